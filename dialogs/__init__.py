@@ -1,0 +1,1 @@
+"""The conversation: pure dialog logic (state + user input -> new state + messages + effects)."""

@@ -1,0 +1,10 @@
+"""Every flow of the conversation; each module declares its states and its transition table."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from dialogs.flows import menu
+
+FLOWS: tuple[ModuleType, ...] = (menu,)
+INITIAL_STATE = menu.States.START.value
