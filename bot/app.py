@@ -1,0 +1,89 @@
+"""The FastAPI application: webhook, health, and (without a LINE channel) the local simulator."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuration
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import webhook
+from bot.db import create_engine, session_factory
+from bot.logs import configure_logging
+from bot.outbox import OutboxSender
+from bot.runtime import Runtime
+from bot.settings import DEFAULT_LINE_API_BASE, Settings, get_settings
+from bot.simulator.fake_line import FakeLine
+from bot.worker import Worker
+
+log = logging.getLogger(__name__)
+
+SIMULATOR_API_PATH = "/simulator/line-api"
+READY_TIMEOUT_S = 2.0
+
+
+def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None = None) -> FastAPI:
+    """Build the app; a LINE client, worker and outbox sender start in its lifespan."""
+    settings = settings or get_settings()
+    configure_logging()
+    if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
+        raise RuntimeError(
+            "No LINE channel is configured, so tsunagu runs with its local simulator: set "
+            "TSUNAGU_LINE_API_BASE to this server's /simulator/line-api (`tsunagu demo` and "
+            "`tsunagu serve` do this for you)."
+        )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings.database_url)
+        runtime = Runtime(settings, engine, session_factory(engine), settings.signing_key())
+        app.state.runtime = runtime
+        configuration = Configuration(host=settings.line_api_base, access_token=settings.access_token)
+        async with AsyncApiClient(configuration) as client:
+            runtime.line_api = AsyncMessagingApi(client)
+            tasks = []
+            if settings.run_worker:
+                tasks.append(asyncio.create_task(Worker(runtime).run(), name="worker"))
+                tasks.append(
+                    asyncio.create_task(OutboxSender(runtime, runtime.line_api).run(), name="outbox")
+                )
+            runtime.wake_worker()
+            runtime.wake_outbox()
+            try:
+                yield
+            finally:
+                for task in tasks:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
+                await engine.dispose()
+
+    app = FastAPI(title="tsunagu", version="0.1.0", lifespan=lifespan)
+    app.include_router(webhook.router)
+
+    @app.get("/healthz", summary="Liveness")
+    async def healthz() -> dict[str, str]:
+        """The process is up."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", summary="Readiness: the database answers")
+    async def readyz() -> JSONResponse:
+        """Ready when the database answers a trivial query within two seconds."""
+        runtime: Runtime = app.state.runtime
+        try:
+            async with asyncio.timeout(READY_TIMEOUT_S), runtime.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except (SQLAlchemyError, TimeoutError, OSError):
+            return JSONResponse({"status": "database unavailable"}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    if settings.simulator:
+        from bot.simulator.routes import mount_simulator
+
+        mount_simulator(app, fake_line or FakeLine(settings.access_token), SIMULATOR_API_PATH)
+    return app

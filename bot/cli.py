@@ -1,0 +1,163 @@
+"""The `tsunagu` command: serve, demo, migrate, simulate and classify."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.settings import DEFAULT_LINE_API_BASE, Settings
+
+
+def load_settings() -> Settings:
+    """Read settings, turning validation errors into a clear message and exit status 2."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        lines = [f"  {'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()]
+        sys.stderr.write("tsunagu: invalid configuration\n" + "\n".join(lines) + "\n")
+        raise SystemExit(2) from None
+
+
+def point_at_local_simulator(settings: Settings, port: int) -> None:
+    """In simulator mode, send LINE API calls to this server's own fake LINE."""
+    if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
+        os.environ["TSUNAGU_LINE_API_BASE"] = f"http://127.0.0.1:{port}/simulator/line-api"
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Apply database migrations."""
+    from bot.migrate import upgrade
+
+    upgrade(load_settings().database_url)
+    sys.stderr.write("tsunagu: database schema is up to date\n")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the server (real LINE channel if configured, else the local simulator)."""
+    import uvicorn
+
+    settings = load_settings()
+    if settings.simulator and args.workers > 1:
+        sys.stderr.write(
+            "tsunagu: the local simulator runs in one process; use --workers 1 or configure LINE\n"
+        )
+        return 2
+    if args.migrate:
+        from bot.migrate import upgrade
+
+        upgrade(settings.database_url)
+    point_at_local_simulator(settings, args.port)
+    uvicorn.run(
+        "bot.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=False,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Migrate the embedded SQLite database and serve with the local LINE simulator."""
+    os.environ.setdefault("TSUNAGU_SIMULATOR", "true")
+    settings = load_settings()
+    if not settings.simulator:
+        sys.stderr.write("tsunagu: demo always uses the local simulator\n")
+    from bot.migrate import upgrade
+
+    upgrade(settings.database_url)
+    sys.stderr.write(
+        f"tsunagu demo: open http://{args.host}:{args.port}/simulator to chat as a LINE user\n"
+        f"               database: {settings.database_url}\n"
+    )
+    args.workers, args.migrate = 1, False
+    return cmd_serve(args)
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Run a JSONL script of simulated users against a fresh tsunagu and print what each received."""
+    from bot.simulator import Simulator
+
+    lines = Path(args.script).read_text(encoding="utf-8").splitlines()
+    with Simulator(args.database_url) as sim:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            step = json.loads(line)
+            user = str(step["user"])
+            if "text" in step:
+                replies = sim.send(user, str(step["text"]))
+            elif "choose" in step:
+                replies = sim.choose(user, str(step["choose"]))
+            elif step.get("event") == "follow":
+                replies = sim.follow(user)
+            elif step.get("event") == "unfollow":
+                replies = sim.unfollow(user)
+            else:
+                sys.stderr.write(f"tsunagu simulate: line {number}: expected text, choose or event\n")
+                return 2
+            for reply in replies:
+                record = {"user": user, "text": reply.text, "quick_replies": reply.quick_replies}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    """Classify lines of stdin and print one JSON object per line."""
+    from dialogs.understanding import classify_lines
+
+    extra = [Path(p) for p in args.lexicon_dir]
+    classify_lines(sys.stdin, sys.stdout, extra_lexicon_dirs=extra)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="tsunagu", description="tsunagu: LINE front door to community support"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--migrate", action="store_true", help="apply migrations before starting")
+    serve.set_defaults(handler=cmd_serve)
+
+    demo = commands.add_parser("demo", help="run with SQLite and the local LINE simulator")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.set_defaults(handler=cmd_demo)
+
+    migrate = commands.add_parser("migrate", help="apply database migrations")
+    migrate.set_defaults(handler=cmd_migrate)
+
+    simulate = commands.add_parser("simulate", help="run a JSONL conversation script")
+    simulate.add_argument("script")
+    simulate.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    simulate.set_defaults(handler=cmd_simulate)
+
+    classify = commands.add_parser("classify", help="classify lines of text from stdin")
+    classify.add_argument("--lexicon-dir", action="append", default=[], help="extra lexicon directory")
+    classify.set_defaults(handler=cmd_classify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `tsunagu` console script."""
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

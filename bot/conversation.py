@@ -1,0 +1,149 @@
+"""One turn of a conversation inside the worker's transaction: event -> dialog -> state + outbox."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.effects import apply_effects
+from bot.identity import source_of
+from bot.models import Conversation, InboxEvent, OutboxMessage
+from bot.render import batches, to_stored
+from bot.runtime import Runtime
+from dialogs import catalog
+from dialogs.engine import UserInput, handle
+from dialogs.flows import INITIAL_STATE
+from dialogs.messages import Text
+
+log = logging.getLogger(__name__)
+
+MEDIA_MESSAGE_TYPES = {"image", "video", "audio", "file", "location", "sticker"}
+GROUP_NOTE_INTERVAL = timedelta(hours=24)
+
+
+def user_input_for(event: dict[str, Any]) -> UserInput | None:
+    """Translate a LINE event into dialog input, or None when the dialog has nothing to do."""
+    kind = event.get("type")
+    if kind == "follow":
+        return UserInput("follow")
+    if kind == "postback":
+        return UserInput("choice", data=str((event.get("postback") or {}).get("data", "")))
+    if kind == "message":
+        message = event.get("message") or {}
+        if message.get("type") == "text":
+            return UserInput("text", text=str(message.get("text", "")))
+        return UserInput("unsupported")
+    return None
+
+
+def enqueue(
+    session: AsyncSession,
+    *,
+    key: str,
+    conversation_id: int | None,
+    to: str | None,
+    messages: tuple[Text, ...] | list[Text],
+    reply_token: str | None,
+    received_at: datetime,
+    max_age_s: float,
+    origin: str = "bot",
+) -> None:
+    """Write messages to the outbox: the first call may use the reply token, the rest are pushes."""
+    for index, batch in enumerate(batches(to_stored(messages))):
+        token = reply_token if index == 0 else None
+        session.add(
+            OutboxMessage(
+                conversation_key=key,
+                conversation_id=conversation_id,
+                to=to,
+                messages=batch,
+                reply_token=token,
+                reply_expires_at=received_at + timedelta(seconds=max_age_s) if token else None,
+                retry_key=str(uuid.uuid4()),
+                origin=origin,
+            )
+        )
+
+
+async def load_conversation(session: AsyncSession, key: str) -> Conversation | None:
+    """The stored conversation for `key`, if any."""
+    result = await session.scalars(select(Conversation).where(Conversation.key == key))
+    return result.first()
+
+
+async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent, now: datetime) -> None:
+    """Handle one stored event: update the conversation and queue what to send, in one transaction."""
+    event = row.payload
+    if event.get("mode") == "standby":
+        return
+    source_type, line_id = source_of(event)
+    if source_type in ("group", "room"):
+        await note_one_to_one_only(session, runtime, row, now)
+        return
+    if source_type != "user" or not line_id:
+        log.info("event without a user source ignored", extra={"event_type": row.event_type})
+        return
+    conversation = await load_conversation(session, row.conversation_key)
+    if row.event_type == "unfollow":
+        if conversation is not None:
+            conversation.following = False
+        return
+    user_input = user_input_for(event)
+    if user_input is None:
+        log.info("event type not handled", extra={"event_type": row.event_type})
+        return
+    if conversation is None:
+        conversation = Conversation(
+            key=row.conversation_key, line_user_id=line_id, state=INITIAL_STATE, data={}
+        )
+        session.add(conversation)
+        await session.flush()
+    conversation.following = True
+    conversation.line_user_id = line_id
+    turn = handle(conversation.state, conversation.data, user_input, now=now)
+    kept = await apply_effects(session, conversation, turn.effects, now=now)
+    if kept:
+        conversation.state = turn.state
+        conversation.data = turn.data
+        conversation.last_user_event_at = now
+    enqueue(
+        session,
+        key=row.conversation_key,
+        conversation_id=conversation.id if kept else None,
+        to=line_id,
+        messages=turn.messages,
+        reply_token=event.get("replyToken"),
+        received_at=row.received_at,
+        max_age_s=runtime.settings.reply_token_max_age_s,
+    )
+
+
+async def note_one_to_one_only(
+    session: AsyncSession, runtime: Runtime, row: InboxEvent, now: datetime
+) -> None:
+    """In a group or room, say once a day (by reply only) that tsunagu works one-to-one."""
+    if row.event_type not in ("join", "message") or not row.payload.get("replyToken"):
+        return
+    marker = await load_conversation(session, row.conversation_key)
+    if marker is None:
+        marker = Conversation(key=row.conversation_key, line_user_id="", state="group", data={})
+        session.add(marker)
+    noted_at = marker.data.get("noted_at")
+    if noted_at and now - datetime.fromisoformat(noted_at) < GROUP_NOTE_INTERVAL:
+        return
+    marker.data = {"noted_at": now.isoformat()}
+    enqueue(
+        session,
+        key=row.conversation_key,
+        conversation_id=None,
+        to=None,
+        messages=[Text(catalog.text("group_note"))],
+        reply_token=row.payload["replyToken"],
+        received_at=row.received_at,
+        max_age_s=runtime.settings.reply_token_max_age_s,
+    )

@@ -1,0 +1,228 @@
+"""The outbox sender: delivers committed messages to LINE, in order per conversation, losing nothing.
+
+A row is claimed with a lease (a conditional update, safe across processes). It goes out by reply
+token while the token is fresh and unused, otherwise by push with the row's `X-Line-Retry-Key`.
+5xx, timeouts and connection errors are retried with capped, jittered backoff; 429 backs off
+(honouring Retry-After); 409 on a push means LINE already accepted that retry key; other 4xx are
+recorded as failed and not retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+import aiohttp
+from linebot.v3.messaging import AsyncMessagingApi, PushMessageRequest, ReplyMessageRequest
+from linebot.v3.messaging.exceptions import ApiException
+from sqlalchemy import case, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import utcnow
+from bot.models import OutboxMessage
+from bot.render import to_sdk
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=30)
+SCAN_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one API call came to: delivered, retry later, switch to push, or failed for good."""
+
+    kind: str
+    status: int | None = None
+    detail: str = ""
+    retry_after_s: float | None = None
+
+
+def backoff_seconds(attempts: int, base: float, cap: float) -> float:
+    """Capped exponential backoff with full jitter over the upper half."""
+    ceiling = min(cap, base * (2 ** min(attempts, 30)))
+    return ceiling * random.uniform(0.5, 1.0)
+
+
+def classify_failure(exc: BaseException, method: str) -> Outcome:
+    """Map an API error to an outcome of the retry matrix."""
+    if isinstance(exc, ApiException):
+        status = int(exc.status or 0)
+        if status == 409 and method == "push":
+            return Outcome("delivered", status)
+        if status == 429:
+            retry_after = None
+            headers = exc.headers or {}
+            with contextlib.suppress(TypeError, ValueError):
+                retry_after = float(str(headers.get("Retry-After") or headers.get("retry-after")))
+            return Outcome("retry", status, "rate limited", retry_after)
+        if status >= 500 or status == 0:
+            return Outcome("retry", status, "server error")
+        if method == "reply" and status == 400:
+            return Outcome("use_push", status, "reply token rejected")
+        return Outcome("failed", status, f"rejected ({status})")
+    return Outcome("retry", None, type(exc).__name__)
+
+
+class OutboxSender:
+    """Sends pending outbox rows whenever woken, and at the poll interval."""
+
+    def __init__(self, runtime: Runtime, api: AsyncMessagingApi) -> None:
+        self.runtime = runtime
+        self.api = api
+        self.in_flight: set[str] = set()
+
+    async def run(self) -> None:
+        """Flush on every wake-up and at the poll interval (retries and other processes' rows)."""
+        wake = self.runtime.outbox_wake
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
+            wake.clear()
+            try:
+                while await self.flush():
+                    pass
+            except SQLAlchemyError as exc:
+                log.warning("outbox cannot reach the database", extra={"error": type(exc).__name__})
+
+    async def flush(self) -> int:
+        """Send the first due row of every conversation, concurrently; return how many were sent."""
+        now = utcnow()
+        async with self.runtime.sessions() as session:
+            rows = (
+                await session.scalars(
+                    select(OutboxMessage)
+                    .where(OutboxMessage.status.in_(("pending", "sending")))
+                    .order_by(OutboxMessage.id)
+                    .limit(SCAN_LIMIT)
+                )
+            ).all()
+        heads: dict[str, OutboxMessage] = {}
+        for row in rows:
+            heads.setdefault(row.conversation_key, row)
+        due = [
+            row
+            for row in heads.values()
+            if row.conversation_key not in self.in_flight
+            and (
+                (row.status == "pending" and row.next_attempt_at <= now)
+                or (row.status == "sending" and row.lease_until is not None and row.lease_until <= now)
+            )
+        ]
+        results = await asyncio.gather(
+            *(self.deliver(row.id, row.conversation_key, row.method) for row in due)
+        )
+        return sum(results)
+
+    async def deliver(self, row_id: int, key: str, previous_method: str | None) -> int:
+        """Claim one row, call LINE, and record the outcome; return 1 if it is settled.
+
+        `previous_method` is "reply" when an earlier reply attempt had an unknown outcome (timeout,
+        5xx, or a crash while sending): then LINE's "invalid reply token" means that attempt landed.
+        """
+        self.in_flight.add(key)
+        try:
+            row = await self.claim(row_id)
+            if row is None:
+                return 0
+            now = utcnow()
+            use_reply = bool(row.reply_token and row.reply_expires_at and now < row.reply_expires_at)
+            if not use_reply and row.to is None:
+                await self.settle(row, Outcome("failed", None, "reply token expired; no push target"), "none")
+                return 1
+            method = "reply" if use_reply else "push"
+            outcome = await self.call(row, method)
+            if outcome.kind == "use_push" and previous_method == "reply":
+                outcome = Outcome("delivered", outcome.status, "reply token used by an earlier attempt")
+            await self.settle(row, outcome, method)
+            return 1 if outcome.kind in ("delivered", "failed") else 0
+        finally:
+            self.in_flight.discard(key)
+
+    async def claim(self, row_id: int) -> OutboxMessage | None:
+        """Take a lease on a pending row (or one whose lease ran out) and note the method to be used."""
+        now = utcnow()
+        async with self.runtime.sessions() as session, session.begin():
+            result = await session.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.id == row_id,
+                    or_(
+                        OutboxMessage.status == "pending",
+                        (OutboxMessage.status == "sending") & (OutboxMessage.lease_until <= now),
+                    ),
+                )
+                .values(
+                    status="sending",
+                    lease_until=now + LEASE,
+                    method=case(
+                        (
+                            OutboxMessage.reply_token.is_not(None) & (OutboxMessage.reply_expires_at > now),
+                            "reply",
+                        ),
+                        else_="push",
+                    ),
+                )
+            )
+            if result.rowcount != 1:
+                return None
+            return await session.get(OutboxMessage, row_id)
+
+    async def call(self, row: OutboxMessage, method: str) -> Outcome:
+        """Make the API call for a row by reply or push."""
+        messages = to_sdk(row.messages)
+        timeout = self.runtime.settings.line_timeout_s
+        try:
+            async with asyncio.timeout(timeout):
+                if method == "reply":
+                    assert row.reply_token is not None
+                    await self.api.reply_message_with_http_info(
+                        ReplyMessageRequest(replyToken=row.reply_token, messages=messages),
+                        _request_timeout=timeout,
+                    )
+                else:
+                    await self.api.push_message_with_http_info(
+                        PushMessageRequest(to=row.to, messages=messages),
+                        x_line_retry_key=row.retry_key,
+                        _request_timeout=timeout,
+                    )
+        except (ApiException, aiohttp.ClientError, TimeoutError, OSError) as exc:
+            return classify_failure(exc, method)
+        return Outcome("delivered", 200)
+
+    async def settle(self, row: OutboxMessage, outcome: Outcome, method: str) -> None:
+        """Record the outcome: sent, failed, or pending again at the next attempt time."""
+        settings = self.runtime.settings
+        now = utcnow()
+        attempts = row.attempts + 1
+        values: dict[str, object] = {
+            "attempts": attempts,
+            "method": method,
+            "last_status": outcome.status,
+            "lease_until": None,
+        }
+        if outcome.kind == "delivered":
+            values.update(status="sent", sent_at=now, last_error=None)
+        elif outcome.kind == "failed" or attempts >= settings.max_send_attempts:
+            values.update(status="failed", last_error=outcome.detail or "too many attempts")
+            log.warning("outbox message failed", extra={"status": outcome.status, "outbox_id": row.id})
+        elif outcome.kind == "use_push":
+            values.update(status="pending", reply_token=None, next_attempt_at=now, last_error=outcome.detail)
+        else:
+            delay = outcome.retry_after_s or backoff_seconds(
+                attempts, settings.retry_base_s, settings.retry_cap_s
+            )
+            values.update(
+                status="pending",
+                next_attempt_at=now + timedelta(seconds=delay),
+                last_error=outcome.detail,
+            )
+        async with self.runtime.sessions() as session, session.begin():
+            await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(**values))
+        if values["status"] == "pending" and outcome.kind == "use_push":
+            self.runtime.wake_outbox()

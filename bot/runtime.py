@@ -1,0 +1,43 @@
+"""What a running tsunagu process holds: settings, database, LINE client, and wake-up signals."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from typing import Any
+
+from linebot.v3.messaging import AsyncMessagingApi
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from bot.settings import Settings
+
+
+@dataclass
+class Counters:
+    """Process-local counters of webhook traffic."""
+
+    received: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class Runtime:
+    """Shared state of one app process, created in the lifespan and reached via `app.state.runtime`."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[Any]
+    signing_key: bytes
+    line_api: AsyncMessagingApi | None = None
+    metrics: Counters = field(default_factory=Counters)
+    worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
+    outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def wake_worker(self) -> None:
+        """Tell the worker new events are stored."""
+        self.worker_wake.set()
+
+    def wake_outbox(self) -> None:
+        """Tell the sender new outbox rows are committed."""
+        self.outbox_wake.set()

@@ -1,0 +1,97 @@
+"""Runtime configuration from the environment (and `.env`), validated at startup."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "your-channel-secret", "your-access-token", "xxx"}
+SIMULATOR_CHANNEL_SECRET = "tsunagu-simulator-channel-secret"  # noqa: S105 - the local simulator's own secret
+SIMULATOR_ACCESS_TOKEN = "tsunagu-simulator-access-token"  # noqa: S105 - the local simulator's own token
+DEFAULT_LINE_API_BASE = "https://api.line.me"
+
+
+class Settings(BaseSettings):
+    """Everything tsunagu reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    line_channel_secret: SecretStr | None = Field(default=None, alias="LINE_CHANNEL_SECRET")
+    line_channel_access_token: SecretStr | None = Field(default=None, alias="LINE_CHANNEL_ACCESS_TOKEN")
+    database_url: str = Field(default="sqlite:///./tsunagu.db", alias="TSUNAGU_DATABASE_URL")
+    line_api_base: str = Field(default=DEFAULT_LINE_API_BASE, alias="TSUNAGU_LINE_API_BASE")
+    secret_key: SecretStr | None = Field(default=None, alias="TSUNAGU_SECRET_KEY")
+    secret_key_file: Path = Field(default=Path("tsunagu-secret.key"), alias="TSUNAGU_SECRET_KEY_FILE")
+    content_path: Path | None = Field(default=None, alias="TSUNAGU_CONTENT_PATH")
+    max_body_bytes: int = Field(default=1_000_000, alias="TSUNAGU_MAX_BODY_BYTES", gt=0)
+    reply_token_max_age_s: float = Field(default=50.0, alias="TSUNAGU_REPLY_TOKEN_MAX_AGE_S", gt=0)
+    worker_concurrency: int = Field(default=8, alias="TSUNAGU_WORKER_CONCURRENCY", gt=0)
+    poll_interval_s: float = Field(default=1.0, alias="TSUNAGU_POLL_INTERVAL_S", gt=0)
+    line_timeout_s: float = Field(default=10.0, alias="TSUNAGU_LINE_TIMEOUT_S", gt=0)
+    retry_base_s: float = Field(default=1.0, alias="TSUNAGU_RETRY_BASE_S", gt=0)
+    retry_cap_s: float = Field(default=300.0, alias="TSUNAGU_RETRY_CAP_S", gt=0)
+    max_send_attempts: int = Field(default=50, alias="TSUNAGU_MAX_SEND_ATTEMPTS", gt=0)
+    run_worker: bool = Field(default=True, alias="TSUNAGU_RUN_WORKER")
+    simulator_enabled: bool | None = Field(default=None, alias="TSUNAGU_SIMULATOR")
+
+    @field_validator("line_channel_secret", "line_channel_access_token", "secret_key")
+    @classmethod
+    def refuse_placeholders(cls, value: SecretStr | None) -> SecretStr | None:
+        """Refuse empty or placeholder secrets so a half-configured deployment fails at startup."""
+        if value is None:
+            return None
+        raw = value.get_secret_value().strip()
+        if not raw or raw.lower() in PLACEHOLDER_SECRETS:
+            raise ValueError("is empty or a placeholder; set the real value or leave it unset")
+        return value
+
+    @model_validator(mode="after")
+    def require_both_line_credentials(self) -> Settings:
+        """A LINE channel needs both its secret and its access token."""
+        if (self.line_channel_secret is None) != (self.line_channel_access_token is None):
+            raise ValueError(
+                "LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN must be set together "
+                "(leave both unset to use the local LINE simulator)"
+            )
+        return self
+
+    @property
+    def simulator(self) -> bool:
+        """True when tsunagu talks to its own local LINE simulator instead of a real channel."""
+        if self.simulator_enabled is not None:
+            return self.simulator_enabled
+        return self.line_channel_secret is None
+
+    @property
+    def channel_secret(self) -> str:
+        """The channel secret webhooks are verified with."""
+        if self.line_channel_secret is None:
+            return SIMULATOR_CHANNEL_SECRET
+        return self.line_channel_secret.get_secret_value()
+
+    @property
+    def access_token(self) -> str:
+        """The Messaging API access token."""
+        if self.line_channel_access_token is None:
+            return SIMULATOR_ACCESS_TOKEN
+        return self.line_channel_access_token.get_secret_value()
+
+    def signing_key(self) -> bytes:
+        """The key for pseudonymous user hashes and dashboard sessions (created once if unset)."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        path = self.secret_key_file
+        if not path.exists():
+            path.write_text(secrets.token_urlsafe(48), encoding="ascii")
+            path.chmod(0o600)
+        return path.read_text(encoding="ascii").strip().encode()
+
+
+@cache
+def get_settings() -> Settings:
+    """Return the process-wide settings, read once on first use."""
+    return Settings()

@@ -1,0 +1,137 @@
+"""POST /line/webhook: verify, store every event durably and answer at once; processing is the worker's."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from linebot.v3 import WebhookParser
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import utcnow
+from bot.identity import conversation_key, source_of
+from bot.models import InboxEvent
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+router = APIRouter()
+
+MEMBER_FIELDS_DROPPED = ("userId",)
+
+
+class BodyTooLarge(Exception):
+    """The request body is over the configured limit."""
+
+
+def valid_signature(channel_secret: str, body: bytes, signature: str) -> bool:
+    """Check X-Line-Signature: base64(HMAC-SHA256(channel secret, raw body))."""
+    digest = hmac.new(channel_secret.encode(), body, hashlib.sha256).digest()
+    return hmac.compare_digest(base64.b64encode(digest), signature.encode("ascii", "replace"))
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """Read the raw body, refusing more than `limit` bytes without buffering the rest."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def error(status: int, detail: str) -> JSONResponse:
+    """A JSON error answer."""
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+def stored_payload(event: dict[str, Any], source_type: str) -> dict[str, Any]:
+    """What is kept of an event: all of it for one-to-one chats, nothing about members for groups."""
+    if source_type == "user":
+        return event
+    source = {k: v for k, v in (event.get("source") or {}).items() if k not in MEMBER_FIELDS_DROPPED}
+    kept: dict[str, Any] = {
+        k: event[k] for k in ("type", "mode", "timestamp", "replyToken", "webhookEventId") if k in event
+    }
+    return {**kept, "source": source}
+
+
+def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dict[str, Any]]:
+    """Build inbox rows for the events of one webhook body."""
+    now = utcnow()
+    rows = []
+    for event in raw_events:
+        source_type, line_id = source_of(event)
+        event_id = (
+            event.get("webhookEventId")
+            or hashlib.sha256(json.dumps(event, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:64]
+        )
+        rows.append(
+            {
+                "webhook_event_id": str(event_id)[:64],
+                "conversation_key": conversation_key(signing_key, source_type, line_id),
+                "event_type": str(event.get("type", "unknown"))[:32],
+                "payload": stored_payload(event, source_type),
+                "received_at": now,
+            }
+        )
+    return rows
+
+
+async def store_events(runtime: Runtime, rows: list[dict[str, Any]]) -> int:
+    """Insert inbox rows, ignoring redelivered event ids; return how many were new."""
+    if not rows:
+        return 0
+    dialect = runtime.engine.dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(InboxEvent).on_conflict_do_nothing(index_elements=["webhook_event_id"])
+    async with runtime.sessions.begin() as session:
+        result = await session.execute(statement.returning(InboxEvent.id), rows)
+        return len(result.all())
+
+
+@router.post("/line/webhook", summary="LINE Messaging API webhook")
+async def receive_webhook(request: Request) -> JSONResponse:
+    """Verify the signature on the raw body, store the events, and answer 200 at once."""
+    runtime: Runtime = request.app.state.runtime
+    signature = request.headers.get("x-line-signature")
+    if not signature:
+        return error(400, "missing X-Line-Signature header")
+    try:
+        body = await read_body(request, runtime.settings.max_body_bytes)
+    except BodyTooLarge:
+        return error(413, "request body too large")
+    if not valid_signature(runtime.settings.channel_secret, body, signature):
+        runtime.metrics.rejected += 1
+        return error(401, "invalid signature")
+    try:
+        text = body.decode("utf-8")
+        WebhookParser(runtime.settings.channel_secret).parse(text, signature)
+        raw_events = json.loads(text)["events"]
+        if not isinstance(raw_events, list) or not all(isinstance(e, dict) for e in raw_events):
+            raise TypeError("events is not a list of objects")
+    except Exception as exc:  # the SDK raises many types for malformed bodies
+        log.info("malformed webhook body", extra={"error": type(exc).__name__})
+        return error(400, "malformed webhook body")
+    try:
+        stored = await store_events(runtime, inbox_rows(raw_events, runtime.signing_key))
+    except SQLAlchemyError as exc:
+        log.error("could not store webhook events", extra={"error": type(exc).__name__})
+        return error(503, "temporarily unable to accept events")
+    runtime.metrics.received += len(raw_events)
+    runtime.metrics.duplicates += len(raw_events) - stored
+    if stored:
+        runtime.wake_worker()
+    return JSONResponse({})

@@ -1,0 +1,556 @@
+"""Municipality content: the YAML a municipality edits (windows, services, FAQ, hotlines, hours).
+
+`load_content(path)` reads one file (the shipped `content/default.yaml` when `path` is None) and
+returns a frozen `Content`, or raises `ContentError` whose lines each name the file and the field,
+e.g. ``content.yaml: districts[2].team: unknown team 'x'``. `default_content()` caches the default.
+
+Texts in `faq` and `temporary_living_info.situations` may use these placeholders (see `_fields`):
+`{municipality_name}`, `{council_name}`, `{window_name}`, `{window_phone}`, `{window_hours}`,
+`{window_address}` (the district's window for FAQ, `temporary_living_info.window` for urgent texts),
+`{reply_hours}` (`office_hours.weekly` as text, e.g. 月〜金 8:30〜17:00), `{desk_name}`, `{desk_phone}`
+and `{hotlines[<id>]}` (that hotline's number). `office_hours.reply_promise` uses `{reply_by}` and `{opens}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar, get_args
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
+
+from dialogs.office_hours import (
+    OfficeHours,
+    TimeWindow,
+    format_jp,
+    format_jp_onward,
+    format_window,
+    is_open,
+    next_opening,
+    reply_by,
+    to_tokyo,
+)
+
+DEFAULT_PATH = Path(__file__).with_name("content") / "default.yaml"
+
+ServiceId = Literal[
+    "self_reliance",
+    "housing_benefit",
+    "temporary_living",
+    "employment_prep",
+    "household_budget",
+    "child_learning",
+    "withdrawal_support",
+    "health_center",
+    "elderly_center",
+    "hello_work",
+]
+FaqIntent = Literal[
+    "faq.what_is",
+    "faq.who_can_use",
+    "faq.cost",
+    "faq.hours",
+    "faq.how_to_reach",
+    "faq.family_alone",
+    "faq.confidentiality",
+    "faq.outreach",
+    "faq.ibasho",
+    "faq.family_group",
+]
+UrgentSituation = Literal["no_place_tonight", "no_food", "utilities_cut"]
+SERVICE_IDS: tuple[ServiceId, ...] = get_args(ServiceId)
+FAQ_INTENTS: tuple[FaqIntent, ...] = get_args(FaqIntent)
+URGENT_SITUATIONS: tuple[UrgentSituation, ...] = get_args(UrgentSituation)
+Loc = tuple[int | str, ...]
+
+
+class _Identified(Protocol):
+    """Anything listed with an `id`."""
+
+    @property
+    def id(self) -> str:
+        """The entry's id, unique within its list."""
+
+
+_Item = TypeVar("_Item", bound=_Identified)
+
+
+class ContentError(Exception):
+    """The content file is unreadable or invalid; each line of the message names the file and field."""
+
+
+class _Model(BaseModel):
+    """Base for content models: immutable, and unknown keys (typos) are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Municipality(_Model):
+    """Who publishes this content, which window answers general questions, and which edition it is."""
+
+    name: str
+    council_name: str
+    front_window: str
+    version: str
+    updated_at: date
+
+
+class Ages(_Model):
+    """The ages a window serves, as bounds for routing and as text for people."""
+
+    min_age: int | None = Field(default=None, ge=0)
+    max_age: int | None = Field(default=None, ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Ages:
+        """Refuse a lower bound above the upper bound."""
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            raise ValueError(f"min_age {self.min_age} is above max_age {self.max_age}")
+        return self
+
+
+class Window(_Model):
+    """A consultation window (相談窓口)."""
+
+    id: str
+    name: str
+    phone: str
+    email: str | None = None
+    address: str
+    hours_text: str
+    hours: list[TimeWindow] = Field(min_length=1)
+    ages: Ages
+    handles: list[str] = Field(min_length=1)
+    family_alone: bool
+    languages: list[str] = Field(min_length=1)
+    considerations: list[str] = []
+
+
+class Team(_Model):
+    """A CSW team that picks up handed-off cases."""
+
+    id: str
+    name: str
+
+
+class District(_Model):
+    """A district, the CSW team serving it and its nearest window."""
+
+    id: str
+    name: str
+    team: str
+    window: str
+
+
+class Reach(_Model):
+    """How to reach a service: the window that takes it and a short text."""
+
+    window: str
+    text: str
+
+
+class Service(_Model):
+    """A support service described in plain words."""
+
+    name: str
+    summary: str
+    who: str
+    cost: str
+    how_to_reach: Reach
+    family_alone: bool
+    next_step: str
+
+
+class Gathering(_Model):
+    """A 居場所 or 家族会: when and where it meets, and the window to ask about it."""
+
+    id: str
+    name: str
+    when: str
+    where: str
+    cost: str
+    who: str
+    contact_window: str
+
+
+class HotlineHours(_Model):
+    """Exactly one of: `always`, a list of `windows` (Asia/Tokyo), or `varies` with a `note` to show."""
+
+    always: bool = False
+    windows: list[TimeWindow] = []
+    varies: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> HotlineHours:
+        """Refuse hours that are none or several of always / windows / varies, and varies without a note."""
+        if [self.always, bool(self.windows), self.varies].count(True) != 1:
+            raise ValueError("give exactly one of: always: true, windows: [...], varies: true")
+        if self.varies and not self.note:
+            raise ValueError("varies: true needs a note saying where to check the hours")
+        if self.note and not self.varies:
+            raise ValueError("note is shown only with varies: true; remove it or use varies")
+        return self
+
+
+class Hotline(_Model):
+    """A crisis telephone line, as dated configuration: numbers and hours change."""
+
+    id: str
+    name: str
+    number: str
+    hours: HotlineHours
+    free: bool
+    purpose: str
+    verified_at: date
+    source: str
+
+    @property
+    def hours_known(self) -> bool:
+        """False when the hours vary (e.g. by prefecture): the caller should say 時間は要確認."""
+        return not self.hours.varies
+
+    @property
+    def hours_text(self) -> str:
+        """The hours for display: '24時間', '毎日 10:00〜22:00', or the note when they vary."""
+        if self.hours.always:
+            return "24時間"
+        if self.hours.note is not None:
+            return self.hours.note
+        return "、".join(format_window(w) for w in self.hours.windows)
+
+    def is_open_at(self, now: datetime) -> bool:
+        """Whether the line is known to be open at `now` (False when the hours vary)."""
+        local = to_tokyo(now)
+        return self.hours.always or any(w.covers(local) for w in self.hours.windows)
+
+
+class AfterHoursDesk(_Model):
+    """The municipality's night and holiday desk (宿直), which can reach staff after hours."""
+
+    name: str
+    phone: str
+
+
+class UrgentGuide(_Model):
+    """What to say for one urgent-but-not-life situation, during and outside office hours."""
+
+    label: str
+    during_hours: str
+    after_hours: str
+
+
+class TemporaryLivingInfo(_Model):
+    """一時生活支援 for tonight: the window to contact, the after-hours desk, a text per situation."""
+
+    window: str
+    after_hours_desk: AfterHoursDesk
+    situations: dict[str, UrgentGuide]
+
+
+class ReplyPromise(_Model):
+    """When staff will answer: `{reply_by}` / `{opens}` are filled with formatted times."""
+
+    during_hours: str
+    after_hours: str
+
+
+class ContentOfficeHours(OfficeHours):
+    """Office hours plus the wording of the reply promise and how much office time a reply may take."""
+
+    reply_within_minutes: PositiveInt
+    reply_promise: ReplyPromise
+
+
+class Content(_Model):
+    """One municipality's content file."""
+
+    placeholder: bool
+    municipality: Municipality
+    windows: list[Window] = Field(min_length=1)
+    teams: list[Team] = Field(min_length=1)
+    shared_team: str
+    districts: list[District]
+    services: dict[str, Service]
+    faq: dict[str, str]
+    ibasho: list[Gathering]
+    family_groups: list[Gathering]
+    hotlines: list[Hotline] = Field(min_length=1)
+    temporary_living_info: TemporaryLivingInfo
+    office_hours: ContentOfficeHours
+
+    @model_validator(mode="after")
+    def _cross_check(self) -> Content:
+        """Refuse duplicate ids, undefined windows or teams, missing ids and broken templates."""
+        problems = _cross_problems(self)
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def service(self, service_id: ServiceId) -> Service:
+        """The service with this id (KeyError if absent, which validation rules out for `ServiceId`)."""
+        return self.services[service_id]
+
+    def window(self, window_id: str) -> Window:
+        """The window with this id; KeyError when there is none."""
+        return _by_id(self.windows, window_id, "window")
+
+    def team(self, team_id: str) -> Team:
+        """The CSW team with this id; KeyError when there is none."""
+        return _by_id(self.teams, team_id, "team")
+
+    def district(self, district_id: str | None) -> District | None:
+        """The district with this id, or None when it is None or unknown (district ids come from users)."""
+        return next((d for d in self.districts if d.id == district_id), None)
+
+    def team_for_district(self, district_id: str | None) -> Team:
+        """The CSW team serving the district; the shared team when the district is None or unknown."""
+        district = self.district(district_id)
+        return self.team(district.team if district else self.shared_team)
+
+    def window_for_district(self, district_id: str | None) -> Window:
+        """The district's window; the front window when the district is None or unknown."""
+        district = self.district(district_id)
+        return self.window(district.window if district else self.municipality.front_window)
+
+    def hotlines_open_at(self, now: datetime) -> list[Hotline]:
+        """Lines to show at `now`: always-open first, then lines open now, then lines whose hours vary.
+
+        The last group has `hours_known` False: show them with `hours_text` and say 時間は要確認.
+        Holidays are not modelled for hotlines: their windows hold every listed weekday.
+        """
+        local = to_tokyo(now)
+        always = [h for h in self.hotlines if h.hours.always]
+        open_now = [h for h in self.hotlines if h.hours.windows and h.is_open_at(local)]
+        varies = [h for h in self.hotlines if not h.hours_known]
+        return always + open_now + varies
+
+    def faq_answer(self, intent: FaqIntent, *, district_id: str | None = None) -> str:
+        """The FAQ answer, placeholders filled from the district's window (the front window if none)."""
+        return self.faq[intent].format_map(_fields(self, self.window_for_district(district_id)))
+
+    def urgent_guidance(self, situation: UrgentSituation, now: datetime) -> str:
+        """What to do now in an urgent-but-not-life situation, by whether the office is open."""
+        guide = self.temporary_living_info.situations[situation]
+        text = guide.during_hours if is_open(now, self.office_hours) else guide.after_hours
+        return text.format_map(_fields(self, self.window(self.temporary_living_info.window)))
+
+    def reply_promise_text(self, now: datetime) -> str:
+        """When a person writing at `now` will hear from staff, in the municipality's words."""
+        hours = self.office_hours
+        promise = hours.reply_promise.during_hours if is_open(now, hours) else hours.reply_promise.after_hours
+        within = timedelta(minutes=hours.reply_within_minutes)
+        return promise.format(
+            reply_by=format_jp(reply_by(now, hours, within=within)),
+            opens=format_jp_onward(next_opening(now, hours)),
+        )
+
+
+def _by_id(items: Sequence[_Item], item_id: str, kind: str) -> _Item:
+    """The item whose `id` is `item_id`; KeyError naming the kind when there is none."""
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"unknown {kind} {item_id!r}")
+
+
+def _fields(content: Content, window: Window) -> dict[str, Any]:
+    """Values for `TEMPLATE_FIELDS`, taking the window-specific ones from `window`."""
+    desk = content.temporary_living_info.after_hours_desk
+    return {
+        "municipality_name": content.municipality.name,
+        "council_name": content.municipality.council_name,
+        "window_name": window.name,
+        "window_phone": window.phone,
+        "window_hours": window.hours_text,
+        "window_address": window.address,
+        "reply_hours": "、".join(format_window(w) for w in content.office_hours.weekly),
+        "desk_name": desk.name,
+        "desk_phone": desk.phone,
+        "hotlines": {h.id: h.number for h in content.hotlines},
+    }
+
+
+def _path(loc: Sequence[int | str]) -> str:
+    """A field path such as districts[2].team or faq['faq.cost']."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}" if out else part
+        else:
+            out += f"[{part!r}]"
+    return out
+
+
+def _cross_problems(content: Content) -> list[str]:
+    """Problems spanning fields: duplicate ids, dangling references, missing ids, then broken templates."""
+    problems = _duplicate_problems(content) + _reference_problems(content) + _key_problems(content)
+    return problems or _template_problems(content)
+
+
+def _duplicate_problems(content: Content) -> list[str]:
+    """An id used twice within one list."""
+    lists: dict[str, Sequence[_Identified]] = {
+        "windows": content.windows,
+        "teams": content.teams,
+        "districts": content.districts,
+        "ibasho": content.ibasho,
+        "family_groups": content.family_groups,
+        "hotlines": content.hotlines,
+    }
+    problems = []
+    for section, items in lists.items():
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(f"{section}[{i}].id: duplicate id {item.id!r}")
+            seen.add(item.id)
+    return problems
+
+
+def _reference_problems(content: Content) -> list[str]:
+    """A window or team id that no window or team defines."""
+    windows = {w.id for w in content.windows}
+    teams = {t.id for t in content.teams}
+    refs: list[tuple[Loc, str, set[str], str]] = [
+        (("municipality", "front_window"), content.municipality.front_window, windows, "window"),
+        (("shared_team",), content.shared_team, teams, "team"),
+        (("temporary_living_info", "window"), content.temporary_living_info.window, windows, "window"),
+    ]
+    for i, district in enumerate(content.districts):
+        refs.append((("districts", i, "team"), district.team, teams, "team"))
+        refs.append((("districts", i, "window"), district.window, windows, "window"))
+    for service_id, service in content.services.items():
+        refs.append(
+            (
+                ("services", service_id, "how_to_reach", "window"),
+                service.how_to_reach.window,
+                windows,
+                "window",
+            )
+        )
+    for section, gatherings in (("ibasho", content.ibasho), ("family_groups", content.family_groups)):
+        for i, gathering in enumerate(gatherings):
+            refs.append(((section, i, "contact_window"), gathering.contact_window, windows, "window"))
+    return [
+        f"{_path(loc)}: unknown {kind} {value!r}" for loc, value, known, kind in refs if value not in known
+    ]
+
+
+def _key_problems(content: Content) -> list[str]:
+    """A fixed id (service, FAQ intent, urgent situation) missing, or an id outside the fixed list."""
+    keyed: list[tuple[Loc, Mapping[str, object], Sequence[str], str]] = [
+        (("services",), content.services, SERVICE_IDS, "service"),
+        (("faq",), content.faq, FAQ_INTENTS, "answer for"),
+        (
+            ("temporary_living_info", "situations"),
+            content.temporary_living_info.situations,
+            URGENT_SITUATIONS,
+            "situation",
+        ),
+    ]
+    problems = []
+    for loc, mapping, expected, kind in keyed:
+        problems += [f"{_path(loc)}: missing {kind} {key!r}" for key in expected if key not in mapping]
+        problems += [
+            f"{_path((*loc, key))}: unknown id (expected one of: {', '.join(expected)})"
+            for key in mapping
+            if key not in expected
+        ]
+    return problems
+
+
+def _template_problems(content: Content) -> list[str]:
+    """Render every template once with sample values; report unknown placeholders and broken braces."""
+    fields = _fields(content, content.window(content.municipality.front_window))
+    templates: list[tuple[Loc, str, Mapping[str, Any]]] = [
+        (("faq", intent), text, fields) for intent, text in content.faq.items()
+    ]
+    for situation, guide in content.temporary_living_info.situations.items():
+        templates.append(
+            (("temporary_living_info", "situations", situation, "during_hours"), guide.during_hours, fields)
+        )
+        templates.append(
+            (("temporary_living_info", "situations", situation, "after_hours"), guide.after_hours, fields)
+        )
+    promise = content.office_hours.reply_promise
+    times = {"reply_by": "", "opens": ""}
+    templates.append((("office_hours", "reply_promise", "during_hours"), promise.during_hours, times))
+    templates.append((("office_hours", "reply_promise", "after_hours"), promise.after_hours, times))
+    problems = []
+    for loc, text, values in templates:
+        try:
+            text.format_map(values)
+        except KeyError as missing:
+            problems.append(f"{_path(loc)}: unknown placeholder or hotline id {missing.args[0]!r}")
+        except (ValueError, IndexError, AttributeError) as broken:
+            problems.append(
+                f"{_path(loc)}: broken placeholder ({broken}); write a literal brace as {{{{ or }}}}"
+            )
+    return problems
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses a mapping key given twice (plain PyYAML keeps the last one silently)."""
+
+
+def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """Build a mapping, raising a marked error on a repeated key."""
+    seen: set[object] = set()
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _describe(source: str, error: ValidationError) -> str:
+    """One line per problem: 'file: field.path: message' (validator messages without pydantic's prefix)."""
+    lines = []
+    for item in error.errors():
+        cause = item.get("ctx", {}).get("error")
+        message = str(cause) if isinstance(cause, Exception) else item["msg"]
+        where = _path(item["loc"])
+        lines += [
+            f"{source}: {where}: {line}" if where else f"{source}: {line}" for line in message.splitlines()
+        ]
+    return "\n".join(lines)
+
+
+def load_content(path: Path | None = None) -> Content:
+    """Load and check a content file (the shipped default when `path` is None); ContentError if invalid."""
+    source = path or DEFAULT_PATH
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ContentError(f"{source.name}: cannot read {source}: {error.strerror}") from error
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 -- a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise ContentError(f"{source.name}: {where}{getattr(error, 'problem', None) or error}") from error
+    if not isinstance(data, dict):
+        raise ContentError(f"{source.name}: expected a mapping of sections at the top level")
+    try:
+        return Content.model_validate(data)
+    except ValidationError as error:
+        raise ContentError(_describe(source.name, error)) from error
+
+
+@cache
+def default_content() -> Content:
+    """The shipped default content, loaded once."""
+    return load_content()

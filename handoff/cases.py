@@ -1,0 +1,83 @@
+"""Opening cases from consented intakes and keeping their urgency current."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from handoff.models import URGENCY_RANK, Case
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+OPEN_STATUSES = ("waiting", "claimed", "in_conversation")
+
+
+def new_case_code() -> str:
+    """A short pseudonymous case code such as `TG-7K3F9Q` (never derived from the LINE id)."""
+    return "TG-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def higher_urgency(current: str, proposed: str) -> str:
+    """The more urgent of two levels."""
+    return proposed if URGENCY_RANK.get(proposed, 2) < URGENCY_RANK.get(current, 2) else current
+
+
+async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
+    """The conversation's case that is not closed, if any."""
+    result = await session.scalars(
+        select(Case)
+        .where(Case.conversation_id == conversation_id, Case.status.in_(OPEN_STATUSES))
+        .order_by(Case.id.desc())
+    )
+    return result.first()
+
+
+async def open_case(
+    session: AsyncSession,
+    *,
+    conversation_id: int,
+    summary: dict[str, Any],
+    summary_text: str,
+    consent_scope: str,
+    consent_version: str,
+    now: datetime,
+) -> Case:
+    """Store a new waiting case from a consented summary, or update the open one with it."""
+    urgency = str(summary.get("urgency") or "normal")
+    reasons = [str(r) for r in summary.get("urgency_reasons") or []]
+    case = await open_case_for(session, conversation_id)
+    if case is None:
+        case = Case(
+            code=new_case_code(), conversation_id=conversation_id, urgency="normal", urgency_reasons=[]
+        )
+        session.add(case)
+    case.summary = summary
+    case.summary_text = summary_text
+    case.district = summary.get("district")
+    case.consent_scope = consent_scope
+    case.consent_version = consent_version
+    case.consented_at = now
+    case.urgency = higher_urgency(case.urgency, urgency)
+    case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
+    await session.flush()
+    return case
+
+
+async def raise_urgency(
+    session: AsyncSession, *, conversation_id: int, level: str, reasons: list[str]
+) -> None:
+    """Raise the urgency of the conversation's open case, if it has one."""
+    case = await open_case_for(session, conversation_id)
+    if case is None:
+        return
+    case.urgency = higher_urgency(case.urgency, level)
+    case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
+
+
+async def delete_cases_of(session: AsyncSession, conversation_id: int) -> int:
+    """Delete every case of a conversation (the user asked for their data to be deleted)."""
+    result = await session.execute(delete(Case).where(Case.conversation_id == conversation_id))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,39 @@
+"""Shared fixtures: a fresh database per test, on SQLite or on PostgreSQL (TSUNAGU_TEST_DATABASE_URL)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.db import sync_url
+
+TEST_DATABASE_URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL")
+
+
+def reset_postgres(url: str) -> None:
+    """Drop and recreate the public schema so each test starts from nothing."""
+    engine = create_engine(sync_url(url), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> Iterator[str]:
+    """A database URL with an empty database behind it (migrations are applied by the code under test)."""
+    if TEST_DATABASE_URL:
+        reset_postgres(TEST_DATABASE_URL)
+        yield TEST_DATABASE_URL
+    else:
+        yield f"sqlite:///{tmp_path / 'tsunagu.db'}"
+
+
+@pytest.fixture
+def backend() -> str:
+    """Which database backend this run uses."""
+    return "postgresql" if TEST_DATABASE_URL else "sqlite"
