@@ -92,12 +92,3 @@ def test_line_down_for_a_while_loses_nothing_and_keeps_order(push_sim: Simulator
     assert len(received) == 4
     assert "はじめまして" in received[0].text
     assert "文字" in received[-1].text
-
-
-def test_more_than_five_messages_are_split_into_reply_and_push(sim: Simulator, database_url: str) -> None:
-    from bot.conversation import enqueue  # noqa: F401 - the splitting is exercised via render.batches
-    from bot.render import batches, to_stored
-    from dialogs.messages import Text
-
-    stored = to_stored([Text(f"{i}") for i in range(7)])
-    assert [len(b) for b in batches(stored)] == [5, 2]

@@ -1,0 +1,82 @@
+"""The worker: crash-safe (stored but unfinished events are processed after restart), once, in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import bot.conversation
+from bot.simulator import Simulator, driver
+from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
+
+
+def test_event_stored_before_a_crash_is_answered_once_after_restart(database_url: str) -> None:
+    with Simulator(database_url, TSUNAGU_RUN_WORKER=False) as crashed:
+        event = driver.text_event(crashed.fake, crashed.user_id("u1"), "こんにちは")
+        assert crashed.post([event]).status_code == 200
+        assert count(database_url, InboxEvent, InboxEvent.status == "pending") == 1
+        assert crashed.received("u1") == []
+    with Simulator(database_url) as restarted:
+        restarted.wait_idle()
+        received = restarted.received("u1")
+        assert len(received) == 2, "welcome and menu, once"
+        assert {d.method for d in received} == {"push"}, "the old reply token died with the old process"
+    assert count(database_url, InboxEvent, InboxEvent.status == "done") == 1
+
+
+def test_crash_in_the_middle_of_a_turn_rolls_back_and_the_retry_answers_once(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_handle = bot.conversation.handle
+    calls = {"n": 0}
+
+    def crash_once(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("simulated crash mid-turn")
+        return real_handle(*args, **kwargs)
+
+    monkeypatch.setattr(bot.conversation, "handle", crash_once)
+    with Simulator(database_url) as sim:
+        replies = sim.send("u1", "こんにちは")
+        assert len(replies) == 2
+    assert calls["n"] == 2
+    assert count(database_url, OutboxMessage) == 1
+    [event] = rows(database_url, InboxEvent)
+    assert (event.status, event.attempts) == ("done", 2)
+
+
+def test_event_that_always_fails_is_marked_failed_and_the_user_gets_one_apology(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def always_crash(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(bot.conversation, "handle", always_crash)
+    with Simulator(database_url) as sim:
+        [apology] = sim.send("u1", "こんにちは")
+        assert "申し訳ありません" in apology.text
+    [event] = rows(database_url, InboxEvent)
+    assert (event.status, event.attempts, event.error) == ("failed", 3, "RuntimeError")
+
+
+def test_events_of_one_user_are_processed_in_order(database_url: str) -> None:
+    with Simulator(database_url) as sim:
+        user = sim.user_id("u1")
+        events = [
+            driver.follow_event(sim.fake, user),
+            driver.sticker_event(sim.fake, user),
+            driver.text_event(sim.fake, user, "こんにちは"),
+        ]
+        assert sim.post(events).status_code == 200
+        sim.wait_idle()
+        texts = [d.text for d in sim.received("u1")]
+    assert "はじめまして" in texts[0]
+    assert "文字" in texts[2]
+    processed = rows(database_url, InboxEvent)
+    assert [e.event_type for e in sorted(processed, key=lambda e: e.processed_at)] == [
+        "follow",
+        "message",
+        "message",
+    ]
