@@ -58,7 +58,7 @@ def run_cli(
         [sys.executable, "-m", "bot.cli", *args],
         cwd=REPO,
         env={"PATH": "/usr/bin:/bin", **(env or {})},
-        input=stdin,
+        input="",
         capture_output=True,
         text=True,
         timeout=120,
