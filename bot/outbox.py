@@ -29,7 +29,6 @@ from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=30)
 SCAN_LIMIT = 500
 
 
@@ -159,7 +158,7 @@ class OutboxSender:
                 )
                 .values(
                     status="sending",
-                    lease_until=now + LEASE,
+                    lease_until=now + timedelta(seconds=self.runtime.settings.outbox_lease_s),
                     method=case(
                         (
                             OutboxMessage.reply_token.is_not(None) & (OutboxMessage.reply_expires_at > now),

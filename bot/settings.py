@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     line_timeout_s: float = Field(default=10.0, alias="TSUNAGU_LINE_TIMEOUT_S", gt=0)
     retry_base_s: float = Field(default=1.0, alias="TSUNAGU_RETRY_BASE_S", gt=0)
     retry_cap_s: float = Field(default=300.0, alias="TSUNAGU_RETRY_CAP_S", gt=0)
+    outbox_lease_s: float = Field(default=30.0, alias="TSUNAGU_OUTBOX_LEASE_S", gt=0)
     max_send_attempts: int = Field(default=50, alias="TSUNAGU_MAX_SEND_ATTEMPTS", gt=0)
     run_worker: bool = Field(default=True, alias="TSUNAGU_RUN_WORKER")
     simulator_enabled: bool | None = Field(default=None, alias="TSUNAGU_SIMULATOR")
