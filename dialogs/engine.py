@@ -1,67 +1,66 @@
 """The dialog engine: (conversation state, user input) -> (new state, messages, effects).
 
 All flows share one `transitions.Machine`, built once at import with `model=None`; each turn
-creates a small `Dialog` model and fires one event on it.
+creates a small `Dialog` model and fires one event on it. Before the event fires, three
+interrupts that hold in every state are applied in order:
+
+1. crisis: a typed message that `classify` rates `crisis` gets the emergency resources at once
+   (unless the bot already sent them on its fast path, see `handle`), a `RaiseUrgency` effect, and
+   the state is left as it was; `urgent` gets 一時生活支援 information and a `RaiseUrgency` effect.
+2. gap: a person coming back to an unfinished intake after `RESUME_AFTER` is asked whether to
+   continue or start over instead of having the message read as an answer.
+3. commands: a typed command (「戻る」「あとで」「やめる」…, `cmd.*` intents) fires the same event
+   as its button, when the current state handles it.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any, Literal
+from datetime import datetime, timedelta
+from typing import Any
 
-from transitions import EventData, Machine
+from transitions import Machine
 
-from dialogs import catalog
-from dialogs.effects import Effect
-from dialogs.flows import FLOWS, INITIAL_STATE
-from dialogs.messages import Choice, Text
+from dialogs import crisis
+from dialogs.dialog import Dialog, Turn, UserInput
+from dialogs.flows import FLOWS, INITIAL_STATE, intake, menu
+from dialogs.understanding.classifier import classify
+
+__all__ = ["MACHINE", "RESUME_AFTER", "Turn", "UserInput", "handle"]
 
 log = logging.getLogger(__name__)
 
-InputKind = Literal["follow", "text", "choice", "unsupported"]
+RESUME_AFTER = timedelta(minutes=30)
+"""A pause longer than this inside an unfinished intake makes the bot ask: continue or start over."""
 
+COMMAND_MAX_CHARS = 20
+"""Typed text longer than this is read as an answer or a question, never as a command."""
 
-@dataclass(frozen=True)
-class UserInput:
-    """What the user did: followed, typed text, tapped a choice (postback data), or sent media."""
-
-    kind: InputKind
-    text: str = ""
-    data: str = ""
-
-
-@dataclass(frozen=True)
-class Turn:
-    """The outcome of one turn: the state and data to store, messages to send, effects to apply."""
-
-    state: str
-    data: dict[str, Any]
-    messages: tuple[Text, ...]
-    effects: tuple[Effect, ...]
-
-
-@dataclass
-class Dialog:
-    """The per-turn model the machine drives; callbacks read the input and append replies."""
-
-    state: str
-    data: dict[str, Any]
-    user_input: UserInput
-    now: datetime
-    messages: list[Text] = field(default_factory=list)
-    effects: list[Effect] = field(default_factory=list)
-
-    def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
-        """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
-        self.messages.append(Text(catalog.text(key, **fields), choices))
+COMMAND_TRIGGERS: Mapping[str, str] = {
+    "cmd.skip": "skip",
+    "cmd.back": "back",
+    "cmd.later": "later",
+    "cmd.restart": "restart",
+    "cmd.stop": "stop",
+    "cmd.delete": "delete",
+    "cmd.menu": "menu",
+    "cmd.human": "human",
+    "cmd.yes": "yes",
+    "cmd.no": "no",
+    "cmd.help": "help",
+}
+"""Typed-command intents and the event each one fires (the same event as its button)."""
 
 
 def _build_machine() -> Machine:
     """Build the one machine that holds every flow's states and transitions."""
-    states = [state.value for flow in FLOWS for state in flow.States]
+    states = [
+        {"name": state.value, "on_enter": flow.ON_ENTER.get(state, [])}
+        for flow in FLOWS
+        for state in flow.States
+    ]
     transitions = [dict(row) for flow in FLOWS for row in flow.TRANSITIONS]
     return Machine(
         model=None,
@@ -84,21 +83,65 @@ def trigger_for(user_input: UserInput) -> str:
     return user_input.kind
 
 
-def choice_value(event: EventData) -> str:
-    """Return the value part of a choice's data (`trigger:value`), or '' when there is none."""
-    model: Dialog = event.model
-    _, _, value = model.user_input.data.partition(":")
-    return value
+def _fire(dialog: Dialog, trigger: str) -> bool:
+    """Fire `trigger` on the dialog; return whether a transition took place."""
+    event = MACHINE.events.get(trigger)
+    return event is not None and bool(event.trigger(dialog))
 
 
-def handle(state: str, data: Mapping[str, Any], user_input: UserInput, *, now: datetime) -> Turn:
-    """Run one turn of the conversation and return what to store, send and do."""
+def _paused_too_long(dialog: Dialog, previous: datetime | None) -> bool:
+    """Whether the person writes again, after more than `RESUME_AFTER`, to an unfinished form.
+
+    Only typed text and a re-follow count: a tapped button is an explicit choice and is honoured.
+    """
+    return (
+        previous is not None
+        and dialog.now - previous > RESUME_AFTER
+        and dialog.user_input.kind in {"text", "follow"}
+        and dialog.state != menu.States.RESUME
+        and intake.has_unfinished(dialog)
+    )
+
+
+def _dispatch(dialog: Dialog) -> None:
+    """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
+    understanding = dialog.understanding
+    short = len(dialog.user_input.text.strip()) <= COMMAND_MAX_CHARS
+    intents = understanding.intents if understanding and short else ()
+    command = next((COMMAND_TRIGGERS[i] for i in intents if i in COMMAND_TRIGGERS), None)
+    if command is not None and _fire(dialog, command):
+        return
+    if not _fire(dialog, trigger_for(dialog.user_input)):
+        _fire(dialog, "fallback")
+
+
+def handle(
+    state: str,
+    data: Mapping[str, Any],
+    user_input: UserInput,
+    *,
+    now: datetime,
+    crisis_already_sent: bool = False,
+) -> Turn:
+    """Run one turn of the conversation and return what to store, send and do.
+
+    `state` and `data` are what the previous turn returned (`INITIAL_STATE` and `{}` for a new
+    conversation); `now` must be timezone-aware. Set `crisis_already_sent` when the bot has
+    already sent `dialogs.crisis.crisis_reply(text, now)` for this same text on its fast path:
+    the turn then still records the crisis and returns the `RaiseUrgency` effect, but does not
+    send the emergency resources a second time.
+    """
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
         state = INITIAL_STATE
-    dialog = Dialog(state=state, data=dict(data), user_input=user_input, now=now)
-    event = MACHINE.events.get(trigger_for(user_input))
-    fired = event is not None and event.trigger(dialog)
-    if not fired:
-        MACHINE.events["fallback"].trigger(dialog)
+    dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
+    previous = dialog.last_seen()
+    if user_input.kind == "text":
+        dialog.understanding = classify(user_input.text)
+    if not crisis.interrupt(dialog, already_sent=crisis_already_sent):
+        if _paused_too_long(dialog, previous):
+            menu.offer_resume(dialog)
+        else:
+            _dispatch(dialog)
+    dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from dialogs.flows import menu
+from dialogs.flows import consent, intake, menu
 
-FLOWS: tuple[ModuleType, ...] = (menu,)
+FLOWS: tuple[ModuleType, ...] = (menu, intake, consent)
 INITIAL_STATE = menu.States.START.value

@@ -1,52 +1,346 @@
-"""The welcome and the top menu: the first thing a person meets, and where every flow returns."""
+"""The welcome, the top menu, asking about services, resuming a paused form, and deleting data.
+
+Also the commands that work from every state (help, menu, delete, human, stop, later, restart,
+fallback, media): their rows list every state of every flow as their source.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 from transitions import EventData
 
-from dialogs.messages import Choice
 from dialogs import catalog
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
+from dialogs.dialog import Dialog, dialog_of
+from dialogs.effects import DeleteUserData
+from dialogs.flows import answers, consent, intake
+from dialogs.flows.common import MenuStates, show_menu
+from dialogs.messages import Choice
+from dialogs.understanding.model import CONCERNS
+
+States = MenuStates
+
+MENU = [States.START.value, States.MAIN.value, States.RESUME.value]
+FORM = [*intake.QUESTION_STATES, consent.States.REVIEW.value]
+EVERY = [*(state.value for state in States), *FORM]
 
 
-class States(StrEnum):
-    """States of the menu flow, stored as readable strings."""
-
-    START = "menu.start"
-    MENU = "menu.main"
+# ---------------------------------------------------------------- welcome and menu
 
 
-def menu_choices() -> tuple[Choice, ...]:
-    """The top-menu quick replies."""
-    return (
-        Choice(catalog.text("menu_services"), "services"),
-        Choice(catalog.text("menu_talk"), "intake"),
+def _welcome(dialog: Dialog) -> None:
+    """Say what this is: automated, anonymous, free, when a human answers, how to stop or delete."""
+    content = default_content()
+    dialog.say(
+        "welcome",
+        council=content.municipality.council_name,
+        reply_promise=content.reply_promise_text(dialog.now),
     )
 
 
 def greet(event: EventData) -> None:
     """Send the welcome and the menu."""
-    event.model.say("welcome")
-    event.model.say("menu_prompt", menu_choices())
+    _welcome(dialog_of(event))
+    show_menu(dialog_of(event))
+
+
+def greet_and_answer(event: EventData) -> None:
+    """Welcome a first message, then answer it when it asks about a service or a common question."""
+    dialog: Dialog = dialog_of(event)
+    _welcome(dialog)
+    if answers.answer_typed(dialog):
+        _keep_concerns(dialog)
+    elif not _heard_concerns(dialog):
+        show_menu(dialog)
+
+
+def menu_again(event: EventData) -> None:
+    """Offer the menu."""
+    show_menu(dialog_of(event), "menu.again")
+
+
+def _keep_concerns(dialog: Dialog) -> tuple[str, ...]:
+    """Keep concerns and words typed on the menu to seed a form started next; return the concerns."""
+    understanding = dialog.understanding
+    concerns = tuple(c for c in CONCERNS if understanding and c in understanding.concerns)
+    if concerns:
+        dialog.data["intake_seed"] = {"choices": list(concerns), "words": dialog.user_input.text.strip()}
+    return concerns
+
+
+def _heard_concerns(dialog: Dialog) -> bool:
+    """Reflect concerns typed on the menu and offer to prepare a consultation; False when none."""
+    concerns = _keep_concerns(dialog)
+    if not concerns:
+        return False
+    labels = catalog.text("summary.separator").join(catalog.text(f"opt.concerns.{c}") for c in concerns)
+    dialog.say(
+        "menu.concerns_heard",
+        (
+            Choice(catalog.text("menu.intake"), "intake"),
+            Choice(catalog.text("menu.services"), "services"),
+            Choice(catalog.text("menu.back"), "menu"),
+        ),
+        items=labels,
+    )
+    return True
+
+
+def route_text(event: EventData) -> None:
+    """Answer typed text on the menu: a service or FAQ, else reflect concerns, else offer the menu."""
+    dialog: Dialog = dialog_of(event)
+    if answers.answer_typed(dialog):
+        _keep_concerns(dialog)
+    elif not _heard_concerns(dialog):
+        dialog.say("fallback")
+        show_menu(dialog)
+
+
+def list_services(event: EventData) -> None:
+    """Offer the list of services."""
+    dialog_of(event).say("services.prompt", answers.service_choices())
+
+
+def list_faqs(event: EventData) -> None:
+    """Offer the list of common questions."""
+    dialog_of(event).say("faq.prompt", answers.faq_choices())
+
+
+def is_service(event: EventData) -> bool:
+    """The tapped choice names a known service."""
+    return bool(dialog_of(event).value() in SERVICE_IDS)
+
+
+def is_faq(event: EventData) -> bool:
+    """The tapped choice names a known common question."""
+    return bool(dialog_of(event).value() in FAQ_INTENTS)
+
+
+def answer_service(event: EventData) -> None:
+    """Answer about the tapped service."""
+    answers.send_service(dialog_of(event), cast(ServiceId, dialog_of(event).value()))
+
+
+def answer_faq(event: EventData) -> None:
+    """Answer the tapped common question."""
+    answers.send_faq(dialog_of(event), cast(FaqIntent, dialog_of(event).value()))
+
+
+# ---------------------------------------------------------------- pausing and resuming the form
+
+
+def offer_resume(dialog: Dialog) -> None:
+    """After a long pause in an unfinished form, ask: continue, start over, or the menu."""
+    place = intake.resume_state(dialog)
+    if place is not None:
+        intake.form(dialog)["resume"] = place
+    dialog.state = States.RESUME.value
+    dialog.say(
+        "resume.prompt",
+        (
+            Choice(catalog.text("nav.resume"), "resume"),
+            Choice(catalog.text("nav.restart"), "restart"),
+            Choice(catalog.text("nav.menu"), "menu"),
+        ),
+    )
+
+
+def paused(event: EventData) -> None:
+    """Say the answers are kept and offer the menu."""
+    show_menu(dialog_of(event), "intake.paused")
+
+
+def stopped_form(event: EventData) -> None:
+    """Say the form was dropped and offer the menu."""
+    show_menu(dialog_of(event), "intake.stopped")
+
+
+def stopped(event: EventData) -> None:
+    """Say goodbye quietly, with nothing asked."""
+    dialog_of(event).say("menu.stopped")
+
+
+# ---------------------------------------------------------------- help, fallback, media
+
+
+def _reprompt(dialog: Dialog) -> None:
+    """Offer again whatever the current state is waiting for."""
+    if dialog.state in intake.QUESTION_STATES:
+        intake.ask(dialog)
+    elif dialog.state == consent.States.REVIEW:
+        consent.review_prompt(dialog)
+    elif dialog.state == States.RESUME:
+        offer_resume(dialog)
+    elif dialog.state == States.CONFIRM_DELETE:
+        confirm_delete(dialog)
+    else:
+        show_menu(dialog)
+
+
+def explain_help(event: EventData) -> None:
+    """Explain the commands and offer again what the state was waiting for."""
+    dialog_of(event).say("help")
+    _reprompt(dialog_of(event))
 
 
 def explain_fallback(event: EventData) -> None:
-    """Say the text was not understood and offer the menu again."""
-    event.model.say("fallback", menu_choices())
+    """Say the input was not understood and offer again what the state was waiting for."""
+    dialog_of(event).say("fallback")
+    _reprompt(dialog_of(event))
 
 
 def ask_for_text(event: EventData) -> None:
-    """Say media cannot be read and ask for text."""
-    event.model.say("unsupported_media", menu_choices())
+    """Say media cannot be read and offer again what the state was waiting for."""
+    dialog_of(event).say("unsupported_media")
+    _reprompt(dialog_of(event))
 
 
-ANY = [state.value for state in States]
+def reprompt(event: EventData) -> None:
+    """Offer again what the state is waiting for."""
+    _reprompt(dialog_of(event))
 
-TRANSITIONS: list[dict[str, object]] = [
-    {"trigger": "follow", "source": ANY, "dest": States.MENU.value, "after": greet},
-    {"trigger": "text", "source": States.START.value, "dest": States.MENU.value, "after": greet},
-    {"trigger": "unsupported", "source": ANY, "dest": "=", "after": ask_for_text},
-    {"trigger": "fallback", "source": States.START.value, "dest": States.MENU.value, "after": greet},
-    {"trigger": "fallback", "source": States.MENU.value, "dest": "=", "after": explain_fallback},
+
+# ---------------------------------------------------------------- deleting data
+
+
+def confirm_delete(dialog: Dialog) -> None:
+    """Say exactly what would be deleted and ask to confirm."""
+    dialog.say(
+        "delete.confirm",
+        (Choice(catalog.text("delete.yes"), "yes"), Choice(catalog.text("delete.no"), "no")),
+    )
+
+
+def ask_delete(event: EventData) -> None:
+    """Ask to confirm deleting everything about this account."""
+    confirm_delete(dialog_of(event))
+
+
+def delete_everything(event: EventData) -> None:
+    """Ask the bot to delete every record about this account, forget the conversation, and say what went."""
+    dialog: Dialog = dialog_of(event)
+    dialog.effects.append(DeleteUserData())
+    dialog.data.clear()
+    dialog.say("delete.done")
+
+
+def kept(event: EventData) -> None:
+    """Say nothing was deleted and offer the menu."""
+    show_menu(dialog_of(event), "delete.kept")
+
+
+ON_ENTER: Mapping[str, list[Callable[[EventData], None]]] = {}
+
+MAIN = States.MAIN.value
+FIRST_QUESTION = intake.STATE_OF["asker"].value
+
+TRANSITIONS: list[dict[str, Any]] = [
+    # welcome
+    {"trigger": "follow", "source": EVERY, "dest": MAIN, "before": [intake.remember_place], "after": [greet]},
+    {"trigger": "text", "source": States.START.value, "dest": MAIN, "after": [greet_and_answer]},
+    {"trigger": "fallback", "source": States.START.value, "dest": MAIN, "after": [greet]},
+    # asking about services, nothing given
+    {"trigger": "text", "source": [MAIN, States.RESUME.value], "dest": MAIN, "after": [route_text]},
+    {"trigger": "services", "source": MENU, "dest": MAIN, "after": [list_services]},
+    {"trigger": "faqs", "source": MENU, "dest": MAIN, "after": [list_faqs]},
+    {
+        "trigger": "service",
+        "source": MENU,
+        "dest": MAIN,
+        "conditions": [is_service],
+        "after": [answer_service],
+    },
+    {"trigger": "faq", "source": MENU, "dest": MAIN, "conditions": [is_faq], "after": [answer_faq]},
+    # the form: start, pause, resume, restart, stop
+    {
+        "trigger": "intake",
+        "source": [*MENU, consent.States.REVIEW.value],
+        "dest": FIRST_QUESTION,
+        "before": [intake.start_fresh],
+    },
+    {
+        "trigger": "restart",
+        "source": [*FORM, States.RESUME.value],
+        "dest": FIRST_QUESTION,
+        "before": [intake.start_fresh],
+    },
+    {"trigger": "restart", "source": [States.START.value, MAIN], "dest": MAIN, "after": [greet]},
+    {"trigger": "later", "source": FORM, "dest": MAIN, "before": [intake.remember_place], "after": [paused]},
+    *(
+        {
+            "trigger": "resume",
+            "source": [MAIN, States.RESUME.value],
+            "dest": state,
+            "conditions": [intake.resumes_at(state)],
+        }
+        for state in FORM
+    ),
+    {
+        "trigger": "resume",
+        "source": [States.START.value, MAIN, States.RESUME.value],
+        "dest": MAIN,
+        "after": [menu_again],
+    },
+    {
+        "trigger": "back",
+        "source": FIRST_QUESTION,
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [menu_again],
+    },
+    {"trigger": "back", "source": MENU, "dest": MAIN, "after": [menu_again]},
+    {"trigger": "back", "source": States.CONFIRM_DELETE.value, "dest": MAIN, "after": [kept]},
+    {
+        "trigger": "stop",
+        "source": [*FORM, States.RESUME.value],
+        "dest": MAIN,
+        "before": [intake.discard],
+        "after": [stopped_form],
+    },
+    {
+        "trigger": "stop",
+        "source": [States.START.value, MAIN, States.CONFIRM_DELETE.value],
+        "dest": MAIN,
+        "after": [stopped],
+    },
+    # anywhere
+    {
+        "trigger": "menu",
+        "source": EVERY,
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [menu_again],
+    },
+    {
+        "trigger": "human",
+        "source": [s for s in EVERY if s != consent.States.REVIEW],
+        "dest": consent.States.REVIEW.value,
+        "before": [intake.remember_place],
+    },
+    {"trigger": "help", "source": EVERY, "dest": None, "after": [explain_help]},
+    {"trigger": "unsupported", "source": EVERY, "dest": None, "after": [ask_for_text]},
+    {
+        "trigger": "fallback",
+        "source": [s for s in EVERY if s != States.START],
+        "dest": None,
+        "after": [explain_fallback],
+    },
+    # delete my data
+    {
+        "trigger": "delete",
+        "source": EVERY,
+        "dest": States.CONFIRM_DELETE.value,
+        "before": [intake.remember_place],
+        "after": [ask_delete],
+    },
+    {
+        "trigger": "yes",
+        "source": States.CONFIRM_DELETE.value,
+        "dest": States.START.value,
+        "after": [delete_everything],
+    },
+    {"trigger": "no", "source": States.CONFIRM_DELETE.value, "dest": MAIN, "after": [kept]},
+    {"trigger": "resume", "source": States.CONFIRM_DELETE.value, "dest": None, "after": [reprompt]},
 ]

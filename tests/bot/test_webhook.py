@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bot.simulator import Simulator, driver
+from dialogs import catalog
 from tests.bot.helpers import Conversation, InboxEvent, OutboxMessage, count, rows, sdk_fixture
 
 
@@ -150,8 +151,10 @@ def test_standby_mode_sends_nothing(sim: Simulator, database_url: str) -> None:
 
 
 def test_sticker_gets_a_kind_request_for_text(sim: Simulator) -> None:
-    [reply] = sim.sticker("u1")
-    assert "文字" in reply.text
+    sim.follow("u1")
+    replies = sim.sticker("u1")
+    assert replies[0].text.startswith(catalog.text("unsupported_media"))
+    assert replies[-1].quick_replies, "the menu is offered again"
 
 
 def test_health_and_readiness(sim: Simulator) -> None:

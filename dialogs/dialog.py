@@ -1,0 +1,82 @@
+"""The per-turn model the machine drives, and the input/outcome types of one turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal, cast
+
+from transitions import EventData
+
+from dialogs import catalog
+from dialogs.effects import Effect
+from dialogs.messages import Choice, Text
+from dialogs.understanding.model import Understanding
+
+InputKind = Literal["follow", "text", "choice", "unsupported"]
+
+
+@dataclass(frozen=True)
+class UserInput:
+    """What the user did: followed, typed text, tapped a choice (postback data), or sent media."""
+
+    kind: InputKind
+    text: str = ""
+    data: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The outcome of one turn: the state and data to store, messages to send, effects to apply."""
+
+    state: str
+    data: dict[str, Any]
+    messages: tuple[Text, ...]
+    effects: tuple[Effect, ...]
+
+
+@dataclass
+class Dialog:
+    """The per-turn model the machine drives; callbacks read the input and append replies.
+
+    `data` is the JSON-able dict stored per conversation. Its keys: `last_at` (ISO time of the
+    last turn), `intake` (answers in progress, see `dialogs.flows.intake`), `urgency` (level and
+    reasons raised so far), `return_to` (the state a detour such as help or delete returns to),
+    `consent` (the last recorded consent).
+    """
+
+    state: str
+    data: dict[str, Any]
+    user_input: UserInput
+    now: datetime
+    understanding: Understanding | None = None
+    messages: list[Text] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+
+    def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
+        """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
+        self.messages.append(Text(catalog.text(key, **fields), choices))
+
+    def send(self, *messages: Text) -> None:
+        """Queue ready-made messages."""
+        self.messages.extend(messages)
+
+    def value(self) -> str:
+        """Return the value part of the tapped choice's data (`trigger:value`), or ''."""
+        if self.user_input.kind != "choice":
+            return ""
+        return self.user_input.data.partition(":")[2]
+
+    def last_seen(self) -> datetime | None:
+        """When the previous turn of this conversation happened, if known."""
+        stamp = self.data.get("last_at")
+        return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+
+    def mark_seen(self) -> None:
+        """Record this turn's time for the next turn's pause check."""
+        self.data["last_at"] = self.now.isoformat()
+
+
+def dialog_of(event: EventData) -> Dialog:
+    """The per-turn `Dialog` a transition callback's event carries."""
+    return cast(Dialog, event.model)

@@ -1,0 +1,125 @@
+"""Answers about services and common questions, built from the municipality content.
+
+Not a flow of its own: the menu answers from here, and the intake answers a question typed
+between its own questions (a detour) before asking again.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from dialogs import catalog
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
+from dialogs.dialog import Dialog
+from dialogs.messages import Choice, Text
+
+GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "family_groups"}
+"""FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
+
+
+def service_choices() -> tuple[Choice, ...]:
+    """One button per service, then back to the menu."""
+    return (
+        *(Choice(catalog.text(f"label.service.{s}"), f"service:{s}") for s in SERVICE_IDS),
+        Choice(catalog.text("menu.back"), "menu"),
+    )
+
+
+def faq_choices() -> tuple[Choice, ...]:
+    """One button per common question, then back to the menu."""
+    return (
+        *(Choice(catalog.text(f"label.{intent}"), f"faq:{intent}") for intent in FAQ_INTENTS),
+        Choice(catalog.text("menu.back"), "menu"),
+    )
+
+
+def _after_choices(more: Choice) -> tuple[Choice, ...]:
+    """The gentle ways forward after an answer: more of the same, prepare a consultation, or the menu."""
+    return (more, Choice(catalog.text("menu.intake"), "intake"), Choice(catalog.text("menu.back"), "menu"))
+
+
+def service_text(service_id: ServiceId) -> str:
+    """What one service is, for whom, what it costs and how to reach it."""
+    content = default_content()
+    service = content.service(service_id)
+    window = content.window(service.how_to_reach.window)
+    return catalog.text(
+        "service.answer",
+        name=service.name,
+        summary=service.summary,
+        who=service.who,
+        cost=service.cost,
+        how_to_reach=service.how_to_reach.text,
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+        family_alone=catalog.text(f"service.family_alone.{'yes' if service.family_alone else 'no'}"),
+    )
+
+
+def faq_text(intent: FaqIntent, district_id: str | None) -> str:
+    """The content's answer to a common question, with the gatherings listed where it asks for them."""
+    content = default_content()
+    text = content.faq_answer(intent, district_id=district_id)
+    section = GATHERING_FAQS.get(intent)
+    if section:
+        gatherings = content.ibasho if section == "ibasho" else content.family_groups
+        lines = [
+            catalog.text("gathering.line", name=g.name, when=g.when, where=g.where, cost=g.cost)
+            for g in gatherings
+        ]
+        text = "\n".join([text, *lines])
+    return text
+
+
+def _district(dialog: Dialog) -> str | None:
+    """The district the person chose in the intake, if any (for the nearest window)."""
+    choice = dialog.data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
+    return str(choice) if choice else None
+
+
+def send_service(dialog: Dialog, service_id: ServiceId) -> None:
+    """Answer about one service and offer a gentle way forward."""
+    dialog.send(Text(service_text(service_id)))
+    next_step = default_content().service(service_id).next_step
+    dialog.say(
+        "answer.after", _after_choices(Choice(catalog.text("service.more"), "services")), next_step=next_step
+    )
+
+
+def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
+    """Answer one common question and offer a gentle way forward."""
+    dialog.send(Text(faq_text(intent, _district(dialog))))
+    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
+
+
+def first_topic(dialog: Dialog) -> str | None:
+    """The first service or FAQ the typed text asks about (a service before a general question)."""
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    services = [i for i in intents if i.startswith("service.")]
+    faqs = [i for i in intents if i.startswith("faq.")]
+    return (services + faqs)[0] if services or faqs else None
+
+
+def answer_typed(dialog: Dialog) -> bool:
+    """Answer the service or FAQ typed text asks about, with a way forward; False when it asks none."""
+    topic = first_topic(dialog)
+    if topic is None:
+        return False
+    if topic.startswith("service."):
+        send_service(dialog, cast(ServiceId, topic.removeprefix("service.")))
+    else:
+        send_faq(dialog, cast(FaqIntent, topic))
+    return True
+
+
+def answer_detour(dialog: Dialog) -> bool:
+    """Answer a service or FAQ asked between intake questions, without choices; False when none."""
+    topic = first_topic(dialog)
+    if topic is None:
+        return False
+    if topic.startswith("service."):
+        dialog.send(Text(service_text(cast(ServiceId, topic.removeprefix("service.")))))
+    else:
+        dialog.send(Text(faq_text(cast(FaqIntent, topic), _district(dialog))))
+    return True

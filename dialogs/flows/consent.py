@@ -1,0 +1,139 @@
+"""Consent: show exactly what would be shared and with whom, then hand off only on a clear yes.
+
+Scopes: `summary` (the 相談受付票 only) or `summary_and_conversation` (plus this conversation's
+messages). A typed yes counts as the narrower `summary`. No is respected without pressure: nothing
+is handed off and the form is kept, so the person can still send it later or delete it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from transitions import EventData
+
+from dialogs import catalog
+from dialogs.content import default_content
+from dialogs.dialog import Dialog, dialog_of
+from dialogs.effects import HandOff
+from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.messages import Choice, Text
+from dialogs.summary import build_summary, summary_text
+
+SCOPES = ("summary", "summary_and_conversation")
+MENU_MAIN = MenuStates.MAIN.value
+
+
+class States(StrEnum):
+    """States of the consent flow, stored as readable strings."""
+
+    REVIEW = "consent.review"
+
+
+def consent_version() -> str:
+    """The version of the consent wording the person saw (recorded with the consent)."""
+    return catalog.text("consent_version")
+
+
+def recipient(data: Mapping[str, Any]) -> str:
+    """Who receives the summary: the district's CSW team, else the shared team, with the council."""
+    content = default_content()
+    district = data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
+    team = content.team_for_district(str(district) if district else None)
+    return catalog.text("consent.recipient_team", team=team.name, council=content.municipality.council_name)
+
+
+def _has_answers(dialog: Dialog) -> bool:
+    """Whether any intake question has been answered or skipped."""
+    stored = dialog.data.get("intake", {})
+    return bool(stored.get("answers") or stored.get("skipped"))
+
+
+def review(event: EventData) -> None:
+    """Show the summary that would be sent and ask whether, and how much, to send."""
+    review_prompt(dialog_of(event))
+
+
+def review_prompt(dialog: Dialog) -> None:
+    """Show the summary that would be sent and ask whether, and how much, to send."""
+    dialog.send(Text(catalog.text("consent.preview", summary_text=summary_text(dialog.data))))
+    change = (
+        Choice(catalog.text("consent.edit"), "back")
+        if _has_answers(dialog)
+        else Choice(catalog.text("consent.answer_first"), "intake")
+    )
+    dialog.say(
+        "consent.ask",
+        (
+            Choice(catalog.text("consent.share_summary"), "share:summary"),
+            Choice(catalog.text("consent.share_conversation"), "share:summary_and_conversation"),
+            Choice(catalog.text("consent.decline"), "no"),
+            change,
+        ),
+        recipient=recipient(dialog.data),
+    )
+
+
+def is_scope(event: EventData) -> bool:
+    """The tapped choice names a known scope."""
+    return bool(dialog_of(event).value() in SCOPES)
+
+
+def hand_off(event: EventData) -> None:
+    """Record consent, hand the summary off, and say who will read it and when."""
+    dialog: Dialog = dialog_of(event)
+    scope = dialog.value() or "summary"
+    version = consent_version()
+    to = recipient(dialog.data)
+    dialog.effects.append(HandOff(build_summary(dialog.data), summary_text(dialog.data), scope, version))
+    dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
+    contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
+    contact_note = (
+        catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{contact}"))
+        if contact in {"phone", "email", "visit"}
+        else catalog.text("consent.contact_line")
+    )
+    dialog.data.pop("intake", None)
+    dialog.data.pop("urgency", None)
+    dialog.say(
+        "consent.sent",
+        menu_choices(dialog.data),
+        recipient=to,
+        reply_promise=default_content().reply_promise_text(dialog.now),
+        contact_note=contact_note,
+    )
+
+
+def keep_for_later(event: EventData) -> None:
+    """Keep the unsent form so the person can send it later."""
+    dialog: Dialog = dialog_of(event)
+    dialog.data.setdefault("intake", {"answers": {}, "skipped": [], "page": 0, "resume": None})
+    dialog.data["intake"]["resume"] = States.REVIEW.value
+
+
+def declined(event: EventData) -> None:
+    """Say nothing was sent, without pressing."""
+    dialog_of(event).say("consent.declined", menu_choices(dialog_of(event).data))
+
+
+ON_ENTER: Mapping[str, list[Callable[[EventData], None]]] = {States.REVIEW: [review]}
+
+TRANSITIONS: list[dict[str, Any]] = [
+    {
+        "trigger": "share",
+        "source": States.REVIEW.value,
+        "dest": MENU_MAIN,
+        "conditions": [is_scope],
+        "after": [hand_off],
+    },
+    {"trigger": "yes", "source": States.REVIEW.value, "dest": MENU_MAIN, "after": [hand_off]},
+    {
+        "trigger": "no",
+        "source": States.REVIEW.value,
+        "dest": MENU_MAIN,
+        "before": [keep_for_later],
+        "after": [declined],
+    },
+    {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+]

@@ -1,0 +1,436 @@
+"""The intake (相談受付票): one question per message, each skippable, with back, later, restart and stop.
+
+The questions are data (`dialogs.intake_form.QUESTIONS`); this module turns them into states and a
+transition table. Moving forward or back skips questions that do not apply (the relation question
+only for family and supporters, the asker's own wellbeing only for family members), so every
+conditional step is a row with its condition, visible in `intake.mmd`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any
+
+from transitions import EventData
+
+from dialogs import catalog
+from dialogs.dialog import Dialog, dialog_of
+from dialogs.flows import consent
+from dialogs.flows.answers import answer_detour
+from dialogs.intake_form import QUESTIONS, Answers, Question, match_options, pick_option
+from dialogs.messages import Choice, Text
+from dialogs.understanding.classifier import classify
+
+
+class States(StrEnum):
+    """One state per question of the form, stored as readable strings."""
+
+    ASK_ASKER = "intake.ask_asker"
+    ASK_RELATION = "intake.ask_relation"
+    ASK_AGE_BAND = "intake.ask_age_band"
+    ASK_DURATION = "intake.ask_duration"
+    ASK_CONCERNS = "intake.ask_concerns"
+    ASK_HOPES = "intake.ask_hopes"
+    ASK_DISTRICT = "intake.ask_district"
+    ASK_CONTACT = "intake.ask_contact"
+    ASK_CONTACT_TIMES = "intake.ask_contact_times"
+    ASK_CONSIDERATIONS = "intake.ask_considerations"
+    ASK_ASKER_DISTRESS = "intake.ask_asker_distress"
+    ASK_ASKER_SITUATION = "intake.ask_asker_situation"
+    ASK_OWN_WORDS = "intake.ask_own_words"
+
+
+STATE_OF: Mapping[str, States] = {q.key: States(f"intake.ask_{q.key}") for q in QUESTIONS}
+QUESTION_AT: Mapping[str, Question] = {STATE_OF[q.key].value: q for q in QUESTIONS}
+QUESTION_STATES = [state.value for state in States]
+
+
+# ---------------------------------------------------------------- stored intake data
+
+
+def form(dialog: Dialog) -> dict[str, Any]:
+    """The intake in progress: answers, skipped keys, the page shown, the state to resume at."""
+    stored: dict[str, Any] = dialog.data.setdefault(
+        "intake", {"answers": {}, "skipped": [], "page": 0, "resume": None}
+    )
+    return stored
+
+
+def answers_of(dialog: Dialog) -> dict[str, dict[str, Any]]:
+    """The answers given so far."""
+    answers: dict[str, dict[str, Any]] = form(dialog)["answers"]
+    return answers
+
+
+def has_unfinished(dialog: Dialog) -> bool:
+    """Whether an intake was started and neither sent, declined for good, nor stopped."""
+    return (
+        dialog.state in QUESTION_STATES
+        or dialog.state == consent.States.REVIEW
+        or bool(dialog.data.get("intake", {}).get("resume"))
+    )
+
+
+def resume_state(dialog: Dialog) -> str | None:
+    """The question (or review) an unfinished intake resumes at."""
+    if dialog.state in QUESTION_STATES or dialog.state == consent.States.REVIEW:
+        return dialog.state
+    resume = dialog.data.get("intake", {}).get("resume")
+    return str(resume) if resume else None
+
+
+def takes_free_text(state: str) -> bool:
+    """Whether typed text in this state is kept as the answer to a question."""
+    question = QUESTION_AT.get(state)
+    return question is not None and question.free_text and not question.multi
+
+
+def start_fresh(event: EventData) -> None:
+    """Start a new form (keeping words typed on the menu as concerns) and introduce it."""
+    dialog: Dialog = dialog_of(event)
+    seed = dialog.data.pop("intake_seed", None)
+    dialog.data["intake"] = {"answers": {}, "skipped": [], "page": 0, "resume": None}
+    if seed:
+        answers_of(dialog)["concerns"] = seed
+    dialog.say("intake.intro")
+
+
+def remember_place(event: EventData) -> None:
+    """Keep the question (or review) the person is leaving, to resume there later."""
+    dialog: Dialog = dialog_of(event)
+    place = resume_state(dialog)
+    if place is not None:
+        form(dialog)["resume"] = place
+
+
+def discard(event: EventData) -> None:
+    """Forget the form in progress."""
+    dialog_of(event).data.pop("intake", None)
+
+
+# ---------------------------------------------------------------- asking
+
+
+def _current(dialog: Dialog) -> Question:
+    """The question asked in the current state."""
+    return QUESTION_AT[dialog.state]
+
+
+def _prompt_key(question: Question, answers: Answers) -> str:
+    """The catalog key of a question's wording (some differ for the person themself and others)."""
+    if question.key == "relation":
+        return f"q.relation.{answers.get('asker', {}).get('choice', 'family')}"
+    if question.by_asker:
+        return f"q.{question.key}.{'self' if answers.get('asker', {}).get('choice') == 'self' else 'other'}"
+    return f"q.{question.key}"
+
+
+def _nav(question: Question) -> tuple[Choice, ...]:
+    """Skip, back, later and stop: offered with every question."""
+    return (
+        Choice(catalog.text("nav.skip"), f"skip:{question.key}"),
+        Choice(catalog.text("nav.back"), "back"),
+        Choice(catalog.text("nav.later"), "later"),
+        Choice(catalog.text("nav.stop"), "stop"),
+    )
+
+
+def _option_choices(question: Question, answers: Answers, page: int) -> tuple[Choice, ...]:
+    """The options shown now: one page of them, ticked when already chosen for a multi-select."""
+    options = question.options(answers)
+    if question.page_size:
+        options = options[page * question.page_size : (page + 1) * question.page_size]
+    chosen = answers.get(question.key, {}).get("choices", [])
+    trigger = "toggle" if question.multi else "answer"
+    return tuple(
+        Choice(
+            catalog.text("opt.ticked", label=question.label(o)) if o in chosen else question.label(o),
+            f"{trigger}:{question.key}.{o}",
+        )
+        for o in options
+    )
+
+
+def _more_choices(question: Question, answers: Answers) -> tuple[Choice, ...]:
+    """'Show other options' when paged, and 'done' for a multi-select."""
+    more = []
+    if question.page_size and len(question.options(answers)) > question.page_size:
+        more.append(Choice(catalog.text("nav.next_page"), f"page:{question.key}"))
+    if question.multi:
+        more.append(Choice(catalog.text("nav.done"), f"done:{question.key}"))
+    return tuple(more)
+
+
+def question_message(dialog: Dialog) -> Text:
+    """The current question as one message, with its options and the navigation choices."""
+    question = _current(dialog)
+    answers = answers_of(dialog)
+    text = catalog.text(_prompt_key(question, answers))
+    chosen = answers.get(question.key, {}).get("choices", [])
+    if question.multi and chosen:
+        labels = catalog.text("summary.separator").join(question.label(c) for c in chosen)
+        text = f"{text}\n{catalog.text('intake.selected', items=labels)}"
+    choices = (
+        _option_choices(question, answers, form(dialog)["page"])
+        + _more_choices(question, answers)
+        + _nav(question)
+    )
+    return Text(text, choices)
+
+
+def ask(dialog: Dialog) -> None:
+    """Ask the current question."""
+    dialog.send(question_message(dialog))
+
+
+def ask_from_top(event: EventData) -> None:
+    """Show a newly entered question from its first page of options."""
+    form(dialog_of(event))["page"] = 0
+    ask(dialog_of(event))
+
+
+def ask_again(event: EventData) -> None:
+    """Ask the current question again (after a toggle, a page turn, or a detour)."""
+    ask(dialog_of(event))
+
+
+# ---------------------------------------------------------------- conditions
+
+
+def _value(event: EventData) -> tuple[str, str]:
+    """The (question key, option id) a tapped choice carries."""
+    key, _, option = dialog_of(event).value().partition(".")
+    return key, option
+
+
+def is_valid_option(event: EventData) -> bool:
+    """The tapped option belongs to the question being asked (old buttons are ignored)."""
+    dialog: Dialog = dialog_of(event)
+    question = _current(dialog)
+    key, option = _value(event)
+    return key == question.key and option in question.options(answers_of(dialog))
+
+
+def is_for_this_question(event: EventData) -> bool:
+    """A skip or done typed, or tapped on this question's own button."""
+    dialog: Dialog = dialog_of(event)
+    key = dialog.value()
+    return key in {"", _current(dialog).key}
+
+
+def names_an_option(event: EventData) -> bool:
+    """Typed text clearly names one of the options."""
+    dialog: Dialog = dialog_of(event)
+    return pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text) is not None
+
+
+def _applies(question: Question) -> Callable[[EventData], bool]:
+    """A transition condition: the question applies given the answers so far."""
+
+    def condition(event: EventData) -> bool:
+        return question.applies(answers_of(dialog_of(event)))
+
+    condition.__name__ = question.when.__name__ if question.when else "always"
+    return condition
+
+
+def resumes_at(state: str) -> Callable[[EventData], bool]:
+    """A transition condition: the paused form resumes at `state`."""
+
+    def condition(event: EventData) -> bool:
+        return bool(form(dialog_of(event))["resume"] == state)
+
+    condition.__name__ = f"paused_at_{state.rpartition('.')[2]}"
+    return condition
+
+
+# ---------------------------------------------------------------- recording answers
+
+
+def record_choice(event: EventData) -> None:
+    """Store the tapped option as the answer."""
+    dialog: Dialog = dialog_of(event)
+    _, option = _value(event)
+    _store(dialog, {"choice": option})
+
+
+def record_typed_choice(event: EventData) -> None:
+    """Store the option the typed text names as the answer."""
+    dialog: Dialog = dialog_of(event)
+    option = pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text)
+    _store(dialog, {"choice": option})
+
+
+def record_words(event: EventData) -> None:
+    """Store typed text verbatim as the answer."""
+    dialog: Dialog = dialog_of(event)
+    _store(dialog, {"words": dialog.user_input.text.strip()})
+
+
+def record_skip(event: EventData) -> None:
+    """Mark the question skipped, dropping any earlier answer."""
+    dialog: Dialog = dialog_of(event)
+    key = _current(dialog).key
+    answers_of(dialog).pop(key, None)
+    skipped = form(dialog)["skipped"]
+    if key not in skipped:
+        skipped.append(key)
+
+
+def _store(dialog: Dialog, answer: dict[str, Any]) -> None:
+    """Keep one answer to the current question, replacing an earlier one."""
+    key = _current(dialog).key
+    answers_of(dialog)[key] = answer
+    skipped = form(dialog)["skipped"]
+    if key in skipped:
+        skipped.remove(key)
+
+
+def toggle_option(event: EventData) -> None:
+    """Tick or untick one option of a multi-select."""
+    dialog: Dialog = dialog_of(event)
+    _, option = _value(event)
+    answer = answers_of(dialog).setdefault(_current(dialog).key, {"choices": []})
+    chosen = answer.setdefault("choices", [])
+    if option in chosen:
+        chosen.remove(option)
+    else:
+        chosen.append(option)
+
+
+def turn_page(event: EventData) -> None:
+    """Show the next page of options (wrapping round to the first)."""
+    dialog: Dialog = dialog_of(event)
+    question = _current(dialog)
+    pages = -(-len(question.options(answers_of(dialog))) // question.page_size)
+    form(dialog)["page"] = (form(dialog)["page"] + 1) % pages
+
+
+def take_multi_text(event: EventData) -> None:
+    """Keep typed words with a multi-select, ticking the options they suggest."""
+    dialog: Dialog = dialog_of(event)
+    question = _current(dialog)
+    text = dialog.user_input.text.strip()
+    if question.key == "concerns":
+        understanding = dialog.understanding or classify(text)
+        suggested: tuple[str, ...] = understanding.concerns
+    else:
+        suggested = match_options(question, answers_of(dialog), text)
+    answer = answers_of(dialog).setdefault(question.key, {"choices": []})
+    chosen = answer.setdefault("choices", [])
+    chosen.extend(s for s in suggested if s not in chosen)
+    if question.free_text:
+        answer["words"] = f"{answer['words']}\n{text}" if answer.get("words") else text
+    if suggested:
+        labels = catalog.text("summary.separator").join(question.label(s) for s in suggested)
+        dialog.say("intake.concerns_marked" if question.free_text else "intake.options_marked", items=labels)
+    elif question.free_text:
+        dialog.say("intake.words_kept")
+
+
+def detour_or_hint(event: EventData) -> None:
+    """Answer a question typed mid-form (then ask again), or say how to answer this one."""
+    dialog: Dialog = dialog_of(event)
+    if not answer_detour(dialog):
+        dialog.say("intake.choose_hint")
+    ask(dialog)
+
+
+# ---------------------------------------------------------------- the transition table
+
+
+def _forward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
+    """Rows from question `index` to the next question that applies (or to the review)."""
+    source = STATE_OF[QUESTIONS[index].key].value
+    rows = []
+    passed: list[Callable[[EventData], bool]] = []
+    conditions = list(row.pop("conditions", []))
+    for question in QUESTIONS[index + 1 :]:
+        applies = [_applies(question)] if question.when else []
+        rows.append(
+            {
+                "trigger": trigger,
+                "source": source,
+                "dest": STATE_OF[question.key].value,
+                "conditions": conditions + applies,
+                "unless": list(passed),
+                **row,
+            }
+        )
+        if not question.when:
+            return rows
+        passed.extend(applies)
+    rows.append(
+        {
+            "trigger": trigger,
+            "source": source,
+            "dest": consent.States.REVIEW.value,
+            "conditions": conditions,
+            "unless": list(passed),
+            **row,
+        }
+    )
+    return rows
+
+
+def _backward(source: str, before: int) -> list[dict[str, Any]]:
+    """Rows from `source` back to the nearest earlier question (before index `before`) that applies."""
+    rows = []
+    passed: list[Callable[[EventData], bool]] = []
+    for question in reversed(QUESTIONS[:before]):
+        applies = [_applies(question)] if question.when else []
+        rows.append(
+            {
+                "trigger": "back",
+                "source": source,
+                "dest": STATE_OF[question.key].value,
+                "conditions": applies,
+                "unless": list(passed),
+            }
+        )
+        if not question.when:
+            return rows
+        passed.extend(applies)
+    return rows
+
+
+def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
+    """Every row leaving one question's state."""
+    state = STATE_OF[question.key].value
+    rows = _forward(index, "skip", conditions=[is_for_this_question], prepare=[record_skip])
+    if question.multi:
+        rows += _forward(index, "done", conditions=[is_for_this_question])
+        rows.append(
+            {
+                "trigger": "toggle",
+                "source": state,
+                "dest": None,
+                "conditions": [is_valid_option],
+                "after": [toggle_option, ask_again],
+            }
+        )
+        rows.append({"trigger": "text", "source": state, "dest": None, "after": [take_multi_text, ask_again]})
+    else:
+        rows += _forward(index, "answer", conditions=[is_valid_option], prepare=[record_choice])
+        if question.free_text:
+            rows += _forward(index, "text", prepare=[record_words])
+        else:
+            rows += _forward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])
+            rows.append({"trigger": "text", "source": state, "dest": None, "after": [detour_or_hint]})
+    if question.page_size:
+        rows.append({"trigger": "page", "source": state, "dest": None, "after": [turn_page, ask_again]})
+    rows += _backward(state, index) if index else []
+    return rows
+
+
+def _table() -> list[dict[str, Any]]:
+    """The whole intake table: each question's rows, back from the review, and resuming."""
+    rows = [row for i, question in enumerate(QUESTIONS) for row in _question_rows(i, question)]
+    rows += _backward(consent.States.REVIEW.value, len(QUESTIONS))
+    rows.append({"trigger": "resume", "source": QUESTION_STATES, "dest": None, "after": [ask_again]})
+    return rows
+
+
+ON_ENTER: Mapping[str, list[Callable[[EventData], None]]] = {state: [ask_from_top] for state in States}
+TRANSITIONS: list[dict[str, Any]] = _table()

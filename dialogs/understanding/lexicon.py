@@ -1,0 +1,285 @@
+"""Loading, validating and compiling the YAML lexicons (built-in plus municipality extensions)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dialogs.understanding.model import LABELS
+from dialogs.understanding.normalize import normalize_with_spans
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "lexicons"
+MAX_EXPANSIONS = 2048
+_ENTRY_KEYS = frozenset(
+    {"match", "requires", "unless", "unless_labels", "also", "max_len", "exact", "at_start", "negatable"}
+    | {"note"}
+)
+_FILE_KEYS = frozenset(("label", "also", "entries", "emoji", "negation", "context", "note"))
+_NEGATION_KEYS = ("bridges", "negators", "undo")
+_CONTEXT_KEYS = ("past", "resolved", "informational")
+
+
+class TrieNode:
+    """One node of the pattern trie: children by character, and the pattern ending here if any."""
+
+    __slots__ = ("children", "pattern")
+
+    def __init__(self) -> None:
+        """Create an empty node."""
+        self.children: dict[str, TrieNode] = {}
+        self.pattern: str | None = None
+
+
+PrefixIndex = Mapping[str, tuple[str, ...]]
+"""Words grouped by their first character, longest first, for fast startswith checks."""
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed or names an unknown label."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One compiled lexicon entry: what it labels and the conditions under which it fires."""
+
+    label: str
+    rule: str
+    also: tuple[str, ...]
+    requires: tuple[str, ...]
+    unless: tuple[str, ...]
+    unless_labels: frozenset[str]
+    max_len: int | None
+    exact: bool
+    at_start: bool
+    negatable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All entries, indexed by normalised pattern, plus emoji, negation and context word lists."""
+
+    entries: tuple[Entry, ...]
+    patterns: Mapping[str, tuple[int, ...]]
+    trie: TrieNode
+    uncapped: frozenset[str]
+    emoji: Mapping[str, str]
+    bridges: PrefixIndex
+    negators: PrefixIndex
+    undo: PrefixIndex
+    past: tuple[str, ...]
+    resolved: tuple[str, ...]
+    informational: tuple[str, ...]
+
+
+def _sequence(pattern: str, i: int) -> tuple[list[str], int]:
+    """Expand pattern from i up to the next top-level '|' or ')'."""
+    out = [""]
+    while i < len(pattern) and pattern[i] not in "|)":
+        if pattern[i] == "(":
+            alternatives, i = _alternatives(pattern, i + 1)
+            out = [head + alt for head in out for alt in alternatives]
+        else:
+            out = [head + pattern[i] for head in out]
+            i += 1
+        if len(out) > MAX_EXPANSIONS:
+            raise LexiconError(f"expands to more than {MAX_EXPANSIONS} alternatives")
+    return out, i
+
+
+def _alternatives(pattern: str, i: int) -> tuple[list[str], int]:
+    """Expand the alternatives of a group whose '(' is just before i; return them and the index after ')'."""
+    out: list[str] = []
+    while True:
+        sequence, i = _sequence(pattern, i)
+        out.extend(sequence)
+        if i >= len(pattern):
+            raise LexiconError("has an unclosed '('")
+        i += 1
+        if pattern[i - 1] == ")":
+            return out, i
+
+
+def expand(pattern: str) -> list[str]:
+    """Expand the (a|b|) groups of pattern, which may nest, into the literal strings it stands for."""
+    try:
+        alternatives, end = _alternatives(pattern + ")", 0)
+        if end != len(pattern) + 1:
+            raise LexiconError("has an unmatched ')'")
+    except LexiconError as exc:
+        raise LexiconError(f"pattern {pattern!r} {exc}") from None
+    return alternatives
+
+
+def _strings(value: object, where: str) -> list[str]:
+    """Return value as a list of non-empty strings, or raise."""
+    if isinstance(value, str | int):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise LexiconError(f"{where}: expected a string or a list of strings")
+    return [str(v) for v in value if str(v).strip()]
+
+
+def _labels(value: object, where: str) -> tuple[str, ...]:
+    """Return value as a tuple of known labels, or raise."""
+    labels = tuple(_strings(value, where))
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown:
+        raise LexiconError(f"{where}: unknown label(s) {unknown}")
+    return labels
+
+
+@dataclass(slots=True)
+class _Raw:
+    """Lexicon content gathered from files before normalisation."""
+
+    entries: list[tuple[dict[str, object], str, tuple[str, ...], str]]
+    emoji: dict[str, str]
+    negation: dict[str, list[str]]
+    context: dict[str, list[str]]
+
+
+def _read_file(path: Path, rule_prefix: str, raw: _Raw) -> None:
+    """Add the content of one YAML lexicon file (one or more documents) to raw."""
+    try:
+        documents = list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML ({exc})") from exc
+    for data in documents:
+        if data is not None:
+            _read_document(data, path, rule_prefix, raw)
+
+
+def _read_document(data: object, path: Path, rule_prefix: str, raw: _Raw) -> None:
+    """Add one YAML document (a label with entries, or emoji/negation/context lists) to raw."""
+    if not isinstance(data, dict) or set(data) - _FILE_KEYS:
+        raise LexiconError(f"{path}: expected a mapping with keys among {sorted(_FILE_KEYS)}")
+    emoji = data.get("emoji") or {}
+    if not isinstance(emoji, dict):
+        raise LexiconError(f"{path}: emoji must map an emoji to words")
+    for key, value in emoji.items():
+        raw.emoji[str(key)] = str(value)
+    for section, keys, target in (
+        ("negation", _NEGATION_KEYS, raw.negation),
+        ("context", _CONTEXT_KEYS, raw.context),
+    ):
+        block = data.get(section) or {}
+        if not isinstance(block, dict) or set(block) - set(keys):
+            raise LexiconError(f"{path}: {section} must be a mapping with keys among {keys}")
+        for key, value in block.items():
+            target.setdefault(key, []).extend(_strings(value, f"{path}: {section}.{key}"))
+    if "entries" not in data:
+        return
+    label = str(data.get("label", ""))
+    if label not in LABELS:
+        raise LexiconError(f"{path}: unknown label {label!r}")
+    file_also = _labels(data.get("also") or [], f"{path}: also")
+    entries = data["entries"]
+    if not isinstance(entries, dict):
+        raise LexiconError(f"{path}: entries must map an id to patterns")
+    for entry_id, spec in entries.items():
+        where = f"{path}: {label} {entry_id}"
+        body = spec if isinstance(spec, dict) else {"match": spec}
+        if set(body) - _ENTRY_KEYS or "match" not in body:
+            raise LexiconError(f"{where}: needs 'match' and keys among {sorted(_ENTRY_KEYS)}")
+        also = file_also + _labels(body.get("also") or [], f"{where}: also")
+        raw.entries.append((body, label, also, f"{rule_prefix}#{entry_id}"))
+
+
+def _files(directory: Path) -> Iterable[Path]:
+    """Yield the lexicon files of a directory in a stable order."""
+    if not directory.is_dir():
+        raise LexiconError(f"{directory}: not a directory")
+    return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
+
+
+def _norm(word: str, emoji: Mapping[str, str]) -> str:
+    """Normalise one lexicon word the same way user text is normalised."""
+    return normalize_with_spans(word, emoji).text
+
+
+def _norm_all(words: Iterable[str], emoji: Mapping[str, str]) -> tuple[str, ...]:
+    """Normalise and expand words, longest first, without duplicates."""
+    out = {_norm(w, emoji) for word in words for w in expand(word)}
+    out.discard("")
+    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+
+
+def _prefix_index(words: tuple[str, ...]) -> PrefixIndex:
+    """Group words (already longest first) by their first character."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        index[word[0]].append(word)
+    return {first: tuple(group) for first, group in index.items()}
+
+
+def _compile(raw: _Raw) -> Lexicon:
+    """Normalise all patterns and build the lookup indexes."""
+    emoji = raw.emoji
+    entries: list[Entry] = []
+    patterns: dict[str, list[int]] = defaultdict(list)
+    for body, label, also, rule in raw.entries:
+        max_len = body.get("max_len")
+        if max_len is not None and not isinstance(max_len, int):
+            raise LexiconError(f"{rule}: max_len must be an integer")
+        index = len(entries)
+        entries.append(
+            Entry(
+                label=label,
+                rule=rule,
+                also=also,
+                requires=_norm_all(_strings(body.get("requires") or [], rule), emoji),
+                unless=_norm_all(_strings(body.get("unless") or [], rule), emoji),
+                unless_labels=frozenset(_labels(body.get("unless_labels") or [], rule)),
+                max_len=max_len,
+                exact=bool(body.get("exact", False)),
+                at_start=bool(body.get("at_start", False)),
+                negatable=bool(body.get("negatable", not label.startswith("intent:"))),
+            )
+        )
+        try:
+            compiled = _norm_all(_strings(body["match"], rule), emoji)
+        except LexiconError as exc:
+            raise LexiconError(f"{rule}: {exc}") from exc
+        for pattern in compiled:
+            if index not in patterns[pattern]:
+                patterns[pattern].append(index)
+    trie = TrieNode()
+    for pattern in patterns:
+        node = trie
+        for ch in pattern:
+            node = node.children.setdefault(ch, TrieNode())
+        node.pattern = pattern
+    return Lexicon(
+        entries=tuple(entries),
+        patterns={p: tuple(ix) for p, ix in patterns.items()},
+        trie=trie,
+        uncapped=frozenset(p for p, ix in patterns.items() if any(entries[i].label == "crisis" for i in ix)),
+        emoji=dict(emoji),
+        bridges=_prefix_index(_norm_all(raw.negation.get("bridges", []), emoji)),
+        negators=_prefix_index(_norm_all(raw.negation.get("negators", []), emoji)),
+        undo=_prefix_index(_norm_all(raw.negation.get("undo", []), emoji)),
+        past=_norm_all(raw.context.get("past", []), emoji),
+        resolved=_norm_all(raw.context.get("resolved", []), emoji),
+        informational=_norm_all(raw.context.get("informational", []), emoji),
+    )
+
+
+@lru_cache(maxsize=16)
+def _load(directories: tuple[Path, ...]) -> Lexicon:
+    """Read and compile the built-in lexicons plus the given extra directories (cached)."""
+    raw = _Raw(entries=[], emoji={}, negation={}, context={})
+    for directory in (BUILTIN_DIR, *directories):
+        for path in _files(directory):
+            prefix = path.name if directory == BUILTIN_DIR else f"{directory.name}/{path.name}"
+            _read_file(path, prefix, raw)
+    return _compile(raw)
+
+
+def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
+    """Return the compiled lexicon for the built-in files plus extra_dirs, loaded once and cached."""
+    return _load(tuple(Path(d).resolve() for d in extra_dirs))

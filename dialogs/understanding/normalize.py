@@ -1,0 +1,123 @@
+"""Normalisation of Japanese chat text for lexicon matching, keeping a map back to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+_COMBINING_KANA = frozenset("\u3099\u309a\uff9e\uff9f")
+_LONG_VOWEL_MARKS = frozenset("ー—―")
+_WAVE_MARKS = frozenset("〜~～")
+_SMALL_VOWELS = {"ぁ": "あ", "ぃ": "い", "ぅ": "う", "ぇ": "え", "ぉ": "お"}
+_VOWEL_ROWS = {
+    "あ": "あかさたなはまやらわがざだばぱゃ",
+    "い": "いきしちにひみりぎじぢびぴ",
+    "う": "うくすつぬふむゆるぐずづぶぷゅ",
+    "え": "えけせてねへめれげぜでべぺ",
+    "お": "おこそとのほもよろをごぞどぼぽょ",
+}
+_VOWEL_OF = {kana: vowel for vowel, row in _VOWEL_ROWS.items() for kana in row}
+_KATA_TO_HIRA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_FOLD = str.maketrans({**_KATA_TO_HIRA, **_ASCII_LOWER})
+_NO_COLLAPSE = frozenset("0123456789")
+_LINE_BREAKS = frozenset("\r\n\u2028\u2029")
+_DROPPED = frozenset("\ufe0f\u200d「」『』“”\"'`")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text plus, per normalised character, the [start, end) slice of the original."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_slice(self, original: str, start: int, end: int) -> str:
+        """Return the part of the original text that produced normalised text[start:end]."""
+        if start >= end or end > len(self.starts):
+            return ""
+        return original[self.starts[start] : self.ends[end - 1]]
+
+
+@lru_cache(maxsize=8192)
+def _fold(unit: str) -> str:
+    """Return a unit after NFKC, katakana to hiragana and ASCII lowercasing."""
+    return unicodedata.normalize("NFKC", unit).translate(_FOLD)
+
+
+_SPECIAL = _DROPPED | _LINE_BREAKS | _LONG_VOWEL_MARKS | _WAVE_MARKS | frozenset(_SMALL_VOWELS)
+
+
+def _is_kana(ch: str) -> bool:
+    """Tell whether ch is a hiragana letter (after folding)."""
+    return "\u3041" <= ch <= "\u3096"
+
+
+def _is_ascii_alnum(ch: str) -> bool:
+    """Tell whether ch is an ASCII letter or digit."""
+    return ch.isascii() and ch.isalnum() if ch else False
+
+
+def normalize_with_spans(text: str, emoji: Mapping[str, str] | None = None) -> Normalized:
+    """Normalise text (NFKC, kana and case folding, elongation and repeat collapsing) with spans."""
+    emoji = emoji or {}
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    run, last, i, n = 0, "", 0, len(text)
+    while i < n:
+        start, i = i, i + 1
+        while i < n and (text[i] in _COMBINING_KANA or unicodedata.combining(text[i])):
+            i += 1
+        unit = text[start:i]
+        mapped = _fold(emoji.get(unit, unit))
+        for ch in mapped:
+            if ch not in _SPECIAL and ch != last and last != " " and not ch.isspace():
+                chars.append(ch)
+                starts.append(start)
+                ends.append(i)
+                run, last = 1, ch
+                continue
+            if ch in _DROPPED:
+                continue
+            if ch in _LINE_BREAKS:
+                ch = "\n"
+            elif ch.isspace():
+                ch = " "
+            if ch in _LONG_VOWEL_MARKS or (ch in _WAVE_MARKS and _is_kana(last)):
+                continue
+            if ch in _SMALL_VOWELS:
+                vowel = _SMALL_VOWELS[ch]
+                if _VOWEL_OF.get(last) == vowel or last == vowel:
+                    continue
+                ch = vowel
+            if ch == " " and not _is_ascii_alnum(last):
+                continue
+            if last == " " and not _is_ascii_alnum(ch):
+                chars.pop()
+                starts.pop()
+                ends.pop()
+                last = chars[-1] if chars else ""
+            if ch == last:
+                run += 1
+                if ch == "\n" or (run >= 3 and ch not in _NO_COLLAPSE):
+                    if run == 3 and ch != "\n":
+                        chars.pop()
+                        starts.pop()
+                        ends.pop()
+                    ends[-1] = i
+                    continue
+            else:
+                run = 1
+            chars.append(ch)
+            starts.append(start)
+            ends.append(i)
+            last = ch
+    while chars and chars[-1] in " \n":
+        chars.pop()
+        starts.pop()
+        ends.pop()
+    return Normalized("".join(chars), tuple(starts), tuple(ends))
