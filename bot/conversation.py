@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.crisis_fast_path import CRISIS_MARK
 from bot.effects import apply_effects
 from bot.identity import source_of
 from bot.models import Conversation, InboxEvent, OutboxMessage
@@ -105,7 +106,13 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         await session.flush()
     conversation.following = True
     conversation.line_user_id = line_id
-    turn = handle(conversation.state, conversation.data, user_input, now=now)
+    turn = handle(
+        conversation.state,
+        conversation.data,
+        user_input,
+        now=now,
+        crisis_already_sent=bool(event.get(CRISIS_MARK)),
+    )
     kept = await apply_effects(session, conversation, turn.effects, now=now)
     if kept:
         conversation.state = turn.state

@@ -33,6 +33,7 @@ class Runtime:
     metrics: Counters = field(default_factory=Counters)
     worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
+    background: set[asyncio.Task[None]] = field(default_factory=set)
 
     def wake_worker(self) -> None:
         """Tell the worker new events are stored."""

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.crisis_fast_path import start_crisis_replies
 from bot.db import utcnow
 from bot.identity import conversation_key, source_of
 from bot.models import InboxEvent
@@ -125,6 +126,7 @@ async def receive_webhook(request: Request) -> JSONResponse:
     except Exception as exc:  # the SDK raises many types for malformed bodies
         log.info("malformed webhook body", extra={"error": type(exc).__name__})
         return error(400, "malformed webhook body")
+    start_crisis_replies(runtime, raw_events)
     try:
         stored = await store_events(runtime, inbox_rows(raw_events, runtime.signing_key))
     except SQLAlchemyError as exc:
