@@ -21,6 +21,7 @@ from bot.runtime import Runtime
 from bot.settings import DEFAULT_LINE_API_BASE, Settings, get_settings
 from bot.simulator.fake_line import FakeLine
 from bot.worker import Worker
+from handoff.web import mount_dashboard
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
 
     app = FastAPI(title="tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(webhook.router)
+    mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
 
     @app.get("/healthz", summary="Liveness")
     async def healthz() -> dict[str, str]:

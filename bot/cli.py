@@ -1,4 +1,4 @@
-"""The `tsunagu` command: serve, demo, migrate, simulate and classify."""
+"""The `tsunagu` command: serve, demo, migrate, simulate, classify and csw (dashboard accounts)."""
 
 from __future__ import annotations
 
@@ -75,8 +75,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bot.migrate import upgrade
 
     upgrade(settings.database_url)
+    from handoff.admin import demo_account
+
+    os.environ.setdefault("TSUNAGU_CSW_COOKIE_SECURE", "false")  # plain http on loopback
+    login, password = demo_account(settings.database_url)
     sys.stderr.write(
         f"tsunagu demo: open http://{args.host}:{args.port}/simulator to chat as a LINE user\n"
+        f"               open http://{args.host}:{args.port}/csw as a CSW: login {login}, "
+        f"password {password}\n"
         f"               database: {settings.database_url}\n"
     )
     args.workers, args.migrate = 1, False
@@ -120,6 +126,40 @@ def cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_csw(args: argparse.Namespace) -> int:
+    """Manage CSW dashboard accounts and API tokens (logic in handoff.admin)."""
+    from handoff import admin
+    from handoff.accounts import AccountError
+
+    url = load_settings().database_url
+    password = sys.stdin.readline().rstrip("\n") if getattr(args, "password_stdin", False) else None
+    try:
+        if args.csw_command == "add":
+            chosen = admin.add(
+                url,
+                login=args.login,
+                name=args.name or args.login,
+                role=args.role,
+                team=args.team,
+                password=password,
+            )
+            sys.stdout.write(f"{args.login}\t{chosen if password is None else '(password from stdin)'}\n")
+        elif args.csw_command == "list":
+            for account in admin.listing(url):
+                sys.stdout.write(json.dumps(account, ensure_ascii=False) + "\n")
+        elif args.csw_command == "disable":
+            admin.disable(url, login=args.login)
+        elif args.csw_command == "reset":
+            chosen = admin.reset(url, login=args.login, password=password)
+            sys.stdout.write(f"{args.login}\t{chosen if password is None else '(password from stdin)'}\n")
+        elif args.csw_command == "token":
+            sys.stdout.write(admin.token(url, login=args.login, name=args.name) + "\n")
+    except AccountError as exc:
+        sys.stderr.write(f"tsunagu csw: {exc}\n")
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -146,6 +186,25 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("script")
     simulate.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
     simulate.set_defaults(handler=cmd_simulate)
+
+    csw = commands.add_parser("csw", help="CSW dashboard accounts and API tokens")
+    csw.set_defaults(handler=cmd_csw)
+    csw_commands = csw.add_subparsers(dest="csw_command", required=True)
+    csw_add = csw_commands.add_parser("add", help="create an account (prints a generated password)")
+    csw_add.add_argument("login")
+    csw_add.add_argument("--name", help="display name shown to colleagues")
+    csw_add.add_argument("--role", choices=["csw", "supervisor", "admin"], default="csw")
+    csw_add.add_argument("--team", help="team id from the content file (required for role csw)")
+    csw_add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    csw_commands.add_parser("list", help="list accounts")
+    csw_disable = csw_commands.add_parser("disable", help="disable an account, end its sessions")
+    csw_disable.add_argument("login")
+    csw_reset = csw_commands.add_parser("reset", help="set a new password (prints a generated one)")
+    csw_reset.add_argument("login")
+    csw_reset.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    csw_token = csw_commands.add_parser("token", help="create an API token acting as the account")
+    csw_token.add_argument("login")
+    csw_token.add_argument("--name", default="api", help="what the token is for")
 
     classify = commands.add_parser("classify", help="classify lines of text from stdin")
     classify.add_argument("--lexicon-dir", action="append", default=[], help="extra lexicon directory")

@@ -20,6 +20,7 @@ from dialogs import catalog
 from dialogs.engine import UserInput, handle
 from dialogs.flows import INITIAL_STATE
 from dialogs.messages import Text
+from handoff import relay
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +54,15 @@ def enqueue(
     received_at: datetime,
     max_age_s: float,
     origin: str = "bot",
-) -> None:
-    """Write messages to the outbox: the first call may use the reply token, the rest are pushes."""
+) -> list[OutboxMessage]:
+    """Write messages to the outbox: the first call may use the reply token, the rest are pushes.
+
+    Returns the rows added (the CSW dashboard links a reply to its row to show delivery).
+    """
+    rows = []
     for index, batch in enumerate(batches(to_stored(messages))):
         token = reply_token if index == 0 else None
-        session.add(
+        rows.append(
             OutboxMessage(
                 conversation_key=key,
                 conversation_id=conversation_id,
@@ -69,6 +74,8 @@ def enqueue(
                 origin=origin,
             )
         )
+    session.add_all(rows)
+    return rows
 
 
 async def load_conversation(session: AsyncSession, key: str) -> Conversation | None:
@@ -106,6 +113,30 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         await session.flush()
     conversation.following = True
     conversation.line_user_id = line_id
+    # --- handoff relay (issue 4): while a CSW holds the case, the user's words go to its thread and
+    # the bot stays quiet; crisis wording, stop/delete and media still reach the dialog below.
+    relayed = await relay.intercept(
+        session,
+        conversation=conversation,
+        user_input=user_input,
+        reply_token=event.get("replyToken"),
+        received_at=row.received_at,
+        now=now,
+    )
+    if relayed is not None:
+        conversation.last_user_event_at = now
+        enqueue(
+            session,
+            key=row.conversation_key,
+            conversation_id=conversation.id,
+            to=line_id,
+            messages=relayed,
+            reply_token=event.get("replyToken"),
+            received_at=row.received_at,
+            max_age_s=runtime.settings.reply_token_max_age_s,
+        )
+        return
+    # --- end handoff relay
     turn = handle(
         conversation.state,
         conversation.data,

@@ -1,15 +1,17 @@
-"""Opening cases from consented intakes and keeping their urgency current."""
+"""Opening cases from consented intakes, routing them to a team, and keeping their urgency current."""
 
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handoff.models import URGENCY_RANK, Case
+from dialogs.content import default_content
+from dialogs.office_hours import reply_by
+from handoff.models import URGENCY_RANK, Case, CaseMessage
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 OPEN_STATUSES = ("waiting", "claimed", "in_conversation")
@@ -25,6 +27,17 @@ def higher_urgency(current: str, proposed: str) -> str:
     return proposed if URGENCY_RANK.get(proposed, 2) < URGENCY_RANK.get(current, 2) else current
 
 
+def team_for(district: str | None) -> str:
+    """The team that serves `district`: its district team, or the shared team when unknown."""
+    return default_content().team_for_district(district).id
+
+
+def reply_due(received: datetime) -> datetime:
+    """When the person was promised an answer for a handoff made at `received` (office time)."""
+    hours = default_content().office_hours
+    return reply_by(received, hours, within=timedelta(minutes=hours.reply_within_minutes))
+
+
 async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
     """The conversation's case that is not closed, if any."""
     result = await session.scalars(
@@ -35,28 +48,55 @@ async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | N
     return result.first()
 
 
+async def last_closed_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
+    """The conversation's most recently closed case, if any (a new case links to it)."""
+    result = await session.scalars(
+        select(Case)
+        .where(Case.conversation_id == conversation_id, Case.status == "closed")
+        .order_by(Case.id.desc())
+    )
+    return result.first()
+
+
 async def open_case(
     session: AsyncSession,
     *,
-    conversation_id: int,
+    conversation_id: int | None,
     summary: dict[str, Any],
     summary_text: str,
     consent_scope: str,
     consent_version: str,
     now: datetime,
 ) -> Case:
-    """Store a new waiting case from a consented summary, or update the open one with it."""
+    """Store a new waiting case from a consented summary, or update the open one with it.
+
+    A new case from someone whose earlier case was closed is linked to it (`previous_case_id`), so
+    nobody asks the story twice.
+    """
     urgency = str(summary.get("urgency") or "normal")
     reasons = [str(r) for r in summary.get("urgency_reasons") or []]
-    case = await open_case_for(session, conversation_id)
+    case = await open_case_for(session, conversation_id) if conversation_id is not None else None
     if case is None:
+        previous = (
+            await last_closed_case_for(session, conversation_id) if conversation_id is not None else None
+        )
         case = Case(
-            code=new_case_code(), conversation_id=conversation_id, urgency="normal", urgency_reasons=[]
+            code=new_case_code(),
+            conversation_id=conversation_id,
+            previous_case_id=previous.id if previous else None,
+            status="waiting",
+            urgency="normal",
+            urgency_reasons=[],
+            queued_at=now,
+            reply_due_at=reply_due(now),
+            alert=False,
         )
         session.add(case)
     case.summary = summary
     case.summary_text = summary_text
     case.district = summary.get("district")
+    if case.status == "waiting":
+        case.team = team_for(case.district)
     case.consent_scope = consent_scope
     case.consent_version = consent_version
     case.consented_at = now
@@ -69,15 +109,19 @@ async def open_case(
 async def raise_urgency(
     session: AsyncSession, *, conversation_id: int, level: str, reasons: list[str]
 ) -> None:
-    """Raise the urgency of the conversation's open case, if it has one."""
+    """Raise the urgency of the conversation's open case, if it has one, and alert its CSW."""
     case = await open_case_for(session, conversation_id)
     if case is None:
         return
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
+    if level in ("crisis", "urgent"):
+        case.alert = True
 
 
 async def delete_cases_of(session: AsyncSession, conversation_id: int) -> int:
-    """Delete every case of a conversation (the user asked for their data to be deleted)."""
+    """Delete every case of a conversation and its thread (the user asked for their data to be deleted)."""
+    ids = select(Case.id).where(Case.conversation_id == conversation_id).scalar_subquery()
+    await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(ids)))
     result = await session.execute(delete(Case).where(Case.conversation_id == conversation_id))
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -84,7 +84,14 @@ class Simulator:
 
         upgrade(self.database_url)
         app = create_app(self.settings, fake_line=self.fake)
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            timeout_graceful_shutdown=1,
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="tsunagu-simulator", daemon=True)
         self._thread.start()

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 03:50:24.579867
+Create Date: 2026-11-22 04:03:20.079902
 """
 
 from alembic import op
@@ -31,6 +31,28 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_conversations')),
     sa.UniqueConstraint('key', name=op.f('uq_conversations_key'))
     )
+    op.create_table('csw_accounts',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('login', sa.String(length=64), nullable=False),
+    sa.Column('display_name', sa.String(length=100), nullable=False),
+    sa.Column('role', sa.String(length=16), nullable=False),
+    sa.Column('team', sa.String(length=32), nullable=True),
+    sa.Column('password_hash', sa.String(length=200), nullable=False),
+    sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_csw_accounts')),
+    sa.UniqueConstraint('login', name=op.f('uq_csw_accounts_login'))
+    )
+    op.create_table('csw_login_failures',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('login', sa.String(length=64), nullable=False),
+    sa.Column('address', sa.String(length=64), nullable=False),
+    sa.Column('at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_csw_login_failures'))
+    )
+    with op.batch_alter_table('csw_login_failures', schema=None) as batch_op:
+        batch_op.create_index('ix_login_failures_who', ['login', 'address', 'at'], unique=False)
+
     op.create_table('inbox_events',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('webhook_event_id', sa.String(length=64), nullable=False),
@@ -48,27 +70,85 @@ def upgrade() -> None:
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
         batch_op.create_index('ix_inbox_pending', ['status', 'conversation_key', 'id'], unique=False)
 
+    op.create_table('api_tokens',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('account_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('revoked', sa.Boolean(), nullable=False),
+    sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_used_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['account_id'], ['csw_accounts.id'], name=op.f('fk_api_tokens_account_id_csw_accounts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_api_tokens_token_hash'))
+    )
+    op.create_table('audit_log',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('account_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('actor', sa.String(length=64), nullable=False),
+    sa.Column('action', sa.String(length=16), nullable=False),
+    sa.Column('case_code', sa.String(length=16), nullable=True),
+    sa.Column('detail', sa.String(length=200), nullable=False),
+    sa.Column('via', sa.String(length=8), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['csw_accounts.id'], name=op.f('fk_audit_log_account_id_csw_accounts'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
+    )
+    with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_log_case_code'), ['case_code'], unique=False)
+
     op.create_table('cases',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('code', sa.String(length=16), nullable=False),
     sa.Column('conversation_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('previous_case_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('urgency', sa.String(length=8), nullable=False),
     sa.Column('urgency_reasons', sa.JSON(), nullable=False),
+    sa.Column('alert', sa.Boolean(), nullable=False),
     sa.Column('summary', sa.JSON(), nullable=False),
     sa.Column('summary_text', sa.Text(), nullable=False),
     sa.Column('district', sa.String(length=32), nullable=True),
+    sa.Column('team', sa.String(length=32), nullable=False),
     sa.Column('consent_scope', sa.String(length=32), nullable=False),
     sa.Column('consent_version', sa.String(length=32), nullable=False),
     sa.Column('consented_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('queued_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('reply_due_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('claimed_by_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('claimed_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('connected_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('reply_token', sa.String(length=128), nullable=True),
+    sa.Column('reply_token_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('last_user_message_at', bot.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('outcome', sa.String(length=32), nullable=True),
+    sa.Column('closed_at', bot.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['claimed_by_id'], ['csw_accounts.id'], name=op.f('fk_cases_claimed_by_id_csw_accounts'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['conversation_id'], ['conversations.id'], name=op.f('fk_cases_conversation_id_conversations'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['previous_case_id'], ['cases.id'], name=op.f('fk_cases_previous_case_id_cases'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_cases')),
     sa.UniqueConstraint('code', name=op.f('uq_cases_code'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_cases_conversation_id'), ['conversation_id'], unique=False)
+        batch_op.create_index('ix_cases_queue', ['status', 'team', 'queued_at'], unique=False)
+
+    op.create_table('csw_sessions',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('account_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('csrf_token', sa.String(length=64), nullable=False),
+    sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_seen_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['csw_accounts.id'], name=op.f('fk_csw_sessions_account_id_csw_accounts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_csw_sessions')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_csw_sessions_token_hash'))
+    )
+    with op.batch_alter_table('csw_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_csw_sessions_account_id'), ['account_id'], unique=False)
 
     op.create_table('outbox',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -95,22 +175,59 @@ def upgrade() -> None:
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.create_index('ix_outbox_pending', ['status', 'conversation_key', 'id'], unique=False)
 
+    op.create_table('case_messages',
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('case_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('account_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('outbox_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
+    sa.Column('crisis', sa.String(length=8), nullable=False),
+    sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['csw_accounts.id'], name=op.f('fk_case_messages_account_id_csw_accounts'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_case_messages_case_id_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['outbox_id'], ['outbox.id'], name=op.f('fk_case_messages_outbox_id_outbox'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_case_messages'))
+    )
+    with op.batch_alter_table('case_messages', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_case_messages_case_id'), ['case_id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('case_messages', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_case_messages_case_id'))
+
+    op.drop_table('case_messages')
     with op.batch_alter_table('outbox', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_pending')
 
     op.drop_table('outbox')
+    with op.batch_alter_table('csw_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_csw_sessions_account_id'))
+
+    op.drop_table('csw_sessions')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_queue')
         batch_op.drop_index(batch_op.f('ix_cases_conversation_id'))
 
     op.drop_table('cases')
+    with op.batch_alter_table('audit_log', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_log_case_code'))
+        batch_op.drop_index(batch_op.f('ix_audit_log_at'))
+
+    op.drop_table('audit_log')
+    op.drop_table('api_tokens')
     with op.batch_alter_table('inbox_events', schema=None) as batch_op:
         batch_op.drop_index('ix_inbox_pending')
 
     op.drop_table('inbox_events')
+    with op.batch_alter_table('csw_login_failures', schema=None) as batch_op:
+        batch_op.drop_index('ix_login_failures_who')
+
+    op.drop_table('csw_login_failures')
+    op.drop_table('csw_accounts')
     op.drop_table('conversations')
     # ### end Alembic commands ###

@@ -1,0 +1,239 @@
+"""The JSON API under /api/v1 for a municipality's case-management system (bearer tokens from the CLI).
+
+A token acts as the account it was created for: it sees the same cases (its team and the shared
+team, or all for a supervisor) and every call is written to the audit log with `via=api`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import status as http
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import utcnow
+from handoff import accounts, queue, service
+from handoff.context import runtime_of
+from handoff.models import STATUSES, URGENCIES, Case
+from handoff.queue import OUTCOMES, Forbidden, QueueFilter
+from handoff.service import Actor
+
+bearer = HTTPBearer(auto_error=False, description="An API token from `tsunagu csw token LOGIN`.")
+router = APIRouter(prefix="/api/v1", tags=["cases"])
+
+Status = Literal["waiting", "claimed", "in_conversation", "closed"]
+Urgency = Literal["crisis", "urgent", "normal"]
+
+
+class CaseOut(BaseModel):
+    """A consented case as the queue shows it; the case code is the only handle (no LINE ids)."""
+
+    code: str
+    status: Status
+    urgency: Urgency
+    urgency_reasons: list[str]
+    alert: bool = Field(description="Crisis or urgent wording arrived after the case was opened.")
+    district: str | None
+    team: str
+    queued_at: datetime
+    reply_due_at: datetime | None = Field(description="When the person was promised an answer.")
+    overdue: bool
+    claimed_at: datetime | None
+    outcome: str | None
+    closed_at: datetime | None
+    previous_case: str | None = Field(description="The earlier closed case of the same person, if any.")
+
+
+class ThreadItem(BaseModel):
+    """One thread entry: the person's words, a CSW reply with its delivery status, a note or an event."""
+
+    kind: Literal["user", "csw", "note", "event"]
+    body: str
+    author: str | None
+    delivery: str | None = Field(description="For CSW replies: pending, sending, sent or failed.")
+    at: datetime
+
+
+class CaseDetail(CaseOut):
+    """A case with its 相談受付票 (structured and as text), consent and thread."""
+
+    summary: dict[str, Any]
+    summary_text: str
+    consent_scope: str
+    consent_version: str
+    consented_at: datetime
+    thread: list[ThreadItem]
+
+
+class ReplyIn(BaseModel):
+    """A reply to send to the person through LINE."""
+
+    text: str = Field(min_length=1, max_length=service.MAX_REPLY_CHARS)
+
+
+class CloseIn(BaseModel):
+    """How the case ended."""
+
+    outcome: str = Field(description="One of: " + ", ".join(OUTCOMES))
+
+
+async def case_out(session: AsyncSession, case_row: Case) -> CaseOut:
+    """The API view of a case."""
+    previous = await session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
+    return CaseOut(
+        code=case_row.code,
+        status=case_row.status,  # type: ignore[arg-type]
+        urgency=case_row.urgency,  # type: ignore[arg-type]
+        urgency_reasons=case_row.urgency_reasons,
+        alert=case_row.alert,
+        district=case_row.district,
+        team=case_row.team,
+        queued_at=case_row.queued_at,
+        reply_due_at=case_row.reply_due_at,
+        overdue=queue.is_overdue(case_row, utcnow()),
+        claimed_at=case_row.claimed_at,
+        outcome=case_row.outcome,
+        closed_at=case_row.closed_at,
+        previous_case=previous.code if previous else None,
+    )
+
+
+async def case_detail(session: AsyncSession, case_row: Case) -> CaseDetail:
+    """The API view of a case with its summary and thread."""
+    base = await case_out(session, case_row)
+    thread = await service.thread(session, case_row=case_row)
+    return CaseDetail(
+        **base.model_dump(),
+        summary=case_row.summary,
+        summary_text=case_row.summary_text,
+        consent_scope=case_row.consent_scope,
+        consent_version=case_row.consent_version,
+        consented_at=case_row.consented_at,
+        thread=[
+            ThreadItem(
+                kind=entry.message.kind,  # type: ignore[arg-type]
+                body=entry.message.body,
+                author=entry.author,
+                delivery=entry.delivery,
+                at=entry.message.created_at,
+            )
+            for entry in thread
+        ],
+    )
+
+
+@contextlib.asynccontextmanager
+async def api_unit(
+    request: Request, credentials: HTTPAuthorizationCredentials | None
+) -> AsyncIterator[tuple[AsyncSession, Actor]]:
+    """A transaction acting as the token's account; 401 without a live token."""
+    runtime = runtime_of(request)
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise HTTPException(
+            http.HTTP_401_UNAUTHORIZED, "bearer token required", {"WWW-Authenticate": "Bearer"}
+        )
+    async with runtime.sessions() as session:
+        async with session.begin():
+            account = await accounts.account_for_api_token(
+                session, token=credentials.credentials, now=utcnow()
+            )
+        if account is None:
+            raise HTTPException(http.HTTP_401_UNAUTHORIZED, "invalid token", {"WWW-Authenticate": "Bearer"})
+        actor = Actor(account=account, via="api", max_age_s=runtime.settings.reply_token_max_age_s)
+        async with session.begin():
+            yield session, actor
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+async def _case(session: AsyncSession, actor: Actor, code: str) -> Case:
+    """The case if the token's account may see it; 404 otherwise."""
+    case_row = await queue.get_case(session, viewer=actor.account, code=code)
+    if case_row is None:
+        raise HTTPException(http.HTTP_404_NOT_FOUND, "no such case")
+    return case_row
+
+
+@router.get("/cases", summary="List consented cases", response_model=list[CaseOut])
+async def list_cases(
+    request: Request,
+    credentials: Credentials,
+    state: Annotated[Status | None, Query(alias="status")] = None,
+    district: str | None = None,
+    urgency: Urgency | None = None,
+) -> list[CaseOut]:
+    """Cases the token may see, most urgent first, then longest waiting (open ones by default)."""
+    async with api_unit(request, credentials) as (session, actor):
+        where = QueueFilter(
+            statuses=(state,) if state in STATUSES else ("waiting", "claimed", "in_conversation"),
+            district=district,
+            urgency=urgency if urgency in URGENCIES else None,
+        )
+        rows = await queue.list_cases(session, viewer=actor.account, where=where)
+        return [await case_out(session, row) for row in rows]
+
+
+@router.get("/cases/{code}", summary="Get one case with its summary and thread", response_model=CaseDetail)
+async def get_case(request: Request, code: str, credentials: Credentials) -> CaseDetail:
+    """One case; logged as an export."""
+    async with api_unit(request, credentials) as (session, actor):
+        case_row = await _case(session, actor, code)
+        service.exported(session, actor=actor, case_row=case_row, now=utcnow())
+        return await case_detail(session, case_row)
+
+
+async def _run(
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None,
+    code: str,
+    operation: service.Operation,
+) -> CaseOut:
+    """Run one action and answer the case as it is now (409 when it moved meanwhile, 403 when not allowed)."""
+    try:
+        async with api_unit(request, credentials) as (session, actor):
+            case_row = await _case(session, actor, code)
+            await operation(session, actor, case_row, utcnow())
+            result = await case_out(session, case_row)
+    except service.Conflict:
+        raise HTTPException(http.HTTP_409_CONFLICT, "the case changed meanwhile") from None
+    except Forbidden as exc:
+        raise HTTPException(http.HTTP_403_FORBIDDEN, f"not allowed: {exc}") from None
+    runtime_of(request).wake_outbox()
+    return result
+
+
+@router.post("/cases/{code}/claim", summary="Claim a waiting case", response_model=CaseOut)
+async def claim(request: Request, code: str, credentials: Credentials) -> CaseOut:
+    """Take the case (409 if someone else was quicker); the person is told a person now reads."""
+    return await _run(
+        request, credentials, code, lambda s, a, c, now: service.claim(s, actor=a, case_row=c, now=now)
+    )
+
+
+@router.post("/cases/{code}/reply", summary="Send a reply through LINE", response_model=CaseOut)
+async def reply(request: Request, code: str, body: ReplyIn, credentials: Credentials) -> CaseOut:
+    """Send text to the person (reply token if fresh, else push); needs the case claimed by this account."""
+    return await _run(
+        request,
+        credentials,
+        code,
+        lambda s, a, c, now: service.reply(s, actor=a, case_row=c, text=body.text, now=now),
+    )
+
+
+@router.post("/cases/{code}/close", summary="Close a case with an outcome", response_model=CaseOut)
+async def close(request: Request, code: str, body: CloseIn, credentials: Credentials) -> CaseOut:
+    """Close the case; the person is told and the bot resumes."""
+    return await _run(
+        request,
+        credentials,
+        code,
+        lambda s, a, c, now: service.close(s, actor=a, case_row=c, outcome=body.outcome, now=now),
+    )

@@ -1,0 +1,253 @@
+"""The CSW queue: who may see which case, the order cases are taken in, and the case lifecycle.
+
+    waiting ──claim──▶ claimed ──first reply──▶ in_conversation ──close──▶ closed
+       ▲                  │                         │
+       └──release/transfer┴─────────────────────────┘        closed ──reopen──▶ (new linked case)
+
+Every transition is one conditional UPDATE guarded by the status it leaves (`WHERE status IN …`),
+so two CSWs acting on the same case at once cannot both succeed: the loser sees rowcount 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, select, true, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from dialogs.content import default_content
+from handoff.cases import OPEN_STATUSES, new_case_code, reply_due
+from handoff.models import URGENCY_RANK, Case, CswAccount
+
+OUTCOMES = (
+    "self_reliance",
+    "housing_benefit",
+    "temporary_living",
+    "employment_prep",
+    "household_budget",
+    "hikikomori",
+    "health_center",
+    "disability",
+    "elderly",
+    "child_family",
+    "hello_work",
+    "info_only",
+    "unreachable",
+    "user_ended",
+    "other",
+)
+"""Where a closed case went: a window or service the person was connected to, or how it ended."""
+
+HELD = ("claimed", "in_conversation")
+
+
+class Forbidden(Exception):
+    """The account may not do this to this case."""
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows: statuses, and optionally one district, team or urgency."""
+
+    statuses: tuple[str, ...] = OPEN_STATUSES
+    district: str | None = None
+    team: str | None = None
+    urgency: str | None = None
+
+
+def sees_all(account: CswAccount) -> bool:
+    """Supervisors and admins see every team's cases."""
+    return account.role in ("supervisor", "admin")
+
+
+def visible_teams(account: CswAccount) -> set[str] | None:
+    """The teams whose cases `account` sees (its own and the shared team), or None for all."""
+    if sees_all(account):
+        return None
+    teams = {default_content().shared_team}
+    if account.team:
+        teams.add(account.team)
+    return teams
+
+
+def visible_to(account: CswAccount) -> ColumnElement[bool]:
+    """A WHERE clause limiting cases to those `account` may see."""
+    teams = visible_teams(account)
+    return true() if teams is None else Case.team.in_(teams)
+
+
+URGENCY_ORDER = case(URGENCY_RANK, value=Case.urgency, else_=len(URGENCY_RANK))
+
+
+async def list_cases(
+    session: AsyncSession, *, viewer: CswAccount, where: QueueFilter = QueueFilter(), limit: int = 500
+) -> list[Case]:
+    """Cases `viewer` may see, most urgent first, then longest waiting."""
+    query = select(Case).where(visible_to(viewer), Case.status.in_(where.statuses))
+    if where.district:
+        query = query.where(Case.district == where.district)
+    if where.team:
+        query = query.where(Case.team == where.team)
+    if where.urgency:
+        query = query.where(Case.urgency == where.urgency)
+    query = query.order_by(URGENCY_ORDER, Case.queued_at, Case.id).limit(limit)
+    return list((await session.scalars(query)).all())
+
+
+async def get_case(session: AsyncSession, *, viewer: CswAccount, code: str) -> Case | None:
+    """The case with `code` if `viewer` may see it (None either way otherwise, so callers answer 404)."""
+    result = await session.scalars(select(Case).where(Case.code == code, visible_to(viewer)))
+    return result.first()
+
+
+def is_overdue(case_row: Case, now: datetime) -> bool:
+    """A waiting case whose promised reply time has passed."""
+    return case_row.status == "waiting" and case_row.reply_due_at is not None and now > case_row.reply_due_at
+
+
+def holds(account: CswAccount, case_row: Case) -> bool:
+    """Whether `account` may act on a held case: its claimer, or a supervisor/admin."""
+    return case_row.claimed_by_id == account.id or sees_all(account)
+
+
+async def _transition(
+    session: AsyncSession,
+    case_row: Case,
+    *,
+    sources: Collection[str],
+    values: dict[str, Any],
+    claimed_by: int | None = None,
+) -> bool:
+    """Move `case_row` out of one of `sources` with one conditional UPDATE; False if it moved meanwhile."""
+    query = update(Case).where(Case.id == case_row.id, Case.status.in_(tuple(sources)))
+    if claimed_by is not None:
+        query = query.where(Case.claimed_by_id == claimed_by)
+    result = await session.execute(query.values(**values).execution_options(synchronize_session=False))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        return False
+    await session.refresh(case_row)
+    return True
+
+
+async def claim(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> bool:
+    """Take a waiting case; exactly one of several concurrent claimers gets True."""
+    return await _transition(
+        session,
+        case_row,
+        sources=("waiting",),
+        values={"status": "claimed", "claimed_by_id": viewer.id, "claimed_at": now, "updated_at": now},
+    )
+
+
+async def claim_by_id(session: AsyncSession, *, account_id: int, case_id: int, now: datetime) -> bool:
+    """The bare atomic claim: `UPDATE … WHERE id = :id AND status = 'waiting'`, True when rowcount is 1."""
+    result = await session.execute(
+        update(Case)
+        .where(Case.id == case_id, Case.status == "waiting")
+        .values(status="claimed", claimed_by_id=account_id, claimed_at=now, updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def start_conversation(session: AsyncSession, *, case_row: Case, now: datetime) -> None:
+    """Mark a claimed case `in_conversation` (the first reply); no change when it already is."""
+    await _transition(
+        session, case_row, sources=("claimed",), values={"status": "in_conversation", "updated_at": now}
+    )
+
+
+async def release(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> bool:
+    """Put a held case back in the queue (its claimer or a supervisor)."""
+    if not holds(viewer, case_row):
+        raise Forbidden("release")
+    return await _transition(
+        session,
+        case_row,
+        sources=HELD,
+        values={"status": "waiting", "claimed_by_id": None, "claimed_at": None, "updated_at": now},
+    )
+
+
+async def transfer(
+    session: AsyncSession, *, viewer: CswAccount, case_row: Case, team: str, now: datetime
+) -> bool:
+    """Hand a case to another team's queue; it waits there, unclaimed."""
+    if team not in {t.id for t in default_content().teams}:
+        raise Forbidden("unknown team")
+    if case_row.status in HELD and not holds(viewer, case_row):
+        raise Forbidden("transfer")
+    return await _transition(
+        session,
+        case_row,
+        sources=OPEN_STATUSES,
+        values={
+            "status": "waiting",
+            "team": team,
+            "claimed_by_id": None,
+            "claimed_at": None,
+            "queued_at": now,
+            "updated_at": now,
+        },
+    )
+
+
+async def close(
+    session: AsyncSession, *, viewer: CswAccount, case_row: Case, outcome: str, now: datetime
+) -> bool:
+    """Close a held case with an outcome (its claimer or a supervisor)."""
+    if outcome not in OUTCOMES:
+        raise Forbidden("unknown outcome")
+    if not holds(viewer, case_row):
+        raise Forbidden("close")
+    return await _transition(
+        session,
+        case_row,
+        sources=HELD,
+        values={
+            "status": "closed",
+            "outcome": outcome,
+            "closed_at": now,
+            "alert": False,
+            "reply_token": None,
+            "reply_token_at": None,
+            "updated_at": now,
+        },
+    )
+
+
+async def reopen(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> Case | None:
+    """Open a new waiting case linked to a closed one (same consented summary); None if one is open."""
+    if case_row.status != "closed" or case_row.conversation_id is None:
+        return None
+    existing = await session.scalars(
+        select(Case.id).where(
+            Case.conversation_id == case_row.conversation_id, Case.status.in_(OPEN_STATUSES)
+        )
+    )
+    if existing.first() is not None:
+        return None
+    new = Case(
+        code=new_case_code(),
+        conversation_id=case_row.conversation_id,
+        previous_case_id=case_row.id,
+        status="waiting",
+        urgency="normal",
+        urgency_reasons=[],
+        alert=False,
+        summary=case_row.summary,
+        summary_text=case_row.summary_text,
+        district=case_row.district,
+        team=case_row.team,
+        consent_scope=case_row.consent_scope,
+        consent_version=case_row.consent_version,
+        consented_at=case_row.consented_at,
+        queued_at=now,
+        reply_due_at=reply_due(now),
+    )
+    session.add(new)
+    await session.flush()
+    return new

@@ -1,0 +1,248 @@
+"""What a CSW does to a case, for the dashboard and the API alike: lifecycle, relay and audit together.
+
+Each operation runs inside the caller's transaction and raises `Conflict` when the case moved
+meanwhile (another CSW was quicker) or `queue.Forbidden` when the account may not do it; the
+caller's transaction then rolls back, so nothing is half done. After commit, the caller wakes the
+outbox sender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import Conversation, OutboxMessage
+from handoff import audit, queue, relay
+from handoff.models import Case, CaseMessage, CswAccount
+from handoff.queue import Forbidden
+
+MAX_REPLY_CHARS = 2000
+
+
+class Conflict(Exception):
+    """The case changed meanwhile (claimed by someone else, released, closed)."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts and through which face: the account, `web` or `api`, and the reply-token freshness limit."""
+
+    account: CswAccount
+    via: str
+    max_age_s: float
+
+
+Operation = Callable[[AsyncSession, Actor, Case, datetime], Awaitable[object]]
+"""One action on a case, as the dashboard and the API run it."""
+
+
+async def _conversation(session: AsyncSession, case_row: Case) -> Conversation | None:
+    """The person's conversation (None once they deleted their data)."""
+    if case_row.conversation_id is None:
+        return None
+    return await session.get(Conversation, case_row.conversation_id)
+
+
+def _event(session: AsyncSession, case_row: Case, actor: Actor, body: str) -> None:
+    """Add a lifecycle entry to the case thread (the template words it)."""
+    session.add(CaseMessage(case_id=case_row.id, kind="event", body=body, account_id=actor.account.id))
+
+
+async def view(session: AsyncSession, *, actor: Actor, code: str, now: datetime) -> Case | None:
+    """Open a case the account may see, and log that it was viewed."""
+    case_row = await queue.get_case(session, viewer=actor.account, code=code)
+    if case_row is not None:
+        audit.record(
+            session, account=actor.account, action="viewed", case_code=case_row.code, now=now, via=actor.via
+        )
+    return case_row
+
+
+async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
+    """Take the case; the first time, tell the person that a CSW now reads their messages."""
+    if not await queue.claim(session, viewer=actor.account, case_row=case_row, now=now):
+        raise Conflict("claim")
+    _event(session, case_row, actor, "claimed")
+    audit.record(
+        session, account=actor.account, action="claimed", case_code=case_row.code, now=now, via=actor.via
+    )
+    conversation = await _conversation(session, case_row)
+    if conversation is not None and case_row.connected_at is None:
+        await relay.lock_conversation(session, conversation)
+        case_row.connected_at = now
+        relay.send(
+            session,
+            case_row=case_row,
+            conversation=conversation,
+            text=relay.claimed_notice(case_row, now),
+            origin=relay.NOTICE_ORIGIN,
+            now=now,
+            max_age_s=actor.max_age_s,
+        )
+
+
+async def reply(
+    session: AsyncSession, *, actor: Actor, case_row: Case, text: str, now: datetime
+) -> CaseMessage:
+    """Send the CSW's words to the person through LINE and keep them in the thread."""
+    text = text.strip()
+    if not text or len(text) > MAX_REPLY_CHARS:
+        raise Forbidden("empty or too long")
+    if case_row.status not in queue.HELD or not queue.holds(actor.account, case_row):
+        raise Forbidden("reply needs the case claimed by this account")
+    conversation = await _conversation(session, case_row)
+    if conversation is None:
+        raise Forbidden("the person deleted their data")
+    await relay.lock_conversation(session, conversation)
+    await session.refresh(case_row)
+    if case_row.status not in queue.HELD:
+        raise Conflict("reply")
+    rows = relay.send(
+        session,
+        case_row=case_row,
+        conversation=conversation,
+        text=text,
+        origin=relay.REPLY_ORIGIN,
+        now=now,
+        max_age_s=actor.max_age_s,
+    )
+    await session.flush()
+    message = CaseMessage(
+        case_id=case_row.id, kind="csw", body=text, account_id=actor.account.id, outbox_id=rows[0].id
+    )
+    session.add(message)
+    case_row.alert = False
+    await queue.start_conversation(session, case_row=case_row, now=now)
+    audit.record(
+        session, account=actor.account, action="replied", case_code=case_row.code, now=now, via=actor.via
+    )
+    await session.flush()
+    return message
+
+
+async def note(session: AsyncSession, *, actor: Actor, case_row: Case, text: str, now: datetime) -> None:
+    """Add an internal note, which the person never sees."""
+    text = text.strip()
+    if not text or len(text) > MAX_REPLY_CHARS:
+        raise Forbidden("empty or too long")
+    session.add(CaseMessage(case_id=case_row.id, kind="note", body=text, account_id=actor.account.id))
+    audit.record(
+        session, account=actor.account, action="noted", case_code=case_row.code, now=now, via=actor.via
+    )
+
+
+async def release(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
+    """Put the case back in the queue; the person's messages keep arriving in its thread."""
+    if not await queue.release(session, viewer=actor.account, case_row=case_row, now=now):
+        raise Conflict("release")
+    _event(session, case_row, actor, "released")
+    audit.record(
+        session, account=actor.account, action="released", case_code=case_row.code, now=now, via=actor.via
+    )
+
+
+async def transfer(session: AsyncSession, *, actor: Actor, case_row: Case, team: str, now: datetime) -> None:
+    """Move the case to another team's queue."""
+    previous = case_row.team
+    if team == previous:
+        raise Forbidden("same team")
+    if not await queue.transfer(session, viewer=actor.account, case_row=case_row, team=team, now=now):
+        raise Conflict("transfer")
+    _event(session, case_row, actor, f"transferred:{team}")
+    audit.record(
+        session,
+        account=actor.account,
+        action="transferred",
+        case_code=case_row.code,
+        detail=f"{previous}->{team}",
+        now=now,
+        via=actor.via,
+    )
+
+
+async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome: str, now: datetime) -> None:
+    """Close the case with an outcome, tell the person, and let the bot answer again."""
+    conversation = await _conversation(session, case_row)
+    if conversation is not None:
+        await relay.lock_conversation(session, conversation)
+        await session.refresh(case_row)
+        if case_row.status in queue.HELD and queue.holds(actor.account, case_row):
+            relay.send(
+                session,
+                case_row=case_row,
+                conversation=conversation,
+                text=relay.closed_notice(),
+                origin=relay.NOTICE_ORIGIN,
+                now=now,
+                max_age_s=actor.max_age_s,
+            )
+            relay.resume_bot(conversation)
+    if not await queue.close(session, viewer=actor.account, case_row=case_row, outcome=outcome, now=now):
+        raise Conflict("close")
+    _event(session, case_row, actor, f"closed:{outcome}")
+    audit.record(
+        session,
+        account=actor.account,
+        action="closed",
+        case_code=case_row.code,
+        detail=outcome,
+        now=now,
+        via=actor.via,
+    )
+
+
+async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> Case:
+    """Open a new waiting case linked to this closed one."""
+    new = await queue.reopen(session, viewer=actor.account, case_row=case_row, now=now)
+    if new is None:
+        raise Conflict("reopen")
+    audit.record(
+        session,
+        account=actor.account,
+        action="reopened",
+        case_code=new.code,
+        detail=f"from {case_row.code}",
+        now=now,
+        via=actor.via,
+    )
+    return new
+
+
+def exported(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
+    """Log that the case left tsunagu (a JSON download or an API read)."""
+    audit.record(
+        session, account=actor.account, action="exported", case_code=case_row.code, now=now, via=actor.via
+    )
+
+
+@dataclass(frozen=True)
+class ThreadEntry:
+    """One thread entry as the dashboard shows it, with the author's name and the delivery status."""
+
+    message: CaseMessage
+    author: str | None
+    delivery: str | None
+
+
+async def thread(session: AsyncSession, *, case_row: Case) -> list[ThreadEntry]:
+    """The case thread, oldest first; CSW replies carry their outbox status (pending, sent, failed)."""
+    rows = await session.execute(
+        select(CaseMessage, CswAccount.display_name, OutboxMessage.status)
+        .outerjoin(CswAccount, CswAccount.id == CaseMessage.account_id)
+        .outerjoin(OutboxMessage, OutboxMessage.id == CaseMessage.outbox_id)
+        .where(CaseMessage.case_id == case_row.id)
+        .order_by(CaseMessage.id)
+    )
+    return [ThreadEntry(message, author, delivery) for message, author, delivery in rows]
+
+
+async def names(session: AsyncSession, *, ids: set[int]) -> dict[int, str]:
+    """Display names of accounts by id."""
+    if not ids:
+        return {}
+    rows = await session.execute(select(CswAccount.id, CswAccount.display_name).where(CswAccount.id.in_(ids)))
+    return {account_id: name for account_id, name in rows}
