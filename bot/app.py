@@ -18,7 +18,7 @@ from bot.db import create_engine, session_factory
 from bot.logs import configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
-from bot.settings import DEFAULT_LINE_API_BASE, Settings, get_settings
+from bot.settings import DEFAULT_LINE_API_BASE, Settings, configure_encryption, get_settings
 from bot.simulator.fake_line import FakeLine
 from bot.worker import Worker
 from handoff.web import mount_dashboard
@@ -33,6 +33,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     """Build the app; a LINE client, worker and outbox sender start in its lifespan."""
     settings = settings or get_settings()
     configure_logging()
+    configure_encryption(settings)
     if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
         raise RuntimeError(
             "No LINE channel is configured, so tsunagu runs with its local simulator: set "

@@ -117,6 +117,26 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    """Re-encrypt stored data with the first key of TSUNAGU_DATA_KEYS."""
+    from bot.rekey import rotate_all
+    from bot.settings import configure_encryption
+
+    settings = load_settings()
+    configure_encryption(settings)
+    rewritten = rotate_all(settings.database_url)
+    sys.stderr.write(f"tsunagu: {rewritten} stored values re-encrypted with the newest key\n")
+    return 0
+
+
+def cmd_generate_key(args: argparse.Namespace) -> int:
+    """Print a new data key for TSUNAGU_DATA_KEYS."""
+    from bot.crypto import generate_key
+
+    sys.stdout.write(generate_key() + "\n")
+    return 0
+
+
 def cmd_classify(args: argparse.Namespace) -> int:
     """Classify lines of stdin and print one JSON object per line."""
     from dialogs.understanding import classify_lines
@@ -205,6 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     csw_token = csw_commands.add_parser("token", help="create an API token acting as the account")
     csw_token.add_argument("login")
     csw_token.add_argument("--name", default="api", help="what the token is for")
+
+    rotate = commands.add_parser("rotate-keys", help="re-encrypt stored data with the newest data key")
+    rotate.set_defaults(handler=cmd_rotate_keys)
+
+    generate = commands.add_parser("generate-key", help="print a new data key for TSUNAGU_DATA_KEYS")
+    generate.set_defaults(handler=cmd_generate_key)
 
     classify = commands.add_parser("classify", help="classify lines of text from stdin")
     classify.add_argument("--lexicon-dir", action="append", default=[], help="extra lexicon directory")

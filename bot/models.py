@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.crypto import EncryptedJSON, EncryptedText
 from bot.db import Base, UTCDateTime, utcnow
 
 
@@ -21,7 +22,7 @@ class InboxEvent(Base):
     webhook_event_id: Mapped[str] = mapped_column(String(64), unique=True)
     conversation_key: Mapped[str] = mapped_column(String(64))
     event_type: Mapped[str] = mapped_column(String(32))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -36,9 +37,9 @@ class Conversation(Base):
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), unique=True)
-    line_user_id: Mapped[str] = mapped_column(String(64))
+    line_user_id: Mapped[str] = mapped_column(EncryptedText)
     state: Mapped[str] = mapped_column(String(64))
-    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     following: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -54,8 +55,8 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     conversation_key: Mapped[str] = mapped_column(String(64))
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
-    to: Mapped[str | None] = mapped_column(String(64))
-    messages: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    to: Mapped[str | None] = mapped_column(EncryptedText)
+    messages: Mapped[list[dict[str, Any]]] = mapped_column(EncryptedJSON)
     reply_token: Mapped[str | None] = mapped_column(String(128))
     reply_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retry_key: Mapped[str] = mapped_column(String(36))

@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default="sqlite:///./tsunagu.db", alias="TSUNAGU_DATABASE_URL")
     line_api_base: str = Field(default=DEFAULT_LINE_API_BASE, alias="TSUNAGU_LINE_API_BASE")
     secret_key: SecretStr | None = Field(default=None, alias="TSUNAGU_SECRET_KEY")
+    data_keys: SecretStr | None = Field(default=None, alias="TSUNAGU_DATA_KEYS")
     secret_key_file: Path = Field(default=Path("tsunagu-secret.key"), alias="TSUNAGU_SECRET_KEY_FILE")
     content_path: Path | None = Field(default=None, alias="TSUNAGU_CONTENT_PATH")
     max_body_bytes: int = Field(default=1_000_000, alias="TSUNAGU_MAX_BODY_BYTES", gt=0)
@@ -90,6 +91,14 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48), encoding="ascii")
             path.chmod(0o600)
         return path.read_text(encoding="ascii").strip().encode()
+
+
+def configure_encryption(settings: Settings) -> None:
+    """Install the data keys that encrypt stored message text, answers and LINE ids."""
+    from bot import crypto
+
+    keys = settings.data_keys.get_secret_value() if settings.data_keys else None
+    crypto.configure(keys, settings.signing_key())
 
 
 @cache

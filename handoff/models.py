@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.crypto import EncryptedJSON, EncryptedText
 from bot.db import Base, UTCDateTime, utcnow
 
 URGENCY_RANK = {"crisis": 0, "urgent": 1, "normal": 2}
@@ -33,10 +34,10 @@ class Case(Base):
     previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(16), default="waiting")
     urgency: Mapped[str] = mapped_column(String(8), default="normal")
-    urgency_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    urgency_reasons: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
     alert: Mapped[bool] = mapped_column(default=False)
-    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
-    summary_text: Mapped[str] = mapped_column(Text)
+    summary: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
+    summary_text: Mapped[str] = mapped_column(EncryptedText)
     district: Mapped[str | None] = mapped_column(String(32))
     team: Mapped[str] = mapped_column(String(32), default="")
     consent_scope: Mapped[str] = mapped_column(String(32))
@@ -65,7 +66,7 @@ class CaseMessage(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(8))
     """`user`, `csw` (sent to the user), `note` (internal, never sent) or `event` (lifecycle)."""
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(EncryptedText)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("csw_accounts.id", ondelete="SET NULL"))
     outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
     crisis: Mapped[str] = mapped_column(String(8), default="none")

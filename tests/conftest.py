@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from bot import crypto
 from bot.db import sync_url
+from bot.simulator import SIMULATOR_SECRET_KEY
 
 TEST_DATABASE_URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL")
 
@@ -21,6 +23,12 @@ def reset_postgres(url: str) -> None:
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def data_keys() -> None:
+    """Tests read stored rows directly: use the data key the simulator and test servers derive."""
+    crypto.configure(None, SIMULATOR_SECRET_KEY.encode())
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ Create Date: ${create_date}
 
 from alembic import op
 import sqlalchemy as sa
+import bot.crypto
 import bot.db
 ${imports if imports else ""}
 

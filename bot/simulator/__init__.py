@@ -33,6 +33,7 @@ from bot.simulator.fake_line import Delivery, FakeLine
 __all__ = ["Delivery", "Simulator"]
 
 START_TIMEOUT_S = 15.0
+SIMULATOR_SECRET_KEY = "simulator-signing-key-" + "x" * 24
 
 
 def free_port() -> int:
@@ -55,7 +56,7 @@ class Simulator:
         overrides: dict[str, Any] = {
             "TSUNAGU_DATABASE_URL": self.database_url,
             "TSUNAGU_LINE_API_BASE": f"{self.base_url}/simulator/line-api",
-            "TSUNAGU_SECRET_KEY": "simulator-signing-key-" + "x" * 24,
+            "TSUNAGU_SECRET_KEY": SIMULATOR_SECRET_KEY,
             "TSUNAGU_SIMULATOR": True,
             "TSUNAGU_POLL_INTERVAL_S": 0.2,
             "TSUNAGU_RETRY_BASE_S": 0.05,

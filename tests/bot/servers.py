@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import uvicorn
 
-from bot.simulator import driver, free_port
+from bot.simulator import SIMULATOR_SECRET_KEY, driver, free_port
 from bot.simulator.fake_line import FakeLine
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ class TsunaguProcess:
             "PYTHONPATH": str(REPO),
             "LINE_CHANNEL_SECRET": CHANNEL_SECRET,
             "LINE_CHANNEL_ACCESS_TOKEN": ACCESS_TOKEN,
-            "TSUNAGU_SECRET_KEY": "fault-test-signing-key-0123456789abcdef",
+            "TSUNAGU_SECRET_KEY": SIMULATOR_SECRET_KEY,
             "TSUNAGU_DATABASE_URL": database_url,
             "TSUNAGU_LINE_API_BASE": line_api_base,
             "TSUNAGU_POLL_INTERVAL_S": "0.2",

@@ -2,11 +2,12 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 04:03:20.079902
+Create Date: 2026-11-22 04:42:40.255565
 """
 
 from alembic import op
 import sqlalchemy as sa
+import bot.crypto
 import bot.db
 
 
@@ -21,9 +22,9 @@ def upgrade() -> None:
     op.create_table('conversations',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('key', sa.String(length=64), nullable=False),
-    sa.Column('line_user_id', sa.String(length=64), nullable=False),
+    sa.Column('line_user_id', bot.crypto.EncryptedText(), nullable=False),
     sa.Column('state', sa.String(length=64), nullable=False),
-    sa.Column('data', sa.JSON(), nullable=False),
+    sa.Column('data', bot.crypto.EncryptedJSON(), nullable=False),
     sa.Column('following', sa.Boolean(), nullable=False),
     sa.Column('created_at', bot.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', bot.db.UTCDateTime(timezone=True), nullable=False),
@@ -58,7 +59,7 @@ def upgrade() -> None:
     sa.Column('webhook_event_id', sa.String(length=64), nullable=False),
     sa.Column('conversation_key', sa.String(length=64), nullable=False),
     sa.Column('event_type', sa.String(length=32), nullable=False),
-    sa.Column('payload', sa.JSON(), nullable=False),
+    sa.Column('payload', bot.crypto.EncryptedJSON(), nullable=False),
     sa.Column('received_at', bot.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
@@ -105,10 +106,10 @@ def upgrade() -> None:
     sa.Column('previous_case_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('urgency', sa.String(length=8), nullable=False),
-    sa.Column('urgency_reasons', sa.JSON(), nullable=False),
+    sa.Column('urgency_reasons', bot.crypto.EncryptedJSON(), nullable=False),
     sa.Column('alert', sa.Boolean(), nullable=False),
-    sa.Column('summary', sa.JSON(), nullable=False),
-    sa.Column('summary_text', sa.Text(), nullable=False),
+    sa.Column('summary', bot.crypto.EncryptedJSON(), nullable=False),
+    sa.Column('summary_text', bot.crypto.EncryptedText(), nullable=False),
     sa.Column('district', sa.String(length=32), nullable=True),
     sa.Column('team', sa.String(length=32), nullable=False),
     sa.Column('consent_scope', sa.String(length=32), nullable=False),
@@ -154,8 +155,8 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('conversation_key', sa.String(length=64), nullable=False),
     sa.Column('conversation_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
-    sa.Column('to', sa.String(length=64), nullable=True),
-    sa.Column('messages', sa.JSON(), nullable=False),
+    sa.Column('to', bot.crypto.EncryptedText(), nullable=True),
+    sa.Column('messages', bot.crypto.EncryptedJSON(), nullable=False),
     sa.Column('reply_token', sa.String(length=128), nullable=True),
     sa.Column('reply_expires_at', bot.db.UTCDateTime(timezone=True), nullable=True),
     sa.Column('retry_key', sa.String(length=36), nullable=False),
@@ -179,7 +180,7 @@ def upgrade() -> None:
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('case_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('kind', sa.String(length=8), nullable=False),
-    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('body', bot.crypto.EncryptedText(), nullable=False),
     sa.Column('account_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('outbox_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('crisis', sa.String(length=8), nullable=False),
