@@ -13,7 +13,7 @@ from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuratio
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import webhook
+from bot import metrics, webhook
 from bot.db import create_engine, session_factory
 from bot.logs import configure_logging
 from bot.outbox import OutboxSender
@@ -68,6 +68,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     app = FastAPI(title="tsunagu", version="0.1.0", lifespan=lifespan)
     app.include_router(webhook.router)
     mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
+    app.include_router(metrics.router)
 
     @app.get("/healthz", summary="Liveness")
     async def healthz() -> dict[str, str]:

@@ -22,6 +22,7 @@ from linebot.v3.messaging.exceptions import ApiException
 from sqlalchemy import case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import metrics
 from bot.db import utcnow
 from bot.models import OutboxMessage
 from bot.render import to_sdk
@@ -207,12 +208,15 @@ class OutboxSender:
         }
         if outcome.kind == "delivered":
             values.update(status="sent", sent_at=now, last_error=None)
+            metrics.OUTBOX_SENT.labels(method=method).inc()
         elif outcome.kind == "failed" or attempts >= settings.max_send_attempts:
             values.update(status="failed", last_error=outcome.detail or "too many attempts")
+            metrics.OUTBOX_FAILED.inc()
             log.warning("outbox message failed", extra={"status": outcome.status, "outbox_id": row.id})
         elif outcome.kind == "use_push":
             values.update(status="pending", reply_token=None, next_attempt_at=now, last_error=outcome.detail)
         else:
+            metrics.OUTBOX_RETRIED.inc()
             delay = outcome.retry_after_s or backoff_seconds(
                 attempts, settings.retry_base_s, settings.retry_cap_s
             )

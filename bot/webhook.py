@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -16,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import metrics
 from bot.crisis_fast_path import start_crisis_replies
 from bot.db import utcnow
 from bot.identity import conversation_key, source_of
@@ -105,6 +107,14 @@ async def store_events(runtime: Runtime, rows: list[dict[str, Any]]) -> int:
 
 @router.post("/line/webhook", summary="LINE Messaging API webhook")
 async def receive_webhook(request: Request) -> JSONResponse:
+    """Answer the webhook and record the answer's status and latency."""
+    started = time.perf_counter()
+    response = await answer_webhook(request)
+    metrics.observe_webhook(response.status_code, time.perf_counter() - started)
+    return response
+
+
+async def answer_webhook(request: Request) -> JSONResponse:
     """Verify the signature on the raw body, store the events, and answer 200 at once."""
     runtime: Runtime = request.app.state.runtime
     signature = request.headers.get("x-line-signature")
@@ -134,6 +144,7 @@ async def receive_webhook(request: Request) -> JSONResponse:
         return error(503, "temporarily unable to accept events")
     runtime.metrics.received += len(raw_events)
     runtime.metrics.duplicates += len(raw_events) - stored
+    metrics.count_events(len(raw_events), stored)
     if stored:
         runtime.wake_worker()
     return JSONResponse({})

@@ -15,6 +15,7 @@ import logging
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import metrics
 from bot.conversation import enqueue, process_event
 from bot.db import is_postgres, utcnow
 from bot.identity import source_of
@@ -113,6 +114,7 @@ class Worker:
             log.exception("event processing failed", extra={"error": type(exc).__name__})
             await self.record_failure(key, type(exc).__name__)
             return False
+        metrics.PROCESSING_LAG.observe((utcnow() - row.received_at).total_seconds())
         runtime.wake_outbox()
         return True
 
@@ -138,6 +140,7 @@ class Worker:
                 self.again.add(key)
                 return
             row.status, row.attempts, row.error, row.processed_at = "failed", attempts, error, utcnow()
+            metrics.EVENTS_FAILED.inc()
             source_type, line_id = source_of(row.payload)
             if source_type == "user" and line_id:
                 enqueue(
