@@ -21,12 +21,22 @@ from bot.runtime import Runtime
 from bot.settings import DEFAULT_LINE_API_BASE, Settings, configure_encryption, get_settings
 from bot.simulator.fake_line import FakeLine
 from bot.worker import Worker
+from dialogs import catalog
+from dialogs.content import default_content
+from dialogs.understanding import classify
 from handoff.web import mount_dashboard
 
 log = logging.getLogger(__name__)
 
 SIMULATOR_API_PATH = "/simulator/line-api"
 READY_TIMEOUT_S = 2.0
+
+
+def warm_up() -> None:
+    """Load the lexicons, content and catalog now, so the first message (maybe a crisis) waits for none."""
+    classify("")
+    default_content()
+    catalog.entries()
 
 
 def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None = None) -> FastAPI:
@@ -46,6 +56,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
         engine = create_engine(settings.database_url)
         runtime = Runtime(settings, engine, session_factory(engine), settings.signing_key())
         app.state.runtime = runtime
+        warm_up()
         configuration = Configuration(host=settings.line_api_base, access_token=settings.access_token)
         async with AsyncApiClient(configuration) as client:
             runtime.line_api = AsyncMessagingApi(client)

@@ -148,7 +148,7 @@ class OutboxSender:
         """Take a lease on a pending row (or one whose lease ran out) and note the method to be used."""
         now = utcnow()
         async with self.runtime.sessions() as session, session.begin():
-            result = await session.execute(
+            claimed = await session.scalars(
                 update(OutboxMessage)
                 .where(
                     OutboxMessage.id == row_id,
@@ -168,10 +168,10 @@ class OutboxSender:
                         else_="push",
                     ),
                 )
+                .returning(OutboxMessage)
+                .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
-                return None
-            return await session.get(OutboxMessage, row_id)
+            return claimed.first()
 
     async def call(self, row: OutboxMessage, method: str) -> Outcome:
         """Make the API call for a row by reply or push."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,10 +35,17 @@ class Runtime:
     worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)
+    fresh_keys: set[str] = field(default_factory=set)
 
-    def wake_worker(self) -> None:
-        """Tell the worker new events are stored."""
+    def wake_worker(self, keys: Iterable[str] = ()) -> None:
+        """Tell the worker new events are stored, naming their conversations when known."""
+        self.fresh_keys.update(keys)
         self.worker_wake.set()
+
+    def take_fresh_keys(self) -> set[str]:
+        """The conversations named since the last call."""
+        keys, self.fresh_keys = self.fresh_keys, set()
+        return keys
 
     def wake_outbox(self) -> None:
         """Tell the sender new outbox rows are committed."""

@@ -138,7 +138,8 @@ async def answer_webhook(request: Request) -> JSONResponse:
         return error(400, "malformed webhook body")
     start_crisis_replies(runtime, raw_events)
     try:
-        stored = await store_events(runtime, inbox_rows(raw_events, runtime.signing_key))
+        rows = inbox_rows(raw_events, runtime.signing_key)
+        stored = await store_events(runtime, rows)
     except SQLAlchemyError as exc:
         log.error("could not store webhook events", extra={"error": type(exc).__name__})
         return error(503, "temporarily unable to accept events")
@@ -146,5 +147,5 @@ async def answer_webhook(request: Request) -> JSONResponse:
     runtime.metrics.duplicates += len(raw_events) - stored
     metrics.count_events(len(raw_events), stored)
     if stored:
-        runtime.wake_worker()
+        runtime.wake_worker(row["conversation_key"] for row in rows)
     return JSONResponse({})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Iterable
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
@@ -43,11 +44,17 @@ class Worker:
         """Dispatch on every wake-up and at the poll interval (events from other processes)."""
         wake = self.runtime.worker_wake
         while True:
+            woken = False
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
+                woken = True
             wake.clear()
+            keys = self.runtime.take_fresh_keys()
             try:
-                await self.dispatch()
+                if woken and keys:
+                    self.start(keys)
+                else:
+                    await self.dispatch()
             except SQLAlchemyError as exc:
                 log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
 
@@ -63,6 +70,10 @@ class Worker:
                     .limit(DISPATCH_BATCH)
                 )
             ).all()
+        self.start(keys)
+
+    def start(self, keys: Iterable[str]) -> None:
+        """Drain each conversation, or ask its running drain to look again."""
         for key in keys:
             if key in self.active:
                 self.again.add(key)
