@@ -13,8 +13,8 @@ from linebot.v3.messaging import AsyncApiClient, AsyncMessagingApi, Configuratio
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import metrics, webhook
-from bot.db import create_engine, session_factory
+from bot import metrics, notify, retention, webhook
+from bot.db import create_engine, is_postgres, session_factory
 from bot.logs import configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
@@ -66,6 +66,15 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
                 tasks.append(
                     asyncio.create_task(OutboxSender(runtime, runtime.line_api).run(), name="outbox")
                 )
+                purging = retention.run_periodically(
+                    runtime.engine,
+                    runtime.sessions,
+                    retention.RetentionPolicy.from_settings(settings),
+                    interval_s=settings.purge_interval_hours * 3600,
+                )
+                tasks.append(asyncio.create_task(purging, name="retention"))
+                if is_postgres(engine):
+                    tasks.append(asyncio.create_task(notify.listen(runtime), name="inbox-notifications"))
             runtime.wake_worker()
             runtime.wake_outbox()
             try:

@@ -1,4 +1,4 @@
-"""The `tsunagu` command: serve, demo, migrate, simulate, classify and csw (dashboard accounts)."""
+"""The `tsunagu` command: serve, demo, migrate, simulate, purge, classify and csw (dashboard accounts)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Process stored events and send messages, without serving HTTP (for separate worker processes)."""
+    import asyncio
+    import signal
+
+    from bot.app import create_app
+
+    settings = load_settings()
+    if settings.simulator:
+        sys.stderr.write("tsunagu: a separate worker needs a LINE channel; the simulator runs inside serve\n")
+        return 2
+
+    async def run() -> None:
+        app = create_app(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        async with app.router.lifespan_context(app):
+            await stop.wait()
+
+    asyncio.run(run())
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Migrate the embedded SQLite database and serve with the local LINE simulator."""
     os.environ.setdefault("TSUNAGU_SIMULATOR", "true")
@@ -126,6 +151,22 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     configure_encryption(settings)
     rewritten = rotate_all(settings.database_url)
     sys.stderr.write(f"tsunagu: {rewritten} stored values re-encrypted with the newest key\n")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Delete what the retention periods no longer keep (or, with --dry-run, count it)."""
+    import asyncio
+
+    from bot.retention import RetentionPolicy, purge
+
+    settings = load_settings()
+    counts = asyncio.run(
+        purge(settings.database_url, RetentionPolicy.from_settings(settings), dry_run=args.dry_run)
+    )
+    sys.stdout.write(f"tsunagu purge: {'would delete (dry run)' if args.dry_run else 'deleted'}\n")
+    for kind, number in counts.as_dict().items():
+        sys.stdout.write(f"{kind}\t{number}\n")
     return 0
 
 
@@ -194,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--migrate", action="store_true", help="apply migrations before starting")
     serve.set_defaults(handler=cmd_serve)
 
+    worker = commands.add_parser("worker", help="process events and send messages without serving HTTP")
+    worker.set_defaults(handler=cmd_worker)
+
     demo = commands.add_parser("demo", help="run with SQLite and the local LINE simulator")
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)
@@ -228,6 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rotate = commands.add_parser("rotate-keys", help="re-encrypt stored data with the newest data key")
     rotate.set_defaults(handler=cmd_rotate_keys)
+
+    purge = commands.add_parser("purge", help="delete data past its retention period now")
+    purge.add_argument("--dry-run", action="store_true", help="count what would be deleted, delete nothing")
+    purge.set_defaults(handler=cmd_purge)
 
     generate = commands.add_parser("generate-key", help="print a new data key for TSUNAGU_DATA_KEYS")
     generate.set_defaults(handler=cmd_generate_key)

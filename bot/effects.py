@@ -30,7 +30,11 @@ async def apply_effects(
             )
         elif isinstance(effect, RaiseUrgency):
             await cases.raise_urgency(
-                session, conversation_id=conversation.id, level=effect.level, reasons=list(effect.reasons)
+                session,
+                conversation_id=conversation.id,
+                level=effect.level,
+                reasons=list(effect.reasons),
+                now=now,
             )
         elif isinstance(effect, DeleteUserData):
             await delete_user_data(session, conversation)

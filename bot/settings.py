@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     max_send_attempts: int = Field(default=50, alias="TSUNAGU_MAX_SEND_ATTEMPTS", gt=0)
     run_worker: bool = Field(default=True, alias="TSUNAGU_RUN_WORKER")
     simulator_enabled: bool | None = Field(default=None, alias="TSUNAGU_SIMULATOR")
+    retention_unconsented_days: int = Field(default=30, alias="TSUNAGU_RETENTION_UNCONSENTED_DAYS", gt=0)
+    """Days an idle conversation that never reached consent (and handled events, sent messages) is kept."""
+    retention_closed_case_days: int = Field(default=365, alias="TSUNAGU_RETENTION_CLOSED_CASE_DAYS", gt=0)
+    """Days a closed case and its thread are kept: the municipality's records retention period."""
+    purge_interval_hours: float = Field(default=6.0, alias="TSUNAGU_PURGE_INTERVAL_HOURS", gt=0)
+    """How often the server (where the worker runs) purges what retention no longer keeps."""
 
     @field_validator("line_channel_secret", "line_channel_access_token", "secret_key")
     @classmethod

@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import metrics
+from bot import metrics, notify
 from bot.crisis_fast_path import start_crisis_replies
 from bot.db import utcnow
 from bot.identity import conversation_key, source_of
@@ -102,7 +102,10 @@ async def store_events(runtime: Runtime, rows: list[dict[str, Any]]) -> int:
     statement = insert(InboxEvent).on_conflict_do_nothing(index_elements=["webhook_event_id"])
     async with runtime.sessions.begin() as session:
         result = await session.execute(statement.returning(InboxEvent.id), rows)
-        return len(result.all())
+        stored = len(result.all())
+        if stored and dialect == "postgresql":
+            await notify.announce(session)
+        return stored
 
 
 @router.post("/line/webhook", summary="LINE Messaging API webhook")

@@ -36,6 +36,33 @@ OWN_WORDS_KEYS = ("concerns", "own_words")
 """Questions whose typed words are collected in `own_words` (the rest have a field of their own)."""
 
 
+LABEL_PREFIXES = {"asker": "asker", "concerns": "concern", "urgency": "urgency", "unanswered": "question"}
+"""Summary keys whose values read with the sheet's own names (not the button labels)."""
+
+WELLBEING_QUESTIONS = {"distress": "asker_distress", "situation": "asker_situation"}
+"""The `asker_wellbeing` fields and the questions they answer."""
+
+
+def label_for(key: str, value: str) -> str:
+    """The Japanese label of one value of the structured summary, worded as the sheet and buttons word it.
+
+    `key` is a summary key (`asker`, `concerns`, `urgency`, `unanswered`, `distress`, …) or an intake
+    question key; the concerns read with the assessment's names (経済的困窮 …), other options with
+    their button labels. Typed words, and values with no label, come back unchanged.
+    """
+    key = WELLBEING_QUESTIONS.get(key, key)
+    if key == "district":
+        district = default_content().district(value)
+        return district.name if district else value
+    if key in LABEL_PREFIXES:
+        entry = f"{LABEL_PREFIXES[key]}.{value}"
+    elif key in BY_KEY:
+        entry = f"opt.{key}.{value}"
+    else:
+        return value
+    return catalog.entries().get(entry, value)
+
+
 def answers_in(data: Mapping[str, Any]) -> Answers:
     """The intake answers stored in conversation data."""
     answers: Answers = data.get("intake", {}).get("answers", {})

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db import utcnow
 from dialogs.content import default_content
-from dialogs.office_hours import reply_by
+from dialogs.office_hours import next_opening, reply_by
 from handoff.models import URGENCY_RANK, Case, CaseMessage
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -32,10 +33,27 @@ def team_for(district: str | None) -> str:
     return default_content().team_for_district(district).id
 
 
-def reply_due(received: datetime) -> datetime:
-    """When the person was promised an answer for a handoff made at `received` (office time)."""
+PRIORITY = ("crisis", "urgent")
+"""Urgencies a CSW answers at the next opening, ahead of the usual reply window."""
+
+
+def reply_due(received: datetime, urgency: str = "normal") -> datetime:
+    """When the person was promised an answer for a handoff made at `received` (office time).
+
+    Crisis and urgent cases are due at the next opening (`received` itself during office hours);
+    other cases after the usual reply window of office time.
+    """
     hours = default_content().office_hours
+    if urgency in PRIORITY:
+        return next_opening(received, hours)
     return reply_by(received, hours, within=timedelta(minutes=hours.reply_within_minutes))
+
+
+def _bring_forward(case: Case, urgency: str, now: datetime) -> None:
+    """Make the promised reply time no later than what `urgency` arriving at `now` calls for."""
+    due = reply_due(now, urgency)
+    if case.reply_due_at is None or due < case.reply_due_at:
+        case.reply_due_at = due
 
 
 async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
@@ -102,17 +120,27 @@ async def open_case(
     case.consented_at = now
     case.urgency = higher_urgency(case.urgency, urgency)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
+    _bring_forward(case, urgency, now)
     await session.flush()
     return case
 
 
 async def raise_urgency(
-    session: AsyncSession, *, conversation_id: int, level: str, reasons: list[str]
+    session: AsyncSession,
+    *,
+    conversation_id: int,
+    level: str,
+    reasons: list[str],
+    now: datetime | None = None,
 ) -> None:
-    """Raise the urgency of the conversation's open case, if it has one, and alert its CSW."""
+    """Raise the urgency of the conversation's open case, if it has one, and alert its CSW.
+
+    A crisis or urgent message also brings the promised reply time forward to the next opening.
+    """
     case = await open_case_for(session, conversation_id)
     if case is None:
         return
+    _bring_forward(case, level, now or utcnow())
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
     if level in ("crisis", "urgent"):

@@ -11,16 +11,21 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Conversation, OutboxMessage
+from bot.models import Conversation, InboxEvent, OutboxMessage
 from handoff import audit, queue, relay
 from handoff.models import Case, CaseMessage, CswAccount
 from handoff.queue import Forbidden
 
 MAX_REPLY_CHARS = 2000
+CONVERSATION_LIMIT = 200
+"""How many entries of the pre-handoff conversation the case page shows (the latest ones)."""
+BOT_ORIGINS = ("bot", "crisis")
+"""Outbox rows the bot itself wrote (CSW replies and handoff notices live in the case thread)."""
 
 
 class Conflict(Exception):
@@ -246,3 +251,85 @@ async def names(session: AsyncSession, *, ids: set[int]) -> dict[int, str]:
         return {}
     rows = await session.execute(select(CswAccount.id, CswAccount.display_name).where(CswAccount.id.in_(ids)))
     return {account_id: name for account_id, name in rows}
+
+
+@dataclass(frozen=True)
+class ConversationEntry:
+    """One line of the conversation with the bot before the handoff: who spoke, what, when."""
+
+    speaker: Literal["user", "bot"]
+    text: str
+    at: datetime
+    choices: tuple[str, ...] = ()
+    tapped: bool = False
+    """For the person's lines: this was a quick-reply button they tapped (its label), not typed text."""
+
+
+def _user_entry(payload: dict[str, Any], at: datetime, offered: dict[str, str]) -> ConversationEntry | None:
+    """The person's text message, or the label of the button they tapped; None for anything else."""
+    message = payload.get("message")
+    if isinstance(message, dict):
+        text = message.get("text")
+        if message.get("type") == "text" and isinstance(text, str):
+            return ConversationEntry("user", text, at)
+        return None
+    postback = payload.get("postback")
+    data = postback.get("data") if isinstance(postback, dict) else None
+    if isinstance(data, str) and data in offered:
+        return ConversationEntry("user", offered[data], at, tapped=True)
+    return None
+
+
+async def conversation_log(
+    session: AsyncSession, *, case_row: Case, limit: int = CONVERSATION_LIMIT
+) -> list[ConversationEntry]:
+    """The person's conversation with the bot up to the case being taken, oldest first (latest `limit`).
+
+    Only for cases whose consent covers the conversation; the caller checks `consent_scope`.
+    Text messages the person typed, buttons they tapped (by label), and what the bot said; no LINE ids.
+    After a CSW took the case (`connected_at`) the case thread holds the exchange instead.
+    """
+    conversation = await _conversation(session, case_row)
+    if conversation is None:
+        return []
+    until = case_row.connected_at
+    events = select(InboxEvent.received_at, InboxEvent.id, InboxEvent.payload).where(
+        InboxEvent.conversation_key == conversation.key,
+        InboxEvent.event_type.in_(("message", "postback")),
+    )
+    bot = select(OutboxMessage.created_at, OutboxMessage.id, OutboxMessage.messages).where(
+        OutboxMessage.conversation_key == conversation.key, OutboxMessage.origin.in_(BOT_ORIGINS)
+    )
+    if until is not None:
+        events = events.where(InboxEvent.received_at <= until)
+        bot = bot.where(OutboxMessage.created_at <= until)
+    # Fetch a margin beyond `limit`: stickers, images and unknown postbacks are dropped below.
+    fetch = limit * 2
+    event_rows = (await session.execute(events.order_by(InboxEvent.id.desc()).limit(fetch))).all()
+    bot_rows = (await session.execute(bot.order_by(OutboxMessage.id.desc()).limit(fetch))).all()
+    timeline: list[tuple[datetime, int, int, Any]] = [(at, 0, i, p) for at, i, p in event_rows]
+    timeline += [(at, 1, i, m) for at, i, m in bot_rows]
+    timeline.sort(key=lambda item: (item[0], item[1], item[2]))
+    entries: list[ConversationEntry] = []
+    offered: dict[str, str] = {}
+    for at, source, _, content in timeline:
+        if source == 0:
+            entry = _user_entry(content if isinstance(content, dict) else {}, at, offered)
+            if entry is not None:
+                entries.append(entry)
+            continue
+        for message in content or []:
+            if not isinstance(message, dict):
+                continue
+            choices = [c for c in message.get("choices") or [] if isinstance(c, dict)]
+            if choices:
+                offered = {str(c.get("data", "")): str(c.get("label", "")) for c in choices}
+            entries.append(
+                ConversationEntry(
+                    "bot",
+                    str(message.get("text", "")),
+                    at,
+                    choices=tuple(str(c.get("label", "")) for c in choices),
+                )
+            )
+    return entries[-limit:]

@@ -7,7 +7,6 @@ the case thread. Every POST carries the session's CSRF token; nothing changes st
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,10 +16,12 @@ from fastapi import APIRouter, FastAPI, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.db import utcnow
 from dialogs.content import default_content
 from dialogs.office_hours import to_tokyo
+from dialogs.summary import label_for
 from handoff import accounts, audit, budget, queue, service
 from handoff.api import case_detail
 from handoff.api import router as api_router
@@ -47,6 +48,10 @@ STATUS_FILTERS: dict[str, tuple[str, ...]] = {
 }
 
 
+CONVERSATION_SCOPE = "summary_and_conversation"
+"""The consent scope under which the CSW may read the person's conversation with the bot."""
+
+
 class CaseNotFound(Exception):
     """No such case, or not one this account may see (both answer 404)."""
 
@@ -64,7 +69,41 @@ def minutes_since(moment: datetime | None) -> int:
     return int((utcnow() - moment).total_seconds() // 60) if moment else 0
 
 
+VERBATIM_KEYS = ("own_words", "urgency_reasons")
+"""Summary fields that hold the person's own words: shown as they are, never looked up as ids."""
+
+SummaryValue = str | list[tuple[str, str]]
+
+
+def _labelled(key: str, value: Any) -> str:
+    """One summary value in Japanese: ids through the dialogs' labels, lists joined with 、."""
+    if isinstance(value, list | tuple):
+        return "、".join(_labelled(key, item) for item in value if item)
+    text = str(value)
+    return text if key in VERBATIM_KEYS else label_for(key, text)
+
+
+def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
+    """The structured summary as (key, Japanese text) pairs; nested fields as (field, text) lists.
+
+    Empty fields are left out. Ids (`economic`, `40_64`, `line` …) read as the conversation words them.
+    """
+    items: list[tuple[str, SummaryValue]] = []
+    for key, value in summary.items():
+        if not value:
+            continue
+        if isinstance(value, dict):
+            verbatim = key in VERBATIM_KEYS
+            parts = [(str(k), str(v) if verbatim else _labelled(str(k), v)) for k, v in value.items() if v]
+            if parts:
+                items.append((key, parts))
+        else:
+            items.append((key, _labelled(key, value)))
+    return items
+
+
 templates.env.filters["jst"] = jst
+templates.env.filters["summary_items"] = summary_items
 templates.env.globals["minutes_since"] = minutes_since
 
 
@@ -257,6 +296,10 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
         previous = (
             await unit.session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
         )
+        shares_conversation = case_row.consent_scope == CONVERSATION_SCOPE
+        conversation = (
+            await service.conversation_log(unit.session, case_row=case_row) if shares_conversation else []
+        )
         context = page_context(
             request,
             unit,
@@ -266,6 +309,9 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
             mine=queue.holds(unit.account, case_row),
             overdue=queue.is_overdue(case_row, utcnow()),
             previous=previous,
+            shares_conversation=shares_conversation,
+            conversation=conversation,
+            conversation_limit=service.CONVERSATION_LIMIT,
             msg=msg,
         )
     return templates.TemplateResponse(request, "case.html", context)
@@ -424,6 +470,46 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 PROTECTED_PREFIXES = ("/csw", "/api/v1")
+STATIC_PREFIX = "/csw/static/"
+_ENCODED_HEADERS = [
+    (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in SECURITY_HEADERS.items()
+]
+_NO_STORE = (b"cache-control", b"no-store")
+
+
+def is_protected(path: str) -> bool:
+    """Whether `path` is the dashboard or the API (`/csw`, `/csw/…`, `/api/v1`, `/api/v1/…`)."""
+    for prefix in PROTECTED_PREFIXES:
+        if path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] == "/"):
+            return True
+    return False
+
+
+class SecurityHeaders:
+    """Plain ASGI middleware: security headers on the dashboard and API; no caching except static files.
+
+    Every other path (the LINE webhook above all) passes straight through without a wrapper.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not is_protected(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        extra = list(_ENCODED_HEADERS)
+        if not scope["path"].startswith(STATIC_PREFIX):
+            extra.append(_NO_STORE)
+        replaced = {name for name, _ in extra}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in replaced]
+                message = {**message, "headers": kept + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def mount_dashboard(app: FastAPI) -> None:
@@ -433,18 +519,7 @@ def mount_dashboard(app: FastAPI) -> None:
     app.include_router(router)
     app.include_router(api_router)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        """Security headers on the dashboard and API; no caching except for static files."""
-        response = await call_next(request)
-        path = request.url.path
-        if path.startswith(PROTECTED_PREFIXES):
-            response.headers.update(SECURITY_HEADERS)
-            if not path.startswith("/csw/static/"):
-                response.headers["Cache-Control"] = "no-store"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:

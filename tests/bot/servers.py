@@ -48,7 +48,10 @@ class FakeLineServer:
 class TsunaguProcess:
     """`tsunagu serve` in a child process, configured for a real channel pointed at a fake LINE."""
 
-    def __init__(self, database_url: str, line_api_base: str, workdir: Path, **env: Any) -> None:
+    def __init__(
+        self, database_url: str, line_api_base: str, workdir: Path, command: str = "serve", **env: Any
+    ) -> None:
+        self.command = command
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.workdir = workdir
@@ -71,13 +74,16 @@ class TsunaguProcess:
 
     def start(self) -> None:
         """Start the server and wait until it answers /healthz."""
+        arguments = ["serve", "--port", str(self.port)] if self.command == "serve" else [self.command]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "bot.cli", *arguments],
             cwd=self.workdir,
             env=self.env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        if self.command != "serve":
+            return
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

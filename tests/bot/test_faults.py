@@ -113,6 +113,31 @@ def test_two_processes_on_one_postgres_keep_per_user_order_and_process_each_even
     assert all(n == 1 for n in retry_keys.values()), "no push sent twice"
 
 
+def test_separate_worker_process_is_woken_by_notifications_not_polling(
+    database_url: str, backend: str, tmp_path: Path
+) -> None:
+    if backend != "postgresql":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's")
+    upgrade(database_url)
+    with FakeLineServer() as line:
+        web = TsunaguProcess(database_url, line.base_url, tmp_path, TSUNAGU_RUN_WORKER="false")
+        worker = TsunaguProcess(database_url, line.base_url, tmp_path, "worker", TSUNAGU_POLL_INTERVAL_S="30")
+        web.start()
+        worker.start()
+        try:
+            time.sleep(3)  # the worker connects and LISTENs
+            user = driver.simulated_user_id("notified")
+            started = time.monotonic()
+            assert web.post([driver.text_event(line.fake, user, "こんにちは")]) == 200
+            while not line.fake.received(user):
+                assert time.monotonic() - started < 10, "the worker was not woken"
+                time.sleep(0.02)
+            assert time.monotonic() - started < 5, "woken by the notification, not the 30 s poll"
+        finally:
+            web.stop()
+            worker.stop()
+
+
 def test_database_away_answers_5xx_then_recovers_by_itself(
     database_url: str, backend: str, tmp_path: Path
 ) -> None:

@@ -15,8 +15,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db import create_engine, session_factory, utcnow
 from bot.migrate import upgrade
+from bot.models import Conversation
+from dialogs.office_hours import TOKYO
 from handoff import accounts, queue
-from handoff.cases import open_case, team_for
+from handoff.cases import open_case, raise_urgency, team_for
 from handoff.models import Case, CswAccount
 from handoff.queue import Forbidden, QueueFilter
 
@@ -186,6 +188,61 @@ async def test_overdue_when_the_promised_time_passed(sessions: async_sessionmake
         assert queue.is_overdue(case_row, case_row.reply_due_at + timedelta(minutes=1))
         case_row.status = "claimed"
         assert not queue.is_overdue(case_row, case_row.reply_due_at + timedelta(minutes=1))
+
+
+SATURDAY = datetime(2026, 11, 21, 10, 0, tzinfo=TOKYO)
+TUESDAY_OPENING = datetime(2026, 11, 24, 8, 30, tzinfo=TOKYO)
+"""Monday 2026-11-23 is 勤労感謝の日: the office next opens on Tuesday."""
+
+
+async def test_crisis_and_urgent_cases_are_due_at_the_next_opening(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as session, session.begin():
+        crisis = await new_case(session, urgency="crisis", at=SATURDAY)
+        urgent = await new_case(session, urgency="urgent", at=SATURDAY)
+        normal = await new_case(session, urgency="normal", at=SATURDAY)
+        assert crisis.reply_due_at == TUESDAY_OPENING
+        assert urgent.reply_due_at == TUESDAY_OPENING
+        assert normal.reply_due_at is not None and normal.reply_due_at > TUESDAY_OPENING
+        during_hours = TUESDAY_OPENING + timedelta(hours=2)
+        now_crisis = await new_case(session, urgency="crisis", at=during_hours)
+        assert now_crisis.reply_due_at == during_hours, "open now: due now"
+
+
+async def test_a_crisis_after_opening_brings_the_promise_forward(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as session, session.begin():
+        conversation = Conversation(key="k1", line_user_id="U" + "0" * 32, state="menu", data={})
+        session.add(conversation)
+        await session.flush()
+        case_row = await open_case(
+            session,
+            conversation_id=conversation.id,
+            summary=summary("normal"),
+            summary_text="受付票",
+            consent_scope="summary",
+            consent_version="v1",
+            now=SATURDAY,
+        )
+        assert case_row.reply_due_at is not None and case_row.reply_due_at > TUESDAY_OPENING
+        await raise_urgency(
+            session,
+            conversation_id=conversation.id,
+            level="urgent",
+            reasons=["今夜寝る場所がない"],
+            now=SATURDAY,
+        )
+        assert case_row.urgency == "urgent" and case_row.reply_due_at == TUESDAY_OPENING
+        await raise_urgency(
+            session,
+            conversation_id=conversation.id,
+            level="crisis",
+            reasons=["死にたい"],
+            now=TUESDAY_OPENING + timedelta(days=1),
+        )
+        assert case_row.reply_due_at == TUESDAY_OPENING, "never pushed later"
 
 
 async def test_unknown_outcome_or_team_is_refused(sessions: async_sessionmaker[AsyncSession]) -> None:

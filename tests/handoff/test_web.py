@@ -141,6 +141,27 @@ def test_security_headers(sim: Simulator, database_url: str) -> None:
             assert headers["x-content-type-options"] == "nosniff"
             assert headers["referrer-policy"] == "no-referrer"
             assert headers["cache-control"] == "no-store"
+        api = client.get("/api/v1/cases").headers
+        assert "frame-ancestors 'none'" in api["content-security-policy"]
+        assert api["cache-control"] == "no-store"
+        static = client.get("/csw/static/csw.css")
+        assert static.status_code == 200
+        assert static.headers["x-content-type-options"] == "nosniff"
+        assert static.headers.get("cache-control") != "no-store", "static files may be cached"
+        for path in ("/healthz", "/openapi.json"):
+            outside = client.get(path).headers
+            assert "content-security-policy" not in outside, "only /csw and /api/v1 get the headers"
+            assert outside.get("cache-control") != "no-store"
+        webhook = client.post("/line/webhook", content=b"{}", headers={"x-line-signature": "bad"})
+        assert "content-security-policy" not in webhook.headers
+
+
+def test_security_headers_middleware_is_plain_asgi() -> None:
+    from handoff.web import SecurityHeaders, is_protected
+
+    assert all(is_protected(p) for p in ("/csw", "/csw/", "/csw/cases/X", "/api/v1", "/api/v1/cases"))
+    assert not any(is_protected(p) for p in ("/line/webhook", "/cswx", "/api/v10", "/healthz", "/"))
+    assert not hasattr(SecurityHeaders, "dispatch"), "not a BaseHTTPMiddleware"
 
 
 def test_every_action_is_audited_and_the_person_hears_each_step(sim: Simulator, database_url: str) -> None:

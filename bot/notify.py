@@ -1,0 +1,42 @@
+"""Cross-process wake-ups on PostgreSQL: the webhook NOTIFYs, every worker process LISTENs.
+
+Without it a worker learns of events stored by another process only at its poll interval.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import psycopg
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "tsunagu_inbox"
+RECONNECT_S = 2.0
+
+
+async def announce(session: AsyncSession) -> None:
+    """Queue a notification that is delivered when the storing transaction commits."""
+    await session.execute(text(f"SELECT pg_notify('{CHANNEL}', '')"))
+
+
+async def listen(runtime: Runtime) -> None:
+    """Wake this process's worker whenever any process stores events; reconnect after failures."""
+    url = make_url(runtime.settings.database_url).set(drivername="postgresql")
+    dsn = url.render_as_string(hide_password=False)
+    while True:
+        try:
+            async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
+                await connection.execute(f"LISTEN {CHANNEL}")
+                runtime.wake_worker()
+                async for _ in connection.notifies():
+                    runtime.wake_worker()
+        except (psycopg.Error, OSError) as exc:
+            log.warning("inbox notifications unavailable; polling", extra={"error": type(exc).__name__})
+        await asyncio.sleep(RECONNECT_S)
