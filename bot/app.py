@@ -85,7 +85,14 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
                 await asyncio.gather(*tasks, return_exceptions=True)
                 await engine.dispose()
 
-    app = FastAPI(title="tsunagu", version="0.1.0", lifespan=lifespan)
+    interactive_docs = settings.simulator
+    app = FastAPI(
+        title="tsunagu",
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url="/docs" if interactive_docs else None,
+        redoc_url="/redoc" if interactive_docs else None,
+    )
     app.include_router(webhook.router)
     mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
     app.include_router(metrics.router)

@@ -182,3 +182,16 @@ def test_readyz_is_a_plain_http_answer(tmp_path: Path, database_url: str) -> Non
             assert httpx.get(f"{server.base_url}/readyz").json() == {"status": "ready"}
         finally:
             server.stop()
+
+
+def test_production_serves_no_interactive_api_docs(tmp_path: Path, database_url: str) -> None:
+    upgrade(database_url)
+    with FakeLineServer() as line:
+        server = TsunaguProcess(database_url, line.base_url, tmp_path)
+        server.start()
+        try:
+            assert server.http.get("/docs").status_code == 404
+            assert server.http.get("/redoc").status_code == 404
+            assert server.http.get("/openapi.json").status_code == 200, "the schema stays for integrations"
+        finally:
+            server.stop()
