@@ -71,6 +71,11 @@ def stored_payload(event: dict[str, Any], source_type: str) -> dict[str, Any]:
     return {**kept, "source": source}
 
 
+def printable(text: str) -> str:
+    """`text` without NUL characters, which PostgreSQL text columns refuse."""
+    return text.replace("\x00", "")
+
+
 def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dict[str, Any]]:
     """Build inbox rows for the events of one webhook body."""
     now = utcnow()
@@ -83,9 +88,9 @@ def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dic
         )
         rows.append(
             {
-                "webhook_event_id": str(event_id)[:64],
+                "webhook_event_id": printable(str(event_id))[:64],
                 "conversation_key": conversation_key(signing_key, source_type, line_id),
-                "event_type": str(event.get("type", "unknown"))[:32],
+                "event_type": printable(str(event.get("type", "unknown")))[:32],
                 "payload": stored_payload(event, source_type),
                 "received_at": now,
             }

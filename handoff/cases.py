@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,6 +17,14 @@ from handoff.models import URGENCY_RANK, Case, CaseMessage
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 OPEN_STATUSES = ("waiting", "claimed", "in_conversation")
+
+
+CASE_CODE = re.compile(f"TG-[{CODE_ALPHABET}]{{6}}")
+
+
+def is_case_code(text: str) -> bool:
+    """True when `text` has the shape of a case code (anything else cannot name a case)."""
+    return CASE_CODE.fullmatch(text) is not None
 
 
 def new_case_code() -> str:

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, case, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from dialogs.content import default_content
-from handoff.cases import OPEN_STATUSES, new_case_code, reply_due
+from handoff.cases import OPEN_STATUSES, is_case_code, new_case_code, reply_due
 from handoff.models import URGENCY_RANK, Case, CswAccount
 
 OUTCOMES = (
@@ -99,6 +99,8 @@ async def list_cases(
 
 async def get_case(session: AsyncSession, *, viewer: CswAccount, code: str) -> Case | None:
     """The case with `code` if `viewer` may see it (None either way otherwise, so callers answer 404)."""
+    if not is_case_code(code):
+        return None
     result = await session.scalars(select(Case).where(Case.code == code, visible_to(viewer)))
     return result.first()
 

@@ -163,7 +163,7 @@ def login_form(request: Request, *, error: str | None = None, status_code: int =
 @router.post("/login")
 async def login(
     request: Request,
-    login: Annotated[str, Form(max_length=64)],
+    login: Annotated[str, Form(max_length=64, pattern=r"^[^\x00]*$")],
     password: Annotated[str, Form(max_length=256)],
     csrf: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:

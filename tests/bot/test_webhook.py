@@ -160,3 +160,11 @@ def test_sticker_gets_a_kind_request_for_text(sim: Simulator) -> None:
 def test_health_and_readiness(sim: Simulator) -> None:
     assert sim.http.get("/healthz").json() == {"status": "ok"}
     assert sim.http.get("/readyz").json() == {"status": "ready"}
+
+
+def test_nul_in_event_ids_is_stored_without_error(sim: Simulator, database_url: str) -> None:
+    event = driver.text_event(sim.fake, sim.user_id("u1"), "こんにちは\x00")
+    event["webhookEventId"] = "01NUL\x00ID"
+    assert sim.post([event]).status_code == 200
+    sim.wait_idle()
+    assert [e.webhook_event_id for e in rows(database_url, InboxEvent)] == ["01NULID"]
