@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
 from bot.conversation import enqueue, process_event
@@ -29,6 +30,17 @@ log = logging.getLogger(__name__)
 
 MAX_EVENT_ATTEMPTS = 3
 DISPATCH_BATCH = 500
+
+
+async def oldest_pending(session: AsyncSession, key: str) -> InboxEvent | None:
+    """The conversation's oldest event not yet processed."""
+    result = await session.scalars(
+        select(InboxEvent)
+        .where(InboxEvent.conversation_key == key, InboxEvent.status == "pending")
+        .order_by(InboxEvent.id)
+        .limit(1)
+    )
+    return result.first()
 
 
 class Worker:
@@ -104,14 +116,7 @@ class Worker:
                     locked = await session.scalar(select(func.pg_try_advisory_xact_lock(func.hashtext(key))))
                     if not locked:
                         return False
-                row = (
-                    await session.scalars(
-                        select(InboxEvent)
-                        .where(InboxEvent.conversation_key == key, InboxEvent.status == "pending")
-                        .order_by(InboxEvent.id)
-                        .limit(1)
-                    )
-                ).first()
+                row = await oldest_pending(session, key)
                 if row is None:
                     return False
                 now = utcnow()
@@ -133,14 +138,7 @@ class Worker:
         """Count a failed attempt; after the last one, mark the event failed and apologise to the user."""
         runtime = self.runtime
         async with runtime.sessions() as session, session.begin():
-            row = (
-                await session.scalars(
-                    select(InboxEvent)
-                    .where(InboxEvent.conversation_key == key, InboxEvent.status == "pending")
-                    .order_by(InboxEvent.id)
-                    .limit(1)
-                )
-            ).first()
+            row = await oldest_pending(session, key)
             if row is None:
                 return
             attempts = row.attempts + 1

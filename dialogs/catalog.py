@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -10,15 +10,33 @@ import yaml
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 
 
-@cache
+class Catalog:
+    """A YAML file of message key -> Japanese text template, read once on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @cached_property
+    def messages(self) -> dict[str, str]:
+        """Every entry of the file, whitespace-trimmed."""
+        loaded = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        if not isinstance(loaded, dict) or not all(isinstance(v, str) for v in loaded.values()):
+            raise ValueError(f"{self.path}: expected a mapping of key -> text")
+        return {str(key): value.strip() for key, value in loaded.items()}
+
+    def text(self, key: str, **fields: object) -> str:
+        """The text for `key` with `{fields}` filled in."""
+        return self.messages[key].format(**fields) if fields else self.messages[key]
+
+
+BOT = Catalog(CATALOG_PATH)
+
+
 def entries() -> dict[str, str]:
-    """Load the catalog once: message key -> Japanese text template."""
-    loaded = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
-    if not isinstance(loaded, dict) or not all(isinstance(v, str) for v in loaded.values()):
-        raise ValueError(f"{CATALOG_PATH}: expected a mapping of key -> text")
-    return {str(key): value.strip() for key, value in loaded.items()}
+    """The bot's catalog: message key -> Japanese text template."""
+    return BOT.messages
 
 
 def text(key: str, **fields: object) -> str:
     """Return the catalog text for `key` with `{fields}` filled in."""
-    return entries()[key].format(**fields) if fields else entries()[key]
+    return BOT.text(key, **fields)
