@@ -89,7 +89,9 @@ def create_engine(url: str) -> AsyncEngine:
     """Create the async engine for `url`, tuned for its backend."""
     target = async_url(url)
     if target.startswith("sqlite"):
-        engine = create_async_engine(target, pool_size=5, max_overflow=5)
+        # One connection: SQLite has one writer anyway, and queueing for the connection in order beats
+        # its busy handler's sleeps (bench: end-to-end p99 at 50 ev/s 1250 ms -> 147-662 ms).
+        engine = create_async_engine(target, pool_size=1, max_overflow=0, pool_timeout=60)
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         return engine
     return create_async_engine(target, pool_size=10, max_overflow=10, pool_pre_ping=True)
