@@ -14,15 +14,6 @@ from bot.settings import Settings
 
 
 @dataclass
-class Counters:
-    """Process-local counters of webhook traffic."""
-
-    received: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-
-
-@dataclass
 class Runtime:
     """Shared state of one app process, created in the lifespan and reached via `app.state.runtime`."""
 
@@ -31,7 +22,6 @@ class Runtime:
     sessions: async_sessionmaker[Any]
     signing_key: bytes
     line_api: AsyncMessagingApi | None = None
-    metrics: Counters = field(default_factory=Counters)
     worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)

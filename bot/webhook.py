@@ -133,7 +133,6 @@ async def answer_webhook(request: Request) -> JSONResponse:
     except BodyTooLarge:
         return error(413, "request body too large")
     if not valid_signature(runtime.settings.channel_secret, body, signature):
-        runtime.metrics.rejected += 1
         return error(401, "invalid signature")
     try:
         text = body.decode("utf-8")
@@ -151,8 +150,6 @@ async def answer_webhook(request: Request) -> JSONResponse:
     except SQLAlchemyError as exc:
         log.error("could not store webhook events", extra={"error": type(exc).__name__})
         return error(503, "temporarily unable to accept events")
-    runtime.metrics.received += len(raw_events)
-    runtime.metrics.duplicates += len(raw_events) - stored
     metrics.count_events(len(raw_events), stored)
     if stored:
         runtime.wake_worker(row["conversation_key"] for row in rows)
