@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS
+
 CrisisLevel = Literal["crisis", "urgent", "none"]
 
 CRISIS_LEVELS: tuple[CrisisLevel, ...] = ("crisis", "urgent", "none")
@@ -27,27 +29,7 @@ CONCERNS: tuple[str, ...] = (
     "violence",
 )
 
-INTENTS: tuple[str, ...] = (
-    "faq.what_is",
-    "faq.who_can_use",
-    "faq.cost",
-    "faq.hours",
-    "faq.how_to_reach",
-    "faq.family_alone",
-    "faq.confidentiality",
-    "faq.outreach",
-    "faq.ibasho",
-    "faq.family_group",
-    "service.self_reliance",
-    "service.housing_benefit",
-    "service.temporary_living",
-    "service.employment_prep",
-    "service.household_budget",
-    "service.child_learning",
-    "service.withdrawal_support",
-    "service.health_center",
-    "service.elderly_center",
-    "service.hello_work",
+COMMAND_INTENTS: tuple[str, ...] = (
     "cmd.skip",
     "cmd.back",
     "cmd.later",
@@ -60,6 +42,13 @@ INTENTS: tuple[str, ...] = (
     "cmd.no",
     "cmd.help",
 )
+
+INTENTS: tuple[str, ...] = (
+    *FAQ_INTENTS,
+    *(f"service.{service}" for service in SERVICE_IDS),
+    *COMMAND_INTENTS,
+)
+"""FAQ and service intents are the municipality content's own ids, so the two cannot drift apart."""
 
 LABELS: frozenset[str] = frozenset(
     ("crisis", "urgent", *(f"concern:{c}" for c in CONCERNS), *(f"intent:{i}" for i in INTENTS))
