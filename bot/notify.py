@@ -9,21 +9,14 @@ import asyncio
 import logging
 
 import psycopg
-from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.inbox import NOTIFY_CHANNEL
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "tsunagu_inbox"
 RECONNECT_S = 2.0
-
-
-async def announce(session: AsyncSession) -> None:
-    """Queue a notification that is delivered when the storing transaction commits."""
-    await session.execute(text(f"SELECT pg_notify('{CHANNEL}', '')"))
 
 
 async def listen(runtime: Runtime) -> None:
@@ -33,7 +26,7 @@ async def listen(runtime: Runtime) -> None:
     while True:
         try:
             async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
-                await connection.execute(f"LISTEN {CHANNEL}")
+                await connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
                 runtime.wake_worker()
                 async for _ in connection.notifies():
                     runtime.wake_worker()

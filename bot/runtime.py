@@ -10,6 +10,8 @@ from typing import Any
 from linebot.v3.messaging import AsyncMessagingApi
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from bot.batching import GroupCommit
+from bot.inbox import inbox_writer
 from bot.settings import Settings
 
 
@@ -26,6 +28,11 @@ class Runtime:
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)
     fresh_keys: set[str] = field(default_factory=set)
+    inbox: GroupCommit[list[dict[str, Any]], int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Create the group-committing inbox writer for this engine."""
+        self.inbox = inbox_writer(self.engine)
 
     def wake_worker(self, keys: Iterable[str] = ()) -> None:
         """Tell the worker new events are stored, naming their conversations when known."""

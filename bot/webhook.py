@@ -13,15 +13,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from linebot.v3 import WebhookParser
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import metrics, notify
+from bot import metrics
 from bot.crisis_fast_path import start_crisis_replies
 from bot.db import utcnow
 from bot.identity import conversation_key, source_of
-from bot.models import InboxEvent
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -98,21 +95,6 @@ def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dic
     return rows
 
 
-async def store_events(runtime: Runtime, rows: list[dict[str, Any]]) -> int:
-    """Insert inbox rows, ignoring redelivered event ids; return how many were new."""
-    if not rows:
-        return 0
-    dialect = runtime.engine.dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(InboxEvent).on_conflict_do_nothing(index_elements=["webhook_event_id"])
-    async with runtime.sessions.begin() as session:
-        result = await session.execute(statement.returning(InboxEvent.id), rows)
-        stored = len(result.all())
-        if stored and dialect == "postgresql":
-            await notify.announce(session)
-        return stored
-
-
 @router.post("/line/webhook", summary="LINE Messaging API webhook")
 async def receive_webhook(request: Request) -> JSONResponse:
     """Answer the webhook and record the answer's status and latency."""
@@ -146,7 +128,7 @@ async def answer_webhook(request: Request) -> JSONResponse:
     start_crisis_replies(runtime, raw_events)
     try:
         rows = inbox_rows(raw_events, runtime.signing_key)
-        stored = await store_events(runtime, rows)
+        stored = await runtime.inbox.submit(rows)
     except SQLAlchemyError as exc:
         log.error("could not store webhook events", extra={"error": type(exc).__name__})
         return error(503, "temporarily unable to accept events")
