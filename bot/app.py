@@ -28,6 +28,17 @@ from handoff.web import mount_dashboard
 
 log = logging.getLogger(__name__)
 
+CRISIS_CONNECTIONS = 16
+"""The crisis fast path's own connections to LINE, so resources never queue behind ordinary sends."""
+
+
+def line_configuration(settings: Settings, connections: int) -> Configuration:
+    """The SDK's configuration for a client with its own pool of `connections`."""
+    configuration = Configuration(host=settings.line_api_base, access_token=settings.access_token)
+    configuration.connection_pool_maxsize = connections
+    return configuration
+
+
 SIMULATOR_API_PATH = "/simulator/line-api"
 READY_TIMEOUT_S = 2.0
 
@@ -57,14 +68,18 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
         runtime = Runtime(settings, engine, session_factory(engine), settings.signing_key())
         app.state.runtime = runtime
         warm_up()
-        configuration = Configuration(host=settings.line_api_base, access_token=settings.access_token)
-        async with AsyncApiClient(configuration) as client:
-            runtime.line_api = AsyncMessagingApi(client)
+        async with (
+            AsyncApiClient(line_configuration(settings, settings.line_connections)) as outbox_client,
+            AsyncApiClient(line_configuration(settings, CRISIS_CONNECTIONS)) as crisis_client,
+        ):
+            runtime.crisis_api = AsyncMessagingApi(crisis_client)
             tasks = []
             if settings.run_worker:
                 tasks.append(asyncio.create_task(Worker(runtime).run(), name="worker"))
                 tasks.append(
-                    asyncio.create_task(OutboxSender(runtime, runtime.line_api).run(), name="outbox")
+                    asyncio.create_task(
+                        OutboxSender(runtime, AsyncMessagingApi(outbox_client)).run(), name="outbox"
+                    )
                 )
                 purging = retention.run_periodically(
                     runtime.engine,

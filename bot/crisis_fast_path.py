@@ -66,10 +66,10 @@ async def send_resources(
     """Reply with the resources; whatever cannot be replied goes to the outbox as a push."""
     calls = batches(stored)
     remaining = calls
-    if runtime.line_api is not None:
+    if runtime.crisis_api is not None:
         try:
             async with asyncio.timeout(FAST_REPLY_TIMEOUT_S):
-                await runtime.line_api.reply_message_with_http_info(
+                await runtime.crisis_api.reply_message_with_http_info(
                     ReplyMessageRequest(replyToken=reply_token, messages=to_sdk(calls[0])),
                     _request_timeout=FAST_REPLY_TIMEOUT_S,
                 )

@@ -13,16 +13,19 @@ import asyncio
 import contextlib
 import logging
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 from linebot.v3.messaging import AsyncMessagingApi, PushMessageRequest, ReplyMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import Row, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
+from bot.batching import GroupCommit
 from bot.db import utcnow
 from bot.models import OutboxMessage
 from bot.render import to_sdk
@@ -31,6 +34,7 @@ from bot.runtime import Runtime
 log = logging.getLogger(__name__)
 
 SCAN_LIMIT = 500
+SETTLE_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -76,82 +80,72 @@ class OutboxSender:
         self.runtime = runtime
         self.api = api
         self.in_flight: set[str] = set()
+        self.deliveries: set[asyncio.Task[None]] = set()
+        self.settlements = GroupCommit(self.write_settlements, max_batch=SETTLE_BATCH)
 
     async def run(self) -> None:
         """Flush on every wake-up and at the poll interval (retries and other processes' rows)."""
         wake = self.runtime.outbox_wake
-        while True:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
-            wake.clear()
-            try:
-                while await self.flush():
-                    pass
-            except SQLAlchemyError as exc:
-                log.warning("outbox cannot reach the database", extra={"error": type(exc).__name__})
+        try:
+            while True:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
+                wake.clear()
+                try:
+                    await self.flush()
+                except SQLAlchemyError as exc:
+                    log.warning("outbox cannot reach the database", extra={"error": type(exc).__name__})
+        finally:
+            for task in self.deliveries:
+                task.cancel()
 
-    async def flush(self) -> int:
-        """Send the first due row of every conversation, concurrently; return how many were sent."""
+    async def flush(self) -> None:
+        """Claim the first due row of every conversation not being sent already, and start sending each."""
         now = utcnow()
-        async with self.runtime.sessions() as session:
+        async with self.runtime.engine.connect() as connection:
             rows = (
-                await session.scalars(
-                    select(OutboxMessage)
+                await connection.execute(
+                    select(
+                        OutboxMessage.id,
+                        OutboxMessage.conversation_key,
+                        OutboxMessage.status,
+                        OutboxMessage.next_attempt_at,
+                        OutboxMessage.lease_until,
+                        OutboxMessage.method,
+                    )
                     .where(OutboxMessage.status.in_(("pending", "sending")))
                     .order_by(OutboxMessage.id)
                     .limit(SCAN_LIMIT)
                 )
             ).all()
-        heads: dict[str, OutboxMessage] = {}
+        heads: dict[str, Any] = {}
         for row in rows:
             heads.setdefault(row.conversation_key, row)
-        due = [
-            row
+        previous_methods = {
+            row.id: row.method
             for row in heads.values()
             if row.conversation_key not in self.in_flight
             and (
                 (row.status == "pending" and row.next_attempt_at <= now)
                 or (row.status == "sending" and row.lease_until is not None and row.lease_until <= now)
             )
-        ]
-        results = await asyncio.gather(
-            *(self.deliver(row.id, row.conversation_key, row.method) for row in due)
-        )
-        return sum(results)
+        }
+        if not previous_methods:
+            return
+        for claimed in await self.claim(list(previous_methods)):
+            self.in_flight.add(claimed.conversation_key)
+            task = asyncio.create_task(self.deliver(claimed, previous_methods[claimed.id]))
+            self.deliveries.add(task)
+            task.add_done_callback(self.deliveries.discard)
 
-    async def deliver(self, row_id: int, key: str, previous_method: str | None) -> int:
-        """Claim one row, call LINE, and record the outcome; return 1 if it is settled.
-
-        `previous_method` is "reply" when an earlier reply attempt had an unknown outcome (timeout,
-        5xx, or a crash while sending): then LINE's "invalid reply token" means that attempt landed.
-        """
-        self.in_flight.add(key)
-        try:
-            row = await self.claim(row_id)
-            if row is None:
-                return 0
-            now = utcnow()
-            use_reply = bool(row.reply_token and row.reply_expires_at and now < row.reply_expires_at)
-            if not use_reply and row.to is None:
-                await self.settle(row, Outcome("failed", None, "reply token expired; no push target"), "none")
-                return 1
-            method = "reply" if use_reply else "push"
-            outcome = await self.call(row, method)
-            if outcome.kind == "use_push" and previous_method == "reply":
-                outcome = Outcome("delivered", outcome.status, "reply token used by an earlier attempt")
-            await self.settle(row, outcome, method)
-            return 1 if outcome.kind in ("delivered", "failed") else 0
-        finally:
-            self.in_flight.discard(key)
-
-    async def claim(self, row_id: int) -> OutboxMessage | None:
-        """Take a lease on a pending row (or one whose lease ran out) and note the method to be used."""
+    async def claim(self, row_ids: list[int]) -> Sequence[Row[Any]]:
+        """Take a lease on each row still pending (or whose lease ran out), noting the method to be used."""
         now = utcnow()
-        async with self.runtime.sessions() as session, session.begin():
-            claimed = await session.scalars(
+        async with self.runtime.engine.begin() as connection:
+            result = await connection.execute(
                 update(OutboxMessage)
                 .where(
-                    OutboxMessage.id == row_id,
+                    OutboxMessage.id.in_(row_ids),
                     or_(
                         OutboxMessage.status == "pending",
                         (OutboxMessage.status == "sending") & (OutboxMessage.lease_until <= now),
@@ -168,12 +162,36 @@ class OutboxSender:
                         else_="push",
                     ),
                 )
-                .returning(OutboxMessage)
-                .execution_options(synchronize_session=False)
+                .returning(*OutboxMessage.__table__.columns)
             )
-            return claimed.first()
+            return result.all()
 
-    async def call(self, row: OutboxMessage, method: str) -> Outcome:
+    async def deliver(self, row: Row[Any], previous_method: str | None) -> None:
+        """Call LINE for one claimed row and record the outcome.
+
+        `previous_method` is "reply" when an earlier reply attempt had an unknown outcome (timeout,
+        5xx, or a crash while sending): then LINE's "invalid reply token" means that attempt landed.
+        """
+        try:
+            now = utcnow()
+            use_reply = bool(row.reply_token and row.reply_expires_at and now < row.reply_expires_at)
+            if not use_reply and row.to is None:
+                await self.settle(row, Outcome("failed", None, "reply token expired; no push target"), "none")
+                return
+            method = "reply" if use_reply else "push"
+            outcome = await self.call(row, method)
+            if outcome.kind == "use_push" and previous_method == "reply":
+                outcome = Outcome("delivered", outcome.status, "reply token used by an earlier attempt")
+            await self.settle(row, outcome, method)
+        except SQLAlchemyError as exc:
+            log.warning(
+                "outbox outcome not recorded; retried after the lease", extra={"error": type(exc).__name__}
+            )
+        finally:
+            self.in_flight.discard(row.conversation_key)
+            self.runtime.wake_outbox()  # the conversation's next row may go now
+
+    async def call(self, row: Row[Any], method: str) -> Outcome:
         """Make the API call for a row by reply or push."""
         messages = to_sdk(row.messages)
         timeout = self.runtime.settings.line_timeout_s
@@ -195,7 +213,7 @@ class OutboxSender:
             return classify_failure(exc, method)
         return Outcome("delivered", 200)
 
-    async def settle(self, row: OutboxMessage, outcome: Outcome, method: str) -> None:
+    async def settle(self, row: Row[Any], outcome: Outcome, method: str) -> None:
         """Record the outcome: sent, failed, or pending again at the next attempt time."""
         settings = self.runtime.settings
         now = utcnow()
@@ -225,7 +243,13 @@ class OutboxSender:
                 next_attempt_at=now + timedelta(seconds=delay),
                 last_error=outcome.detail,
             )
-        async with self.runtime.sessions() as session, session.begin():
-            await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(**values))
-        if values["status"] == "pending" and outcome.kind == "use_push":
-            self.runtime.wake_outbox()
+        await self.settlements.submit((row.id, values))
+
+    async def write_settlements(self, settlements: Sequence[tuple[int, dict[str, object]]]) -> list[None]:
+        """Record several rows' outcomes in one transaction."""
+        async with self.runtime.engine.begin() as connection:
+            for row_id, values in settlements:
+                await connection.execute(
+                    update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
+                )
+        return [None] * len(settlements)

@@ -23,7 +23,7 @@ class Runtime:
     engine: AsyncEngine
     sessions: async_sessionmaker[Any]
     signing_key: bytes
-    line_api: AsyncMessagingApi | None = None
+    crisis_api: AsyncMessagingApi | None = None
     worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)

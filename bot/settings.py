@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     worker_concurrency: int = Field(default=8, alias="TSUNAGU_WORKER_CONCURRENCY", gt=0)
     poll_interval_s: float = Field(default=1.0, alias="TSUNAGU_POLL_INTERVAL_S", gt=0)
     line_timeout_s: float = Field(default=10.0, alias="TSUNAGU_LINE_TIMEOUT_S", gt=0)
+    line_connections: int = Field(default=64, alias="TSUNAGU_LINE_CONNECTIONS", gt=0)
+    """Concurrent connections the outbox keeps to LINE (the SDK's default is 5 per CPU)."""
     retry_base_s: float = Field(default=1.0, alias="TSUNAGU_RETRY_BASE_S", gt=0)
     retry_cap_s: float = Field(default=300.0, alias="TSUNAGU_RETRY_CAP_S", gt=0)
     outbox_lease_s: float = Field(default=30.0, alias="TSUNAGU_OUTBOX_LEASE_S", gt=0)
