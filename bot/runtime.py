@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,10 +30,31 @@ class Runtime:
     background: set[asyncio.Task[None]] = field(default_factory=set)
     fresh_keys: set[str] = field(default_factory=set)
     inbox: GroupCommit[list[dict[str, Any]], int] = field(init=False)
+    webhooks_in_flight: int = 0
+    webhooks_quiet: asyncio.Event = field(default_factory=asyncio.Event)
 
     def __post_init__(self) -> None:
         """Create the group-committing inbox writer for this engine."""
         self.inbox = inbox_writer(self.engine)
+        self.webhooks_quiet.set()
+
+    @contextlib.contextmanager
+    def answering_webhook(self) -> Iterator[None]:
+        """Mark a webhook request as being answered, so background work yields to it."""
+        self.webhooks_in_flight += 1
+        self.webhooks_quiet.clear()
+        try:
+            yield
+        finally:
+            self.webhooks_in_flight -= 1
+            if not self.webhooks_in_flight:
+                self.webhooks_quiet.set()
+
+    async def yield_to_webhooks(self, max_wait_s: float) -> None:
+        """Wait until no webhook request is being answered, but not longer than `max_wait_s`."""
+        if self.webhooks_in_flight:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.webhooks_quiet.wait(), max_wait_s)
 
     def wake_worker(self, keys: Iterable[str] = ()) -> None:
         """Tell the worker new events are stored, naming their conversations when known."""

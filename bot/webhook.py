@@ -99,7 +99,8 @@ def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dic
 async def receive_webhook(request: Request) -> JSONResponse:
     """Answer the webhook and record the answer's status and latency."""
     started = time.perf_counter()
-    response = await answer_webhook(request)
+    with request.app.state.runtime.answering_webhook():
+        response = await answer_webhook(request)
     metrics.observe_webhook(response.status_code, time.perf_counter() - started)
     return response
 

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 MAX_EVENT_ATTEMPTS = 3
 DISPATCH_BATCH = 500
+WEBHOOK_PRIORITY_S = 0.1
+"""How long an event waits for webhook requests in progress: LINE's answer comes first, within bounds."""
 
 
 async def oldest_pending(session: AsyncSession, key: str) -> InboxEvent | None:
@@ -110,6 +112,7 @@ class Worker:
     async def process_next(self, key: str) -> bool:
         """Handle the oldest pending event of `key`; return True when one was finished."""
         runtime = self.runtime
+        await runtime.yield_to_webhooks(WEBHOOK_PRIORITY_S)
         try:
             async with runtime.sessions() as session, session.begin():
                 if is_postgres(runtime.engine):
