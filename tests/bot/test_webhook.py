@@ -56,8 +56,30 @@ def test_signature_with_wrong_secret_is_rejected(sim: Simulator, database_url: s
 
 @pytest.mark.parametrize(
     "body",
-    [b"not json", b'{"destination": "U1"}', b'{"events": {"a": 1}}', b'{"events": [1, 2]}', b"\xff\xfe\x00"],
-    ids=["not-json", "no-events", "events-not-list", "events-not-objects", "not-utf8"],
+    [
+        b"not json",
+        b'{"destination": "U1"}',
+        b'{"events": {"a": 1}}',
+        b'{"events": [1, 2]}',
+        b"\xff\xfe\x00",
+        b'{"events": [{"type": "message", "source": ["U1"]}]}',
+        b'{"events": [{"type": "message", "message": {"type": "text", "text": 5}}]}',
+        b'{"events": [{"type": "follow", "replyToken": {"a": 1}}]}',
+        b'{"events": [{"message": {"type": "text", "text": "hi"}}]}',
+        b'{"events": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    ],
+    ids=[
+        "not-json",
+        "no-events",
+        "events-not-list",
+        "events-not-objects",
+        "not-utf8",
+        "source-not-object",
+        "text-not-string",
+        "reply-token-not-string",
+        "no-event-type",
+        "nested-too-deep",
+    ],
 )
 def test_signed_malformed_body_gets_400(sim: Simulator, database_url: str, body: bytes) -> None:
     response = sim.post_body(body)
