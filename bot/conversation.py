@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crisis_fast_path import CRISIS_MARK
@@ -78,10 +78,12 @@ def enqueue(
     return rows
 
 
+CONVERSATION_BY_KEY = select(Conversation).where(Conversation.key == bindparam("key"))
+
+
 async def load_conversation(session: AsyncSession, key: str) -> Conversation | None:
     """The stored conversation for `key`, if any."""
-    result = await session.scalars(select(Conversation).where(Conversation.key == key))
-    return result.first()
+    return (await session.scalars(CONVERSATION_BY_KEY, {"key": key})).first()
 
 
 async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent, now: datetime) -> None:
@@ -105,24 +107,26 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
     if user_input is None:
         log.info("event type not handled", extra={"event_type": row.event_type})
         return
+    relayed = None
     if conversation is None:
         conversation = Conversation(
             key=row.conversation_key, line_user_id=line_id, state=INITIAL_STATE, data={}
         )
         session.add(conversation)
         await session.flush()
+    else:
+        # --- handoff relay (issue 4): while a CSW holds the case, the user's words go to its thread
+        # and the bot stays quiet; crisis wording, stop/delete and media still reach the dialog below.
+        relayed = await relay.intercept(
+            session,
+            conversation=conversation,
+            user_input=user_input,
+            reply_token=event.get("replyToken"),
+            received_at=row.received_at,
+            now=now,
+        )
     conversation.following = True
     conversation.line_user_id = line_id
-    # --- handoff relay (issue 4): while a CSW holds the case, the user's words go to its thread and
-    # the bot stays quiet; crisis wording, stop/delete and media still reach the dialog below.
-    relayed = await relay.intercept(
-        session,
-        conversation=conversation,
-        user_input=user_input,
-        reply_token=event.get("replyToken"),
-        received_at=row.received_at,
-        now=now,
-    )
     if relayed is not None:
         conversation.last_user_event_at = now
         enqueue(

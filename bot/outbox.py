@@ -21,7 +21,7 @@ from typing import Any
 import aiohttp
 from linebot.v3.messaging import AsyncMessagingApi, PushMessageRequest, ReplyMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
-from sqlalchemy import Row, case, or_, select, update
+from sqlalchemy import Row, bindparam, case, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
@@ -35,6 +35,59 @@ log = logging.getLogger(__name__)
 
 SCAN_LIMIT = 500
 SETTLE_BATCH = 200
+
+# Statements are built once: building SQLAlchemy expressions per call cost more CPU than running them.
+WAITING_ROWS = (
+    select(
+        OutboxMessage.id,
+        OutboxMessage.conversation_key,
+        OutboxMessage.status,
+        OutboxMessage.next_attempt_at,
+        OutboxMessage.lease_until,
+        OutboxMessage.method,
+    )
+    .where(OutboxMessage.status.in_(("pending", "sending")))
+    .order_by(OutboxMessage.id)
+    .limit(SCAN_LIMIT)
+)
+CLAIM = (
+    update(OutboxMessage)
+    .where(
+        OutboxMessage.id.in_(bindparam("row_ids", expanding=True)),
+        or_(
+            OutboxMessage.status == "pending",
+            (OutboxMessage.status == "sending") & (OutboxMessage.lease_until <= bindparam("now")),
+        ),
+    )
+    .values(
+        status="sending",
+        lease_until=bindparam("lease_until"),
+        method=case(
+            (
+                OutboxMessage.reply_token.is_not(None) & (OutboxMessage.reply_expires_at > bindparam("now")),
+                "reply",
+            ),
+            else_="push",
+        ),
+    )
+    .returning(*OutboxMessage.__table__.columns)
+)
+SETTLED_COLUMNS = (
+    "status",
+    "method",
+    "attempts",
+    "last_status",
+    "last_error",
+    "lease_until",
+    "sent_at",
+    "next_attempt_at",
+    "reply_token",
+)
+SETTLE = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("row_id"))
+    .values({name: bindparam(f"new_{name}") for name in SETTLED_COLUMNS})
+)
 
 
 @dataclass(frozen=True)
@@ -103,21 +156,7 @@ class OutboxSender:
         """Claim the first due row of every conversation not being sent already, and start sending each."""
         now = utcnow()
         async with self.runtime.engine.connect() as connection:
-            rows = (
-                await connection.execute(
-                    select(
-                        OutboxMessage.id,
-                        OutboxMessage.conversation_key,
-                        OutboxMessage.status,
-                        OutboxMessage.next_attempt_at,
-                        OutboxMessage.lease_until,
-                        OutboxMessage.method,
-                    )
-                    .where(OutboxMessage.status.in_(("pending", "sending")))
-                    .order_by(OutboxMessage.id)
-                    .limit(SCAN_LIMIT)
-                )
-            ).all()
+            rows = (await connection.execute(WAITING_ROWS)).all()
         heads: dict[str, Any] = {}
         for row in rows:
             heads.setdefault(row.conversation_key, row)
@@ -141,28 +180,10 @@ class OutboxSender:
     async def claim(self, row_ids: list[int]) -> Sequence[Row[Any]]:
         """Take a lease on each row still pending (or whose lease ran out), noting the method to be used."""
         now = utcnow()
+        lease_until = now + timedelta(seconds=self.runtime.settings.outbox_lease_s)
         async with self.runtime.engine.begin() as connection:
             result = await connection.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.id.in_(row_ids),
-                    or_(
-                        OutboxMessage.status == "pending",
-                        (OutboxMessage.status == "sending") & (OutboxMessage.lease_until <= now),
-                    ),
-                )
-                .values(
-                    status="sending",
-                    lease_until=now + timedelta(seconds=self.runtime.settings.outbox_lease_s),
-                    method=case(
-                        (
-                            OutboxMessage.reply_token.is_not(None) & (OutboxMessage.reply_expires_at > now),
-                            "reply",
-                        ),
-                        else_="push",
-                    ),
-                )
-                .returning(*OutboxMessage.__table__.columns)
+                CLAIM, {"row_ids": row_ids, "now": now, "lease_until": lease_until}
             )
             return result.all()
 
@@ -219,10 +240,15 @@ class OutboxSender:
         now = utcnow()
         attempts = row.attempts + 1
         values: dict[str, object] = {
-            "attempts": attempts,
+            "status": "pending",
             "method": method,
+            "attempts": attempts,
             "last_status": outcome.status,
+            "last_error": outcome.detail,
             "lease_until": None,
+            "sent_at": None,
+            "next_attempt_at": row.next_attempt_at,
+            "reply_token": row.reply_token,
         }
         if outcome.kind == "delivered":
             values.update(status="sent", sent_at=now, last_error=None)
@@ -232,24 +258,17 @@ class OutboxSender:
             metrics.OUTBOX_FAILED.inc()
             log.warning("outbox message failed", extra={"status": outcome.status, "outbox_id": row.id})
         elif outcome.kind == "use_push":
-            values.update(status="pending", reply_token=None, next_attempt_at=now, last_error=outcome.detail)
+            values.update(reply_token=None, next_attempt_at=now)
         else:
             metrics.OUTBOX_RETRIED.inc()
             delay = outcome.retry_after_s or backoff_seconds(
                 attempts, settings.retry_base_s, settings.retry_cap_s
             )
-            values.update(
-                status="pending",
-                next_attempt_at=now + timedelta(seconds=delay),
-                last_error=outcome.detail,
-            )
-        await self.settlements.submit((row.id, values))
+            values.update(next_attempt_at=now + timedelta(seconds=delay))
+        await self.settlements.submit({"row_id": row.id, **{f"new_{k}": v for k, v in values.items()}})
 
-    async def write_settlements(self, settlements: Sequence[tuple[int, dict[str, object]]]) -> list[None]:
-        """Record several rows' outcomes in one transaction."""
+    async def write_settlements(self, settlements: Sequence[dict[str, object]]) -> list[None]:
+        """Record several rows' outcomes in one statement and one transaction."""
         async with self.runtime.engine.begin() as connection:
-            for row_id, values in settlements:
-                await connection.execute(
-                    update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
-                )
+            await connection.execute(SETTLE, list(settlements))
         return [None] * len(settlements)

@@ -13,7 +13,7 @@ import contextlib
 import logging
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,15 +34,19 @@ WEBHOOK_PRIORITY_S = 0.1
 """How long an event waits for webhook requests in progress: LINE's answer comes first, within bounds."""
 
 
+# Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
+CONVERSATION_LOCK = select(func.pg_try_advisory_xact_lock(func.hashtext(bindparam("key"))))
+OLDEST_PENDING = (
+    select(InboxEvent)
+    .where(InboxEvent.conversation_key == bindparam("key"), InboxEvent.status == "pending")
+    .order_by(InboxEvent.id)
+    .limit(1)
+)
+
+
 async def oldest_pending(session: AsyncSession, key: str) -> InboxEvent | None:
     """The conversation's oldest event not yet processed."""
-    result = await session.scalars(
-        select(InboxEvent)
-        .where(InboxEvent.conversation_key == key, InboxEvent.status == "pending")
-        .order_by(InboxEvent.id)
-        .limit(1)
-    )
-    return result.first()
+    return (await session.scalars(OLDEST_PENDING, {"key": key})).first()
 
 
 class Worker:
@@ -116,7 +120,7 @@ class Worker:
         try:
             async with runtime.sessions() as session, session.begin():
                 if is_postgres(runtime.engine):
-                    locked = await session.scalar(select(func.pg_try_advisory_xact_lock(func.hashtext(key))))
+                    locked = await session.scalar(CONVERSATION_LOCK, {"key": key})
                     if not locked:
                         return False
                 row = await oldest_pending(session, key)

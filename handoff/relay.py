@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation as turns
@@ -37,18 +37,20 @@ NOTICE_ORIGIN = "handoff"
 REPLY_ORIGIN = "csw"
 
 
+RELAYED_CASE = (
+    select(Case)
+    .where(
+        Case.conversation_id == bindparam("conversation_id"),
+        Case.status.in_(OPEN_STATUSES),
+        Case.connected_at.is_not(None),
+    )
+    .order_by(Case.id.desc())
+)
+
+
 async def relayed_case(session: AsyncSession, conversation_id: int) -> Case | None:
     """The conversation's open case that a CSW has taken up, if any."""
-    result = await session.scalars(
-        select(Case)
-        .where(
-            Case.conversation_id == conversation_id,
-            Case.status.in_(OPEN_STATUSES),
-            Case.connected_at.is_not(None),
-        )
-        .order_by(Case.id.desc())
-    )
-    return result.first()
+    return (await session.scalars(RELAYED_CASE, {"conversation_id": conversation_id})).first()
 
 
 async def intercept(
