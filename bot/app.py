@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics, notify, retention, webhook
 from bot.db import create_engine, is_postgres, session_factory
-from bot.logs import configure_logging
+from bot.logs import RequestIdMiddleware, configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
 from bot.settings import DEFAULT_LINE_API_BASE, Settings, configure_encryption, get_settings
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     app.include_router(webhook.router)
     mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
     app.include_router(metrics.router)
+    app.add_middleware(RequestIdMiddleware)
 
     @app.get("/healthz", summary="Liveness")
     async def healthz() -> dict[str, str]:

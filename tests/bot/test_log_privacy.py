@@ -67,3 +67,17 @@ def test_whole_conversations_leave_no_text_or_user_id_in_logs(database_url: str,
     everything = "\n".join(logs.lines)
     for needle in [*SECRET_WORDS, *user_ids, *fixture_ids, *fixture_texts]:
         assert needle not in everything, f"leaked into logs: {needle[:6]}…"
+
+
+def test_each_request_logs_with_its_request_id(database_url: str, logs: Collect) -> None:
+    with Simulator(database_url) as sim:
+        answered = sim.post_body(b"not json")
+        assert answered.status_code == 400
+        request_id = answered.headers["x-request-id"]
+        given = sim.http.post("/line/webhook", content=b"{}", headers={"x-request-id": "lb-7f3a.1"})
+        refused = sim.http.post("/line/webhook", content=b"{}", headers={"x-request-id": "bad id; x"})
+    malformed = [json.loads(line.rsplit("} ", 1)[0] + "}") for line in logs.lines if "malformed" in line]
+    assert malformed[0]["request_id"] == request_id
+    assert len(request_id) == 32
+    assert given.headers["x-request-id"] == "lb-7f3a.1"
+    assert refused.headers["x-request-id"] not in ("bad id; x", request_id)
