@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,8 +30,10 @@ class Runtime:
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)
     fresh_keys: set[str] = field(default_factory=set)
+    scan_requested: bool = False
     inbox: GroupCommit[list[dict[str, Any]], int] = field(init=False)
     webhooks_in_flight: int = 0
+    last_webhook_at: float = 0.0
     webhooks_quiet: asyncio.Event = field(default_factory=asyncio.Event)
 
     def __post_init__(self) -> None:
@@ -47,8 +50,13 @@ class Runtime:
             yield
         finally:
             self.webhooks_in_flight -= 1
+            self.last_webhook_at = time.monotonic()
             if not self.webhooks_in_flight:
                 self.webhooks_quiet.set()
+
+    def webhooks_busy(self, within_s: float) -> bool:
+        """True while a webhook request is being answered or one was answered within `within_s`."""
+        return bool(self.webhooks_in_flight) or time.monotonic() - self.last_webhook_at < within_s
 
     async def yield_to_webhooks(self, max_wait_s: float) -> None:
         """Wait until no webhook request is being answered, but not longer than `max_wait_s`."""
@@ -57,14 +65,23 @@ class Runtime:
                 await asyncio.wait_for(self.webhooks_quiet.wait(), max_wait_s)
 
     def wake_worker(self, keys: Iterable[str] = ()) -> None:
-        """Tell the worker new events are stored, naming their conversations when known."""
-        self.fresh_keys.update(keys)
+        """Tell the worker new events are stored: in the conversations named, or (none named) look."""
+        named = set(keys)
+        if named:
+            self.fresh_keys.update(named)
+        else:
+            self.scan_requested = True
         self.worker_wake.set()
 
     def take_fresh_keys(self) -> set[str]:
         """The conversations named since the last call."""
         keys, self.fresh_keys = self.fresh_keys, set()
         return keys
+
+    def take_scan_request(self) -> bool:
+        """Whether a wake-up since the last call asked the worker to look in the inbox."""
+        requested, self.scan_requested = self.scan_requested, False
+        return requested
 
     def wake_outbox(self) -> None:
         """Tell the sender new outbox rows are committed."""

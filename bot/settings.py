@@ -30,7 +30,10 @@ class Settings(BaseSettings):
     content_path: Path | None = Field(default=None, alias="TSUNAGU_CONTENT_PATH")
     max_body_bytes: int = Field(default=1_000_000, alias="TSUNAGU_MAX_BODY_BYTES", gt=0)
     reply_token_max_age_s: float = Field(default=50.0, alias="TSUNAGU_REPLY_TOKEN_MAX_AGE_S", gt=0)
-    worker_concurrency: int = Field(default=8, alias="TSUNAGU_WORKER_CONCURRENCY", gt=0)
+    worker_concurrency: int = Field(default=4, alias="TSUNAGU_WORKER_CONCURRENCY", gt=0)
+    """Batches in progress at once per process on PostgreSQL (SQLite has one writer: always one)."""
+    worker_batch: int = Field(default=16, alias="TSUNAGU_WORKER_BATCH", gt=0)
+    """Conversations whose next event is handled in one transaction."""
     poll_interval_s: float = Field(default=1.0, alias="TSUNAGU_POLL_INTERVAL_S", gt=0)
     line_timeout_s: float = Field(default=10.0, alias="TSUNAGU_LINE_TIMEOUT_S", gt=0)
     line_connections: int = Field(default=64, alias="TSUNAGU_LINE_CONNECTIONS", gt=0)

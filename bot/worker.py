@@ -1,15 +1,17 @@
-"""The background worker: processes stored events one conversation at a time, in event order.
+"""The background worker: processes stored events in event order within each conversation.
 
-Each event is handled in one transaction that updates the conversation, writes the outbox and marks
-the event done, so a crash at any point leaves the event pending and it is processed again after
-restart. On PostgreSQL a transaction-scoped advisory lock per conversation keeps several processes
-from handling the same conversation at once; within a process, a conversation is drained by one task.
+A transaction handles the oldest pending event of up to `TSUNAGU_WORKER_BATCH` conversations: it
+updates each conversation, writes the outbox and marks the events done, so a crash at any point
+leaves the events pending and they are processed again after restart. If one turn fails, the batch
+is rolled back and its conversations are retried one by one. On PostgreSQL a transaction-scoped
+advisory lock per conversation keeps several processes from handling the same conversation at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 from collections.abc import Iterable
 
@@ -31,11 +33,24 @@ log = logging.getLogger(__name__)
 MAX_EVENT_ATTEMPTS = 3
 DISPATCH_BATCH = 500
 WEBHOOK_PRIORITY_S = 0.1
+WEBHOOK_RECENT_S = 0.05
 """How long an event waits for webhook requests in progress: LINE's answer comes first, within bounds."""
 
 
 # Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
 CONVERSATION_LOCK = select(func.pg_try_advisory_xact_lock(func.hashtext(bindparam("key"))))
+PENDING_OF = (
+    select(InboxEvent)
+    .where(InboxEvent.conversation_key.in_(bindparam("keys", expanding=True)), InboxEvent.status == "pending")
+    .order_by(InboxEvent.id)
+)
+PENDING_CONVERSATIONS = (
+    select(InboxEvent.conversation_key)
+    .where(InboxEvent.status == "pending")
+    .group_by(InboxEvent.conversation_key)
+    .order_by(func.min(InboxEvent.id))
+    .limit(DISPATCH_BATCH)
+)
 OLDEST_PENDING = (
     select(InboxEvent)
     .where(InboxEvent.conversation_key == bindparam("key"), InboxEvent.status == "pending")
@@ -50,96 +65,149 @@ async def oldest_pending(session: AsyncSession, key: str) -> InboxEvent | None:
 
 
 class Worker:
-    """Drains the inbox: a task per conversation with pending events, bounded in number."""
+    """Drains the inbox: each transaction handles the oldest pending event of several conversations."""
 
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
-        self.active: dict[str, asyncio.Task[None]] = {}
-        self.again: set[str] = set()
-        self.slots = asyncio.Semaphore(runtime.settings.worker_concurrency)
+        self.ready: dict[str, None] = {}
+        self.busy: set[str] = set()
+        self.batch_size = runtime.settings.worker_batch
+        concurrent = runtime.settings.worker_concurrency if is_postgres(runtime.engine) else 1
+        self.slots = asyncio.Semaphore(concurrent)
+        self.batches: set[asyncio.Task[None]] = set()
 
     async def run(self) -> None:
-        """Dispatch on every wake-up and at the poll interval (events from other processes)."""
+        """Start batches while conversations are ready; otherwise wait for a wake-up or poll the inbox."""
         wake = self.runtime.worker_wake
-        while True:
-            woken = False
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
+        try:
+            while True:
                 woken = True
-            wake.clear()
-            keys = self.runtime.take_fresh_keys()
-            try:
-                if woken and keys:
-                    self.start(keys)
-                else:
-                    await self.dispatch()
-            except SQLAlchemyError as exc:
-                log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
+                if not self.takeable():
+                    woken = False
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
+                        woken = True
+                wake.clear()
+                self.ready.update(dict.fromkeys(self.runtime.take_fresh_keys()))
+                if self.runtime.take_scan_request() or not woken:
+                    try:
+                        await self.dispatch()
+                    except SQLAlchemyError as exc:
+                        log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
+                if self.takeable():
+                    await self.slots.acquire()
+                    await self.runtime.yield_to_webhooks(WEBHOOK_PRIORITY_S)
+                    task = asyncio.create_task(self.run_batch(self.take_batch()))
+                    self.batches.add(task)
+                    task.add_done_callback(self.batches.discard)
+        finally:
+            for task in self.batches:
+                task.cancel()
+
+    def takeable(self) -> bool:
+        """True when a ready conversation is not in a running batch."""
+        return any(key not in self.busy for key in self.ready)
+
+    async def run_batch(self, keys: list[str]) -> None:
+        """Process one batch, then free its slot and let the loop look again."""
+        self.busy.update(keys)
+        try:
+            await self.process_batch(keys)
+        except SQLAlchemyError as exc:
+            log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
+            self.ready.update(dict.fromkeys(keys))
+            await asyncio.sleep(self.runtime.settings.poll_interval_s)
+        finally:
+            self.busy.difference_update(keys)
+            self.slots.release()
+            self.runtime.worker_wake.set()
 
     async def dispatch(self) -> None:
-        """Start a drain task for each conversation that has pending events and none running."""
+        """Mark ready every conversation with pending events (stored by other processes, or left over)."""
         async with self.runtime.sessions() as session:
-            keys = (
-                await session.scalars(
-                    select(InboxEvent.conversation_key)
-                    .where(InboxEvent.status == "pending")
-                    .group_by(InboxEvent.conversation_key)
-                    .order_by(func.min(InboxEvent.id))
-                    .limit(DISPATCH_BATCH)
-                )
-            ).all()
-        self.start(keys)
+            keys = (await session.scalars(PENDING_CONVERSATIONS)).all()
+        self.ready.update(dict.fromkeys(keys))
 
-    def start(self, keys: Iterable[str]) -> None:
-        """Drain each conversation, or ask its running drain to look again."""
-        for key in keys:
-            if key in self.active:
-                self.again.add(key)
-            else:
-                self.active[key] = asyncio.create_task(self.drain(key))
+    def take_batch(self) -> list[str]:
+        """The next conversations to process, oldest wake-up first; one at a time while webhooks arrive.
 
-    async def drain(self, key: str) -> None:
-        """Process the conversation's pending events in order until none is left."""
-        try:
-            async with self.slots:
-                while True:
-                    self.again.discard(key)
-                    while await self.process_next(key):
-                        pass
-                    if key not in self.again:
-                        break
-        except SQLAlchemyError as exc:
-            log.warning("conversation drain interrupted", extra={"error": type(exc).__name__})
-        finally:
-            self.active.pop(key, None)
+        A batch holds the database (SQLite has one writer) for all of its turns, so while LINE is
+        posting, short transactions keep the webhook's answer from waiting behind a long one.
+        """
+        size = 1 if self.runtime.webhooks_busy(WEBHOOK_RECENT_S) else self.batch_size
+        batch = list(itertools.islice((key for key in self.ready if key not in self.busy), size))
+        for key in batch:
+            del self.ready[key]
+        return batch
 
-    async def process_next(self, key: str) -> bool:
-        """Handle the oldest pending event of `key`; return True when one was finished."""
+    async def process_batch(self, keys: list[str]) -> None:
+        """Handle the oldest pending event of each conversation in one transaction.
+
+        If any turn fails, the transaction is rolled back and each conversation is retried on its own,
+        so one failing event cannot hold up the others.
+        """
         runtime = self.runtime
-        await runtime.yield_to_webhooks(WEBHOOK_PRIORITY_S)
         try:
             async with runtime.sessions() as session, session.begin():
                 if is_postgres(runtime.engine):
-                    locked = await session.scalar(CONVERSATION_LOCK, {"key": key})
-                    if not locked:
-                        return False
+                    keys = [key for key in keys if await session.scalar(CONVERSATION_LOCK, {"key": key})]
+                pending = (await session.scalars(PENDING_OF, {"keys": keys})).all() if keys else []
+                heads: dict[str, InboxEvent] = {}
+                more: set[str] = set()
+                for row in pending:
+                    if row.conversation_key in heads:
+                        more.add(row.conversation_key)
+                    else:
+                        heads[row.conversation_key] = row
+                now = utcnow()
+                for row in heads.values():
+                    await process_event(session, runtime, row, now)
+                    row.status, row.attempts, row.processed_at = "done", row.attempts + 1, now
+        except SQLAlchemyError:
+            raise
+        except Exception as exc:
+            if len(keys) == 1:
+                log.exception("event processing failed", extra={"error": type(exc).__name__})
+                await self.record_failure(keys[0], type(exc).__name__)
+                return
+            log.warning(
+                "batch rolled back; its conversations are retried one by one",
+                extra={"error": type(exc).__name__},
+            )
+            for key in keys:
+                await self.process_alone(key)
+            return
+        self.ready.update(dict.fromkeys(more))
+        self.finished(heads.values())
+
+    async def process_alone(self, key: str) -> None:
+        """Handle the conversation's oldest pending event in its own transaction, recording a failure."""
+        runtime = self.runtime
+        try:
+            async with runtime.sessions() as session, session.begin():
+                if is_postgres(runtime.engine) and not await session.scalar(CONVERSATION_LOCK, {"key": key}):
+                    return
                 row = await oldest_pending(session, key)
                 if row is None:
-                    return False
+                    return
                 now = utcnow()
                 await process_event(session, runtime, row, now)
-                row.status = "done"
-                row.attempts += 1
-                row.processed_at = now
+                row.status, row.attempts, row.processed_at = "done", row.attempts + 1, now
         except SQLAlchemyError:
             raise
         except Exception as exc:
             log.exception("event processing failed", extra={"error": type(exc).__name__})
             await self.record_failure(key, type(exc).__name__)
-            return False
-        metrics.PROCESSING_LAG.observe((utcnow() - row.received_at).total_seconds())
-        runtime.wake_outbox()
-        return True
+            return
+        self.ready[key] = None  # it may have more pending events
+        self.finished([row])
+
+    def finished(self, rows: Iterable[InboxEvent]) -> None:
+        """Observe the processing lag of handled events and let the outbox send what they queued."""
+        now = utcnow()
+        for row in rows:
+            metrics.PROCESSING_LAG.observe((now - row.received_at).total_seconds())
+        self.runtime.wake_outbox()
 
     async def record_failure(self, key: str, error: str) -> None:
         """Count a failed attempt; after the last one, mark the event failed and apologise to the user."""
@@ -153,7 +221,7 @@ class Worker:
                 await session.execute(
                     update(InboxEvent).where(InboxEvent.id == row.id).values(attempts=attempts, error=error)
                 )
-                self.again.add(key)
+                self.ready[key] = None
                 return
             row.status, row.attempts, row.error, row.processed_at = "failed", attempts, error, utcnow()
             metrics.EVENTS_FAILED.inc()

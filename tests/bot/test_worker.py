@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 import bot.conversation
+import bot.worker
 from bot.simulator import Simulator, driver
 from dialogs import catalog
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
@@ -82,3 +83,27 @@ def test_events_of_one_user_are_processed_in_order(database_url: str) -> None:
         "message",
         "message",
     ]
+
+
+def test_a_failing_event_in_a_batch_does_not_hold_up_the_others(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_handle = bot.conversation.handle
+
+    def crash_on_one_word(state: str, data: Any, user_input: Any, **kwargs: Any) -> Any:
+        if user_input.text == "壊れる":
+            raise RuntimeError("simulated bug")
+        return real_handle(state, data, user_input, **kwargs)
+
+    monkeypatch.setattr(bot.conversation, "handle", crash_on_one_word)
+    monkeypatch.setattr(bot.worker, "WEBHOOK_RECENT_S", 0.0)  # full batches even right after a webhook
+    with Simulator(database_url) as sim:
+        users = [driver.simulated_user_id(f"batch-{n}") for n in range(5)]
+        texts = ["こんにちは", "こんにちは", "壊れる", "こんにちは", "こんにちは"]
+        events = [driver.text_event(sim.fake, user, text) for user, text in zip(users, texts, strict=True)]
+        assert sim.post_body(driver.webhook_body(events)).status_code == 200
+        sim.wait_idle()
+        answered = [user for user in users if sim.fake.received(user)]
+    assert answered == users, "the four good turns are answered, the bad one gets the apology"
+    outcomes = sorted((event.status, event.attempts) for event in rows(database_url, InboxEvent))
+    assert outcomes == [("done", 1)] * 4 + [("failed", 3)]
