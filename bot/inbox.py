@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -15,7 +17,19 @@ from bot.db import is_postgres
 from bot.models import InboxEvent
 
 NOTIFY_CHANNEL = "tsunagu_inbox"
-ANNOUNCE = text(f"SELECT pg_notify('{NOTIFY_CHANNEL}', '')")
+ANNOUNCE = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
+ANNOUNCED_KEYS_MAX = 100
+
+
+def process_name() -> str:
+    """This process among all that share the database (host and pid)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def announcement(keys: set[str]) -> str:
+    """The notification's payload: who stored the events and, when few, their conversations."""
+    named = sorted(keys) if len(keys) <= ANNOUNCED_KEYS_MAX else []
+    return " ".join([process_name(), *named])
 
 
 INBOX_BATCH = 256
@@ -38,7 +52,8 @@ def inbox_writer(engine: AsyncEngine) -> GroupCommit[list[dict[str, Any]], int]:
         async with engine.begin() as connection:
             new = set((await connection.execute(statement, rows)).scalars())
             if new and is_postgres(engine):
-                await connection.execute(ANNOUNCE)  # delivered to listeners at commit
+                keys = {row["conversation_key"] for row in rows if row["webhook_event_id"] in new}
+                await connection.execute(ANNOUNCE, {"payload": announcement(keys)})  # sent at commit
         counts = []
         for request in requests:
             mine = new.intersection(row["webhook_event_id"] for row in request)

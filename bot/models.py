@@ -50,7 +50,10 @@ class OutboxMessage(Base):
     """Up to five messages for one LINE API call, written with the state change that produced them."""
 
     __tablename__ = "outbox"
-    __table_args__ = (Index("ix_outbox_pending", "status", "conversation_key", "id"),)
+    __table_args__ = (
+        Index("ix_outbox_pending", "status", "conversation_key", "id"),
+        Index("ix_outbox_sent", "status", "method", "sent_at"),  # push budget, counted per /metrics scrape
+    )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     conversation_key: Mapped[str] = mapped_column(String(64))

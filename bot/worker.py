@@ -126,7 +126,7 @@ class Worker:
         """Mark ready every conversation with pending events (stored by other processes, or left over)."""
         async with self.runtime.sessions() as session:
             keys = (await session.scalars(PENDING_CONVERSATIONS)).all()
-        self.ready.update(dict.fromkeys(keys))
+        self.ready.update(dict.fromkeys(key for key in keys if key not in self.busy))
 
     def take_batch(self) -> list[str]:
         """The next conversations to process, oldest wake-up first; one at a time while webhooks arrive.
