@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,22 +19,21 @@ ANNOUNCE = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))
 ANNOUNCED_KEYS_MAX = 100
 
 
-def process_name() -> str:
-    """This process among all that share the database (host and pid)."""
-    return f"{socket.gethostname()}:{os.getpid()}"
-
-
 def announcement(keys: set[str]) -> str:
-    """The notification's payload: who stored the events and, when few, their conversations."""
-    named = sorted(keys) if len(keys) <= ANNOUNCED_KEYS_MAX else []
-    return " ".join([process_name(), *named])
+    """The notification's payload: the conversations when few, else empty (the worker looks)."""
+    return " ".join(sorted(keys)) if len(keys) <= ANNOUNCED_KEYS_MAX else ""
 
 
 INBOX_BATCH = 256
 
 
-def inbox_writer(engine: AsyncEngine) -> GroupCommit[list[dict[str, Any]], int]:
-    """Stores the events of concurrent webhook requests in shared transactions."""
+def inbox_writer(engine: AsyncEngine, *, announce: bool) -> GroupCommit[list[dict[str, Any]], int]:
+    """Stores the events of concurrent webhook requests in shared transactions.
+
+    With `announce` (PostgreSQL, a process without its own worker) the commit wakes the other
+    processes' workers; a process with a worker handles what it stored (others poll for leftovers).
+    """
+    announcing = announce and is_postgres(engine)
     insert = pg_insert if is_postgres(engine) else sqlite_insert
     statement = (
         insert(InboxEvent)
@@ -51,7 +48,7 @@ def inbox_writer(engine: AsyncEngine) -> GroupCommit[list[dict[str, Any]], int]:
             return [0] * len(requests)
         async with engine.begin() as connection:
             new = set((await connection.execute(statement, rows)).scalars())
-            if new and is_postgres(engine):
+            if new and announcing:
                 keys = {row["conversation_key"] for row in rows if row["webhook_event_id"] in new}
                 await connection.execute(ANNOUNCE, {"payload": announcement(keys)})  # sent at commit
         counts = []

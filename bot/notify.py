@@ -1,8 +1,8 @@
-"""Cross-process wake-ups on PostgreSQL: the webhook NOTIFYs, every worker process LISTENs.
+"""Cross-process wake-ups on PostgreSQL: a web process without a worker NOTIFYs, workers LISTEN.
 
-Without it a worker learns of events stored by another process only at its poll interval. The
-payload names the storing process (whose own worker is already awake) and, when there are few, the
-conversations; otherwise the worker looks in the inbox.
+Without it a `tsunagu worker` learns of events stored by a `TSUNAGU_RUN_WORKER=false` web process
+only at its poll interval. The payload names the conversations when there are few; otherwise
+(empty) the worker looks in the inbox.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import logging
 import psycopg
 from sqlalchemy.engine import make_url
 
-from bot.inbox import NOTIFY_CHANNEL, process_name
+from bot.inbox import NOTIFY_CHANNEL
 from bot.runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,8 @@ async def listen(runtime: Runtime) -> None:
             async with await psycopg.AsyncConnection.connect(dsn, autocommit=True) as connection:
                 await connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
                 runtime.wake_worker()
-                own = process_name()
                 async for notification in connection.notifies():
-                    sender, *keys = notification.payload.split()
-                    if sender != own:  # this process's worker was woken when it stored them
-                        runtime.wake_worker(keys)
+                    runtime.wake_worker(notification.payload.split())
         except (psycopg.Error, OSError) as exc:
             log.warning("inbox notifications unavailable; polling", extra={"error": type(exc).__name__})
         await asyncio.sleep(RECONNECT_S)

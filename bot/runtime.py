@@ -38,7 +38,7 @@ class Runtime:
 
     def __post_init__(self) -> None:
         """Create the group-committing inbox writer for this engine."""
-        self.inbox = inbox_writer(self.engine)
+        self.inbox = inbox_writer(self.engine, announce=not self.settings.run_worker)
         self.webhooks_quiet.set()
 
     @contextlib.contextmanager
