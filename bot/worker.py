@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
+import time
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, func, select, update
@@ -75,6 +76,7 @@ class Worker:
         concurrent = runtime.settings.worker_concurrency if is_postgres(runtime.engine) else 1
         self.slots = asyncio.Semaphore(concurrent)
         self.batches: set[asyncio.Task[None]] = set()
+        self.scanned_at = 0.0
 
     async def run(self) -> None:
         """Start batches while conversations are ready; otherwise wait for a wake-up or poll the inbox."""
@@ -89,8 +91,10 @@ class Worker:
                         woken = True
                 wake.clear()
                 self.ready.update(dict.fromkeys(self.runtime.take_fresh_keys()))
-                if self.runtime.take_scan_request() or not woken:
+                overdue = time.monotonic() - self.scanned_at >= self.runtime.settings.poll_interval_s
+                if self.runtime.take_scan_request() or not woken or overdue:
                     try:
+                        self.scanned_at = time.monotonic()
                         await self.dispatch()
                     except SQLAlchemyError as exc:
                         log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
@@ -123,7 +127,11 @@ class Worker:
             self.runtime.worker_wake.set()
 
     async def dispatch(self) -> None:
-        """Mark ready every conversation with pending events (stored by other processes, or left over)."""
+        """Mark ready every conversation with pending events (stored by other processes, or left over).
+
+        Runs when asked, when idle, and at least once per poll interval even while busy, so events a
+        crashed process stored but never handled are taken up by the others.
+        """
         async with self.runtime.sessions() as session:
             keys = (await session.scalars(PENDING_CONVERSATIONS)).all()
         self.ready.update(dict.fromkeys(key for key in keys if key not in self.busy))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, insert
 
 import bot.conversation
 import bot.worker
+from bot.db import sync_url
 from bot.simulator import Simulator, driver
+from bot.webhook import inbox_rows
 from dialogs import catalog
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
 
@@ -107,3 +111,23 @@ def test_a_failing_event_in_a_batch_does_not_hold_up_the_others(
     assert answered == users, "the four good turns are answered, the bad one gets the apology"
     outcomes = sorted((event.status, event.attempts) for event in rows(database_url, InboxEvent))
     assert outcomes == [("done", 1)] * 4 + [("failed", 3)]
+
+
+def test_a_busy_worker_still_takes_up_events_another_process_left_pending(database_url: str) -> None:
+    with Simulator(database_url, TSUNAGU_POLL_INTERVAL_S=0.3) as sim:
+        orphan = driver.simulated_user_id("orphan")
+        # stored without waking this process, as by a process that died before handling it
+        event = driver.text_event(sim.fake, orphan, "こんにちは")
+        engine = create_engine(sync_url(database_url))
+        with engine.begin() as connection:
+            connection.execute(insert(InboxEvent), inbox_rows([event], sim.settings.signing_key()))
+        engine.dispose()
+        for turn in range(60):  # a wake-up every ~0.05 s: the worker is never idle for a poll interval
+            busy = driver.simulated_user_id(f"busy-{turn}")
+            assert sim.post_body(
+                driver.webhook_body([driver.text_event(sim.fake, busy, "こんにちは")])
+            ).is_success
+            time.sleep(0.05)
+            if sim.fake.received(orphan):
+                break
+        assert sim.fake.received(orphan), "the orphaned event was never processed while busy"
