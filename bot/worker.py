@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 MAX_EVENT_ATTEMPTS = 3
 DISPATCH_BATCH = 500
 WEBHOOK_PRIORITY_S = 0.1
+"""How long a batch waits for webhook requests in progress: LINE's answer comes first, within bounds."""
 WEBHOOK_RECENT_S = 0.05
-"""How long an event waits for webhook requests in progress: LINE's answer comes first, within bounds."""
+"""Webhooks answered this recently make the worker take one conversation per transaction."""
 
 
 # Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
@@ -183,32 +184,10 @@ class Worker:
                 extra={"error": type(exc).__name__},
             )
             for key in keys:
-                await self.process_alone(key)
+                await self.process_batch([key])
             return
         self.ready.update(dict.fromkeys(more))
         self.finished(heads.values())
-
-    async def process_alone(self, key: str) -> None:
-        """Handle the conversation's oldest pending event in its own transaction, recording a failure."""
-        runtime = self.runtime
-        try:
-            async with runtime.sessions() as session, session.begin():
-                if is_postgres(runtime.engine) and not await session.scalar(CONVERSATION_LOCK, {"key": key}):
-                    return
-                row = await oldest_pending(session, key)
-                if row is None:
-                    return
-                now = utcnow()
-                await process_event(session, runtime, row, now)
-                row.status, row.attempts, row.processed_at = "done", row.attempts + 1, now
-        except SQLAlchemyError:
-            raise
-        except Exception as exc:
-            log.exception("event processing failed", extra={"error": type(exc).__name__})
-            await self.record_failure(key, type(exc).__name__)
-            return
-        self.ready[key] = None  # it may have more pending events
-        self.finished([row])
 
     def finished(self, rows: Iterable[InboxEvent]) -> None:
         """Observe the processing lag of handled events and let the outbox send what they queued."""
