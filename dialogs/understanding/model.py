@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS
@@ -11,6 +11,23 @@ from dialogs.content import FAQ_INTENTS, SERVICE_IDS
 CrisisLevel = Literal["crisis", "urgent", "none"]
 
 CRISIS_LEVELS: tuple[CrisisLevel, ...] = ("crisis", "urgent", "none")
+
+CrisisKind = Literal[
+    "suicidal",
+    "self_harm",
+    "overdose",
+    "violence",
+    "child_abuse",
+    "harm_to_others",
+    "no_shelter",
+    "no_food",
+    "utilities",
+    "eviction",
+]
+"""What kind of danger or urgent need a crisis/urgent reading is about, so replies can fit the moment."""
+
+About = Literal["self", "other", "unknown"]
+"""Whom a concern or entity is about: the writer (相談者), the person written about (ご本人), or unclear."""
 
 CONCERNS: tuple[str, ...] = (
     "economic",
@@ -65,13 +82,35 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A fact for the intake found in free text: kind (relation, age, age_band, duration, district,
+    contact, hope), its normalised value, whom it is about, and the words it came from."""
+
+    kind: str
+    value: str
+    about: About
+    matched: str
+
+
+@dataclass(frozen=True, slots=True)
 class Understanding:
-    """What a message is about: crisis level, concern ids, intent ids, and the evidence for each."""
+    """What a message is about: crisis level, concern ids, intent ids, and the evidence for each.
+
+    `crisis_kinds` says what a crisis or urgent reading is about; `possible_risk` marks signs short of
+    crisis (exhaustion, 限界, wishing to rest for good) so the dialog can ask one gentle, direct question;
+    `concern_about` pairs each concern with whom it is about; `entities` carry intake facts;
+    `language` is "ja" or "en" (the reply language can follow).
+    """
 
     crisis: CrisisLevel
     concerns: tuple[str, ...]
     intents: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    crisis_kinds: tuple[CrisisKind, ...] = ()
+    possible_risk: bool = False
+    concern_about: tuple[tuple[str, About], ...] = ()
+    entities: tuple[Entity, ...] = field(default=())
+    language: Literal["ja", "en"] = "ja"
 
     def to_dict(self, text: str) -> dict[str, object]:
         """Return the JSON-ready record for text and this result."""
@@ -81,6 +120,14 @@ class Understanding:
             "concerns": list(self.concerns),
             "intents": list(self.intents),
             "evidence": [{"label": e.label, "matched": e.matched, "rule": e.rule} for e in self.evidence],
+            "crisis_kinds": list(self.crisis_kinds),
+            "possible_risk": self.possible_risk,
+            "concern_about": [list(pair) for pair in self.concern_about],
+            "entities": [
+                {"kind": e.kind, "value": e.value, "about": e.about, "matched": e.matched}
+                for e in self.entities
+            ],
+            "language": self.language,
         }
 
     def to_json(self, text: str) -> str:

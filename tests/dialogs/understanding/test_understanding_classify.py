@@ -205,6 +205,11 @@ def test_to_dict_has_exactly_the_documented_shape() -> None:
         "concerns": [],
         "intents": [],
         "evidence": [{"label": "negated:debt", "matched": "借金", "rule": "concerns.yaml#debt"}],
+        "crisis_kinds": [],
+        "possible_risk": False,
+        "concern_about": [],
+        "entities": [],
+        "language": "ja",
     }
 
 
