@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.crisis_fast_path import CRISIS_MARK
 from bot.effects import apply_effects
 from bot.identity import source_of
-from bot.models import Conversation, InboxEvent, OutboxMessage
 from bot.render import batches, to_stored
 from bot.runtime import Runtime
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from dialogs import catalog
 from dialogs.engine import UserInput, handle
 from dialogs.flows import INITIAL_STATE

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Conversation, InboxEvent, OutboxMessage
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from dialogs.effects import DeleteUserData, Effect, HandOff, RaiseUrgency
 from handoff import cases
 

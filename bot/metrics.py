@@ -32,17 +32,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.db import utcnow
-from bot.models import InboxEvent, OutboxMessage
 from bot.runtime import Runtime
-from handoff.models import Case
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.tables import InboxEvent, OutboxMessage
+from bot.store.types import CaseStatus, InboxStatus, OutboxStatus
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
 JST = timezone(timedelta(hours=9), "JST")
 SCRAPE_TIMEOUT_S = 2.0
-OUTBOX_STATUSES = ("pending", "sending", "failed")
+OUTBOX_STATUSES = (OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED)
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0)
 LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
@@ -101,7 +102,9 @@ async def inbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
     """Events stored but not yet processed, and the age of the oldest."""
     pending, oldest = (
         await connection.execute(
-            select(func.count(), func.min(InboxEvent.received_at)).where(InboxEvent.status == "pending")
+            select(func.count(), func.min(InboxEvent.received_at)).where(
+                InboxEvent.status == InboxStatus.PENDING
+            )
         )
     ).one()
     return [
@@ -116,7 +119,7 @@ async def inbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
 
 async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metric]:
     """Outbox rows by unsettled or failed status, and push calls sent this month."""
-    counts = dict.fromkeys(OUTBOX_STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(OUTBOX_STATUSES, 0)
     rows = await connection.execute(
         select(OutboxMessage.status, func.count())
         .where(OutboxMessage.status.in_(OUTBOX_STATUSES))
@@ -131,7 +134,7 @@ async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metr
     pushes = await connection.scalar(
         select(func.count()).where(
             OutboxMessage.method == "push",
-            OutboxMessage.status == "sent",
+            OutboxMessage.status == OutboxStatus.SENT,
             OutboxMessage.sent_at >= month_start_utc(now),
         )
     )
@@ -150,12 +153,14 @@ async def queue_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
     )
     rows = await connection.execute(
         select(Case.urgency, Case.district, func.count())
-        .where(Case.status == "waiting")
+        .where(Case.status == CaseStatus.WAITING)
         .group_by(Case.urgency, Case.district)
     )
     for urgency, district, count in rows:
         family.add_metric([urgency, district or "unknown"], count)
-    oldest = await connection.scalar(select(func.min(Case.queued_at)).where(Case.status == "waiting"))
+    oldest = await connection.scalar(
+        select(func.min(Case.queued_at)).where(Case.status == CaseStatus.WAITING)
+    )
     return [
         family,
         gauge(

@@ -31,10 +31,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, delete, exists, func, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.db import create_engine, is_postgres, session_factory, utcnow
-from bot.models import Conversation, InboxEvent, OutboxMessage
 from bot.settings import Settings
-from handoff.models import Case, CaseMessage, CswSession, LoginFailure
+from bot.store.case_tables import Case, CaseMessage, CswSession, LoginFailure
+from bot.store.db import create_engine, is_postgres, session_factory, utcnow
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
+from bot.store.types import InboxStatus, OutboxStatus
 from handoff.settings import HandoffSettings
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,9 @@ BATCH = 500
 FIRST_RUN_DELAY_S = 60.0
 """The server's first purge runs this long after start (or after one interval, if shorter)."""
 
-HANDLED_EVENT = ("done", "failed")
-FINISHED_SEND = ("sent", "failed")
-UNSENT = ("pending", "sending")
+HANDLED_EVENT = (InboxStatus.DONE, InboxStatus.FAILED)
+FINISHED_SEND = (OutboxStatus.SENT, OutboxStatus.FAILED)
+UNSENT = (OutboxStatus.PENDING, OutboxStatus.SENDING)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,9 @@ def conversation_idle(cut: Cutoffs) -> ColumnElement[bool]:
 
 def has_pending_event() -> ColumnElement[bool]:
     """The user wrote something the worker has not handled yet."""
-    pending = exists().where(InboxEvent.conversation_key == Conversation.key, InboxEvent.status == "pending")
+    pending = exists().where(
+        InboxEvent.conversation_key == Conversation.key, InboxEvent.status == InboxStatus.PENDING
+    )
     return pending.correlate(Conversation)
 
 
@@ -270,7 +273,7 @@ class Purger:
         # An event that arrived after the check stays: the worker handles it with a fresh conversation.
         events = await session.execute(
             delete(InboxEvent).where(
-                InboxEvent.conversation_key.in_(still_due), InboxEvent.status != "pending"
+                InboxEvent.conversation_key.in_(still_due), InboxEvent.status != InboxStatus.PENDING
             )
         )
         counts.inbox_events += rowcount(events)
@@ -323,7 +326,10 @@ class Purger:
                     InboxEvent,
                     or_(
                         event_due(cut),
-                        and_(InboxEvent.conversation_key.in_(due_keys), InboxEvent.status != "pending"),
+                        and_(
+                            InboxEvent.conversation_key.in_(due_keys),
+                            InboxEvent.status != InboxStatus.PENDING,
+                        ),
                     ),
                 ),
                 outbox_messages=await number(

@@ -7,30 +7,11 @@ A question that was asked of this person but skipped or not reached is listed in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypedDict
 
 from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.intake_form import BY_KEY, Answers, asked, asker_of
-
-SUMMARY_KEYS = (
-    "asker",
-    "relation",
-    "age_band",
-    "duration",
-    "concerns",
-    "urgency",
-    "urgency_reasons",
-    "hopes",
-    "contact",
-    "contact_times",
-    "considerations",
-    "district",
-    "own_words",
-    "unanswered",
-    "asker_wellbeing",
-)
-"""The structured keys; `asker_wellbeing` (family askers' own distress and situation) is an addition."""
 
 OWN_WORDS_KEYS = ("concerns", "own_words")
 """Questions whose typed words are collected in `own_words` (the rest have a field of their own)."""
@@ -87,7 +68,31 @@ def _is_answered(answers: Answers, key: str) -> bool:
     return bool(answer.get("choice") or answer.get("choices") or answer.get("words"))
 
 
-def build_summary(data: Mapping[str, Any]) -> dict[str, Any]:
+class IntakeSummary(TypedDict):
+    """The structured 相談受付票: option ids, typed words, and what was left unanswered."""
+
+    asker: str | None
+    relation: str | None
+    age_band: str | None
+    duration: str | None
+    concerns: list[str]
+    urgency: str
+    urgency_reasons: list[str]
+    hopes: list[str]
+    contact: str | None
+    contact_times: str | None
+    considerations: str | None
+    district: str | None
+    own_words: dict[str, str]
+    unanswered: list[str]
+    asker_wellbeing: dict[str, str | None] | None
+
+
+SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
+"""The structured keys; `asker_wellbeing` (family askers' own distress and situation) is an addition."""
+
+
+def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
     """The structured summary of the intake and urgency stored in conversation data."""
     answers = answers_in(data)
     keys = {question.key for question in asked(answers)}

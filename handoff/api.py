@@ -17,25 +17,23 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import utcnow
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from handoff import accounts, queue, service
 from handoff.context import runtime_of
-from handoff.models import STATUSES, URGENCIES, Case
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 from handoff.service import Actor
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `tsunagu csw token LOGIN`.")
 router = APIRouter(prefix="/api/v1", tags=["cases"])
 
-Status = Literal["waiting", "claimed", "in_conversation", "closed"]
-Urgency = Literal["crisis", "urgent", "normal"]
-
 
 class CaseOut(BaseModel):
     """A consented case as the queue shows it; the case code is the only handle (no LINE ids)."""
 
     code: str
-    status: Status
+    status: CaseStatus
     urgency: Urgency
     urgency_reasons: list[str]
     alert: bool = Field(description="Crisis or urgent wording arrived after the case was opened.")
@@ -165,16 +163,16 @@ async def _case(session: AsyncSession, actor: Actor, code: str) -> Case:
 async def list_cases(
     request: Request,
     credentials: Credentials,
-    state: Annotated[Status | None, Query(alias="status")] = None,
+    state: Annotated[CaseStatus | None, Query(alias="status")] = None,
     district: str | None = None,
     urgency: Urgency | None = None,
 ) -> list[CaseOut]:
     """Cases the token may see, most urgent first, then longest waiting (open ones by default)."""
     async with api_unit(request, credentials) as (session, actor):
         where = QueueFilter(
-            statuses=(state,) if state in STATUSES else ("waiting", "claimed", "in_conversation"),
+            statuses=(state,) if state is not None else OPEN_STATUSES,
             district=district,
-            urgency=urgency if urgency in URGENCIES else None,
+            urgency=urgency,
         )
         rows = await queue.list_cases(session, viewer=actor.account, where=where)
         return [await case_out(session, row) for row in rows]

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import OutboxMessage
+from bot.store.tables import OutboxMessage
+from bot.store.types import OutboxStatus
 from dialogs.office_hours import to_tokyo
 
 
@@ -51,7 +52,7 @@ async def push_budget(session: AsyncSession, *, now: datetime, budget: int, warn
     batches = await session.scalars(
         select(OutboxMessage.messages).where(
             OutboxMessage.method == "push",
-            OutboxMessage.status == "sent",
+            OutboxMessage.status == OutboxStatus.SENT,
             OutboxMessage.sent_at >= month_start(now),
         )
     )

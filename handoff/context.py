@@ -10,10 +10,10 @@ from datetime import timedelta
 from fastapi import Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import utcnow
 from bot.runtime import Runtime
+from bot.store.case_tables import CswAccount, CswSession
+from bot.store.db import utcnow
 from handoff import accounts
-from handoff.models import CswAccount, CswSession
 from handoff.service import Actor
 from handoff.settings import HandoffSettings
 

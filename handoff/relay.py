@@ -15,7 +15,8 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import conversation as turns
-from bot.models import Conversation, OutboxMessage
+from bot.store.case_tables import Case, CaseMessage
+from bot.store.tables import Conversation, OutboxMessage
 from dialogs.content import default_content
 from dialogs.dialog import UserInput
 from dialogs.engine import COMMAND_MAX_CHARS
@@ -25,7 +26,6 @@ from dialogs.office_hours import format_jp, is_open, next_opening
 from dialogs.understanding.classifier import classify
 from handoff import catalog
 from handoff.cases import OPEN_STATUSES
-from handoff.models import Case, CaseMessage
 
 DIALOG_COMMANDS = frozenset({"cmd.delete", "cmd.stop"})
 """Typed commands that still reach the dialog while a CSW holds the case."""

@@ -18,8 +18,11 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.db import utcnow
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import default_content
+from dialogs.effects import ConsentScope
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
 from handoff import accounts, audit, budget, queue, service
@@ -33,7 +36,6 @@ from handoff.context import (
     runtime_of,
     settings_of,
 )
-from handoff.models import STATUSES, URGENCIES, Case
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 from handoff.settings import HandoffSettings
 
@@ -42,13 +44,12 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/csw", include_in_schema=False)
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
-    "open": ("waiting", "claimed", "in_conversation"),
-    **{status: (status,) for status in STATUSES},
-    "all": STATUSES,
+    "open": OPEN_STATUSES,
+    **{status.value: (status,) for status in CaseStatus},
+    "all": tuple(CaseStatus),
 }
 
 
-CONVERSATION_SCOPE = "summary_and_conversation"
 """The consent scope under which the CSW may read the person's conversation with the bot."""
 
 
@@ -221,7 +222,7 @@ def queue_filter(status: str, district: str, urgency: str) -> QueueFilter:
     return QueueFilter(
         statuses=STATUS_FILTERS.get(status, STATUS_FILTERS["open"]),
         district=district or None,
-        urgency=urgency if urgency in URGENCIES else None,
+        urgency=urgency if urgency in set(Urgency) else None,
     )
 
 
@@ -296,7 +297,7 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
         previous = (
             await unit.session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
         )
-        shares_conversation = case_row.consent_scope == CONVERSATION_SCOPE
+        shares_conversation = case_row.consent_scope == ConsentScope.SUMMARY_AND_CONVERSATION
         conversation = (
             await service.conversation_log(unit.session, case_row=case_row) if shares_conversation else []
         )

@@ -16,12 +16,11 @@ from transitions import EventData
 from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.effects import HandOff
+from dialogs.effects import ConsentScope, HandOff
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
 from dialogs.summary import build_summary, summary_text
 
-SCOPES = ("summary", "summary_and_conversation")
 MENU_MAIN = MenuStates.MAIN.value
 
 
@@ -77,13 +76,13 @@ def review_prompt(dialog: Dialog) -> None:
 
 def is_scope(event: EventData) -> bool:
     """The tapped choice names a known scope."""
-    return bool(dialog_of(event).value() in SCOPES)
+    return dialog_of(event).value() in set(ConsentScope)
 
 
 def hand_off(event: EventData) -> None:
     """Record consent, hand the summary off, and say who will read it and when."""
     dialog: Dialog = dialog_of(event)
-    scope = dialog.value() or "summary"
+    scope = ConsentScope(dialog.value() or ConsentScope.SUMMARY)
     version = consent_version()
     to = recipient(dialog.data)
     dialog.effects.append(HandOff(build_summary(dialog.data), summary_text(dialog.data), scope, version))

@@ -8,10 +8,10 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
 from bot.metrics import month_start_utc
 from bot.simulator import Simulator, driver
-from handoff.models import Case
+from bot.store.case_tables import Case
+from bot.store.db import sync_url
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 

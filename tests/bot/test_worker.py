@@ -10,8 +10,8 @@ from sqlalchemy import create_engine, insert
 
 import bot.conversation
 import bot.worker
-from bot.db import sync_url
 from bot.simulator import Simulator, driver
+from bot.store.db import sync_url
 from bot.webhook import inbox_rows
 from dialogs import catalog
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows

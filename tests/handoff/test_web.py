@@ -8,12 +8,12 @@ from datetime import timedelta
 from sqlalchemy import create_engine, update
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url, utcnow
 from bot.simulator import Simulator
+from bot.store.case_tables import CswSession
+from bot.store.db import sync_url, utcnow
 from dialogs import catalog as dialog_catalog
 from dialogs.content import default_content
 from handoff import catalog
-from handoff.models import CswSession
 from tests.handoff.helpers import (
     add_account,
     audit_actions,
