@@ -127,7 +127,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
         redoc_url="/redoc" if interactive_docs else None,
     )
     app.include_router(webhook.router)
-    mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
+    mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1)
     app.include_router(metrics.router)
     app.add_middleware(RequestIdMiddleware)
 

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import os
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import (
@@ -35,13 +35,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.runtime import Runtime
 from bot.store.case_tables import Case
 from bot.store.db import utcnow
+from bot.store.outbox import pushed_messages_since, quota_month_start
 from bot.store.tables import InboxEvent, OutboxMessage
 from bot.store.types import CaseStatus, InboxStatus, OutboxStatus
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-JST = timezone(timedelta(hours=9), "JST")
 SCRAPE_TIMEOUT_S = 2.0
 OUTBOX_STATUSES = (OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED)
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0)
@@ -80,12 +80,6 @@ def count_events(received: int, stored: int) -> None:
     """Record the events of one accepted webhook body: how many were new and how many redelivered."""
     WEBHOOK_EVENTS.labels(result="stored").inc(stored)
     WEBHOOK_EVENTS.labels(result="duplicate").inc(received - stored)
-
-
-def month_start_utc(now: datetime) -> datetime:
-    """Midnight of the 1st of `now`'s month in Asia/Tokyo, in UTC (LINE's quota month)."""
-    local = now.astimezone(JST)
-    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
 def age_seconds(oldest: datetime | None, now: datetime) -> float:
@@ -131,17 +125,11 @@ async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metr
     )
     for status, count in counts.items():
         family.add_metric([status], count)
-    pushes = await connection.scalar(
-        select(func.count()).where(
-            OutboxMessage.method == "push",
-            OutboxMessage.status == OutboxStatus.SENT,
-            OutboxMessage.sent_at >= month_start_utc(now),
-        )
-    )
+    pushes = await pushed_messages_since(connection, quota_month_start(now))
     budget = gauge(
         "tsunagu_push_budget_used",
-        "Push calls sent since the 1st of this month (Asia/Tokyo): what LINE counts against the quota",
-        pushes or 0,
+        "Push messages sent since the 1st of this month (Asia/Tokyo): what LINE counts against the quota",
+        pushes,
     )
     return [family, budget]
 

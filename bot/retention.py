@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -34,8 +34,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.settings import Settings
 from bot.store.case_tables import Case, CaseMessage, CswSession, LoginFailure
 from bot.store.db import create_engine, is_postgres, session_factory, utcnow
+from bot.store.locks import unlocked
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
-from bot.store.types import InboxStatus, OutboxStatus
+from bot.store.types import CaseStatus, InboxStatus, OutboxStatus
 from handoff.settings import HandoffSettings
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,9 @@ def rowcount(result: Any) -> int:
 
 def case_due(cut: Cutoffs) -> ColumnElement[bool]:
     """A closed case past the municipality's period."""
-    return and_(Case.status == "closed", func.coalesce(Case.closed_at, Case.updated_at) < cut.closed_case)
+    return and_(
+        Case.status == CaseStatus.CLOSED, func.coalesce(Case.closed_at, Case.updated_at) < cut.closed_case
+    )
 
 
 def conversation_idle(cut: Cutoffs) -> ColumnElement[bool]:
@@ -171,6 +174,27 @@ def outbox_due(cut: Cutoffs, *, counting_due_cases_as_gone: bool) -> ColumnEleme
     )
 
 
+def events_of(keys: Any) -> ColumnElement[bool]:
+    """A handled event of one of the conversations `keys` (a pending one stays for the worker)."""
+    return and_(InboxEvent.conversation_key.in_(keys), InboxEvent.status != InboxStatus.PENDING)
+
+
+def sends_of(keys: Any, cut: Cutoffs) -> ColumnElement[bool]:
+    """An outbox row of one of the conversations `keys` that goes with it.
+
+    Rows tied to the conversation would go with it (foreign key); an unsent reply without that tie
+    (an apology for a failed event) is still delivered, and purged later with the old rows.
+    """
+    return and_(
+        OutboxMessage.conversation_key.in_(keys),
+        or_(
+            OutboxMessage.conversation_id.is_not(None),
+            OutboxMessage.status.not_in(UNSENT),
+            OutboxMessage.created_at < cut.unconsented,
+        ),
+    )
+
+
 def session_due(cut: Cutoffs) -> ColumnElement[bool]:
     """A dashboard session past its idle or absolute timeout."""
     return or_(CswSession.last_seen_at < cut.session_idle, CswSession.created_at < cut.session_absolute)
@@ -201,9 +225,14 @@ class Purger:
             return query.with_for_update(skip_locked=True, of=model)
         return query
 
-    async def _batches(self, model: Any, due: ColumnElement[bool]) -> int:
-        """Delete rows of `model` matching `due`, at most BATCH per transaction; return how many."""
-        deleted, after = 0, None
+    async def _in_batches(
+        self,
+        model: Any,
+        due: ColumnElement[bool],
+        delete_batch: Callable[[AsyncSession, list[int]], Awaitable[None]],
+    ) -> None:
+        """Hand the ids of `model` rows matching `due` to `delete_batch`, BATCH per transaction."""
+        after = None
         while True:
             async with self.sessions() as session, session.begin():
                 query = select(model.id).where(due).order_by(model.id).limit(BATCH)
@@ -211,46 +240,43 @@ class Purger:
                     query = query.where(model.id > after)
                 ids = list((await session.scalars(self._take(query, model))).all())
                 if ids:
-                    deleted += rowcount(await session.execute(delete(model).where(model.id.in_(ids), due)))
+                    await delete_batch(session, ids)
             if len(ids) < BATCH:
-                return deleted
+                return
             after = ids[-1]
+
+    async def _batches(self, model: Any, due: ColumnElement[bool]) -> int:
+        """Delete rows of `model` matching `due`, at most BATCH per transaction; return how many."""
+        deleted = 0
+
+        async def delete_rows(session: AsyncSession, ids: list[int]) -> None:
+            nonlocal deleted
+            deleted += rowcount(await session.execute(delete(model).where(model.id.in_(ids), due)))
+
+        await self._in_batches(model, due, delete_rows)
+        return deleted
 
     async def purge_cases(self, cut: Cutoffs, counts: PurgeCounts) -> None:
         """Closed cases past the period, with their threads."""
         due = case_due(cut)
-        after = None
-        while True:
-            async with self.sessions() as session, session.begin():
-                query = select(Case.id).where(due).order_by(Case.id).limit(BATCH)
-                if after is not None:
-                    query = query.where(Case.id > after)
-                ids = list((await session.scalars(self._take(query, Case))).all())
-                if ids:
-                    still_due = select(Case.id).where(Case.id.in_(ids), due)
-                    counts.case_messages += rowcount(
-                        await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(still_due)))
-                    )
-                    counts.cases += rowcount(await session.execute(delete(Case).where(Case.id.in_(ids), due)))
-            if len(ids) < BATCH:
-                return
-            after = ids[-1]
+
+        async def delete_cases(session: AsyncSession, ids: list[int]) -> None:
+            still_due = select(Case.id).where(Case.id.in_(ids), due)
+            counts.case_messages += rowcount(
+                await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(still_due)))
+            )
+            counts.cases += rowcount(await session.execute(delete(Case).where(Case.id.in_(ids), due)))
+
+        await self._in_batches(Case, due, delete_cases)
 
     async def purge_conversations(self, cut: Cutoffs, counts: PurgeCounts) -> None:
         """Idle conversations without a case, with their events and outbox rows."""
         due = conversation_due(cut, counting_due_cases_as_gone=False)
-        after = None
-        while True:
-            async with self.sessions() as session, session.begin():
-                query = select(Conversation.id).where(due).order_by(Conversation.id).limit(BATCH)
-                if after is not None:
-                    query = query.where(Conversation.id > after)
-                ids = list((await session.scalars(self._take(query, Conversation))).all())
-                if ids:
-                    await self._delete_conversations(session, ids, due, cut, counts)
-            if len(ids) < BATCH:
-                return
-            after = ids[-1]
+
+        async def delete_conversations(session: AsyncSession, ids: list[int]) -> None:
+            await self._delete_conversations(session, ids, due, cut, counts)
+
+        await self._in_batches(Conversation, due, delete_conversations)
 
     async def _delete_conversations(
         self,
@@ -264,31 +290,18 @@ class Purger:
         chosen = Conversation.id.in_(ids)
         if self.postgres:
             # The worker holds this lock while it handles an event of the conversation: skip those.
-            lock = func.pg_try_advisory_xact_lock(func.hashtext(Conversation.key))
-            ids = list((await session.scalars(select(Conversation.id).where(chosen, lock))).all())
+            ids = list(
+                (
+                    await session.scalars(select(Conversation.id).where(chosen, unlocked(Conversation.key)))
+                ).all()
+            )
             if not ids:
                 return
             chosen = Conversation.id.in_(ids)
         still_due = select(Conversation.key).where(chosen, due).scalar_subquery()
         # An event that arrived after the check stays: the worker handles it with a fresh conversation.
-        events = await session.execute(
-            delete(InboxEvent).where(
-                InboxEvent.conversation_key.in_(still_due), InboxEvent.status != InboxStatus.PENDING
-            )
-        )
-        counts.inbox_events += rowcount(events)
-        # Rows tied to the conversation would go with it (foreign key); an unsent reply without that tie
-        # (an apology for a failed event) is still delivered, and purged later with the old rows.
-        sends = await session.execute(
-            delete(OutboxMessage).where(
-                OutboxMessage.conversation_key.in_(still_due),
-                or_(
-                    OutboxMessage.conversation_id.is_not(None),
-                    OutboxMessage.status.not_in(UNSENT),
-                    OutboxMessage.created_at < cut.unconsented,
-                ),
-            )
-        )
+        counts.inbox_events += rowcount(await session.execute(delete(InboxEvent).where(events_of(still_due))))
+        sends = await session.execute(delete(OutboxMessage).where(sends_of(still_due, cut)))
         counts.outbox_messages += rowcount(sends)
         counts.conversations += rowcount(await session.execute(delete(Conversation).where(chosen, due)))
 
@@ -322,29 +335,10 @@ class Purger:
                 cases=await number(Case, case_due(cut)),
                 case_messages=await number(CaseMessage, CaseMessage.case_id.in_(due_cases)),
                 conversations=await number(Conversation, conversation),
-                inbox_events=await number(
-                    InboxEvent,
-                    or_(
-                        event_due(cut),
-                        and_(
-                            InboxEvent.conversation_key.in_(due_keys),
-                            InboxEvent.status != InboxStatus.PENDING,
-                        ),
-                    ),
-                ),
+                inbox_events=await number(InboxEvent, or_(event_due(cut), events_of(due_keys))),
                 outbox_messages=await number(
                     OutboxMessage,
-                    or_(
-                        outbox_due(cut, counting_due_cases_as_gone=True),
-                        and_(
-                            OutboxMessage.conversation_key.in_(due_keys),
-                            or_(
-                                OutboxMessage.conversation_id.is_not(None),
-                                OutboxMessage.status.not_in(UNSENT),
-                                OutboxMessage.created_at < cut.unconsented,
-                            ),
-                        ),
-                    ),
+                    or_(outbox_due(cut, counting_due_cases_as_gone=True), sends_of(due_keys, cut)),
                 ),
                 csw_sessions=await number(CswSession, session_due(cut)),
                 login_failures=await number(LoginFailure, login_failure_due(cut)),

@@ -21,12 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
-from bot.conversation import enqueue, process_event
 from bot.identity import source_of
 from bot.runtime import Runtime
 from bot.store.db import is_postgres, utcnow
+from bot.store.locks import try_lock_conversation
+from bot.store.outbox import enqueue
 from bot.store.tables import InboxEvent
 from bot.store.types import InboxStatus
+from bot.turn import process_event
 from dialogs import catalog
 from dialogs.messages import Text
 
@@ -41,7 +43,6 @@ WEBHOOK_RECENT_S = 0.05
 
 
 # Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
-CONVERSATION_LOCK = select(func.pg_try_advisory_xact_lock(func.hashtext(bindparam("key"))))
 PENDING_OF = (
     select(InboxEvent)
     .where(
@@ -162,8 +163,7 @@ class Worker:
         runtime = self.runtime
         try:
             async with runtime.sessions() as session, session.begin():
-                if is_postgres(runtime.engine):
-                    keys = [key for key in keys if await session.scalar(CONVERSATION_LOCK, {"key": key})]
+                keys = [key for key in keys if await try_lock_conversation(session, key)]
                 pending = (await session.scalars(PENDING_OF, {"keys": keys})).all() if keys else []
                 heads: dict[str, InboxEvent] = {}
                 more: set[str] = set()

@@ -38,4 +38,17 @@ class RaiseUrgency:
     reasons: tuple[str, ...] = field(default=())
 
 
-Effect = DeleteUserData | HandOff | RaiseUrgency
+@dataclass(frozen=True)
+class RelayToCase:
+    """Add the person's typed words to the case a CSW holds.
+
+    `crisis` is the turn's reading of the words; `bot_answers` is True when the bot replies to them
+    itself (crisis, stop, delete), so the reply token is not kept for the CSW.
+    """
+
+    text: str
+    crisis: str
+    bot_answers: bool
+
+
+Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase

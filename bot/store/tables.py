@@ -61,6 +61,8 @@ class OutboxMessage(Base):
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     to: Mapped[str | None] = mapped_column(EncryptedText)
     messages: Mapped[list[dict[str, Any]]] = mapped_column(EncryptedJSON)
+    message_count: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """How many message objects the call sends: what LINE counts against the push quota."""
     reply_token: Mapped[str | None] = mapped_column(String(128))
     reply_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retry_key: Mapped[str] = mapped_column(String(36))

@@ -244,7 +244,7 @@ def test_while_a_csw_holds_the_case_the_bot_is_quiet_but_crisis_and_delete_still
 
         before = len(sim.received("u1"))
         sim.choose("u1", dialog_catalog.text("crisis.continue"))
-        assert sim.received("u1")[before].text == catalog.text("relay.still_connected")
+        assert sim.received("u1")[before].text == dialog_catalog.text("relay.still_connected")
 
         sim.send("u1", "データを消して")
         sim.choose("u1", dialog_catalog.text("delete.yes"))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case, CaseMessage, CswAccount
+from bot.store.locks import lock_conversation
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import HELD_STATUSES
 from handoff import audit, queue, relay
@@ -78,7 +79,7 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
     )
     conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is None:
-        await relay.lock_conversation(session, conversation)
+        await lock_conversation(session, conversation.key)
         case_row.connected_at = now
         relay.send(
             session,
@@ -103,7 +104,7 @@ async def reply(
     conversation = await _conversation(session, case_row)
     if conversation is None:
         raise Forbidden("the person deleted their data")
-    await relay.lock_conversation(session, conversation)
+    await lock_conversation(session, conversation.key)
     await session.refresh(case_row)
     if case_row.status not in HELD_STATUSES:
         raise Conflict("reply")
@@ -174,7 +175,7 @@ async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome:
     """Close the case with an outcome, tell the person, and let the bot answer again."""
     conversation = await _conversation(session, case_row)
     if conversation is not None:
-        await relay.lock_conversation(session, conversation)
+        await lock_conversation(session, conversation.key)
         await session.refresh(case_row)
         if case_row.status in HELD_STATUSES and queue.holds(actor.account, case_row):
             relay.send(
