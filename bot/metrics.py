@@ -65,8 +65,27 @@ PROCESSING_LAG = Histogram(
 )
 EVENTS_FAILED = Counter("tsunagu_events_failed", "Events given up after their last processing attempt")
 OUTBOX_SENT = Counter("tsunagu_outbox_sent", "Outbox rows delivered to LINE, by method", ["method"])
-OUTBOX_RETRIED = Counter("tsunagu_outbox_retried", "LINE calls that failed and are scheduled to retry")
+OUTBOX_RETRIED = Counter(
+    "tsunagu_outbox_retried",
+    "LINE calls that failed and are scheduled to retry, by answer (unknown, rate_limited, not_sent)",
+    ["reason"],
+)
 OUTBOX_FAILED = Counter("tsunagu_outbox_failed", "Outbox rows given up (4xx or too many attempts)")
+OUTBOX_UNCERTAIN = Counter(
+    "tsunagu_outbox_uncertain",
+    "Rows whose outcome could not be known, by the decision taken (possible_duplicate: pushed after a "
+    "reply of unknown outcome whose token was too old to retry; possible_loss: no push target)",
+    ["decision"],
+)
+OUTBOX_DELIVERED_EARLIER = Counter(
+    "tsunagu_outbox_delivered_earlier",
+    "Rows settled as sent because LINE showed an earlier call landed (token_rejected after an unknown "
+    "reply, already_accepted = 409 for the retry key)",
+    ["evidence"],
+)
+OUTBOX_WOKEN = Counter(
+    "tsunagu_outbox_woken", "Rows in backoff made due at once because LINE answered again after failures"
+)
 
 
 def observe_webhook(status: int, seconds: float) -> None:
@@ -120,6 +139,11 @@ async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metr
         .group_by(OutboxMessage.status)
     )
     counts.update({status: count for status, count in rows})
+    oldest_unsent = await connection.scalar(
+        select(func.min(OutboxMessage.created_at)).where(
+            OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING))
+        )
+    )
     family = GaugeMetricFamily(
         "tsunagu_outbox_messages", "Outbox rows waiting to be sent, being sent, or failed", labels=["status"]
     )
@@ -131,7 +155,12 @@ async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metr
         "Push messages sent since the 1st of this month (Asia/Tokyo): what LINE counts against the quota",
         pushes,
     )
-    return [family, budget]
+    oldest = gauge(
+        "tsunagu_outbox_oldest_unsent_age_seconds",
+        "Age of the oldest message not yet delivered (pending or being sent)",
+        age_seconds(oldest_unsent, now),
+    )
+    return [family, oldest, budget]
 
 
 async def queue_gauges(connection: AsyncConnection, now: datetime) -> list[Metric]:

@@ -40,7 +40,12 @@ class Settings(BaseSettings):
     """Concurrent connections the outbox keeps to LINE (the SDK's default is 5 per CPU)."""
     retry_base_s: float = Field(default=1.0, alias="TSUNAGU_RETRY_BASE_S", gt=0)
     retry_cap_s: float = Field(default=300.0, alias="TSUNAGU_RETRY_CAP_S", gt=0)
-    outbox_lease_s: float = Field(default=30.0, alias="TSUNAGU_OUTBOX_LEASE_S", gt=0)
+    outbox_lease_s: float = Field(default=10.0, alias="TSUNAGU_OUTBOX_LEASE_S", gt=0)
+    """How long a claimed outbox row is held; renewed every third of it while its call is in progress."""
+    reply_min_window_s: float = Field(default=3.0, alias="TSUNAGU_REPLY_MIN_WINDOW_S", gt=0)
+    """A reply is tried only while its token has at least this much of its life left; else push."""
+    line_probe_interval_s: float = Field(default=2.0, alias="TSUNAGU_LINE_PROBE_INTERVAL_S", gt=0)
+    """While LINE is failing, one waiting row is tried this often, so recovery is seen at once."""
     max_send_attempts: int = Field(default=50, alias="TSUNAGU_MAX_SEND_ATTEMPTS", gt=0)
     run_worker: bool = Field(default=True, alias="TSUNAGU_RUN_WORKER")
     simulator_enabled: bool | None = Field(default=None, alias="TSUNAGU_SIMULATOR")

@@ -13,7 +13,7 @@ from bot.crisis_fast_path import CRISIS_MARK
 from bot.effects import TurnContext, apply_effects
 from bot.identity import source_of
 from bot.runtime import Runtime
-from bot.store.outbox import enqueue
+from bot.store.outbox import enqueue, token_issued_at
 from bot.store.tables import Conversation, InboxEvent
 from dialogs import catalog
 from dialogs.engine import UserInput, handle
@@ -93,7 +93,7 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         conversation=conversation,
         case_held=case_held,
         reply_token=event.get("replyToken"),
-        received_at=row.received_at,
+        received_at=token_issued_at(event, row.received_at),  # stamps the token kept for a CSW's answer
         now=now,
     )
     kept = await apply_effects(session, context, turn.effects)
@@ -108,7 +108,7 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         to=line_id,
         messages=turn.messages,
         reply_token=event.get("replyToken"),
-        received_at=row.received_at,
+        issued_at=token_issued_at(event, row.received_at),
         max_age_s=runtime.settings.reply_token_max_age_s,
     )
 
@@ -134,6 +134,6 @@ async def note_one_to_one_only(
         to=None,
         messages=[Text(catalog.text("group_note"))],
         reply_token=row.payload["replyToken"],
-        received_at=row.received_at,
+        issued_at=token_issued_at(row.payload, row.received_at),
         max_age_s=runtime.settings.reply_token_max_age_s,
     )

@@ -25,7 +25,7 @@ from bot.identity import source_of
 from bot.runtime import Runtime
 from bot.store.db import is_postgres, utcnow
 from bot.store.locks import try_lock_conversation
-from bot.store.outbox import enqueue
+from bot.store.outbox import enqueue, token_issued_at
 from bot.store.tables import InboxEvent
 from bot.store.types import InboxStatus
 from bot.turn import process_event
@@ -230,7 +230,7 @@ class Worker:
                     to=line_id,
                     messages=[Text(catalog.text("processing_failed"))],
                     reply_token=row.payload.get("replyToken"),
-                    received_at=row.received_at,
+                    issued_at=token_issued_at(row.payload, row.received_at),
                     max_age_s=runtime.settings.reply_token_max_age_s,
                 )
         runtime.wake_outbox()

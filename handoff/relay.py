@@ -80,7 +80,7 @@ def send(
         to=conversation.line_user_id,
         messages=[Text(text)],
         reply_token=case_row.reply_token,
-        received_at=case_row.reply_token_at or now,
+        issued_at=case_row.reply_token_at or now,
         max_age_s=max_age_s,
         origin=origin,
     )

@@ -87,6 +87,22 @@ def batches(stored: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [stored[i : i + MAX_MESSAGES_PER_CALL] for i in range(0, len(stored), MAX_MESSAGES_PER_CALL)]
 
 
+def token_issued_at(event: dict[str, Any], received_at: datetime) -> datetime:
+    """When LINE issued the event's reply token: the event's `timestamp`, but never later than receipt.
+
+    A redelivered event carries its original timestamp, so its token is as old as that says. A LINE
+    clock ahead of ours cannot make a token look younger than our receipt of it.
+    """
+    stamp = event.get("timestamp")
+    if isinstance(stamp, bool) or not isinstance(stamp, int | float):
+        return received_at
+    try:
+        issued = datetime.fromtimestamp(stamp / 1000, UTC)
+    except (OverflowError, OSError, ValueError):
+        return received_at
+    return min(issued, received_at)
+
+
 def enqueue(
     session: AsyncSession,
     *,
@@ -95,12 +111,13 @@ def enqueue(
     to: str | None,
     messages: Sequence[Text],
     reply_token: str | None,
-    received_at: datetime,
+    issued_at: datetime,
     max_age_s: float,
     origin: str = "bot",
 ) -> list[OutboxMessage]:
     """Write messages to the outbox: the first call may use the reply token, the rest are pushes.
 
+    The token is good until `max_age_s` after LINE issued it (`issued_at`, see `token_issued_at`).
     Returns the rows added (the CSW dashboard links a reply to its row to show delivery).
     """
     rows = []
@@ -114,7 +131,7 @@ def enqueue(
                 messages=batch,
                 message_count=len(batch),
                 reply_token=token,
-                reply_expires_at=received_at + timedelta(seconds=max_age_s) if token else None,
+                reply_expires_at=issued_at + timedelta(seconds=max_age_s) if token else None,
                 retry_key=str(uuid.uuid4()),
                 origin=origin,
             )

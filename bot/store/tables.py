@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.crypto import EncryptedJSON, EncryptedText
@@ -76,3 +76,9 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    lease_owner: Mapped[str | None] = mapped_column(String(32))
+    """Who holds the lease: a settlement from a sender whose lease was taken over is not applied."""
+    reply_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    """A reply call for this row ended without a known outcome (timeout, 5xx, dropped, crash)."""
+    uncertainty: Mapped[str | None] = mapped_column(String(32))
+    """Set when the outcome could not be known and the decision table chose (see bot/outbox.py)."""
