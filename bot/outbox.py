@@ -116,6 +116,9 @@ DECISIONS: dict[tuple[str, Answer, bool | None], Decision] = {
     ("reply", Answer.REJECTED, EITHER): Decision(
         Action.PUSH_NOW, "refused for another reason: the push says whether the messages are valid"
     ),
+    ("reply", Answer.ALREADY_ACCEPTED, EITHER): Decision(
+        Action.PUSH_NOW, "a reply carries no retry key, so a 409 is a refusal: push with the key"
+    ),
     ("push", Answer.DELIVERED, EITHER): Decision(Action.SENT, "LINE took the push"),
     ("push", Answer.ALREADY_ACCEPTED, EITHER): Decision(Action.SENT, "an earlier call with this key landed"),
     ("push", Answer.UNKNOWN, EITHER): Decision(

@@ -315,8 +315,7 @@ def test_line_faults_lose_nothing_and_duplicate_only_where_chosen(database_url: 
                 calls_before = len(line.calls)
                 for turn in range(3):
                     post_round(server, line, run, users, turn)
-                result = check_exactly_once(database_url, line, run, server)
-                assert result.duplicated == [], f"{mode}: answered inside the token's life, none twice"
+                check_exactly_once(database_url, line, run, server)
                 assert any(fault != Fault.NONE for _, fault, _ in line.calls[calls_before:]), mode
 
             line.set_faults({})
