@@ -301,8 +301,8 @@ FAULT_MODES = {
 
 
 def test_line_faults_lose_nothing_and_duplicate_only_where_chosen(database_url: str, tmp_path: Path) -> None:
-    """One server meets each fault mode in turn (10 people x 3 messages each), then a reply that
-    LINE delivers but answers only after the token's life: the one duplicate the table chooses."""
+    """One server meets each fault mode in turn (10 people x 3 messages each), then LINE down for 3 s,
+    then a reply that LINE delivers but answers only after the token's life: a duplicate chosen."""
     upgrade(database_url)
     with FaultLine(ACCESS_TOKEN, token_life_s=TOKEN_LIFE_S, slow_s=0.7, very_slow_s=TOKEN_LIFE_S) as line:
         server = TsunaguProcess(database_url, line.base_url, tmp_path, **FAST_LINE)
@@ -318,7 +318,17 @@ def test_line_faults_lose_nothing_and_duplicate_only_where_chosen(database_url: 
                 check_exactly_once(database_url, line, run, server)
                 assert any(fault != Fault.NONE for _, fault, _ in line.calls[calls_before:]), mode
 
+            run = Run()
+            users = [driver.simulated_user_id(f"outage-{i}") for i in range(10)]
+            line.set_faults({Fault.SERVER_ERROR: 1.0})
+            post_round(server, line, run, users, 0)
+            time.sleep(3)  # LINE down: rows back off, tokens age out
+            post_round(server, line, run, users, 1)
+            woken_before = metric(server, "tsunagu_outbox_woken_total")
             line.set_faults({})
+            check_exactly_once(database_url, line, run, server)
+            assert metric(server, "tsunagu_outbox_woken_total") > woken_before, "LINE back: backoff woken"
+
             line.fail_next(Fault.VERY_SLOW, Fault.VERY_SLOW)
             run = Run()
             post_round(server, line, run, [driver.simulated_user_id("very-slow")], 0)
