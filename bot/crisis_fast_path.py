@@ -18,6 +18,8 @@ from linebot.v3.messaging import ReplyMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot import metrics
+from bot.outbox import POSSIBLE_DUPLICATE
 from bot.render import to_sdk
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -67,6 +69,7 @@ async def send_resources(
     """Reply with the resources; whatever cannot be replied goes to the outbox as a push."""
     calls = batches(stored)
     remaining = calls
+    uncertainty = None
     if runtime.crisis_api is not None:
         try:
             async with asyncio.timeout(FAST_REPLY_TIMEOUT_S):
@@ -77,12 +80,23 @@ async def send_resources(
             remaining = calls[1:]
         except (ApiException, aiohttp.ClientError, TimeoutError, OSError) as exc:
             log.warning("crisis fast reply failed; queued as push", extra={"error": type(exc).__name__})
+            status = exc.status if isinstance(exc, ApiException) else None
+            if not (status and 400 <= status < 500):
+                # The reply may have landed: a duplicate of the resources is the lesser harm (bot/outbox.py).
+                uncertainty = POSSIBLE_DUPLICATE
+                metrics.OUTBOX_UNCERTAIN.labels(decision=POSSIBLE_DUPLICATE).inc()
     if remaining:
-        await queue_as_push(runtime, event, remaining)
+        await queue_as_push(runtime, event, remaining, uncertainty)
 
 
-async def queue_as_push(runtime: Runtime, event: dict[str, Any], calls: list[list[dict[str, Any]]]) -> None:
-    """Put crisis messages in the outbox as pushes (retried until LINE takes them)."""
+async def queue_as_push(
+    runtime: Runtime,
+    event: dict[str, Any],
+    calls: list[list[dict[str, Any]]],
+    uncertainty: str | None = None,
+) -> None:
+    """Put crisis messages in the outbox as pushes (retried until LINE takes them), noting whether the
+    first may repeat a reply of unknown outcome."""
     from bot.identity import conversation_key
 
     user_id = str((event.get("source") or {}).get("userId", ""))
@@ -96,8 +110,9 @@ async def queue_as_push(runtime: Runtime, event: dict[str, Any], calls: list[lis
                     messages=batch,
                     retry_key=str(uuid.uuid4()),
                     origin="crisis",
+                    uncertainty=uncertainty if index == 0 else None,
                 )
-                for batch in calls
+                for index, batch in enumerate(calls)
             )
     except SQLAlchemyError as exc:
         log.error("crisis resources could not be queued", extra={"error": type(exc).__name__})

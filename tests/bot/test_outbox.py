@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -226,3 +227,30 @@ def test_a_reply_with_an_expired_token_goes_straight_to_push(database_url: str) 
         deliveries = simulator.received("late")
     assert deliveries and {d.method for d in deliveries} == {"push"}
     assert [call["method"] for call in simulator.fake.calls] == ["push"], "the old token was never tried"
+
+
+def test_crisis_resources_after_a_fast_reply_of_unknown_outcome_are_a_counted_possible_duplicate(
+    sim: Simulator, database_url: str
+) -> None:
+    sim.follow("u1")
+    counted_before = uncertain_counted(sim)
+    sim.fake.fail_next(LOST_RESPONSE)  # the fast reply lands, but its answer is lost
+    sim.send("u1", "もう死にたい")
+    deadline = time.monotonic() + 15
+    while not (crisis := [row for row in rows(database_url, OutboxMessage) if row.origin == "crisis"]):
+        assert time.monotonic() < deadline, "the resources were not queued as a push"
+        time.sleep(0.05)  # queued by the webhook's background task once the fast reply failed
+    sim.wait_idle()
+    crisis = [row for row in rows(database_url, OutboxMessage) if row.origin == "crisis"]
+    assert crisis and crisis[0].uncertainty == "possible_duplicate"
+    assert all(row.status == "sent" for row in crisis)
+    assert uncertain_counted(sim) == counted_before + 1
+
+
+def uncertain_counted(sim: Simulator) -> float:
+    """The server's count of possible duplicates chosen (counters are per process: compare deltas)."""
+    sample = 'tsunagu_outbox_uncertain_total{decision="possible_duplicate"} '
+    for line in sim.http.get("/metrics").text.splitlines():
+        if line.startswith(sample):
+            return float(line.removeprefix(sample))
+    return 0.0
