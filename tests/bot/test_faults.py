@@ -323,6 +323,7 @@ def test_line_faults_lose_nothing_and_duplicate_only_where_chosen(database_url: 
             line.set_faults({Fault.SERVER_ERROR: 1.0})
             post_round(server, line, run, users, 0)
             time.sleep(3)  # LINE down: rows back off, tokens age out
+            assert metric(server, "tsunagu_outbox_oldest_unsent_age_seconds") >= 2
             post_round(server, line, run, users, 1)
             woken_before = metric(server, "tsunagu_outbox_woken_total")
             line.set_faults({})
