@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot import crypto  # noqa: E402
 from bot.migrate import upgrade  # noqa: E402
 from bot.simulator import SIMULATOR_SECRET_KEY, driver  # noqa: E402
+from bot.store import crypto  # noqa: E402
 from tests.bot.fault_line import Fault, FaultLine, text_event  # noqa: E402
 from tests.bot.helpers import OutboxMessage, count, rows  # noqa: E402
 from tests.bot.servers import ACCESS_TOKEN, TsunaguProcess  # noqa: E402

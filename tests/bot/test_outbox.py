@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from bot import outbox
-from bot.conversation import token_issued_at
 from bot.outbox import Action, Answer, Plan, answer_for, decide, plan_for
 from bot.simulator import Simulator, driver
 from bot.simulator.fake_line import LOST_RESPONSE, TIMEOUT
+from bot.store.outbox import token_issued_at
 from tests.bot.helpers import OutboxMessage, rows
 
 FAST_RETRIES = {"TSUNAGU_LINE_TIMEOUT_S": 0.5, "TSUNAGU_RETRY_BASE_S": 0.02, "TSUNAGU_RETRY_CAP_S": 0.2}
