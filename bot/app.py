@@ -23,7 +23,7 @@ from bot.simulator.fake_line import FakeLine
 from bot.store.db import create_engine, is_postgres, session_factory
 from bot.worker import Worker
 from dialogs import catalog
-from dialogs.content import default_content
+from dialogs.content import use_content
 from dialogs.understanding import classify
 from handoff.web import mount_dashboard
 
@@ -48,9 +48,8 @@ GC_YOUNG_THRESHOLD = 50_000
 
 
 def warm_up() -> None:
-    """Load the lexicons, content and catalog now, so the first message (maybe a crisis) waits for none."""
+    """Load the lexicons and catalog now, so the first message (maybe a crisis) waits for neither."""
     classify("")
-    default_content()
     catalog.entries()
 
 
@@ -71,6 +70,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     """Build the app; a LINE client, worker and outbox sender start in its lifespan."""
     settings = settings or get_settings()
     configure_logging()
+    use_content(settings.content_path)  # a broken file stops startup here, naming file, line and field
     configure_encryption(settings)
     if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
         raise RuntimeError(

@@ -17,7 +17,7 @@ from bot.store.case_tables import Case, CaseMessage
 from bot.store.outbox import enqueue
 from bot.store.tables import Conversation, OutboxMessage
 from bot.store.types import OPEN_STATUSES
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.engine import state_after_handoff
 from dialogs.messages import Text
 from dialogs.office_hours import format_jp, is_open, next_opening
@@ -91,7 +91,7 @@ def send(
 
 def claimed_notice(case_row: Case, now: datetime) -> str:
     """What the person is told when a CSW takes their case: a person now reads, and from when."""
-    content = default_content()
+    content = current_content()
     team = content.team(case_row.team).name
     hours = content.office_hours
     if is_open(now, hours):

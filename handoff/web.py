@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.store.case_tables import Case
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.effects import ConsentScope
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
@@ -110,7 +110,7 @@ templates.env.globals["minutes_since"] = minutes_since
 
 def page_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
     """What every logged-in page needs: the account, its CSRF token, and the content's names."""
-    content = default_content()
+    content = current_content()
     return {
         "request": request,
         "me": unit.account,

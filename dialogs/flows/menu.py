@@ -12,7 +12,7 @@ from typing import Any, cast
 from transitions import EventData
 
 from dialogs import catalog
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, intake
@@ -32,7 +32,7 @@ EVERY = [*(state.value for state in States), *FORM]
 
 def _welcome(dialog: Dialog) -> None:
     """Say what this is: automated, anonymous, free, when a human answers, how to stop or delete."""
-    content = default_content()
+    content = current_content()
     dialog.say(
         "welcome",
         council=content.municipality.council_name,
