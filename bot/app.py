@@ -150,5 +150,6 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     if settings.simulator:
         from bot.simulator.routes import mount_simulator
 
-        mount_simulator(app, fake_line or FakeLine(settings.access_token), SIMULATOR_API_PATH)
+        fake = fake_line or FakeLine(settings.access_token, channel_secret=settings.channel_secret)
+        mount_simulator(app, fake, SIMULATOR_API_PATH)
     return app
