@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics, notify, retention, webhook
+from bot.line_native import LineNative
 from bot.logs import RequestIdMiddleware, configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
@@ -93,6 +94,8 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
             runtime.crisis_api = AsyncMessagingApi(crisis_client)
             tasks = []
             if settings.run_worker:
+                runtime.line = LineNative(AsyncMessagingApi(outbox_client), quota_from_line=not settings.simulator)
+                tasks.append(asyncio.create_task(runtime.line.run(), name="line-loading"))
                 tasks.append(asyncio.create_task(Worker(runtime).run(), name="worker"))
                 tasks.append(
                     asyncio.create_task(

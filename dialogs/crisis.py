@@ -55,6 +55,11 @@ def _hotline_lines(now: datetime) -> str:
     return "\n".join(lines)
 
 
+def hotline_list(now: datetime) -> Text:
+    """The hotlines open at `now`, asked for from the rich menu (no urgency is raised)."""
+    return Text(catalog.text("hotlines.on_request", lines=_hotline_lines(now)))
+
+
 def crisis_messages(now: datetime) -> tuple[Text, ...]:
     """The emergency resources open at `now`, and an offer of a human."""
     return (

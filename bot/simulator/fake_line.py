@@ -139,12 +139,12 @@ class FakeLine:
         """The one-to-one chat as the two sides see it: the user's messages (with 既読) and the bot's."""
         with self.lock:
             read_up_to = self.read_up_to.get(user_id, -1)
-            mine = [
+            mine: list[tuple[float, dict[str, Any]]] = [
                 (m.at, {"from": "user", "text": m.text, "read": i <= read_up_to})
                 for i, m in enumerate(self.sent_by_users)
                 if m.user_id == user_id
             ]
-            theirs = [
+            theirs: list[tuple[float, dict[str, Any]]] = [
                 (
                     d.at,
                     {
