@@ -133,7 +133,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"               database: {settings.database_url}\n"
     )
     args.workers, args.migrate = 1, False
+    start_demo_channel_setup(args.host, args.port)
     return cmd_serve(args)
+
+
+def start_demo_channel_setup(host: str, port: int) -> None:
+    """Once the demo answers, run `line setup` against its simulated channel, so the rich menu shows."""
+    import threading
+    import time
+
+    import httpx
+
+    def set_up() -> None:
+        base = f"http://{host}:{port}"
+        for _ in range(100):
+            time.sleep(0.2)
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1.0).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                continue
+        else:
+            return
+        from bot import line_channel
+
+        settings = Settings(TSUNAGU_LINE_API_BASE=f"{base}/simulator/line-api", TSUNAGU_SIMULATOR=True)
+        report = line_channel.setup(settings, webhook_url=f"{base}/line/webhook")
+        sys.stderr.write("tsunagu demo: simulated channel set up (rich menus from the content)\n")
+        if not report.ok:
+            sys.stderr.write(report.text() + "\n")
+
+    threading.Thread(target=set_up, name="demo-channel-setup", daemon=True).start()
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
