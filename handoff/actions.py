@@ -70,7 +70,7 @@ async def view(session: AsyncSession, *, actor: Actor, code: str, now: datetime)
         audit.record(
             session, account=actor.account, action="viewed", case_code=case_row.code, now=now, via=actor.via
         )
-        if case_row.status in queue.HELD and queue.holds(actor.account, case_row):
+        if case_row.status in HELD_STATUSES and queue.holds(actor.account, case_row):
             conversation = await _conversation(session, case_row)
             token = await relay.latest_read_token(session, conversation) if conversation else None
             if token:
@@ -80,7 +80,7 @@ async def view(session: AsyncSession, *, actor: Actor, code: str, now: datetime)
 
 async def typing(session: AsyncSession, *, actor: Actor, case_row: Case) -> None:
     """Show the person LINE's typing dots while the CSW holding their case writes a reply."""
-    if case_row.status not in queue.HELD or not queue.holds(actor.account, case_row):
+    if case_row.status not in HELD_STATUSES or not queue.holds(actor.account, case_row):
         raise Forbidden("typing needs the case claimed by this account")
     conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is not None:
