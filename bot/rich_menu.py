@@ -13,12 +13,12 @@ import io
 import json
 import math
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from PIL import Image, ImageDraw, ImageFont
-from pylopdf_fonts_cjk import sans_path
+from typing import TYPE_CHECKING, Any, Literal
 
 from dialogs.content import RichMenu, RichMenuButton
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 MenuKind = Literal["bot", "person"]
 NAME_PREFIX = "tsunagu"
@@ -87,6 +87,9 @@ def action_of(button: RichMenuButton) -> dict[str, Any]:
 
 def _font(size: int) -> ImageFont.FreeTypeFont:
     """Noto Sans JP at `size` pixels."""
+    from PIL import ImageFont
+    from pylopdf_fonts_cjk import sans_path
+
     return ImageFont.truetype(str(sans_path()), size)
 
 
@@ -99,7 +102,9 @@ def _fitted_font(draw: ImageDraw.ImageDraw, label: str, room: int) -> ImageFont.
 
 
 def render(menu: RichMenu) -> bytes:
-    """The menu's image as PNG: a white grid, each label centred in its cell."""
+    """The menu's image as PNG: a white grid, each label centred in its cell (Pillow loads only here)."""
+    from PIL import Image, ImageDraw
+
     _, width, height = grid(menu)
     image = Image.new("RGB", (width, height), BACKGROUND)
     draw = ImageDraw.Draw(image)

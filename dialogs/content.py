@@ -644,24 +644,27 @@ def load_content(path: Path | None = None) -> Content:
         raise ContentError(_describe(source.name, error, tree)) from error
 
 
-_in_use: list[Content] = []
+_in_use: list[tuple[Path | None, Content]] = []
 
 
 def use_content(path: Path | None) -> Content:
     """Load and check `path` (the shipped default when None) and make it the content in use.
 
-    Raises ContentError, leaving the content in use unchanged, when the file is unreadable or invalid.
+    The file already in use is not read again (the CLI checks it before the app starts). Raises
+    ContentError, leaving the content in use unchanged, when the file is unreadable or invalid.
     """
+    if _in_use and _in_use[0][0] == path:
+        return _in_use[0][1]
     content = _shipped_default() if path is None else load_content(path)
-    _in_use[:] = [content]
+    _in_use[:] = [(path, content)]
     return content
 
 
 def current_content() -> Content:
     """The content in use: the file given to `use_content`, or the shipped default until then."""
     if not _in_use:
-        _in_use.append(_shipped_default())
-    return _in_use[0]
+        _in_use.append((None, _shipped_default()))
+    return _in_use[0][1]
 
 
 @cache
