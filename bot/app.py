@@ -94,7 +94,9 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
             runtime.crisis_api = AsyncMessagingApi(crisis_client)
             tasks = []
             if settings.run_worker:
-                runtime.line = LineNative(AsyncMessagingApi(outbox_client), quota_from_line=not settings.simulator)
+                runtime.line = LineNative(
+                    AsyncMessagingApi(outbox_client), quota_from_line=not settings.simulator
+                )
                 tasks.append(asyncio.create_task(runtime.line.run(), name="line-loading"))
                 tasks.append(asyncio.create_task(Worker(runtime).run(), name="worker"))
                 tasks.append(

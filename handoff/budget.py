@@ -7,9 +7,8 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handoff.line_calls import PushQuota
-
 from bot.store.outbox import pushed_messages_since, quota_month_start
+from handoff.line_calls import PushQuota
 
 
 @dataclass(frozen=True)
