@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics, notify, retention, webhook
+from bot.line_native import LineNative
 from bot.logs import RequestIdMiddleware, configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
@@ -23,7 +24,7 @@ from bot.simulator.fake_line import FakeLine
 from bot.store.db import create_engine, is_postgres, session_factory
 from bot.worker import Worker
 from dialogs import catalog
-from dialogs.content import default_content
+from dialogs.content import use_content
 from dialogs.understanding import classify
 from handoff.web import mount_dashboard
 
@@ -48,9 +49,8 @@ GC_YOUNG_THRESHOLD = 50_000
 
 
 def warm_up() -> None:
-    """Load the lexicons, content and catalog now, so the first message (maybe a crisis) waits for none."""
+    """Load the lexicons and catalog now, so the first message (maybe a crisis) waits for neither."""
     classify("")
-    default_content()
     catalog.entries()
 
 
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     """Build the app; a LINE client, worker and outbox sender start in its lifespan."""
     settings = settings or get_settings()
     configure_logging()
+    use_content(settings.content_path)  # a broken file stops startup here, naming file, line and field
     configure_encryption(settings)
     if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
         raise RuntimeError(
@@ -93,6 +94,10 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
             runtime.crisis_api = AsyncMessagingApi(crisis_client)
             tasks = []
             if settings.run_worker:
+                runtime.line = LineNative(
+                    AsyncMessagingApi(outbox_client), quota_from_line=not settings.simulator
+                )
+                tasks.append(asyncio.create_task(runtime.line.run(), name="line-loading"))
                 tasks.append(asyncio.create_task(Worker(runtime).run(), name="worker"))
                 tasks.append(
                     asyncio.create_task(
@@ -150,5 +155,6 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     if settings.simulator:
         from bot.simulator.routes import mount_simulator
 
-        mount_simulator(app, fake_line or FakeLine(settings.access_token), SIMULATOR_API_PATH)
+        fake = fake_line or FakeLine(settings.access_token, channel_secret=settings.channel_secret)
+        mount_simulator(app, fake, SIMULATOR_API_PATH)
     return app

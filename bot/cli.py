@@ -1,4 +1,4 @@
-"""The `tsunagu` command: serve, demo, migrate, simulate, purge, classify and csw (dashboard accounts)."""
+"""The `tsunagu` command: serve, demo, migrate, simulate, purge, classify, csw, content and line."""
 
 from __future__ import annotations
 
@@ -24,6 +24,18 @@ def load_settings() -> Settings:
         raise SystemExit(2) from None
 
 
+def load_content_in_use(settings: Settings) -> bool:
+    """Load and check the content file in use (TSUNAGU_CONTENT_PATH); print its problems and say False."""
+    from dialogs.content import ContentError, use_content
+
+    try:
+        use_content(settings.content_path)
+    except ContentError as error:
+        sys.stderr.write(f"tsunagu: the content file cannot be used\n{error}\n")
+        return False
+    return True
+
+
 def point_at_local_simulator(settings: Settings, port: int) -> None:
     """In simulator mode, send LINE API calls to this server's own fake LINE."""
     if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
@@ -43,16 +55,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Run the server (real LINE channel if configured, else the local simulator)."""
     import uvicorn
 
+    from bot.migrate import SchemaNotCurrent, ensure_schema, upgrade
+
     settings = load_settings()
     if settings.simulator and args.workers > 1:
         sys.stderr.write(
             "tsunagu: the local simulator runs in one process; use --workers 1 or configure LINE\n"
         )
         return 2
+    if not load_content_in_use(settings):
+        return 2
     if args.migrate:
-        from bot.migrate import upgrade
-
         upgrade(settings.database_url)
+    try:
+        if ensure_schema(settings.database_url):
+            sys.stderr.write("tsunagu: migrated the SQLite database to the newest schema\n")
+    except SchemaNotCurrent as problem:
+        sys.stderr.write(f"tsunagu: {problem}\n")
+        return 2
     point_at_local_simulator(settings, args.port)
     uvicorn.run(
         "bot.app:create_app",
@@ -76,6 +96,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     settings = load_settings()
     if settings.simulator:
         sys.stderr.write("tsunagu: a separate worker needs a LINE channel; the simulator runs inside serve\n")
+        return 2
+    if not load_content_in_use(settings):
         return 2
 
     async def run() -> None:
@@ -111,7 +133,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"               database: {settings.database_url}\n"
     )
     args.workers, args.migrate = 1, False
+    start_demo_channel_setup(args.host, args.port)
     return cmd_serve(args)
+
+
+def start_demo_channel_setup(host: str, port: int) -> None:
+    """Once the demo answers, run `line setup` against its simulated channel, so the rich menu shows."""
+    import threading
+    import time
+
+    import httpx
+
+    def set_up() -> None:
+        base = f"http://{host}:{port}"
+        for _ in range(100):
+            time.sleep(0.2)
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1.0).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                continue
+        else:
+            return
+        from bot import line_channel
+
+        settings = Settings(TSUNAGU_LINE_API_BASE=f"{base}/simulator/line-api", TSUNAGU_SIMULATOR=True)
+        report = line_channel.setup(settings, webhook_url=f"{base}/line/webhook")
+        sys.stderr.write("tsunagu demo: simulated channel set up (rich menus from the content)\n")
+        if not report.ok:
+            sys.stderr.write(report.text() + "\n")
+
+    threading.Thread(target=set_up, name="demo-channel-setup", daemon=True).start()
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
@@ -221,6 +273,43 @@ def cmd_csw(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_content_check(args: argparse.Namespace) -> int:
+    """Check a content file and print what it holds, or each problem with its line and field."""
+    from dialogs.content import ContentError, load_content
+
+    path = Path(args.file)
+    try:
+        content = load_content(path)
+    except ContentError as error:
+        sys.stderr.write(f"{error}\n")
+        return 1
+    municipality = content.municipality
+    sys.stdout.write(
+        f"{path.name}: OK: {municipality.name} (version {municipality.version}, "
+        f"updated {municipality.updated_at}): {len(content.windows)} windows, {len(content.teams)} teams, "
+        f"{len(content.districts)} districts, {len(content.hotlines)} hotlines, "
+        f"rich menus {'set' if content.line else 'not set (tsunagu line setup needs them)'}\n"
+    )
+    if content.placeholder:
+        sys.stdout.write(f"{path.name}: note: placeholder is true; set it false once every value is real\n")
+    return 0
+
+
+def cmd_line(args: argparse.Namespace) -> int:
+    """Check or set up the LINE channel (logic in bot.line_channel)."""
+    from bot import line_channel
+
+    settings = load_settings()
+    if args.line_command == "check":
+        report = line_channel.check(settings)
+    else:
+        if not load_content_in_use(settings):
+            return 2
+        report = line_channel.setup(settings, webhook_url=args.url)
+    sys.stdout.write(report.text() + "\n")
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -269,6 +358,21 @@ def build_parser() -> argparse.ArgumentParser:
     csw_token = csw_commands.add_parser("token", help="create an API token acting as the account")
     csw_token.add_argument("login")
     csw_token.add_argument("--name", default="api", help="what the token is for")
+
+    content = commands.add_parser("content", help="the municipality content file")
+    content_commands = content.add_subparsers(dest="content_command", required=True)
+    content_check = content_commands.add_parser("check", help="check a content file and summarize it")
+    content_check.add_argument("file")
+    content_check.set_defaults(handler=cmd_content_check)
+
+    line = commands.add_parser("line", help="the LINE channel: check it, or set it up")
+    line.set_defaults(handler=cmd_line)
+    line_commands = line.add_subparsers(dest="line_command", required=True)
+    line_commands.add_parser("check", help="token, bot info, webhook, quota: a report (exit 1 on problems)")
+    line_setup = line_commands.add_parser(
+        "setup", help="set and test the webhook, create the rich menus from the content (idempotent)"
+    )
+    line_setup.add_argument("--url", required=True, help="the public webhook URL, https://…/line/webhook")
 
     rotate = commands.add_parser("rotate-keys", help="re-encrypt stored data with the newest data key")
     rotate.set_defaults(handler=cmd_rotate_keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, TextMessage
+from linebot.v3.messaging import PostbackAction, QuickReply, QuickReplyItem, Sender, TextMessage
 
 
 def to_sdk(stored: list[dict[str, Any]]) -> list[TextMessage]:
@@ -21,5 +21,6 @@ def to_sdk(stored: list[dict[str, Any]]) -> list[TextMessage]:
                     for c in message["choices"]
                 ]
             )
-        rendered.append(TextMessage(text=message["text"], quickReply=quick_reply))
+        sender = Sender.from_dict(message["sender"]) if message.get("sender") else None
+        rendered.append(TextMessage(text=message["text"], quickReply=quick_reply, sender=sender))
     return rendered

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from bot.batching import GroupCommit
 from bot.inbox import inbox_writer
+from bot.line_native import LineNative
 from bot.settings import Settings
 
 
@@ -26,6 +27,8 @@ class Runtime:
     sessions: async_sessionmaker[Any]
     signing_key: bytes
     crisis_api: AsyncMessagingApi | None = None
+    line: LineNative | None = None
+    """LINE-native calls (typing dots, 既読, per-person menu, quota); set where the worker runs."""
     worker_wake: asyncio.Event = field(default_factory=asyncio.Event)
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)

@@ -13,6 +13,7 @@ PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "your-channel-secret",
 SIMULATOR_CHANNEL_SECRET = "tsunagu-simulator-channel-secret"  # noqa: S105 - the local simulator's own secret
 SIMULATOR_ACCESS_TOKEN = "tsunagu-simulator-access-token"  # noqa: S105 - the local simulator's own token
 DEFAULT_LINE_API_BASE = "https://api.line.me"
+DEFAULT_LINE_DATA_API_BASE = "https://api-data.line.me"
 
 
 class Settings(BaseSettings):
@@ -97,6 +98,13 @@ class Settings(BaseSettings):
         if self.line_channel_access_token is None:
             return SIMULATOR_ACCESS_TOKEN
         return self.line_channel_access_token.get_secret_value()
+
+    @property
+    def line_data_api_base(self) -> str:
+        """Where rich menu images go: LINE's data host, or the same base as the API (the simulator)."""
+        if self.line_api_base == DEFAULT_LINE_API_BASE:
+            return DEFAULT_LINE_DATA_API_BASE
+        return self.line_api_base
 
     def signing_key(self) -> bytes:
         """The key for pseudonymous user hashes and dashboard sessions (created once if unset)."""

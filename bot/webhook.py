@@ -173,4 +173,21 @@ async def answer_webhook(request: Request) -> JSONResponse:
     metrics.count_events(len(raw_events), stored)
     if stored:
         runtime.wake_worker(row["conversation_key"] for row in rows)
+        note_turns_waiting(runtime, raw_events, rows)
     return JSONResponse({})
+
+
+ANSWERED_EVENT_TYPES = frozenset({"message", "postback", "follow"})
+
+
+def note_turns_waiting(
+    runtime: Runtime, raw_events: list[dict[str, Any]], rows: list[dict[str, Any]]
+) -> None:
+    """Tell the LINE-native helper which one-to-one turns now wait for an answer (never groups or rooms)."""
+    if runtime.line is None:
+        return
+    for event, row in zip(raw_events, rows, strict=True):
+        source_type, line_id = source_of(event)
+        answered = event.get("type") in ANSWERED_EVENT_TYPES and event.get("mode") != "standby"
+        if source_type == "user" and line_id and answered:
+            runtime.line.turn_started(row["conversation_key"], line_id)

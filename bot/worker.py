@@ -196,8 +196,12 @@ class Worker:
     def finished(self, rows: Iterable[InboxEvent]) -> None:
         """Observe the processing lag of handled events and let the outbox send what they queued."""
         now = utcnow()
+        keys = []
         for row in rows:
             metrics.PROCESSING_LAG.observe((now - row.received_at).total_seconds())
+            keys.append(row.conversation_key)
+        if self.runtime.line is not None:
+            self.runtime.line.turns_done(keys)
         self.runtime.wake_outbox()
 
     async def record_failure(self, key: str, error: str) -> None:

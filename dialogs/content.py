@@ -1,8 +1,11 @@
 """Municipality content: the YAML a municipality edits (windows, services, FAQ, hotlines, hours).
 
 `load_content(path)` reads one file (the shipped `content/default.yaml` when `path` is None) and
-returns a frozen `Content`, or raises `ContentError` whose lines each name the file and the field,
-e.g. ``content.yaml: districts[2].team: unknown team 'x'``. `default_content()` caches the default.
+returns a frozen `Content`, or raises `ContentError` whose lines each name the file, the line and the
+field, e.g. ``content.yaml: line 212: districts[2].team: unknown team 'x'``.
+
+The process uses one file at a time: the app and the CLI call `use_content(path)` at startup (the path
+from `TSUNAGU_CONTENT_PATH`), and everything else reads it through `current_content()`.
 
 Texts in `faq` and `temporary_living_info.situations` may use these placeholders (see `_fields`):
 `{municipality_name}`, `{council_name}`, `{window_name}`, `{window_phone}`, `{window_hours}`,
@@ -13,6 +16,7 @@ and `{hotlines[<id>]}` (that hotline's number). `office_hours.reply_promise` use
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -20,7 +24,15 @@ from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from dialogs.office_hours import (
     OfficeHours,
@@ -61,6 +73,8 @@ FaqIntent = Literal[
     "faq.family_group",
 ]
 UrgentSituation = Literal["no_place_tonight", "no_food", "utilities_cut"]
+MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
+"""What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
 SERVICE_IDS: tuple[ServiceId, ...] = get_args(ServiceId)
 FAQ_INTENTS: tuple[FaqIntent, ...] = get_args(FaqIntent)
 URGENT_SITUATIONS: tuple[UrgentSituation, ...] = get_args(UrgentSituation)
@@ -266,6 +280,53 @@ class ContentOfficeHours(OfficeHours):
     reply_promise: ReplyPromise
 
 
+class RichMenuButton(_Model):
+    """One button of a rich menu: its label, and exactly one of a dialog event, a text to send, a link."""
+
+    label: str = Field(min_length=1, max_length=20)
+    event: MenuTrigger | None = None
+    text: str | None = Field(default=None, min_length=1, max_length=300)
+    uri: str | None = Field(default=None, pattern=r"^(https://|tel:)", max_length=1000)
+
+    @model_validator(mode="after")
+    def _one_action(self) -> RichMenuButton:
+        """Refuse a button with no action or several."""
+        if [self.event, self.text, self.uri].count(None) != 2:
+            raise ValueError("give exactly one of: event, text, uri")
+        return self
+
+
+class RichMenu(_Model):
+    """A rich menu: the chat-bar text and a grid of buttons (`columns` per row, rows as needed)."""
+
+    chat_bar_text: str = Field(min_length=1, max_length=14)
+    columns: int = Field(ge=1, le=4)
+    buttons: list[RichMenuButton] = Field(min_length=1, max_length=12)
+
+
+class Sender(_Model):
+    """The name (and optional square PNG icon) LINE shows on a CSW's messages instead of the bot's."""
+
+    name: str = Field(min_length=1, max_length=20)
+    icon_url: str | None = Field(default=None, pattern=r"^https://", max_length=2000)
+
+    @field_validator("name")
+    @classmethod
+    def _allowed_name(cls, name: str) -> str:
+        """LINE refuses sender names containing certain words such as LINE."""
+        if "line" in name.lower():
+            raise ValueError("LINE does not accept a sender name containing 'LINE'")
+        return name
+
+
+class LineFeatures(_Model):
+    """What the LINE channel shows: the rich menus (with the bot, with a person) and the CSW's sender."""
+
+    csw_sender: Sender
+    rich_menu: RichMenu
+    rich_menu_with_person: RichMenu
+
+
 class Content(_Model):
     """One municipality's content file."""
 
@@ -282,6 +343,7 @@ class Content(_Model):
     hotlines: list[Hotline] = Field(min_length=1)
     temporary_living_info: TemporaryLivingInfo
     office_hours: ContentOfficeHours
+    line: LineFeatures | None = None
 
     @model_validator(mode="after")
     def _cross_check(self) -> Content:
@@ -516,16 +578,47 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict[An
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _describe(source: str, error: ValidationError) -> str:
-    """One line per problem: 'file: field.path: message' (validator messages without pydantic's prefix)."""
+_PATH_PART = re.compile(r"\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]|\.?([^.\[:\s]+)")
+
+
+def _loc_of(path: str) -> Loc:
+    """The field path of a problem line written by `_path` (e.g. faq['faq.cost'].x), back as a loc."""
+    loc: list[int | str] = []
+    for index, quoted, name in _PATH_PART.findall(path):
+        loc.append(int(index) if index else quoted or name)
+    return tuple(loc)
+
+
+def _line_of(root: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the deepest YAML node that `loc` reaches (the field, or its nearest parent)."""
+    node, line = root, None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if str(k.value) == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _describe(source: str, error: ValidationError, root: yaml.Node | None) -> str:
+    """One line per problem: 'file: line N: field.path: message' (without pydantic's prefix)."""
     lines = []
     for item in error.errors():
         cause = item.get("ctx", {}).get("error")
         message = str(cause) if isinstance(cause, Exception) else item["msg"]
         where = _path(item["loc"])
-        lines += [
-            f"{source}: {where}: {line}" if where else f"{source}: {line}" for line in message.splitlines()
-        ]
+        for text in message.splitlines():
+            problem = f"{where}: {text}" if where else text
+            field, _, _ = problem.partition(": ")
+            number = _line_of(root, _loc_of(field) if field != problem else ())
+            lines.append(f"{source}: line {number}: {problem}" if number else f"{source}: {problem}")
     return "\n".join(lines)
 
 
@@ -547,10 +640,39 @@ def load_content(path: Path | None = None) -> Content:
     try:
         return Content.model_validate(data)
     except ValidationError as error:
-        raise ContentError(_describe(source.name, error)) from error
+        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+        raise ContentError(_describe(source.name, error, tree)) from error
+
+
+_in_use: list[tuple[Path | None, Content]] = []
+
+
+def use_content(path: Path | None) -> Content:
+    """Load and check `path` (the shipped default when None) and make it the content in use.
+
+    The file already in use is not read again (the CLI checks it before the app starts). Raises
+    ContentError, leaving the content in use unchanged, when the file is unreadable or invalid.
+    """
+    if _in_use and _in_use[0][0] == path:
+        return _in_use[0][1]
+    content = _shipped_default() if path is None else load_content(path)
+    _in_use[:] = [(path, content)]
+    return content
+
+
+def current_content() -> Content:
+    """The content in use: the file given to `use_content`, or the shipped default until then."""
+    if not _in_use:
+        _in_use.append((None, _shipped_default()))
+    return _in_use[0][1]
 
 
 @cache
-def default_content() -> Content:
+def _shipped_default() -> Content:
     """The shipped default content, loaded once."""
     return load_content()
+
+
+def default_content() -> Content:
+    """The content in use (the name callers used before the file became configurable)."""
+    return current_content()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from dialogs import catalog
-from dialogs.content import URGENT_SITUATIONS, UrgentSituation, default_content
+from dialogs.content import URGENT_SITUATIONS, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.intake import takes_free_text
@@ -41,7 +41,7 @@ def _offer(key: str) -> Text:
 def _hotline_lines(now: datetime) -> str:
     """One line per hotline open at `now` (and those whose hours vary, marked so)."""
     lines = []
-    for hotline in default_content().hotlines_open_at(now):
+    for hotline in current_content().hotlines_open_at(now):
         notes = catalog.text("crisis.hotline_free") if hotline.free else ""
         lines.append(
             catalog.text(
@@ -53,6 +53,11 @@ def _hotline_lines(now: datetime) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def hotline_list(now: datetime) -> Text:
+    """The hotlines open at `now`, asked for from the rich menu (no urgency is raised)."""
+    return Text(catalog.text("hotlines.on_request", lines=_hotline_lines(now)))
 
 
 def crisis_messages(now: datetime) -> tuple[Text, ...]:
@@ -84,7 +89,7 @@ def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
     """What to do tonight for each urgent situation the evidence names (all of them if none is named)."""
-    content = default_content()
+    content = current_content()
     named = {
         URGENT_RULE_SITUATIONS.get(evidence.rule.rpartition("#")[2])
         for evidence in understanding.evidence

@@ -59,8 +59,9 @@ COMMAND_TRIGGERS: Mapping[str, str] = {
 }
 """Typed-command intents and the event each one fires (the same event as its button)."""
 
-DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop"})
-"""Events that still reach the dialog while a CSW holds the conversation (typed or tapped)."""
+DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop", "hotlines"})
+"""Events that still reach the dialog while a CSW holds the conversation (typed or tapped; the
+per-person rich menu's 終了 and 緊急の窓口 are `stop` and `hotlines`)."""
 
 
 def _build_machine() -> Machine:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dialogs import catalog
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.understanding.model import CONCERNS
 
 Answers = Mapping[str, Mapping[str, Any]]
@@ -63,7 +63,7 @@ def _relations(answers: Answers) -> tuple[str, ...]:
 
 def _districts(_: Answers) -> tuple[str, ...]:
     """The municipality's districts, from content."""
-    return tuple(district.id for district in default_content().districts)
+    return tuple(district.id for district in current_content().districts)
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class Question:
     def label(self, option: str) -> str:
         """The button label of one option."""
         if self.key == "district":
-            district = default_content().district(option)
+            district = current_content().district(option)
             return district.name if district else option
         return catalog.text(f"opt.{self.key}.{option}")
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any, TypedDict
 
 from dialogs import catalog
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.intake_form import BY_KEY, Answers, asked, asker_of
 
 OWN_WORDS_KEYS = ("concerns", "own_words")
@@ -33,7 +33,7 @@ def label_for(key: str, value: str) -> str:
     """
     key = WELLBEING_QUESTIONS.get(key, key)
     if key == "district":
-        district = default_content().district(value)
+        district = current_content().district(value)
         return district.name if district else value
     if key in LABEL_PREFIXES:
         entry = f"{LABEL_PREFIXES[key]}.{value}"
@@ -159,7 +159,7 @@ def summary_text(data: Mapping[str, Any]) -> str:
     if summary["urgency_reasons"]:
         reasons = catalog.text("summary.separator").join(summary["urgency_reasons"])
         urgency = catalog.text("summary.reason", level=urgency, reasons=reasons)
-    district = default_content().district(summary["district"])
+    district = current_content().district(summary["district"])
     concern_words = answers.get("concerns", {}).get("words")
     wellbeing = [_shown(answers, key) for key in ("asker_distress", "asker_situation")]
     unanswered = [catalog.text(f"question.{key}") for key in summary["unanswered"]]

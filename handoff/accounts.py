@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import ROLES, ApiToken, CswAccount, CswSession, LoginFailure
-from dialogs.content import default_content
+from dialogs.content import current_content
 
 HASHER = PasswordHasher()
 DUMMY_HASH = HASHER.hash("tsunagu-no-such-account")
@@ -42,7 +42,7 @@ def check_role_and_team(role: str, team: str | None) -> None:
     """A CSW needs a known team; supervisors and admins may have one."""
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    teams = {t.id for t in default_content().teams}
+    teams = {t.id for t in current_content().teams}
     if role == "csw" and not team:
         raise AccountError("a csw account needs --team (the team whose cases it handles)")
     if team and team not in teams:

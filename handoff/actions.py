@@ -20,7 +20,7 @@ from bot.store.case_tables import Case, CaseMessage, CswAccount
 from bot.store.locks import lock_conversation
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import HELD_STATUSES
-from handoff import audit, queue, relay
+from handoff import audit, line_calls, queue, relay
 from handoff.queue import Forbidden
 
 MAX_REPLY_CHARS = 2000
@@ -60,13 +60,31 @@ def _event(session: AsyncSession, case_row: Case, actor: Actor, body: str) -> No
 
 
 async def view(session: AsyncSession, *, actor: Actor, code: str, now: datetime) -> Case | None:
-    """Open a case the account may see, and log that it was viewed."""
+    """Open a case the account may see, and log that it was viewed.
+
+    When the account holds the case, the person's messages are marked read (既読) on LINE after
+    commit: only a CSW who took the case opening it makes 既読 appear, never the bot.
+    """
     case_row = await queue.get_case(session, viewer=actor.account, code=code)
     if case_row is not None:
         audit.record(
             session, account=actor.account, action="viewed", case_code=case_row.code, now=now, via=actor.via
         )
+        if case_row.status in HELD_STATUSES and queue.holds(actor.account, case_row):
+            conversation = await _conversation(session, case_row)
+            token = await relay.latest_read_token(session, conversation) if conversation else None
+            if token:
+                line_calls.after_commit(session, "mark_read", token)
     return case_row
+
+
+async def typing(session: AsyncSession, *, actor: Actor, case_row: Case) -> None:
+    """Show the person LINE's typing dots while the CSW holding their case writes a reply."""
+    if case_row.status not in HELD_STATUSES or not queue.holds(actor.account, case_row):
+        raise Forbidden("typing needs the case claimed by this account")
+    conversation = await _conversation(session, case_row)
+    if conversation is not None and case_row.connected_at is not None:
+        line_calls.after_commit(session, "typing", conversation.line_user_id)
 
 
 async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
@@ -81,6 +99,7 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
     if conversation is not None and case_row.connected_at is None:
         await lock_conversation(session, conversation.key)
         case_row.connected_at = now
+        line_calls.after_commit(session, "person_menu", conversation.line_user_id)
         relay.send(
             session,
             case_row=case_row,
@@ -188,6 +207,7 @@ async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome:
                 max_age_s=actor.max_age_s,
             )
             relay.resume_bot(conversation)
+            line_calls.after_commit(session, "default_menu", conversation.line_user_id)
     if not await queue.close(session, viewer=actor.account, case_row=case_row, outcome=outcome, now=now):
         raise Conflict("close")
     _event(session, case_row, actor, f"closed:{outcome}")

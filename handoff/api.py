@@ -22,7 +22,7 @@ from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from handoff import accounts, actions, queue
 from handoff.actions import Actor
-from handoff.context import process_of
+from handoff.context import perform_line_actions, process_of
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `tsunagu csw token LOGIN`.")
@@ -146,6 +146,7 @@ async def api_unit(
         actor = Actor(account=account, via="api", max_age_s=process.reply_token_max_age_s)
         async with session.begin():
             yield session, actor
+        perform_line_actions(process, session)
 
 
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]

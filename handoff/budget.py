@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.outbox import pushed_messages_since, quota_month_start
+from handoff.line_calls import PushQuota
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,18 @@ class PushBudget:
         return self.used >= self.budget
 
 
-async def push_budget(session: AsyncSession, *, now: datetime, budget: int, warn_ratio: float) -> PushBudget:
-    """Count messages delivered by push since the start of the month."""
+async def push_budget(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    budget: int,
+    warn_ratio: float,
+    line_quota: PushQuota | None = None,
+) -> PushBudget:
+    """This month's pushes against the budget: LINE's own quota and count when given (a channel is
+    configured and answered), else messages delivered by push since the month began against `budget`."""
+    if line_quota is not None:
+        limit = line_quota.limit if line_quota.limit is not None else budget
+        return PushBudget(used=line_quota.used, budget=limit, warn_ratio=warn_ratio)
     used = await pushed_messages_since(session, quota_month_start(now))
     return PushBudget(used=used, budget=budget, warn_ratio=warn_ratio)

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.case_tables import Case, CaseMessage
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.office_hours import next_opening, reply_by
 from dialogs.summary import IntakeSummary
 
@@ -39,7 +39,7 @@ def higher_urgency(current: str, proposed: str) -> Urgency:
 
 def team_for(district: str | None) -> str:
     """The team that serves `district`: its district team, or the shared team when unknown."""
-    return default_content().team_for_district(district).id
+    return current_content().team_for_district(district).id
 
 
 PRIORITY = (Urgency.CRISIS, Urgency.URGENT)
@@ -52,7 +52,7 @@ def reply_due(received: datetime, urgency: str = Urgency.NORMAL) -> datetime:
     Crisis and urgent cases are due at the next opening (`received` itself during office hours);
     other cases after the usual reply window of office time.
     """
-    hours = default_content().office_hours
+    hours = current_content().office_hours
     if urgency in PRIORITY:
         return next_opening(received, hours)
     return reply_by(received, hours, within=timedelta(minutes=hours.reply_within_minutes))

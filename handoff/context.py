@@ -15,6 +15,7 @@ from bot.store.case_tables import CswAccount, CswSession
 from bot.store.db import utcnow
 from handoff import accounts
 from handoff.actions import Actor
+from handoff.line_calls import LineCalls, take_committed
 from handoff.settings import HandoffSettings
 
 
@@ -39,6 +40,10 @@ class Process(Protocol):
 
     def wake_outbox(self) -> None:
         """Tell the sender new outbox rows are committed."""
+
+    @property
+    def line(self) -> LineCalls | None:
+        """LINE calls (既読, typing dots, menus, quota), where this process has a LINE client."""
 
 
 def process_of(request: Request) -> Process:
@@ -94,3 +99,11 @@ async def dashboard_unit(
         actor = Actor(account=account, via="web", max_age_s=process.reply_token_max_age_s)
         async with session.begin():
             yield Unit(session=session, account=account, actor=actor, web_session=web_session)
+        perform_line_actions(process, session)
+
+
+def perform_line_actions(process: Process, session: AsyncSession) -> None:
+    """Make the LINE calls (既読, typing dots, menus) the committed transaction asked for."""
+    actions = take_committed(session)
+    if process.line is not None and actions:
+        process.line.perform_later(actions)

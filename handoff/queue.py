@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case, CswAccount
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
-from dialogs.content import default_content
+from dialogs.content import current_content
 from handoff.cases import is_case_code, new_case_code, reply_due
 
 OUTCOMES = (
@@ -66,7 +66,7 @@ def visible_teams(account: CswAccount) -> set[str] | None:
     """The teams whose cases `account` sees (its own and the shared team), or None for all."""
     if sees_all(account):
         return None
-    teams = {default_content().shared_team}
+    teams = {current_content().shared_team}
     if account.team:
         teams.add(account.team)
     return teams
@@ -186,7 +186,7 @@ async def transfer(
     session: AsyncSession, *, viewer: CswAccount, case_row: Case, team: str, now: datetime
 ) -> bool:
     """Hand a case to another team's queue; it waits there, unclaimed."""
-    if team not in {t.id for t in default_content().teams}:
+    if team not in {t.id for t in current_content().teams}:
         raise Forbidden("unknown team")
     if case_row.status in HELD_STATUSES and not holds(viewer, case_row):
         raise Forbidden("transfer")

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case, CaseMessage
 from bot.store.outbox import enqueue
-from bot.store.tables import Conversation, OutboxMessage
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import OPEN_STATUSES
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.engine import state_after_handoff
 from dialogs.messages import Text
 from dialogs.office_hours import format_jp, is_open, next_opening
@@ -83,15 +83,46 @@ def send(
         issued_at=case_row.reply_token_at or now,
         max_age_s=max_age_s,
         origin=origin,
+        sender=csw_sender() if origin == REPLY_ORIGIN else None,
     )
     case_row.reply_token = None
     case_row.reply_token_at = None
     return rows
 
 
+READ_TOKEN_SCAN = 20
+"""How many of the person's latest message events are searched for the newest read token."""
+
+
+async def latest_read_token(session: AsyncSession, conversation: Conversation) -> str | None:
+    """The read token of the person's newest message (marking it read marks all before it too)."""
+    payloads = await session.scalars(
+        select(InboxEvent.payload)
+        .where(InboxEvent.conversation_key == conversation.key, InboxEvent.event_type == "message")
+        .order_by(InboxEvent.id.desc())
+        .limit(READ_TOKEN_SCAN)
+    )
+    for payload in payloads:
+        token = ((payload or {}).get("message") or {}).get("markAsReadToken")
+        if isinstance(token, str) and token:
+            return token
+    return None
+
+
+def csw_sender() -> dict[str, str] | None:
+    """The name (and icon) LINE shows on a CSW's replies, from the content; None when it sets none."""
+    features = current_content().line
+    if features is None:
+        return None
+    sender = {"name": features.csw_sender.name}
+    if features.csw_sender.icon_url:
+        sender["iconUrl"] = features.csw_sender.icon_url
+    return sender
+
+
 def claimed_notice(case_row: Case, now: datetime) -> str:
     """What the person is told when a CSW takes their case: a person now reads, and from when."""
-    content = default_content()
+    content = current_content()
     team = content.team(case_row.team).name
     hours = content.office_hours
     if is_open(now, hours):

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.store.case_tables import Case
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.effects import ConsentScope
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
@@ -110,7 +110,7 @@ templates.env.globals["minutes_since"] = minutes_since
 
 def page_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
     """What every logged-in page needs: the account, its CSRF token, and the content's names."""
-    content = default_content()
+    content = current_content()
     return {
         "request": request,
         "me": unit.account,
@@ -243,6 +243,8 @@ async def queue_page(
 ) -> Response:
     """The queue: most urgent first, then longest waiting; filters by status, district and urgency."""
     settings = settings_of(request)
+    line = process_of(request).line
+    line_quota = await line.push_quota() if line is not None else None
     async with dashboard_unit(request) as unit:
         rows = await queue_rows(unit, queue_filter(status, district, urgency))
         pushes = await budget.push_budget(
@@ -250,6 +252,7 @@ async def queue_page(
             now=utcnow(),
             budget=settings.push_budget_monthly,
             warn_ratio=settings.push_budget_warn_ratio,
+            line_quota=line_quota,
         )
         context = page_context(
             request,
@@ -378,6 +381,18 @@ async def reply(
         "replied",
         lambda s, a, c, now: actions.reply(s, actor=a, case_row=c, text=text, now=now),
     )
+
+
+@router.post("/cases/{code}/typing")
+async def typing(request: Request, code: str, csrf: CsrfField = "") -> Response:
+    """The CSW holding the case is writing: the person sees LINE's typing dots."""
+    try:
+        async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
+            case_row = await visible_case(unit, code)
+            await actions.typing(unit.session, actor=unit.actor, case_row=case_row)
+    except Forbidden:
+        return Response(status_code=403)
+    return Response(status_code=204)
 
 
 @router.post("/cases/{code}/note")

@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from bot.simulator import SIMULATOR_SECRET_KEY
 from bot.store import crypto
 from bot.store.db import sync_url
+from dialogs.content import use_content
 
 TEST_DATABASE_URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL")
 
@@ -31,6 +32,14 @@ def data_keys() -> None:
     crypto.configure(None, SIMULATOR_SECRET_KEY.encode())
 
 
+@pytest.fixture(autouse=True)
+def shipped_content() -> Iterator[None]:
+    """Each test starts and ends with the shipped content in use (some tests load another file)."""
+    use_content(None)
+    yield
+    use_content(None)
+
+
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
     """A database URL with an empty database behind it (migrations are applied by the code under test)."""
@@ -45,3 +54,8 @@ def database_url(tmp_path: Path) -> Iterator[str]:
 def backend() -> str:
     """Which database backend this run uses."""
     return "postgresql" if TEST_DATABASE_URL else "sqlite"
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SECOND_CITY = FIXTURES / "content-hoshimi.yaml"
+"""A second, complete municipality: ほしみ市, 13 districts, its own windows, hours, holidays, hotlines."""

@@ -64,7 +64,9 @@ class Simulator:
         }
         overrides.update(settings)
         self.settings = Settings(**overrides)
-        self.fake = FakeLine(self.settings.access_token, delay_s=line_delay_s)
+        self.fake = FakeLine(
+            self.settings.access_token, delay_s=line_delay_s, channel_secret=self.settings.channel_secret
+        )
         self._seen: dict[str, int] = {}
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -140,7 +142,9 @@ class Simulator:
             if delivery.choices:
                 for label, data in delivery.choices:
                     if label_part in label:
-                        return self._act(user, driver.postback_event(self.fake, self.user_id(user), data))
+                        return self._act(
+                            user, driver.postback_event(self.fake, self.user_id(user), data, label)
+                        )
                 offered = ", ".join(delivery.quick_replies)
                 raise LookupError(f"no quick reply containing {label_part!r}; offered: {offered}")
         raise LookupError("no quick replies were offered to this user")

@@ -39,16 +39,27 @@ def _base_event(kind: str, user_id: str, reply_token: str | None) -> dict[str, A
 
 
 def text_event(fake: FakeLine, user_id: str, text: str) -> dict[str, Any]:
-    """A text message event from `user_id`."""
+    """A text message event from `user_id`, with the read token LINE gives each message."""
     event = _base_event("message", user_id, fake.issue_reply_token(user_id))
-    event["message"] = {"type": "text", "id": str(uuid.uuid4().int)[:18], "text": text, "quoteToken": "q"}
+    event["message"] = {
+        "type": "text",
+        "id": str(uuid.uuid4().int)[:18],
+        "text": text,
+        "quoteToken": "q",
+        "markAsReadToken": fake.user_sent(user_id, text, readable=True),
+    }
     return event
 
 
-def postback_event(fake: FakeLine, user_id: str, data: str) -> dict[str, Any]:
-    """A postback event, as sent when the user taps a quick reply with a postback action."""
+def postback_event(fake: FakeLine, user_id: str, data: str, label: str | None = None) -> dict[str, Any]:
+    """A postback event, as sent when the user taps a button with a postback action.
+
+    `label` is the text the user's own chat shows for the tap (the action's displayText), if any.
+    """
     event = _base_event("postback", user_id, fake.issue_reply_token(user_id))
     event["postback"] = {"data": data}
+    if label:
+        fake.user_sent(user_id, label, readable=False)
     return event
 
 

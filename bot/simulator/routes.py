@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
@@ -27,6 +27,8 @@ class UserAction(BaseModel):
     user: str = Field(min_length=1, max_length=40)
     text: str | None = Field(default=None, max_length=5000)
     data: str | None = Field(default=None, max_length=300)
+    label: str | None = Field(default=None, max_length=300)
+    """What the user's own chat shows for a tapped postback (its displayText), if anything."""
 
 
 def case_view(case: Case) -> dict[str, Any]:
@@ -49,6 +51,8 @@ def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
     """Mount the fake LINE API and the simulator's chat page and API on `app`."""
     app.state.fake_line = fake
     app.mount(api_path, fake.app())
+    names: dict[str, None] = {}
+    """Simulated users' names in the order they were added (kept across page reloads)."""
 
     async def post_events(request: Request, events: list[dict[str, Any]]) -> None:
         """Sign and post events to this server's own webhook, as LINE would."""
@@ -69,8 +73,9 @@ def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
     async def send(action: UserAction, request: Request) -> dict[str, str]:
         """The simulated user types text, taps a choice, or (with neither) adds the account."""
         user_id = driver.simulated_user_id(action.user)
+        names.setdefault(action.user)
         if action.data is not None:
-            event = driver.postback_event(fake, user_id, action.data)
+            event = driver.postback_event(fake, user_id, action.data, action.label)
         elif action.text:
             event = driver.text_event(fake, user_id, action.text)
         else:
@@ -89,6 +94,34 @@ def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
                 for d in received[after:]
             ],
         }
+
+    @app.get("/simulator/api/users", include_in_schema=False)
+    async def users() -> dict[str, list[str]]:
+        """The simulated users added so far, oldest first, so a reloaded page keeps them."""
+        return {"users": list(names)}
+
+    @app.get("/simulator/api/chat", include_in_schema=False)
+    async def chat(user: str) -> dict[str, Any]:
+        """One user's chat as their LINE app shows it: both sides' messages (the user's with 既読, the
+        account's with the sender's name), the typing dots, and the rich menu shown to this user."""
+        user_id = driver.simulated_user_id(user)
+        menu_id = fake.rich_menu_of(user_id)
+        menu = fake.rich_menus.get(menu_id) if menu_id else None
+        shown = None
+        if menu is not None and menu.image is not None:
+            definition = menu.definition
+            shown = {
+                "id": menu_id,
+                "chatBarText": definition["chatBarText"],
+                "size": definition["size"],
+                "areas": definition["areas"],
+            }
+        return {"messages": fake.timeline(user_id), "loading": fake.is_loading(user_id), "richMenu": shown}
+
+    @app.get("/simulator/api/richmenu/{rich_menu_id}/image", include_in_schema=False)
+    async def rich_menu_image(rich_menu_id: str) -> Response:
+        """A rich menu's image, for the chat page."""
+        return fake.image_response(rich_menu_id)
 
     @app.get("/simulator/api/idle", include_in_schema=False)
     async def idle(request: Request) -> dict[str, int]:

@@ -66,11 +66,17 @@ def _clamp_label(label: str) -> str:
     return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
 
 
-def to_stored(messages: Sequence[Text]) -> list[dict[str, Any]]:
-    """Serialize a turn's messages for the outbox; choices travel on the turn's last message."""
+def to_stored(messages: Sequence[Text], sender: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Serialize a turn's messages for the outbox; choices travel on the turn's last message.
+
+    `sender` ({"name": ..., "iconUrl": ...}) makes LINE show that name and icon instead of the bot's.
+    """
     stored: list[dict[str, Any]] = []
     for message in messages:
         stored.extend({"text": part} for part in split_text(message.text) if part)
+    if sender:
+        for item in stored:
+            item["sender"] = sender
     choices = [choice for message in messages for choice in message.choices]
     if choices and stored:
         if len(choices) > MAX_QUICK_REPLIES:
@@ -114,14 +120,16 @@ def enqueue(
     issued_at: datetime,
     max_age_s: float,
     origin: str = "bot",
+    sender: dict[str, str] | None = None,
 ) -> list[OutboxMessage]:
     """Write messages to the outbox: the first call may use the reply token, the rest are pushes.
 
     The token is good until `max_age_s` after LINE issued it (`issued_at`, see `token_issued_at`).
-    Returns the rows added (the CSW dashboard links a reply to its row to show delivery).
+    Returns the rows added (the CSW dashboard links a reply to its row to show delivery). `sender`
+    names who LINE shows as writing (a CSW's replies), instead of the account.
     """
     rows = []
-    for index, batch in enumerate(batches(to_stored(messages))):
+    for index, batch in enumerate(batches(to_stored(messages, sender))):
         token = reply_token if index == 0 else None
         rows.append(
             OutboxMessage(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import cast
 
 from dialogs import catalog
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog
 from dialogs.messages import Choice, Text
 
@@ -40,7 +40,7 @@ def _after_choices(more: Choice) -> tuple[Choice, ...]:
 
 def service_text(service_id: ServiceId) -> str:
     """What one service is, for whom, what it costs and how to reach it."""
-    content = default_content()
+    content = current_content()
     service = content.service(service_id)
     window = content.window(service.how_to_reach.window)
     return catalog.text(
@@ -59,7 +59,7 @@ def service_text(service_id: ServiceId) -> str:
 
 def faq_text(intent: FaqIntent, district_id: str | None) -> str:
     """The content's answer to a common question, with the gatherings listed where it asks for them."""
-    content = default_content()
+    content = current_content()
     text = content.faq_answer(intent, district_id=district_id)
     section = GATHERING_FAQS.get(intent)
     if section:
@@ -81,7 +81,7 @@ def _district(dialog: Dialog) -> str | None:
 def send_service(dialog: Dialog, service_id: ServiceId) -> None:
     """Answer about one service and offer a gentle way forward."""
     dialog.send(Text(service_text(service_id)))
-    next_step = default_content().service(service_id).next_step
+    next_step = current_content().service(service_id).next_step
     dialog.say(
         "answer.after", _after_choices(Choice(catalog.text("service.more"), "services")), next_step=next_step
     )

@@ -14,7 +14,7 @@ from typing import Any
 from transitions import EventData
 
 from dialogs import catalog
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
 from dialogs.flows.common import MenuStates, menu_choices
@@ -37,7 +37,7 @@ def consent_version() -> str:
 
 def recipient(data: Mapping[str, Any]) -> str:
     """Who receives the summary: the district's CSW team, else the shared team, with the council."""
-    content = default_content()
+    content = current_content()
     district = data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
     team = content.team_for_district(str(district) if district else None)
     return catalog.text("consent.recipient_team", team=team.name, council=content.municipality.council_name)
@@ -99,7 +99,7 @@ def hand_off(event: EventData) -> None:
         "consent.sent",
         menu_choices(dialog.data),
         recipient=to,
-        reply_promise=default_content().reply_promise_text(dialog.now),
+        reply_promise=current_content().reply_promise_text(dialog.now),
         contact_note=contact_note,
     )
 

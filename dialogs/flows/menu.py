@@ -11,8 +11,8 @@ from typing import Any, cast
 
 from transitions import EventData
 
-from dialogs import catalog
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
+from dialogs import catalog, crisis
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, intake
@@ -32,7 +32,7 @@ EVERY = [*(state.value for state in States), *FORM]
 
 def _welcome(dialog: Dialog) -> None:
     """Say what this is: automated, anonymous, free, when a human answers, how to stop or delete."""
-    content = default_content()
+    content = current_content()
     dialog.say(
         "welcome",
         council=content.municipality.council_name,
@@ -197,6 +197,13 @@ def ask_for_text(event: EventData) -> None:
     _reprompt(dialog_of(event))
 
 
+def show_hotlines(event: EventData) -> None:
+    """List the hotlines open now (asked for from the rich menu) and offer again what the state waited for."""
+    dialog: Dialog = dialog_of(event)
+    dialog.send(crisis.hotline_list(dialog.now))
+    _reprompt(dialog)
+
+
 def reprompt(event: EventData) -> None:
     """Offer again what the state is waiting for."""
     _reprompt(dialog_of(event))
@@ -320,6 +327,7 @@ TRANSITIONS: list[dict[str, Any]] = [
         "before": [intake.remember_place],
     },
     {"trigger": "help", "source": EVERY, "dest": None, "after": [explain_help]},
+    {"trigger": "hotlines", "source": EVERY, "dest": None, "after": [show_hotlines]},
     {"trigger": "unsupported", "source": EVERY, "dest": None, "after": [ask_for_text]},
     {
         "trigger": "fallback",

@@ -26,8 +26,25 @@ function poll(element) {
   window.setTimeout(refresh, every);
 }
 
+// While a CSW writes a reply, tell the server now and then, so the person sees LINE's typing dots.
+const TYPING_EVERY_MS = 15000;
+function announceTyping(form) {
+  let last = 0;
+  form.querySelector("textarea").addEventListener("input", () => {
+    const now = Date.now();
+    if (now - last < TYPING_EVERY_MS) {
+      return;
+    }
+    last = now;
+    const body = new URLSearchParams({ csrf: form.querySelector("input[name=csrf]").value });
+    fetch(form.action.replace(/\/reply$/, "/typing"), { method: "POST", body, credentials: "same-origin" })
+      .catch(() => {});
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-poll-url]").forEach(poll);
+  document.querySelectorAll("form.reply").forEach(announceTyping);
   document.querySelectorAll("[data-confirm]").forEach((button) => {
     button.addEventListener("click", (event) => {
       if (!window.confirm(button.dataset.confirm)) {

@@ -19,7 +19,7 @@ from dialogs.content import (
     URGENT_SITUATIONS,
     Content,
     ContentError,
-    default_content,
+    current_content,
     load_content,
 )
 from dialogs.office_hours import TOKYO
@@ -75,7 +75,7 @@ def all_user_strings(path: Path) -> list[str]:
 def test_default_loads_and_is_marked_placeholder() -> None:
     """The shipped default is complete, and says it is a placeholder to be replaced."""
     content = load_content()
-    assert content == default_content()
+    assert content == current_content()
     assert content.placeholder is True
     assert tuple(content.services) == SERVICE_IDS
     assert tuple(content.faq) == FAQ_INTENTS
@@ -108,7 +108,7 @@ def test_rendered_texts_leave_no_placeholder(path: Path) -> None:
 
 def test_lookups() -> None:
     """Services, windows and districts are found by id; unknown districts fall back to the shared team."""
-    content = default_content()
+    content = current_content()
     assert content.service("housing_benefit").name == "住居確保給付金"
     assert content.window("kurashi").name == content.window_for_district(None).name
     assert content.district("kitayama") is not None
@@ -124,7 +124,7 @@ def test_lookups() -> None:
 
 def test_faq_uses_the_districts_window() -> None:
     """An FAQ answer names the window of the person's district, or the front window."""
-    content = default_content()
+    content = current_content()
     assert "0000-00-0002" in content.faq_answer("faq.how_to_reach", district_id="kitayama")
     assert "0000-00-0001" in content.faq_answer("faq.how_to_reach")
     assert "月〜金 8:30〜17:00" in content.faq_answer("faq.hours")
@@ -132,7 +132,7 @@ def test_faq_uses_the_districts_window() -> None:
 
 def test_urgent_guidance_depends_on_office_hours() -> None:
     """During hours the window is named; after hours the night desk and a 24h line are."""
-    content = default_content()
+    content = current_content()
     during = content.urgent_guidance("no_place_tonight", OPEN)
     after = content.urgent_guidance("no_place_tonight", CLOSED)
     assert "0000-00-0001" in during
@@ -141,7 +141,7 @@ def test_urgent_guidance_depends_on_office_hours() -> None:
 
 def test_reply_promise() -> None:
     """The promise names a time: office time counted during hours, the next opening after hours."""
-    content = default_content()
+    content = current_content()
     assert "11月25日(水) 9:30ごろまでに" in content.reply_promise_text(OPEN)
     assert "11月24日(火) 8:30以降に" in content.reply_promise_text(CLOSED)
 
@@ -162,7 +162,7 @@ VARIES = ["kokoro_unified", "inochi_sos"]
 )
 def test_hotlines_open_at(hour: int, minute: int, expected: list[str]) -> None:
     """Always-open lines first, then lines open now, then lines whose hours must be checked."""
-    content = default_content()
+    content = current_content()
     now = datetime(2026, 11, 24, hour, minute, tzinfo=TOKYO)
     lines = content.hotlines_open_at(now)
     assert [h.id for h in lines] == expected
@@ -172,7 +172,7 @@ def test_hotlines_open_at(hour: int, minute: int, expected: list[str]) -> None:
 
 def test_hotline_facts() -> None:
     """Numbers and hours as given in the project's domain notes."""
-    content = default_content()
+    content = current_content()
     numbers = {h.id: (h.number, h.hours_text, h.free) for h in content.hotlines}
     assert numbers["yorisoi"] == ("0120-279-338", "24時間", True)
     assert numbers["child_abuse"] == ("189", "24時間", True)
@@ -185,7 +185,7 @@ def test_hotline_facts() -> None:
 def test_hotlines_refuse_naive_datetime() -> None:
     """A naive datetime is a programming error."""
     with pytest.raises(ValueError, match="naive"):
-        default_content().hotlines_open_at(datetime(2026, 11, 24, 12, 0))
+        current_content().hotlines_open_at(datetime(2026, 11, 24, 12, 0))
 
 
 # --- broken files -------------------------------------------------------------------------------------

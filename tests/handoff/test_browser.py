@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.simulator import Simulator
-from dialogs.content import default_content
+from dialogs.content import current_content
 from handoff import catalog
 from tests.handoff.helpers import add_account, hand_off, wait_for
 
@@ -80,7 +80,7 @@ def test_csw_takes_a_crisis_case_from_queue_to_close(
     expect(page.locator("#summary-text")).to_contain_text("死にたい")
     page.click("#claim")
     expect(page.locator("#case-status")).to_have_text("担当決定")
-    shared = default_content().team(default_content().shared_team).name
+    shared = current_content().team(current_content().shared_team).name
     told = catalog.text("relay.claimed", team=shared).splitlines()[0]  # in or out of hours alike
     wait_for(lambda: told in "".join(texts(sim, "alone")))
 

@@ -12,7 +12,7 @@ from bot.simulator import Simulator
 from bot.store.case_tables import CswSession
 from bot.store.db import sync_url, utcnow
 from dialogs import catalog as dialog_catalog
-from dialogs.content import default_content
+from dialogs.content import current_content
 from handoff import catalog
 from tests.handoff.helpers import (
     add_account,
@@ -181,7 +181,7 @@ def test_every_action_is_audited_and_the_person_hears_each_step(sim: Simulator, 
         post("claim")
         sim.wait_idle()
         told = sim.received("u1")[-1]
-        shared = default_content().team(default_content().shared_team).name
+        shared = current_content().team(current_content().shared_team).name
         assert told.text.splitlines()[0] == catalog.text("relay.claimed", team=shared).splitlines()[0]
         assert told.method == "push"
 
