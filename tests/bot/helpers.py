@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from bot.store.db import sync_url
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 
-FIXTURE = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "line-sdk-python-webhook.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "line-sdk-python-webhook.json"
 
 
 def count(database_url: str, model: type[Any], *where: Any) -> int:
