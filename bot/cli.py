@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.settings import DEFAULT_LINE_API_BASE, Settings
+from bot.settings import DEFAULT_LINE_API_BASE, Settings, proxy_options
 
 
 def load_settings() -> Settings:
@@ -61,7 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         access_log=False,
-        proxy_headers=True,
+        **proxy_options(settings),
     )
     return 0
 
@@ -214,7 +214,13 @@ def cmd_csw(args: argparse.Namespace) -> int:
             chosen = admin.reset(url, login=args.login, password=password)
             sys.stdout.write(f"{args.login}\t{chosen if password is None else '(password from stdin)'}\n")
         elif args.csw_command == "token":
-            sys.stdout.write(admin.token(url, login=args.login, name=args.name) + "\n")
+            token = admin.token(url, login=args.login, name=args.name, scope=args.scope, days=args.days)
+            sys.stdout.write(token + "\n")
+        elif args.csw_command == "tokens":
+            for row in admin.tokens(url, login=args.login):
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif args.csw_command == "revoke":
+            admin.revoke(url, login=args.login, token_id=args.token_id)
     except AccountError as exc:
         sys.stderr.write(f"tsunagu csw: {exc}\n")
         return 2
@@ -263,12 +269,26 @@ def build_parser() -> argparse.ArgumentParser:
     csw_commands.add_parser("list", help="list accounts")
     csw_disable = csw_commands.add_parser("disable", help="disable an account, end its sessions")
     csw_disable.add_argument("login")
-    csw_reset = csw_commands.add_parser("reset", help="set a new password (prints a generated one)")
+    csw_reset = csw_commands.add_parser(
+        "reset", help="set a new password to change at next login (prints it); revokes API tokens"
+    )
     csw_reset.add_argument("login")
     csw_reset.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     csw_token = csw_commands.add_parser("token", help="create an API token acting as the account")
     csw_token.add_argument("login")
     csw_token.add_argument("--name", default="api", help="what the token is for")
+    csw_token.add_argument(
+        "--scope",
+        choices=["read", "act"],
+        default="read",
+        help="read: list and read cases; act: also claim, reply and close (default: read)",
+    )
+    csw_token.add_argument("--days", type=int, default=90, help="days until the token expires (default 90)")
+    csw_tokens = csw_commands.add_parser("tokens", help="list an account's API tokens (never the tokens)")
+    csw_tokens.add_argument("login")
+    csw_revoke = csw_commands.add_parser("revoke", help="revoke one API token (its id from `csw tokens`)")
+    csw_revoke.add_argument("login")
+    csw_revoke.add_argument("token_id", type=int)
 
     rotate = commands.add_parser("rotate-keys", help="re-encrypt stored data with the newest data key")
     rotate.set_defaults(handler=cmd_rotate_keys)

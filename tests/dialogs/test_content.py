@@ -33,7 +33,7 @@ CLOSED = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
 
 
 def ng_expressions() -> list[str]:
-    """The NG list (a copy of the project's list in tests/fixtures), one expression a line, skipping comments and blanks."""
+    """The NG list (copied into tests/fixtures), one expression a line, skipping comments and blanks."""
     if not NG_PATH.is_file():
         pytest.fail(f"NG expression list not found at {NG_PATH} (expected tests/fixtures/ng-expressions.txt)")
     lines = NG_PATH.read_text(encoding="utf-8").splitlines()
