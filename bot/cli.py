@@ -210,6 +210,8 @@ def cmd_csw(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(account, ensure_ascii=False) + "\n")
         elif args.csw_command == "disable":
             admin.disable(url, login=args.login)
+        elif args.csw_command == "enable":
+            admin.enable(url, login=args.login)
         elif args.csw_command == "reset":
             chosen = admin.reset(url, login=args.login, password=password)
             sys.stdout.write(f"{args.login}\t{chosen if password is None else '(password from stdin)'}\n")
@@ -269,6 +271,8 @@ def build_parser() -> argparse.ArgumentParser:
     csw_commands.add_parser("list", help="list accounts")
     csw_disable = csw_commands.add_parser("disable", help="disable an account, end its sessions")
     csw_disable.add_argument("login")
+    csw_enable = csw_commands.add_parser("enable", help="re-enable a disabled account")
+    csw_enable.add_argument("login")
     csw_reset = csw_commands.add_parser(
         "reset", help="set a new password to change at next login (prints it); revokes API tokens"
     )

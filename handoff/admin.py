@@ -83,6 +83,15 @@ def disable(database_url: str, *, login: str) -> None:
     run(database_url, work)
 
 
+def enable(database_url: str, *, login: str) -> None:
+    """Re-enable a disabled account; its password stays, and revoked API tokens stay revoked."""
+
+    async def work(session: AsyncSession) -> None:
+        (await _account(session, login)).disabled = False
+
+    run(database_url, work)
+
+
 def reset(database_url: str, *, login: str, password: str | None) -> str:
     """Set a new password (generated when not given) to be changed at next login; sessions end and API
     tokens are revoked; a disabled account stays disabled. Returns the password."""

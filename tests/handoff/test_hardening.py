@@ -250,6 +250,9 @@ def test_reset_revokes_tokens_and_does_not_re_enable(sim: Simulator, database_ur
     assert account["disabled"] is True, "a reset is not a re-enable"
     with dashboard_client(sim) as client:
         assert login(client, "sato", password).status_code == 401
+    admin.enable(database_url, login="sato")
+    with dashboard_client(sim) as client:
+        assert login(client, "sato", password).headers["location"] == "/csw/password"
 
 
 # ---------------------------------------------------------------- malformed Unicode
