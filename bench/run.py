@@ -38,6 +38,7 @@ import psycopg
 from procs import Server, free_port, python, rss_bytes
 
 BENCH_SECRET_KEY = "bench-signing-key-" + "k" * 32
+BENCH_METRICS_TOKEN = "bench-metrics-token-" + "m" * 24
 REPO = Path(__file__).resolve().parents[1]
 SECRET = "bench-channel-secret-0123456789abcdef"
 TOKEN = "bench-access-token-0123456789abcdef"
@@ -125,6 +126,7 @@ def tsunagu_env(bench: Bench, database_url: str) -> dict[str, str]:
         "TSUNAGU_DATABASE_URL": database_url,
         "TSUNAGU_SECRET_KEY": BENCH_SECRET_KEY,
         "TSUNAGU_SIMULATOR": "false",
+        "TSUNAGU_METRICS_TOKEN": BENCH_METRICS_TOKEN,
     }
 
 
@@ -192,7 +194,8 @@ def database_script(bench: Bench, *args: str) -> dict[str, Any]:
 
 def scrape(server: Server) -> list[str]:
     """The lines of tsunagu's /metrics."""
-    return httpx.get(f"{server.url}/metrics", timeout=10).text.splitlines()
+    headers = {"authorization": f"Bearer {BENCH_METRICS_TOKEN}"}
+    return httpx.get(f"{server.url}/metrics", headers=headers, timeout=10).text.splitlines()
 
 
 def drain(bench: Bench, server: Server) -> float:

@@ -130,6 +130,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
         lifespan=lifespan,
         docs_url="/docs" if interactive_docs else None,
         redoc_url="/redoc" if interactive_docs else None,
+        redirect_slashes=False,  # Starlette's slash redirects copy the client's Host into Location
     )
     app.include_router(webhook.router)
     mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.settings import DEFAULT_LINE_API_BASE, Settings
+from bot.settings import DEFAULT_LINE_API_BASE, Settings, proxy_options
 
 
 def load_settings() -> Settings:
@@ -81,7 +81,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         access_log=False,
-        proxy_headers=True,
+        **proxy_options(settings),
     )
     return 0
 
@@ -262,11 +262,19 @@ def cmd_csw(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(account, ensure_ascii=False) + "\n")
         elif args.csw_command == "disable":
             admin.disable(url, login=args.login)
+        elif args.csw_command == "enable":
+            admin.enable(url, login=args.login)
         elif args.csw_command == "reset":
             chosen = admin.reset(url, login=args.login, password=password)
             sys.stdout.write(f"{args.login}\t{chosen if password is None else '(password from stdin)'}\n")
         elif args.csw_command == "token":
-            sys.stdout.write(admin.token(url, login=args.login, name=args.name) + "\n")
+            token = admin.token(url, login=args.login, name=args.name, scope=args.scope, days=args.days)
+            sys.stdout.write(token + "\n")
+        elif args.csw_command == "tokens":
+            for row in admin.tokens(url, login=args.login):
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        elif args.csw_command == "revoke":
+            admin.revoke(url, login=args.login, token_id=args.token_id)
     except AccountError as exc:
         sys.stderr.write(f"tsunagu csw: {exc}\n")
         return 2
@@ -352,12 +360,28 @@ def build_parser() -> argparse.ArgumentParser:
     csw_commands.add_parser("list", help="list accounts")
     csw_disable = csw_commands.add_parser("disable", help="disable an account, end its sessions")
     csw_disable.add_argument("login")
-    csw_reset = csw_commands.add_parser("reset", help="set a new password (prints a generated one)")
+    csw_enable = csw_commands.add_parser("enable", help="re-enable a disabled account")
+    csw_enable.add_argument("login")
+    csw_reset = csw_commands.add_parser(
+        "reset", help="set a new password to change at next login (prints it); revokes API tokens"
+    )
     csw_reset.add_argument("login")
     csw_reset.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     csw_token = csw_commands.add_parser("token", help="create an API token acting as the account")
     csw_token.add_argument("login")
     csw_token.add_argument("--name", default="api", help="what the token is for")
+    csw_token.add_argument(
+        "--scope",
+        choices=["read", "act"],
+        default="read",
+        help="read: list and read cases; act: also claim, reply and close (default: read)",
+    )
+    csw_token.add_argument("--days", type=int, default=90, help="days until the token expires (default 90)")
+    csw_tokens = csw_commands.add_parser("tokens", help="list an account's API tokens (never the tokens)")
+    csw_tokens.add_argument("login")
+    csw_revoke = csw_commands.add_parser("revoke", help="revoke one API token (its id from `csw tokens`)")
+    csw_revoke.add_argument("login")
+    csw_revoke.add_argument("token_id", type=int)
 
     content = commands.add_parser("content", help="the municipality content file")
     content_commands = content.add_subparsers(dest="content_command", required=True)

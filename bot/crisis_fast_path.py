@@ -1,9 +1,11 @@
 """The crisis fast path: emergency resources go out from the webhook, before any database work.
 
-For a first delivery of a one-to-one text that reads as danger to life, the webhook starts a reply
-with the resources right away, in the background, and stores the event marked `crisis_sent` and
-without its reply token; the worker's turn then records the urgency but does not send the resources
-again. If the reply fails (LINE down or slow), the resources are queued as a push in the outbox.
+For a first delivery of a fresh one-to-one text that reads as danger to life, the webhook starts a
+reply with the resources right away, in the background, and stores the event marked `crisis_sent`
+and without its reply token; the worker's turn then records the urgency but does not send the
+resources again. If the reply fails (LINE down or slow), the resources are queued as a push in the
+outbox, but only once the inbox has shown the event is new: a replayed body (same webhookEventId)
+costs no push. A reply needs LINE's single-use token, so a replay's reply is refused by LINE itself.
 """
 
 from __future__ import annotations
@@ -33,11 +35,22 @@ CRISIS_MARK = "tsunagu_crisis_sent"
 FAST_REPLY_TIMEOUT_S = 5.0
 
 
+STALE_MARK = "tsunagu_stale"
+"""Set on an event dated beyond the redelivery window: stored, never answered (a replay, not a person)."""
+
+
+def is_stale(event: dict[str, Any], now_ms: float, max_age_s: float) -> bool:
+    """Whether the event's own timestamp (LINE always sends one) is more than `max_age_s` in the past."""
+    stamp = event.get("timestamp")
+    return isinstance(stamp, int) and now_ms - stamp > max_age_s * 1000
+
+
 def wants_fast_crisis_reply(event: dict[str, Any]) -> bool:
-    """A first delivery of a one-to-one text message that carries a reply token."""
+    """A first delivery of a fresh one-to-one text message that carries a reply token."""
     message = event.get("message") or {}
     return (
-        event.get("type") == "message"
+        not event.get(STALE_MARK)
+        and event.get("type") == "message"
         and message.get("type") == "text"
         and event.get("mode", "active") == "active"
         and (event.get("source") or {}).get("type") == "user"
@@ -46,9 +59,15 @@ def wants_fast_crisis_reply(event: dict[str, Any]) -> bool:
     )
 
 
-def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> None:
-    """Start the resources' reply for every crisis text, and mark those events before they are stored."""
+def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> asyncio.Future[bool] | None:
+    """Start the resources' reply for every crisis text, and mark those events before they are stored.
+
+    Returns a future the webhook resolves once the events are stored: True when they were new (a
+    failed reply may then be pushed), False for duplicates or when nothing was stored. None when no
+    reply was started.
+    """
     now = utcnow()
+    stored_as_new: asyncio.Future[bool] | None = None
     for event in raw_events:
         if not wants_fast_crisis_reply(event):
             continue
@@ -58,15 +77,22 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
         stored = to_stored(messages)
         reply_token = str(event.pop("replyToken"))
         event[CRISIS_MARK] = True
-        task = asyncio.create_task(send_resources(runtime, event, reply_token, stored))
+        if stored_as_new is None:
+            stored_as_new = asyncio.get_running_loop().create_future()
+        task = asyncio.create_task(send_resources(runtime, event, reply_token, stored, stored_as_new))
         runtime.background.add(task)
         task.add_done_callback(runtime.background.discard)
+    return stored_as_new
 
 
 async def send_resources(
-    runtime: Runtime, event: dict[str, Any], reply_token: str, stored: list[dict[str, Any]]
+    runtime: Runtime,
+    event: dict[str, Any],
+    reply_token: str,
+    stored: list[dict[str, Any]],
+    stored_as_new: asyncio.Future[bool],
 ) -> None:
-    """Reply with the resources; whatever cannot be replied goes to the outbox as a push."""
+    """Reply with the resources; what cannot be replied goes to the outbox as a push, if the event is new."""
     calls = batches(stored)
     remaining = calls
     uncertainty = None
@@ -85,7 +111,7 @@ async def send_resources(
                 # The reply may have landed: a duplicate of the resources is the lesser harm (bot/outbox.py).
                 uncertainty = POSSIBLE_DUPLICATE
                 metrics.OUTBOX_UNCERTAIN.labels(decision=POSSIBLE_DUPLICATE).inc()
-    if remaining:
+    if remaining and await stored_as_new:
         await queue_as_push(runtime, event, remaining, uncertainty)
 
 

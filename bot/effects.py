@@ -49,6 +49,7 @@ async def apply_effects(session: AsyncSession, context: TurnContext, effects: Se
                 summary_text=effect.summary_text,
                 consent_scope=effect.consent_scope,
                 consent_version=effect.consent_version,
+                conversation_from=effect.conversation_from,
                 now=now,
             )
         elif isinstance(effect, RaiseUrgency):

@@ -11,6 +11,7 @@ agree whichever process answers. Labels carry statuses, urgencies and districts 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
 import os
 from collections.abc import Awaitable, Callable, Iterable, Iterator
@@ -33,6 +34,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.runtime import Runtime
+from bot.settings import Settings
 from bot.store.case_tables import Case
 from bot.store.db import utcnow
 from bot.store.outbox import pushed_messages_since, quota_month_start
@@ -238,8 +240,18 @@ async def exposition(engine: AsyncEngine) -> bytes:
     return generate_latest(process_registry()) + generate_latest(snapshot)
 
 
+def scrape_allowed(settings: Settings, authorization: str | None) -> bool:
+    """With TSUNAGU_METRICS_TOKEN, only `Authorization: Bearer <token>`; without it, only the simulator."""
+    if settings.metrics_token is None:
+        return settings.simulator
+    expected = f"Bearer {settings.metrics_token.get_secret_value()}".encode()
+    return hmac.compare_digest(expected, (authorization or "").encode("utf-8", "replace"))
+
+
 @router.get("/metrics", include_in_schema=False)
 async def metrics(request: Request) -> Response:
-    """Prometheus text exposition."""
+    """Prometheus text exposition, for the scraper holding the metrics token (404 for anyone else)."""
     runtime: Runtime = request.app.state.runtime
+    if not scrape_allowed(runtime.settings, request.headers.get("authorization")):
+        return Response(status_code=404)
     return Response(await exposition(runtime.engine), media_type=CONTENT_TYPE_LATEST)

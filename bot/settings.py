@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -56,8 +57,14 @@ class Settings(BaseSettings):
     """Days a closed case and its thread are kept: the municipality's records retention period."""
     purge_interval_hours: float = Field(default=6.0, alias="TSUNAGU_PURGE_INTERVAL_HOURS", gt=0)
     """How often the server (where the worker runs) purges what retention no longer keeps."""
+    forwarded_allow_ips: str = Field(default="", alias="TSUNAGU_FORWARDED_ALLOW_IPS")
+    """Comma-separated proxy addresses whose X-Forwarded-For/-Proto are believed; empty: none."""
+    metrics_token: SecretStr | None = Field(default=None, alias="TSUNAGU_METRICS_TOKEN")
+    """Bearer token a Prometheus scrape of /metrics must send; unset: /metrics only with the simulator."""
+    event_max_age_hours: float = Field(default=24.0, alias="TSUNAGU_EVENT_MAX_AGE_HOURS", gt=0)
+    """Events dated longer ago than this (past LINE's redelivery) are stored but never answered."""
 
-    @field_validator("line_channel_secret", "line_channel_access_token", "secret_key")
+    @field_validator("line_channel_secret", "line_channel_access_token", "secret_key", "metrics_token")
     @classmethod
     def refuse_placeholders(cls, value: SecretStr | None) -> SecretStr | None:
         """Refuse empty or placeholder secrets so a half-configured deployment fails at startup."""
@@ -75,6 +82,12 @@ class Settings(BaseSettings):
             raise ValueError(
                 "LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN must be set together "
                 "(leave both unset to use the local LINE simulator)"
+            )
+        if self.simulator_enabled and self.line_channel_secret is not None:
+            raise ValueError(
+                "TSUNAGU_SIMULATOR is on while a real LINE channel is configured; the simulator's pages "
+                "would expose cases and sign requests with the real channel secret. Unset TSUNAGU_SIMULATOR "
+                "(or unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to try tsunagu locally)"
             )
         return self
 
@@ -123,6 +136,18 @@ def configure_encryption(settings: Settings) -> None:
 
     keys = settings.data_keys.get_secret_value() if settings.data_keys else None
     crypto.configure(keys, settings.signing_key())
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """Uvicorn's proxy settings: forwarded headers believed only from TSUNAGU_FORWARDED_ALLOW_IPS.
+
+    Uvicorn's own default believes them from 127.0.0.1, which is where the documented reverse proxy
+    connects from, so any client could choose its address (and dodge the login throttle).
+    """
+    allowed = ",".join(part.strip() for part in settings.forwarded_allow_ips.split(",") if part.strip())
+    if not allowed:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": allowed}
 
 
 @cache

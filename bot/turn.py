@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.crisis_fast_path import CRISIS_MARK
+from bot.crisis_fast_path import CRISIS_MARK, STALE_MARK
 from bot.effects import TurnContext, apply_effects
 from bot.identity import source_of
 from bot.runtime import Runtime
@@ -52,7 +52,7 @@ async def load_conversation(session: AsyncSession, key: str) -> Conversation | N
 async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent, now: datetime) -> None:
     """Handle one stored event: update the conversation and queue what to send, in one transaction."""
     event = row.payload
-    if event.get("mode") == "standby":
+    if event.get("mode") == "standby" or event.get(STALE_MARK):
         return
     source_type, line_id = source_of(event)
     if source_type in ("group", "room"):

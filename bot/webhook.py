@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import time
 from typing import Any
 
@@ -15,7 +16,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
-from bot.crisis_fast_path import start_crisis_replies
+from bot.crisis_fast_path import STALE_MARK, is_stale, start_crisis_replies
 from bot.identity import conversation_key, source_of
 from bot.runtime import Runtime
 from bot.store.db import utcnow
@@ -107,6 +108,32 @@ def stored_payload(event: dict[str, Any], source_type: str) -> dict[str, Any]:
     return {**kept, "source": source}
 
 
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+"""A JSON escape of a UTF-16 surrogate: only bodies that have one are searched for lone surrogates."""
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""After JSON decoding, valid pairs are already joined: any surrogate left is a lone one."""
+
+
+def replace_surrogates(node: Any) -> Any:
+    """`node` with every lone surrogate in its strings replaced by U+FFFD (they cannot be stored)."""
+    if isinstance(node, str):
+        return LONE_SURROGATE.sub("\ufffd", node)
+    if isinstance(node, dict):
+        return {replace_surrogates(k): replace_surrogates(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [replace_surrogates(item) for item in node]
+    return node
+
+
+def mark_stale(raw_events: list[dict[str, Any]], now_ms: float, max_age_s: float) -> None:
+    """Mark events dated beyond the redelivery window: they are stored but never answered."""
+    for event in raw_events:
+        if is_stale(event, now_ms, max_age_s):
+            event[STALE_MARK] = True
+
+
 def printable(text: str) -> str:
     """`text` without NUL characters, which PostgreSQL text columns refuse."""
     return text.replace("\x00", "")
@@ -163,13 +190,21 @@ async def answer_webhook(request: Request) -> JSONResponse:
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         log.info("malformed webhook body", extra={"error": type(exc).__name__})
         return error(400, "malformed webhook body")
-    start_crisis_replies(runtime, raw_events)
+    if SURROGATE_ESCAPE.search(body):
+        raw_events = [replace_surrogates(event) for event in raw_events]
+    mark_stale(raw_events, time.time() * 1000, runtime.settings.event_max_age_hours * 3600)
+    stored_as_new = start_crisis_replies(runtime, raw_events)
     try:
         rows = inbox_rows(raw_events, runtime.signing_key)
         stored = await runtime.inbox.submit(rows)
     except SQLAlchemyError as exc:
         log.error("could not store webhook events", extra={"error": type(exc).__name__})
+        if stored_as_new is not None:
+            stored_as_new.set_result(False)
         return error(503, "temporarily unable to accept events")
+    if stored_as_new is not None:
+        # Count-based: a body partly new is treated as new (the person's safety before a push's cost).
+        stored_as_new.set_result(stored > 0)
     metrics.count_events(len(raw_events), stored)
     if stored:
         runtime.wake_worker(row["conversation_key"] for row in rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from dialogs.summary import IntakeSummary
@@ -28,6 +29,9 @@ class HandOff:
     summary_text: str
     consent_scope: ConsentScope
     consent_version: str
+    conversation_from: datetime | None = None
+    """Where the conversation this consent covers begins: after the last hand-off or decline (None: the
+    start). It ends at the hand-off itself."""
 
 
 @dataclass(frozen=True)

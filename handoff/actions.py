@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.case_tables import Case, CaseMessage, CswAccount
+from bot.store.case_tables import AuditEntry, Case, CaseMessage, CswAccount
 from bot.store.locks import lock_conversation
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import HELD_STATUSES
+from dialogs.effects import ConsentScope
 from handoff import audit, line_calls, queue, relay
 from handoff.queue import Forbidden
 
@@ -85,6 +86,33 @@ async def typing(session: AsyncSession, *, actor: Actor, case_row: Case) -> None
     conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is not None:
         line_calls.after_commit(session, "typing", conversation.line_user_id)
+
+
+async def viewed_thread(
+    session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime, within: timedelta
+) -> None:
+    """Audit a polled read of the case thread, coalesced: no new entry while this account has a
+    `viewed` entry for the case from the last `within`."""
+    recent = await session.scalar(
+        select(AuditEntry.id)
+        .where(
+            AuditEntry.account_id == actor.account.id,
+            AuditEntry.case_code == case_row.code,
+            AuditEntry.action == "viewed",
+            AuditEntry.at > now - within,
+        )
+        .limit(1)
+    )
+    if recent is None:
+        audit.record(
+            session,
+            account=actor.account,
+            action="viewed",
+            case_code=case_row.code,
+            detail="thread",
+            now=now,
+            via=actor.via,
+        )
 
 
 async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
@@ -223,10 +251,17 @@ async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome:
 
 
 async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> Case:
-    """Open a new waiting case linked to this closed one."""
+    """Open a new waiting case linked to this closed one, sharing only the summary, and tell the person.
+
+    The person agreed to share that summary with the team, not what they wrote since (or what they
+    declined to send), so the new case carries no conversation; if they want to share more, the bot's
+    consent flow asks them again.
+    """
     new = await queue.reopen(session, viewer=actor.account, case_row=case_row, now=now)
     if new is None:
         raise Conflict("reopen")
+    new.consent_scope = ConsentScope.SUMMARY
+    new.conversation_from = None
     audit.record(
         session,
         account=actor.account,
@@ -236,6 +271,19 @@ async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: da
         now=now,
         via=actor.via,
     )
+    conversation = await _conversation(session, new)
+    if conversation is not None:
+        await lock_conversation(session, conversation.key)
+        relay.send(
+            session,
+            case_row=new,
+            conversation=conversation,
+            text=relay.reopened_notice(new),
+            origin=relay.NOTICE_ORIGIN,
+            now=now,
+            max_age_s=actor.max_age_s,
+        )
+    await session.flush()
     return new
 
 
@@ -267,12 +315,28 @@ async def thread(session: AsyncSession, *, case_row: Case) -> list[ThreadEntry]:
     return [ThreadEntry(message, author, delivery) for message, author, delivery in rows]
 
 
+async def visible_previous(session: AsyncSession, *, viewer: CswAccount, case_row: Case) -> Case | None:
+    """The person's earlier case, only when `viewer` may see it (another team's case stays unnamed)."""
+    if case_row.previous_case_id is None:
+        return None
+    previous = await session.get(Case, case_row.previous_case_id)
+    if previous is None:
+        return None
+    teams = queue.visible_teams(viewer)
+    return previous if teams is None or previous.team in teams else None
+
+
 async def names(session: AsyncSession, *, ids: set[int]) -> dict[int, str]:
     """Display names of accounts by id."""
     if not ids:
         return {}
     rows = await session.execute(select(CswAccount.id, CswAccount.display_name).where(CswAccount.id.in_(ids)))
     return {account_id: name for account_id, name in rows}
+
+
+def conversation_shared(case_row: Case) -> bool:
+    """Whether the person agreed to share their conversation with the bot for this case."""
+    return case_row.consent_scope == ConsentScope.SUMMARY_AND_CONVERSATION
 
 
 @dataclass(frozen=True)
@@ -302,29 +366,63 @@ def _user_entry(payload: dict[str, Any], at: datetime, offered: dict[str, str]) 
     return None
 
 
+async def consented_range(session: AsyncSession, case_row: Case) -> tuple[datetime | None, datetime]:
+    """The span of the conversation the person's consent for this case covers: (start or None, hand-off).
+
+    It starts where the consent's own range starts, and never before the hand-off or close of another
+    case of the same person; it ends at this case's hand-off. What came later is in the case thread.
+    """
+    start = case_row.conversation_from
+    others = await session.execute(
+        select(Case.consented_at, Case.closed_at).where(
+            Case.conversation_id == case_row.conversation_id,
+            Case.id != case_row.id,
+            Case.consented_at < case_row.consented_at,
+        )
+    )
+    for consented_at, closed_at in others:
+        for bound in (consented_at, closed_at):
+            if bound is not None and bound <= case_row.consented_at and (start is None or bound > start):
+                start = bound
+    return start, case_row.consented_at
+
+
 async def conversation_log(
     session: AsyncSession, *, case_row: Case, limit: int = CONVERSATION_LIMIT
 ) -> list[ConversationEntry]:
-    """The person's conversation with the bot up to the case being taken, oldest first (latest `limit`).
+    """The person's conversation with the bot inside the consent given for this case, oldest first.
 
-    Only for cases whose consent covers the conversation; the caller checks `consent_scope`.
+    Only for cases whose consent covers the conversation (`conversation_shared`); others get [].
     Text messages the person typed, buttons they tapped (by label), and what the bot said; no LINE ids.
-    After a CSW took the case (`connected_at`) the case thread holds the exchange instead.
+    The span is `consented_range`: never a declined intake, never another case's conversation, never
+    what was written after the hand-off (the case thread holds that once a CSW takes the case). With a
+    start, the bot's lines before the person's first event in the span (the answer to the event that
+    closed the previous span) are left out.
     """
     conversation = await _conversation(session, case_row)
-    if conversation is None:
+    if conversation is None or not conversation_shared(case_row):
         return []
-    until = case_row.connected_at
+    start, until = await consented_range(session, case_row)
     events = select(InboxEvent.received_at, InboxEvent.id, InboxEvent.payload).where(
         InboxEvent.conversation_key == conversation.key,
         InboxEvent.event_type.in_(("message", "postback")),
+        InboxEvent.received_at <= until,
     )
     bot = select(OutboxMessage.created_at, OutboxMessage.id, OutboxMessage.messages).where(
-        OutboxMessage.conversation_key == conversation.key, OutboxMessage.origin.in_(BOT_ORIGINS)
+        OutboxMessage.conversation_key == conversation.key,
+        OutboxMessage.origin.in_(BOT_ORIGINS),
+        OutboxMessage.created_at <= until,
     )
-    if until is not None:
-        events = events.where(InboxEvent.received_at <= until)
-        bot = bot.where(OutboxMessage.created_at <= until)
+    if start is not None:
+        events = events.where(InboxEvent.received_at > start)
+        first_event = await session.scalar(
+            select(func.min(InboxEvent.received_at)).where(
+                InboxEvent.conversation_key == conversation.key,
+                InboxEvent.received_at > start,
+                InboxEvent.received_at <= until,
+            )
+        )
+        bot = bot.where(OutboxMessage.created_at > (first_event or until))
     # Fetch a margin beyond `limit`: stickers, images and unknown postbacks are dropped below.
     fetch = limit * 2
     event_rows = (await session.execute(events.order_by(InboxEvent.id.desc()).limit(fetch))).all()

@@ -14,15 +14,15 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi import status as http
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.case_tables import Case
+from bot.store.case_tables import Case, CswAccount
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from handoff import accounts, actions, queue
 from handoff.actions import Actor
-from handoff.context import perform_line_actions, process_of
+from handoff.context import Refused, Who, audit_refusal, perform_line_actions, process_of
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `tsunagu csw token LOGIN`.")
@@ -69,21 +69,30 @@ class CaseDetail(CaseOut):
     thread: list[ThreadItem]
 
 
+def encodable(text: str) -> str:
+    """Refuse text that cannot be stored or sent as UTF-8 (lone surrogates such as \\ud800): a 422."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text is not valid Unicode (lone surrogate)") from None
+    return text
+
+
 class ReplyIn(BaseModel):
     """A reply to send to the person through LINE."""
 
-    text: str = Field(min_length=1, max_length=actions.MAX_REPLY_CHARS)
+    text: Annotated[str, Field(min_length=1, max_length=actions.MAX_REPLY_CHARS), AfterValidator(encodable)]
 
 
 class CloseIn(BaseModel):
     """How the case ended."""
 
-    outcome: str = Field(description="One of: " + ", ".join(OUTCOMES))
+    outcome: Annotated[str, Field(description="One of: " + ", ".join(OUTCOMES)), AfterValidator(encodable)]
 
 
-async def case_out(session: AsyncSession, case_row: Case) -> CaseOut:
-    """The API view of a case."""
-    previous = await session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
+async def case_out(session: AsyncSession, case_row: Case, *, viewer: CswAccount) -> CaseOut:
+    """The API view of a case (the earlier case is named only when `viewer` may see it)."""
+    previous = await actions.visible_previous(session, viewer=viewer, case_row=case_row)
     return CaseOut(
         code=case_row.code,
         status=case_row.status,  # type: ignore[arg-type]
@@ -102,9 +111,9 @@ async def case_out(session: AsyncSession, case_row: Case) -> CaseOut:
     )
 
 
-async def case_detail(session: AsyncSession, case_row: Case) -> CaseDetail:
+async def case_detail(session: AsyncSession, case_row: Case, *, viewer: CswAccount) -> CaseDetail:
     """The API view of a case with its summary and thread."""
-    base = await case_out(session, case_row)
+    base = await case_out(session, case_row, viewer=viewer)
     thread = await actions.thread(session, case_row=case_row)
     return CaseDetail(
         **base.model_dump(),
@@ -128,9 +137,10 @@ async def case_detail(session: AsyncSession, case_row: Case) -> CaseDetail:
 
 @contextlib.asynccontextmanager
 async def api_unit(
-    request: Request, credentials: HTTPAuthorizationCredentials | None
+    request: Request, credentials: HTTPAuthorizationCredentials | None, *, scope: str = "read"
 ) -> AsyncIterator[tuple[AsyncSession, Actor]]:
-    """A transaction acting as the token's account; 401 without a live token."""
+    """A transaction acting as the token's account; 401 without a live token, 403 (audited) when the
+    token's scope does not cover `scope` (`act`: claim, reply, close)."""
     process = process_of(request)
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(
@@ -138,14 +148,20 @@ async def api_unit(
         )
     async with process.sessions() as session:
         async with session.begin():
-            account = await accounts.account_for_api_token(
-                session, token=credentials.credentials, now=utcnow()
-            )
-        if account is None:
+            grant = await accounts.grant_for_api_token(session, token=credentials.credentials, now=utcnow())
+        if grant is None:
             raise HTTPException(http.HTTP_401_UNAUTHORIZED, "invalid token", {"WWW-Authenticate": "Bearer"})
-        actor = Actor(account=account, via="api", max_age_s=process.reply_token_max_age_s)
-        async with session.begin():
-            yield session, actor
+        actor = Actor(account=grant.account, via="api", max_age_s=process.reply_token_max_age_s)
+        who = Who.of(grant.account)
+        if scope == "act" and grant.scope != "act":
+            await audit_refusal(request, who, Refused(None, "token scope is read"), via="api")
+            raise HTTPException(http.HTTP_403_FORBIDDEN, "this token may only read (scope: read)")
+        try:
+            async with session.begin():
+                yield session, actor
+        except Refused as refused:
+            await audit_refusal(request, who, refused, via="api")
+            raise HTTPException(http.HTTP_404_NOT_FOUND, "no such case") from None
         perform_line_actions(process, session)
 
 
@@ -153,10 +169,10 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
 async def _case(session: AsyncSession, actor: Actor, code: str) -> Case:
-    """The case if the token's account may see it; 404 otherwise."""
+    """The case if the token's account may see it; 404 (and an audited refusal) otherwise."""
     case_row = await queue.get_case(session, viewer=actor.account, code=code)
     if case_row is None:
-        raise HTTPException(http.HTTP_404_NOT_FOUND, "no such case")
+        raise Refused(code)
     return case_row
 
 
@@ -176,7 +192,7 @@ async def list_cases(
             urgency=urgency,
         )
         rows = await queue.list_cases(session, viewer=actor.account, where=where)
-        return [await case_out(session, row) for row in rows]
+        return [await case_out(session, row, viewer=actor.account) for row in rows]
 
 
 @router.get("/cases/{code}", summary="Get one case with its summary and thread", response_model=CaseDetail)
@@ -185,7 +201,7 @@ async def get_case(request: Request, code: str, credentials: Credentials) -> Cas
     async with api_unit(request, credentials) as (session, actor):
         case_row = await _case(session, actor, code)
         actions.exported(session, actor=actor, case_row=case_row, now=utcnow())
-        return await case_detail(session, case_row)
+        return await case_detail(session, case_row, viewer=actor.account)
 
 
 async def _run(
@@ -196,10 +212,10 @@ async def _run(
 ) -> CaseOut:
     """Run one action and answer the case as it is now (409 when it moved meanwhile, 403 when not allowed)."""
     try:
-        async with api_unit(request, credentials) as (session, actor):
+        async with api_unit(request, credentials, scope="act") as (session, actor):
             case_row = await _case(session, actor, code)
             await operation(session, actor, case_row, utcnow())
-            result = await case_out(session, case_row)
+            result = await case_out(session, case_row, viewer=actor.account)
     except actions.Conflict:
         raise HTTPException(http.HTTP_409_CONFLICT, "the case changed meanwhile") from None
     except Forbidden as exc:

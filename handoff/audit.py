@@ -21,7 +21,10 @@ ACTIONS = (
     "closed",
     "reopened",
     "exported",
+    "password",
 )
+REFUSALS = ("login_failed", "login_locked", "refused")
+"""Audited refusals: a wrong login, a locked-out login, and access to a case or action refused."""
 
 
 def record(
@@ -45,6 +48,38 @@ def record(
             action=action,
             case_code=case_code,
             detail=detail[:200],
+            via=via,
+        )
+    )
+
+
+def storable(text: str) -> str:
+    """Text as typed by anyone, made safe for every database: no lone surrogates, no NUL."""
+    return text.encode("utf-8", "replace").decode("utf-8").replace("\x00", "")
+
+
+def record_refusal(
+    session: AsyncSession,
+    *,
+    actor: str,
+    account_id: int | None,
+    action: str,
+    now: datetime,
+    case_code: str | None = None,
+    detail: str = "",
+    via: str = "web",
+) -> None:
+    """Audit a refusal; `actor` is the login as typed (the account may not exist). Never a password."""
+    if action not in REFUSALS:
+        raise ValueError(f"unknown audit refusal {action!r}")
+    session.add(
+        AuditEntry(
+            at=now,
+            account_id=account_id,
+            actor=storable(actor)[:64],
+            action=action,
+            case_code=storable(case_code)[:16] if case_code else None,
+            detail=storable(detail)[:200],
             via=via,
         )
     )

@@ -13,6 +13,7 @@ from bot.store.case_tables import Case, CaseMessage
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
+from dialogs.effects import ConsentScope
 from dialogs.office_hours import next_opening, reply_by
 from dialogs.summary import IntakeSummary
 
@@ -94,6 +95,7 @@ async def open_case(
     consent_scope: str,
     consent_version: str,
     now: datetime,
+    conversation_from: datetime | None = None,
 ) -> Case:
     """Store a new waiting case from a consented summary, or update the open one with it.
 
@@ -124,6 +126,7 @@ async def open_case(
     case.district = summary["district"]
     if case.status == CaseStatus.WAITING:
         case.team = team_for(case.district)
+    case.conversation_from = consented_range_start(case, consent_scope, conversation_from)
     case.consent_scope = consent_scope
     case.consent_version = consent_version
     case.consented_at = now
@@ -132,6 +135,19 @@ async def open_case(
     _bring_forward(case, urgency, now)
     await session.flush()
     return case
+
+
+def consented_range_start(case: Case, scope: str, conversation_from: datetime | None) -> datetime | None:
+    """Where the conversation a case may show begins after a new consent to it.
+
+    A consent that follows straight on from the case's earlier consent to share the conversation (no
+    decline in between) extends that range; otherwise the new consent's own range replaces it.
+    """
+    earlier = case.consent_scope == ConsentScope.SUMMARY_AND_CONVERSATION and case.consented_at is not None
+    follows_on = earlier and (conversation_from is None or conversation_from <= case.consented_at)
+    if scope == ConsentScope.SUMMARY_AND_CONVERSATION and follows_on:
+        return case.conversation_from
+    return conversation_from
 
 
 async def raise_urgency(

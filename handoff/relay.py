@@ -135,6 +135,12 @@ def closed_notice() -> str:
     return catalog.text("relay.closed")
 
 
+def reopened_notice(case_row: Case) -> str:
+    """What the person is told when a CSW opens their closed case again: only the summary is passed on."""
+    team = current_content().team(case_row.team).name
+    return catalog.text("relay.reopened", team=team)
+
+
 def resume_bot(conversation: Conversation) -> None:
     """Hand the conversation back to the dialog, in the state the dialog names for after a hand-off."""
     conversation.state = state_after_handoff()

@@ -15,10 +15,15 @@ class HandoffSettings(BaseSettings):
     idle_timeout_minutes: int = Field(default=30, alias="TSUNAGU_CSW_IDLE_MINUTES", gt=0)
     absolute_timeout_hours: int = Field(default=12, alias="TSUNAGU_CSW_ABSOLUTE_HOURS", gt=0)
     login_max_failures: int = Field(default=5, alias="TSUNAGU_CSW_LOGIN_MAX_FAILURES", gt=0)
+    login_max_failures_per_address: int = Field(
+        default=20, alias="TSUNAGU_CSW_LOGIN_MAX_FAILURES_PER_ADDRESS", gt=0
+    )
     login_lockout_minutes: int = Field(default=15, alias="TSUNAGU_CSW_LOGIN_LOCKOUT_MINUTES", gt=0)
     push_budget_monthly: int = Field(default=200, alias="TSUNAGU_PUSH_BUDGET_MONTHLY", ge=0)
     push_budget_warn_ratio: float = Field(default=0.8, alias="TSUNAGU_PUSH_BUDGET_WARN", gt=0, le=1)
     queue_poll_seconds: int = Field(default=5, alias="TSUNAGU_CSW_POLL_SECONDS", gt=0)
+    expiry_warning_seconds: int = Field(default=120, alias="TSUNAGU_CSW_EXPIRY_WARNING_SECONDS", gt=0)
+    """How long before the session times out the page warns."""
 
     @property
     def cookie_name(self) -> str:

@@ -6,6 +6,7 @@ the case thread. Every POST carries the session's CSRF token; nothing changes st
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, FastAPI, Form, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -22,7 +24,6 @@ from bot.store.case_tables import Case
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
-from dialogs.effects import ConsentScope
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
 from handoff import accounts, actions, audit, budget, queue
@@ -31,14 +32,20 @@ from handoff.api import router as api_router
 from handoff.context import (
     CsrfRejected,
     LoginRequired,
+    PasswordChangeRequired,
+    Refused,
     Unit,
+    Who,
+    audit_refusal,
     dashboard_unit,
+    limits_of,
     process_of,
     settings_of,
 )
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 from handoff.settings import HandoffSettings
 
+log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/csw", include_in_schema=False)
@@ -50,11 +57,8 @@ STATUS_FILTERS: dict[str, tuple[str, ...]] = {
 }
 
 
-"""The consent scope under which the CSW may read the person's conversation with the bot."""
-
-
-class CaseNotFound(Exception):
-    """No such case, or not one this account may see (both answer 404)."""
+class CaseNotFound(Refused):
+    """No such case, or not one this account may see (both answer 404; audited as a refusal)."""
 
 
 def jst(moment: datetime | None) -> str:
@@ -120,6 +124,8 @@ def page_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
         "outcomes": OUTCOMES,
         "now": utcnow(),
         "poll_ms": settings_of(request).queue_poll_seconds * 1000,
+        "expires_at": unit.expires_at,
+        "warn_before_s": settings_of(request).expiry_warning_seconds,
         **extra,
     }
 
@@ -168,7 +174,10 @@ async def login(
     password: Annotated[str, Form(max_length=256)],
     csrf: Annotated[str, Form(max_length=128)] = "",
 ) -> Response:
-    """Check the password (with a lockout after repeated failures) and start a fresh session."""
+    """Check the password (throttled per account and per address) and start a fresh session.
+
+    Failures and lockouts are logged (login and address, never the password) and audited.
+    """
     settings = settings_of(request)
     process = process_of(request)
     if not accounts.csrf_matches(request.cookies.get(settings.login_csrf_cookie) or "", csrf):
@@ -176,30 +185,98 @@ async def login(
     now = utcnow()
     address = address_of(request)
     async with process.sessions() as session, session.begin():
-        if await accounts.locked_out(
-            session,
-            login=login,
-            address=address,
-            now=now,
-            max_failures=settings.login_max_failures,
-            window=timedelta(minutes=settings.login_lockout_minutes),
-        ):
-            return login_form(request, error="locked", status_code=429)
+        attempt = await accounts.reserve_attempt(
+            session, login=login, address=address, now=now, throttle=throttle_of(settings)
+        )
         account = await accounts.find_account(session, login=login)
-        if not accounts.verify_password(account, password) or account is None or account.disabled:
-            await accounts.record_failure(session, login=login, address=address, now=now)
+        if attempt is None:
+            audit.record_refusal(
+                session,
+                actor=login,
+                account_id=account.id if account else None,
+                action="login_locked",
+                now=now,
+                detail=address,
+            )
+    if attempt is None:
+        log.warning("dashboard login refused: locked out", extra={"login": login, "address": address})
+        return login_form(request, error="locked", status_code=429)
+    usable = account is not None and not account.disabled
+    matches = await accounts.check_password(account.password_hash if account else None, password)
+    async with process.sessions() as session, session.begin():
+        if not (matches and usable and account is not None):
+            reason = "unknown login" if account is None else "disabled" if account.disabled else "password"
+            audit.record_refusal(
+                session,
+                actor=login,
+                account_id=account.id if account else None,
+                action="login_failed",
+                now=now,
+                detail=address,
+            )
+            log.warning(
+                "dashboard login failed", extra={"login": login, "address": address, "reason": reason}
+            )
             return login_form(request, error="invalid", status_code=401)
-        await accounts.clear_failures(session, login=login, address=address)
+        await accounts.attempt_succeeded(session, login=login, attempt=attempt)
+        account = await session.merge(account)
         token, _ = await accounts.start_session(
             session, account=account, now=now, replaces=request.cookies.get(settings.cookie_name)
         )
         audit.record(session, account=account, action="login", now=now)
-    response = see_other("/csw")
+        must_change = account.must_change_password
+    response = see_other("/csw/password" if must_change else "/csw")
     response.set_cookie(
         settings.cookie_name, token, httponly=True, secure=settings.cookie_secure, samesite="strict", path="/"
     )
     response.delete_cookie(settings.login_csrf_cookie, path="/", secure=settings.cookie_secure)
     return response
+
+
+def throttle_of(settings: HandoffSettings) -> accounts.Throttle:
+    """The login throttle from settings."""
+    return accounts.Throttle(
+        per_account=settings.login_max_failures,
+        per_address=settings.login_max_failures_per_address,
+        window=timedelta(minutes=settings.login_lockout_minutes),
+    )
+
+
+@router.get("/password", response_class=HTMLResponse)
+async def password_page(request: Request, msg: str = "") -> Response:
+    """The form to change one's own password (the only page open while a change is required)."""
+    async with dashboard_unit(request, password_change=True) as unit:
+        context = page_context(request, unit, msg=msg, min_chars=accounts.MIN_PASSWORD_CHARS)
+    return templates.TemplateResponse(request, "password.html", context)
+
+
+@router.post("/password")
+async def change_password(
+    request: Request,
+    current: Annotated[str, Form(max_length=256)],
+    new: Annotated[str, Form(max_length=256)],
+    confirm: Annotated[str, Form(max_length=256)],
+    csrf: Annotated[str, Form(max_length=128)] = "",
+) -> Response:
+    """Change one's own password: the current one, then the new one twice; other sessions end."""
+    settings = settings_of(request)
+    async with dashboard_unit(request, csrf=csrf, check_csrf=True, password_change=True) as unit:
+        stored_hash = unit.account.password_hash
+    problem = accounts.password_problem(new, confirm=confirm, current=current)
+    if problem is None and not await accounts.check_password(stored_hash, current):
+        problem = "current"
+    if problem is not None:
+        return see_other(f"/csw/password?msg={problem}")
+    new_hash = await accounts.hash_password(new)
+    async with dashboard_unit(request, csrf=csrf, check_csrf=True, password_change=True) as unit:
+        await accounts.replace_password(
+            unit.session,
+            account=unit.account,
+            password_hash=new_hash,
+            keep=request.cookies.get(settings.cookie_name) or "",
+        )
+        audit.record(unit.session, account=unit.account, action="password", now=utcnow())
+    return see_other("/csw?msg=password")
 
 
 @router.post("/logout")
@@ -270,7 +347,7 @@ async def queue_fragment(
     request: Request, status: str = "open", district: str = "", urgency: str = ""
 ) -> Response:
     """The queue's rows alone, polled by the page so new cases appear without reloading."""
-    async with dashboard_unit(request) as unit:
+    async with dashboard_unit(request, active=False) as unit:
         rows = await queue_rows(unit, queue_filter(status, district, urgency))
         context = page_context(request, unit, rows=rows)
     return templates.TemplateResponse(request, "_queue_rows.html", context)
@@ -280,10 +357,10 @@ async def queue_fragment(
 
 
 async def visible_case(unit: Unit, code: str) -> Case:
-    """The case if this account may see it; CaseNotFound (404) otherwise."""
+    """The case if this account may see it; CaseNotFound (404, and an audited refusal) otherwise."""
     case_row = await queue.get_case(unit.session, viewer=unit.account, code=code)
     if case_row is None:
-        raise CaseNotFound
+        raise CaseNotFound(code)
     return case_row
 
 
@@ -293,17 +370,13 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
     async with dashboard_unit(request) as unit:
         case_row = await actions.view(unit.session, actor=unit.actor, code=code, now=utcnow())
         if case_row is None:
-            raise CaseNotFound
+            raise CaseNotFound(code)
         thread = await actions.thread(unit.session, case_row=case_row)
         ids = {i for i in (case_row.claimed_by_id,) if i}
         names = await actions.names(unit.session, ids=ids)
-        previous = (
-            await unit.session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
-        )
-        shares_conversation = case_row.consent_scope == ConsentScope.SUMMARY_AND_CONVERSATION
-        conversation = (
-            await actions.conversation_log(unit.session, case_row=case_row) if shares_conversation else []
-        )
+        previous = await actions.visible_previous(unit.session, viewer=unit.account, case_row=case_row)
+        shares_conversation = actions.conversation_shared(case_row)
+        conversation = await actions.conversation_log(unit.session, case_row=case_row)
         context = page_context(
             request,
             unit,
@@ -323,10 +396,21 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
 
 @router.get("/cases/{code}/thread", response_class=HTMLResponse)
 async def thread_fragment(request: Request, code: str) -> Response:
-    """The case thread alone, polled by the case page so the person's new messages appear."""
-    async with dashboard_unit(request) as unit:
+    """The case thread alone, polled by the case page so the person's new messages appear.
+
+    Polling is not the person's activity (the idle timeout runs on), but it reads case content, so it
+    is audited as a view, at most once per account and case per idle period.
+    """
+    async with dashboard_unit(request, active=False) as unit:
         case_row = await visible_case(unit, code)
         thread = await actions.thread(unit.session, case_row=case_row)
+        await actions.viewed_thread(
+            unit.session,
+            actor=unit.actor,
+            case_row=case_row,
+            now=utcnow(),
+            within=limits_of(settings_of(request)).idle,
+        )
         context = page_context(request, unit, case=case_row, thread=thread)
     return templates.TemplateResponse(request, "_thread.html", context)
 
@@ -336,7 +420,7 @@ async def export_case(request: Request, code: str) -> Response:
     """Download the case (summary and thread, no LINE ids) as JSON; logged as an export."""
     async with dashboard_unit(request) as unit:
         case_row = await visible_case(unit, code)
-        detail = await case_detail(unit.session, case_row)
+        detail = await case_detail(unit.session, case_row, viewer=unit.account)
         actions.exported(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
     return JSONResponse(
         detail.model_dump(mode="json"),
@@ -346,13 +430,17 @@ async def export_case(request: Request, code: str) -> Response:
 
 async def act(request: Request, code: str, csrf: str, done: str, operation: actions.Operation) -> Response:
     """Run one action on a visible case and come back to its page with a short result code."""
+    who: Who | None = None
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
+            who = Who.of(unit.account)
             case_row = await visible_case(unit, code)
             await operation(unit.session, unit.actor, case_row, utcnow())
     except actions.Conflict:
         done = "conflict"
-    except Forbidden:
+    except Forbidden as exc:
+        if who is not None:
+            await audit_refusal(request, who, Refused(code, f"forbidden: {exc}"), via="web")
         done = "forbidden"
     process_of(request).wake_outbox()
     return see_other(f"/csw/cases/{code}?msg={done}")
@@ -465,7 +553,7 @@ async def audit_page(request: Request, case: str = "", actor: str = "") -> Respo
     """The audit log, for supervisors and admins."""
     async with dashboard_unit(request) as unit:
         if not queue.sees_all(unit.account):
-            raise CaseNotFound
+            raise CaseNotFound(None, "audit log needs a supervisor")
         entries = await audit.recent(unit.session, case_code=case or None, actor=actor or None)
         context = page_context(request, unit, entries=entries, filters={"case": case, "actor": actor})
     return templates.TemplateResponse(request, "audit.html", context)
@@ -491,6 +579,8 @@ _ENCODED_HEADERS = [
     (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in SECURITY_HEADERS.items()
 ]
 _NO_STORE = (b"cache-control", b"no-store")
+HSTS = (b"strict-transport-security", b"max-age=63072000")
+"""Sent when the dashboard's cookies are Secure, i.e. it is served over HTTPS: browsers keep to HTTPS."""
 
 
 def is_protected(path: str) -> bool:
@@ -507,14 +597,15 @@ class SecurityHeaders:
     Every other path (the LINE webhook above all) passes straight through without a wrapper.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, hsts: bool = False) -> None:
         self.app = app
+        self.always = [*_ENCODED_HEADERS, HSTS] if hsts else list(_ENCODED_HEADERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not is_protected(scope["path"]):
             await self.app(scope, receive, send)
             return
-        extra = list(_ENCODED_HEADERS)
+        extra = list(self.always)
         if not scope["path"].startswith(STATIC_PREFIX):
             extra.append(_NO_STORE)
         replaced = {name for name, _ in extra}
@@ -530,12 +621,13 @@ class SecurityHeaders:
 
 def mount_dashboard(app: FastAPI) -> None:
     """Add the dashboard, its static files, the JSON API and their security headers to `app`."""
-    app.state.handoff_settings = HandoffSettings()
+    settings = HandoffSettings()
+    app.state.handoff_settings = settings
     app.mount("/csw/static", StaticFiles(directory=str(HERE / "static")), name="csw-static")
     app.include_router(router)
     app.include_router(api_router)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, hsts=settings.cookie_secure)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
@@ -543,6 +635,27 @@ def mount_dashboard(app: FastAPI) -> None:
         if request.method == "GET" and not request.url.path.endswith(("/rows", "/thread")):
             return see_other("/csw/login")
         return Response(status_code=401)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        """422 naming what was wrong, without echoing the input: it may be a person's words, or text
+        (a lone surrogate) that cannot even be encoded for the answer."""
+        errors = [
+            {
+                "loc": [audit.storable(part) if isinstance(part, str) else part for part in error["loc"]],
+                "msg": audit.storable(str(error["msg"])),
+                "type": error["type"],
+            }
+            for error in exc.errors()
+        ]
+        return JSONResponse({"detail": errors}, status_code=422)
+
+    @app.exception_handler(PasswordChangeRequired)
+    async def to_password(request: Request, exc: PasswordChangeRequired) -> Response:
+        """A generated password must be replaced before anything else: pages go to the form."""
+        if request.method == "GET" and not request.url.path.endswith(("/rows", "/thread")):
+            return see_other("/csw/password")
+        return Response(status_code=403)
 
     @app.exception_handler(CsrfRejected)
     async def csrf_rejected(request: Request, exc: CsrfRejected) -> Response:

@@ -45,7 +45,7 @@ def fuzz_target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Simu
                 sim.choose(user, catalog.text("menu.human"))
             sim.choose(user, catalog.text("consent.share_conversation"))
         admin.add(url, login="fuzzboss", name="fuzz", role="supervisor", team=None, password=None)
-        token = admin.token(url, login="fuzzboss", name="schemathesis")
+        token = admin.token(url, login="fuzzboss", name="schemathesis", scope="act", days=1)
         yield sim, token
 
 

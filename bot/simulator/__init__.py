@@ -26,7 +26,7 @@ import httpx
 import uvicorn
 
 from bot.migrate import upgrade
-from bot.settings import Settings
+from bot.settings import Settings, proxy_options
 from bot.simulator import driver
 from bot.simulator.fake_line import Delivery, FakeLine
 
@@ -94,6 +94,7 @@ class Simulator:
             log_level="warning",
             lifespan="on",
             timeout_graceful_shutdown=1,
+            **proxy_options(self.settings),
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="tsunagu-simulator", daemon=True)

@@ -47,6 +47,17 @@ def case_view(case: Case) -> dict[str, Any]:
     }
 
 
+def own_address(request: Request) -> str:
+    """This server's own listening address (from the socket, not from the client's Host header)."""
+    server = request.scope.get("server")
+    if not server or server[1] is None:
+        raise HTTPException(500, "the simulator needs a TCP listener")
+    host, port = server
+    host = "127.0.0.1" if host in ("0.0.0.0", "", None) else host  # noqa: S104 - mapping, not binding
+    host = "[::1]" if host == "::" else (f"[{host}]" if ":" in host else host)
+    return f"http://{host}:{port}"
+
+
 def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
     """Mount the fake LINE API and the simulator's chat page and API on `app`."""
     app.state.fake_line = fake
@@ -55,11 +66,11 @@ def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
     """Simulated users' names in the order they were added (kept across page reloads)."""
 
     async def post_events(request: Request, events: list[dict[str, Any]]) -> None:
-        """Sign and post events to this server's own webhook, as LINE would."""
+        """Sign and post events to this server's own webhook, as LINE would (never to the Host asked for)."""
         runtime: Runtime = request.app.state.runtime
         body = driver.webhook_body(events)
         headers = {"x-line-signature": driver.sign(runtime.settings.channel_secret, body)}
-        async with httpx.AsyncClient(base_url=str(request.base_url)) as client:
+        async with httpx.AsyncClient(base_url=own_address(request)) as client:
             response = await client.post("/line/webhook", content=body, headers=headers)
         if response.status_code != 200:
             raise HTTPException(502, "webhook refused the event")

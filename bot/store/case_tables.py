@@ -41,6 +41,9 @@ class Case(Base):
     consent_scope: Mapped[str] = mapped_column(String(32))
     consent_version: Mapped[str] = mapped_column(String(32))
     consented_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    conversation_from: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    """Where the conversation this consent covers begins (None: the conversation's start); it ends at
+    `consented_at`, the hand-off. Nothing outside that range is shown for the case."""
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reply_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("csw_accounts.id", ondelete="SET NULL"))
@@ -83,6 +86,8 @@ class CswAccount(Base):
     team: Mapped[str | None] = mapped_column(String(32))
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(default=False)
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    """The password was generated (by `csw add` or `csw reset`): the account must choose its own first."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -121,6 +126,9 @@ class ApiToken(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("csw_accounts.id", ondelete="CASCADE"))
     revoked: Mapped[bool] = mapped_column(default=False)
+    scope: Mapped[str] = mapped_column(String(8), default="read")
+    """`read` (list and read cases) or `act` (also claim, reply and close)."""
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

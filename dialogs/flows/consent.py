@@ -1,13 +1,15 @@
 """Consent: show exactly what would be shared and with whom, then hand off only on a clear yes.
 
 Scopes: `summary` (the 相談受付票 only) or `summary_and_conversation` (plus this conversation's
-messages). A typed yes counts as the narrower `summary`. No is respected without pressure: nothing
-is handed off and the form is kept, so the person can still send it later or delete it.
+messages since the last hand-off or decline, up to this hand-off: `SHAREABLE_FROM`). A typed yes
+counts as the narrower `summary`. No is respected without pressure: nothing is handed off and the
+form is kept, so the person can still send it later or delete it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -21,6 +23,8 @@ from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
 from dialogs.summary import build_summary, summary_text
 
+SHAREABLE_FROM = "shareable_from"
+"""Data key: ISO time after which the conversation is not yet covered by any answer to a consent."""
 MENU_MAIN = MenuStates.MAIN.value
 
 
@@ -85,7 +89,10 @@ def hand_off(event: EventData) -> None:
     scope = ConsentScope(dialog.value() or ConsentScope.SUMMARY)
     version = consent_version()
     to = recipient(dialog.data)
-    dialog.effects.append(HandOff(build_summary(dialog.data), summary_text(dialog.data), scope, version))
+    dialog.effects.append(
+        HandOff(build_summary(dialog.data), summary_text(dialog.data), scope, version, shareable_from(dialog))
+    )
+    dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
     dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
     contact_note = (
@@ -111,8 +118,15 @@ def keep_for_later(event: EventData) -> None:
     dialog.data["intake"]["resume"] = States.REVIEW.value
 
 
+def shareable_from(dialog: Dialog) -> datetime | None:
+    """Where the conversation a consent given now would cover begins (None: the conversation's start)."""
+    stamp = dialog.data.get(SHAREABLE_FROM)
+    return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+
+
 def declined(event: EventData) -> None:
-    """Say nothing was sent, without pressing."""
+    """Say nothing was sent, without pressing; what was said so far stays out of any later consent."""
+    dialog_of(event).data[SHAREABLE_FROM] = dialog_of(event).now.isoformat()
     dialog_of(event).say("consent.declined", menu_choices(dialog_of(event).data))
 
 

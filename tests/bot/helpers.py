@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.store.db import sync_url
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 
-FIXTURE = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "line-sdk-python-webhook.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "line-sdk-python-webhook.json"
 
 
 def count(database_url: str, model: type[Any], *where: Any) -> int:
@@ -35,8 +36,12 @@ def rows(database_url: str, model: type[Any]) -> list[Any]:
 
 
 def sdk_fixture(unique_ids: bool) -> dict[str, Any]:
-    """The official SDK webhook payload; with `unique_ids`, each event gets its own webhookEventId."""
+    """The official SDK webhook payload, dated now (its 2016 timestamps would make every event stale);
+    with `unique_ids`, each event gets its own webhookEventId."""
     payload: dict[str, Any] = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    now_ms = int(time.time() * 1000)
+    for event in payload["events"]:
+        event["timestamp"] = now_ms
     if unique_ids:
         for index, event in enumerate(payload["events"]):
             event["webhookEventId"] = f"01FIXTURE{index:017d}"

@@ -25,7 +25,7 @@ from dialogs.content import (
 from dialogs.office_hours import TOKYO
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-NG_PATH = REPO_ROOT.parent / "shared" / "ng-expressions.txt"
+NG_PATH = REPO_ROOT / "tests" / "fixtures" / "ng-expressions.txt"
 CONTENT_FILES = sorted(DEFAULT_PATH.parent.glob("*.yaml"))
 LINE_TEXT_LIMIT = 5000
 OPEN = datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
@@ -33,9 +33,9 @@ CLOSED = datetime(2026, 11, 23, 10, 0, tzinfo=TOKYO)
 
 
 def ng_expressions() -> list[str]:
-    """The shared NG list, one expression a line, skipping comments and blanks."""
+    """The NG list (copied into tests/fixtures), one expression a line, skipping comments and blanks."""
     if not NG_PATH.is_file():
-        pytest.fail(f"NG expression list not found at {NG_PATH} (expected ../shared/ng-expressions.txt)")
+        pytest.fail(f"NG expression list not found at {NG_PATH} (expected tests/fixtures/ng-expressions.txt)")
     lines = NG_PATH.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 

@@ -15,7 +15,7 @@ from dialogs.intake_form import QUESTIONS
 from tests.dialogs.chat import WEEKDAY_MORNING, check_limits
 
 REPO = Path(__file__).resolve().parents[2]
-NG_PATH = REPO.parent / "shared" / "ng-expressions.txt"
+NG_PATH = REPO / "tests" / "fixtures" / "ng-expressions.txt"
 LABEL_PREFIXES = ("opt.", "nav.", "label.")
 LABEL_KEYS = {
     *(f"menu.{k}" for k in ("services", "faq", "intake", "resume", "human", "delete", "back")),

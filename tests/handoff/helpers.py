@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, select, update
 from sqlalchemy.orm import Session
 
 from bot.simulator import Simulator
-from bot.store.case_tables import AuditEntry, Case
+from bot.store.case_tables import AuditEntry, Case, CswAccount
 from bot.store.db import sync_url
 from dialogs import catalog
 from handoff import admin
@@ -20,12 +20,26 @@ from handoff import admin
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
 
 
-def add_account(database_url: str, login: str, *, role: str = "csw", team: str | None = None) -> str:
-    """Create an account and return its generated password (in a thread: Playwright owns this loop)."""
+def add_account(
+    database_url: str, login: str, *, role: str = "csw", team: str | None = None, must_change: bool = False
+) -> str:
+    """Create an account and return its generated password (in a thread: Playwright owns this loop).
+
+    Generated passwords must be changed at first login; tests that are not about that (`must_change`
+    False) clear the flag, as if the person had already chosen this password.
+    """
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(
+        password = pool.submit(
             admin.add, database_url, login=login, name=f"{login}さん", role=role, team=team, password=None
         ).result()
+    if not must_change:
+        engine = create_engine(sync_url(database_url))
+        with Session(engine) as session, session.begin():
+            session.execute(
+                update(CswAccount).where(CswAccount.login == login).values(must_change_password=False)
+            )
+        engine.dispose()
+    return password
 
 
 def hand_off(sim: Simulator, user: str, *, crisis: bool = False) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def test_api_needs_a_valid_token(sim: Simulator, database_url: str) -> None:
     assert sim.http.get("/api/v1/cases").status_code == 401
     assert sim.http.get("/api/v1/cases", headers=bearer("tsg_not-a-token")).status_code == 401
     add_account(database_url, "chuo", team="csw_chuo")
-    token = admin.token(database_url, login="chuo", name="case system")
+    token = admin.token(database_url, login="chuo", name="case system", scope="act", days=90)
     engine = create_engine(sync_url(database_url))
     with Session(engine) as session:
         stored = session.scalars(select(ApiToken.token_hash)).one()
@@ -35,7 +35,7 @@ def test_api_needs_a_valid_token(sim: Simulator, database_url: str) -> None:
 
 def test_api_district_scoping(sim: Simulator, database_url: str) -> None:
     add_account(database_url, "chuo", team="csw_chuo")
-    token = admin.token(database_url, login="chuo", name="case system")
+    token = admin.token(database_url, login="chuo", name="case system", scope="act", days=90)
     theirs = hand_off(sim, "u1")
     route(database_url, theirs["code"], team="csw_kitayama", district="kitayama")
     mine = hand_off(sim, "u2")
@@ -50,8 +50,8 @@ def test_api_district_scoping(sim: Simulator, database_url: str) -> None:
 def test_api_claim_reply_close(sim: Simulator, database_url: str) -> None:
     add_account(database_url, "a", team="csw_chuo")
     add_account(database_url, "b", team="csw_chuo")
-    first = admin.token(database_url, login="a", name="system")
-    second = admin.token(database_url, login="b", name="system")
+    first = admin.token(database_url, login="a", name="system", scope="act", days=90)
+    second = admin.token(database_url, login="b", name="system", scope="act", days=90)
     code = hand_off(sim, "u1", crisis=True)["code"]
 
     detail = sim.http.get(f"/api/v1/cases/{code}", headers=bearer(first)).json()

@@ -292,13 +292,22 @@ async def test_claim_race_every_case_claimed_exactly_once(
     claimer_ids = [c.id for c in claimers]
 
     async def claimer(account_id: int, seed: int) -> int:
-        """Try every case in its own random order, one transaction (own connection) per attempt."""
+        """Try every case in its own random order through `queue.claim`, the call the dashboard and API make.
+
+        Each attempt is its own transaction on its own connection: load the account and the case (as a
+        request does), then claim; a winner's loaded row must show it as the claimer.
+        """
         order = ids[:]
         random.Random(seed).shuffle(order)
         won = 0
         for case_id in order:
             async with sessions() as own, own.begin():
-                won += await queue.claim_by_id(own, account_id=account_id, case_id=case_id, now=utcnow())
+                me = await own.get(CswAccount, account_id)
+                case_row = await own.get(Case, case_id)
+                assert me is not None and case_row is not None
+                if await queue.claim(own, viewer=me, case_row=case_row, now=utcnow()):
+                    assert case_row.claimed_by_id == account_id and case_row.status == "claimed"
+                    won += 1
         return won
 
     wins = await asyncio.gather(*(claimer(a, seed) for seed, a in enumerate(claimer_ids)))
