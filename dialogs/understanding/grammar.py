@@ -150,7 +150,8 @@ def features(tokens: Sequence[Token], last: int) -> Features:
     double = i < len(tokens) and tokens[i].lemma in _DOUBLE_NEGATION_NOUNS
     if negations % 2 and double and any(_is_negator(t) for t in tokens[i + 1 : i + 3]):
         return Features(chain_end=chain_end)  # 「思わない日はない」: a double negative affirms
-    wish = conditional and any(t.lemma in _WISH_HEADS for t in tokens[i : i + 4])
+    ahead = tokens[i : i + 4]
+    wish = conditional and any(t.lemma in _WISH_HEADS or t.lemma == "思う" for t in ahead)
     if conditional and negations and wish:
         negations -= 1  # 「生まれてこなければよかった」: the negation belongs to the wish
     negations += _scope_negations(tokens, i)
