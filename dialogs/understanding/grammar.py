@@ -169,7 +169,9 @@ def features(tokens: Sequence[Token], last: int) -> Features:
     )
 
 
-_DEGREE_WORDS = frozenset(("ほど", "程", "くらい", "ぐらい", "位", "気", "程度", "よう", "様", "みたい"))
+_DEGREE_WORDS = frozenset(
+    ("ほど", "程", "くらい", "ぐらい", "位", "気", "程度", "よう", "様", "みたい", "そう")
+)
 
 
 def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
