@@ -272,17 +272,32 @@ def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...], writte
     return _match_end(tokens, i + 1, rest, rest_written)
 
 
+def _possible(rule: LemmaRule, present: set[str], verdicts: dict[int, bool]) -> bool:
+    """Tell (once per rule and message) whether every word of the rule occurs in the message at all."""
+    verdict = verdicts.get(id(rule))
+    if verdict is None:
+        verdict = verdicts[id(rule)] = all(
+            word == GAP or word in present or written in present
+            for word, written in zip(rule.lemmas, rule.written, strict=True)
+        )
+    return verdict
+
+
 def _lemma_hits(
     lex: Lexicon, tokens: tuple[Token, ...], done: set[int]
 ) -> Iterator[tuple[LemmaRule, int, Features]]:
     """Yield each lemma rule whose words occur in sequence and whose grammar holds (skipping done entries)."""
+    present = {t.lemma for t in tokens} | {t.surface for t in tokens}
+    verdicts: dict[int, bool] = {}
     for i, token in enumerate(tokens):
         candidates = lex.lemma_rules.get(token.lemma, ())
-        if token.surface != token.lemma:
-            candidates = (*candidates, *lex.lemma_rules.get(token.surface, ()))
-        for rule in dict.fromkeys(candidates):
-            if rule.entry in done:
+        if token.surface != token.lemma and token.surface in lex.lemma_rules:
+            candidates = (*candidates, *lex.lemma_rules[token.surface])
+        tried: set[int] = set()
+        for rule in candidates:
+            if rule.entry in done or id(rule) in tried or not _possible(rule, present, verdicts):
                 continue
+            tried.add(id(rule))
             last = _match_end(tokens, i + 1, rule.lemmas[1:], rule.written[1:])
             if last < i:
                 continue

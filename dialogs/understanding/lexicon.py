@@ -294,7 +294,8 @@ def _compile(raw: _Raw) -> Lexicon:
         if "lemma" in body:
             for lemma_rule in _lemma_rules(body, index, rule):
                 for first in {lemma_rule.lemmas[0], lemma_rule.written[0]}:
-                    lemma_rules[first].append(lemma_rule)
+                    if lemma_rule not in lemma_rules[first]:
+                        lemma_rules[first].append(lemma_rule)
             continue
         try:
             phrases = _strings(body["match"], rule)
