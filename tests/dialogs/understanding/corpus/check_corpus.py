@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any, get_args
@@ -127,6 +128,39 @@ def category(record: dict[str, Any]) -> str:
     return "other"
 
 
+NEAR_DUPLICATE_OVERLAP = 0.6
+"""Character-bigram Jaccard overlap at or above which two lines count as the same line reworded."""
+
+
+def normalised(text: str) -> str:
+    """Text folded for comparison: NFKC, lower case, katakana as hiragana, no spaces, punctuation or marks."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    hiragana = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in folded)
+    return "".join(c for c in hiragana if unicodedata.category(c)[0] in "LNS")
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """The character bigrams of normalised text."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
+
+
+def near_duplicates(first: list[str], second: list[str]) -> list[tuple[str, str]]:
+    """Pairs (a, b) with a from first and b from second that are equal or overlap heavily once normalised."""
+    index = [(normalised(b), bigrams(normalised(b)), b) for b in second]
+    pairs = []
+    for a in first:
+        norm = normalised(a)
+        grams = bigrams(norm)
+        for other_norm, other_grams, b in index:
+            if norm == other_norm:
+                pairs.append((a, b))
+            elif grams and other_grams:
+                overlap = len(grams & other_grams) / len(grams | other_grams)
+                if overlap >= NEAR_DUPLICATE_OVERLAP:
+                    pairs.append((a, b))
+    return pairs
+
+
 def load(path: Path) -> list[dict[str, Any]]:
     """The records of one JSONL file."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -172,6 +206,14 @@ def main(argv: list[str]) -> int:
     """Check the given files (or all corpus files) and print their summaries."""
     paths = [Path(a) for a in argv] or sorted(HERE.glob("*.jsonl"))
     failed = False
+    splits = [("test.jsonl", "dev.jsonl"), ("messages_test.jsonl", "messages_dev.jsonl")]
+    for test_name, dev_name in splits:
+        if (HERE / test_name).exists() and (HERE / dev_name).exists():
+            test_texts = [r["text"] for r in load(HERE / test_name)]
+            dev_texts = [r["text"] for r in load(HERE / dev_name)]
+            for a, b in near_duplicates(test_texts, dev_texts):
+                print(f"near duplicate across {test_name} and {dev_name}: {a!r} ~ {b!r}")
+                failed = True
     for path in paths:
         problems = check(path)
         for problem in problems:
