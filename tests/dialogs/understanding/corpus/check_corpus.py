@@ -145,14 +145,17 @@ def bigrams(text: str) -> frozenset[str]:
 
 
 def near_duplicates(first: list[str], second: list[str]) -> list[tuple[str, str]]:
-    """Pairs (a, b) with a from first and b from second that are equal or overlap heavily once normalised."""
+    """Pairs (a, b) with a from first and b from second that are equal or overlap heavily once normalised.
+
+    Punctuation-only lines (「…」「。。。」) normalise to nothing; they are copies only when identical.
+    """
     index = [(normalised(b), bigrams(normalised(b)), b) for b in second]
     pairs = []
     for a in first:
         norm = normalised(a)
         grams = bigrams(norm)
         for other_norm, other_grams, b in index:
-            if norm == other_norm:
+            if a == b or (norm and norm == other_norm):
                 pairs.append((a, b))
             elif grams and other_grams:
                 overlap = len(grams & other_grams) / len(grams | other_grams)
