@@ -183,11 +183,13 @@ def about_of_concerns(
     sentences = _split_tokens(tokens)
     default: About = "unknown" if _mentions_other(tokens) else "self"
     out: list[tuple[str, About]] = []
+    folded = [_fold(sentence) for sentence, _ in sentences]
     for concern in concerns:
         words = [e.matched for e in evidence if e.label == f"concern:{concern}"]
+        folded_words = [_fold(w) for w in words if w]
         who: About = "unknown"
-        for sentence, sentence_tokens in sentences:
-            if any(w and (w in sentence or _fold(w) in _fold(sentence)) for w in words):
+        for (sentence, sentence_tokens), folded_sentence in zip(sentences, folded, strict=True):
+            if any(w in sentence for w in words if w) or any(w in folded_sentence for w in folded_words):
                 who = _who(sentence_tokens)
                 if who != "unknown":
                     break
