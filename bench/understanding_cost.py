@@ -21,7 +21,9 @@ from dialogs.understanding.classifier import classify  # noqa: E402
 
 MESSAGES = {
     "short (12 chars)": "息子が部屋から出てきません",
-    "typical (60 chars)": "こんばんは。40代の息子が10年ほど家にこもっていて、最近は私も眠れません。どこに相談したらいいですか",
+    "typical (60 chars)": (
+        "こんばんは。40代の息子が10年ほど家にこもっていて、最近は私も眠れません。どこに相談したらいいですか"
+    ),
     "crisis (8 chars)": "もう死にたい、つらい",
     "long (1,000 chars)": ("借金の返済が大変で、家賃も払えず、夜も眠れません。" * 40)[:1000],
 }
