@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 
 CRISIS_MARK = "tsunagu_crisis_sent"
 FAST_REPLY_TIMEOUT_S = 5.0
+FAST_PATH_MAX_CHARS = 600
+"""Longer texts are read in the worker's turn instead: analyzing thousands of characters (tens of ms)
+in the webhook would hold every other request's answer. The worker sends the resources itself."""
 
 
 STALE_MARK = "tsunagu_stale"
@@ -56,6 +59,7 @@ def wants_fast_crisis_reply(event: dict[str, Any]) -> bool:
         and (event.get("source") or {}).get("type") == "user"
         and bool(event.get("replyToken"))
         and not (event.get("deliveryContext") or {}).get("isRedelivery", False)
+        and len(str(message.get("text", ""))) <= FAST_PATH_MAX_CHARS
     )
 
 

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from dialogs.understanding.lexicon import Entry, Lexicon, PrefixIndex, load_lexicon
-from dialogs.understanding.model import CONCERNS, INTENTS, CrisisLevel, Evidence, Understanding
+from dialogs.understanding.analyzer import Token, analyze, tidy
+from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
+from dialogs.understanding.grammar import Features, features, is_boundary
+from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
+from dialogs.understanding.model import (
+    CONCERNS,
+    CRISIS_KINDS,
+    INTENTS,
+    CrisisKind,
+    CrisisLevel,
+    Evidence,
+    Understanding,
+)
 from dialogs.understanding.normalize import Normalized, normalize_with_spans
 
 MAX_OCCURRENCES = 32
@@ -46,6 +57,11 @@ def _ascii_boundary_ok(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+def _kana_boundary_ok(text: str, start: int) -> bool:
+    """A kana reading of a kanji phrase must not start right after a kanji (押し付けられ ≠ 蹴られ)."""
+    return start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+
+
 def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
     """Find pattern occurrences by walking the trie from each position.
 
@@ -60,7 +76,11 @@ def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
         end = start + 1
         while node is not None:
             pattern = node.pattern
-            if pattern is not None and _ascii_boundary_ok(text, start, end, pattern):
+            if (
+                pattern is not None
+                and _ascii_boundary_ok(text, start, end, pattern)
+                and (pattern not in lex.kana_only or _kana_boundary_ok(text, start))
+            ):
                 count = seen.get(pattern, 0)
                 if count < MAX_OCCURRENCES or pattern in lex.uncapped:
                     seen[pattern] = count + 1
@@ -137,6 +157,9 @@ class _Context:
         self.core = _core(self.text)
         self.resolutions = self._resolutions() if any(w in self.text for w in lex.past) else []
         self.requirements: dict[int, bool] = {}
+        self.fiction = any(w in self.text for w in lex.fiction) and not any(
+            w in self.text for w in lex.self_now
+        )
 
     def _resolutions(self) -> list[int]:
         """Return sorted start positions of undenied present-resolution phrases (「今は大丈夫」)."""
@@ -151,12 +174,20 @@ class _Context:
                 pos = self.text.find(phrase, pos + 1)
         return sorted(found)
 
-    def _requirement_met(self, entry: Entry) -> bool:
+    def requirement_met(self, entry: Entry) -> bool:
         """Tell (once per entry and message) whether the message has one of the entry's required words."""
         met = self.requirements.get(id(entry))
         if met is None:
             met = self.requirements[id(entry)] = any(w in self.text for w in entry.requires)
         return met
+
+    def excluded(self, entry: Entry) -> bool:
+        """Tell (once per entry and message) whether the message has one of the entry's unless words."""
+        key = -id(entry)
+        found = self.requirements.get(key)
+        if found is None:
+            found = self.requirements[key] = any(w in self.text for w in entry.unless)
+        return found
 
     def sentence(self, start: int, end: int) -> str:
         """Return the sentence around text[start:end]."""
@@ -181,7 +212,7 @@ class _Context:
             return None
         if entry.max_len is not None and len(self.core) > entry.max_len:
             return None
-        if entry.requires and not self._requirement_met(entry):
+        if entry.requires and not self.requirement_met(entry):
             return None
         if entry.unless and any(w in self.sentence(hit.start, hit.end) for w in entry.unless):
             return None
@@ -189,6 +220,8 @@ class _Context:
         if entry.negatable and _is_negated(self.lex, tail):
             return "negated"
         if entry.label == "crisis":
+            if self.fiction:
+                return "fiction"
             if any(tail.startswith(w) for w in self.lex.informational):
                 return "info"
             if self.resolutions and self.resolutions[-1] >= hit.end:
@@ -201,34 +234,212 @@ def _bare(label: str) -> str:
     return label.split(":", 1)[1] if ":" in label else label
 
 
-def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
-    """Classify one message: crisis level, concerns, intents and the evidence behind them."""
-    lex = load_lexicon(extra_lexicon_dirs)
-    norm = normalize_with_spans(text, lex.emoji)
-    ctx = _Context(lex, norm)
-    labels: set[str] = set()
-    evidence: dict[tuple[str, str], Evidence] = {}
+def _rule_holds(rule: LemmaRule, found: Features) -> bool:
+    """Tell whether the predicate's grammar is what the lemma rule asks for (negation aside)."""
+    if rule.voice == "passive" and not found.passive:
+        return False
+    if rule.voice == "active" and (found.passive or found.causative):
+        return False
+    if rule.voice == "causative" and not found.causative:
+        return False
+    if rule.moods and not rule.moods & found.moods():
+        return False
+    if rule.tense == "past" and not found.past:
+        return False
+    return not (rule.tense == "nonpast" and found.past)
+
+
+def _same_word(token: Token, word: str) -> bool:
+    """Tell whether a token is the rule's word, by lemma or as written."""
+    return token.lemma == word or token.surface == word
+
+
+def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...], written: tuple[str, ...]) -> int:
+    """Return the index of the last token matching words from tokens[i] (GAP skips up to MAX_GAP), or -1."""
+    if not words:
+        return i - 1
+    word, rest, other, rest_written = words[0], words[1:], written[0], written[1:]
+    if word == GAP:
+        for skip in range(MAX_GAP + 1):
+            if skip and (i + skip - 1 >= len(tokens) or is_boundary(tokens[i + skip - 1])):
+                break
+            end = _match_end(tokens, i + skip, rest, rest_written)
+            if end >= 0:
+                return end
+        return -1
+    if i >= len(tokens) or not (_same_word(tokens[i], word) or _same_word(tokens[i], other)):
+        return -1
+    return _match_end(tokens, i + 1, rest, rest_written)
+
+
+def _possible(rule: LemmaRule, present: set[str], verdicts: dict[int, bool]) -> bool:
+    """Tell (once per rule and message) whether every word of the rule occurs in the message at all."""
+    verdict = verdicts.get(id(rule))
+    if verdict is None:
+        verdict = verdicts[id(rule)] = all(
+            word == GAP or word in present or written in present
+            for word, written in zip(rule.lemmas, rule.written, strict=True)
+        )
+    return verdict
+
+
+def _lemma_hits(
+    lex: Lexicon, tokens: tuple[Token, ...], done: set[int]
+) -> Iterator[tuple[LemmaRule, int, Features]]:
+    """Yield each lemma rule whose words occur in sequence and whose grammar holds (skipping done entries)."""
+    present = {t.lemma for t in tokens} | {t.surface for t in tokens}
+    verdicts: dict[int, bool] = {}
+    for i, token in enumerate(tokens):
+        candidates = lex.lemma_rules.get(token.lemma, ())
+        if token.surface != token.lemma and token.surface in lex.lemma_rules:
+            candidates = (*candidates, *lex.lemma_rules[token.surface])
+        tried: set[int] = set()
+        for rule in candidates:
+            if rule.entry in done or id(rule) in tried or not _possible(rule, present, verdicts):
+                continue
+            tried.add(id(rule))
+            last = _match_end(tokens, i + 1, rule.lemmas[1:], rule.written[1:])
+            if last < i:
+                continue
+            found = features(tokens, last)
+            if _rule_holds(rule, found):
+                yield rule, i, found
+
+
+class _Reading:
+    """Labels, evidence and crisis kinds gathered from the surface and lemma matches of one message.
+
+    A surface crisis phrase that a lemma rule read as negated or as an idiom over the same words is
+    dropped (「しにたくなんかないよ」, 「消えたいくらい恥ずかしい」): the grammar knows better.
+    """
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.counted: list[tuple[Entry, str, str]] = []
+        self.by_lemma: set[str] = set()
+        self.notes: dict[tuple[str, str], Evidence] = {}
+        self.denied: set[str] = set()
+        self.done: set[int] = set()
+
+    def count(self, entry: Entry, matched: str, rule: str, *, lemma: bool = False) -> None:
+        """Record a counted match (lemma: found by a lemma rule, so never overruled by one)."""
+        self.counted.append((entry, matched, rule))
+        if lemma and entry.label == "crisis":
+            self.by_lemma.add(_fold_words(matched))
+
+    def note(self, label: str, matched: str, rule: str) -> None:
+        """Record a match that does not count (negated, resolved, informational, idiom) as evidence only."""
+        self.notes.setdefault((label, rule), Evidence(label, matched, rule))
+        if label in ("negated:crisis", "idiom:crisis"):
+            self.denied.add(_fold_words(matched))
+
+    def finish(self) -> tuple[set[str], tuple[Evidence, ...], set[str]]:
+        """Return the labels, the evidence and the crisis kinds of the counted matches."""
+        labels: set[str] = set()
+        kinds: set[str] = set()
+        evidence: dict[tuple[str, str], Evidence] = {}
+        for entry, matched, rule in self.counted:
+            if entry.label == "crisis" and self._denied(matched):
+                self.note("negated:crisis", matched, rule)
+                continue
+            labels.add(entry.label)
+            labels.update(entry.also)
+            if entry.kind is not None and entry.label in ("crisis", "urgent"):
+                kinds.add(entry.kind)
+            for label in (entry.label, *entry.also):
+                evidence.setdefault((label, rule), Evidence(label, matched, rule))
+        for key, note in self.notes.items():
+            if _bare(note.label) not in labels and note.label.split(":")[-1] not in labels:
+                evidence.setdefault(key, note)
+        return labels, tuple(evidence.values()), kinds
+
+    def _denied(self, matched: str) -> bool:
+        """Tell whether lemma rules read these words only as negated or idiomatic, never as meant."""
+        words = _fold_words(matched)
+        if not words or any(words in c or c in words for c in self.by_lemma if c):
+            return False
+        return any(d and (words in d or d in words) for d in self.denied)
+
+
+def _fold_words(text: str) -> str:
+    """Return text in NFKC without punctuation, for comparing matched words across the two passes."""
+    return _core(unicodedata.normalize("NFKC", text))
+
+
+def _surface(lex: Lexicon, text: str, norm: Normalized, ctx: _Context, reading: _Reading) -> None:
+    """Match the surface patterns (phrases, emoji, brand names) on the normalised text."""
     candidates = [(hit, ctx.status(hit)) for hit in _find_hits(lex, norm.text)]
     kept = _drop_contained([(hit, status) for hit, status in candidates if status is not None])
     others = {hit.entry.label for hit, status in kept if not status}
     kept = [(h, s) for h, s in kept if s or not h.entry.unless_labels & (others - {h.entry.label})]
+    counted = {hit.entry.label for hit, status in kept if not status}
     for hit, status in kept:
-        if not status:
-            labels.add(hit.entry.label)
-            labels.update(hit.entry.also)
-    for hit, status in kept:
-        shown = (hit.entry.label, *hit.entry.also) if not status else ()
-        if status and hit.entry.label not in labels:
-            shown = (f"{status}:{_bare(hit.entry.label)}",)
         matched = norm.original_slice(text, hit.start, hit.end)
-        for label in shown:
-            evidence.setdefault((label, hit.entry.rule), Evidence(label, matched, hit.entry.rule))
+        if not status:
+            reading.count(hit.entry, matched, hit.entry.rule)
+        elif hit.entry.label not in counted:
+            reading.note(f"{status}:{_bare(hit.entry.label)}", matched, hit.entry.rule)
+
+
+def _informational(lex: Lexicon, tokens: tuple[Token, ...], end: int) -> bool:
+    """Tell whether the words after a match make it about people in general (死にたい人向けの窓口)."""
+    tail = normalize_with_spans("".join(t.surface for t in tokens[end : end + 6]), lex.emoji).text
+    return any(tail.startswith(w) for w in lex.informational)
+
+
+def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Reading) -> None:
+    """Match the lemma rules with their grammar on the analyzed words."""
+    for rule, start, found in _lemma_hits(lex, tokens, reading.done):
+        entry = lex.entries[rule.entry]
+        matched = "".join(t.surface for t in tokens[start : found.chain_end])
+        if entry.requires and not ctx.requirement_met(entry):
+            continue
+        if entry.unless and ctx.excluded(entry):
+            continue
+        label = f"{entry.rule} [{rule.describe()}]"
+        if found.idiom and not rule.idiom:
+            reading.note(f"idiom:{_bare(entry.label)}", matched, label)
+            continue
+        wanted_negation = bool(rule.negated)
+        if rule.negated is not None and found.negated != wanted_negation:
+            reading.note(f"negated:{_bare(entry.label)}", matched, label)
+            continue
+        if entry.label == "crisis" and ctx.fiction:
+            reading.note("fiction:crisis", matched, label)
+            continue
+        if entry.label == "crisis" and _informational(lex, tokens, found.chain_end):
+            reading.note("info:crisis", matched, label)
+            continue
+        if entry.label == "crisis" and ctx.resolutions:
+            reading.note("resolved:crisis", matched, label)
+            continue
+        reading.count(entry, matched, label, lemma=True)
+        reading.done.add(rule.entry)
+
+
+def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
+    """Classify one message: crisis level, concerns, intents, entities and the evidence behind them."""
+    lex = load_lexicon(extra_lexicon_dirs)
+    norm = normalize_with_spans(text, lex.emoji)
+    ctx = _Context(lex, norm)
+    reading = _Reading()
+    _surface(lex, text, norm, ctx, reading)
+    tokens = analyze(tidy(text))
+    _lemmas(lex, tokens, ctx, reading)
+    labels, evidence, found_kinds = reading.finish()
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"
+    concerns = tuple(c for c in CONCERNS if f"concern:{c}" in labels)
+    kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in found_kinds)
     return Understanding(
         crisis=crisis,
-        concerns=tuple(c for c in CONCERNS if f"concern:{c}" in labels),
+        concerns=concerns,
         intents=tuple(i for i in INTENTS if f"intent:{i}" in labels),
-        evidence=tuple(evidence.values()),
+        evidence=evidence,
+        crisis_kinds=kinds if crisis != "none" else (),
+        possible_risk="possible_risk" in labels and crisis != "crisis",
+        concern_about=about_of_concerns(concerns, evidence, tokens),
+        entities=find_entities(text, tokens),
+        language=language_of(text),
     )
 
 

@@ -120,3 +120,12 @@ def test_redelivered_crisis_event_is_not_fast_pathed_twice(sim: Simulator) -> No
     assert sim.post([redelivered]).status_code == 200
     sim.wait_idle()
     assert times_resources_received(sim, "u1") == 1
+
+
+def test_a_very_long_crisis_text_is_answered_by_the_worker_once(sim: Simulator) -> None:
+    """Texts past FAST_PATH_MAX_CHARS are read in the worker's turn: the resources still go out, once."""
+    sim.follow("u3")
+    long_text = "今日あったことを書きます。" * 60 + CRISIS_TEXT
+    replies = sim.send("u3", long_text)
+    assert any(r.text.startswith(resources_head()) for r in replies)
+    assert times_resources_received(sim, "u3") == 1
