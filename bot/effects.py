@@ -9,7 +9,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Conversation, InboxEvent, OutboxMessage
-from dialogs.effects import DeleteUserData, Effect, HandOff, RaiseUrgency
+from dialogs.effects import AddToCase, DeleteUserData, Effect, HandOff, RaiseUrgency
 from handoff import cases
 
 
@@ -36,6 +36,8 @@ async def apply_effects(
                 reasons=list(effect.reasons),
                 now=now,
             )
+        elif isinstance(effect, AddToCase):
+            await cases.add_to_case(session, conversation_id=conversation.id, text=effect.text, now=now)
         elif isinstance(effect, DeleteUserData):
             await delete_user_data(session, conversation)
             return False

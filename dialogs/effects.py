@@ -29,4 +29,11 @@ class RaiseUrgency:
     reasons: tuple[str, ...] = field(default=())
 
 
-Effect = DeleteUserData | HandOff | RaiseUrgency
+@dataclass(frozen=True)
+class AddToCase:
+    """Add the person's message to their open, not yet claimed case (they sent a hand-off before)."""
+
+    text: str
+
+
+Effect = DeleteUserData | HandOff | RaiseUrgency | AddToCase

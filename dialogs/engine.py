@@ -111,6 +111,9 @@ def _dispatch(dialog: Dialog) -> None:
     command = next((COMMAND_TRIGGERS[i] for i in intents if i in COMMAND_TRIGGERS), None)
     if command is not None and _fire(dialog, command):
         return
+    talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
+    if talk is not None and _fire(dialog, talk):
+        return
     if not _fire(dialog, trigger_for(dialog.user_input)):
         _fire(dialog, "fallback")
 
@@ -122,6 +125,7 @@ def handle(
     *,
     now: datetime,
     crisis_already_sent: bool = False,
+    with_person: bool = False,
 ) -> Turn:
     """Run one turn of the conversation and return what to store, send and do.
 
@@ -129,7 +133,8 @@ def handle(
     conversation); `now` must be timezone-aware. Set `crisis_already_sent` when the bot has
     already sent `dialogs.crisis.crisis_reply(text, now)` for this same text on its fast path:
     the turn then still records the crisis and returns the `RaiseUrgency` effect, but does not
-    send the emergency resources a second time.
+    send the emergency resources a second time. Set `with_person` while a CSW holds the case, so
+    replies speak of the person already reading (crisis replies do not offer to prepare a hand-off).
     """
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
@@ -138,6 +143,11 @@ def handle(
     previous = dialog.last_seen()
     if user_input.kind == "text":
         dialog.understanding = classify(user_input.text)
+        intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
+    if with_person:
+        dialog.data["with_person"] = True  # issue 12: the lead's RelayToCase will take this over
+    else:
+        dialog.data.pop("with_person", None)
     if not crisis.interrupt(dialog, already_sent=crisis_already_sent):
         if _paused_too_long(dialog, previous):
             menu.offer_resume(dialog)

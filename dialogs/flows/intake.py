@@ -16,9 +16,9 @@ from transitions import EventData
 
 from dialogs import catalog
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.flows import consent
+from dialogs.flows import consent, draft
 from dialogs.flows.answers import answer_detour
-from dialogs.intake_form import QUESTIONS, Answers, Question, match_options, pick_option
+from dialogs.intake_form import BY_KEY, QUESTIONS, Answers, Question, match_options, pick_option
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 
@@ -51,10 +51,7 @@ QUESTION_STATES = [state.value for state in States]
 
 def form(dialog: Dialog) -> dict[str, Any]:
     """The intake in progress: answers, skipped keys, the page shown, the state to resume at."""
-    stored: dict[str, Any] = dialog.data.setdefault(
-        "intake", {"answers": {}, "skipped": [], "page": 0, "resume": None}
-    )
-    return stored
+    return draft.form_of(dialog)
 
 
 def answers_of(dialog: Dialog) -> dict[str, dict[str, Any]]:
@@ -87,13 +84,49 @@ def takes_free_text(state: str) -> bool:
 
 
 def start_fresh(event: EventData) -> None:
-    """Start a new form (keeping words typed on the menu as concerns) and introduce it."""
+    """Start the form from what the person already wrote (from nothing on 「最初から」) and introduce it."""
     dialog: Dialog = dialog_of(event)
-    seed = dialog.data.pop("intake_seed", None)
-    dialog.data["intake"] = {"answers": {}, "skipped": [], "page": 0, "resume": None}
-    if seed:
-        answers_of(dialog)["concerns"] = seed
+    kept = dialog.data.get("intake", {}) if event.event.name != "restart" else {}
+    dialog.data["intake"] = {
+        **draft.empty_form(),
+        "answers": kept.get("answers", {}),
+        "heard": kept.get("heard", []),
+    }
     dialog.say("intake.intro")
+
+
+def gather(dialog: Dialog) -> list[str]:
+    """Gather a typed message into the draft form; the fields it filled.
+
+    The message's words are kept among the person's own words unless the question being asked
+    stores them as its answer anyway (a crisis message is always kept: no question handles it).
+    """
+    if dialog.state == "menu.confirm_delete":
+        return []
+    understanding = dialog.understanding
+    crisis = understanding is not None and understanding.crisis != "none"
+    question = QUESTION_AT.get(dialog.state)
+    stored_as_answer = question is not None and question.free_text
+    filled = draft.listen(dialog, keep_words=crisis or not stored_as_answer)
+    noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
+    if noted and not crisis:
+        labels = [_noted_label(answers_of(dialog), key) for key in noted]
+        dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
+    return filled
+
+
+NOTED_FIELDS = ("asker", "relation", "age_band", "duration", "district", "contact", "hopes")
+"""Fields filled from free text that the person is told about (concerns are reflected where asked)."""
+
+
+def _noted_label(answers: Answers, key: str) -> str:
+    """How one field filled from text is named back to the person."""
+    if key == "hopes":
+        return catalog.text("draft.noted_hope")
+    if key == "asker" and answers.get("relation", {}).get("from_text"):
+        return catalog.text("draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"]))
+    answer = answers.get(key, {})
+    return catalog.text("summary.quote", words=BY_KEY[key].label(str(answer.get("choice", ""))))
 
 
 def remember_place(event: EventData) -> None:
@@ -235,6 +268,17 @@ def _applies(question: Question) -> Callable[[EventData], bool]:
     return condition
 
 
+def _asks(question: Question) -> Callable[[EventData], bool]:
+    """A transition condition: the question applies and was not already answered in free text."""
+
+    def condition(event: EventData) -> bool:
+        answers = answers_of(dialog_of(event))
+        return question.applies(answers) and not answers.get(question.key, {}).get("from_text")
+
+    condition.__name__ = f"asks_{question.key}"
+    return condition
+
+
 def resumes_at(state: str) -> Callable[[EventData], bool]:
     """A transition condition: the paused form resumes at `state`."""
 
@@ -248,29 +292,45 @@ def resumes_at(state: str) -> Callable[[EventData], bool]:
 # ---------------------------------------------------------------- recording answers
 
 
+# `prepare` callbacks run before a row's conditions (so the next question's `applies` sees the
+# answer); each one therefore checks its own input and records nothing when it does not fit.
+
+
 def record_choice(event: EventData) -> None:
-    """Store the tapped option as the answer."""
+    """Store the tapped option as the answer, when it is one of this question's options."""
     dialog: Dialog = dialog_of(event)
-    _, option = _value(event)
-    _store(dialog, {"choice": option})
+    if is_valid_option(event):
+        _, option = _value(event)
+        _store(dialog, {"choice": option})
 
 
 def record_typed_choice(event: EventData) -> None:
-    """Store the option the typed text names as the answer."""
+    """Store the option the typed text names as the answer, when it clearly names one."""
     dialog: Dialog = dialog_of(event)
     option = pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text)
-    _store(dialog, {"choice": option})
+    if option is not None:
+        _store(dialog, {"choice": option})
 
 
 def record_words(event: EventData) -> None:
-    """Store typed text verbatim as the answer."""
+    """Store typed text verbatim as the answer, with the option it names when it clearly names one."""
     dialog: Dialog = dialog_of(event)
-    _store(dialog, {"words": dialog.user_input.text.strip()})
+    question = _current(dialog)
+    answer: dict[str, Any] = {"words": dialog.user_input.text.strip()}
+    earlier = answers_of(dialog).get(question.key, {})
+    option = pick_option(question, answers_of(dialog), dialog.user_input.text)
+    if option is None and earlier.get("from_text"):
+        option = earlier.get("choice")
+    if option is not None:
+        answer["choice"] = option
+    _store(dialog, answer)
 
 
 def record_skip(event: EventData) -> None:
-    """Mark the question skipped, dropping any earlier answer."""
+    """Mark the question skipped, dropping any earlier answer (only a skip meant for this question)."""
     dialog: Dialog = dialog_of(event)
+    if not is_for_this_question(event):
+        return
     key = _current(dialog).key
     answers_of(dialog).pop(key, None)
     skipped = form(dialog)["skipped"]
@@ -347,20 +407,20 @@ def _forward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
     passed: list[Callable[[EventData], bool]] = []
     conditions = list(row.pop("conditions", []))
     for question in QUESTIONS[index + 1 :]:
-        applies = [_applies(question)] if question.when else []
+        asks = [_asks(question)] if question.when or not question.multi else []
         rows.append(
             {
                 "trigger": trigger,
                 "source": source,
                 "dest": STATE_OF[question.key].value,
-                "conditions": conditions + applies,
+                "conditions": conditions + asks,
                 "unless": list(passed),
                 **row,
             }
         )
-        if not question.when:
+        if not asks:
             return rows
-        passed.extend(applies)
+        passed.extend(asks)
     rows.append(
         {
             "trigger": trigger,

@@ -257,7 +257,7 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         form(**FAMILY),
         tap("yes"),
         INITIAL_STATE,
-        ["delete.done"],
+        ["delete.done", "delete.talk_history"],
         [DeleteUserData],
     ),
     (
@@ -284,7 +284,7 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         form(**FAMILY),
         text("もう死にたい"),
         "intake.ask_contact",
-        ["crisis.first", "crisis.hotlines", "crisis.offer"],
+        ["crisis.first.suicidal", "crisis.phones", "crisis.offer"],
         [RaiseUrgency],
     ),
     (
