@@ -301,13 +301,15 @@ class ContentOfficeHours(OfficeHours):
     """
 
     reply_within_minutes: PositiveInt
-    priority_reply_within_minutes: dict[Literal["crisis", "urgent"], PositiveInt] = {"crisis": 30, "urgent": 30}
+    priority_reply_within_minutes: dict[Literal["crisis", "urgent"], PositiveInt] = Field(
+        default_factory=lambda: {"crisis": 30, "urgent": 30}
+    )
     reply_promise: ReplyPromise
 
     def reply_within(self, urgency: str) -> timedelta:
         """How much office time a reply to a message of this urgency may take."""
-        minutes = self.priority_reply_within_minutes.get(urgency, self.reply_within_minutes)  # type: ignore[call-overload]
-        return timedelta(minutes=minutes)
+        priority: dict[str, int] = dict(self.priority_reply_within_minutes)
+        return timedelta(minutes=priority.get(urgency, self.reply_within_minutes))
 
 
 class Content(_Model):

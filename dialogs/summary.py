@@ -193,7 +193,9 @@ def merge(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]
             merged[key] = new if new else old
     answered = {key for key in SUMMARY_KEYS if merged.get(key)}
     merged["unanswered"] = [
-        key for key in _merge_lists(before.get("unanswered", []), after.get("unanswered", [])) if key not in answered
+        key
+        for key in _merge_lists(before.get("unanswered", []), after.get("unanswered", []))
+        if key not in answered
     ]
     return merged
 
@@ -273,15 +275,22 @@ def render(summary: Mapping[str, Any]) -> str:
     unanswered = [label_for("unanswered", key) for key in summary.get("unanswered") or []]
     lines = [
         catalog.text("summary.title"),
-        _line("asker", catalog.text("summary.with_relation", asker=asker, relation=relation) if relation else asker),
+        _line(
+            "asker",
+            catalog.text("summary.with_relation", asker=asker, relation=relation) if relation else asker,
+        ),
         _line("age_band", _shown(summary, "age_band")),
         _line("duration", _shown(summary, "duration")),
         _line("concerns", concerns),
         _line("concerns_words", _quote(words["concerns"]) if words.get("concerns") else None),
         _line("urgency", urgency),
-        _line("hopes", _join([h for h in (hopes, _quote(words["hopes"]) if words.get("hopes") else "") if h])),
+        _line(
+            "hopes", _join([h for h in (hopes, _quote(words["hopes"]) if words.get("hopes") else "") if h])
+        ),
         _line("district", _shown(summary, "district")),
-        catalog.text("summary.contact", value=contact or none, times=times or none) if contact or times else None,
+        catalog.text("summary.contact", value=contact or none, times=times or none)
+        if contact or times
+        else None,
         _line("considerations", _shown(summary, "considerations")),
         _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
         _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
@@ -326,7 +335,9 @@ def person_preview(data: Mapping[str, Any]) -> str:
     if contact:
         lines.append(catalog.text("preview.contact", value=contact))
     words = [_quote(str(item["words"])) for item in summary["heard"]]
-    words += [_quote(str(w)) for k, w in summary["own_words"].items() if k in ("concerns", "own_words", "hopes")]
+    words += [
+        _quote(str(w)) for k, w in summary["own_words"].items() if k in ("concerns", "own_words", "hopes")
+    ]
     if words:
         lines.append(catalog.text("preview.words", value="\n".join(dict.fromkeys(words))))
     if summary["urgency"] != "normal":

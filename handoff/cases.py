@@ -129,7 +129,9 @@ async def open_case(
     case.district = summary.get("district")
     if case.status == "waiting":
         case.team = team_for(case.district)
-    case.consent_scope = WIDEST_SCOPE if WIDEST_SCOPE in (case.consent_scope, consent_scope) else consent_scope
+    case.consent_scope = (
+        WIDEST_SCOPE if WIDEST_SCOPE in (case.consent_scope, consent_scope) else consent_scope
+    )
     case.consent_version = consent_version
     case.consented_at = now
     case.urgency = higher_urgency(case.urgency, urgency)

@@ -17,9 +17,9 @@ from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import HandOff
+from dialogs.flows import draft
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
-from dialogs.flows import draft
 from dialogs.summary import build_summary, person_preview, summary_text
 
 SCOPES = ("summary", "summary_and_conversation")

@@ -124,7 +124,9 @@ def _noted_label(answers: Answers, key: str) -> str:
     if key == "hopes":
         return catalog.text("draft.noted_hope")
     if key == "asker" and answers.get("relation", {}).get("from_text"):
-        return catalog.text("draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"]))
+        return catalog.text(
+            "draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"])
+        )
     answer = answers.get(key, {})
     return catalog.text("summary.quote", words=BY_KEY[key].label(str(answer.get("choice", ""))))
 
@@ -153,7 +155,11 @@ def _current(dialog: Dialog) -> Question:
 def _prompt_key(question: Question, answers: Answers) -> str:
     """The catalog key of a question's wording (some differ for the person themself and others)."""
     if question.key == "relation":
-        return f"q.relation.{answers.get('asker', {}).get('choice', 'family')}"
+        return (
+            "q.relation.supporter"
+            if answers.get("asker", {}).get("choice") == "supporter"
+            else "q.relation.family"
+        )
     if question.by_asker:
         return f"q.{question.key}.{'self' if answers.get('asker', {}).get('choice') == 'self' else 'other'}"
     return f"q.{question.key}"

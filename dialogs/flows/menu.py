@@ -11,11 +11,10 @@ from typing import Any, cast
 
 from transitions import EventData
 
-from dialogs import catalog
+from dialogs import catalog, crisis
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, default_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
-from dialogs import crisis
 from dialogs.flows import answers, consent, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
@@ -48,7 +47,7 @@ def greet(event: EventData) -> None:
 
 
 def greet_and_answer(event: EventData) -> None:
-    """Welcome a first message, then answer it (guidance, a service, a question, what it tells us) or the menu."""
+    """Welcome a first message, then answer it (guidance, a service, what it tells us) or offer the menu."""
     dialog: Dialog = dialog_of(event)
     _welcome(dialog)
     intents = dialog.understanding.intents if dialog.understanding else ()
@@ -94,12 +93,11 @@ def _heard_concerns(dialog: Dialog) -> bool:
 
 
 def route_text(event: EventData) -> None:
-    """Answer typed text on the menu: add it to an open case, a service or FAQ, reflect concerns, or the menu."""
+    """Answer typed text on the menu: a service or FAQ, add it to an open case, reflect concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
     if answers.answer_typed(dialog):
         return
-    if followup.adds_automatically(dialog):
-        followup.add_typed(dialog)
+    if followup.adds_automatically(dialog) and followup.add_typed(dialog):
         return
     if _heard_concerns(dialog):
         return
@@ -271,7 +269,6 @@ def talk_trigger(dialog: Dialog) -> str | None:
     return next((event for intent, event in TALK_TRIGGERS.items() if intent in understanding.intents), None)
 
 
-
 def guide(event: EventData) -> None:
     """Answer 「どうしたらいいの」 with two or three things this bot and the municipality can do now."""
     dialog: Dialog = dialog_of(event)
@@ -428,7 +425,13 @@ TRANSITIONS: list[dict[str, Any]] = [
         "before": [intake.remember_place],
         "after": [guide],
     },
-    {"trigger": "privacy", "source": EVERY, "dest": MAIN, "before": [intake.remember_place], "after": [reassure_privacy]},
+    {
+        "trigger": "privacy",
+        "source": EVERY,
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [reassure_privacy],
+    },
     {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
     {"trigger": "thanks", "source": EVERY, "dest": None, "after": [thank_back]},
     {"trigger": "risk", "source": EVERY, "dest": None, "after": [risk_answered]},
