@@ -296,20 +296,20 @@ Urgency = Literal["crisis", "urgent", "normal"]
 class ContentOfficeHours(OfficeHours):
     """Office hours plus the wording of the reply promise and how much office time a reply may take.
 
-    `reply_within_minutes` is the usual promise; `priority_reply_within_minutes` the promise for
-    crisis and urgent messages (office time, counted from the next opening when closed).
+    `reply_within_minutes` is the usual promise; `crisis_reply_within_minutes` and
+    `urgent_reply_within_minutes` the promises for crisis and urgent messages (office time,
+    counted from the next opening when closed).
     """
 
     reply_within_minutes: PositiveInt
-    priority_reply_within_minutes: dict[Literal["crisis", "urgent"], PositiveInt] = Field(
-        default_factory=lambda: {"crisis": 30, "urgent": 30}
-    )
+    crisis_reply_within_minutes: PositiveInt = 30
+    urgent_reply_within_minutes: PositiveInt = 30
     reply_promise: ReplyPromise
 
     def reply_within(self, urgency: str) -> timedelta:
         """How much office time a reply to a message of this urgency may take."""
-        priority: dict[str, int] = dict(self.priority_reply_within_minutes)
-        return timedelta(minutes=priority.get(urgency, self.reply_within_minutes))
+        minutes = {"crisis": self.crisis_reply_within_minutes, "urgent": self.urgent_reply_within_minutes}
+        return timedelta(minutes=minutes.get(urgency, self.reply_within_minutes))
 
 
 class Content(_Model):

@@ -93,7 +93,7 @@ def _heard_concerns(dialog: Dialog) -> bool:
 
 
 def route_text(event: EventData) -> None:
-    """Answer typed text on the menu: a service or FAQ, add it to an open case, reflect concerns, or the menu."""
+    """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
     if answers.answer_typed(dialog):
         return
