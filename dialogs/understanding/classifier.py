@@ -9,8 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from dialogs.understanding.lexicon import Entry, Lexicon, PrefixIndex, load_lexicon
-from dialogs.understanding.model import CONCERNS, INTENTS, CrisisLevel, Evidence, Understanding
+from dialogs.understanding.analyzer import Token, analyze, tidy
+from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
+from dialogs.understanding.grammar import Features, features
+from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
+from dialogs.understanding.model import (
+    CONCERNS,
+    CRISIS_KINDS,
+    INTENTS,
+    CrisisKind,
+    CrisisLevel,
+    Evidence,
+    Understanding,
+)
 from dialogs.understanding.normalize import Normalized, normalize_with_spans
 
 MAX_OCCURRENCES = 32
@@ -151,7 +162,7 @@ class _Context:
                 pos = self.text.find(phrase, pos + 1)
         return sorted(found)
 
-    def _requirement_met(self, entry: Entry) -> bool:
+    def requirement_met(self, entry: Entry) -> bool:
         """Tell (once per entry and message) whether the message has one of the entry's required words."""
         met = self.requirements.get(id(entry))
         if met is None:
@@ -181,7 +192,7 @@ class _Context:
             return None
         if entry.max_len is not None and len(self.core) > entry.max_len:
             return None
-        if entry.requires and not self._requirement_met(entry):
+        if entry.requires and not self.requirement_met(entry):
             return None
         if entry.unless and any(w in self.sentence(hit.start, hit.end) for w in entry.unless):
             return None
@@ -201,34 +212,151 @@ def _bare(label: str) -> str:
     return label.split(":", 1)[1] if ":" in label else label
 
 
-def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
-    """Classify one message: crisis level, concerns, intents and the evidence behind them."""
-    lex = load_lexicon(extra_lexicon_dirs)
-    norm = normalize_with_spans(text, lex.emoji)
-    ctx = _Context(lex, norm)
-    labels: set[str] = set()
-    evidence: dict[tuple[str, str], Evidence] = {}
+def _rule_holds(rule: LemmaRule, found: Features) -> bool:
+    """Tell whether the predicate's grammar is what the lemma rule asks for (negation aside)."""
+    if rule.voice == "passive" and not found.passive:
+        return False
+    if rule.voice == "active" and (found.passive or found.causative):
+        return False
+    if rule.voice == "causative" and not found.causative:
+        return False
+    if rule.moods and not rule.moods & found.moods():
+        return False
+    if rule.tense == "past" and not found.past:
+        return False
+    return not (rule.tense == "nonpast" and found.past)
+
+
+def _same_word(token: Token, word: str) -> bool:
+    """Tell whether a token is the rule's word, by lemma or as written."""
+    return token.lemma == word or token.surface == word
+
+
+def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> int:
+    """Return the index of the last token matching words from tokens[i] (GAP skips up to MAX_GAP), or -1."""
+    if not words:
+        return i - 1
+    word, rest = words[0], words[1:]
+    if word == GAP:
+        for skip in range(MAX_GAP + 1):
+            if skip and (i + skip - 1 >= len(tokens) or tokens[i + skip - 1].pos == "補助記号"):
+                break
+            end = _match_end(tokens, i + skip, rest)
+            if end >= 0:
+                return end
+        return -1
+    if i >= len(tokens) or not _same_word(tokens[i], word):
+        return -1
+    return _match_end(tokens, i + 1, rest)
+
+
+def _lemma_hits(lex: Lexicon, tokens: tuple[Token, ...]) -> list[tuple[LemmaRule, int, Features]]:
+    """Find every lemma rule whose words occur in sequence and whose grammar holds."""
+    hits: list[tuple[LemmaRule, int, Features]] = []
+    for i, token in enumerate(tokens):
+        candidates = lex.lemma_rules.get(token.lemma, ())
+        if token.surface != token.lemma:
+            candidates = (*candidates, *lex.lemma_rules.get(token.surface, ()))
+        for rule in candidates:
+            last = _match_end(tokens, i + 1, rule.lemmas[1:])
+            if last < i:
+                continue
+            found = features(tokens, last)
+            if _rule_holds(rule, found):
+                hits.append((rule, i, found))
+    return hits
+
+
+class _Reading:
+    """Labels, evidence and crisis kinds gathered from the surface and lemma matches of one message."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.labels: set[str] = set()
+        self.evidence: dict[tuple[str, str], Evidence] = {}
+        self.kinds: set[str] = set()
+
+    def count(self, entry: Entry, matched: str, rule: str) -> None:
+        """Record a counted match: its labels, kind and evidence."""
+        self.labels.add(entry.label)
+        self.labels.update(entry.also)
+        if entry.kind is not None and entry.label in ("crisis", "urgent"):
+            self.kinds.add(entry.kind)
+        for label in (entry.label, *entry.also):
+            self.evidence.setdefault((label, rule), Evidence(label, matched, rule))
+
+    def note(self, label: str, matched: str, rule: str) -> None:
+        """Record a match that does not count (negated, resolved, informational) as evidence only."""
+        self.evidence.setdefault((label, rule), Evidence(label, matched, rule))
+
+
+def _surface(lex: Lexicon, text: str, norm: Normalized, ctx: _Context, reading: _Reading) -> None:
+    """Match the surface patterns (phrases, emoji, brand names) on the normalised text."""
     candidates = [(hit, ctx.status(hit)) for hit in _find_hits(lex, norm.text)]
     kept = _drop_contained([(hit, status) for hit, status in candidates if status is not None])
     others = {hit.entry.label for hit, status in kept if not status}
     kept = [(h, s) for h, s in kept if s or not h.entry.unless_labels & (others - {h.entry.label})]
+    counted = {hit.entry.label for hit, status in kept if not status}
     for hit, status in kept:
-        if not status:
-            labels.add(hit.entry.label)
-            labels.update(hit.entry.also)
-    for hit, status in kept:
-        shown = (hit.entry.label, *hit.entry.also) if not status else ()
-        if status and hit.entry.label not in labels:
-            shown = (f"{status}:{_bare(hit.entry.label)}",)
         matched = norm.original_slice(text, hit.start, hit.end)
-        for label in shown:
-            evidence.setdefault((label, hit.entry.rule), Evidence(label, matched, hit.entry.rule))
+        if not status:
+            reading.count(hit.entry, matched, hit.entry.rule)
+        elif hit.entry.label not in counted:
+            reading.note(f"{status}:{_bare(hit.entry.label)}", matched, hit.entry.rule)
+
+
+def _informational(lex: Lexicon, tokens: tuple[Token, ...], end: int) -> bool:
+    """Tell whether the words after a match make it about people in general (死にたい人向けの窓口)."""
+    tail = normalize_with_spans("".join(t.surface for t in tokens[end : end + 6]), lex.emoji).text
+    return any(tail.startswith(w) for w in lex.informational)
+
+
+def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Reading) -> None:
+    """Match the lemma rules with their grammar on the analyzed words."""
+    for rule, start, found in _lemma_hits(lex, tokens):
+        entry = lex.entries[rule.entry]
+        matched = "".join(t.surface for t in tokens[start : found.chain_end])
+        if entry.requires and not ctx.requirement_met(entry):
+            continue
+        if entry.unless and any(w in ctx.text for w in entry.unless):
+            continue
+        label = f"{entry.rule} [{rule.describe()}]"
+        wanted_negation = bool(rule.negated)
+        if rule.negated is not None and found.negated != wanted_negation:
+            reading.note(f"negated:{_bare(entry.label)}", matched, label)
+            continue
+        if entry.label == "crisis" and _informational(lex, tokens, found.chain_end):
+            reading.note("info:crisis", matched, label)
+            continue
+        if entry.label == "crisis" and ctx.resolutions:
+            reading.note("resolved:crisis", matched, label)
+            continue
+        reading.count(entry, matched, label)
+
+
+def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
+    """Classify one message: crisis level, concerns, intents, entities and the evidence behind them."""
+    lex = load_lexicon(extra_lexicon_dirs)
+    norm = normalize_with_spans(text, lex.emoji)
+    ctx = _Context(lex, norm)
+    reading = _Reading()
+    _surface(lex, text, norm, ctx, reading)
+    tokens = analyze(tidy(text))
+    _lemmas(lex, tokens, ctx, reading)
+    labels = reading.labels
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"
+    concerns = tuple(c for c in CONCERNS if f"concern:{c}" in labels)
+    kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in reading.kinds)
     return Understanding(
         crisis=crisis,
-        concerns=tuple(c for c in CONCERNS if f"concern:{c}" in labels),
+        concerns=concerns,
         intents=tuple(i for i in INTENTS if f"intent:{i}" in labels),
-        evidence=tuple(evidence.values()),
+        evidence=tuple(reading.evidence.values()),
+        crisis_kinds=kinds if crisis != "none" else (),
+        possible_risk="possible_risk" in labels,
+        concern_about=about_of_concerns(concerns, tuple(reading.evidence.values()), tokens),
+        entities=find_entities(text, tokens),
+        language=language_of(text),
     )
 
 

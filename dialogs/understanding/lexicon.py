@@ -4,22 +4,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from dialogs.understanding.model import LABELS
+from dialogs.understanding.analyzer import analyze, canonical, reading_of, tidy
+from dialogs.understanding.model import CRISIS_KINDS, LABELS
 from dialogs.understanding.normalize import normalize_with_spans
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "lexicons"
 MAX_EXPANSIONS = 2048
 _ENTRY_KEYS = frozenset(
     {"match", "requires", "unless", "unless_labels", "also", "max_len", "exact", "at_start", "negatable"}
-    | {"note"}
+    | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana"}
 )
-_FILE_KEYS = frozenset(("label", "also", "entries", "emoji", "negation", "context", "note"))
+_FILE_KEYS = frozenset(("label", "also", "kind", "entries", "emoji", "negation", "context", "note"))
+_VOICES = frozenset(("passive", "active", "causative", "any"))
+_MOODS = frozenset(("desire", "volitional", "wish", "plain"))
+_TENSES = frozenset(("past", "nonpast", "any"))
+GAP = "~"
+"""In a lemma sequence, stands for up to MAX_GAP words of any kind within the clause."""
+MAX_GAP = 3
+MIN_KANA_READING = 4
+"""A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
 _CONTEXT_KEYS = ("past", "resolved", "informational")
 
@@ -57,6 +66,32 @@ class Entry:
     exact: bool
     at_start: bool
     negatable: bool
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LemmaRule:
+    """A lemma sequence (words in normalised form) and the grammar the predicate must show."""
+
+    entry: int
+    lemmas: tuple[str, ...]
+    voice: str
+    moods: frozenset[str]
+    negated: bool | None
+    tense: str
+
+    def describe(self) -> str:
+        """Return the rule's condition as words for the evidence."""
+        parts = ["+".join(self.lemmas)]
+        if self.voice != "any":
+            parts.append(self.voice)
+        if self.moods:
+            parts.append("|".join(sorted(self.moods)))
+        if self.negated:
+            parts.append("negated")
+        if self.tense != "any":
+            parts.append(self.tense)
+        return " ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +109,8 @@ class Lexicon:
     past: tuple[str, ...]
     resolved: tuple[str, ...]
     informational: tuple[str, ...]
+    lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
+    """Lemma rules indexed by their first lemma."""
 
 
 def _sequence(pattern: str, i: int) -> tuple[list[str], int]:
@@ -137,7 +174,7 @@ def _labels(value: object, where: str) -> tuple[str, ...]:
 class _Raw:
     """Lexicon content gathered from files before normalisation."""
 
-    entries: list[tuple[dict[str, object], str, tuple[str, ...], str]]
+    entries: list[tuple[dict[str, object], str, tuple[str, ...], str, str | None]]
     emoji: dict[str, str]
     negation: dict[str, list[str]]
     context: dict[str, list[str]]
@@ -178,16 +215,20 @@ def _read_document(data: object, path: Path, rule_prefix: str, raw: _Raw) -> Non
     if label not in LABELS:
         raise LexiconError(f"{path}: unknown label {label!r}")
     file_also = _labels(data.get("also") or [], f"{path}: also")
+    file_kind = data.get("kind")
     entries = data["entries"]
     if not isinstance(entries, dict):
         raise LexiconError(f"{path}: entries must map an id to patterns")
     for entry_id, spec in entries.items():
         where = f"{path}: {label} {entry_id}"
         body = spec if isinstance(spec, dict) else {"match": spec}
-        if set(body) - _ENTRY_KEYS or "match" not in body:
-            raise LexiconError(f"{where}: needs 'match' and keys among {sorted(_ENTRY_KEYS)}")
+        if set(body) - _ENTRY_KEYS or ("match" not in body) == ("lemma" not in body):
+            raise LexiconError(f"{where}: needs 'match' or 'lemma', and keys among {sorted(_ENTRY_KEYS)}")
         also = file_also + _labels(body.get("also") or [], f"{where}: also")
-        raw.entries.append((body, label, also, f"{rule_prefix}#{entry_id}"))
+        kind = body.get("kind", file_kind)
+        if kind is not None and kind not in CRISIS_KINDS:
+            raise LexiconError(f"{where}: unknown kind {kind!r}")
+        raw.entries.append((body, label, also, f"{rule_prefix}#{entry_id}", kind))
 
 
 def _files(directory: Path) -> Iterable[Path]:
@@ -222,7 +263,8 @@ def _compile(raw: _Raw) -> Lexicon:
     emoji = raw.emoji
     entries: list[Entry] = []
     patterns: dict[str, list[int]] = defaultdict(list)
-    for body, label, also, rule in raw.entries:
+    lemma_rules: dict[str, list[LemmaRule]] = defaultdict(list)
+    for body, label, also, rule, kind in raw.entries:
         max_len = body.get("max_len")
         if max_len is not None and not isinstance(max_len, int):
             raise LexiconError(f"{rule}: max_len must be an integer")
@@ -239,10 +281,18 @@ def _compile(raw: _Raw) -> Lexicon:
                 exact=bool(body.get("exact", False)),
                 at_start=bool(body.get("at_start", False)),
                 negatable=bool(body.get("negatable", not label.startswith("intent:"))),
+                kind=kind,
             )
         )
+        if "lemma" in body:
+            for lemma_rule in _lemma_rules(body, index, rule):
+                lemma_rules[lemma_rule.lemmas[0]].append(lemma_rule)
+            continue
         try:
-            compiled = _norm_all(_strings(body["match"], rule), emoji)
+            phrases = _strings(body["match"], rule)
+            compiled = _norm_all(phrases, emoji)
+            if body.get("kana", True):
+                compiled = (*compiled, *_kana_readings(phrases, compiled, emoji))
         except LexiconError as exc:
             raise LexiconError(f"{rule}: {exc}") from exc
         for pattern in compiled:
@@ -266,7 +316,72 @@ def _compile(raw: _Raw) -> Lexicon:
         past=_norm_all(raw.context.get("past", []), emoji),
         resolved=_norm_all(raw.context.get("resolved", []), emoji),
         informational=_norm_all(raw.context.get("informational", []), emoji),
+        lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
+
+
+def _has_kanji(text: str) -> bool:
+    """Tell whether text holds a kanji."""
+    return any("\u4e00" <= ch <= "\u9fff" or ch == "々" for ch in text)
+
+
+def _kana_readings(phrases: list[str], compiled: tuple[str, ...], emoji: Mapping[str, str]) -> list[str]:
+    """Return the kana readings of kanji phrases long enough not to collide (殴られ → なぐられ)."""
+    known = set(compiled)
+    out: list[str] = []
+    for phrase in phrases:
+        for literal in expand(phrase):
+            if not _has_kanji(literal):
+                continue
+            reading = _norm(reading_of(literal), emoji)
+            if len(reading) >= MIN_KANA_READING and reading not in known and not _has_kanji(reading):
+                known.add(reading)
+                out.append(reading)
+    return out
+
+
+def _choice(body: Mapping[str, object], key: str, allowed: frozenset[str], default: str, rule: str) -> str:
+    """Return one option's value, checked against the allowed names."""
+    value = str(body.get(key, default))
+    if value not in allowed:
+        raise LexiconError(f"{rule}: {key} must be one of {sorted(allowed)}")
+    return value
+
+
+def _lemma_rules(body: Mapping[str, object], index: int, rule: str) -> list[LemmaRule]:
+    """Compile an entry's lemma sequences (words separated by spaces; (a|b) alternatives expand)."""
+    voice = _choice(body, "voice", _VOICES, "any", rule)
+    tense = _choice(body, "tense", _TENSES, "any", rule)
+    moods = frozenset(_strings(body.get("mood") or [], rule))
+    if moods - _MOODS:
+        raise LexiconError(f"{rule}: mood must be among {sorted(_MOODS)}")
+    negated = body.get("negated")
+    if negated not in (None, True, False, "any"):
+        raise LexiconError(f"{rule}: negated must be true, false or any")
+    out: list[LemmaRule] = []
+    for pattern in _strings(body["lemma"], rule):
+        for literal in expand(pattern):
+            lemmas = tuple(_lemma_of(word) for word in literal.split())
+            if lemmas:
+                out.append(
+                    LemmaRule(
+                        entry=index,
+                        lemmas=lemmas,
+                        voice=voice,
+                        moods=moods,
+                        negated=None if negated == "any" else bool(negated),
+                        tense=tense,
+                    )
+                )
+    return out
+
+
+def _lemma_of(word: str) -> str:
+    """Return the normalised form the analyzer gives a word written in a rule (しぬ → 死ぬ)."""
+    if word == GAP:
+        return word
+    tokens = analyze(tidy(word))
+    return tokens[0].lemma if len(tokens) == 1 else canonical(word)
 
 
 @lru_cache(maxsize=16)

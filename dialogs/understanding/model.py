@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS
 
@@ -25,6 +25,8 @@ CrisisKind = Literal[
     "eviction",
 ]
 """What kind of danger or urgent need a crisis/urgent reading is about, so replies can fit the moment."""
+
+CRISIS_KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
 
 About = Literal["self", "other", "unknown"]
 """Whom a concern or entity is about: the writer (相談者), the person written about (ご本人), or unclear."""
@@ -60,15 +62,33 @@ COMMAND_INTENTS: tuple[str, ...] = (
     "cmd.help",
 )
 
+TALK_INTENTS: tuple[str, ...] = (
+    "talk.greeting",
+    "talk.thanks",
+    "talk.guidance",
+    "talk.listen",
+    "talk.privacy_fear",
+    "talk.addition",
+)
+"""Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
+seen, and something to add for the person in charge."""
+
 INTENTS: tuple[str, ...] = (
     *FAQ_INTENTS,
     *(f"service.{service}" for service in SERVICE_IDS),
     *COMMAND_INTENTS,
+    *TALK_INTENTS,
 )
 """FAQ and service intents are the municipality content's own ids, so the two cannot drift apart."""
 
 LABELS: frozenset[str] = frozenset(
-    ("crisis", "urgent", *(f"concern:{c}" for c in CONCERNS), *(f"intent:{i}" for i in INTENTS))
+    (
+        "crisis",
+        "urgent",
+        "possible_risk",
+        *(f"concern:{c}" for c in CONCERNS),
+        *(f"intent:{i}" for i in INTENTS),
+    )
 )
 
 

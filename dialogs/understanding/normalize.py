@@ -104,7 +104,7 @@ def normalize_with_spans(text: str, emoji: Mapping[str, str] | None = None) -> N
             if ch == last:
                 run += 1
                 if ch == "\n" or (run >= 3 and ch not in _NO_COLLAPSE):
-                    if run == 3 and ch != "\n":
+                    if run == 3 and ch != "\n" and unit not in emoji:
                         chars.pop()
                         starts.pop()
                         ends.pop()

@@ -184,7 +184,7 @@ def test_evidence_quotes_the_users_own_characters() -> None:
 
 def test_resolved_and_informational_are_recorded_not_counted() -> None:
     resolved = classify("昔は死にたいと思ったこともあったけど今は大丈夫")
-    assert [e.label for e in resolved.evidence] == ["resolved:crisis"]
+    assert {e.label for e in resolved.evidence} == {"resolved:crisis"}
     info = classify("死にたい人向けの窓口はありますか")
     assert "info:crisis" in {e.label for e in info.evidence}
 

@@ -26,7 +26,7 @@ from dialogs.understanding import normalize, normalize_with_spans
         ("いいえ", "いいえ"),
         ("「死ね」と", "死ねと"),
         ("a\n\n\nb", "a\nb"),
-        ("💊💊💊", "薬"),
+        ("💊💊💊", "薬薬"),  # a run of the same emoji stays a run (pill counts)
         ("🔪", "包丁"),
         ("🪢", "ろぷ"),
         ("", ""),

@@ -1,0 +1,140 @@
+"""The morphological analyzer: SudachiPy with SudachiDict-core, loaded once per process, lazily.
+
+Sudachi gives each word its normalised form (なぐられる → 殴る + れる, しにたい → 死ぬ + たい,
+むすこ → 息子), its part of speech and its conjugation, so lexicons can be written once per lemma
+instead of once per spelling. The dictionary ships inside the `sudachidict-core` wheel: nothing is
+downloaded at run time. One dictionary is shared by the process; each thread gets its own tokenizer
+(Sudachi's tokenizers keep per-call state).
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_SMALL_VOWELS = {"ぁ": "あ", "ぃ": "い", "ぅ": "う", "ぇ": "え", "ぉ": "お"}
+_VOWEL_ROWS = {
+    "あ": "あかさたなはまやらわがざだばぱゃ",
+    "い": "いきしちにひみりぎじぢびぴ",
+    "う": "うくすつぬふむゆるぐずづぶぷゅ",
+    "え": "えけせてねへめれげぜでべぺ",
+    "お": "おこそとのほもよろをごぞどぼぽょ",
+}
+_VOWEL_OF = {kana: vowel for vowel, row in _VOWEL_ROWS.items() for kana in row}
+_NO_COLLAPSE = frozenset("0123456789")
+_WAVES = frozenset("〜~～")
+LEMMA_ALIASES = {
+    **{"無い": "ない", "居る": "いる", "為る": "する", "成る": "なる", "有る": "ある"},
+    **{"良い": "いい", "事": "こと", "物": "もの", "所": "ところ"},
+}
+"""Lemmas the dictionary spells two ways (ない as an auxiliary, 無い as an adjective) read as one."""
+MAX_ANALYZED_CHARS = 20_000
+"""Longer input is cut: a LINE text holds at most 5,000 characters."""
+
+_lock = threading.Lock()
+_local = threading.local()
+_dictionary: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: as written, its normalised form (the lemma rules use), part of speech and conjugation."""
+
+    surface: str
+    lemma: str
+    pos: str
+    pos2: str
+    conj_form: str
+    reading: str
+
+
+def _load_dictionary() -> Any:
+    """Return the process's Sudachi dictionary, loading it on first use (thread-safe)."""
+    global _dictionary
+    if _dictionary is None:
+        with _lock:
+            if _dictionary is None:
+                from sudachipy import Dictionary
+
+                _dictionary = Dictionary(dict="core")
+    return _dictionary
+
+
+def _tokenizer() -> Any:
+    """Return this thread's tokenizer (mode C: the longest units, e.g. 住居確保給付金 as one word)."""
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import SplitMode
+
+        tokenizer = _local.tokenizer = _load_dictionary().tokenizer(mode=SplitMode.C)
+    return tokenizer
+
+
+def warm_up() -> None:
+    """Load the dictionary now (startup), so the first message does not pay for it."""
+    analyze("死にたい")
+
+
+def tidy(text: str) -> str:
+    """Prepare chat text for the analyzer: NFKC, no elongations (しにたぁい), no runs of 3+ characters."""
+    out: list[str] = []
+    run = 0
+    for ch in unicodedata.normalize("NFKC", text[:MAX_ANALYZED_CHARS]):
+        last = out[-1] if out else ""
+        if ch in _SMALL_VOWELS and (_VOWEL_OF.get(last) == _SMALL_VOWELS[ch] or last == _SMALL_VOWELS[ch]):
+            continue
+        if ch in _WAVES and "\u3041" <= last <= "\u3096":
+            continue
+        if ch == "ー" and "\u3041" <= last <= "\u3096":
+            continue
+        if ch == last:
+            run += 1
+            if run >= 3 and ch not in _NO_COLLAPSE:
+                if run == 3:
+                    out.pop()
+                continue
+        else:
+            run = 1
+        out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def analyze(text: str) -> tuple[Token, ...]:
+    """Split tidied text into words with their lemmas (cached: the webhook and the worker share it)."""
+    tokens: list[Token] = []
+    for morpheme in _tokenizer().tokenize(text):
+        pos = morpheme.part_of_speech()
+        surface = morpheme.surface()
+        if not surface.strip():
+            continue
+        tokens.append(
+            Token(
+                surface=surface,
+                lemma=canonical(morpheme.normalized_form()),
+                pos=pos[0],
+                pos2=pos[1],
+                conj_form=pos[5],
+                reading=morpheme.reading_form(),
+            )
+        )
+    return tuple(tokens)
+
+
+def canonical(lemma: str) -> str:
+    """Return the one spelling rules use for a lemma (無い → ない, 居る → いる)."""
+    return LEMMA_ALIASES.get(lemma, lemma)
+
+
+def hiragana(katakana: str) -> str:
+    """Return katakana as hiragana (readings come in katakana)."""
+    return "".join(chr(ord(ch) - 0x60) if "\u30a1" <= ch <= "\u30f6" else ch for ch in katakana)
+
+
+@lru_cache(maxsize=16384)
+def reading_of(text: str) -> str:
+    """Return how text is read, in hiragana (中央 → ちゅうおう), for matching kana-only writing."""
+    return "".join(hiragana(token.reading) for token in analyze(tidy(text)))

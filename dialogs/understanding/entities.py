@@ -1,0 +1,316 @@
+"""Intake facts in free text (relation, age, age band, duration, district, contact, hope) and whom
+each fact or concern is about: the writer (相談者, `self`) or the person they write about (`other`).
+
+Values are the intake's option ids (dialogs/intake_form.py) and the content's district ids, so the
+dialog can fill a field directly; `hope` keeps the person's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Literal
+
+from dialogs.content import default_content
+from dialogs.understanding.analyzer import Token, hiragana, reading_of
+from dialogs.understanding.model import About, Entity, Evidence
+
+FIRST_PERSON = frozenset(
+    ("私", "僕", "俺", "自分", "わたし", "あたし", "うち", "わし", "ぼく", "おれ", "わたくし")
+)
+"""Lemmas by which the writer speaks of themself."""
+
+RELATIVE_TO_RELATION = {
+    **dict.fromkeys(("息子", "娘", "子供", "子", "長男", "次男", "長女", "次女", "末っ子", "倅"), "parent"),
+    **dict.fromkeys(
+        ("母", "父", "親", "お父さん", "お母さん", "母親", "父親", "両親", "おかん", "おとん"), "child"
+    ),
+    **dict.fromkeys(
+        ("兄", "弟", "姉", "妹", "兄弟", "姉妹", "お兄さん", "お姉さん", "兄貴", "姉貴"), "sibling"
+    ),
+    **dict.fromkeys(("夫", "妻", "旦那", "嫁", "主人", "配偶者", "パートナー", "彼氏", "彼女"), "spouse"),
+    **dict.fromkeys(("孫",), "grandparent"),
+    **dict.fromkeys(
+        ("祖母", "祖父", "おばあちゃん", "おじいちゃん", "甥", "姪", "叔父", "叔母", "伯父", "伯母"),
+        "other_family",
+    ),
+}
+"""A relative the writer mentions, and what the writer then is to them (息子 → the writer is a parent)."""
+
+SELF_INTRODUCTION = {
+    **dict.fromkeys(("母", "父", "母親", "父親", "親"), "parent"),
+    **dict.fromkeys(("兄", "弟", "姉", "妹"), "sibling"),
+    **dict.fromkeys(("妻", "夫"), "spouse"),
+    **dict.fromkeys(("民生委員", "児童委員"), "minsei"),
+    **dict.fromkeys(("ケアマネ", "ケアマネージャー", "ケアマネジャー"), "care_manager"),
+    **dict.fromkeys(("担任", "教員", "教師", "先生", "スクールカウンセラー"), "school"),
+    **dict.fromkeys(("地域包括", "包括"), "community_center"),
+    **dict.fromkeys(("看護師", "ソーシャルワーカー", "保健師", "相談員", "ヘルパー"), "welfare_staff"),
+}
+"""What a writer calls themself (「母です」「民生委員をしています」) and the relation option it fills."""
+
+SUPPORTER_ROLES = frozenset(v for v in SELF_INTRODUCTION.values() if v not in ("parent", "sibling", "spouse"))
+
+_CONTACT = (
+    (
+        "line",
+        re.compile(
+            r"(line|らいん)(で|が|の方が|のほうが|のまま)|このまま(line|ここ)|ここで(お願い|やりとり|話)"
+        ),
+    ),
+    (
+        "phone",
+        re.compile(
+            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|話|大丈夫|ください|下さい|ほし|欲し|も)"
+        ),
+    ),
+    ("email", re.compile(r"(メール|mail|e-mail)(で|が|の方が|のほうが)")),
+    ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
+)
+_NOT_CONTACT = re.compile(r"(電話|でんわ)(は|が)(苦手|怖|こわ|無理|嫌|出られ)|(電話|でんわ)じゃなく")
+_AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
+_DECADE = re.compile(r"(\d0)(代|だい)")
+_SCHOOL_YEAR = re.compile(r"(小|中|高|小学|中学|高校)(\d)|(小学|中学|高校)(\d)年")
+_DURATION = re.compile(
+    r"(?<![\d.年])(\d{1,2}|半)(年|ヶ月|か月|カ月|ヵ月|ケ月)(?!生|前|度|代|後|齢|金|収|末|始|分|の春|の夏)"
+)
+_FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
+_HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
+_SENTENCE = re.compile(r"[^。!?！？\n]+")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def language_of(text: str) -> Literal["ja", "en"]:
+    """Return "en" for a message written in Latin letters without Japanese, else "ja"."""
+    if _JAPANESE.search(text) is None and len(_LATIN_WORD.findall(text)) >= 1:
+        return "en"
+    return "ja"
+
+
+def _fold(text: str) -> str:
+    """Return text in NFKC with katakana as hiragana and ASCII lowercased."""
+    return hiragana(unicodedata.normalize("NFKC", text)).lower()
+
+
+@lru_cache(maxsize=1)
+def _district_names() -> tuple[tuple[str, str], ...]:
+    """Return (form, district id) pairs: full names, names without 地区, and their kana readings."""
+    pairs: list[tuple[str, str]] = []
+    for district in default_content().districts:
+        stem = district.name.removesuffix("地区").removesuffix("地域")
+        for form in {district.name, stem, reading_of(stem)}:
+            if len(form) >= 2:
+                pairs.append((_fold(form), district.id))
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _band_of_age(age: int) -> str:
+    """Return the intake's age band id for an age."""
+    if age < 18:
+        return "under_18"
+    if age < 40:
+        return "18_39"
+    if age < 65:
+        return "40_64"
+    return "65_plus"
+
+
+def _duration_id(years: float) -> str:
+    """Return the intake's duration id for a length of time in years."""
+    if years < 0.5:
+        return "under_6m"
+    if years < 1:
+        return "6m_1y"
+    if years < 3:
+        return "1y_3y"
+    if years < 10:
+        return "3y_10y"
+    return "over_10y"
+
+
+def _sentences(text: str) -> list[str]:
+    """Split text into sentences."""
+    return [s for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _who(sentence_tokens: Sequence[Token]) -> About:
+    """Whom a sentence is about: the writer (私も…), someone they name (息子が…), or unclear."""
+    lemmas = [t.lemma for t in sentence_tokens]
+    surfaces = [t.surface for t in sentence_tokens]
+    other = any(w in RELATIVE_TO_RELATION or w in ("本人", "あの子", "彼") for w in (*lemmas, *surfaces))
+    own = any(w in FIRST_PERSON for w in (*lemmas, *surfaces))
+    if own and not other:
+        return "self"
+    if other and not own:
+        return "other"
+    if own and other:
+        for token in sentence_tokens:  # the first one named as the subject (は/が/も) wins
+            if token.lemma in FIRST_PERSON or token.surface in FIRST_PERSON:
+                return "self"
+            if token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION:
+                return "other"
+    return "unknown"
+
+
+def _split_tokens(tokens: Sequence[Token]) -> list[tuple[str, tuple[Token, ...]]]:
+    """Group tokens into sentences (text, tokens)."""
+    groups: list[tuple[str, tuple[Token, ...]]] = []
+    current: list[Token] = []
+    for token in tokens:
+        if token.surface in ("。", "!", "?", "！", "？", "\n"):
+            if current:
+                groups.append(("".join(t.surface for t in current), tuple(current)))
+            current = []
+        else:
+            current.append(token)
+    if current:
+        groups.append(("".join(t.surface for t in current), tuple(current)))
+    return groups
+
+
+def _mentions_other(tokens: Sequence[Token]) -> bool:
+    """Tell whether the message names a relative or the person (本人) at all."""
+    return any(t.lemma in RELATIVE_TO_RELATION or t.surface in RELATIVE_TO_RELATION for t in tokens)
+
+
+def about_of_concerns(
+    concerns: Iterable[str], evidence: Sequence[Evidence], tokens: Sequence[Token]
+) -> tuple[tuple[str, About], ...]:
+    """Pair each concern with whom it is about, from the sentence its evidence stands in."""
+    sentences = _split_tokens(tokens)
+    default: About = "unknown" if _mentions_other(tokens) else "self"
+    out: list[tuple[str, About]] = []
+    for concern in concerns:
+        words = [e.matched for e in evidence if e.label == f"concern:{concern}"]
+        who: About = "unknown"
+        for sentence, sentence_tokens in sentences:
+            if any(w and (w in sentence or _fold(w) in _fold(sentence)) for w in words):
+                who = _who(sentence_tokens)
+                if who != "unknown":
+                    break
+        if who == "unknown":
+            who = default if default == "self" else _carry_over(sentences, words)
+        out.append((concern, who))
+    return tuple(out)
+
+
+def _carry_over(sentences: Sequence[tuple[str, tuple[Token, ...]]], words: Sequence[str]) -> About:
+    """A sentence without a subject continues the last one that named someone (息子は…。毎日寝ている)."""
+    last: About = "unknown"
+    for sentence, sentence_tokens in sentences:
+        who = _who(sentence_tokens)
+        if who != "unknown":
+            last = who
+        if any(w and w in sentence for w in words):
+            return last
+    return last
+
+
+def _relation(tokens: Sequence[Token]) -> Entity | None:
+    """Find what the writer is to the person they write about (母です → parent; 息子が → parent)."""
+    for i, token in enumerate(tokens):
+        name = token.lemma if token.lemma in SELF_INTRODUCTION else token.surface
+        after = [t.lemma for t in tokens[i + 1 : i + 3]]
+        introduces = after and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+        if name in SELF_INTRODUCTION and introduces:
+            return Entity("relation", SELF_INTRODUCTION[name], "self", token.surface)
+    for token in tokens:
+        name = token.lemma if token.lemma in RELATIVE_TO_RELATION else token.surface
+        if name in RELATIVE_TO_RELATION:
+            return Entity("relation", RELATIVE_TO_RELATION[name], "self", token.surface)
+    return None
+
+
+def _ages(text: str, tokens: Sequence[Token]) -> list[Entity]:
+    """Find ages (45歳), decades (40代) and school years (中2), each with whom it is about."""
+    out: list[Entity] = []
+    for sentence, sentence_tokens in _split_tokens(tokens):
+        folded = unicodedata.normalize("NFKC", sentence)
+        who = _who(sentence_tokens)
+        if who == "unknown":
+            who = "other" if _mentions_other(tokens) else "self"
+        for match in _AGE.finditer(folded):
+            age = int(match.group(1))
+            if age <= 120:
+                out.append(Entity("age", str(age), who, match.group(0)))
+                out.append(Entity("age_band", _band_of_age(age), who, match.group(0)))
+        for match in _DECADE.finditer(folded):
+            decade = int(match.group(1))
+            if 10 <= decade <= 100:
+                out.append(Entity("age_band", _band_of_age(decade), who, match.group(0)))
+        for match in _SCHOOL_YEAR.finditer(folded):
+            out.append(Entity("age_band", "under_18", who, match.group(0)))
+    return out
+
+
+def _durations(text: str) -> list[Entity]:
+    """Find how long something has lasted (20年, 半年くらい, 3ヶ月)."""
+    folded = unicodedata.normalize("NFKC", text)
+    out: list[Entity] = []
+    for match in _DURATION.finditer(folded):
+        amount = 0.5 if match.group(1) == "半" else float(match.group(1))
+        years = amount if match.group(2) == "年" else amount / 12
+        out.append(Entity("duration", _duration_id(years), "other", match.group(0)))
+    return out
+
+
+_LEAVING_AGE = {"中学": 15, "高校": 18, "専門学校": 20, "大学": 22, "学校": 18}
+
+
+def _since_school(text: str, found: Sequence[Entity]) -> list[Entity]:
+    """Turn 「高校を出てから」 into a duration when the person's age is known too."""
+    match = _FROM_SCHOOL.search(unicodedata.normalize("NFKC", text))
+    ages = [int(e.value) for e in found if e.kind == "age"]
+    if match is None or not ages or any(e.kind == "duration" for e in found):
+        return []
+    years = ages[0] - _LEAVING_AGE[match.group(1)]
+    return [Entity("duration", _duration_id(years), "other", match.group(0))] if years > 0 else []
+
+
+def _district(folded: str) -> Entity | None:
+    """Find a district by name, name without 地区, or reading (中央や, 北山のほう, ちゅうおう)."""
+    for form, district_id in _district_names():
+        if form in folded:
+            return Entity("district", district_id, "self", form)
+    return None
+
+
+def _contact(folded: str) -> Entity | None:
+    """Find how the writer wants to be contacted (電話でお願いします, このLINEで)."""
+    if _NOT_CONTACT.search(folded):
+        return None
+    for option, pattern in _CONTACT:
+        if pattern.search(folded):
+            return Entity("contact", option, "self", pattern.search(folded).group(0))  # type: ignore[union-attr]
+    return None
+
+
+def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
+    """Return every intake fact found in text, with whom it is about and the words it came from."""
+    folded = _fold(text)
+    found: list[Entity] = []
+    relation = _relation(tokens)
+    if relation is not None:
+        found.append(relation)
+    found.extend(_ages(text, tokens))
+    found.extend(_durations(text))
+    found.extend(_since_school(text, found))
+    district = _district(folded)
+    if district is not None:
+        found.append(district)
+    contact = _contact(folded)
+    if contact is not None:
+        found.append(contact)
+    for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
+        found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for entity in found:
+        key = (entity.kind, entity.value, entity.about)
+        if key not in seen:
+            seen.add(key)
+            unique.append(entity)
+    return tuple(unique)

@@ -1,0 +1,166 @@
+"""Grammar around a matched word: voice, desire, wish, volition, tense and negation with its scope.
+
+The analyzer splits 「殴られていた」 into 殴る + れる + て + いる + た; this module reads the words that
+follow a predicate (its auxiliaries) and a little further, across the words that carry a negation
+over from a following clause (「死にたい**とは思っていない**」「死にたい**わけじゃない**」「死にたい
+**気持ちはない**」), but never across a sentence end or a clause linker such as けど.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogs.understanding.analyzer import Token
+
+_AUX_VERBS = frozenset(
+    ("いる", "仕舞う", "ちゃう", "ちまう", "置く", "来る", "行く", "見る", "ある", "てる", "とく")
+)
+_NEGATORS = frozenset(("ない", "ぬ", "ず", "ん", "へん", "ひん", "ねえ", "ねぇ", "ん"))
+_DESIRE = frozenset(("たい", "たがる", "欲しい"))
+_PASSIVE = frozenset(("れる", "られる"))
+_CAUSATIVE = frozenset(("せる", "させる"))
+_WISH_HEADS = frozenset(("いい", "楽", "のに", "助かる", "幸せ", "マシ", "まし", "増し", "いっそ"))
+_BRIDGE_WORDS = frozenset(
+    (
+        *("は", "が", "も", "と", "とか", "か", "なんて", "って", "など", "まで", "を", "の", "に"),
+        *("訳", "こと", "気持ち", "気", "積もり", "様", "予定", "考え", "思い", "感じ"),
+        *("だ", "です", "思う", "考える", "言う", "ある", "する", "いる", "思える"),
+    )
+)
+_DOUBLE_NEGATION_NOUNS = frozenset(("日", "時", "こと", "夜", "朝"))
+_CLAUSE_PARTICLES = frozenset(("て", "で", "ちゃ", "じゃ"))
+SCOPE_LIMIT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the words after a predicate say about it."""
+
+    passive: bool = False
+    causative: bool = False
+    desire: bool = False
+    volitional: bool = False
+    wish: bool = False
+    past: bool = False
+    negated: bool = False
+    chain_end: int = 0
+
+    def moods(self) -> frozenset[str]:
+        """Return the mood names a rule can ask for."""
+        names = {
+            name
+            for name, on in (("desire", self.desire), ("volitional", self.volitional), ("wish", self.wish))
+            if on
+        }
+        return frozenset(names or {"plain"})
+
+    def describe(self) -> str:
+        """Return the features as words for the evidence (e.g. "passive, past")."""
+        names = [
+            name
+            for name, on in (
+                ("passive", self.passive),
+                ("causative", self.causative),
+                ("desire", self.desire),
+                ("volitional", self.volitional),
+                ("wish", self.wish),
+                ("past", self.past),
+                ("negated", self.negated),
+            )
+            if on
+        ]
+        return ", ".join(names)
+
+
+def _is_negator(token: Token) -> bool:
+    """Tell whether a word negates what precedes it (ない, ぬ, ず, ん, 関西の へん/ひん)."""
+    if token.lemma == "ない":
+        return token.pos in ("助動詞", "形容詞")
+    return token.lemma in _NEGATORS and token.pos in ("助動詞", "名詞", "助詞")
+
+
+def _is_functional(token: Token) -> bool:
+    """Tell whether a word belongs to the predicate before it (auxiliary, て, a helping verb)."""
+    if token.pos in ("助動詞", "接尾辞"):
+        return True
+    if token.pos == "助詞":
+        return token.lemma in _CLAUSE_PARTICLES or token.lemma in ("ば", "たら")
+    if token.pos == "動詞" and token.pos2 == "非自立可能":
+        return token.lemma in _AUX_VERBS
+    if token.pos == "形容詞" and token.pos2 == "非自立可能":
+        return token.lemma in ("ない", "欲しい")
+    return _is_negator(token)
+
+
+def _is_boundary(token: Token) -> bool:
+    """Tell whether a word ends the clause (punctuation, けど, から, が as a linker)."""
+    if token.pos in ("補助記号", "空白"):
+        return True
+    return token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma not in _CLAUSE_PARTICLES
+
+
+def features(tokens: Sequence[Token], last: int) -> Features:
+    """Read the predicate ending at tokens[last]: its auxiliaries, then the negation's wider scope."""
+    passive = causative = desire = volitional = past = conditional = False
+    negations = 0
+    first_form = tokens[last].conj_form
+    volitional = first_form.startswith("意志推量形")
+    conditional = first_form.startswith("仮定形")
+    i = last + 1
+    while i < len(tokens) and _is_functional(tokens[i]):
+        token = tokens[i]
+        lemma = token.lemma
+        if _is_negator(token):
+            negations += 1
+        elif lemma in _PASSIVE:
+            passive = True
+        elif lemma in _CAUSATIVE:
+            causative = True
+        elif lemma in _DESIRE:
+            desire = True
+        elif lemma == "た":
+            past = past or not token.conj_form.startswith("仮定形")
+        if token.conj_form.startswith("意志推量形") and lemma not in ("だ", "です"):
+            volitional = True
+        if token.conj_form.startswith("仮定形") or lemma in ("ば", "たら"):
+            conditional = True
+        i += 1
+    chain_end = i
+    double = i < len(tokens) and tokens[i].lemma in _DOUBLE_NEGATION_NOUNS
+    if negations % 2 and double and any(_is_negator(t) for t in tokens[i + 1 : i + 3]):
+        return Features(chain_end=chain_end)  # 「思わない日はない」: a double negative affirms
+    wish = conditional and any(t.lemma in _WISH_HEADS for t in tokens[i : i + 4])
+    if conditional and negations and wish:
+        negations -= 1  # 「生まれてこなければよかった」: the negation belongs to the wish
+    negations += _scope_negations(tokens, i)
+    return Features(
+        passive=passive,
+        causative=causative,
+        desire=desire,
+        volitional=volitional,
+        wish=wish,
+        past=past,
+        negated=negations % 2 == 1,
+        chain_end=chain_end,
+    )
+
+
+def _scope_negations(tokens: Sequence[Token], start: int) -> int:
+    """Count negators reached across bridge words (と思って, わけじゃ, 気持ちは) before the clause ends."""
+    count = 0
+    i = start
+    limit = min(len(tokens), start + SCOPE_LIMIT)
+    while i < limit:
+        token = tokens[i]
+        if _is_boundary(token):
+            break
+        if _is_negator(token):
+            following = tokens[i + 1 : i + 3]
+            if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:
+                return count  # 「思わない日はない」: a double negative affirms
+            count += 1
+        elif not (_is_functional(token) or token.lemma in _BRIDGE_WORDS or token.surface in _BRIDGE_WORDS):
+            break
+        i += 1
+    return count
