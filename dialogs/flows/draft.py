@@ -153,6 +153,20 @@ def _keep_words(form: dict[str, Any], text: str, fields: list[str]) -> None:
     del heard[:-HEARD_LIMIT]
 
 
+SELF_INTRODUCTION_CHARS = 12
+"""A message this short that names a relation (「母です」「父親です」) says who is writing."""
+
+
+def _introduces_relation(understanding: Understanding, text: str) -> bool:
+    """Whether a relation in the text says who is writing about whom.
+
+    Only when the message is about someone else (a concern about `other`) or is a short
+    self-introduction: 「夫に殴られる」 names a husband but the writer asks for herself.
+    """
+    about_other = any(about == "other" for _, about in understanding.concern_about)
+    return about_other or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+
+
 def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -165,7 +179,10 @@ def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:
     form = form_of(dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
+    introduces = _introduces_relation(understanding, dialog.user_input.text)
     for entity in understanding.entities:
+        if entity.kind == "relation" and not introduces:
+            continue
         filled += [key for key in _entity(answers, entity) if key not in filled]
     filled += [key for key in _concerns(answers, understanding) if key not in filled]
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk

@@ -115,7 +115,7 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
-NOTED_FIELDS = ("asker", "relation", "age_band", "duration", "district", "contact", "hopes")
+NOTED_FIELDS = ("asker", "relation", "age_band", "duration", "district", "contact")
 """Fields filled from free text that the person is told about (concerns are reflected where asked)."""
 
 

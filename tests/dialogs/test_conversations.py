@@ -35,10 +35,10 @@ def skip_to_review(sim, user: str) -> None:
 def test_parent_of_a_son_in_his_room_ends_in_a_case(sim) -> None:
     sim.follow("parent")
     replies = sim.send("parent", "息子が何年もひきこもっていて、部屋から出てきません")
-    assert any("家から出にくい" in r.text for r in replies)
+    joined = "\n".join(r.text for r in replies)
+    assert "ご家族" in joined and "ひきこもり" not in joined  # no label put on her son
     sim.choose("parent", "相談の準備")
     sim.choose("parent", "家族")
-    sim.choose("parent", "親")
     sim.choose("parent", "18〜39歳")
     sim.choose("parent", "10年以上")
     sim.choose("parent", "選び終わった")
@@ -93,7 +93,8 @@ def test_young_carer_sends_with_the_conversation(sim) -> None:
 
 def test_man_about_to_lose_his_flat_is_answered_then_hands_off(sim) -> None:
     replies = sim.send("flat", "先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません")
-    assert any("住居確保給付金" in r.text or "住まいのこと" in r.text for r in replies)
+    assert any("一時生活支援" in r.text for r in replies)
+    sim.choose("flat", "このまま続ける")
     sim.choose("flat", "相談の準備")
     sim.choose("flat", "自分のこと")
     skip_to_review(sim, "flat")
