@@ -108,11 +108,11 @@ def _dispatch(dialog: Dialog) -> None:
     understanding = dialog.understanding
     short = len(dialog.user_input.text.strip()) <= COMMAND_MAX_CHARS
     intents = understanding.intents if understanding and short else ()
-    command = next((COMMAND_TRIGGERS[i] for i in intents if i in COMMAND_TRIGGERS), None)
-    if command is not None and _fire(dialog, command):
-        return
     talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
     if talk is not None and _fire(dialog, talk):
+        return
+    command = next((COMMAND_TRIGGERS[i] for i in intents if i in COMMAND_TRIGGERS), None)
+    if command is not None and _fire(dialog, command):
         return
     if not _fire(dialog, trigger_for(dialog.user_input)):
         _fire(dialog, "fallback")

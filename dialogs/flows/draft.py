@@ -160,11 +160,15 @@ SELF_INTRODUCTION_CHARS = 12
 def _introduces_relation(understanding: Understanding, text: str) -> bool:
     """Whether a relation in the text says who is writing about whom.
 
-    Only when the message is about someone else (a concern about `other`) or is a short
-    self-introduction: 「夫に殴られる」 names a husband but the writer asks for herself.
+    Only when the message is about someone else (a concern about `other`), names the writer a
+    parent (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
+    「母は家にいません」 a mother, but the writer asks for herself.
     """
     about_other = any(about == "other" for _, about in understanding.concern_about)
-    return about_other or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+    parent = any(
+        e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
+    )
+    return about_other or parent or len(text.strip()) <= SELF_INTRODUCTION_CHARS
 
 
 def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:

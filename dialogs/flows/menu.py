@@ -99,9 +99,7 @@ def route_text(event: EventData) -> None:
         return
     if followup.adds_automatically(dialog) and followup.add_typed(dialog):
         return
-    if _heard_concerns(dialog):
-        return
-    if followup.offer_to_add(dialog):
+    if followup.offer_to_add(dialog) or _heard_concerns(dialog):
         return
     dialog.say("fallback")
     show_menu(dialog)
