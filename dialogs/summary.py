@@ -322,9 +322,10 @@ def person_preview(data: Mapping[str, Any]) -> str:
         if shown:
             lines.append(catalog.text(f"preview.{key}", value=shown))
     if summary["concerns"]:
+        whose = data.get("intake", {}).get("answers", {}).get("concerns", {}).get("about", {})
         topics = (
             catalog.text("preview.family_topics")
-            if asker in OTHERS
+            if asker in OTHERS or "other" in whose.values()
             else _join([catalog.text(f"person.concern.{c}") for c in summary["concerns"]])
         )
         lines.append(catalog.text("preview.topics", value=topics))

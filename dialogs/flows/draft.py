@@ -49,10 +49,20 @@ def form_of(dialog: Dialog) -> dict[str, Any]:
     return stored
 
 
-def _fill(answers: dict[str, Any], key: str, value: str) -> bool:
-    """Fill an unanswered single-answer field from text; False when it already had an answer."""
-    if answers.get(key, {}).get("choice") or answers.get(key, {}).get("words"):
+def _fill(answers: dict[str, Any], key: str, value: str, *, guess: bool = False) -> bool:
+    """Fill an unanswered single-answer field from text; False when it already had an answer.
+
+    A `guess` (who is asking, inferred rather than said) is marked so that what a later message
+    says outright replaces it.
+    """
+    earlier = answers.get(key, {})
+    if earlier.get("guess") and not guess and earlier.get("choice") != value:
+        answers.pop(key)
+    elif earlier.get("choice") or earlier.get("words"):
         return False
+    if guess:
+        answers[key] = {"choice": value, "from_text": True, "guess": True}
+        return True
     answers[key] = {"choice": value, "from_text": True}
     return True
 
@@ -153,14 +163,25 @@ def _keep_words(form: dict[str, Any], text: str, fields: list[str]) -> None:
     del heard[:-HEARD_LIMIT]
 
 
+HURT_BY = ("child", "spouse")
+"""In a message about violence, a writer who is someone's child or spouse is the one hurt: 「父に
+殴られる」「夫に殴られる」 ask for themself, not as family of the one who hits."""
+
 SELF_INTRODUCTION_CHARS = 12
 """A message this short that names a relation (「母です」「父親です」) says who is writing."""
+
+
+def _writes_for_themself(understanding: Understanding) -> bool:
+    """Whether the message speaks only of the writer's own troubles and names no relative."""
+    whose = {about for _, about in understanding.concern_about}
+    named = any(entity.kind == "relation" for entity in understanding.entities)
+    return whose == {"self"} and not named
 
 
 def _introduces_relation(understanding: Understanding, text: str) -> bool:
     """Whether a relation in the text says who is writing about whom.
 
-    Only when the message is about someone else (a concern about `other`), names the writer a
+    Never in a message about violence suffered; otherwise only when it is about someone else (a concern about `other`), names the writer a
     parent (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
     「母は家にいません」 a mother, but the writer asks for herself.
     """
@@ -184,11 +205,14 @@ def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
     introduces = _introduces_relation(understanding, dialog.user_input.text)
+    hurt = bool({"violence", "child_abuse"} & set(understanding.crisis_kinds))
     for entity in understanding.entities:
-        if entity.kind == "relation" and not introduces:
+        if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
             continue
         filled += [key for key in _entity(answers, entity) if key not in filled]
     filled += [key for key in _concerns(answers, understanding) if key not in filled]
+    if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
+        filled.append("asker")
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk
     if keep_words and meaningful:
         _keep_words(form, dialog.user_input.text, filled)

@@ -109,6 +109,8 @@ def gather(dialog: Dialog) -> list[str]:
     stored_as_answer = question is not None and question.free_text
     filled = draft.listen(dialog, keep_words=crisis or not stored_as_answer)
     noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
+    if "asker" in noted and "relation" in noted:
+        noted.remove("relation")
     if noted and not crisis:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
         dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
@@ -275,11 +277,12 @@ def _applies(question: Question) -> Callable[[EventData], bool]:
 
 
 def _asks(question: Question) -> Callable[[EventData], bool]:
-    """A transition condition: the question applies and was not already answered in free text."""
+    """A transition condition: the question applies and was not already said in free text (a guess is asked)."""
 
     def condition(event: EventData) -> bool:
         answers = answers_of(dialog_of(event))
-        return question.applies(answers) and not answers.get(question.key, {}).get("from_text")
+        answer = answers.get(question.key, {})
+        return question.applies(answers) and not (answer.get("from_text") and not answer.get("guess"))
 
     condition.__name__ = f"asks_{question.key}"
     return condition

@@ -101,6 +101,9 @@ def route_text(event: EventData) -> None:
         return
     if followup.offer_to_add(dialog) or _heard_concerns(dialog):
         return
+    if dialog.messages:  # the draft took something from it and said so
+        show_menu(dialog, "menu.next")
+        return
     dialog.say("fallback")
     show_menu(dialog)
 

@@ -74,8 +74,8 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         "intake.ask_asker",
         form(),
         text("息子のことで相談したいです"),
-        "intake.ask_relation",
-        ["q.relation.family"],
+        "intake.ask_age_band",
+        ["draft.noted", "q.age_band.other"],
         [],
     ),
     (
