@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from dialogs import catalog
-from handoff import catalog as handoff_catalog
 from dialogs.content import DEFAULT_PATH
 from dialogs.dialog import Dialog, UserInput
 from dialogs.flows import intake
 from dialogs.intake_form import QUESTIONS
+from handoff import catalog as handoff_catalog
 from tests.dialogs.chat import WEEKDAY_MORNING, check_limits
 
 REPO = Path(__file__).resolve().parents[2]
