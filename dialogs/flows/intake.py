@@ -277,7 +277,7 @@ def _applies(question: Question) -> Callable[[EventData], bool]:
 
 
 def _asks(question: Question) -> Callable[[EventData], bool]:
-    """A transition condition: the question applies and was not already said in free text (a guess is asked)."""
+    """A transition condition: the question applies and was not said in free text (a guess is asked)."""
 
     def condition(event: EventData) -> bool:
         answers = answers_of(dialog_of(event))
