@@ -181,7 +181,8 @@ def _writes_for_themself(understanding: Understanding) -> bool:
 def _introduces_relation(understanding: Understanding, text: str) -> bool:
     """Whether a relation in the text says who is writing about whom.
 
-    Only when it is about someone else (a concern about `other`), names the writer a parent (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
+    Only when it is about someone else (a concern about `other`), names the writer a parent
+    (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
     「母は家にいません」 a mother, but the writer asks for herself.
     """
     about_other = any(about == "other" for _, about in understanding.concern_about)
