@@ -147,6 +147,7 @@ def build_summary(data: Mapping[str, Any]) -> dict[str, Any]:
             "own_words": _words(answers),
             "unanswered": [q.key for q in asked(answers) if not _is_answered(answers, q.key)],
             "asker_wellbeing": {
+                "age_band": _single(answers, "asker_age_band"),
                 "distress": _single(answers, "asker_distress"),
                 "situation": _single(answers, "asker_situation"),
                 "concerns": own_concerns,
@@ -267,6 +268,7 @@ def render(summary: Mapping[str, Any]) -> str:
     words = summary.get("own_words") or {}
     wellbeing = summary.get("asker_wellbeing") or {}
     own = [
+        label_for("age_band", str(wellbeing["age_band"])) if wellbeing.get("age_band") else "",
         label_for("asker_distress", str(wellbeing["distress"])) if wellbeing.get("distress") else "",
         _join([label_for("concerns", c) for c in wellbeing.get("concerns") or []]),
         _quote(str(wellbeing["situation"])) if wellbeing.get("situation") not in (None, "none") else "",

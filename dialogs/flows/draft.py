@@ -52,11 +52,13 @@ def form_of(dialog: Dialog) -> dict[str, Any]:
 def _fill(answers: dict[str, Any], key: str, value: str, *, guess: bool = False) -> bool:
     """Fill an unanswered single-answer field from text; False when it already had an answer.
 
-    A `guess` (who is asking, inferred rather than said) is marked so that what a later message
-    says outright replaces it.
+    What a later message says replaces what an earlier one said (「すみません、東台地区でした」), but
+    never an answer chosen or typed at the question. A `guess` (who is asking, inferred rather than
+    said) is replaced by anything said outright and replaces nothing.
     """
     earlier = answers.get(key, {})
-    if earlier.get("guess") and not guess and earlier.get("choice") != value:
+    said_before = earlier.get("from_text") and not (guess and not earlier.get("guess"))
+    if said_before and earlier.get("choice") != value:
         answers.pop(key)
     elif earlier.get("choice") or earlier.get("words"):
         return False
@@ -111,9 +113,10 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
     """Fill the field one entity names, when it is still empty; the keys filled."""
     if entity.kind == "relation":
         return _relation(answers, entity)
-    if entity.kind in ("age", "age_band") and _about_the_person(answers, entity):
+    if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
-        return ["age_band"] if band and _fill(answers, "age_band", band) else []
+        key = "age_band" if _about_the_person(answers, entity) else "asker_age_band"
+        return [key] if band and _fill(answers, key, band) else []
     if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
         return ["duration"] if _fill(answers, "duration", entity.value) else []
     if entity.kind == "district" and default_content().district(entity.value):
@@ -189,7 +192,8 @@ def _introduces_relation(understanding: Understanding, text: str) -> bool:
     parent = any(
         e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
     )
-    return about_other or parent or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+    supporter = any(e.kind == "relation" and e.value in SUPPORTER_RELATIONS for e in understanding.entities)
+    return about_other or parent or supporter or len(text.strip()) <= SELF_INTRODUCTION_CHARS
 
 
 def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:

@@ -117,7 +117,7 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
-NOTED_FIELDS = ("asker", "relation", "age_band", "duration", "district", "contact")
+NOTED_FIELDS = ("asker", "relation", "age_band", "asker_age_band", "duration", "district", "contact")
 """Fields filled from free text that the person is told about (concerns are reflected where asked)."""
 
 
@@ -130,7 +130,8 @@ def _noted_label(answers: Answers, key: str) -> str:
             "draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"])
         )
     answer = answers.get(key, {})
-    return catalog.text("summary.quote", words=BY_KEY[key].label(str(answer.get("choice", ""))))
+    question = BY_KEY["age_band" if key == "asker_age_band" else key]
+    return catalog.text("summary.quote", words=question.label(str(answer.get("choice", ""))))
 
 
 def remember_place(event: EventData) -> None:
@@ -261,9 +262,27 @@ def is_for_this_question(event: EventData) -> bool:
 
 
 def names_an_option(event: EventData) -> bool:
-    """Typed text clearly names one of the options."""
+    """Typed text clearly names one of the options (or the reading of it just filled this question)."""
     dialog: Dialog = dialog_of(event)
-    return pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text) is not None
+    return _typed_option(dialog) is not None
+
+
+def _typed_option(dialog: Dialog) -> str | None:
+    """The option typed text names: by its words, else the one the reading filled from it (「中央や」)."""
+    question = _current(dialog)
+    answers = answers_of(dialog)
+    option = pick_option(question, answers, dialog.user_input.text)
+    if option is None and _read_from_text(dialog):
+        option = str(answers[question.key]["choice"])
+    return option
+
+
+def _read_from_text(dialog: Dialog) -> bool:
+    """Whether the reading of the typed text filled the current question with one of its options."""
+    question = _current(dialog)
+    answers = answers_of(dialog)
+    answer = answers.get(question.key, {})
+    return bool(answer.get("from_text")) and answer.get("choice") in question.options(answers)
 
 
 def _applies(question: Question) -> Callable[[EventData], bool]:
@@ -316,9 +335,10 @@ def record_choice(event: EventData) -> None:
 def record_typed_choice(event: EventData) -> None:
     """Store the option the typed text names as the answer, when it clearly names one."""
     dialog: Dialog = dialog_of(event)
-    option = pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text)
+    read = _read_from_text(dialog)
+    option = _typed_option(dialog)
     if option is not None:
-        _store(dialog, {"choice": option})
+        _store(dialog, {"choice": option, "from_text": True} if read else {"choice": option})
 
 
 def record_words(event: EventData) -> None:
