@@ -17,14 +17,13 @@ from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
 
-URGENT_RULE_SITUATIONS: dict[str, UrgentSituation] = {
-    "no_bed_tonight": "no_place_tonight",
-    "evicted_now": "no_place_tonight",
+URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
+    "no_shelter": "no_place_tonight",
+    "eviction": "no_place_tonight",
     "no_food": "no_food",
-    "no_money_at_all": "no_food",
-    "utilities_cut": "utilities_cut",
+    "utilities": "utilities_cut",
 }
-"""Urgent lexicon entries (the part of a rule after '#') and the content's situation each calls for."""
+"""Urgent crisis kinds and the content's situation each calls for."""
 
 
 def _offer(key: str) -> Text:
@@ -85,11 +84,7 @@ def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
     """What to do tonight for each urgent situation the evidence names (all of them if none is named)."""
     content = default_content()
-    named = {
-        URGENT_RULE_SITUATIONS.get(evidence.rule.rpartition("#")[2])
-        for evidence in understanding.evidence
-        if evidence.label == "urgent"
-    }
+    named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(URGENT_SITUATIONS)
     return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
 

@@ -169,6 +169,14 @@ class _Context:
             met = self.requirements[id(entry)] = any(w in self.text for w in entry.requires)
         return met
 
+    def excluded(self, entry: Entry) -> bool:
+        """Tell (once per entry and message) whether the message has one of the entry's unless words."""
+        key = -id(entry)
+        found = self.requirements.get(key)
+        if found is None:
+            found = self.requirements[key] = any(w in self.text for w in entry.unless)
+        return found
+
     def sentence(self, start: int, end: int) -> str:
         """Return the sentence around text[start:end]."""
         i = bisect.bisect_left(self.bounds, start)
@@ -318,7 +326,7 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
         matched = "".join(t.surface for t in tokens[start : found.chain_end])
         if entry.requires and not ctx.requirement_met(entry):
             continue
-        if entry.unless and any(w in ctx.text for w in entry.unless):
+        if entry.unless and ctx.excluded(entry):
             continue
         label = f"{entry.rule} [{rule.describe()}]"
         wanted_negation = bool(rule.negated)
