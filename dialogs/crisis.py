@@ -35,15 +35,6 @@ REPEAT_WITHIN = timedelta(hours=12)
 RISK_ASKED_WITHIN = timedelta(hours=12)
 """The gentle question about thoughts of dying is asked at most once in this time."""
 
-URGENT_RULE_SITUATIONS: dict[str, UrgentSituation] = {
-    "no_bed_tonight": "no_place_tonight",
-    "evicted_now": "no_place_tonight",
-    "no_food": "no_food",
-    "no_money_at_all": "no_food",
-    "utilities_cut": "utilities_cut",
-}
-"""Urgent lexicon entries (the part of a rule after '#') and the content's situation each calls for."""
-
 URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
     "no_shelter": "no_place_tonight",
     "eviction": "no_place_tonight",
@@ -169,12 +160,7 @@ def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
     """What to do tonight for each urgent situation the reading names (all of them if none is named)."""
     content = default_content()
-    named = {
-        URGENT_RULE_SITUATIONS.get(evidence.rule.rpartition("#")[2])
-        for evidence in understanding.evidence
-        if evidence.label == "urgent"
-    }
-    named |= {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
+    named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(URGENT_SITUATIONS)
     return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
 

@@ -11,7 +11,7 @@ from typing import TextIO
 
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
-from dialogs.understanding.grammar import Features, features
+from dialogs.understanding.grammar import Features, features, is_boundary
 from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
 from dialogs.understanding.model import (
     CONCERNS,
@@ -169,6 +169,14 @@ class _Context:
             met = self.requirements[id(entry)] = any(w in self.text for w in entry.requires)
         return met
 
+    def excluded(self, entry: Entry) -> bool:
+        """Tell (once per entry and message) whether the message has one of the entry's unless words."""
+        key = -id(entry)
+        found = self.requirements.get(key)
+        if found is None:
+            found = self.requirements[key] = any(w in self.text for w in entry.unless)
+        return found
+
     def sentence(self, start: int, end: int) -> str:
         """Return the sentence around text[start:end]."""
         i = bisect.bisect_left(self.bounds, start)
@@ -222,6 +230,8 @@ def _rule_holds(rule: LemmaRule, found: Features) -> bool:
         return False
     if rule.moods and not rule.moods & found.moods():
         return False
+    if found.idiom and not rule.idiom:
+        return False
     if rule.tense == "past" and not found.past:
         return False
     return not (rule.tense == "nonpast" and found.past)
@@ -239,7 +249,7 @@ def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> int
     word, rest = words[0], words[1:]
     if word == GAP:
         for skip in range(MAX_GAP + 1):
-            if skip and (i + skip - 1 >= len(tokens) or tokens[i + skip - 1].pos == "補助記号"):
+            if skip and (i + skip - 1 >= len(tokens) or is_boundary(tokens[i + skip - 1])):
                 break
             end = _match_end(tokens, i + skip, rest)
             if end >= 0:
@@ -318,7 +328,7 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
         matched = "".join(t.surface for t in tokens[start : found.chain_end])
         if entry.requires and not ctx.requirement_met(entry):
             continue
-        if entry.unless and any(w in ctx.text for w in entry.unless):
+        if entry.unless and ctx.excluded(entry):
             continue
         label = f"{entry.rule} [{rule.describe()}]"
         wanted_negation = bool(rule.negated)
@@ -353,7 +363,7 @@ def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understan
         intents=tuple(i for i in INTENTS if f"intent:{i}" in labels),
         evidence=tuple(reading.evidence.values()),
         crisis_kinds=kinds if crisis != "none" else (),
-        possible_risk="possible_risk" in labels,
+        possible_risk="possible_risk" in labels and crisis != "crisis",
         concern_about=about_of_concerns(concerns, tuple(reading.evidence.values()), tokens),
         entities=find_entities(text, tokens),
         language=language_of(text),

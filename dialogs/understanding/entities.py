@@ -224,14 +224,19 @@ def _relation(tokens: Sequence[Token]) -> Entity | None:
     return None
 
 
-def _ages(text: str, tokens: Sequence[Token]) -> list[Entity]:
+def _ages(tokens: Sequence[Token]) -> list[Entity]:
     """Find ages (45歳), decades (40代) and school years (中2), each with whom it is about."""
     out: list[Entity] = []
+    fallback: About | None = None
     for sentence, sentence_tokens in _split_tokens(tokens):
         folded = unicodedata.normalize("NFKC", sentence)
+        if not any(ch.isdigit() for ch in folded):
+            continue
         who = _who(sentence_tokens)
         if who == "unknown":
-            who = "other" if _mentions_other(tokens) else "self"
+            if fallback is None:
+                fallback = "other" if _mentions_other(tokens) else "self"
+            who = fallback
         for match in _AGE.finditer(folded):
             age = int(match.group(1))
             if age <= 120:
@@ -295,7 +300,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     relation = _relation(tokens)
     if relation is not None:
         found.append(relation)
-    found.extend(_ages(text, tokens))
+    found.extend(_ages(tokens))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))
     district = _district(folded)

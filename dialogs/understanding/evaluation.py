@@ -14,12 +14,34 @@ from dialogs.understanding.model import CONCERNS, CRISIS_LEVELS, INTENTS, Unders
 
 @dataclass(frozen=True, slots=True)
 class Example:
-    """One labelled line of the evaluation set."""
+    """One labelled line of the evaluation set (style, kinds and possible risk when the corpus has them)."""
 
     text: str
     crisis: str
     concerns: frozenset[str]
     intents: frozenset[str]
+    style: str = "standard"
+    crisis_kinds: frozenset[str] = frozenset()
+    possible_risk: bool = False
+    expect_fallback: bool | None = None
+
+    @property
+    def category(self) -> str:
+        """The one reporting category of the line (crisis, urgent, possible_risk, hard_negative, ...)."""
+        if self.crisis != "none":
+            return self.crisis
+        if self.possible_risk:
+            return "possible_risk"
+        if self.style in HARD_NEGATIVE_STYLES:
+            return "hard_negative"
+        if self.concerns:
+            return "concern"
+        if self.intents:
+            return "intent"
+        return "other"
+
+
+HARD_NEGATIVE_STYLES = frozenset(("idiom", "negated", "fiction_news"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +121,10 @@ def load_examples(path: Path) -> list[Example]:
             crisis=row["crisis"],
             concerns=frozenset(row["concerns"]),
             intents=frozenset(row["intents"]),
+            style=row.get("style", "standard"),
+            crisis_kinds=frozenset(row.get("crisis_kinds", ())),
+            possible_risk=bool(row.get("possible_risk", False)),
+            expect_fallback=row.get("expect_fallback"),
         )
         if (
             example.crisis not in CRISIS_LEVELS
@@ -175,3 +201,113 @@ def timings_ms(text: str, runs: int) -> list[float]:
         classify(text)
         out.append((time.perf_counter() - start) * 1000)
     return sorted(out)
+
+
+def is_fallback(reading: Understanding) -> bool:
+    """A reading the dialog cannot act on: no crisis/urgent, no possible risk, concern, intent or entity."""
+    return (
+        reading.crisis == "none"
+        and not reading.possible_risk
+        and not reading.concerns
+        and not reading.intents
+        and not reading.entities
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """How many lines of a group had what they needed found."""
+
+    found: int
+    total: int
+
+    @property
+    def rate(self) -> float:
+        """Return found / total (1.0 for an empty group)."""
+        return self.found / self.total if self.total else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """The corpus figures the issue asks for, overall and per category and per style."""
+
+    lines: int
+    crisis_recall: Recall
+    false_crisis_on_ordinary: Recall
+    urgent_recall: Recall
+    concern_recall: Recall
+    intent_recall: Recall
+    possible_risk_recall: Recall
+    kinds_recall: Recall
+    exact_by_category: dict[str, Recall]
+    exact_by_style: dict[str, Recall]
+    fallback: Recall
+    fallback_expected: Recall
+
+
+def _exact(example: Example, reading: Understanding) -> bool:
+    """Tell whether a reading gets a line's level, concerns and intents all right."""
+    return (
+        reading.crisis == example.crisis
+        and set(reading.concerns) == example.concerns
+        and set(reading.intents) == example.intents
+    )
+
+
+def breakdown(examples: Sequence[Example]) -> Breakdown:
+    """Score a corpus split: recalls, false crisis on ordinary lines, exactness by category and style."""
+    counts: dict[str, list[int]] = {}
+    by_category: dict[str, list[int]] = {}
+    by_style: dict[str, list[int]] = {}
+
+    def tally(key: str, hit: bool, table: dict[str, list[int]] = counts) -> None:
+        cell = table.setdefault(key, [0, 0])
+        cell[0] += hit
+        cell[1] += 1
+
+    for ex in examples:
+        got = classify(ex.text)
+        if ex.crisis == "crisis":
+            tally("crisis", got.crisis == "crisis")
+            tally("kinds", bool(ex.crisis_kinds & set(got.crisis_kinds)) or not ex.crisis_kinds)
+        elif ex.crisis == "urgent":
+            tally("urgent", got.crisis != "none")
+        else:
+            tally("false_crisis", got.crisis == "crisis")
+        if ex.possible_risk:
+            tally("possible_risk", got.possible_risk or got.crisis == "crisis")
+        for concern in ex.concerns:
+            tally("concern", concern in got.concerns)
+        for intent in ex.intents:
+            tally("intent", intent in got.intents)
+        exact = _exact(ex, got)
+        tally(ex.category, exact, by_category)
+        tally(ex.style, exact, by_style)
+        if ex.expect_fallback is not None:
+            tally("fallback", is_fallback(got))
+            if ex.expect_fallback:
+                tally("fallback_expected", is_fallback(got))
+
+    def recall(key: str) -> Recall:
+        found, total = counts.get(key, [0, 0])
+        return Recall(found, total)
+
+    return Breakdown(
+        lines=len(examples),
+        crisis_recall=recall("crisis"),
+        false_crisis_on_ordinary=recall("false_crisis"),
+        urgent_recall=recall("urgent"),
+        concern_recall=recall("concern"),
+        intent_recall=recall("intent"),
+        possible_risk_recall=recall("possible_risk"),
+        kinds_recall=recall("kinds"),
+        exact_by_category={k: Recall(*v) for k, v in sorted(by_category.items())},
+        exact_by_style={k: Recall(*v) for k, v in sorted(by_style.items())},
+        fallback=recall("fallback"),
+        fallback_expected=recall("fallback_expected"),
+    )
+
+
+def text_of_length(examples: Sequence[Example], length: int) -> str:
+    """Build a message of exactly length characters from the example texts."""
+    return long_input(examples, length)

@@ -44,6 +44,7 @@ class Features:
     wish: bool = False
     past: bool = False
     negated: bool = False
+    idiom: bool = False
     chain_end: int = 0
 
     def moods(self) -> frozenset[str]:
@@ -93,7 +94,7 @@ def _is_functional(token: Token) -> bool:
     return _is_negator(token)
 
 
-def _is_boundary(token: Token) -> bool:
+def is_boundary(token: Token) -> bool:
     """Tell whether a word ends the clause (punctuation, けど, から, が as a linker)."""
     if token.pos in ("補助記号", "空白"):
         return True
@@ -134,6 +135,7 @@ def features(tokens: Sequence[Token], last: int) -> Features:
     if conditional and negations and wish:
         negations -= 1  # 「生まれてこなければよかった」: the negation belongs to the wish
     negations += _scope_negations(tokens, i)
+    idiom = _is_idiom(tokens, last, i)
     return Features(
         passive=passive,
         causative=causative,
@@ -142,8 +144,23 @@ def features(tokens: Sequence[Token], last: int) -> Features:
         wish=wish,
         past=past,
         negated=negations % 2 == 1,
+        idiom=idiom,
         chain_end=chain_end,
     )
+
+
+_DEGREE_WORDS = frozenset(("ほど", "程", "くらい", "ぐらい", "位", "気", "程度"))
+
+
+def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
+    """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った, 死ぬ気で)."""
+    chain = tokens[last + 1 : end]
+    if any(t.lemma == "そう" and t.pos == "形状詞" for t in chain):
+        return True
+    following = tokens[end : end + 3]
+    if following and following[0].lemma in _DEGREE_WORDS:
+        return True
+    return [t.lemma for t in following[:2]] == ["か", "と"]
 
 
 def _scope_negations(tokens: Sequence[Token], start: int) -> int:
@@ -153,7 +170,7 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
     limit = min(len(tokens), start + SCOPE_LIMIT)
     while i < limit:
         token = tokens[i]
-        if _is_boundary(token):
+        if is_boundary(token):
             break
         if _is_negator(token):
             following = tokens[i + 1 : i + 3]

@@ -18,7 +18,7 @@ BUILTIN_DIR = Path(__file__).resolve().parent / "lexicons"
 MAX_EXPANSIONS = 2048
 _ENTRY_KEYS = frozenset(
     {"match", "requires", "unless", "unless_labels", "also", "max_len", "exact", "at_start", "negatable"}
-    | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana"}
+    | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana", "idiom"}
 )
 _FILE_KEYS = frozenset(("label", "also", "kind", "entries", "emoji", "negation", "context", "note"))
 _VOICES = frozenset(("passive", "active", "causative", "any"))
@@ -26,7 +26,7 @@ _MOODS = frozenset(("desire", "volitional", "wish", "plain"))
 _TENSES = frozenset(("past", "nonpast", "any"))
 GAP = "~"
 """In a lemma sequence, stands for up to MAX_GAP words of any kind within the clause."""
-MAX_GAP = 3
+MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
@@ -79,6 +79,7 @@ class LemmaRule:
     moods: frozenset[str]
     negated: bool | None
     tense: str
+    idiom: bool = False
 
     def describe(self) -> str:
         """Return the rule's condition as words for the evidence."""
@@ -371,6 +372,7 @@ def _lemma_rules(body: Mapping[str, object], index: int, rule: str) -> list[Lemm
                         moods=moods,
                         negated=None if negated == "any" else bool(negated),
                         tense=tense,
+                        idiom=bool(body.get("idiom", False)),
                     )
                 )
     return out

@@ -46,6 +46,7 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_adversarial_input_is_fast_and_valid(text: str) -> None:
+    classify("warm-up")  # the analyzer and lexicons load once per process; make eval reports that cost
     start = time.perf_counter()
     result = classify(text)
     assert time.perf_counter() - start < TIME_BOUND_S
