@@ -52,7 +52,9 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(len(values) * q))]
 
 
-def _write_split(out: list[str], name: str, lines: Breakdown, messages: Breakdown | None) -> dict[str, object]:
+def _write_split(
+    out: list[str], name: str, lines: Breakdown, messages: Breakdown | None
+) -> dict[str, object]:
     """Append one split's figures to out and return them as data."""
     figures: dict[str, object] = {"lines": lines.lines}
     out.append(f"\n== {name}: {lines.lines} lines ==")
@@ -82,7 +84,9 @@ def _write_split(out: list[str], name: str, lines: Breakdown, messages: Breakdow
         out.append(f"  {'met   ' if met else 'MISSED'} {label} {op} {limit}: {value:.3f}")
     if messages is not None:
         fb = messages.fallback
-        out.append(f"typed-message fallback rate ({messages.lines} messages): {fb.rate:.3f} ({fb.found}/{fb.total})")
+        out.append(
+            f"typed-message fallback rate ({messages.lines} messages): {fb.rate:.3f} ({fb.found}/{fb.total})"
+        )
         met = fb.rate <= 0.10
         out.append(f"  {'met   ' if met else 'MISSED'} typed-message fallback <= 0.1: {fb.rate:.3f}")
         figures["fallback_rate"] = fb.rate

@@ -44,14 +44,25 @@ URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
 """Crisis kinds of an urgent reading and the content's situation each calls for."""
 
 
-def situation_of(understanding: Understanding, data: dict[str, Any] | None = None) -> Situation:
-    """Which lines fit this message: a child being hurt, violence at home, or thoughts of dying."""
+def situations_of(understanding: Understanding, data: dict[str, Any] | None = None) -> tuple[Situation, ...]:
+    """Which lines fit this message, most fitting first.
+
+    A child being hurt gets children's lines only; an adult writing about violence at home gets
+    the DV lines, and children's lines too when a child is hurt or at risk; otherwise the lines for
+    thoughts of dying.
+    """
     kinds = set(understanding.crisis_kinds)
-    if "child_abuse" in kinds:
-        return "child"
-    if "violence" in kinds:
-        return "child" if _is_child(understanding, data or {}) else "violence"
-    return "suicidal"
+    if not kinds & {"violence", "child_abuse"}:
+        return ("suicidal",)
+    if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
+        return ("child",)
+    return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def _writes_as_a_child(understanding: Understanding) -> bool:
+    """Whether the writer names themself someone's child (「おとうさんに」) and no one as their child."""
+    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    return "child" in relations and "parent" not in relations
 
 
 def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
@@ -70,14 +81,16 @@ def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
     )
 
 
-def _open_lines(situation: Situation, now: datetime) -> tuple[list[Hotline], list[Hotline]]:
-    """(phone lines, chat and LINE lines) for the situation, open at `now`, best fitting first."""
+def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[Hotline], list[Hotline]]:
+    """(phone lines, chat and LINE lines) for the situations, open at `now`, best fitting first."""
     lines = [
         line
         for line in default_content().hotlines
         if line.hours_known and line.is_open_at(now) and "emergency" not in line.kinds
     ]
-    fitting = [line for line in lines if situation in line.kinds]
+    fitting: list[Hotline] = []
+    for situation in situations:
+        fitting += [line for line in lines if situation in line.kinds and line not in fitting]
     fitting += [line for line in lines if "anything" in line.kinds and line not in fitting]
     return (
         [line for line in fitting if line.channel == "phone"],
@@ -111,23 +124,25 @@ def _offer(key: str, *, with_person: bool = False) -> Text:
 
 
 def crisis_messages(
-    now: datetime, situation: Situation = "suicidal", *, with_person: bool = False
+    now: datetime, situations: tuple[Situation, ...] = ("suicidal",), *, with_person: bool = False
 ) -> tuple[Text, ...]:
     """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person."""
-    phones, chats = _open_lines(situation, now)
+    phones, chats = _open_lines(situations, now)
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
         lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
     return (
-        Text(catalog.text(f"crisis.first.{situation}")),
+        Text(catalog.text(f"crisis.first.{situations[0]}")),
         Text("\n".join(lines)),
         _offer("crisis.offer", with_person=with_person),
     )
 
 
-def again_messages(now: datetime, situation: Situation, *, with_person: bool = False) -> tuple[Text, ...]:
+def again_messages(
+    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person."""
-    phones, chats = _open_lines(situation, now)
+    phones, chats = _open_lines(situations, now)
     first = (phones + chats)[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     text = catalog.text("crisis.again", line=line)
@@ -145,16 +160,17 @@ def crisis_reply(text: str, now: datetime) -> tuple[Text, ...] | None:
     understanding = classify(text)
     if understanding.crisis != "crisis":
         return None
-    return crisis_messages(now, situation_of(understanding))
+    return crisis_messages(now, situations_of(understanding))
 
 
 def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
     """The person's own words that raised this level, for the CSW to read."""
-    return tuple(
+    quoted = (
         catalog.text("summary.quote", words=evidence.matched)
         for evidence in understanding.evidence
         if evidence.label == level
     )
+    return tuple(dict.fromkeys(quoted))
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
@@ -185,7 +201,7 @@ def _mark(dialog: Dialog, key: str) -> None:
     dialog.data.setdefault("crisis", {})[key] = dialog.now.isoformat()
 
 
-def _answer_crisis(dialog: Dialog, situation: Situation, *, already_sent: bool) -> None:
+def _answer_crisis(dialog: Dialog, situations: tuple[Situation, ...], *, already_sent: bool) -> None:
     """Send the first or the brief crisis reply (nothing when the fast path already sent it)."""
     with_person = bool(dialog.data.get("with_person"))
     repeat = _recently(dialog, "shown_at", REPEAT_WITHIN)
@@ -193,9 +209,9 @@ def _answer_crisis(dialog: Dialog, situation: Situation, *, already_sent: bool) 
     if already_sent:
         return
     if repeat:
-        dialog.send(*again_messages(dialog.now, situation, with_person=with_person))
+        dialog.send(*again_messages(dialog.now, situations, with_person=with_person))
     else:
-        dialog.send(*crisis_messages(dialog.now, situation, with_person=with_person))
+        dialog.send(*crisis_messages(dialog.now, situations, with_person=with_person))
 
 
 def ask_about_risk(dialog: Dialog) -> bool:
@@ -225,7 +241,7 @@ def answer_risk(dialog: Dialog) -> bool:
     reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
-    _answer_crisis(dialog, "suicidal", already_sent=False)
+    _answer_crisis(dialog, ("suicidal",), already_sent=False)
     return True
 
 
@@ -247,7 +263,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     if level == "crisis":
-        _answer_crisis(dialog, situation_of(understanding, dialog.data), already_sent=already_sent)
+        _answer_crisis(dialog, situations_of(understanding, dialog.data), already_sent=already_sent)
         return True
     dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
     if takes_free_text(dialog.state):

@@ -38,6 +38,9 @@ RESUME_AFTER = timedelta(minutes=30)
 COMMAND_MAX_CHARS = 20
 """Typed text longer than this is read as an answer or a question, never as a command."""
 
+COMMAND_IN_WORDS_MAX_CHARS = 12
+"""The same limit where a question keeps typed words: 「人と話すのがこわくて…」 is an answer there."""
+
 COMMAND_TRIGGERS: Mapping[str, str] = {
     "cmd.skip": "skip",
     "cmd.back": "back",
@@ -106,7 +109,8 @@ def _paused_too_long(dialog: Dialog, previous: datetime | None) -> bool:
 def _dispatch(dialog: Dialog) -> None:
     """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
     understanding = dialog.understanding
-    short = len(dialog.user_input.text.strip()) <= COMMAND_MAX_CHARS
+    limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
+    short = len(dialog.user_input.text.strip()) <= limit
     intents = understanding.intents if understanding and short else ()
     talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
     if talk is not None and _fire(dialog, talk):

@@ -88,6 +88,11 @@ def _relation(answers: dict[str, Any], entity: Entity) -> list[str]:
     return []
 
 
+def _others_ask(answers: dict[str, Any]) -> bool:
+    """Whether a family member or supporter is asking (the form is about someone else)."""
+    return answers.get("asker", {}).get("choice") in ("family", "supporter")
+
+
 def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
     """Whether a fact (age, duration) describes the person the form is about.
 
@@ -196,11 +201,12 @@ def _introduces_relation(understanding: Understanding, text: str) -> bool:
     return about_other or parent or supporter or len(text.strip()) <= SELF_INTRODUCTION_CHARS
 
 
-def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:
+def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
     `keep_words` keeps the message itself among the person's words (off for commands and for text
-    the current question stores as its answer anyway).
+    the current question stores as its answer anyway). `asking` is the question being asked: an
+    age typed at the age question is the age of the person the form is about.
     """
     understanding = dialog.understanding
     if understanding is None or dialog.user_input.kind != "text":
@@ -213,6 +219,10 @@ def listen(dialog: Dialog, *, keep_words: bool) -> list[str]:
     for entity in understanding.entities:
         if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
             continue
+        if asking == "age_band" and entity.kind in ("age", "age_band"):
+            entity = Entity(
+                entity.kind, entity.value, "other" if _others_ask(answers) else "self", entity.matched
+            )
         filled += [key for key in _entity(answers, entity) if key not in filled]
     filled += [key for key in _concerns(answers, understanding) if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):

@@ -77,6 +77,12 @@ def resume_state(dialog: Dialog) -> str | None:
     return str(resume) if resume else None
 
 
+def takes_words(state: str) -> bool:
+    """Whether typed text in this state is kept as (part of) the answer to a question."""
+    question = QUESTION_AT.get(state)
+    return question is not None and question.free_text
+
+
 def takes_free_text(state: str) -> bool:
     """Whether typed text in this state is kept as the answer to a question."""
     question = QUESTION_AT.get(state)
@@ -107,10 +113,11 @@ def gather(dialog: Dialog) -> list[str]:
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
     stored_as_answer = question is not None and question.free_text
-    filled = draft.listen(dialog, keep_words=crisis or not stored_as_answer)
+    filled = draft.listen(dialog, keep_words=crisis or not stored_as_answer, asking=question and question.key)
     noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
     if "asker" in noted and "relation" in noted:
         noted.remove("relation")
+    noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
     if noted and not crisis:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
         dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))

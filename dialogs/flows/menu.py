@@ -104,6 +104,9 @@ def route_text(event: EventData) -> None:
     if dialog.messages:  # the draft took something from it and said so
         show_menu(dialog, "menu.next")
         return
+    if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
+        show_menu(dialog, "menu.heard_after_urgent")
+        return
     dialog.say("fallback")
     show_menu(dialog)
 
@@ -263,7 +266,7 @@ def talk_trigger(dialog: Dialog) -> str | None:
     if (
         understanding is None
         or dialog.state == States.START
-        or intake.takes_free_text(dialog.state)
+        or intake.takes_words(dialog.state)
         or len(dialog.user_input.text.strip()) > TALK_MAX_CHARS
     ):
         return None

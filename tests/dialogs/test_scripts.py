@@ -78,8 +78,7 @@ def test_man_just_out_of_prison_about_to_lose_his_flat() -> None:
     chat = Chat()
     chat.follow()
     chat.send("先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません")
-    assert any("一時生活支援" in t for t in chat.texts)  # urgent: where to sleep tonight, nothing asked for
-    chat.tap("このまま続ける")
+    assert any("住まいのこと" in t for t in chat.texts)  # reflected in her own terms, nothing asked for
     chat.tap("相談の準備")
     chat.tap("自分のこと")
     chat.tap("40〜64歳")
