@@ -113,7 +113,9 @@ def gather(dialog: Dialog) -> list[str]:
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
     stored_as_answer = question is not None and question.free_text
-    filled = draft.listen(dialog, keep_words=crisis or not stored_as_answer, asking=question and question.key)
+    filled = draft.listen(
+        dialog, keep_words=crisis or not stored_as_answer, asking=question.key if question else None
+    )
     noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
     if "asker" in noted and "relation" in noted:
         noted.remove("relation")

@@ -91,6 +91,5 @@ def test_fallback_rate_over_the_suite() -> None:
 
 if __name__ == "__main__":
     count, total = fallback_rate()
-    print(
-        f"journey suite: {len(PERSONAS)} personas, {total} typed messages, fallback on {count} ({count / total:.1%})"
-    )
+    rate = f"fallback on {count} ({count / total:.1%})"
+    print(f"journey suite: {len(PERSONAS)} personas, {total} typed messages, {rate}")
