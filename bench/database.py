@@ -19,10 +19,10 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
-from bot.db import create_engine, session_factory, utcnow
-from bot.models import Conversation, InboxEvent, OutboxMessage
 from bot.settings import configure_encryption, get_settings
-from handoff.models import Case, CswAccount
+from bot.store.case_tables import Case, CswAccount
+from bot.store.db import create_engine, session_factory, utcnow
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from handoff.queue import claim_by_id
 
 SEED_BATCH = 5000

@@ -15,12 +15,12 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics, notify, retention, webhook
-from bot.db import create_engine, is_postgres, session_factory
 from bot.logs import RequestIdMiddleware, configure_logging
 from bot.outbox import OutboxSender
 from bot.runtime import Runtime
 from bot.settings import DEFAULT_LINE_API_BASE, Settings, configure_encryption, get_settings
 from bot.simulator.fake_line import FakeLine
+from bot.store.db import create_engine, is_postgres, session_factory
 from bot.worker import Worker
 from dialogs import catalog
 from dialogs.content import default_content
@@ -127,7 +127,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
         redoc_url="/redoc" if interactive_docs else None,
     )
     app.include_router(webhook.router)
-    mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1), issue 4
+    mount_dashboard(app)  # CSW dashboard (/csw) and JSON API (/api/v1)
     app.include_router(metrics.router)
     app.add_middleware(RequestIdMiddleware)
 

@@ -172,7 +172,7 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_generate_key(args: argparse.Namespace) -> int:
     """Print a new data key for TSUNAGU_DATA_KEYS."""
-    from bot.crypto import generate_key
+    from bot.store.crypto import generate_key
 
     sys.stdout.write(generate_key() + "\n")
     return 0

@@ -18,10 +18,11 @@ from linebot.v3.messaging import ReplyMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.db import utcnow
-from bot.models import OutboxMessage
-from bot.render import batches, to_sdk, to_stored
+from bot.render import to_sdk
 from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.outbox import batches, to_stored
+from bot.store.tables import OutboxMessage
 from dialogs.crisis import crisis_reply
 
 log = logging.getLogger(__name__)

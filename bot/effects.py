@@ -3,22 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Conversation, InboxEvent, OutboxMessage
-from dialogs.effects import AddToCase, DeleteUserData, Effect, HandOff, RaiseUrgency
-from handoff import cases
+from bot.store.case_tables import Case
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
+from dialogs.effects import AddToCase, DeleteUserData, Effect, HandOff, RaiseUrgency, RelayToCase
+from handoff import cases, relay
 
 
-async def apply_effects(
-    session: AsyncSession, conversation: Conversation, effects: Sequence[Effect], *, now: datetime
-) -> bool:
+@dataclass(frozen=True)
+class TurnContext:
+    """What the effects of one turn apply to: the conversation, the case a CSW holds, the event's token."""
+
+    conversation: Conversation
+    case_held: Case | None
+    reply_token: str | None
+    received_at: datetime
+    now: datetime
+
+
+async def apply_effects(session: AsyncSession, context: TurnContext, effects: Sequence[Effect]) -> bool:
     """Apply effects in order; return False when the conversation itself was deleted."""
+    conversation, now = context.conversation, context.now
     for effect in effects:
-        if isinstance(effect, HandOff):
+        if isinstance(effect, RelayToCase):
+            if context.case_held is not None:
+                relay.add_user_message(
+                    session,
+                    case_row=context.case_held,
+                    text=effect.text,
+                    crisis=effect.crisis,
+                    reply_token=None if effect.bot_answers else context.reply_token,
+                    received_at=context.received_at,
+                    now=now,
+                )
+        elif isinstance(effect, HandOff):
             await cases.open_case(
                 session,
                 conversation_id=conversation.id,

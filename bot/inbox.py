@@ -11,8 +11,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.batching import GroupCommit
-from bot.db import is_postgres
-from bot.models import InboxEvent
+from bot.store.db import is_postgres
+from bot.store.tables import InboxEvent
 
 NOTIFY_CHANNEL = "tsunagu_inbox"
 ANNOUNCE = select(func.pg_notify(NOTIFY_CHANNEL, bindparam("payload")))

@@ -14,7 +14,7 @@ import asyncio
 import logging
 import os
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import (
@@ -32,17 +32,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.db import utcnow
-from bot.models import InboxEvent, OutboxMessage
 from bot.runtime import Runtime
-from handoff.models import Case
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.outbox import pushed_messages_since, quota_month_start
+from bot.store.tables import InboxEvent, OutboxMessage
+from bot.store.types import CaseStatus, InboxStatus, OutboxStatus
 
 log = logging.getLogger(__name__)
 router = APIRouter()
 
-JST = timezone(timedelta(hours=9), "JST")
 SCRAPE_TIMEOUT_S = 2.0
-OUTBOX_STATUSES = ("pending", "sending", "failed")
+OUTBOX_STATUSES = (OutboxStatus.PENDING, OutboxStatus.SENDING, OutboxStatus.FAILED)
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0)
 LAG_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
@@ -81,12 +82,6 @@ def count_events(received: int, stored: int) -> None:
     WEBHOOK_EVENTS.labels(result="duplicate").inc(received - stored)
 
 
-def month_start_utc(now: datetime) -> datetime:
-    """Midnight of the 1st of `now`'s month in Asia/Tokyo, in UTC (LINE's quota month)."""
-    local = now.astimezone(JST)
-    return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
-
-
 def age_seconds(oldest: datetime | None, now: datetime) -> float:
     """Seconds since `oldest`, or 0 when there is nothing waiting."""
     return max(0.0, (now - oldest).total_seconds()) if oldest is not None else 0.0
@@ -101,7 +96,9 @@ async def inbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
     """Events stored but not yet processed, and the age of the oldest."""
     pending, oldest = (
         await connection.execute(
-            select(func.count(), func.min(InboxEvent.received_at)).where(InboxEvent.status == "pending")
+            select(func.count(), func.min(InboxEvent.received_at)).where(
+                InboxEvent.status == InboxStatus.PENDING
+            )
         )
     ).one()
     return [
@@ -116,7 +113,7 @@ async def inbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
 
 async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metric]:
     """Outbox rows by unsettled or failed status, and push calls sent this month."""
-    counts = dict.fromkeys(OUTBOX_STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(OUTBOX_STATUSES, 0)
     rows = await connection.execute(
         select(OutboxMessage.status, func.count())
         .where(OutboxMessage.status.in_(OUTBOX_STATUSES))
@@ -128,17 +125,11 @@ async def outbox_gauges(connection: AsyncConnection, now: datetime) -> list[Metr
     )
     for status, count in counts.items():
         family.add_metric([status], count)
-    pushes = await connection.scalar(
-        select(func.count()).where(
-            OutboxMessage.method == "push",
-            OutboxMessage.status == "sent",
-            OutboxMessage.sent_at >= month_start_utc(now),
-        )
-    )
+    pushes = await pushed_messages_since(connection, quota_month_start(now))
     budget = gauge(
         "tsunagu_push_budget_used",
-        "Push calls sent since the 1st of this month (Asia/Tokyo): what LINE counts against the quota",
-        pushes or 0,
+        "Push messages sent since the 1st of this month (Asia/Tokyo): what LINE counts against the quota",
+        pushes,
     )
     return [family, budget]
 
@@ -150,12 +141,14 @@ async def queue_gauges(connection: AsyncConnection, now: datetime) -> list[Metri
     )
     rows = await connection.execute(
         select(Case.urgency, Case.district, func.count())
-        .where(Case.status == "waiting")
+        .where(Case.status == CaseStatus.WAITING)
         .group_by(Case.urgency, Case.district)
     )
     for urgency, district, count in rows:
         family.add_metric([urgency, district or "unknown"], count)
-    oldest = await connection.scalar(select(func.min(Case.queued_at)).where(Case.status == "waiting"))
+    oldest = await connection.scalar(
+        select(func.min(Case.queued_at)).where(Case.status == CaseStatus.WAITING)
+    )
     return [
         family,
         gauge(

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from bot.db import sync_url
+from bot.store.db import sync_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 

@@ -26,10 +26,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
 from bot.batching import GroupCommit
-from bot.db import utcnow
-from bot.models import OutboxMessage
 from bot.render import to_sdk
 from bot.runtime import Runtime
+from bot.store.db import utcnow
+from bot.store.tables import OutboxMessage
+from bot.store.types import OutboxStatus
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ WAITING_ROWS = (
         OutboxMessage.lease_until,
         OutboxMessage.method,
     )
-    .where(OutboxMessage.status.in_(("pending", "sending")))
+    .where(OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))
     .order_by(OutboxMessage.id)
     .limit(SCAN_LIMIT)
 )
@@ -55,12 +56,12 @@ CLAIM = (
     .where(
         OutboxMessage.id.in_(bindparam("row_ids", expanding=True)),
         or_(
-            OutboxMessage.status == "pending",
-            (OutboxMessage.status == "sending") & (OutboxMessage.lease_until <= bindparam("now")),
+            OutboxMessage.status == OutboxStatus.PENDING,
+            (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.lease_until <= bindparam("now")),
         ),
     )
     .values(
-        status="sending",
+        status=OutboxStatus.SENDING,
         lease_until=bindparam("lease_until"),
         method=case(
             (
@@ -165,8 +166,12 @@ class OutboxSender:
             for row in heads.values()
             if row.conversation_key not in self.in_flight
             and (
-                (row.status == "pending" and row.next_attempt_at <= now)
-                or (row.status == "sending" and row.lease_until is not None and row.lease_until <= now)
+                (row.status == OutboxStatus.PENDING and row.next_attempt_at <= now)
+                or (
+                    row.status == OutboxStatus.SENDING
+                    and row.lease_until is not None
+                    and row.lease_until <= now
+                )
             )
         }
         if not previous_methods:
@@ -240,7 +245,7 @@ class OutboxSender:
         now = utcnow()
         attempts = row.attempts + 1
         values: dict[str, object] = {
-            "status": "pending",
+            "status": OutboxStatus.PENDING,
             "method": method,
             "attempts": attempts,
             "last_status": outcome.status,
@@ -251,10 +256,10 @@ class OutboxSender:
             "reply_token": row.reply_token,
         }
         if outcome.kind == "delivered":
-            values.update(status="sent", sent_at=now, last_error=None)
+            values.update(status=OutboxStatus.SENT, sent_at=now, last_error=None)
             metrics.OUTBOX_SENT.labels(method=method).inc()
         elif outcome.kind == "failed" or attempts >= settings.max_send_attempts:
-            values.update(status="failed", last_error=outcome.detail or "too many attempts")
+            values.update(status=OutboxStatus.FAILED, last_error=outcome.detail or "too many attempts")
             metrics.OUTBOX_FAILED.inc()
             log.warning("outbox message failed", extra={"status": outcome.status, "outbox_id": row.id})
         elif outcome.kind == "use_push":

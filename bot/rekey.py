@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Text, create_engine, select, table, update
 
-import bot.models  # noqa: F401 - registers tables
-import handoff.models  # noqa: F401 - registers tables
-from bot.crypto import EncryptedJSON, EncryptedText, keyring
-from bot.db import Base, sync_url
+import bot.store.case_tables
+import bot.store.tables  # noqa: F401 - registers tables
+from bot.store.crypto import EncryptedJSON, EncryptedText, keyring
+from bot.store.db import Base, sync_url
 
 BATCH = 500
 

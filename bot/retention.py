@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -31,10 +31,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, delete, exists, func, not_, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.db import create_engine, is_postgres, session_factory, utcnow
-from bot.models import Conversation, InboxEvent, OutboxMessage
 from bot.settings import Settings
-from handoff.models import Case, CaseMessage, CswSession, LoginFailure
+from bot.store.case_tables import Case, CaseMessage, CswSession, LoginFailure
+from bot.store.db import create_engine, is_postgres, session_factory, utcnow
+from bot.store.locks import unlocked
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
+from bot.store.types import CaseStatus, InboxStatus, OutboxStatus
 from handoff.settings import HandoffSettings
 
 log = logging.getLogger(__name__)
@@ -43,9 +45,9 @@ BATCH = 500
 FIRST_RUN_DELAY_S = 60.0
 """The server's first purge runs this long after start (or after one interval, if shorter)."""
 
-HANDLED_EVENT = ("done", "failed")
-FINISHED_SEND = ("sent", "failed")
-UNSENT = ("pending", "sending")
+HANDLED_EVENT = (InboxStatus.DONE, InboxStatus.FAILED)
+FINISHED_SEND = (OutboxStatus.SENT, OutboxStatus.FAILED)
+UNSENT = (OutboxStatus.PENDING, OutboxStatus.SENDING)
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,9 @@ def rowcount(result: Any) -> int:
 
 def case_due(cut: Cutoffs) -> ColumnElement[bool]:
     """A closed case past the municipality's period."""
-    return and_(Case.status == "closed", func.coalesce(Case.closed_at, Case.updated_at) < cut.closed_case)
+    return and_(
+        Case.status == CaseStatus.CLOSED, func.coalesce(Case.closed_at, Case.updated_at) < cut.closed_case
+    )
 
 
 def conversation_idle(cut: Cutoffs) -> ColumnElement[bool]:
@@ -136,7 +140,9 @@ def conversation_idle(cut: Cutoffs) -> ColumnElement[bool]:
 
 def has_pending_event() -> ColumnElement[bool]:
     """The user wrote something the worker has not handled yet."""
-    pending = exists().where(InboxEvent.conversation_key == Conversation.key, InboxEvent.status == "pending")
+    pending = exists().where(
+        InboxEvent.conversation_key == Conversation.key, InboxEvent.status == InboxStatus.PENDING
+    )
     return pending.correlate(Conversation)
 
 
@@ -165,6 +171,27 @@ def outbox_due(cut: Cutoffs, *, counting_due_cases_as_gone: bool) -> ColumnEleme
         OutboxMessage.status.in_(FINISHED_SEND),
         OutboxMessage.created_at < cut.unconsented,
         not_(exists().where(*linked).correlate(OutboxMessage)),
+    )
+
+
+def events_of(keys: Any) -> ColumnElement[bool]:
+    """A handled event of one of the conversations `keys` (a pending one stays for the worker)."""
+    return and_(InboxEvent.conversation_key.in_(keys), InboxEvent.status != InboxStatus.PENDING)
+
+
+def sends_of(keys: Any, cut: Cutoffs) -> ColumnElement[bool]:
+    """An outbox row of one of the conversations `keys` that goes with it.
+
+    Rows tied to the conversation would go with it (foreign key); an unsent reply without that tie
+    (an apology for a failed event) is still delivered, and purged later with the old rows.
+    """
+    return and_(
+        OutboxMessage.conversation_key.in_(keys),
+        or_(
+            OutboxMessage.conversation_id.is_not(None),
+            OutboxMessage.status.not_in(UNSENT),
+            OutboxMessage.created_at < cut.unconsented,
+        ),
     )
 
 
@@ -198,9 +225,14 @@ class Purger:
             return query.with_for_update(skip_locked=True, of=model)
         return query
 
-    async def _batches(self, model: Any, due: ColumnElement[bool]) -> int:
-        """Delete rows of `model` matching `due`, at most BATCH per transaction; return how many."""
-        deleted, after = 0, None
+    async def _in_batches(
+        self,
+        model: Any,
+        due: ColumnElement[bool],
+        delete_batch: Callable[[AsyncSession, list[int]], Awaitable[None]],
+    ) -> None:
+        """Hand the ids of `model` rows matching `due` to `delete_batch`, BATCH per transaction."""
+        after = None
         while True:
             async with self.sessions() as session, session.begin():
                 query = select(model.id).where(due).order_by(model.id).limit(BATCH)
@@ -208,46 +240,43 @@ class Purger:
                     query = query.where(model.id > after)
                 ids = list((await session.scalars(self._take(query, model))).all())
                 if ids:
-                    deleted += rowcount(await session.execute(delete(model).where(model.id.in_(ids), due)))
+                    await delete_batch(session, ids)
             if len(ids) < BATCH:
-                return deleted
+                return
             after = ids[-1]
+
+    async def _batches(self, model: Any, due: ColumnElement[bool]) -> int:
+        """Delete rows of `model` matching `due`, at most BATCH per transaction; return how many."""
+        deleted = 0
+
+        async def delete_rows(session: AsyncSession, ids: list[int]) -> None:
+            nonlocal deleted
+            deleted += rowcount(await session.execute(delete(model).where(model.id.in_(ids), due)))
+
+        await self._in_batches(model, due, delete_rows)
+        return deleted
 
     async def purge_cases(self, cut: Cutoffs, counts: PurgeCounts) -> None:
         """Closed cases past the period, with their threads."""
         due = case_due(cut)
-        after = None
-        while True:
-            async with self.sessions() as session, session.begin():
-                query = select(Case.id).where(due).order_by(Case.id).limit(BATCH)
-                if after is not None:
-                    query = query.where(Case.id > after)
-                ids = list((await session.scalars(self._take(query, Case))).all())
-                if ids:
-                    still_due = select(Case.id).where(Case.id.in_(ids), due)
-                    counts.case_messages += rowcount(
-                        await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(still_due)))
-                    )
-                    counts.cases += rowcount(await session.execute(delete(Case).where(Case.id.in_(ids), due)))
-            if len(ids) < BATCH:
-                return
-            after = ids[-1]
+
+        async def delete_cases(session: AsyncSession, ids: list[int]) -> None:
+            still_due = select(Case.id).where(Case.id.in_(ids), due)
+            counts.case_messages += rowcount(
+                await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(still_due)))
+            )
+            counts.cases += rowcount(await session.execute(delete(Case).where(Case.id.in_(ids), due)))
+
+        await self._in_batches(Case, due, delete_cases)
 
     async def purge_conversations(self, cut: Cutoffs, counts: PurgeCounts) -> None:
         """Idle conversations without a case, with their events and outbox rows."""
         due = conversation_due(cut, counting_due_cases_as_gone=False)
-        after = None
-        while True:
-            async with self.sessions() as session, session.begin():
-                query = select(Conversation.id).where(due).order_by(Conversation.id).limit(BATCH)
-                if after is not None:
-                    query = query.where(Conversation.id > after)
-                ids = list((await session.scalars(self._take(query, Conversation))).all())
-                if ids:
-                    await self._delete_conversations(session, ids, due, cut, counts)
-            if len(ids) < BATCH:
-                return
-            after = ids[-1]
+
+        async def delete_conversations(session: AsyncSession, ids: list[int]) -> None:
+            await self._delete_conversations(session, ids, due, cut, counts)
+
+        await self._in_batches(Conversation, due, delete_conversations)
 
     async def _delete_conversations(
         self,
@@ -261,31 +290,18 @@ class Purger:
         chosen = Conversation.id.in_(ids)
         if self.postgres:
             # The worker holds this lock while it handles an event of the conversation: skip those.
-            lock = func.pg_try_advisory_xact_lock(func.hashtext(Conversation.key))
-            ids = list((await session.scalars(select(Conversation.id).where(chosen, lock))).all())
+            ids = list(
+                (
+                    await session.scalars(select(Conversation.id).where(chosen, unlocked(Conversation.key)))
+                ).all()
+            )
             if not ids:
                 return
             chosen = Conversation.id.in_(ids)
         still_due = select(Conversation.key).where(chosen, due).scalar_subquery()
         # An event that arrived after the check stays: the worker handles it with a fresh conversation.
-        events = await session.execute(
-            delete(InboxEvent).where(
-                InboxEvent.conversation_key.in_(still_due), InboxEvent.status != "pending"
-            )
-        )
-        counts.inbox_events += rowcount(events)
-        # Rows tied to the conversation would go with it (foreign key); an unsent reply without that tie
-        # (an apology for a failed event) is still delivered, and purged later with the old rows.
-        sends = await session.execute(
-            delete(OutboxMessage).where(
-                OutboxMessage.conversation_key.in_(still_due),
-                or_(
-                    OutboxMessage.conversation_id.is_not(None),
-                    OutboxMessage.status.not_in(UNSENT),
-                    OutboxMessage.created_at < cut.unconsented,
-                ),
-            )
-        )
+        counts.inbox_events += rowcount(await session.execute(delete(InboxEvent).where(events_of(still_due))))
+        sends = await session.execute(delete(OutboxMessage).where(sends_of(still_due, cut)))
         counts.outbox_messages += rowcount(sends)
         counts.conversations += rowcount(await session.execute(delete(Conversation).where(chosen, due)))
 
@@ -319,26 +335,10 @@ class Purger:
                 cases=await number(Case, case_due(cut)),
                 case_messages=await number(CaseMessage, CaseMessage.case_id.in_(due_cases)),
                 conversations=await number(Conversation, conversation),
-                inbox_events=await number(
-                    InboxEvent,
-                    or_(
-                        event_due(cut),
-                        and_(InboxEvent.conversation_key.in_(due_keys), InboxEvent.status != "pending"),
-                    ),
-                ),
+                inbox_events=await number(InboxEvent, or_(event_due(cut), events_of(due_keys))),
                 outbox_messages=await number(
                     OutboxMessage,
-                    or_(
-                        outbox_due(cut, counting_due_cases_as_gone=True),
-                        and_(
-                            OutboxMessage.conversation_key.in_(due_keys),
-                            or_(
-                                OutboxMessage.conversation_id.is_not(None),
-                                OutboxMessage.status.not_in(UNSENT),
-                                OutboxMessage.created_at < cut.unconsented,
-                            ),
-                        ),
-                    ),
+                    or_(outbox_due(cut, counting_due_cases_as_gone=True), sends_of(due_keys, cut)),
                 ),
                 csw_sessions=await number(CswSession, session_due(cut)),
                 login_failures=await number(LoginFailure, login_failure_due(cut)),

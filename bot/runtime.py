@@ -83,6 +83,11 @@ class Runtime:
         requested, self.scan_requested = self.scan_requested, False
         return requested
 
+    @property
+    def reply_token_max_age_s(self) -> float:
+        """How long after an event its reply token may still be tried (from settings)."""
+        return self.settings.reply_token_max_age_s
+
     def wake_outbox(self) -> None:
         """Tell the sender new outbox rows are committed."""
         self.outbox_wake.set()

@@ -106,7 +106,7 @@ class Settings(BaseSettings):
 
 def configure_encryption(settings: Settings) -> None:
     """Install the data keys that encrypt stored message text, answers and LINE ids."""
-    from bot import crypto
+    from bot.store import crypto
 
     keys = settings.data_keys.get_secret_value() if settings.data_keys else None
     crypto.configure(keys, settings.signing_key())

@@ -16,9 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
 from bot.crisis_fast_path import start_crisis_replies
-from bot.db import utcnow
 from bot.identity import conversation_key, source_of
 from bot.runtime import Runtime
+from bot.store.db import utcnow
 
 log = logging.getLogger(__name__)
 router = APIRouter()

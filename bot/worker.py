@@ -21,11 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import metrics
-from bot.conversation import enqueue, process_event
-from bot.db import is_postgres, utcnow
 from bot.identity import source_of
-from bot.models import InboxEvent
 from bot.runtime import Runtime
+from bot.store.db import is_postgres, utcnow
+from bot.store.locks import try_lock_conversation
+from bot.store.outbox import enqueue
+from bot.store.tables import InboxEvent
+from bot.store.types import InboxStatus
+from bot.turn import process_event
 from dialogs import catalog
 from dialogs.messages import Text
 
@@ -40,22 +43,24 @@ WEBHOOK_RECENT_S = 0.05
 
 
 # Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
-CONVERSATION_LOCK = select(func.pg_try_advisory_xact_lock(func.hashtext(bindparam("key"))))
 PENDING_OF = (
     select(InboxEvent)
-    .where(InboxEvent.conversation_key.in_(bindparam("keys", expanding=True)), InboxEvent.status == "pending")
+    .where(
+        InboxEvent.conversation_key.in_(bindparam("keys", expanding=True)),
+        InboxEvent.status == InboxStatus.PENDING,
+    )
     .order_by(InboxEvent.id)
 )
 PENDING_CONVERSATIONS = (
     select(InboxEvent.conversation_key)
-    .where(InboxEvent.status == "pending")
+    .where(InboxEvent.status == InboxStatus.PENDING)
     .group_by(InboxEvent.conversation_key)
     .order_by(func.min(InboxEvent.id))
     .limit(DISPATCH_BATCH)
 )
 OLDEST_PENDING = (
     select(InboxEvent)
-    .where(InboxEvent.conversation_key == bindparam("key"), InboxEvent.status == "pending")
+    .where(InboxEvent.conversation_key == bindparam("key"), InboxEvent.status == InboxStatus.PENDING)
     .order_by(InboxEvent.id)
     .limit(1)
 )
@@ -158,8 +163,7 @@ class Worker:
         runtime = self.runtime
         try:
             async with runtime.sessions() as session, session.begin():
-                if is_postgres(runtime.engine):
-                    keys = [key for key in keys if await session.scalar(CONVERSATION_LOCK, {"key": key})]
+                keys = [key for key in keys if await try_lock_conversation(session, key)]
                 pending = (await session.scalars(PENDING_OF, {"keys": keys})).all() if keys else []
                 heads: dict[str, InboxEvent] = {}
                 more: set[str] = set()
@@ -171,7 +175,7 @@ class Worker:
                 now = utcnow()
                 for row in heads.values():
                     await process_event(session, runtime, row, now)
-                    row.status, row.attempts, row.processed_at = "done", row.attempts + 1, now
+                    row.status, row.attempts, row.processed_at = InboxStatus.DONE, row.attempts + 1, now
         except SQLAlchemyError:
             raise
         except Exception as exc:
@@ -210,7 +214,12 @@ class Worker:
                 )
                 self.ready[key] = None
                 return
-            row.status, row.attempts, row.error, row.processed_at = "failed", attempts, error, utcnow()
+            row.status, row.attempts, row.error, row.processed_at = (
+                InboxStatus.FAILED,
+                attempts,
+                error,
+                utcnow(),
+            )
             metrics.EVENTS_FAILED.inc()
             source_type, line_id = source_of(row.payload)
             if source_type == "user" and line_id:

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import StrEnum
+
+from dialogs.summary import IntakeSummary
+
+
+class ConsentScope(StrEnum):
+    """What the person agreed a CSW may read for one case."""
+
+    SUMMARY = "summary"
+    SUMMARY_AND_CONVERSATION = "summary_and_conversation"
 
 
 @dataclass(frozen=True)
@@ -15,9 +24,9 @@ class DeleteUserData:
 class HandOff:
     """Create a handoff case for CSWs from a consented intake summary."""
 
-    summary: dict[str, Any]
+    summary: IntakeSummary
     summary_text: str
-    consent_scope: str
+    consent_scope: ConsentScope
     consent_version: str
 
 
@@ -36,4 +45,17 @@ class AddToCase:
     text: str
 
 
-Effect = DeleteUserData | HandOff | RaiseUrgency | AddToCase
+@dataclass(frozen=True)
+class RelayToCase:
+    """Add the person's typed words to the case a CSW holds.
+
+    `crisis` is the turn's reading of the words; `bot_answers` is True when the bot replies to them
+    itself (crisis, stop, delete), so the reply token is not kept for the CSW.
+    """
+
+    text: str
+    crisis: str
+    bot_answers: bool
+
+
+Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase | AddToCase

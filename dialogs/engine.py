@@ -1,9 +1,12 @@
 """The dialog engine: (conversation state, user input) -> (new state, messages, effects).
 
 All flows share one `transitions.Machine`, built once at import with `model=None`; each turn
-creates a small `Dialog` model and fires one event on it. Before the event fires, three
-interrupts that hold in every state are applied in order:
+creates a small `Dialog` model and fires one event on it. The typed text is classified once per
+turn. Before the event fires, the interrupts that hold in every state are applied in order:
 
+0. relay: while a CSW holds the conversation (`with_person`), typed words go to the case thread
+   (a `RelayToCase` effect) and the bot stays quiet, except for crisis or urgent wording and the
+   commands to stop or delete, which go on below; a tapped button is told a person is here.
 1. crisis: a typed message that `classify` rates `crisis` gets the emergency resources at once
    (unless the bot already sent them on its fast path, see `handle`), a `RaiseUrgency` effect, and
    the state is left as it was; `urgent` gets 一時生活支援 information and a `RaiseUrgency` effect.
@@ -25,10 +28,21 @@ from transitions import Machine
 
 from dialogs import crisis
 from dialogs.dialog import Dialog, Turn, UserInput
+from dialogs.effects import RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, intake, menu
+from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.model import Understanding
 
-__all__ = ["MACHINE", "RESUME_AFTER", "Turn", "UserInput", "handle"]
+__all__ = [
+    "MACHINE",
+    "RESUME_AFTER",
+    "Turn",
+    "UserInput",
+    "data_after_handoff",
+    "handle",
+    "state_after_handoff",
+]
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +69,9 @@ COMMAND_TRIGGERS: Mapping[str, str] = {
     "cmd.help": "help",
 }
 """Typed-command intents and the event each one fires (the same event as its button)."""
+
+DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop"})
+"""Events that still reach the dialog while a CSW holds the conversation (typed or tapped)."""
 
 
 def _build_machine() -> Machine:
@@ -106,16 +123,36 @@ def _paused_too_long(dialog: Dialog, previous: datetime | None) -> bool:
     )
 
 
-def _dispatch(dialog: Dialog) -> None:
-    """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
+def _typed_command(dialog: Dialog) -> str | None:
+    """The event a short typed message names as a command (「やめる」「戻る」…), if any."""
     understanding = dialog.understanding
     limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
-    short = len(dialog.user_input.text.strip()) <= limit
-    intents = understanding.intents if understanding and short else ()
+    if understanding is None or len(dialog.user_input.text.strip()) > limit:
+        return None
+    return next((COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS), None)
+
+
+def _relay(dialog: Dialog) -> bool:
+    """While a CSW holds the conversation, pass typed words to the case; True when the turn is done."""
+    if dialog.state == MenuStates.CONFIRM_DELETE or dialog.user_input.kind not in {"text", "choice"}:
+        return False
+    if dialog.user_input.kind == "choice":
+        if trigger_for(dialog.user_input) in DIALOG_WHILE_WITH_PERSON:
+            return False
+        dialog.say("relay.still_connected")
+        return True
+    level = dialog.understanding.crisis if dialog.understanding else "none"
+    bot_answers = level != "none" or _typed_command(dialog) in DIALOG_WHILE_WITH_PERSON
+    dialog.effects.append(RelayToCase(dialog.user_input.text, level, bot_answers))
+    return not bot_answers
+
+
+def _dispatch(dialog: Dialog) -> None:
+    """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
     talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
     if talk is not None and _fire(dialog, talk):
         return
-    command = next((COMMAND_TRIGGERS[i] for i in intents if i in COMMAND_TRIGGERS), None)
+    command = _typed_command(dialog)
     if command is not None and _fire(dialog, command):
         return
     if not _fire(dialog, trigger_for(dialog.user_input)):
@@ -130,6 +167,7 @@ def handle(
     now: datetime,
     crisis_already_sent: bool = False,
     with_person: bool = False,
+    understanding: Understanding | None = None,
 ) -> Turn:
     """Run one turn of the conversation and return what to store, send and do.
 
@@ -137,8 +175,9 @@ def handle(
     conversation); `now` must be timezone-aware. Set `crisis_already_sent` when the bot has
     already sent `dialogs.crisis.crisis_reply(text, now)` for this same text on its fast path:
     the turn then still records the crisis and returns the `RaiseUrgency` effect, but does not
-    send the emergency resources a second time. Set `with_person` while a CSW holds the case, so
-    replies speak of the person already reading (crisis replies do not offer to prepare a hand-off).
+    send the emergency resources a second time. Set `with_person` while a CSW holds the
+    conversation (crisis replies then say the person reading will see it, and offer no hand-off).
+    Pass `understanding` when the text was already classified this turn.
     """
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
@@ -146,16 +185,28 @@ def handle(
     dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
     previous = dialog.last_seen()
     if user_input.kind == "text":
-        dialog.understanding = classify(user_input.text)
+        dialog.understanding = understanding or classify(user_input.text)
         intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
     if with_person:
-        dialog.data["with_person"] = True  # issue 12: the lead's RelayToCase will take this over
+        dialog.data["with_person"] = True  # issue 12: crisis and follow-ups read it this turn
     else:
         dialog.data.pop("with_person", None)
-    if not crisis.interrupt(dialog, already_sent=crisis_already_sent):
+    if with_person and _relay(dialog):
+        pass
+    elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):
         if _paused_too_long(dialog, previous):
             menu.offer_resume(dialog)
         else:
             _dispatch(dialog)
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+
+
+def data_after_handoff(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The conversation data once its case is closed: later words no longer go to that case."""
+    return {key: value for key, value in data.items() if key not in ("handoff", "with_person")}
+
+
+def state_after_handoff() -> str:
+    """Where a conversation goes when its CSW closes the case: the main menu, so the bot answers again."""
+    return MenuStates.MAIN.value

@@ -10,32 +10,11 @@ merging a later hand-off (`merge`) is rendered the same way. The person never re
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.intake_form import BY_KEY, Answers, Question, asked, asker_of
-
-SUMMARY_KEYS = (
-    "asker",
-    "relation",
-    "age_band",
-    "duration",
-    "concerns",
-    "urgency",
-    "urgency_reasons",
-    "hopes",
-    "contact",
-    "contact_times",
-    "considerations",
-    "district",
-    "own_words",
-    "unanswered",
-    "asker_wellbeing",
-    "heard",
-)
-"""The structured keys; `asker_wellbeing` (family askers' own distress, situation and concerns) and
-`heard` (the person's own words, bounded, with the fields they told about) are additions."""
 
 SINGLE_KEYS = ("relation", "age_band", "duration", "contact", "contact_times", "considerations", "district")
 """One-answer fields: an option id, or the person's words when no option fits."""
@@ -126,7 +105,36 @@ def _words(answers: Answers) -> dict[str, str]:
     return {key: str(answer["words"]) for key, answer in answers.items() if answer.get("words")}
 
 
-def build_summary(data: Mapping[str, Any]) -> dict[str, Any]:
+class IntakeSummary(TypedDict):
+    """The structured 相談受付票: option ids, typed words, and what was left unanswered.
+
+    `asker_wellbeing` (a family asker's own age, distress, situation and concerns) and `heard` (the
+    person's own words, bounded, with the fields each told about) are additions to the 受付票.
+    """
+
+    asker: str | None
+    relation: str | None
+    age_band: str | None
+    duration: str | None
+    concerns: list[str]
+    urgency: str
+    urgency_reasons: list[str]
+    hopes: list[str]
+    contact: str | None
+    contact_times: str | None
+    considerations: str | None
+    district: str | None
+    own_words: dict[str, str]
+    unanswered: list[str]
+    asker_wellbeing: dict[str, Any] | None
+    heard: list[dict[str, Any]]
+
+
+SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
+"""The structured keys, in the order a CSW reads them."""
+
+
+def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
     """The structured summary of the intake and urgency stored in conversation data."""
     answers = answers_in(data)
     keys = {question.key for question in asked(answers)}
@@ -157,7 +165,7 @@ def build_summary(data: Mapping[str, Any]) -> dict[str, Any]:
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
         }
     )
-    return {key: summary[key] for key in SUMMARY_KEYS}
+    return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
 
 
 # ---------------------------------------------------------------- merging a later hand-off

@@ -13,8 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.case_tables import ROLES, ApiToken, CswAccount, CswSession, LoginFailure
 from dialogs.content import default_content
-from handoff.models import ROLES, ApiToken, CswAccount, CswSession, LoginFailure
 
 HASHER = PasswordHasher()
 DUMMY_HASH = HASHER.hash("tsunagu-no-such-account")

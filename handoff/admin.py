@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import create_engine, session_factory
+from bot.store.db import create_engine, session_factory
 from handoff import accounts
 from handoff.accounts import AccountError
 

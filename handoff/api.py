@@ -17,25 +17,23 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import utcnow
-from handoff import accounts, queue, service
-from handoff.context import runtime_of
-from handoff.models import STATUSES, URGENCIES, Case
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
+from handoff import accounts, actions, queue
+from handoff.actions import Actor
+from handoff.context import process_of
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
-from handoff.service import Actor
 
 bearer = HTTPBearer(auto_error=False, description="An API token from `tsunagu csw token LOGIN`.")
 router = APIRouter(prefix="/api/v1", tags=["cases"])
-
-Status = Literal["waiting", "claimed", "in_conversation", "closed"]
-Urgency = Literal["crisis", "urgent", "normal"]
 
 
 class CaseOut(BaseModel):
     """A consented case as the queue shows it; the case code is the only handle (no LINE ids)."""
 
     code: str
-    status: Status
+    status: CaseStatus
     urgency: Urgency
     urgency_reasons: list[str]
     alert: bool = Field(description="Crisis or urgent wording arrived after the case was opened.")
@@ -74,7 +72,7 @@ class CaseDetail(CaseOut):
 class ReplyIn(BaseModel):
     """A reply to send to the person through LINE."""
 
-    text: str = Field(min_length=1, max_length=service.MAX_REPLY_CHARS)
+    text: str = Field(min_length=1, max_length=actions.MAX_REPLY_CHARS)
 
 
 class CloseIn(BaseModel):
@@ -107,7 +105,7 @@ async def case_out(session: AsyncSession, case_row: Case) -> CaseOut:
 async def case_detail(session: AsyncSession, case_row: Case) -> CaseDetail:
     """The API view of a case with its summary and thread."""
     base = await case_out(session, case_row)
-    thread = await service.thread(session, case_row=case_row)
+    thread = await actions.thread(session, case_row=case_row)
     return CaseDetail(
         **base.model_dump(),
         summary=case_row.summary,
@@ -133,19 +131,19 @@ async def api_unit(
     request: Request, credentials: HTTPAuthorizationCredentials | None
 ) -> AsyncIterator[tuple[AsyncSession, Actor]]:
     """A transaction acting as the token's account; 401 without a live token."""
-    runtime = runtime_of(request)
+    process = process_of(request)
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(
             http.HTTP_401_UNAUTHORIZED, "bearer token required", {"WWW-Authenticate": "Bearer"}
         )
-    async with runtime.sessions() as session:
+    async with process.sessions() as session:
         async with session.begin():
             account = await accounts.account_for_api_token(
                 session, token=credentials.credentials, now=utcnow()
             )
         if account is None:
             raise HTTPException(http.HTTP_401_UNAUTHORIZED, "invalid token", {"WWW-Authenticate": "Bearer"})
-        actor = Actor(account=account, via="api", max_age_s=runtime.settings.reply_token_max_age_s)
+        actor = Actor(account=account, via="api", max_age_s=process.reply_token_max_age_s)
         async with session.begin():
             yield session, actor
 
@@ -165,16 +163,16 @@ async def _case(session: AsyncSession, actor: Actor, code: str) -> Case:
 async def list_cases(
     request: Request,
     credentials: Credentials,
-    state: Annotated[Status | None, Query(alias="status")] = None,
+    state: Annotated[CaseStatus | None, Query(alias="status")] = None,
     district: str | None = None,
     urgency: Urgency | None = None,
 ) -> list[CaseOut]:
     """Cases the token may see, most urgent first, then longest waiting (open ones by default)."""
     async with api_unit(request, credentials) as (session, actor):
         where = QueueFilter(
-            statuses=(state,) if state in STATUSES else ("waiting", "claimed", "in_conversation"),
+            statuses=(state,) if state is not None else OPEN_STATUSES,
             district=district,
-            urgency=urgency if urgency in URGENCIES else None,
+            urgency=urgency,
         )
         rows = await queue.list_cases(session, viewer=actor.account, where=where)
         return [await case_out(session, row) for row in rows]
@@ -185,7 +183,7 @@ async def get_case(request: Request, code: str, credentials: Credentials) -> Cas
     """One case; logged as an export."""
     async with api_unit(request, credentials) as (session, actor):
         case_row = await _case(session, actor, code)
-        service.exported(session, actor=actor, case_row=case_row, now=utcnow())
+        actions.exported(session, actor=actor, case_row=case_row, now=utcnow())
         return await case_detail(session, case_row)
 
 
@@ -193,7 +191,7 @@ async def _run(
     request: Request,
     credentials: HTTPAuthorizationCredentials | None,
     code: str,
-    operation: service.Operation,
+    operation: actions.Operation,
 ) -> CaseOut:
     """Run one action and answer the case as it is now (409 when it moved meanwhile, 403 when not allowed)."""
     try:
@@ -201,11 +199,11 @@ async def _run(
             case_row = await _case(session, actor, code)
             await operation(session, actor, case_row, utcnow())
             result = await case_out(session, case_row)
-    except service.Conflict:
+    except actions.Conflict:
         raise HTTPException(http.HTTP_409_CONFLICT, "the case changed meanwhile") from None
     except Forbidden as exc:
         raise HTTPException(http.HTTP_403_FORBIDDEN, f"not allowed: {exc}") from None
-    runtime_of(request).wake_outbox()
+    process_of(request).wake_outbox()
     return result
 
 
@@ -213,7 +211,7 @@ async def _run(
 async def claim(request: Request, code: str, credentials: Credentials) -> CaseOut:
     """Take the case (409 if someone else was quicker); the person is told a person now reads."""
     return await _run(
-        request, credentials, code, lambda s, a, c, now: service.claim(s, actor=a, case_row=c, now=now)
+        request, credentials, code, lambda s, a, c, now: actions.claim(s, actor=a, case_row=c, now=now)
     )
 
 
@@ -224,7 +222,7 @@ async def reply(request: Request, code: str, body: ReplyIn, credentials: Credent
         request,
         credentials,
         code,
-        lambda s, a, c, now: service.reply(s, actor=a, case_row=c, text=body.text, now=now),
+        lambda s, a, c, now: actions.reply(s, actor=a, case_row=c, text=body.text, now=now),
     )
 
 
@@ -235,5 +233,5 @@ async def close(request: Request, code: str, body: CloseIn, credentials: Credent
         request,
         credentials,
         code,
-        lambda s, a, c, now: service.close(s, actor=a, case_row=c, outcome=body.outcome, now=now),
+        lambda s, a, c, now: actions.close(s, actor=a, case_row=c, outcome=body.outcome, now=now),
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from handoff.models import AuditEntry, CswAccount
+from bot.store.case_tables import AuditEntry, CswAccount
 
 ACTIONS = (
     "login",

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import OutboxMessage
-from dialogs.office_hours import to_tokyo
+from bot.store.outbox import pushed_messages_since, quota_month_start
 
 
 @dataclass(frozen=True)
@@ -41,19 +39,7 @@ class PushBudget:
         return self.used >= self.budget
 
 
-def month_start(now: datetime) -> datetime:
-    """The first moment of the current month in Tokyo (LINE's quota month)."""
-    return to_tokyo(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-
-
 async def push_budget(session: AsyncSession, *, now: datetime, budget: int, warn_ratio: float) -> PushBudget:
     """Count messages delivered by push since the start of the month."""
-    batches = await session.scalars(
-        select(OutboxMessage.messages).where(
-            OutboxMessage.method == "push",
-            OutboxMessage.status == "sent",
-            OutboxMessage.sent_at >= month_start(now),
-        )
-    )
-    used = sum(len(batch) for batch in batches)
+    used = await pushed_messages_since(session, quota_month_start(now))
     return PushBudget(used=used, budget=budget, warn_ratio=warn_ratio)

@@ -10,14 +10,14 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db import utcnow
+from bot.store.case_tables import Case, CaseMessage
+from bot.store.db import utcnow
+from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import default_content
-from dialogs.summary import merge, render
+from dialogs.summary import IntakeSummary, merge, render
 from dialogs.understanding.classifier import classify
-from handoff.models import URGENCY_RANK, Case, CaseMessage
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-OPEN_STATUSES = ("waiting", "claimed", "in_conversation")
 WIDEST_SCOPE = "summary_and_conversation"
 
 
@@ -34,9 +34,9 @@ def new_case_code() -> str:
     return "TG-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
 
 
-def higher_urgency(current: str, proposed: str) -> str:
-    """The more urgent of two levels."""
-    return proposed if URGENCY_RANK.get(proposed, 2) < URGENCY_RANK.get(current, 2) else current
+def higher_urgency(current: str, proposed: str) -> Urgency:
+    """The more urgent of two levels (anything unknown counts as normal)."""
+    return min(Urgency.parse(current), Urgency.parse(proposed), key=lambda level: level.rank)
 
 
 def team_for(district: str | None) -> str:
@@ -44,7 +44,7 @@ def team_for(district: str | None) -> str:
     return default_content().team_for_district(district).id
 
 
-def reply_due(received: datetime, urgency: str = "normal") -> datetime:
+def reply_due(received: datetime, urgency: str = Urgency.NORMAL) -> datetime:
     """When the person was promised an answer for a handoff made at `received` (office time).
 
     The same time the dialog told them (`Content.reply_due`): crisis and urgent cases within the
@@ -79,7 +79,7 @@ async def last_closed_case_for(session: AsyncSession, conversation_id: int) -> C
     """The conversation's most recently closed case, if any (a new case links to it)."""
     result = await session.scalars(
         select(Case)
-        .where(Case.conversation_id == conversation_id, Case.status == "closed")
+        .where(Case.conversation_id == conversation_id, Case.status == CaseStatus.CLOSED)
         .order_by(Case.id.desc())
     )
     return result.first()
@@ -89,7 +89,7 @@ async def open_case(
     session: AsyncSession,
     *,
     conversation_id: int | None,
-    summary: dict[str, Any],
+    summary: IntakeSummary,
     summary_text: str,
     consent_scope: str,
     consent_version: str,
@@ -102,8 +102,8 @@ async def open_case(
     A new case from someone whose earlier case was closed is linked to it (`previous_case_id`), so
     nobody asks the story twice.
     """
-    urgency = str(summary.get("urgency") or "normal")
-    reasons = [str(r) for r in summary.get("urgency_reasons") or []]
+    urgency = Urgency.parse(summary["urgency"])
+    reasons = list(summary["urgency_reasons"])
     case = await open_case_for(session, conversation_id) if conversation_id is not None else None
     if case is None:
         previous = (
@@ -113,21 +113,22 @@ async def open_case(
             code=new_case_code(),
             conversation_id=conversation_id,
             previous_case_id=previous.id if previous else None,
-            status="waiting",
-            urgency="normal",
+            status=CaseStatus.WAITING,
+            urgency=Urgency.NORMAL,
             urgency_reasons=[],
             queued_at=now,
             reply_due_at=reply_due(now, urgency),
             alert=False,
         )
         session.add(case)
+    merged: dict[str, Any] = dict(summary)
     if case.summary:
-        summary = merge(case.summary, summary)
-        summary_text = render(summary)
-    case.summary = summary
+        merged = merge(case.summary, summary)
+        summary_text = render(merged)
+    case.summary = merged
     case.summary_text = summary_text
-    case.district = summary.get("district")
-    if case.status == "waiting":
+    case.district = merged.get("district")
+    if case.status == CaseStatus.WAITING:
         case.team = team_for(case.district)
     case.consent_scope = (
         WIDEST_SCOPE if WIDEST_SCOPE in (case.consent_scope, consent_scope) else consent_scope
@@ -151,7 +152,7 @@ async def raise_urgency(
 ) -> None:
     """Raise the urgency of the conversation's open case, if it has one, and alert its CSW.
 
-    A crisis or urgent message also brings the promised reply time forward to the next opening.
+    A crisis or urgent message also brings the promised reply time forward to its short promise.
     """
     case = await open_case_for(session, conversation_id)
     if case is None:
@@ -159,7 +160,7 @@ async def raise_urgency(
     _bring_forward(case, level, now or utcnow())
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
-    if level in ("crisis", "urgent"):
+    if level in (Urgency.CRISIS, Urgency.URGENT):
         case.alert = True
 
 

@@ -6,15 +6,15 @@ import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any, Protocol
 
 from fastapi import Request
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import utcnow
-from bot.runtime import Runtime
+from bot.store.case_tables import CswAccount, CswSession
+from bot.store.db import utcnow
 from handoff import accounts
-from handoff.models import CswAccount, CswSession
-from handoff.service import Actor
+from handoff.actions import Actor
 from handoff.settings import HandoffSettings
 
 
@@ -26,10 +26,25 @@ class CsrfRejected(Exception):
     """A state-changing request without the right CSRF token."""
 
 
-def runtime_of(request: Request) -> Runtime:
-    """The app's runtime (database, settings, outbox wake-up)."""
-    runtime: Runtime = request.app.state.runtime
-    return runtime
+class Process(Protocol):
+    """What the CSW side needs of the running process (the bot's runtime provides it)."""
+
+    @property
+    def sessions(self) -> async_sessionmaker[Any]:
+        """Database sessions."""
+
+    @property
+    def reply_token_max_age_s(self) -> float:
+        """How long after an event its reply token may still be tried."""
+
+    def wake_outbox(self) -> None:
+        """Tell the sender new outbox rows are committed."""
+
+
+def process_of(request: Request) -> Process:
+    """The running process's database sessions and outbox wake-up, as the app state holds them."""
+    process: Process = request.app.state.runtime
+    return process
 
 
 def settings_of(request: Request) -> HandoffSettings:
@@ -61,12 +76,12 @@ async def dashboard_unit(
     request: Request, *, csrf: str | None = None, check_csrf: bool = False
 ) -> AsyncIterator[Unit]:
     """A transaction for a logged-in dashboard request; POSTs pass `check_csrf` and the form's token."""
-    runtime = runtime_of(request)
+    process = process_of(request)
     settings = settings_of(request)
     token = request.cookies.get(settings.cookie_name)
     if not token:
         raise LoginRequired
-    async with runtime.sessions() as session:
+    async with process.sessions() as session:
         async with session.begin():
             live = await accounts.resume_session(
                 session, token=token, now=utcnow(), limits=limits_of(settings)
@@ -76,6 +91,6 @@ async def dashboard_unit(
         web_session, account = live
         if check_csrf and not accounts.csrf_matches(web_session.csrf_token, csrf):
             raise CsrfRejected
-        actor = Actor(account=account, via="web", max_age_s=runtime.settings.reply_token_max_age_s)
+        actor = Actor(account=account, via="web", max_age_s=process.reply_token_max_age_s)
         async with session.begin():
             yield Unit(session=session, account=account, actor=actor, web_session=web_session)

@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, select, true, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.store.case_tables import Case, CswAccount
+from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
 from dialogs.content import default_content
-from handoff.cases import OPEN_STATUSES, is_case_code, new_case_code, reply_due
-from handoff.models import URGENCY_RANK, Case, CswAccount
+from handoff.cases import is_case_code, new_case_code, reply_due
 
 OUTCOMES = (
     "self_reliance",
@@ -40,8 +41,6 @@ OUTCOMES = (
     "other",
 )
 """Where a closed case went: a window or service the person was connected to, or how it ended."""
-
-HELD = ("claimed", "in_conversation")
 
 
 class Forbidden(Exception):
@@ -79,7 +78,7 @@ def visible_to(account: CswAccount) -> ColumnElement[bool]:
     return true() if teams is None else Case.team.in_(teams)
 
 
-URGENCY_ORDER = case(URGENCY_RANK, value=Case.urgency, else_=len(URGENCY_RANK))
+URGENCY_SORT = case({u.value: u.rank for u in URGENCY_ORDER}, value=Case.urgency, else_=len(URGENCY_ORDER))
 
 
 async def list_cases(
@@ -93,7 +92,7 @@ async def list_cases(
         query = query.where(Case.team == where.team)
     if where.urgency:
         query = query.where(Case.urgency == where.urgency)
-    query = query.order_by(URGENCY_ORDER, Case.queued_at, Case.id).limit(limit)
+    query = query.order_by(URGENCY_SORT, Case.queued_at, Case.id).limit(limit)
     return list((await session.scalars(query)).all())
 
 
@@ -107,7 +106,8 @@ async def get_case(session: AsyncSession, *, viewer: CswAccount, code: str) -> C
 
 def is_overdue(case_row: Case, now: datetime) -> bool:
     """A waiting case whose promised reply time has passed."""
-    return case_row.status == "waiting" and case_row.reply_due_at is not None and now > case_row.reply_due_at
+    due = case_row.reply_due_at
+    return case_row.status == CaseStatus.WAITING and due is not None and now > due
 
 
 def holds(account: CswAccount, case_row: Case) -> bool:
@@ -139,8 +139,13 @@ async def claim(session: AsyncSession, *, viewer: CswAccount, case_row: Case, no
     return await _transition(
         session,
         case_row,
-        sources=("waiting",),
-        values={"status": "claimed", "claimed_by_id": viewer.id, "claimed_at": now, "updated_at": now},
+        sources=(CaseStatus.WAITING,),
+        values={
+            "status": CaseStatus.CLAIMED,
+            "claimed_by_id": viewer.id,
+            "claimed_at": now,
+            "updated_at": now,
+        },
     )
 
 
@@ -148,8 +153,8 @@ async def claim_by_id(session: AsyncSession, *, account_id: int, case_id: int, n
     """The bare atomic claim: `UPDATE … WHERE id = :id AND status = 'waiting'`, True when rowcount is 1."""
     result = await session.execute(
         update(Case)
-        .where(Case.id == case_id, Case.status == "waiting")
-        .values(status="claimed", claimed_by_id=account_id, claimed_at=now, updated_at=now)
+        .where(Case.id == case_id, Case.status == CaseStatus.WAITING)
+        .values(status=CaseStatus.CLAIMED, claimed_by_id=account_id, claimed_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
@@ -158,7 +163,10 @@ async def claim_by_id(session: AsyncSession, *, account_id: int, case_id: int, n
 async def start_conversation(session: AsyncSession, *, case_row: Case, now: datetime) -> None:
     """Mark a claimed case `in_conversation` (the first reply); no change when it already is."""
     await _transition(
-        session, case_row, sources=("claimed",), values={"status": "in_conversation", "updated_at": now}
+        session,
+        case_row,
+        sources=(CaseStatus.CLAIMED,),
+        values={"status": CaseStatus.IN_CONVERSATION, "updated_at": now},
     )
 
 
@@ -169,8 +177,8 @@ async def release(session: AsyncSession, *, viewer: CswAccount, case_row: Case, 
     return await _transition(
         session,
         case_row,
-        sources=HELD,
-        values={"status": "waiting", "claimed_by_id": None, "claimed_at": None, "updated_at": now},
+        sources=HELD_STATUSES,
+        values={"status": CaseStatus.WAITING, "claimed_by_id": None, "claimed_at": None, "updated_at": now},
     )
 
 
@@ -180,14 +188,14 @@ async def transfer(
     """Hand a case to another team's queue; it waits there, unclaimed."""
     if team not in {t.id for t in default_content().teams}:
         raise Forbidden("unknown team")
-    if case_row.status in HELD and not holds(viewer, case_row):
+    if case_row.status in HELD_STATUSES and not holds(viewer, case_row):
         raise Forbidden("transfer")
     return await _transition(
         session,
         case_row,
         sources=OPEN_STATUSES,
         values={
-            "status": "waiting",
+            "status": CaseStatus.WAITING,
             "team": team,
             "claimed_by_id": None,
             "claimed_at": None,
@@ -208,9 +216,9 @@ async def close(
     return await _transition(
         session,
         case_row,
-        sources=HELD,
+        sources=HELD_STATUSES,
         values={
-            "status": "closed",
+            "status": CaseStatus.CLOSED,
             "outcome": outcome,
             "closed_at": now,
             "alert": False,
@@ -223,7 +231,7 @@ async def close(
 
 async def reopen(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> Case | None:
     """Open a new waiting case linked to a closed one (same consented summary); None if one is open."""
-    if case_row.status != "closed" or case_row.conversation_id is None:
+    if case_row.status != CaseStatus.CLOSED or case_row.conversation_id is None:
         return None
     existing = await session.scalars(
         select(Case.id).where(
@@ -236,7 +244,7 @@ async def reopen(session: AsyncSession, *, viewer: CswAccount, case_row: Case, n
         code=new_case_code(),
         conversation_id=case_row.conversation_id,
         previous_case_id=case_row.id,
-        status="waiting",
+        status=CaseStatus.WAITING,
         urgency="normal",
         urgency_reasons=[],
         alert=False,

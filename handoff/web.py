@@ -18,11 +18,14 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.db import utcnow
+from bot.store.case_tables import Case
+from bot.store.db import utcnow
+from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import default_content
+from dialogs.effects import ConsentScope
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
-from handoff import accounts, audit, budget, queue, service
+from handoff import accounts, actions, audit, budget, queue
 from handoff.api import case_detail
 from handoff.api import router as api_router
 from handoff.context import (
@@ -30,10 +33,9 @@ from handoff.context import (
     LoginRequired,
     Unit,
     dashboard_unit,
-    runtime_of,
+    process_of,
     settings_of,
 )
-from handoff.models import STATUSES, URGENCIES, Case
 from handoff.queue import OUTCOMES, Forbidden, QueueFilter
 from handoff.settings import HandoffSettings
 
@@ -42,13 +44,12 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/csw", include_in_schema=False)
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
-    "open": ("waiting", "claimed", "in_conversation"),
-    **{status: (status,) for status in STATUSES},
-    "all": STATUSES,
+    "open": OPEN_STATUSES,
+    **{status.value: (status,) for status in CaseStatus},
+    "all": tuple(CaseStatus),
 }
 
 
-CONVERSATION_SCOPE = "summary_and_conversation"
 """The consent scope under which the CSW may read the person's conversation with the bot."""
 
 
@@ -169,12 +170,12 @@ async def login(
 ) -> Response:
     """Check the password (with a lockout after repeated failures) and start a fresh session."""
     settings = settings_of(request)
-    runtime = runtime_of(request)
+    process = process_of(request)
     if not accounts.csrf_matches(request.cookies.get(settings.login_csrf_cookie) or "", csrf):
         return login_form(request, error="csrf", status_code=403)
     now = utcnow()
     address = address_of(request)
-    async with runtime.sessions() as session, session.begin():
+    async with process.sessions() as session, session.begin():
         if await accounts.locked_out(
             session,
             login=login,
@@ -221,7 +222,7 @@ def queue_filter(status: str, district: str, urgency: str) -> QueueFilter:
     return QueueFilter(
         statuses=STATUS_FILTERS.get(status, STATUS_FILTERS["open"]),
         district=district or None,
-        urgency=urgency if urgency in URGENCIES else None,
+        urgency=urgency if urgency in set(Urgency) else None,
     )
 
 
@@ -229,7 +230,7 @@ async def queue_rows(unit: Unit, where: QueueFilter) -> list[dict[str, Any]]:
     """The queue rows with overdue flags and claimer names."""
     now = utcnow()
     rows = await queue.list_cases(unit.session, viewer=unit.account, where=where)
-    names = await service.names(unit.session, ids={r.claimed_by_id for r in rows if r.claimed_by_id})
+    names = await actions.names(unit.session, ids={r.claimed_by_id for r in rows if r.claimed_by_id})
     return [
         {"case": r, "overdue": queue.is_overdue(r, now), "claimed_by": names.get(r.claimed_by_id or 0)}
         for r in rows
@@ -287,18 +288,18 @@ async def visible_case(unit: Unit, code: str) -> Case:
 async def case_page(request: Request, code: str, msg: str = "") -> Response:
     """The case: 相談受付票, urgency and its reasons, the thread, a reply box and the actions."""
     async with dashboard_unit(request) as unit:
-        case_row = await service.view(unit.session, actor=unit.actor, code=code, now=utcnow())
+        case_row = await actions.view(unit.session, actor=unit.actor, code=code, now=utcnow())
         if case_row is None:
             raise CaseNotFound
-        thread = await service.thread(unit.session, case_row=case_row)
+        thread = await actions.thread(unit.session, case_row=case_row)
         ids = {i for i in (case_row.claimed_by_id,) if i}
-        names = await service.names(unit.session, ids=ids)
+        names = await actions.names(unit.session, ids=ids)
         previous = (
             await unit.session.get(Case, case_row.previous_case_id) if case_row.previous_case_id else None
         )
-        shares_conversation = case_row.consent_scope == CONVERSATION_SCOPE
+        shares_conversation = case_row.consent_scope == ConsentScope.SUMMARY_AND_CONVERSATION
         conversation = (
-            await service.conversation_log(unit.session, case_row=case_row) if shares_conversation else []
+            await actions.conversation_log(unit.session, case_row=case_row) if shares_conversation else []
         )
         context = page_context(
             request,
@@ -311,7 +312,7 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
             previous=previous,
             shares_conversation=shares_conversation,
             conversation=conversation,
-            conversation_limit=service.CONVERSATION_LIMIT,
+            conversation_limit=actions.CONVERSATION_LIMIT,
             msg=msg,
         )
     return templates.TemplateResponse(request, "case.html", context)
@@ -322,7 +323,7 @@ async def thread_fragment(request: Request, code: str) -> Response:
     """The case thread alone, polled by the case page so the person's new messages appear."""
     async with dashboard_unit(request) as unit:
         case_row = await visible_case(unit, code)
-        thread = await service.thread(unit.session, case_row=case_row)
+        thread = await actions.thread(unit.session, case_row=case_row)
         context = page_context(request, unit, case=case_row, thread=thread)
     return templates.TemplateResponse(request, "_thread.html", context)
 
@@ -333,24 +334,24 @@ async def export_case(request: Request, code: str) -> Response:
     async with dashboard_unit(request) as unit:
         case_row = await visible_case(unit, code)
         detail = await case_detail(unit.session, case_row)
-        service.exported(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
+        actions.exported(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
     return JSONResponse(
         detail.model_dump(mode="json"),
         headers={"content-disposition": f'attachment; filename="{case_row.code}.json"'},
     )
 
 
-async def act(request: Request, code: str, csrf: str, done: str, operation: service.Operation) -> Response:
+async def act(request: Request, code: str, csrf: str, done: str, operation: actions.Operation) -> Response:
     """Run one action on a visible case and come back to its page with a short result code."""
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
             case_row = await visible_case(unit, code)
             await operation(unit.session, unit.actor, case_row, utcnow())
-    except service.Conflict:
+    except actions.Conflict:
         done = "conflict"
     except Forbidden:
         done = "forbidden"
-    runtime_of(request).wake_outbox()
+    process_of(request).wake_outbox()
     return see_other(f"/csw/cases/{code}?msg={done}")
 
 
@@ -361,7 +362,7 @@ CsrfField = Annotated[str, Form(max_length=128)]
 async def claim(request: Request, code: str, csrf: CsrfField = "") -> Response:
     """Take the case."""
     return await act(
-        request, code, csrf, "claimed", lambda s, a, c, now: service.claim(s, actor=a, case_row=c, now=now)
+        request, code, csrf, "claimed", lambda s, a, c, now: actions.claim(s, actor=a, case_row=c, now=now)
     )
 
 
@@ -375,7 +376,7 @@ async def reply(
         code,
         csrf,
         "replied",
-        lambda s, a, c, now: service.reply(s, actor=a, case_row=c, text=text, now=now),
+        lambda s, a, c, now: actions.reply(s, actor=a, case_row=c, text=text, now=now),
     )
 
 
@@ -389,7 +390,7 @@ async def add_note(
         code,
         csrf,
         "noted",
-        lambda s, a, c, now: service.note(s, actor=a, case_row=c, text=text, now=now),
+        lambda s, a, c, now: actions.note(s, actor=a, case_row=c, text=text, now=now),
     )
 
 
@@ -397,7 +398,7 @@ async def add_note(
 async def release(request: Request, code: str, csrf: CsrfField = "") -> Response:
     """Put the case back in the queue."""
     return await act(
-        request, code, csrf, "released", lambda s, a, c, now: service.release(s, actor=a, case_row=c, now=now)
+        request, code, csrf, "released", lambda s, a, c, now: actions.release(s, actor=a, case_row=c, now=now)
     )
 
 
@@ -411,7 +412,7 @@ async def transfer(
         code,
         csrf,
         "transferred",
-        lambda s, a, c, now: service.transfer(s, actor=a, case_row=c, team=team, now=now),
+        lambda s, a, c, now: actions.transfer(s, actor=a, case_row=c, team=team, now=now),
     )
 
 
@@ -425,7 +426,7 @@ async def close(
         code,
         csrf,
         "closed",
-        lambda s, a, c, now: service.close(s, actor=a, case_row=c, outcome=outcome, now=now),
+        lambda s, a, c, now: actions.close(s, actor=a, case_row=c, outcome=outcome, now=now),
     )
 
 
@@ -435,8 +436,8 @@ async def reopen(request: Request, code: str, csrf: CsrfField = "") -> Response:
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
             case_row = await visible_case(unit, code)
-            new = await service.reopen(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
-    except service.Conflict:
+            new = await actions.reopen(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
+    except actions.Conflict:
         return see_other(f"/csw/cases/{code}?msg=conflict")
     return see_other(f"/csw/cases/{new.code}?msg=reopened")
 

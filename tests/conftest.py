@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot import crypto
-from bot.db import sync_url
 from bot.simulator import SIMULATOR_SECRET_KEY
+from bot.store import crypto
+from bot.store.db import sync_url
 
 TEST_DATABASE_URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL")
 

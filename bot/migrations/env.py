@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine, pool
 
-import bot.models  # noqa: F401 - registers tables
-import handoff.models  # noqa: F401 - registers tables
-from bot.db import Base
+import bot.store.case_tables
+import bot.store.tables  # noqa: F401 - registers tables
+from bot.store.db import Base
 
 config = context.config
 target_metadata = Base.metadata

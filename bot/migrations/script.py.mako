@@ -7,8 +7,8 @@ Create Date: ${create_date}
 
 from alembic import op
 import sqlalchemy as sa
-import bot.crypto
-import bot.db
+import bot.store.crypto
+import bot.store.db
 ${imports if imports else ""}
 
 revision = ${repr(up_revision)}

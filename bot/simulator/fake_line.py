@@ -19,7 +19,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from bot.render import MAX_LABEL_CHARS, MAX_MESSAGES_PER_CALL, MAX_QUICK_REPLIES, MAX_TEXT_UTF16, utf16_length
+from bot.store.outbox import (
+    MAX_LABEL_CHARS,
+    MAX_MESSAGES_PER_CALL,
+    MAX_QUICK_REPLIES,
+    MAX_TEXT_UTF16,
+    utf16_length,
+)
 
 REPLY_TOKEN_LIFETIME_S = 60.0
 TIMEOUT = "timeout"

@@ -11,11 +11,12 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
-from bot.models import InboxEvent, OutboxMessage
 from bot.runtime import Runtime
 from bot.simulator import driver
 from bot.simulator.fake_line import FakeLine
-from handoff.models import Case
+from bot.store.case_tables import Case
+from bot.store.tables import InboxEvent, OutboxMessage
+from bot.store.types import InboxStatus, OutboxStatus
 
 CHAT_PAGE = Path(__file__).with_name("chat.html")
 
@@ -95,12 +96,12 @@ def mount_simulator(app: FastAPI, fake: FakeLine, api_path: str) -> None:
         runtime: Runtime = request.app.state.runtime
         async with runtime.sessions() as session:
             inbox = await session.scalar(
-                select(func.count()).select_from(InboxEvent).where(InboxEvent.status == "pending")
+                select(func.count()).select_from(InboxEvent).where(InboxEvent.status == InboxStatus.PENDING)
             )
             outbox = await session.scalar(
                 select(func.count())
                 .select_from(OutboxMessage)
-                .where(OutboxMessage.status.in_(("pending", "sending")))
+                .where(OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)))
             )
         return {"inbox_pending": int(inbox or 0), "outbox_pending": int(outbox or 0)}
 

@@ -16,13 +16,12 @@ from transitions import EventData
 from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.effects import HandOff
+from dialogs.effects import ConsentScope, HandOff
 from dialogs.flows import draft
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
 from dialogs.summary import build_summary, person_preview, summary_text
 
-SCOPES = ("summary", "summary_and_conversation")
 MENU_MAIN = MenuStates.MAIN.value
 
 
@@ -89,13 +88,13 @@ def review_prompt(dialog: Dialog) -> None:
 
 def is_scope(event: EventData) -> bool:
     """The tapped choice names a known scope."""
-    return bool(dialog_of(event).value() in SCOPES)
+    return dialog_of(event).value() in set(ConsentScope)
 
 
 def hand_off(event: EventData) -> None:
     """Record consent, hand the summary off, and say who will read it and when."""
     dialog: Dialog = dialog_of(event)
-    scope = dialog.value() or "summary"
+    scope = ConsentScope(dialog.value() or ConsentScope.SUMMARY)
     version = consent_version()
     to = recipient(dialog.data)
     urgency = urgency_of(dialog.data)
@@ -104,8 +103,9 @@ def hand_off(event: EventData) -> None:
     dialog.effects.append(HandOff(summary, summary_text(dialog.data), scope, version))
     dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
     earlier = dialog.data.get("handoff", {})
-    widest = scope if earlier.get("scope") != SCOPES[1] else SCOPES[1]
-    dialog.data["handoff"] = {"at": dialog.now.isoformat(), "scope": widest, "urgency": urgency}
+    wide = ConsentScope.SUMMARY_AND_CONVERSATION
+    widest = wide if wide in (earlier.get("scope"), scope) else scope
+    dialog.data["handoff"] = {"at": dialog.now.isoformat(), "scope": widest.value, "urgency": urgency}
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
     contact_note = (
         catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{contact}"))

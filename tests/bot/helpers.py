@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import create_engine, func, select
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
-from bot.models import Conversation, InboxEvent, OutboxMessage
+from bot.store.db import sync_url
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 
 FIXTURE = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "line-sdk-python-webhook.json"
 

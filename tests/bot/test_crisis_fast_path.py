@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from sqlalchemy import make_url
 
-from bot.db import utcnow
 from bot.simulator import Simulator, driver
+from bot.store.db import utcnow
 from dialogs.crisis import crisis_reply
 from tests.bot.helpers import InboxEvent, rows
 

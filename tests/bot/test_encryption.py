@@ -9,11 +9,11 @@ import psycopg
 import pytest
 from sqlalchemy import make_url
 
-from bot import crypto
-from bot.crypto import DataKeyError, generate_key
 from bot.migrate import upgrade
 from bot.rekey import encrypted_columns, rotate_all
 from bot.simulator import Simulator
+from bot.store import crypto
+from bot.store.crypto import DataKeyError, generate_key
 from tests.bot.helpers import Conversation, InboxEvent, OutboxMessage, rows
 
 SECRET_WORDS = ["カナリア山田", "借金が三百万円", "夫に殴られていて怖い"]

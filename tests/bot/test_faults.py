@@ -8,10 +8,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import make_url
+from sqlalchemy import create_engine, make_url, text
 
+from bot.inbox import NOTIFY_CHANNEL
 from bot.migrate import upgrade
 from bot.simulator import driver
+from bot.store.db import sync_url
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
 from tests.bot.servers import FakeLineServer, TcpProxy, TsunaguProcess
 
@@ -121,18 +123,17 @@ def test_separate_worker_process_is_woken_by_notifications_not_polling(
     upgrade(database_url)
     with FakeLineServer() as line:
         web = TsunaguProcess(database_url, line.base_url, tmp_path, TSUNAGU_RUN_WORKER="false")
-        worker = TsunaguProcess(database_url, line.base_url, tmp_path, "worker", TSUNAGU_POLL_INTERVAL_S="30")
+        worker = TsunaguProcess(database_url, line.base_url, tmp_path, "worker", TSUNAGU_POLL_INTERVAL_S="60")
         web.start()
         worker.start()
         try:
-            time.sleep(3)  # the worker connects and LISTENs
+            wait_until_listening(database_url)
             user = driver.simulated_user_id("notified")
             started = time.monotonic()
             assert web.post([driver.text_event(line.fake, user, "こんにちは")]) == 200
             while not line.fake.received(user):
-                assert time.monotonic() - started < 10, "the worker was not woken"
+                assert time.monotonic() - started < 25, "the worker was not woken before its 60 s poll"
                 time.sleep(0.02)
-            assert time.monotonic() - started < 5, "woken by the notification, not the 30 s poll"
         finally:
             web.stop()
             worker.stop()
@@ -195,3 +196,22 @@ def test_production_serves_no_interactive_api_docs(tmp_path: Path, database_url:
             assert server.http.get("/openapi.json").status_code == 200, "the schema stays for integrations"
         finally:
             server.stop()
+
+
+def wait_until_listening(database_url: str, timeout_s: float = 60.0) -> None:
+    """Wait until some connection to the database has LISTENed on the inbox channel."""
+    engine = create_engine(sync_url(database_url))
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as connection:
+                listening = connection.scalar(
+                    text("SELECT count(*) FROM pg_stat_activity WHERE query ILIKE :q"),
+                    {"q": f"LISTEN {NOTIFY_CHANNEL}%"},
+                )
+            if listening:
+                return
+            time.sleep(0.1)
+    finally:
+        engine.dispose()
+    raise AssertionError("the worker never LISTENed")

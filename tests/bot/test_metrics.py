@@ -8,10 +8,15 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
-from bot.metrics import month_start_utc
+from bot.metrics import outbox_gauges
+from bot.migrate import upgrade
 from bot.simulator import Simulator, driver
-from handoff.models import Case
+from bot.store.case_tables import Case
+from bot.store.db import create_engine as create_async_engine
+from bot.store.db import session_factory, sync_url
+from bot.store.outbox import quota_month_start
+from bot.store.tables import OutboxMessage
+from handoff.budget import push_budget
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
@@ -92,9 +97,39 @@ def test_counters_move_and_gauges_read_the_database(database_url: str) -> None:
 
 
 def test_push_budget_month_starts_at_midnight_in_tokyo() -> None:
-    assert month_start_utc(datetime(2025, 3, 31, 16, 0, tzinfo=UTC)) == datetime(
+    assert quota_month_start(datetime(2025, 3, 31, 16, 0, tzinfo=UTC)) == datetime(
         2025, 3, 31, 15, 0, tzinfo=UTC
     )
-    assert month_start_utc(datetime(2025, 3, 31, 14, 0, tzinfo=UTC)) == datetime(
+    assert quota_month_start(datetime(2025, 3, 31, 14, 0, tzinfo=UTC)) == datetime(
         2025, 2, 28, 15, 0, tzinfo=UTC
     )
+
+
+async def test_metrics_and_dashboard_count_the_push_budget_the_same_way(database_url: str) -> None:
+    """LINE counts message objects, not calls: a push of three messages uses three of the quota."""
+    upgrade(database_url)
+    now = datetime.now(UTC)
+    engine = create_engine(sync_url(database_url))
+    with Session(engine) as session, session.begin():
+        for count in (3, 1):
+            session.add(
+                OutboxMessage(
+                    conversation_key="k",
+                    messages=[{"text": "x"}] * count,
+                    message_count=count,
+                    retry_key=f"r{count}",
+                    method="push",
+                    status="sent",
+                    sent_at=now,
+                )
+            )
+    engine.dispose()
+    async_engine = create_async_engine(database_url)
+    try:
+        async with async_engine.connect() as connection:
+            gauges = {m.name: m for m in await outbox_gauges(connection, now)}
+        async with session_factory(async_engine)() as session:
+            widget = await push_budget(session, now=now, budget=200, warn_ratio=0.8)
+    finally:
+        await async_engine.dispose()
+    assert gauges["tsunagu_push_budget_used"].samples[0].value == widget.used == 4

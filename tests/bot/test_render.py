@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render import batches, split_text, to_sdk, to_stored, utf16_length
+from bot.render import to_sdk
+from bot.store.outbox import batches, split_text, to_stored, utf16_length
 from dialogs.messages import Choice, Text
 
 

@@ -15,14 +15,14 @@ import pytest
 from sqlalchemy import create_engine, update
 from sqlalchemy.orm import Session
 
-from bot.db import create_engine as create_async_engine
-from bot.db import session_factory, sync_url, utcnow
 from bot.migrate import upgrade
-from bot.models import Conversation, InboxEvent, OutboxMessage
 from bot.retention import PurgeCounts, RetentionPolicy, purge, run_periodically
 from bot.settings import Settings
 from bot.simulator import SIMULATOR_SECRET_KEY, Simulator
-from handoff.models import AuditEntry, Case, CaseMessage, CswAccount, CswSession, LoginFailure
+from bot.store.case_tables import AuditEntry, Case, CaseMessage, CswAccount, CswSession, LoginFailure
+from bot.store.db import create_engine as create_async_engine
+from bot.store.db import session_factory, sync_url, utcnow
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from tests.bot.helpers import count, rows
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, insert
 
-import bot.conversation
+import bot.turn
 import bot.worker
-from bot.db import sync_url
 from bot.simulator import Simulator, driver
+from bot.store.db import sync_url
 from bot.webhook import inbox_rows
 from dialogs import catalog
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
@@ -34,7 +34,7 @@ def test_event_stored_before_a_crash_is_answered_once_after_restart(database_url
 def test_crash_in_the_middle_of_a_turn_rolls_back_and_the_retry_answers_once(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_handle = bot.conversation.handle
+    real_handle = bot.turn.handle
     calls = {"n": 0}
 
     def crash_once(*args: Any, **kwargs: Any) -> Any:
@@ -43,7 +43,7 @@ def test_crash_in_the_middle_of_a_turn_rolls_back_and_the_retry_answers_once(
             raise RuntimeError("simulated crash mid-turn")
         return real_handle(*args, **kwargs)
 
-    monkeypatch.setattr(bot.conversation, "handle", crash_once)
+    monkeypatch.setattr(bot.turn, "handle", crash_once)
     with Simulator(database_url) as sim:
         replies = sim.send("u1", "こんにちは")
         assert len(replies) == 2
@@ -59,7 +59,7 @@ def test_event_that_always_fails_is_marked_failed_and_the_user_gets_one_apology(
     def always_crash(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(bot.conversation, "handle", always_crash)
+    monkeypatch.setattr(bot.turn, "handle", always_crash)
     with Simulator(database_url) as sim:
         [apology] = sim.send("u1", "こんにちは")
         assert "申し訳ありません" in apology.text
@@ -92,14 +92,14 @@ def test_events_of_one_user_are_processed_in_order(database_url: str) -> None:
 def test_a_failing_event_in_a_batch_does_not_hold_up_the_others(
     database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_handle = bot.conversation.handle
+    real_handle = bot.turn.handle
 
     def crash_on_one_word(state: str, data: Any, user_input: Any, **kwargs: Any) -> Any:
         if user_input.text == "壊れる":
             raise RuntimeError("simulated bug")
         return real_handle(state, data, user_input, **kwargs)
 
-    monkeypatch.setattr(bot.conversation, "handle", crash_on_one_word)
+    monkeypatch.setattr(bot.turn, "handle", crash_on_one_word)
     monkeypatch.setattr(bot.worker, "WEBHOOK_RECENT_S", 0.0)  # full batches even right after a webhook
     with Simulator(database_url) as sim:
         users = [driver.simulated_user_id(f"batch-{n}") for n in range(5)]

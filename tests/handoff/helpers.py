@@ -11,11 +11,11 @@ import httpx
 from sqlalchemy import create_engine, select, update
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
 from bot.simulator import Simulator
+from bot.store.case_tables import AuditEntry, Case
+from bot.store.db import sync_url
 from dialogs import catalog
 from handoff import admin
-from handoff.models import AuditEntry, Case
 
 CSRF_FIELD = re.compile(r'name="csrf" value="([^"]+)"')
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
 from bot.simulator import Simulator
+from bot.store.case_tables import ApiToken
+from bot.store.db import sync_url
 from handoff import admin
-from handoff.models import ApiToken
 from tests.handoff.helpers import add_account, audit_actions, case_row, hand_off, route
 
 

@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import create_engine, session_factory
 from bot.migrate import upgrade
-from bot.models import Conversation
+from bot.store.case_tables import CaseMessage
+from bot.store.db import create_engine, session_factory
+from bot.store.tables import Conversation
 from dialogs.content import default_content
 from dialogs.office_hours import TOKYO, format_jp
 from dialogs.summary import build_summary, summary_text
 from handoff.cases import add_to_case, open_case
-from handoff.models import CaseMessage
 
 TUESDAY = datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO)
 FATHER = {

@@ -7,11 +7,11 @@ from typing import Any
 from sqlalchemy import create_engine, update
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url
 from bot.simulator import Simulator
+from bot.store.case_tables import Case
+from bot.store.db import sync_url
 from dialogs import catalog
 from dialogs.summary import label_for
-from handoff.models import Case
 from handoff.web import summary_items
 from tests.handoff.helpers import add_account, dashboard_client, hand_off, login
 

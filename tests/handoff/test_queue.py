@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.db import create_engine, session_factory, utcnow
 from bot.migrate import upgrade
-from bot.models import Conversation
+from bot.store.case_tables import Case, CswAccount
+from bot.store.db import create_engine, session_factory, utcnow
+from bot.store.tables import Conversation
 from dialogs.office_hours import TOKYO
 from handoff import accounts, queue
 from handoff.cases import open_case, raise_urgency, team_for
-from handoff.models import Case, CswAccount
 from handoff.queue import Forbidden, QueueFilter
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)

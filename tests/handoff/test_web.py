@@ -8,12 +8,12 @@ from datetime import timedelta
 from sqlalchemy import create_engine, update
 from sqlalchemy.orm import Session
 
-from bot.db import sync_url, utcnow
 from bot.simulator import Simulator
+from bot.store.case_tables import CswSession
+from bot.store.db import sync_url, utcnow
 from dialogs import catalog as dialog_catalog
 from dialogs.content import default_content
 from handoff import catalog
-from handoff.models import CswSession
 from tests.handoff.helpers import (
     add_account,
     audit_actions,
@@ -244,7 +244,7 @@ def test_while_a_csw_holds_the_case_the_bot_is_quiet_but_crisis_and_delete_still
 
         before = len(sim.received("u1"))
         sim.choose("u1", dialog_catalog.text("crisis.continue"))
-        assert sim.received("u1")[before].text == catalog.text("relay.still_connected")
+        assert sim.received("u1")[before].text == dialog_catalog.text("relay.still_connected")
 
         sim.send("u1", "データを消して")
         sim.choose("u1", dialog_catalog.text("delete.yes"))

@@ -16,9 +16,11 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Conversation, InboxEvent, OutboxMessage
+from bot.store.case_tables import Case, CaseMessage, CswAccount
+from bot.store.locks import lock_conversation
+from bot.store.tables import Conversation, InboxEvent, OutboxMessage
+from bot.store.types import HELD_STATUSES
 from handoff import audit, queue, relay
-from handoff.models import Case, CaseMessage, CswAccount
 from handoff.queue import Forbidden
 
 MAX_REPLY_CHARS = 2000
@@ -77,7 +79,7 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
     )
     conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is None:
-        await relay.lock_conversation(session, conversation)
+        await lock_conversation(session, conversation.key)
         case_row.connected_at = now
         relay.send(
             session,
@@ -97,14 +99,14 @@ async def reply(
     text = text.strip()
     if not text or len(text) > MAX_REPLY_CHARS:
         raise Forbidden("empty or too long")
-    if case_row.status not in queue.HELD or not queue.holds(actor.account, case_row):
+    if case_row.status not in HELD_STATUSES or not queue.holds(actor.account, case_row):
         raise Forbidden("reply needs the case claimed by this account")
     conversation = await _conversation(session, case_row)
     if conversation is None:
         raise Forbidden("the person deleted their data")
-    await relay.lock_conversation(session, conversation)
+    await lock_conversation(session, conversation.key)
     await session.refresh(case_row)
-    if case_row.status not in queue.HELD:
+    if case_row.status not in HELD_STATUSES:
         raise Conflict("reply")
     rows = relay.send(
         session,
@@ -173,9 +175,9 @@ async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome:
     """Close the case with an outcome, tell the person, and let the bot answer again."""
     conversation = await _conversation(session, case_row)
     if conversation is not None:
-        await relay.lock_conversation(session, conversation)
+        await lock_conversation(session, conversation.key)
         await session.refresh(case_row)
-        if case_row.status in queue.HELD and queue.holds(actor.account, case_row):
+        if case_row.status in HELD_STATUSES and queue.holds(actor.account, case_row):
             relay.send(
                 session,
                 case_row=case_row,

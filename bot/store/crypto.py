@@ -86,7 +86,7 @@ def configure(data_keys: str | None, secret: bytes) -> Keyring:
 def keyring() -> Keyring:
     """The configured keyring."""
     if _keyring is None:
-        raise RuntimeError("encryption keys are not configured (bot.crypto.configure)")
+        raise RuntimeError("encryption keys are not configured (bot.store.crypto.configure)")
     return _keyring
 
 

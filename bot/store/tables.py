@@ -8,8 +8,9 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.crypto import EncryptedJSON, EncryptedText
-from bot.db import Base, UTCDateTime, utcnow
+from bot.store.crypto import EncryptedJSON, EncryptedText
+from bot.store.db import Base, UTCDateTime, utcnow
+from bot.store.types import InboxStatus, OutboxStatus
 
 
 class InboxEvent(Base):
@@ -24,7 +25,7 @@ class InboxEvent(Base):
     event_type: Mapped[str] = mapped_column(String(32))
     payload: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=InboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(String(200))
     processed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -60,11 +61,13 @@ class OutboxMessage(Base):
     conversation_id: Mapped[int | None] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
     to: Mapped[str | None] = mapped_column(EncryptedText)
     messages: Mapped[list[dict[str, Any]]] = mapped_column(EncryptedJSON)
+    message_count: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    """How many message objects the call sends: what LINE counts against the push quota."""
     reply_token: Mapped[str | None] = mapped_column(String(128))
     reply_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     retry_key: Mapped[str] = mapped_column(String(36))
     origin: Mapped[str] = mapped_column(String(16), default="bot")
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
     method: Mapped[str | None] = mapped_column(String(8))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -9,12 +9,10 @@ from typing import Any
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.crypto import EncryptedJSON, EncryptedText
-from bot.db import Base, UTCDateTime, utcnow
+from bot.store.crypto import EncryptedJSON, EncryptedText
+from bot.store.db import Base, UTCDateTime, utcnow
+from bot.store.types import CaseStatus, Urgency
 
-URGENCY_RANK = {"crisis": 0, "urgent": 1, "normal": 2}
-URGENCIES = tuple(URGENCY_RANK)
-STATUSES = ("waiting", "claimed", "in_conversation", "closed")
 ROLES = ("csw", "supervisor", "admin")
 
 BigId = BigInteger().with_variant(Integer, "sqlite")
@@ -32,8 +30,8 @@ class Case(Base):
         ForeignKey("conversations.id", ondelete="SET NULL"), index=True
     )
     previous_case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(16), default="waiting")
-    urgency: Mapped[str] = mapped_column(String(8), default="normal")
+    status: Mapped[str] = mapped_column(String(16), default=CaseStatus.WAITING)
+    urgency: Mapped[str] = mapped_column(String(8), default=Urgency.NORMAL)
     urgency_reasons: Mapped[list[str]] = mapped_column(EncryptedJSON, default=list)
     alert: Mapped[bool] = mapped_column(default=False)
     summary: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)

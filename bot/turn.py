@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -11,20 +10,19 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.crisis_fast_path import CRISIS_MARK
-from bot.effects import apply_effects
+from bot.effects import TurnContext, apply_effects
 from bot.identity import source_of
-from bot.models import Conversation, InboxEvent, OutboxMessage
-from bot.render import batches, to_stored
 from bot.runtime import Runtime
+from bot.store.outbox import enqueue
+from bot.store.tables import Conversation, InboxEvent
 from dialogs import catalog
 from dialogs.engine import UserInput, handle
 from dialogs.flows import INITIAL_STATE
 from dialogs.messages import Text
-from handoff import relay
+from handoff.relay import held_case
 
 log = logging.getLogger(__name__)
 
-MEDIA_MESSAGE_TYPES = {"image", "video", "audio", "file", "location", "sticker"}
 GROUP_NOTE_INTERVAL = timedelta(hours=24)
 
 
@@ -41,41 +39,6 @@ def user_input_for(event: dict[str, Any]) -> UserInput | None:
             return UserInput("text", text=str(message.get("text", "")))
         return UserInput("unsupported")
     return None
-
-
-def enqueue(
-    session: AsyncSession,
-    *,
-    key: str,
-    conversation_id: int | None,
-    to: str | None,
-    messages: tuple[Text, ...] | list[Text],
-    reply_token: str | None,
-    received_at: datetime,
-    max_age_s: float,
-    origin: str = "bot",
-) -> list[OutboxMessage]:
-    """Write messages to the outbox: the first call may use the reply token, the rest are pushes.
-
-    Returns the rows added (the CSW dashboard links a reply to its row to show delivery).
-    """
-    rows = []
-    for index, batch in enumerate(batches(to_stored(messages))):
-        token = reply_token if index == 0 else None
-        rows.append(
-            OutboxMessage(
-                conversation_key=key,
-                conversation_id=conversation_id,
-                to=to,
-                messages=batch,
-                reply_token=token,
-                reply_expires_at=received_at + timedelta(seconds=max_age_s) if token else None,
-                retry_key=str(uuid.uuid4()),
-                origin=origin,
-            )
-        )
-    session.add_all(rows)
-    return rows
 
 
 CONVERSATION_BY_KEY = select(Conversation).where(Conversation.key == bindparam("key"))
@@ -107,7 +70,7 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
     if user_input is None:
         log.info("event type not handled", extra={"event_type": row.event_type})
         return
-    relayed = None
+    case_held = None
     if conversation is None:
         conversation = Conversation(
             key=row.conversation_key, line_user_id=line_id, state=INITIAL_STATE, data={}
@@ -115,40 +78,25 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         session.add(conversation)
         await session.flush()
     else:
-        # --- handoff relay (issue 4): while a CSW holds the case, the user's words go to its thread
-        # and the bot stays quiet; crisis wording, stop/delete and media still reach the dialog below.
-        relayed = await relay.intercept(
-            session,
-            conversation=conversation,
-            user_input=user_input,
-            reply_token=event.get("replyToken"),
-            received_at=row.received_at,
-            now=now,
-        )
+        case_held = await held_case(session, conversation.id)
     conversation.following = True
     conversation.line_user_id = line_id
-    if relayed is not None:
-        conversation.last_user_event_at = now
-        enqueue(
-            session,
-            key=row.conversation_key,
-            conversation_id=conversation.id,
-            to=line_id,
-            messages=relayed,
-            reply_token=event.get("replyToken"),
-            received_at=row.received_at,
-            max_age_s=runtime.settings.reply_token_max_age_s,
-        )
-        return
-    # --- end handoff relay
     turn = handle(
         conversation.state,
         conversation.data,
         user_input,
         now=now,
         crisis_already_sent=bool(event.get(CRISIS_MARK)),
+        with_person=case_held is not None,
     )
-    kept = await apply_effects(session, conversation, turn.effects, now=now)
+    context = TurnContext(
+        conversation=conversation,
+        case_held=case_held,
+        reply_token=event.get("replyToken"),
+        received_at=row.received_at,
+        now=now,
+    )
+    kept = await apply_effects(session, context, turn.effects)
     if kept:
         conversation.state = turn.state
         conversation.data = turn.data
