@@ -52,7 +52,9 @@ def percentile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(len(values) * q))]
 
 
-def _write_split(out: list[str], name: str, lines: Breakdown, messages: Breakdown | None) -> dict[str, object]:
+def _write_split(
+    out: list[str], name: str, lines: Breakdown, messages: Breakdown | None
+) -> dict[str, object]:
     """Append one split's figures to out and return them as data."""
     figures: dict[str, object] = {"lines": lines.lines}
     out.append(f"\n== {name}: {lines.lines} lines ==")
@@ -82,7 +84,9 @@ def _write_split(out: list[str], name: str, lines: Breakdown, messages: Breakdow
         out.append(f"  {'met   ' if met else 'MISSED'} {label} {op} {limit}: {value:.3f}")
     if messages is not None:
         fb = messages.fallback
-        out.append(f"typed-message fallback rate ({messages.lines} messages): {fb.rate:.3f} ({fb.found}/{fb.total})")
+        out.append(
+            f"typed-message fallback rate ({messages.lines} messages): {fb.rate:.3f} ({fb.found}/{fb.total})"
+        )
         met = fb.rate <= 0.10
         out.append(f"  {'met   ' if met else 'MISSED'} typed-message fallback <= 0.1: {fb.rate:.3f}")
         figures["fallback_rate"] = fb.rate
@@ -166,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             f"5,000 chars p50 {speed['p50_ms_5000']:.1f} / p99 {speed['p99_ms_5000']:.1f} ms"
         )
     out.append(
-        f"memory: analyzer (SudachiDict-core) +{after_analyzer - before:.0f} MB RSS, loaded in {analyzer_ms:.0f} ms; "
+        f"memory: analyzer (SudachiDict-core) +{after_analyzer - before:.0f} MB RSS, "
+        f"loaded in {analyzer_ms:.0f} ms; "
         f"lexicons +{after_lexicons - after_analyzer:.0f} MB, compiled in {lexicon_ms:.0f} ms"
     )
     figures["speed"] = speed

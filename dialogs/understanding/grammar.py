@@ -153,14 +153,15 @@ _DEGREE_WORDS = frozenset(("ほど", "程", "くらい", "ぐらい", "位", "�
 
 
 def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
-    """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った, 死ぬ気で)."""
+    """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った)."""
     chain = tokens[last + 1 : end]
     if any(t.lemma == "そう" and t.pos == "形状詞" for t in chain):
         return True
     following = tokens[end : end + 3]
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
-    return [t.lemma for t in following[:2]] == ["か", "と"]
+    plain = not tokens[last].conj_form.startswith("意志推量形")
+    return plain and [t.lemma for t in following[:2]] == ["か", "と"]
 
 
 def _scope_negations(tokens: Sequence[Token], start: int) -> int:

@@ -30,7 +30,7 @@ MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
-_CONTEXT_KEYS = ("past", "resolved", "informational")
+_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now")
 
 
 class TrieNode:
@@ -110,6 +110,8 @@ class Lexicon:
     past: tuple[str, ...]
     resolved: tuple[str, ...]
     informational: tuple[str, ...]
+    fiction: tuple[str, ...] = ()
+    self_now: tuple[str, ...] = ()
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -317,6 +319,8 @@ def _compile(raw: _Raw) -> Lexicon:
         past=_norm_all(raw.context.get("past", []), emoji),
         resolved=_norm_all(raw.context.get("resolved", []), emoji),
         informational=_norm_all(raw.context.get("informational", []), emoji),
+        fiction=_norm_all(raw.context.get("fiction", []), emoji),
+        self_now=_norm_all(raw.context.get("self_now", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
