@@ -245,22 +245,22 @@ def _same_word(token: Token, word: str) -> bool:
     return token.lemma == word or token.surface == word
 
 
-def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> int:
+def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...], written: tuple[str, ...]) -> int:
     """Return the index of the last token matching words from tokens[i] (GAP skips up to MAX_GAP), or -1."""
     if not words:
         return i - 1
-    word, rest = words[0], words[1:]
+    word, rest, other, rest_written = words[0], words[1:], written[0], written[1:]
     if word == GAP:
         for skip in range(MAX_GAP + 1):
             if skip and (i + skip - 1 >= len(tokens) or is_boundary(tokens[i + skip - 1])):
                 break
-            end = _match_end(tokens, i + skip, rest)
+            end = _match_end(tokens, i + skip, rest, rest_written)
             if end >= 0:
                 return end
         return -1
-    if i >= len(tokens) or not _same_word(tokens[i], word):
+    if i >= len(tokens) or not (_same_word(tokens[i], word) or _same_word(tokens[i], other)):
         return -1
-    return _match_end(tokens, i + 1, rest)
+    return _match_end(tokens, i + 1, rest, rest_written)
 
 
 def _lemma_hits(
@@ -271,10 +271,10 @@ def _lemma_hits(
         candidates = lex.lemma_rules.get(token.lemma, ())
         if token.surface != token.lemma:
             candidates = (*candidates, *lex.lemma_rules.get(token.surface, ()))
-        for rule in candidates:
+        for rule in dict.fromkeys(candidates):
             if rule.entry in done:
                 continue
-            last = _match_end(tokens, i + 1, rule.lemmas[1:])
+            last = _match_end(tokens, i + 1, rule.lemmas[1:], rule.written[1:])
             if last < i:
                 continue
             found = features(tokens, last)

@@ -75,6 +75,7 @@ class LemmaRule:
 
     entry: int
     lemmas: tuple[str, ...]
+    written: tuple[str, ...]
     voice: str
     moods: frozenset[str]
     negated: bool | None
@@ -289,7 +290,8 @@ def _compile(raw: _Raw) -> Lexicon:
         )
         if "lemma" in body:
             for lemma_rule in _lemma_rules(body, index, rule):
-                lemma_rules[lemma_rule.lemmas[0]].append(lemma_rule)
+                for first in {lemma_rule.lemmas[0], lemma_rule.written[0]}:
+                    lemma_rules[first].append(lemma_rule)
             continue
         try:
             phrases = _strings(body["match"], rule)
@@ -367,11 +369,13 @@ def _lemma_rules(body: Mapping[str, object], index: int, rule: str) -> list[Lemm
     for pattern in _strings(body["lemma"], rule):
         for literal in expand(pattern):
             lemmas = tuple(_lemma_of(word) for word in literal.split())
+            written = tuple(literal.split())
             if lemmas:
                 out.append(
                     LemmaRule(
                         entry=index,
                         lemmas=lemmas,
+                        written=written,
                         voice=voice,
                         moods=moods,
                         negated=None if negated == "any" else bool(negated),
