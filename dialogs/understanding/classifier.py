@@ -57,6 +57,11 @@ def _ascii_boundary_ok(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+def _kana_boundary_ok(text: str, start: int) -> bool:
+    """A kana reading of a kanji phrase must not start right after a kanji (押し付けられ ≠ 蹴られ)."""
+    return start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+
+
 def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
     """Find pattern occurrences by walking the trie from each position.
 
@@ -71,7 +76,11 @@ def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
         end = start + 1
         while node is not None:
             pattern = node.pattern
-            if pattern is not None and _ascii_boundary_ok(text, start, end, pattern):
+            if (
+                pattern is not None
+                and _ascii_boundary_ok(text, start, end, pattern)
+                and (pattern not in lex.kana_only or _kana_boundary_ok(text, start))
+            ):
                 count = seen.get(pattern, 0)
                 if count < MAX_OCCURRENCES or pattern in lex.uncapped:
                     seen[pattern] = count + 1

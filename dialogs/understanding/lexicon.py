@@ -104,6 +104,7 @@ class Lexicon:
     patterns: Mapping[str, tuple[int, ...]]
     trie: TrieNode
     uncapped: frozenset[str]
+    kana_only: frozenset[str]
     emoji: Mapping[str, str]
     bridges: PrefixIndex
     negators: PrefixIndex
@@ -267,6 +268,8 @@ def _compile(raw: _Raw) -> Lexicon:
     emoji = raw.emoji
     entries: list[Entry] = []
     patterns: dict[str, list[int]] = defaultdict(list)
+    written: set[str] = set()
+    readings: set[str] = set()
     lemma_rules: dict[str, list[LemmaRule]] = defaultdict(list)
     for body, label, also, rule, kind in raw.entries:
         max_len = body.get("max_len")
@@ -296,8 +299,11 @@ def _compile(raw: _Raw) -> Lexicon:
         try:
             phrases = _strings(body["match"], rule)
             compiled = _norm_all(phrases, emoji)
+            written.update(compiled)
             if body.get("kana", True):
-                compiled = (*compiled, *_kana_readings(phrases, compiled, emoji))
+                kana = _kana_readings(phrases, compiled, emoji)
+                readings.update(kana)
+                compiled = (*compiled, *kana)
         except LexiconError as exc:
             raise LexiconError(f"{rule}: {exc}") from exc
         for pattern in compiled:
@@ -314,6 +320,7 @@ def _compile(raw: _Raw) -> Lexicon:
         patterns={p: tuple(ix) for p, ix in patterns.items()},
         trie=trie,
         uncapped=frozenset(p for p, ix in patterns.items() if any(entries[i].label == "crisis" for i in ix)),
+        kana_only=frozenset(readings - written),
         emoji=dict(emoji),
         bridges=_prefix_index(_norm_all(raw.negation.get("bridges", []), emoji)),
         negators=_prefix_index(_norm_all(raw.negation.get("negators", []), emoji)),
