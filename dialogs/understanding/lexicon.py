@@ -345,8 +345,8 @@ def _kana_readings(phrases: list[str], compiled: tuple[str, ...], emoji: Mapping
     out: list[str] = []
     for phrase in phrases:
         for literal in expand(phrase):
-            if not _has_kanji(literal):
-                continue
+            if not _has_kanji(literal) or _has_kanji(literal[-1]):
+                continue  # a kanji stem alone (飲, 切) has no reading of its own
             reading = _norm(reading_of(literal), emoji)
             if len(reading) >= MIN_KANA_READING and reading not in known and not _has_kanji(reading):
                 known.add(reading)
