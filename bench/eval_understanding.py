@@ -170,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             f"5,000 chars p50 {speed['p50_ms_5000']:.1f} / p99 {speed['p99_ms_5000']:.1f} ms"
         )
     out.append(
-        f"memory: analyzer (SudachiDict-core) +{after_analyzer - before:.0f} MB RSS, loaded in {analyzer_ms:.0f} ms; "
+        f"memory: analyzer (SudachiDict-core) +{after_analyzer - before:.0f} MB RSS, "
+        f"loaded in {analyzer_ms:.0f} ms; "
         f"lexicons +{after_lexicons - after_analyzer:.0f} MB, compiled in {lexicon_ms:.0f} ms"
     )
     figures["speed"] = speed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -57,6 +57,11 @@ def _ascii_boundary_ok(text: str, start: int, end: int, pattern: str) -> bool:
     return True
 
 
+def _kana_boundary_ok(text: str, start: int) -> bool:
+    """A kana reading of a kanji phrase must not start right after a kanji (押し付けられ ≠ 蹴られ)."""
+    return start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff")
+
+
 def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
     """Find pattern occurrences by walking the trie from each position.
 
@@ -71,7 +76,11 @@ def _find_hits(lex: Lexicon, text: str) -> list[_Hit]:
         end = start + 1
         while node is not None:
             pattern = node.pattern
-            if pattern is not None and _ascii_boundary_ok(text, start, end, pattern):
+            if (
+                pattern is not None
+                and _ascii_boundary_ok(text, start, end, pattern)
+                and (pattern not in lex.kana_only or _kana_boundary_ok(text, start))
+            ):
                 count = seen.get(pattern, 0)
                 if count < MAX_OCCURRENCES or pattern in lex.uncapped:
                     seen[pattern] = count + 1
@@ -148,6 +157,9 @@ class _Context:
         self.core = _core(self.text)
         self.resolutions = self._resolutions() if any(w in self.text for w in lex.past) else []
         self.requirements: dict[int, bool] = {}
+        self.fiction = any(w in self.text for w in lex.fiction) and not any(
+            w in self.text for w in lex.self_now
+        )
 
     def _resolutions(self) -> list[int]:
         """Return sorted start positions of undenied present-resolution phrases (「今は大丈夫」)."""
@@ -208,6 +220,8 @@ class _Context:
         if entry.negatable and _is_negated(self.lex, tail):
             return "negated"
         if entry.label == "crisis":
+            if self.fiction:
+                return "fiction"
             if any(tail.startswith(w) for w in self.lex.informational):
                 return "info"
             if self.resolutions and self.resolutions[-1] >= hit.end:
@@ -230,8 +244,6 @@ def _rule_holds(rule: LemmaRule, found: Features) -> bool:
         return False
     if rule.moods and not rule.moods & found.moods():
         return False
-    if found.idiom and not rule.idiom:
-        return False
     if rule.tense == "past" and not found.past:
         return False
     return not (rule.tense == "nonpast" and found.past)
@@ -242,62 +254,101 @@ def _same_word(token: Token, word: str) -> bool:
     return token.lemma == word or token.surface == word
 
 
-def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> int:
+def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...], written: tuple[str, ...]) -> int:
     """Return the index of the last token matching words from tokens[i] (GAP skips up to MAX_GAP), or -1."""
     if not words:
         return i - 1
-    word, rest = words[0], words[1:]
+    word, rest, other, rest_written = words[0], words[1:], written[0], written[1:]
     if word == GAP:
         for skip in range(MAX_GAP + 1):
             if skip and (i + skip - 1 >= len(tokens) or is_boundary(tokens[i + skip - 1])):
                 break
-            end = _match_end(tokens, i + skip, rest)
+            end = _match_end(tokens, i + skip, rest, rest_written)
             if end >= 0:
                 return end
         return -1
-    if i >= len(tokens) or not _same_word(tokens[i], word):
+    if i >= len(tokens) or not (_same_word(tokens[i], word) or _same_word(tokens[i], other)):
         return -1
-    return _match_end(tokens, i + 1, rest)
+    return _match_end(tokens, i + 1, rest, rest_written)
 
 
-def _lemma_hits(lex: Lexicon, tokens: tuple[Token, ...]) -> list[tuple[LemmaRule, int, Features]]:
-    """Find every lemma rule whose words occur in sequence and whose grammar holds."""
-    hits: list[tuple[LemmaRule, int, Features]] = []
+def _lemma_hits(
+    lex: Lexicon, tokens: tuple[Token, ...], done: set[int]
+) -> Iterator[tuple[LemmaRule, int, Features]]:
+    """Yield each lemma rule whose words occur in sequence and whose grammar holds (skipping done entries)."""
     for i, token in enumerate(tokens):
         candidates = lex.lemma_rules.get(token.lemma, ())
         if token.surface != token.lemma:
             candidates = (*candidates, *lex.lemma_rules.get(token.surface, ()))
-        for rule in candidates:
-            last = _match_end(tokens, i + 1, rule.lemmas[1:])
+        for rule in dict.fromkeys(candidates):
+            if rule.entry in done:
+                continue
+            last = _match_end(tokens, i + 1, rule.lemmas[1:], rule.written[1:])
             if last < i:
                 continue
             found = features(tokens, last)
             if _rule_holds(rule, found):
-                hits.append((rule, i, found))
-    return hits
+                yield rule, i, found
 
 
 class _Reading:
-    """Labels, evidence and crisis kinds gathered from the surface and lemma matches of one message."""
+    """Labels, evidence and crisis kinds gathered from the surface and lemma matches of one message.
+
+    A surface crisis phrase that a lemma rule read as negated or as an idiom over the same words is
+    dropped (「しにたくなんかないよ」, 「消えたいくらい恥ずかしい」): the grammar knows better.
+    """
 
     def __init__(self) -> None:
         """Start empty."""
-        self.labels: set[str] = set()
-        self.evidence: dict[tuple[str, str], Evidence] = {}
-        self.kinds: set[str] = set()
+        self.counted: list[tuple[Entry, str, str]] = []
+        self.by_lemma: set[str] = set()
+        self.notes: dict[tuple[str, str], Evidence] = {}
+        self.denied: set[str] = set()
+        self.done: set[int] = set()
 
-    def count(self, entry: Entry, matched: str, rule: str) -> None:
-        """Record a counted match: its labels, kind and evidence."""
-        self.labels.add(entry.label)
-        self.labels.update(entry.also)
-        if entry.kind is not None and entry.label in ("crisis", "urgent"):
-            self.kinds.add(entry.kind)
-        for label in (entry.label, *entry.also):
-            self.evidence.setdefault((label, rule), Evidence(label, matched, rule))
+    def count(self, entry: Entry, matched: str, rule: str, *, lemma: bool = False) -> None:
+        """Record a counted match (lemma: found by a lemma rule, so never overruled by one)."""
+        self.counted.append((entry, matched, rule))
+        if lemma and entry.label == "crisis":
+            self.by_lemma.add(_fold_words(matched))
 
     def note(self, label: str, matched: str, rule: str) -> None:
-        """Record a match that does not count (negated, resolved, informational) as evidence only."""
-        self.evidence.setdefault((label, rule), Evidence(label, matched, rule))
+        """Record a match that does not count (negated, resolved, informational, idiom) as evidence only."""
+        self.notes.setdefault((label, rule), Evidence(label, matched, rule))
+        if label in ("negated:crisis", "idiom:crisis"):
+            self.denied.add(_fold_words(matched))
+
+    def finish(self) -> tuple[set[str], tuple[Evidence, ...], set[str]]:
+        """Return the labels, the evidence and the crisis kinds of the counted matches."""
+        labels: set[str] = set()
+        kinds: set[str] = set()
+        evidence: dict[tuple[str, str], Evidence] = {}
+        for entry, matched, rule in self.counted:
+            if entry.label == "crisis" and self._denied(matched):
+                self.note("negated:crisis", matched, rule)
+                continue
+            labels.add(entry.label)
+            labels.update(entry.also)
+            if entry.kind is not None and entry.label in ("crisis", "urgent"):
+                kinds.add(entry.kind)
+            for label in (entry.label, *entry.also):
+                evidence.setdefault((label, rule), Evidence(label, matched, rule))
+        for key, note in self.notes.items():
+            if _bare(note.label) not in labels and note.label.split(":")[-1] not in labels:
+                evidence.setdefault(key, note)
+        return labels, tuple(evidence.values()), kinds
+
+    def _denied(self, matched: str) -> bool:
+        """Tell whether lemma rules read these words only as negated or idiomatic, never as meant."""
+        words = _fold_words(matched)
+        if not words or any(words in c or c in words for c in self.by_lemma if c):
+            return False
+        return any(d and (words in d or d in words) for d in self.denied)
+
+
+def _fold_words(text: str) -> str:
+    """Return text in NFKC without punctuation, for comparing matched words across the two passes."""
+    return _core(unicodedata.normalize("NFKC", text))
 
 
 def _surface(lex: Lexicon, text: str, norm: Normalized, ctx: _Context, reading: _Reading) -> None:
@@ -323,7 +374,7 @@ def _informational(lex: Lexicon, tokens: tuple[Token, ...], end: int) -> bool:
 
 def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Reading) -> None:
     """Match the lemma rules with their grammar on the analyzed words."""
-    for rule, start, found in _lemma_hits(lex, tokens):
+    for rule, start, found in _lemma_hits(lex, tokens, reading.done):
         entry = lex.entries[rule.entry]
         matched = "".join(t.surface for t in tokens[start : found.chain_end])
         if entry.requires and not ctx.requirement_met(entry):
@@ -331,9 +382,15 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
         if entry.unless and ctx.excluded(entry):
             continue
         label = f"{entry.rule} [{rule.describe()}]"
+        if found.idiom and not rule.idiom:
+            reading.note(f"idiom:{_bare(entry.label)}", matched, label)
+            continue
         wanted_negation = bool(rule.negated)
         if rule.negated is not None and found.negated != wanted_negation:
             reading.note(f"negated:{_bare(entry.label)}", matched, label)
+            continue
+        if entry.label == "crisis" and ctx.fiction:
+            reading.note("fiction:crisis", matched, label)
             continue
         if entry.label == "crisis" and _informational(lex, tokens, found.chain_end):
             reading.note("info:crisis", matched, label)
@@ -341,7 +398,8 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
         if entry.label == "crisis" and ctx.resolutions:
             reading.note("resolved:crisis", matched, label)
             continue
-        reading.count(entry, matched, label)
+        reading.count(entry, matched, label, lemma=True)
+        reading.done.add(rule.entry)
 
 
 def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
@@ -353,18 +411,18 @@ def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understan
     _surface(lex, text, norm, ctx, reading)
     tokens = analyze(tidy(text))
     _lemmas(lex, tokens, ctx, reading)
-    labels = reading.labels
+    labels, evidence, found_kinds = reading.finish()
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"
     concerns = tuple(c for c in CONCERNS if f"concern:{c}" in labels)
-    kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in reading.kinds)
+    kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in found_kinds)
     return Understanding(
         crisis=crisis,
         concerns=concerns,
         intents=tuple(i for i in INTENTS if f"intent:{i}" in labels),
-        evidence=tuple(reading.evidence.values()),
+        evidence=evidence,
         crisis_kinds=kinds if crisis != "none" else (),
         possible_risk="possible_risk" in labels and crisis != "crisis",
-        concern_about=about_of_concerns(concerns, tuple(reading.evidence.values()), tokens),
+        concern_about=about_of_concerns(concerns, evidence, tokens),
         entities=find_entities(text, tokens),
         language=language_of(text),
     )

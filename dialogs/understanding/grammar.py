@@ -16,6 +16,8 @@ from dialogs.understanding.analyzer import Token
 _AUX_VERBS = frozenset(
     ("いる", "仕舞う", "ちゃう", "ちまう", "置く", "来る", "行く", "見る", "ある", "てる", "とく")
 )
+_SCOPE_NEGATORS = frozenset(("冗談", "嘘", "うそ"))
+"""Words that take back what was said before them (死にたいって言ったのは冗談)."""
 _NEGATORS = frozenset(("ない", "ぬ", "ず", "ん", "へん", "ひん", "ねえ", "ねぇ", "ん"))
 _DESIRE = frozenset(("たい", "たがる", "欲しい"))
 _PASSIVE = frozenset(("れる", "られる"))
@@ -23,7 +25,24 @@ _CAUSATIVE = frozenset(("せる", "させる"))
 _WISH_HEADS = frozenset(("いい", "楽", "のに", "助かる", "幸せ", "マシ", "まし", "増し", "いっそ"))
 _BRIDGE_WORDS = frozenset(
     (
-        *("は", "が", "も", "と", "とか", "か", "なんて", "って", "など", "まで", "を", "の", "に"),
+        *(
+            "は",
+            "が",
+            "も",
+            "と",
+            "とか",
+            "か",
+            "なんて",
+            "って",
+            "など",
+            "まで",
+            "を",
+            "の",
+            "に",
+            "なんか",
+            "たり",
+        ),
+        *("ほど", "一言", "一度", "全然", "別に", "決して", "絶対", "少し", "そんな"),
         *("訳", "こと", "気持ち", "気", "積もり", "様", "予定", "考え", "思い", "感じ"),
         *("だ", "です", "思う", "考える", "言う", "ある", "する", "いる", "思える"),
     )
@@ -149,18 +168,21 @@ def features(tokens: Sequence[Token], last: int) -> Features:
     )
 
 
-_DEGREE_WORDS = frozenset(("ほど", "程", "くらい", "ぐらい", "位", "気", "程度"))
+_DEGREE_WORDS = frozenset(("ほど", "程", "くらい", "ぐらい", "位", "気", "程度", "よう", "様", "みたい"))
 
 
 def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
-    """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った, 死ぬ気で)."""
+    """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った)."""
     chain = tokens[last + 1 : end]
     if any(t.lemma == "そう" and t.pos == "形状詞" for t in chain):
         return True
-    following = tokens[end : end + 3]
+    following = [t for t in tokens[end : end + 4] if t.pos != "補助記号"]
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
-    return [t.lemma for t in following[:2]] == ["か", "と"]
+    if len(following) > 1 and following[0].lemma in ("って", "と") and following[1].lemma in _DEGREE_WORDS:
+        return True
+    plain = not tokens[last].conj_form.startswith("意志推量形")
+    return plain and [t.lemma for t in following[:2]] == ["か", "と"]
 
 
 def _scope_negations(tokens: Sequence[Token], start: int) -> int:
@@ -172,6 +194,8 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
         token = tokens[i]
         if is_boundary(token):
             break
+        if token.lemma in _SCOPE_NEGATORS:
+            return count + 1
         if _is_negator(token):
             following = tokens[i + 1 : i + 3]
             if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:

@@ -30,7 +30,7 @@ MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
-_CONTEXT_KEYS = ("past", "resolved", "informational")
+_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now")
 
 
 class TrieNode:
@@ -75,6 +75,7 @@ class LemmaRule:
 
     entry: int
     lemmas: tuple[str, ...]
+    written: tuple[str, ...]
     voice: str
     moods: frozenset[str]
     negated: bool | None
@@ -103,6 +104,7 @@ class Lexicon:
     patterns: Mapping[str, tuple[int, ...]]
     trie: TrieNode
     uncapped: frozenset[str]
+    kana_only: frozenset[str]
     emoji: Mapping[str, str]
     bridges: PrefixIndex
     negators: PrefixIndex
@@ -110,6 +112,8 @@ class Lexicon:
     past: tuple[str, ...]
     resolved: tuple[str, ...]
     informational: tuple[str, ...]
+    fiction: tuple[str, ...] = ()
+    self_now: tuple[str, ...] = ()
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -264,6 +268,8 @@ def _compile(raw: _Raw) -> Lexicon:
     emoji = raw.emoji
     entries: list[Entry] = []
     patterns: dict[str, list[int]] = defaultdict(list)
+    written: set[str] = set()
+    readings: set[str] = set()
     lemma_rules: dict[str, list[LemmaRule]] = defaultdict(list)
     for body, label, also, rule, kind in raw.entries:
         max_len = body.get("max_len")
@@ -287,13 +293,17 @@ def _compile(raw: _Raw) -> Lexicon:
         )
         if "lemma" in body:
             for lemma_rule in _lemma_rules(body, index, rule):
-                lemma_rules[lemma_rule.lemmas[0]].append(lemma_rule)
+                for first in {lemma_rule.lemmas[0], lemma_rule.written[0]}:
+                    lemma_rules[first].append(lemma_rule)
             continue
         try:
             phrases = _strings(body["match"], rule)
             compiled = _norm_all(phrases, emoji)
+            written.update(compiled)
             if body.get("kana", True):
-                compiled = (*compiled, *_kana_readings(phrases, compiled, emoji))
+                kana = _kana_readings(phrases, compiled, emoji)
+                readings.update(kana)
+                compiled = (*compiled, *kana)
         except LexiconError as exc:
             raise LexiconError(f"{rule}: {exc}") from exc
         for pattern in compiled:
@@ -310,6 +320,7 @@ def _compile(raw: _Raw) -> Lexicon:
         patterns={p: tuple(ix) for p, ix in patterns.items()},
         trie=trie,
         uncapped=frozenset(p for p, ix in patterns.items() if any(entries[i].label == "crisis" for i in ix)),
+        kana_only=frozenset(readings - written),
         emoji=dict(emoji),
         bridges=_prefix_index(_norm_all(raw.negation.get("bridges", []), emoji)),
         negators=_prefix_index(_norm_all(raw.negation.get("negators", []), emoji)),
@@ -317,6 +328,8 @@ def _compile(raw: _Raw) -> Lexicon:
         past=_norm_all(raw.context.get("past", []), emoji),
         resolved=_norm_all(raw.context.get("resolved", []), emoji),
         informational=_norm_all(raw.context.get("informational", []), emoji),
+        fiction=_norm_all(raw.context.get("fiction", []), emoji),
+        self_now=_norm_all(raw.context.get("self_now", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
@@ -332,8 +345,8 @@ def _kana_readings(phrases: list[str], compiled: tuple[str, ...], emoji: Mapping
     out: list[str] = []
     for phrase in phrases:
         for literal in expand(phrase):
-            if not _has_kanji(literal):
-                continue
+            if not _has_kanji(literal) or _has_kanji(literal[-1]):
+                continue  # a kanji stem alone (飲, 切) has no reading of its own
             reading = _norm(reading_of(literal), emoji)
             if len(reading) >= MIN_KANA_READING and reading not in known and not _has_kanji(reading):
                 known.add(reading)
@@ -363,11 +376,13 @@ def _lemma_rules(body: Mapping[str, object], index: int, rule: str) -> list[Lemm
     for pattern in _strings(body["lemma"], rule):
         for literal in expand(pattern):
             lemmas = tuple(_lemma_of(word) for word in literal.split())
+            written = tuple(literal.split())
             if lemmas:
                 out.append(
                     LemmaRule(
                         entry=index,
                         lemmas=lemmas,
+                        written=written,
                         voice=voice,
                         moods=moods,
                         negated=None if negated == "any" else bool(negated),
