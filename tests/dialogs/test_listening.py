@@ -145,11 +145,11 @@ def test_with_summary_only_a_later_message_is_added_when_she_says_so(reading_add
 def test_a_message_offered_to_the_case_is_added_only_on_yes() -> None:
     chat = Chat()
     send_father_form(chat)
-    chat.send("それから、最近は昼夜逆転しています")
+    chat.send("それと、最近は夜になると眠れないようです")
     assert not [e for e in chat.effects if isinstance(e, AddToCase)], "summary-only: asked first"
     chat.tap("担当者にも伝える")
     (added,) = [e for e in chat.effects if isinstance(e, AddToCase)]
-    assert "昼夜逆転" in added.text
+    assert "眠れない" in added.text
 
 
 # ---------------------------------------------------------------- 3. free text is first-class
