@@ -159,3 +159,23 @@ def test_random_walk_never_raises_and_always_offers_a_way_forward(seed: int) -> 
         seen.add(state)
         now += rng.choice(PAUSES)
     assert len(seen) >= 8, f"seed {seed} only visited {sorted(seen)}"
+
+
+@pytest.mark.parametrize("seed", range(100, 102))
+def test_random_walk_with_a_person_in_the_conversation_never_raises(seed: int) -> None:
+    rng = random.Random(seed)
+    state, data, now = INITIAL_STATE, {}, START
+    offered: list[str] = []
+    for step in range(STEPS_PER_WALK):
+        user_input = _next_input(rng, offered)
+        with_person = rng.random() < 0.5
+        try:
+            turn = handle(state, data, user_input, now=now, with_person=with_person)
+        except Exception as error:
+            raise AssertionError(
+                f"seed {seed} step {step}: {user_input!r} in {state} raised {error!r}"
+            ) from error
+        check_limits(turn.messages)
+        state, data = turn.state, turn.data
+        offered = [choice.data for choice in turn.messages[-1].choices] if turn.messages else offered
+        now += rng.choice(PAUSES)
