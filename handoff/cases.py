@@ -14,11 +14,11 @@ from bot.store.case_tables import Case, CaseMessage
 from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import default_content
+from dialogs.effects import ConsentScope
 from dialogs.summary import IntakeSummary, merge, render
 from dialogs.understanding.classifier import classify
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-WIDEST_SCOPE = "summary_and_conversation"
 
 
 CASE_CODE = re.compile(f"TG-[{CODE_ALPHABET}]{{6}}")
@@ -130,9 +130,8 @@ async def open_case(
     case.district = merged.get("district")
     if case.status == CaseStatus.WAITING:
         case.team = team_for(case.district)
-    case.consent_scope = (
-        WIDEST_SCOPE if WIDEST_SCOPE in (case.consent_scope, consent_scope) else consent_scope
-    )
+    wide = ConsentScope.SUMMARY_AND_CONVERSATION
+    case.consent_scope = wide if wide in (case.consent_scope, consent_scope) else consent_scope
     case.consent_version = consent_version
     case.consented_at = now
     case.urgency = higher_urgency(case.urgency, urgency)

@@ -13,11 +13,10 @@ from typing import Any
 from dialogs import catalog
 from dialogs.content import default_content
 from dialogs.dialog import Dialog
-from dialogs.effects import AddToCase
+from dialogs.effects import AddToCase, ConsentScope
 from dialogs.flows.common import menu_choices
 from dialogs.messages import Choice
 
-CONVERSATION_SCOPE = "summary_and_conversation"
 PENDING_CHARS = 2000
 """How much of a message waiting for the person's yes is kept."""
 
@@ -33,7 +32,7 @@ def open_handoff(dialog: Dialog) -> dict[str, Any] | None:
 def adds_automatically(dialog: Dialog) -> bool:
     """Whether typed text goes to the open case without asking (the conversation is shared)."""
     handoff = open_handoff(dialog)
-    return handoff is not None and handoff.get("scope") == CONVERSATION_SCOPE
+    return handoff is not None and handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
 
 
 def _add(dialog: Dialog, text: str) -> None:
