@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
-from dialogs.effects import DeleteUserData, Effect, HandOff, RaiseUrgency, RelayToCase
+from dialogs.effects import AddToCase, DeleteUserData, Effect, HandOff, RaiseUrgency, RelayToCase
 from handoff import cases, relay
 
 
@@ -60,6 +60,8 @@ async def apply_effects(session: AsyncSession, context: TurnContext, effects: Se
                 reasons=list(effect.reasons),
                 now=now,
             )
+        elif isinstance(effect, AddToCase):
+            await cases.add_to_case(session, conversation_id=conversation.id, text=effect.text, now=now)
         elif isinstance(effect, DeleteUserData):
             await delete_user_data(session, conversation)
             return False

@@ -211,17 +211,38 @@ class HotlineHours(_Model):
         return self
 
 
+HotlineChannel = Literal["phone", "chat", "line"]
+"""How a line is reached: a phone call, a web chat, or LINE (for people who cannot phone)."""
+
+HotlineKind = Literal["emergency", "suicidal", "violence", "child", "anything"]
+"""Situations a line is for: danger now (110/119), thoughts of dying, violence at home, a child
+being hurt (or any child's worry), or anything at all. The crisis reply picks lines by these."""
+
+
 class Hotline(_Model):
-    """A crisis telephone line, as dated configuration: numbers and hours change."""
+    """A crisis line (phone, chat or LINE), as dated configuration: numbers and hours change."""
 
     id: str
     name: str
-    number: str
+    number: str = ""
+    url: str = ""
+    channel: HotlineChannel = "phone"
+    kinds: list[HotlineKind] = []
     hours: HotlineHours
+    year_end_closed: bool = False
     free: bool
     purpose: str
     verified_at: date
     source: str
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Hotline:
+        """Refuse a phone line without a number and a chat or LINE line without a url."""
+        if self.channel == "phone" and not self.number:
+            raise ValueError("a phone line needs a number")
+        if self.channel != "phone" and not self.url:
+            raise ValueError(f"a {self.channel} line needs a url")
+        return self
 
     @property
     def hours_known(self) -> bool:
@@ -240,6 +261,9 @@ class Hotline(_Model):
     def is_open_at(self, now: datetime) -> bool:
         """Whether the line is known to be open at `now` (False when the hours vary)."""
         local = to_tokyo(now)
+        year_end = (local.month, local.day) >= (12, 29) or (local.month, local.day) <= (1, 3)
+        if self.year_end_closed and year_end:
+            return False
         return self.hours.always or any(w.covers(local) for w in self.hours.windows)
 
 
@@ -267,17 +291,39 @@ class TemporaryLivingInfo(_Model):
 
 
 class ReplyPromise(_Model):
-    """When staff will answer: `{reply_by}` / `{opens}` are filled with formatted times."""
+    """When staff will answer: `{reply_by}` / `{opens}` are filled with formatted times.
+
+    `priority_*` are said to a person whose message is urgent or suggests danger; `tonight` is
+    added outside office hours to say what to do until then (it may use the `faq` placeholders).
+    """
 
     during_hours: str
     after_hours: str
+    priority_during_hours: str
+    priority_after_hours: str
+    tonight: str
+
+
+Urgency = Literal["crisis", "urgent", "normal"]
 
 
 class ContentOfficeHours(OfficeHours):
-    """Office hours plus the wording of the reply promise and how much office time a reply may take."""
+    """Office hours plus the wording of the reply promise and how much office time a reply may take.
+
+    `reply_within_minutes` is the usual promise; `crisis_reply_within_minutes` and
+    `urgent_reply_within_minutes` the promises for crisis and urgent messages (office time,
+    counted from the next opening when closed).
+    """
 
     reply_within_minutes: PositiveInt
+    crisis_reply_within_minutes: PositiveInt = 30
+    urgent_reply_within_minutes: PositiveInt = 30
     reply_promise: ReplyPromise
+
+    def reply_within(self, urgency: str) -> timedelta:
+        """How much office time a reply to a message of this urgency may take."""
+        minutes = {"crisis": self.crisis_reply_within_minutes, "urgent": self.urgent_reply_within_minutes}
+        return timedelta(minutes=minutes.get(urgency, self.reply_within_minutes))
 
 
 class RichMenuButton(_Model):
@@ -379,18 +425,6 @@ class Content(_Model):
         district = self.district(district_id)
         return self.window(district.window if district else self.municipality.front_window)
 
-    def hotlines_open_at(self, now: datetime) -> list[Hotline]:
-        """Lines to show at `now`: always-open first, then lines open now, then lines whose hours vary.
-
-        The last group has `hours_known` False: show them with `hours_text` and say 時間は要確認.
-        Holidays are not modelled for hotlines: their windows hold every listed weekday.
-        """
-        local = to_tokyo(now)
-        always = [h for h in self.hotlines if h.hours.always]
-        open_now = [h for h in self.hotlines if h.hours.windows and h.is_open_at(local)]
-        varies = [h for h in self.hotlines if not h.hours_known]
-        return always + open_now + varies
-
     def faq_answer(self, intent: FaqIntent, *, district_id: str | None = None) -> str:
         """The FAQ answer, placeholders filled from the district's window (the front window if none)."""
         return self.faq[intent].format_map(_fields(self, self.window_for_district(district_id)))
@@ -401,15 +435,32 @@ class Content(_Model):
         text = guide.during_hours if is_open(now, self.office_hours) else guide.after_hours
         return text.format_map(_fields(self, self.window(self.temporary_living_info.window)))
 
-    def reply_promise_text(self, now: datetime) -> str:
-        """When a person writing at `now` will hear from staff, in the municipality's words."""
+    def reply_due(self, now: datetime, urgency: str = "normal") -> datetime:
+        """When staff will have answered a hand-off of this urgency made at `now` (the queue's due time)."""
         hours = self.office_hours
-        promise = hours.reply_promise.during_hours if is_open(now, hours) else hours.reply_promise.after_hours
-        within = timedelta(minutes=hours.reply_within_minutes)
-        return promise.format(
-            reply_by=format_jp(reply_by(now, hours, within=within)),
+        return reply_by(now, hours, within=hours.reply_within(urgency))
+
+    def reply_promise_text(self, now: datetime, urgency: str = "normal") -> str:
+        """When a person writing at `now` will hear from staff, in the municipality's words.
+
+        The time is `reply_due(now, urgency)`, the same the CSW queue shows; outside office hours
+        the `tonight` text follows, saying what to do until then.
+        """
+        hours = self.office_hours
+        promises = hours.reply_promise
+        priority = urgency in ("crisis", "urgent")
+        if is_open(now, hours):
+            promise = promises.priority_during_hours if priority else promises.during_hours
+        else:
+            promise = promises.priority_after_hours if priority else promises.after_hours
+        text = promise.format(
+            reply_by=format_jp(self.reply_due(now, urgency)),
             opens=format_jp_onward(next_opening(now, hours)),
         )
+        if is_open(now, hours):
+            return text
+        tonight = promises.tonight.format_map(_fields(self, self.window(self.temporary_living_info.window)))
+        return f"{text}\n{tonight}"
 
 
 def _by_id(items: Sequence[_Item], item_id: str, kind: str) -> _Item:
@@ -433,7 +484,7 @@ def _fields(content: Content, window: Window) -> dict[str, Any]:
         "reply_hours": "、".join(format_window(w) for w in content.office_hours.weekly),
         "desk_name": desk.name,
         "desk_phone": desk.phone,
-        "hotlines": {h.id: h.number for h in content.hotlines},
+        "hotlines": {h.id: h.number or h.url for h in content.hotlines},
     }
 
 
@@ -543,8 +594,9 @@ def _template_problems(content: Content) -> list[str]:
         )
     promise = content.office_hours.reply_promise
     times = {"reply_by": "", "opens": ""}
-    templates.append((("office_hours", "reply_promise", "during_hours"), promise.during_hours, times))
-    templates.append((("office_hours", "reply_promise", "after_hours"), promise.after_hours, times))
+    for name in ("during_hours", "after_hours", "priority_during_hours", "priority_after_hours"):
+        templates.append((("office_hours", "reply_promise", name), getattr(promise, name), times))
+    templates.append((("office_hours", "reply_promise", "tonight"), promise.tonight, fields))
     problems = []
     for loc, text, values in templates:
         try:
@@ -671,8 +723,3 @@ def current_content() -> Content:
 def _shipped_default() -> Content:
     """The shipped default content, loaded once."""
     return load_content()
-
-
-def default_content() -> Content:
-    """The content in use (the name callers used before the file became configurable)."""
-    return current_content()

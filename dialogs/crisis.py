@@ -1,15 +1,24 @@
 """The crisis path: emergency resources at once, from any state, before consent and before the database.
 
+The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
+violence at home the DV lines and safety first, thoughts of dying いのちの電話, よりそい and the
+chat or LINE lines for someone who cannot phone. Only lines known to be open now are listed (a
+line whose hours vary is not). A second trigger within `REPEAT_WITHIN` gets a brief, different
+reply with one line and the offer of a person, not the same block again; while a CSW holds the
+case the reply says the person reading will see the message. A sign short of crisis
+(`possible_risk`) gets one gentle, direct question.
+
 `crisis_reply(text, now)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
 from dialogs import catalog
-from dialogs.content import URGENT_SITUATIONS, UrgentSituation, current_content
+from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.intake import takes_free_text
@@ -17,17 +26,94 @@ from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
 
+Situation = Literal["child", "violence", "suicidal"]
+"""Which lines fit: a child being hurt, violence at home, or thoughts of dying (the default)."""
+
+REPEAT_WITHIN = timedelta(hours=12)
+"""A crisis reply within this time of the last one is the brief, different one."""
+
+RISK_ASKED_WITHIN = timedelta(hours=12)
+"""The gentle question about thoughts of dying is asked at most once in this time."""
+
 URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
     "no_shelter": "no_place_tonight",
     "eviction": "no_place_tonight",
     "no_food": "no_food",
     "utilities": "utilities_cut",
 }
-"""Urgent crisis kinds and the content's situation each calls for."""
+"""Crisis kinds of an urgent reading and the content's situation each calls for."""
 
 
-def _offer(key: str) -> Text:
-    """The closing message: tell a human, or carry on where the conversation was."""
+def situations_of(understanding: Understanding, data: dict[str, Any] | None = None) -> tuple[Situation, ...]:
+    """Which lines fit this message, most fitting first.
+
+    A child being hurt gets children's lines only; an adult writing about violence at home gets
+    the DV lines, and children's lines too when a child is hurt or at risk; otherwise the lines for
+    thoughts of dying.
+    """
+    kinds = set(understanding.crisis_kinds)
+    if not kinds & {"violence", "child_abuse"}:
+        return ("suicidal",)
+    if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
+        return ("child",)
+    return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def _writes_as_a_child(understanding: Understanding) -> bool:
+    """Whether the writer names themself someone's child (「おとうさんに」) and no one as their child."""
+    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    return "child" in relations and "parent" not in relations
+
+
+def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
+    """Whether the writer says they are under 18 (中2, 14歳), now or earlier in the draft."""
+    for entity in understanding.entities:
+        if entity.about == "other":
+            continue
+        if entity.kind == "age_band" and entity.value == "under_18":
+            return True
+        if entity.kind == "age" and entity.value.isdigit() and int(entity.value) < 18:
+            return True
+    answers = data.get("intake", {}).get("answers", {})
+    return bool(
+        answers.get("asker", {}).get("choice") in (None, "self")
+        and answers.get("age_band", {}).get("choice") == "under_18"
+    )
+
+
+def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[Hotline], list[Hotline]]:
+    """(phone lines, chat and LINE lines) for the situations, open at `now`, best fitting first."""
+    lines = [
+        line
+        for line in current_content().hotlines
+        if line.hours_known and line.is_open_at(now) and "emergency" not in line.kinds
+    ]
+    fitting: list[Hotline] = []
+    for situation in situations:
+        fitting += [line for line in lines if situation in line.kinds and line not in fitting]
+    fitting += [line for line in lines if "anything" in line.kinds and line not in fitting]
+    return (
+        [line for line in fitting if line.channel == "phone"],
+        [line for line in fitting if line.channel != "phone"],
+    )
+
+
+def _line_text(line: Hotline) -> str:
+    """One line as the person reads it: name, number or address, hours, free."""
+    notes = catalog.text("crisis.hotline_free") if line.free else ""
+    return catalog.text(
+        f"crisis.line.{line.channel}",
+        name=line.name,
+        reach=line.number or line.url,
+        hours=line.hours_text,
+        notes=notes,
+    )
+
+
+def _offer(key: str, *, with_person: bool = False) -> Text:
+    """The closing message: tell a person (unless one is already reading), or carry on."""
+    if with_person:
+        return Text(catalog.text("crisis.offer_with_person"))
     return Text(
         catalog.text(key),
         (
@@ -37,35 +123,39 @@ def _offer(key: str) -> Text:
     )
 
 
-def _hotline_lines(now: datetime) -> str:
-    """One line per hotline open at `now` (and those whose hours vary, marked so)."""
-    lines = []
-    for hotline in current_content().hotlines_open_at(now):
-        notes = catalog.text("crisis.hotline_free") if hotline.free else ""
-        lines.append(
-            catalog.text(
-                "crisis.hotline_line",
-                name=hotline.name,
-                number=hotline.number,
-                hours=hotline.hours_text,
-                notes=notes,
-            )
-        )
-    return "\n".join(lines)
-
-
 def hotline_list(now: datetime) -> Text:
-    """The hotlines open at `now`, asked for from the rich menu (no urgency is raised)."""
-    return Text(catalog.text("hotlines.on_request", lines=_hotline_lines(now)))
+    """Every line open at `now`, asked for from the rich menu (no urgency is raised)."""
+    phones, chats = _open_lines(("suicidal", "violence", "child"), now)
+    lines = "\n".join(_line_text(line) for line in [*phones, *chats])
+    return Text(catalog.text("hotlines.on_request", lines=lines))
 
 
-def crisis_messages(now: datetime) -> tuple[Text, ...]:
-    """The emergency resources open at `now`, and an offer of a human."""
+def crisis_messages(
+    now: datetime, situations: tuple[Situation, ...] = ("suicidal",), *, with_person: bool = False
+) -> tuple[Text, ...]:
+    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person."""
+    phones, chats = _open_lines(situations, now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
     return (
-        Text(catalog.text("crisis.first")),
-        Text(catalog.text("crisis.hotlines", lines=_hotline_lines(now))),
-        _offer("crisis.offer"),
+        Text(catalog.text(f"crisis.first.{situations[0]}")),
+        Text("\n".join(lines)),
+        _offer("crisis.offer", with_person=with_person),
     )
+
+
+def again_messages(
+    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+) -> tuple[Text, ...]:
+    """The brief reply to a second trigger: heard, one fitting line open now, and a person."""
+    phones, chats = _open_lines(situations, now)
+    first = (phones + chats)[:1]
+    line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
+    text = catalog.text("crisis.again", line=line)
+    if with_person:
+        return (Text(text), _offer("crisis.offer", with_person=True))
+    return (Text(text), _offer("crisis.again_offer"))
 
 
 def crisis_reply(text: str, now: datetime) -> tuple[Text, ...] | None:
@@ -74,20 +164,24 @@ def crisis_reply(text: str, now: datetime) -> tuple[Text, ...] | None:
     Pure (no I/O) and quick, for the webhook's fast path. When the bot sends these, it must pass
     `crisis_already_sent=True` to `dialogs.engine.handle` for the same text.
     """
-    return crisis_messages(now) if classify(text).crisis == "crisis" else None
+    understanding = classify(text)
+    if understanding.crisis != "crisis":
+        return None
+    return crisis_messages(now, situations_of(understanding))
 
 
 def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
     """The person's own words that raised this level, for the CSW to read."""
-    return tuple(
+    quoted = (
         catalog.text("summary.quote", words=evidence.matched)
         for evidence in understanding.evidence
         if evidence.label == level
     )
+    return tuple(dict.fromkeys(quoted))
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
-    """What to do tonight for each urgent situation the evidence names (all of them if none is named)."""
+    """What to do tonight for each urgent situation the reading names (all of them if none is named)."""
     content = current_content()
     named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(URGENT_SITUATIONS)
@@ -103,26 +197,83 @@ def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
     dialog.data["urgency"] = {"level": level, "reasons": [*kept, *(r for r in reasons if r not in kept)]}
 
 
+def _recently(dialog: Dialog, key: str, within: timedelta) -> bool:
+    """Whether `data['crisis'][key]` holds a time less than `within` ago."""
+    stamp = dialog.data.get("crisis", {}).get(key)
+    return isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < within
+
+
+def _mark(dialog: Dialog, key: str) -> None:
+    """Record now under `data['crisis'][key]`."""
+    dialog.data.setdefault("crisis", {})[key] = dialog.now.isoformat()
+
+
+def _answer_crisis(dialog: Dialog, situations: tuple[Situation, ...], *, already_sent: bool) -> None:
+    """Send the first or the brief crisis reply (nothing when the fast path already sent it)."""
+    with_person = bool(dialog.data.get("with_person"))
+    repeat = _recently(dialog, "shown_at", REPEAT_WITHIN)
+    _mark(dialog, "shown_at")
+    if already_sent:
+        return
+    if repeat:
+        dialog.send(*again_messages(dialog.now, situations, with_person=with_person))
+    else:
+        dialog.send(*crisis_messages(dialog.now, situations, with_person=with_person))
+
+
+def ask_about_risk(dialog: Dialog) -> bool:
+    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
+    understanding = dialog.understanding
+    if understanding is None or not understanding.possible_risk or understanding.crisis != "none":
+        return False
+    if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
+        return False
+    _mark(dialog, "risk_asked_at")
+    dialog.say(
+        "risk.ask",
+        (
+            Choice(catalog.text("risk.yes"), "risk:yes"),
+            Choice(catalog.text("risk.no"), "risk:no"),
+            Choice(catalog.text("risk.listen"), "human"),
+        ),
+    )
+    return True
+
+
+def answer_risk(dialog: Dialog) -> bool:
+    """Answer the person's reply to the risk question; True when they said the thoughts are there."""
+    if dialog.value() != "yes":
+        dialog.say("risk.thanks")
+        return False
+    reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    _answer_crisis(dialog, ("suicidal",), already_sent=False)
+    return True
+
+
 def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     """Answer a crisis or urgent need in typed text; True when the turn is fully handled.
 
-    Crisis: resources (unless `already_sent`), `RaiseUrgency("crisis")`, state unchanged. Urgent:
-    一時生活支援 guidance and `RaiseUrgency("urgent")`; the text still answers a question that takes
-    free text (returns False), otherwise the state is unchanged and the person is offered a human.
+    Crisis: resources fitted to the situation (unless `already_sent`), `RaiseUrgency("crisis")`,
+    state unchanged. Urgent: 一時生活支援 guidance and `RaiseUrgency("urgent")`; the text still
+    answers a question that takes free text (returns False), otherwise the state is unchanged and
+    the person is offered a human. A sign of possible risk: one gentle question, state unchanged.
     """
     understanding = dialog.understanding
-    if understanding is None or understanding.crisis == "none":
+    if understanding is None:
         return False
+    if understanding.crisis == "none":
+        return ask_about_risk(dialog)
     level = understanding.crisis
     reasons = _reasons(understanding, level)
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     if level == "crisis":
-        if not already_sent:
-            dialog.send(*crisis_messages(dialog.now))
+        _answer_crisis(dialog, situations_of(understanding, dialog.data), already_sent=already_sent)
         return True
     dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
     if takes_free_text(dialog.state):
         return False
-    dialog.send(_offer("urgent.offer"))
+    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
     return True

@@ -43,6 +43,13 @@ class RaiseUrgency:
 
 
 @dataclass(frozen=True)
+class AddToCase:
+    """Add the person's message to their open, not yet claimed case (they sent a hand-off before)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class RelayToCase:
     """Add the person's typed words to the case a CSW holds.
 
@@ -55,4 +62,4 @@ class RelayToCase:
     bot_answers: bool
 
 
-Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase
+Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase | AddToCase

@@ -34,7 +34,15 @@ from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
 
-__all__ = ["MACHINE", "RESUME_AFTER", "Turn", "UserInput", "handle", "state_after_handoff"]
+__all__ = [
+    "MACHINE",
+    "RESUME_AFTER",
+    "Turn",
+    "UserInput",
+    "data_after_handoff",
+    "handle",
+    "state_after_handoff",
+]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +51,9 @@ RESUME_AFTER = timedelta(minutes=30)
 
 COMMAND_MAX_CHARS = 20
 """Typed text longer than this is read as an answer or a question, never as a command."""
+
+COMMAND_IN_WORDS_MAX_CHARS = 12
+"""The same limit where a question keeps typed words: 「人と話すのがこわくて…」 is an answer there."""
 
 COMMAND_TRIGGERS: Mapping[str, str] = {
     "cmd.skip": "skip",
@@ -116,7 +127,8 @@ def _paused_too_long(dialog: Dialog, previous: datetime | None) -> bool:
 def _typed_command(dialog: Dialog) -> str | None:
     """The event a short typed message names as a command (「やめる」「戻る」…), if any."""
     understanding = dialog.understanding
-    if understanding is None or len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
+    limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
+    if understanding is None or len(dialog.user_input.text.strip()) > limit:
         return None
     return next((COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS), None)
 
@@ -138,6 +150,9 @@ def _relay(dialog: Dialog) -> bool:
 
 def _dispatch(dialog: Dialog) -> None:
     """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
+    talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
+    if talk is not None and _fire(dialog, talk):
+        return
     command = _typed_command(dialog)
     if command is not None and _fire(dialog, command):
         return
@@ -162,7 +177,8 @@ def handle(
     already sent `dialogs.crisis.crisis_reply(text, now)` for this same text on its fast path:
     the turn then still records the crisis and returns the `RaiseUrgency` effect, but does not
     send the emergency resources a second time. Set `with_person` while a CSW holds the
-    conversation. Pass `understanding` when the text was already classified this turn.
+    conversation (crisis replies then say the person reading will see it, and offer no hand-off).
+    Pass `understanding` when the text was already classified this turn.
     """
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
@@ -171,6 +187,11 @@ def handle(
     previous = dialog.last_seen()
     if user_input.kind == "text":
         dialog.understanding = understanding or classify(user_input.text)
+        intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
+    if with_person:
+        dialog.data["with_person"] = True  # issue 12: crisis and follow-ups read it this turn
+    else:
+        dialog.data.pop("with_person", None)
     if with_person and _relay(dialog):
         pass
     elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):
@@ -180,6 +201,11 @@ def handle(
             _dispatch(dialog)
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+
+
+def data_after_handoff(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The conversation data once its case is closed: later words no longer go to that case."""
+    return {key: value for key, value in data.items() if key not in ("handoff", "with_person")}
 
 
 def state_after_handoff() -> str:

@@ -103,7 +103,7 @@ QUESTIONS: tuple[Question, ...] = (
         "duration", _fixed("under_6m", "6m_1y", "1y_3y", "3y_10y", "over_10y"), free_text=True, by_asker=True
     ),
     Question("concerns", _fixed(*CONCERNS), multi=True, free_text=True, page_size=7),
-    Question("hopes", _fixed("listen", "info", "connect", "visit", "ibasho"), multi=True),
+    Question("hopes", _fixed("listen", "info", "connect", "visit", "ibasho"), multi=True, free_text=True),
     Question("district", _districts, page_size=7),
     Question("contact", _fixed("line", "phone", "email", "visit")),
     Question(

@@ -1,27 +1,46 @@
-"""The handoff summary (相談受付票): structured data plus a short text a CSW reads in thirty seconds.
+"""The handoff summary (相談受付票): structured data, the text a CSW reads, and the person's preview.
 
 Built only from what the person chose or wrote; typed words are kept verbatim and quoted 「」.
 A question that was asked of this person but skipped or not reached is listed in `unanswered`.
+The CSW text is rendered from the structured summary alone (`render`), so a case that grows by
+merging a later hand-off (`merge`) is rendered the same way. The person never reads the staff text:
+`person_preview` says what will be sent in their own terms, with no label put on a relative.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import Any, TypedDict, cast
 
 from dialogs import catalog
 from dialogs.content import current_content
-from dialogs.intake_form import BY_KEY, Answers, asked, asker_of
+from dialogs.intake_form import BY_KEY, Answers, Question, asked, asker_of
 
-OWN_WORDS_KEYS = ("concerns", "own_words")
-"""Questions whose typed words are collected in `own_words` (the rest have a field of their own)."""
-
+SINGLE_KEYS = ("relation", "age_band", "duration", "contact", "contact_times", "considerations", "district")
+"""One-answer fields: an option id, or the person's words when no option fits."""
 
 LABEL_PREFIXES = {"asker": "asker", "concerns": "concern", "urgency": "urgency", "unanswered": "question"}
 """Summary keys whose values read with the sheet's own names (not the button labels)."""
 
 WELLBEING_QUESTIONS = {"distress": "asker_distress", "situation": "asker_situation"}
 """The `asker_wellbeing` fields and the questions they answer."""
+
+URGENCY_LEVELS = ("crisis", "urgent", "normal")
+ASKERS = ("self", "family", "supporter", "unknown")
+OTHERS = ("family", "supporter")
+
+
+def _entry(key: str, fallback: str) -> str:
+    """The catalog text for `key`, or `fallback` when the catalog has no such entry."""
+    return catalog.entries().get(key, fallback)
+
+
+def _option_label(question: Question, value: str) -> str | None:
+    """The button label of an option id of `question`; None when `value` is not one of its options."""
+    if question.key == "district":
+        district = current_content().district(value)
+        return district.name if district else None
+    return catalog.entries().get(f"opt.{question.key}.{value}")
 
 
 def label_for(key: str, value: str) -> str:
@@ -32,16 +51,11 @@ def label_for(key: str, value: str) -> str:
     their button labels. Typed words, and values with no label, come back unchanged.
     """
     key = WELLBEING_QUESTIONS.get(key, key)
-    if key == "district":
-        district = current_content().district(value)
-        return district.name if district else value
     if key in LABEL_PREFIXES:
-        entry = f"{LABEL_PREFIXES[key]}.{value}"
-    elif key in BY_KEY:
-        entry = f"opt.{key}.{value}"
-    else:
-        return value
-    return catalog.entries().get(entry, value)
+        return _entry(f"{LABEL_PREFIXES[key]}.{value}", value)
+    if key in BY_KEY:
+        return _option_label(BY_KEY[key], value) or value
+    return value
 
 
 def answers_in(data: Mapping[str, Any]) -> Answers:
@@ -53,13 +67,14 @@ def answers_in(data: Mapping[str, Any]) -> Answers:
 def _single(answers: Answers, key: str) -> str | None:
     """The chosen option id, or the typed words, of a one-answer question; None when unanswered."""
     answer = answers.get(key, {})
-    value = answer.get("choice", answer.get("words"))
-    return str(value) if value is not None else None
+    value = answer.get("choice") or answer.get("words")
+    return str(value) if value else None
 
 
 def _many(answers: Answers, key: str) -> list[str]:
-    """The chosen option ids of a several-answer question."""
-    return [str(choice) for choice in answers.get(key, {}).get("choices", [])]
+    """The chosen option ids of a several-answer question (ids it does not offer are dropped)."""
+    offered = BY_KEY[key].options(answers)
+    return [str(c) for c in answers.get(key, {}).get("choices", []) if c in offered]
 
 
 def _is_answered(answers: Answers, key: str) -> bool:
@@ -68,8 +83,34 @@ def _is_answered(answers: Answers, key: str) -> bool:
     return bool(answer.get("choice") or answer.get("choices") or answer.get("words"))
 
 
+def _asker(answers: Answers) -> str:
+    """Who is asking, as one of `ASKERS` (anything else stored reads as unknown)."""
+    asker = asker_of(answers)
+    return asker if asker in ASKERS else "unknown"
+
+
+def _concerns_by_whom(answers: Answers, asker: str) -> tuple[list[str], list[str]]:
+    """(concerns of the person the form is about, the asker's own) — a family member's own
+    sleeplessness is theirs, not their son's."""
+    chosen = _many(answers, "concerns")
+    about = answers.get("concerns", {}).get("about", {})
+    if asker not in OTHERS:
+        return chosen, []
+    own = [c for c in chosen if about.get(c) == "self"]
+    return [c for c in chosen if c not in own], own
+
+
+def _words(answers: Answers) -> dict[str, str]:
+    """The person's typed words per question, where a question has both words and an option."""
+    return {key: str(answer["words"]) for key, answer in answers.items() if answer.get("words")}
+
+
 class IntakeSummary(TypedDict):
-    """The structured 相談受付票: option ids, typed words, and what was left unanswered."""
+    """The structured 相談受付票: option ids, typed words, and what was left unanswered.
+
+    `asker_wellbeing` (a family asker's own age, distress, situation and concerns) and `heard` (the
+    person's own words, bounded, with the fields each told about) are additions to the 受付票.
+    """
 
     asker: str | None
     relation: str | None
@@ -85,11 +126,12 @@ class IntakeSummary(TypedDict):
     district: str | None
     own_words: dict[str, str]
     unanswered: list[str]
-    asker_wellbeing: dict[str, str | None] | None
+    asker_wellbeing: dict[str, Any] | None
+    heard: list[dict[str, Any]]
 
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
-"""The structured keys; `asker_wellbeing` (family askers' own distress and situation) is an addition."""
+"""The structured keys, in the order a CSW reads them."""
 
 
 def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
@@ -97,50 +139,113 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
     answers = answers_in(data)
     keys = {question.key for question in asked(answers)}
     urgency = data.get("urgency", {})
-    family = asker_of(answers) == "family"
-    return {
-        "asker": asker_of(answers),
-        "relation": _single(answers, "relation") if "relation" in keys else None,
-        "age_band": _single(answers, "age_band"),
-        "duration": _single(answers, "duration"),
-        "concerns": _many(answers, "concerns"),
-        "urgency": urgency.get("level", "normal"),
-        "urgency_reasons": list(urgency.get("reasons", [])),
-        "hopes": _many(answers, "hopes"),
-        "contact": _single(answers, "contact"),
-        "contact_times": _single(answers, "contact_times"),
-        "considerations": _single(answers, "considerations"),
-        "district": _single(answers, "district"),
-        "own_words": {
-            key: answers[key]["words"] for key in OWN_WORDS_KEYS if answers.get(key, {}).get("words")
-        },
-        "unanswered": [q.key for q in asked(answers) if not _is_answered(answers, q.key)],
-        "asker_wellbeing": {
-            "distress": _single(answers, "asker_distress"),
-            "situation": _single(answers, "asker_situation"),
+    asker = _asker(answers)
+    concerns, own_concerns = _concerns_by_whom(answers, asker)
+    level = urgency.get("level", "normal")
+    summary: dict[str, Any] = {key: _single(answers, key) for key in SINGLE_KEYS}
+    if "relation" not in keys:
+        summary["relation"] = None
+    summary.update(
+        {
+            "asker": asker,
+            "concerns": concerns,
+            "urgency": level if level in URGENCY_LEVELS else "normal",
+            "urgency_reasons": list(urgency.get("reasons", [])),
+            "hopes": _many(answers, "hopes"),
+            "own_words": _words(answers),
+            "unanswered": [q.key for q in asked(answers) if not _is_answered(answers, q.key)],
+            "asker_wellbeing": {
+                "age_band": _single(answers, "asker_age_band"),
+                "distress": _single(answers, "asker_distress"),
+                "situation": _single(answers, "asker_situation"),
+                "concerns": own_concerns,
+            }
+            if asker == "family"
+            else None,
+            "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
         }
-        if family
-        else None,
-    }
+    )
+    return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
 
 
-def _shown(answers: Answers, key: str) -> str | None:
-    """How one answer reads on the sheet: option labels, or the typed words in 「」."""
-    answer = answers.get(key, {})
-    question = BY_KEY[key]
-    if answer.get("choices"):
-        names = [_concern_or_label(key, choice) for choice in answer["choices"]]
-        return catalog.text("summary.separator").join(names)
-    if answer.get("choice"):
-        return question.label(str(answer["choice"]))
-    if answer.get("words"):
-        return catalog.text("summary.quote", words=answer["words"])
-    return None
+# ---------------------------------------------------------------- merging a later hand-off
 
 
-def _concern_or_label(key: str, choice: str) -> str:
-    """Concerns read with the assessment's names; other options with their button labels."""
-    return catalog.text(f"concern.{choice}") if key == "concerns" else BY_KEY[key].label(choice)
+def _merge_lists(before: list[Any], after: list[Any]) -> list[Any]:
+    """Both lists' items, in order, each once."""
+    merged = list(before)
+    merged += [item for item in after if item not in merged]
+    return merged
+
+
+def merge(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    """A case's summary after a later hand-off: nothing it had is lost, new answers fill or update.
+
+    A later answer replaces an earlier one (the person corrected it); a field the later summary
+    leaves empty keeps what the case had; lists and words are joined; urgency only goes up.
+    """
+    merged: dict[str, Any] = dict(before)
+    for key in SUMMARY_KEYS:
+        old, new = before.get(key), after.get(key)
+        if key == "asker":
+            merged[key] = new if new not in (None, "unknown") else old or "unknown"
+        elif key == "urgency":
+            rank = {level: i for i, level in enumerate(URGENCY_LEVELS)}
+            merged[key] = min(old or "normal", new or "normal", key=lambda v: rank.get(v, 2))
+        elif key == "unanswered":
+            continue
+        elif isinstance(old, list) or isinstance(new, list):
+            merged[key] = _merge_lists(old or [], new or [])
+        elif isinstance(old, dict) or isinstance(new, dict):
+            merged[key] = _merge_dicts(old or {}, new or {})
+        else:
+            merged[key] = new if new else old
+    answered = {key for key in SUMMARY_KEYS if merged.get(key)}
+    merged["unanswered"] = [
+        key
+        for key in _merge_lists(before.get("unanswered", []), after.get("unanswered", []))
+        if key not in answered
+    ]
+    return merged
+
+
+def _merge_dicts(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """Two small dicts of words or values merged: words are joined, empty values keep the old."""
+    merged = dict(old)
+    for key, value in new.items():
+        before = merged.get(key)
+        if isinstance(before, str) and isinstance(value, str) and value not in before:
+            merged[key] = f"{before}\n{value}"
+        elif isinstance(before, list) and isinstance(value, list):
+            merged[key] = _merge_lists(before, value)
+        elif value:
+            merged[key] = value
+    return merged
+
+
+# ---------------------------------------------------------------- the CSW's text
+
+
+def _quote(words: str) -> str:
+    """The person's words, in 「」."""
+    return catalog.text("summary.quote", words=words)
+
+
+def _shown(summary: Mapping[str, Any], key: str) -> str | None:
+    """How one one-answer field reads on the sheet: its option label, and the typed words in 「」."""
+    value = summary.get(key)
+    words = summary.get("own_words", {}).get(key)
+    if not value:
+        return None
+    label = _option_label(BY_KEY[key], str(value))
+    if label is None:
+        return _quote(str(value))
+    return f"{label} {_quote(words)}" if words and words != value else label
+
+
+def _join(items: list[str]) -> str:
+    """Items joined with the sheet's separator."""
+    return catalog.text("summary.separator").join(items)
 
 
 def _line(key: str, value: str | None) -> str | None:
@@ -148,47 +253,106 @@ def _line(key: str, value: str | None) -> str | None:
     return catalog.text(f"summary.{key}", value=value) if value else None
 
 
-def summary_text(data: Mapping[str, Any]) -> str:
-    """The 相談受付票 as short Japanese text, in the order a CSW reads it."""
-    answers = answers_in(data)
-    summary = build_summary(data)
+def _heard_lines(summary: Mapping[str, Any]) -> list[str]:
+    """The person's own words, each with the fields it told about."""
+    lines = []
+    for item in summary.get("heard") or []:
+        fields = _join([_entry(f"question.{f}", f) for f in item.get("fields", [])])
+        about = catalog.text("summary.heard_about", fields=fields) if fields else ""
+        lines.append(catalog.text("summary.heard", words=_quote(str(item.get("words", ""))), about=about))
+    return lines
+
+
+def render(summary: Mapping[str, Any]) -> str:
+    """The 相談受付票 as short Japanese text, in the order a CSW reads it, from the structured summary."""
     none = catalog.text("summary.none")
-    asker = catalog.text(f"asker.{summary['asker']}")
-    relation = _shown(answers, "relation") if summary["relation"] else None
-    urgency = catalog.text(f"urgency.{summary['urgency']}")
-    if summary["urgency_reasons"]:
-        reasons = catalog.text("summary.separator").join(summary["urgency_reasons"])
-        urgency = catalog.text("summary.reason", level=urgency, reasons=reasons)
-    district = current_content().district(summary["district"])
-    concern_words = answers.get("concerns", {}).get("words")
-    wellbeing = [_shown(answers, key) for key in ("asker_distress", "asker_situation")]
-    unanswered = [catalog.text(f"question.{key}") for key in summary["unanswered"]]
-    contact = _shown(answers, "contact")
-    times = _shown(answers, "contact_times")
+    asker = label_for("asker", str(summary.get("asker") or "unknown"))
+    relation = _shown(summary, "relation")
+    urgency = label_for("urgency", str(summary.get("urgency") or "normal"))
+    if summary.get("urgency_reasons"):
+        urgency = catalog.text("summary.reason", level=urgency, reasons=_join(summary["urgency_reasons"]))
+    concerns = _join([label_for("concerns", c) for c in summary.get("concerns") or []])
+    hopes = _join([label_for("hopes", h) for h in summary.get("hopes") or []])
+    words = summary.get("own_words") or {}
+    wellbeing = summary.get("asker_wellbeing") or {}
+    own = [
+        label_for("age_band", str(wellbeing["age_band"])) if wellbeing.get("age_band") else "",
+        label_for("asker_distress", str(wellbeing["distress"])) if wellbeing.get("distress") else "",
+        _join([label_for("concerns", c) for c in wellbeing.get("concerns") or []]),
+        _quote(str(wellbeing["situation"])) if wellbeing.get("situation") not in (None, "none") else "",
+    ]
+    contact, times = _shown(summary, "contact"), _shown(summary, "contact_times")
+    unanswered = [label_for("unanswered", key) for key in summary.get("unanswered") or []]
     lines = [
         catalog.text("summary.title"),
         _line(
             "asker",
             catalog.text("summary.with_relation", asker=asker, relation=relation) if relation else asker,
         ),
-        _line("age_band", _shown(answers, "age_band")),
-        _line("duration", _shown(answers, "duration")),
-        _line("concerns", _shown(answers, "concerns")),
-        _line(
-            "concerns_words", catalog.text("summary.quote", words=concern_words) if concern_words else None
-        ),
+        _line("age_band", _shown(summary, "age_band")),
+        _line("duration", _shown(summary, "duration")),
+        _line("concerns", concerns),
+        _line("concerns_words", _quote(words["concerns"]) if words.get("concerns") else None),
         _line("urgency", urgency),
-        _line("hopes", _shown(answers, "hopes")),
-        _line("district", district.name if district else None),
+        _line(
+            "hopes", _join([h for h in (hopes, _quote(words["hopes"]) if words.get("hopes") else "") if h])
+        ),
+        _line("district", _shown(summary, "district")),
         catalog.text("summary.contact", value=contact or none, times=times or none)
         if contact or times
         else None,
-        _line("considerations", _shown(answers, "considerations")),
-        _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in wellbeing if w)),
-        _line("own_words", _shown(answers, "own_words")),
-        _line(
-            "unanswered",
-            catalog.text("summary.separator").join(unanswered) or catalog.text("summary.nothing_left"),
-        ),
+        _line("considerations", _shown(summary, "considerations")),
+        _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
+        _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
+        *_heard_lines(summary),
+        _line("unanswered", _join(unanswered) or catalog.text("summary.nothing_left")),
     ]
     return "\n".join(line for line in lines if line)
+
+
+def summary_text(data: Mapping[str, Any]) -> str:
+    """The 相談受付票 of the conversation data as the CSW reads it."""
+    return render(build_summary(data))
+
+
+# ---------------------------------------------------------------- what the person reads before consenting
+
+
+def person_preview(data: Mapping[str, Any]) -> str:
+    """What will be sent, in the person's own terms: no staff category, no label on a relative."""
+    summary = build_summary(data)
+    lines: list[str] = []
+    asker = summary["asker"]
+    if asker != "unknown":
+        relation = _shown(summary, "relation")
+        who = catalog.text(f"preview.asker.{asker}")
+        lines.append(catalog.text("preview.who", value=f"{who}（{relation}）" if relation else who))
+    for key in ("age_band", "duration", "district"):
+        shown = _shown(summary, key)
+        if shown:
+            lines.append(catalog.text(f"preview.{key}", value=shown))
+    if summary["concerns"]:
+        whose = data.get("intake", {}).get("answers", {}).get("concerns", {}).get("about", {})
+        topics = (
+            catalog.text("preview.family_topics")
+            if asker in OTHERS or "other" in whose.values()
+            else _join([catalog.text(f"person.concern.{c}") for c in summary["concerns"]])
+        )
+        lines.append(catalog.text("preview.topics", value=topics))
+    hopes = [label_for("hopes", h) for h in summary["hopes"]]
+    if hopes:
+        lines.append(catalog.text("preview.hopes", value=_join(hopes)))
+    contact = _shown(summary, "contact")
+    if contact:
+        lines.append(catalog.text("preview.contact", value=contact))
+    words = [_quote(str(item["words"])) for item in summary["heard"]]
+    words += [
+        _quote(str(w)) for k, w in summary["own_words"].items() if k in ("concerns", "own_words", "hopes")
+    ]
+    if words:
+        lines.append(catalog.text("preview.words", value="\n".join(dict.fromkeys(words))))
+    if summary["urgency"] != "normal":
+        lines.append(catalog.text("preview.urgent"))
+    if not lines:
+        return catalog.text("preview.nothing_yet")
+    return "\n".join([catalog.text("preview.title"), *lines])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,8 +15,8 @@ from bot.store.db import utcnow
 from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
 from dialogs.effects import ConsentScope
-from dialogs.office_hours import next_opening, reply_by
-from dialogs.summary import IntakeSummary
+from dialogs.summary import IntakeSummary, merge, render
+from dialogs.understanding.classifier import classify
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -43,27 +44,25 @@ def team_for(district: str | None) -> str:
     return current_content().team_for_district(district).id
 
 
-PRIORITY = (Urgency.CRISIS, Urgency.URGENT)
-"""Urgencies a CSW answers at the next opening, ahead of the usual reply window."""
-
-
 def reply_due(received: datetime, urgency: str = Urgency.NORMAL) -> datetime:
     """When the person was promised an answer for a handoff made at `received` (office time).
 
-    Crisis and urgent cases are due at the next opening (`received` itself during office hours);
-    other cases after the usual reply window of office time.
+    The same time the dialog told them (`Content.reply_due`): crisis and urgent cases within the
+    content's short priority time, other cases within the usual reply window.
     """
-    hours = current_content().office_hours
-    if urgency in PRIORITY:
-        return next_opening(received, hours)
-    return reply_by(received, hours, within=timedelta(minutes=hours.reply_within_minutes))
+    return current_content().reply_due(received, urgency)
 
 
 def _bring_forward(case: Case, urgency: str, now: datetime) -> None:
     """Make the promised reply time no later than what `urgency` arriving at `now` calls for."""
     due = reply_due(now, urgency)
-    if case.reply_due_at is None or due < case.reply_due_at:
+    if case.reply_due_at is None or due < _aware(case.reply_due_at):
         case.reply_due_at = due
+
+
+def _aware(moment: datetime) -> datetime:
+    """A stored time as an aware UTC time (SQLite hands them back naive)."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
@@ -97,8 +96,10 @@ async def open_case(
     now: datetime,
     conversation_from: datetime | None = None,
 ) -> Case:
-    """Store a new waiting case from a consented summary, or update the open one with it.
+    """Store a new waiting case from a consented summary, or add it to the open one.
 
+    A later hand-off to an open case is merged into it (`dialogs.summary.merge`): the case grows and
+    never loses a field it had; consent widens to the later scope when that is wider.
     A new case from someone whose earlier case was closed is linked to it (`previous_case_id`), so
     nobody asks the story twice.
     """
@@ -117,17 +118,22 @@ async def open_case(
             urgency=Urgency.NORMAL,
             urgency_reasons=[],
             queued_at=now,
-            reply_due_at=reply_due(now),
+            reply_due_at=reply_due(now, urgency),
             alert=False,
         )
         session.add(case)
-    case.summary = dict(summary)
+    merged: dict[str, Any] = dict(summary)
+    if case.summary:
+        merged = merge(case.summary, summary)
+        summary_text = render(merged)
+    case.summary = merged
     case.summary_text = summary_text
-    case.district = summary["district"]
+    case.district = merged.get("district")
     if case.status == CaseStatus.WAITING:
         case.team = team_for(case.district)
     case.conversation_from = consented_range_start(case, consent_scope, conversation_from)
-    case.consent_scope = consent_scope
+    wide = ConsentScope.SUMMARY_AND_CONVERSATION
+    case.consent_scope = wide if wide in (case.consent_scope, consent_scope) else consent_scope
     case.consent_version = consent_version
     case.consented_at = now
     case.urgency = higher_urgency(case.urgency, urgency)
@@ -160,7 +166,7 @@ async def raise_urgency(
 ) -> None:
     """Raise the urgency of the conversation's open case, if it has one, and alert its CSW.
 
-    A crisis or urgent message also brings the promised reply time forward to the next opening.
+    A crisis or urgent message also brings the promised reply time forward to its short promise.
     """
     case = await open_case_for(session, conversation_id)
     if case is None:
@@ -168,8 +174,23 @@ async def raise_urgency(
     _bring_forward(case, level, now or utcnow())
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
-    if level in PRIORITY:
+    if level in (Urgency.CRISIS, Urgency.URGENT):
         case.alert = True
+
+
+async def add_to_case(session: AsyncSession, *, conversation_id: int, text: str, now: datetime) -> bool:
+    """Add a message the person wrote after the hand-off to their open case's thread; False when none.
+
+    The CSW sees it on the case page; the case is flagged so the new message is noticed.
+    """
+    case = await open_case_for(session, conversation_id)
+    if case is None:
+        return False
+    understanding = classify(text)
+    session.add(CaseMessage(case_id=case.id, kind="user", body=text, crisis=understanding.crisis))
+    case.last_user_message_at = now
+    case.alert = True
+    return True
 
 
 async def delete_cases_of(session: AsyncSession, conversation_id: int) -> int:

@@ -18,7 +18,7 @@ from bot.store.outbox import enqueue
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import OPEN_STATUSES
 from dialogs.content import current_content
-from dialogs.engine import state_after_handoff
+from dialogs.engine import data_after_handoff, state_after_handoff
 from dialogs.messages import Text
 from dialogs.office_hours import format_jp, is_open, next_opening
 from handoff import catalog
@@ -144,3 +144,4 @@ def reopened_notice(case_row: Case) -> str:
 def resume_bot(conversation: Conversation) -> None:
     """Hand the conversation back to the dialog, in the state the dialog names for after a hand-off."""
     conversation.state = state_after_handoff()
+    conversation.data = data_after_handoff(conversation.data)

@@ -35,7 +35,12 @@ def faq_choices() -> tuple[Choice, ...]:
 
 def _after_choices(more: Choice) -> tuple[Choice, ...]:
     """The gentle ways forward after an answer: more of the same, prepare a consultation, or the menu."""
-    return (more, Choice(catalog.text("menu.intake"), "intake"), Choice(catalog.text("menu.back"), "menu"))
+    return (
+        more,
+        Choice(catalog.text("menu.human"), "human"),
+        Choice(catalog.text("menu.intake"), "intake"),
+        Choice(catalog.text("menu.back"), "menu"),
+    )
 
 
 def service_text(service_id: ServiceId) -> str:

@@ -19,9 +19,10 @@ from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
+from dialogs.flows import draft
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
-from dialogs.summary import build_summary, summary_text
+from dialogs.summary import build_summary, person_preview, summary_text
 
 SHAREABLE_FROM = "shareable_from"
 """Data key: ISO time after which the conversation is not yet covered by any answer to a consent."""
@@ -40,11 +41,20 @@ def consent_version() -> str:
 
 
 def recipient(data: Mapping[str, Any]) -> str:
-    """Who receives the summary: the district's CSW team, else the shared team, with the council."""
+    """Who receives the summary, as the person reads it: the council's staff for their district."""
     content = current_content()
-    district = data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
-    team = content.team_for_district(str(district) if district else None)
-    return catalog.text("consent.recipient_team", team=team.name, council=content.municipality.council_name)
+    choice = data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
+    district = content.district(str(choice) if choice else None)
+    council = content.municipality.council_name
+    if district is None:
+        return catalog.text("consent.recipient", council=council)
+    return catalog.text("consent.recipient_district", council=council, district=district.name)
+
+
+def urgency_of(data: Mapping[str, Any]) -> str:
+    """The urgency a hand-off now carries: the higher of this conversation's and the open case's."""
+    levels = (data.get("urgency", {}).get("level"), data.get("handoff", {}).get("urgency"))
+    return next((level for level in ("crisis", "urgent") if level in levels), "normal")
 
 
 def _has_answers(dialog: Dialog) -> bool:
@@ -59,8 +69,9 @@ def review(event: EventData) -> None:
 
 
 def review_prompt(dialog: Dialog) -> None:
-    """Show the summary that would be sent and ask whether, and how much, to send."""
-    dialog.send(Text(catalog.text("consent.preview", summary_text=summary_text(dialog.data))))
+    """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send."""
+    key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
+    dialog.send(Text(catalog.text(key, preview=person_preview(dialog.data))))
     change = (
         Choice(catalog.text("consent.edit"), "back")
         if _has_answers(dialog)
@@ -75,6 +86,7 @@ def review_prompt(dialog: Dialog) -> None:
             change,
         ),
         recipient=recipient(dialog.data),
+        reply_promise=current_content().reply_promise_text(dialog.now, urgency_of(dialog.data)),
     )
 
 
@@ -89,24 +101,30 @@ def hand_off(event: EventData) -> None:
     scope = ConsentScope(dialog.value() or ConsentScope.SUMMARY)
     version = consent_version()
     to = recipient(dialog.data)
-    dialog.effects.append(
-        HandOff(build_summary(dialog.data), summary_text(dialog.data), scope, version, shareable_from(dialog))
-    )
+    urgency = urgency_of(dialog.data)
+    summary = build_summary(dialog.data)
+    summary["urgency"] = urgency
+    dialog.effects.append(HandOff(summary, summary_text(dialog.data), scope, version, shareable_from(dialog)))
     dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
     dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
+    earlier = dialog.data.get("handoff", {})
+    wide = ConsentScope.SUMMARY_AND_CONVERSATION
+    widest = wide if wide in (earlier.get("scope"), scope) else scope
+    dialog.data["handoff"] = {"at": dialog.now.isoformat(), "scope": widest.value, "urgency": urgency}
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
     contact_note = (
         catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{contact}"))
         if contact in {"phone", "email", "visit"}
         else catalog.text("consent.contact_line")
     )
-    dialog.data.pop("intake", None)
+    sent = dialog.data.get("intake", {})
+    dialog.data["intake"] = {**draft.empty_form(), "answers": sent.get("answers", {})}
     dialog.data.pop("urgency", None)
     dialog.say(
         "consent.sent",
         menu_choices(dialog.data),
         recipient=to,
-        reply_promise=current_content().reply_promise_text(dialog.now),
+        reply_promise=current_content().reply_promise_text(dialog.now, urgency),
         contact_note=contact_note,
     )
 
@@ -114,8 +132,7 @@ def hand_off(event: EventData) -> None:
 def keep_for_later(event: EventData) -> None:
     """Keep the unsent form so the person can send it later."""
     dialog: Dialog = dialog_of(event)
-    dialog.data.setdefault("intake", {"answers": {}, "skipped": [], "page": 0, "resume": None})
-    dialog.data["intake"]["resume"] = States.REVIEW.value
+    draft.form_of(dialog)["resume"] = States.REVIEW.value
 
 
 def shareable_from(dialog: Dialog) -> datetime | None:

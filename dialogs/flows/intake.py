@@ -16,9 +16,9 @@ from transitions import EventData
 
 from dialogs import catalog
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.flows import consent
+from dialogs.flows import consent, draft
 from dialogs.flows.answers import answer_detour
-from dialogs.intake_form import QUESTIONS, Answers, Question, match_options, pick_option
+from dialogs.intake_form import BY_KEY, QUESTIONS, Answers, Question, match_options, pick_option
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 
@@ -51,10 +51,7 @@ QUESTION_STATES = [state.value for state in States]
 
 def form(dialog: Dialog) -> dict[str, Any]:
     """The intake in progress: answers, skipped keys, the page shown, the state to resume at."""
-    stored: dict[str, Any] = dialog.data.setdefault(
-        "intake", {"answers": {}, "skipped": [], "page": 0, "resume": None}
-    )
-    return stored
+    return draft.form_of(dialog)
 
 
 def answers_of(dialog: Dialog) -> dict[str, dict[str, Any]]:
@@ -80,6 +77,12 @@ def resume_state(dialog: Dialog) -> str | None:
     return str(resume) if resume else None
 
 
+def takes_words(state: str) -> bool:
+    """Whether typed text in this state is kept as (part of) the answer to a question."""
+    question = QUESTION_AT.get(state)
+    return question is not None and question.free_text
+
+
 def takes_free_text(state: str) -> bool:
     """Whether typed text in this state is kept as the answer to a question."""
     question = QUESTION_AT.get(state)
@@ -87,13 +90,57 @@ def takes_free_text(state: str) -> bool:
 
 
 def start_fresh(event: EventData) -> None:
-    """Start a new form (keeping words typed on the menu as concerns) and introduce it."""
+    """Start the form from what the person already wrote (from nothing on 「最初から」) and introduce it."""
     dialog: Dialog = dialog_of(event)
-    seed = dialog.data.pop("intake_seed", None)
-    dialog.data["intake"] = {"answers": {}, "skipped": [], "page": 0, "resume": None}
-    if seed:
-        answers_of(dialog)["concerns"] = seed
+    kept = dialog.data.get("intake", {}) if event.event.name != "restart" else {}
+    dialog.data["intake"] = {
+        **draft.empty_form(),
+        "answers": kept.get("answers", {}),
+        "heard": kept.get("heard", []),
+    }
     dialog.say("intake.intro")
+
+
+def gather(dialog: Dialog) -> list[str]:
+    """Gather a typed message into the draft form; the fields it filled.
+
+    The message's words are kept among the person's own words unless the question being asked
+    stores them as its answer anyway (a crisis message is always kept: no question handles it).
+    """
+    if dialog.state == "menu.confirm_delete":
+        return []
+    understanding = dialog.understanding
+    crisis = understanding is not None and understanding.crisis != "none"
+    question = QUESTION_AT.get(dialog.state)
+    stored_as_answer = question is not None and question.free_text
+    filled = draft.listen(
+        dialog, keep_words=crisis or not stored_as_answer, asking=question.key if question else None
+    )
+    noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
+    if "asker" in noted and "relation" in noted:
+        noted.remove("relation")
+    noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
+    if noted and not crisis:
+        labels = [_noted_label(answers_of(dialog), key) for key in noted]
+        dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
+    return filled
+
+
+NOTED_FIELDS = ("asker", "relation", "age_band", "asker_age_band", "duration", "district", "contact")
+"""Fields filled from free text that the person is told about (concerns are reflected where asked)."""
+
+
+def _noted_label(answers: Answers, key: str) -> str:
+    """How one field filled from text is named back to the person."""
+    if key == "hopes":
+        return catalog.text("draft.noted_hope")
+    if key == "asker" and answers.get("relation", {}).get("from_text"):
+        return catalog.text(
+            "draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"])
+        )
+    answer = answers.get(key, {})
+    question = BY_KEY["age_band" if key == "asker_age_band" else key]
+    return catalog.text("summary.quote", words=question.label(str(answer.get("choice", ""))))
 
 
 def remember_place(event: EventData) -> None:
@@ -120,7 +167,11 @@ def _current(dialog: Dialog) -> Question:
 def _prompt_key(question: Question, answers: Answers) -> str:
     """The catalog key of a question's wording (some differ for the person themself and others)."""
     if question.key == "relation":
-        return f"q.relation.{answers.get('asker', {}).get('choice', 'family')}"
+        return (
+            "q.relation.supporter"
+            if answers.get("asker", {}).get("choice") == "supporter"
+            else "q.relation.family"
+        )
     if question.by_asker:
         return f"q.{question.key}.{'self' if answers.get('asker', {}).get('choice') == 'self' else 'other'}"
     return f"q.{question.key}"
@@ -220,9 +271,27 @@ def is_for_this_question(event: EventData) -> bool:
 
 
 def names_an_option(event: EventData) -> bool:
-    """Typed text clearly names one of the options."""
+    """Typed text clearly names one of the options (or the reading of it just filled this question)."""
     dialog: Dialog = dialog_of(event)
-    return pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text) is not None
+    return _typed_option(dialog) is not None
+
+
+def _typed_option(dialog: Dialog) -> str | None:
+    """The option typed text names: by its words, else the one the reading filled from it (「中央や」)."""
+    question = _current(dialog)
+    answers = answers_of(dialog)
+    option = pick_option(question, answers, dialog.user_input.text)
+    if option is None and _read_from_text(dialog):
+        option = str(answers[question.key]["choice"])
+    return option
+
+
+def _read_from_text(dialog: Dialog) -> bool:
+    """Whether the reading of the typed text filled the current question with one of its options."""
+    question = _current(dialog)
+    answers = answers_of(dialog)
+    answer = answers.get(question.key, {})
+    return bool(answer.get("from_text")) and answer.get("choice") in question.options(answers)
 
 
 def _applies(question: Question) -> Callable[[EventData], bool]:
@@ -232,6 +301,18 @@ def _applies(question: Question) -> Callable[[EventData], bool]:
         return question.applies(answers_of(dialog_of(event)))
 
     condition.__name__ = question.when.__name__ if question.when else "always"
+    return condition
+
+
+def _asks(question: Question) -> Callable[[EventData], bool]:
+    """A transition condition: the question applies and was not said in free text (a guess is asked)."""
+
+    def condition(event: EventData) -> bool:
+        answers = answers_of(dialog_of(event))
+        answer = answers.get(question.key, {})
+        return question.applies(answers) and not (answer.get("from_text") and not answer.get("guess"))
+
+    condition.__name__ = f"asks_{question.key}"
     return condition
 
 
@@ -248,29 +329,46 @@ def resumes_at(state: str) -> Callable[[EventData], bool]:
 # ---------------------------------------------------------------- recording answers
 
 
+# `prepare` callbacks run before a row's conditions (so the next question's `applies` sees the
+# answer); each one therefore checks its own input and records nothing when it does not fit.
+
+
 def record_choice(event: EventData) -> None:
-    """Store the tapped option as the answer."""
+    """Store the tapped option as the answer, when it is one of this question's options."""
     dialog: Dialog = dialog_of(event)
-    _, option = _value(event)
-    _store(dialog, {"choice": option})
+    if is_valid_option(event):
+        _, option = _value(event)
+        _store(dialog, {"choice": option})
 
 
 def record_typed_choice(event: EventData) -> None:
-    """Store the option the typed text names as the answer."""
+    """Store the option the typed text names as the answer, when it clearly names one."""
     dialog: Dialog = dialog_of(event)
-    option = pick_option(_current(dialog), answers_of(dialog), dialog.user_input.text)
-    _store(dialog, {"choice": option})
+    read = _read_from_text(dialog)
+    option = _typed_option(dialog)
+    if option is not None:
+        _store(dialog, {"choice": option, "from_text": True} if read else {"choice": option})
 
 
 def record_words(event: EventData) -> None:
-    """Store typed text verbatim as the answer."""
+    """Store typed text verbatim as the answer, with the option it names when it clearly names one."""
     dialog: Dialog = dialog_of(event)
-    _store(dialog, {"words": dialog.user_input.text.strip()})
+    question = _current(dialog)
+    answer: dict[str, Any] = {"words": dialog.user_input.text.strip()}
+    earlier = answers_of(dialog).get(question.key, {})
+    option = pick_option(question, answers_of(dialog), dialog.user_input.text)
+    if option is None and earlier.get("from_text"):
+        option = earlier.get("choice")
+    if option is not None:
+        answer["choice"] = option
+    _store(dialog, answer)
 
 
 def record_skip(event: EventData) -> None:
-    """Mark the question skipped, dropping any earlier answer."""
+    """Mark the question skipped, dropping any earlier answer (only a skip meant for this question)."""
     dialog: Dialog = dialog_of(event)
+    if not is_for_this_question(event):
+        return
     key = _current(dialog).key
     answers_of(dialog).pop(key, None)
     skipped = form(dialog)["skipped"]
@@ -347,20 +445,20 @@ def _forward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
     passed: list[Callable[[EventData], bool]] = []
     conditions = list(row.pop("conditions", []))
     for question in QUESTIONS[index + 1 :]:
-        applies = [_applies(question)] if question.when else []
+        asks = [_asks(question)] if question.when or not question.multi else []
         rows.append(
             {
                 "trigger": trigger,
                 "source": source,
                 "dest": STATE_OF[question.key].value,
-                "conditions": conditions + applies,
+                "conditions": conditions + asks,
                 "unless": list(passed),
                 **row,
             }
         )
-        if not question.when:
+        if not asks:
             return rows
-        passed.extend(applies)
+        passed.extend(asks)
     rows.append(
         {
             "trigger": trigger,

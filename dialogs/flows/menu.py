@@ -15,7 +15,7 @@ from dialogs import catalog, crisis
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
-from dialogs.flows import answers, consent, intake
+from dialogs.flows import answers, consent, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
 from dialogs.understanding.model import CONCERNS
@@ -47,12 +47,18 @@ def greet(event: EventData) -> None:
 
 
 def greet_and_answer(event: EventData) -> None:
-    """Welcome a first message, then answer it when it asks about a service or a common question."""
+    """Welcome a first message, then answer it (guidance, a service, what it tells us) or offer the menu."""
     dialog: Dialog = dialog_of(event)
     _welcome(dialog)
-    if answers.answer_typed(dialog):
-        _keep_concerns(dialog)
-    elif not _heard_concerns(dialog):
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    if "talk.listen" in intents or "cmd.human" in intents:
+        dialog.state = consent.States.REVIEW.value
+        consent.review_prompt(dialog)
+    elif "talk.guidance" in intents:
+        guide(event)
+    elif "talk.privacy_fear" in intents:
+        reassure_privacy(event)
+    elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
         show_menu(dialog)
 
 
@@ -61,41 +67,48 @@ def menu_again(event: EventData) -> None:
     show_menu(dialog_of(event), "menu.again")
 
 
-def _keep_concerns(dialog: Dialog) -> tuple[str, ...]:
-    """Keep concerns and words typed on the menu to seed a form started next; return the concerns."""
-    understanding = dialog.understanding
-    concerns = tuple(c for c in CONCERNS if understanding and c in understanding.concerns)
-    if concerns:
-        dialog.data["intake_seed"] = {"choices": list(concerns), "words": dialog.user_input.text.strip()}
-    return concerns
-
-
 def _heard_concerns(dialog: Dialog) -> bool:
-    """Reflect concerns typed on the menu and offer to prepare a consultation; False when none."""
-    concerns = _keep_concerns(dialog)
-    if not concerns:
+    """Reflect, in the person's terms, concerns typed on the menu and offer next steps; False when none.
+
+    A family member's or supporter's words about someone else are reflected without naming any
+    category (no label is put on their relative); a person's own concerns with gentle words.
+    """
+    understanding = dialog.understanding
+    concerns = [c for c in CONCERNS if understanding and c in understanding.concerns]
+    if not concerns or understanding is None:
         return False
-    labels = catalog.text("summary.separator").join(catalog.text(f"opt.concerns.{c}") for c in concerns)
-    dialog.say(
-        "menu.concerns_heard",
-        (
-            Choice(catalog.text("menu.intake"), "intake"),
-            Choice(catalog.text("menu.services"), "services"),
-            Choice(catalog.text("menu.back"), "menu"),
-        ),
-        items=labels,
+    about = dict(understanding.concern_about)
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    choices = (
+        Choice(catalog.text("menu.human"), "human"),
+        Choice(catalog.text("menu.intake"), "intake"),
+        Choice(catalog.text("menu.services"), "services"),
     )
+    if asker in ("family", "supporter") or "other" in about.values():
+        dialog.say("menu.heard_other", choices)
+    else:
+        labels = catalog.text("summary.separator").join(catalog.text(f"person.concern.{c}") for c in concerns)
+        dialog.say("menu.concerns_heard", choices, items=labels)
     return True
 
 
 def route_text(event: EventData) -> None:
-    """Answer typed text on the menu: a service or FAQ, else reflect concerns, else offer the menu."""
+    """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
     if answers.answer_typed(dialog):
-        _keep_concerns(dialog)
-    elif not _heard_concerns(dialog):
-        dialog.say("fallback")
-        show_menu(dialog)
+        return
+    if followup.adds_automatically(dialog) and followup.add_typed(dialog):
+        return
+    if followup.offer_to_add(dialog) or _heard_concerns(dialog):
+        return
+    if dialog.messages:  # the draft took something from it and said so
+        show_menu(dialog, "menu.next")
+        return
+    if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
+        show_menu(dialog, "menu.heard_after_urgent")
+        return
+    dialog.say("fallback")
+    show_menu(dialog)
 
 
 def list_services(event: EventData) -> None:
@@ -158,8 +171,8 @@ def stopped_form(event: EventData) -> None:
 
 
 def stopped(event: EventData) -> None:
-    """Say goodbye quietly, with nothing asked."""
-    dialog_of(event).say("menu.stopped")
+    """Say goodbye quietly, with nothing asked, leaving one button to come back."""
+    dialog_of(event).say("menu.stopped", (Choice(catalog.text("nav.menu"), "menu"),))
 
 
 # ---------------------------------------------------------------- help, fallback, media
@@ -231,6 +244,95 @@ def delete_everything(event: EventData) -> None:
     dialog.effects.append(DeleteUserData())
     dialog.data.clear()
     dialog.say("delete.done")
+    dialog.say("delete.talk_history", (Choice(catalog.text("nav.menu"), "menu"),))
+
+
+# ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
+
+TALK_TRIGGERS: Mapping[str, str] = {
+    "talk.listen": "human",
+    "talk.addition": "addition",
+    "talk.privacy_fear": "privacy",
+    "talk.guidance": "guidance",
+    "talk.greeting": "greeting",
+    "talk.thanks": "thanks",
+}
+"""Talk intents, most telling first, and the event each fires."""
+
+TALK_MAX_CHARS = 120
+"""Typed text longer than this is read as an answer or a story, never as a talk intent."""
+
+
+def talk_trigger(dialog: Dialog) -> str | None:
+    """The event a typed talk intent fires, or None (none found, too long, or the question takes words).
+
+    The first message of a conversation is handled by `greet_and_answer`; a question that stores
+    typed words keeps them as its answer.
+    """
+    understanding = dialog.understanding
+    if (
+        understanding is None
+        or dialog.state == States.START
+        or intake.takes_words(dialog.state)
+        or len(dialog.user_input.text.strip()) > TALK_MAX_CHARS
+    ):
+        return None
+    return next((event for intent, event in TALK_TRIGGERS.items() if intent in understanding.intents), None)
+
+
+def guide(event: EventData) -> None:
+    """Answer 「どうしたらいいの」 with two or three things this bot and the municipality can do now."""
+    dialog: Dialog = dialog_of(event)
+    content = current_content()
+    dialog.say(
+        "guidance.options",
+        (
+            Choice(catalog.text("menu.human"), "human"),
+            Choice(catalog.text("menu.services"), "services"),
+            Choice(catalog.text("menu.intake"), "intake"),
+        ),
+        reply_promise=content.reply_promise_text(dialog.now, consent.urgency_of(dialog.data)),
+    )
+
+
+def reassure_privacy(event: EventData) -> None:
+    """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it."""
+    dialog_of(event).say("privacy.answer")
+    dialog_of(event).say(
+        "delete.talk_history",
+        (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu")),
+    )
+
+
+def greet_back(event: EventData) -> None:
+    """Answer a greeting, then offer again what the state was waiting for."""
+    dialog_of(event).say("talk.greeting")
+    _reprompt(dialog_of(event))
+
+
+def thank_back(event: EventData) -> None:
+    """Answer thanks, then offer again what the state was waiting for."""
+    dialog_of(event).say("talk.thanks")
+    _reprompt(dialog_of(event))
+
+
+def risk_answered(event: EventData) -> None:
+    """Take the answer to the gentle question about thoughts of dying; carry on when there are none."""
+    if not crisis.answer_risk(dialog_of(event)):
+        _reprompt(dialog_of(event))
+
+
+def add_to_case(event: EventData) -> None:
+    """Add what the person wrote to their open case, or keep it for the form when there is none."""
+    dialog: Dialog = dialog_of(event)
+    if not followup.add_typed(dialog):
+        dialog.say("addition.no_case")
+        _reprompt(dialog)
+
+
+def add_pending(event: EventData) -> None:
+    """Add the message the person chose to pass on to their open case."""
+    followup.add_pending(dialog_of(event))
 
 
 def kept(event: EventData) -> None:
@@ -328,6 +430,25 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {"trigger": "help", "source": EVERY, "dest": None, "after": [explain_help]},
     {"trigger": "hotlines", "source": EVERY, "dest": None, "after": [show_hotlines]},
+    {
+        "trigger": "guidance",
+        "source": [*MENU, *FORM],
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [guide],
+    },
+    {
+        "trigger": "privacy",
+        "source": EVERY,
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [reassure_privacy],
+    },
+    {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
+    {"trigger": "thanks", "source": EVERY, "dest": None, "after": [thank_back]},
+    {"trigger": "risk", "source": EVERY, "dest": None, "after": [risk_answered]},
+    {"trigger": "addition", "source": EVERY, "dest": None, "after": [add_to_case]},
+    {"trigger": "add_pending", "source": EVERY, "dest": MAIN, "after": [add_pending]},
     {"trigger": "unsupported", "source": EVERY, "dest": None, "after": [ask_for_text]},
     {
         "trigger": "fallback",

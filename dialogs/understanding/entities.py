@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from dialogs.content import default_content
+from dialogs.content import current_content
 from dialogs.understanding.analyzer import Token, hiragana, reading_of
 from dialogs.understanding.model import About, Entity, Evidence
 
@@ -99,7 +99,7 @@ def _fold(text: str) -> str:
 def _district_names() -> tuple[tuple[str, str], ...]:
     """Return (form, district id) pairs: full names, names without 地区, and their kana readings."""
     pairs: list[tuple[str, str]] = []
-    for district in default_content().districts:
+    for district in current_content().districts:
         stem = district.name.removesuffix("地区").removesuffix("地域")
         for form in {district.name, stem, reading_of(stem)}:
             if len(form) >= 2:

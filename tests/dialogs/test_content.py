@@ -146,28 +146,34 @@ def test_reply_promise() -> None:
     assert "11月24日(火) 8:30以降に" in content.reply_promise_text(CLOSED)
 
 
-ALWAYS = ["police", "ambulance", "child_abuse", "yorisoi", "dv_plus"]
-VARIES = ["kokoro_unified", "inochi_sos"]
+ALWAYS = ["police", "ambulance", "child_abuse", "yorisoi", "dv_plus", "child_sos", "anata_no_ibasho"]
+VARIES = ["kokoro_unified", "inochi_sos", "dv_navi", "kokoro_hot_chat", "ikidurabit"]
 
 
 @pytest.mark.parametrize(
-    ("hour", "minute", "expected"),
+    ("day", "hour", "minute", "expected"),
     [
-        (3, 0, [*ALWAYS, *VARIES]),
-        (12, 0, [*ALWAYS, "inochi", *VARIES]),
-        (17, 0, [*ALWAYS, "inochi", "inochi_free", *VARIES]),
-        (21, 30, [*ALWAYS, "inochi", *VARIES]),
-        (22, 0, [*ALWAYS, *VARIES]),
+        (24, 3, 0, ALWAYS),
+        (24, 12, 0, [*ALWAYS, "inochi"]),
+        (24, 17, 0, [*ALWAYS, "inochi", "inochi_free", "childline"]),
+        (24, 21, 30, [*ALWAYS, "inochi"]),
+        (24, 22, 0, ALWAYS),
     ],
 )
-def test_hotlines_open_at(hour: int, minute: int, expected: list[str]) -> None:
-    """Always-open lines first, then lines open now, then lines whose hours must be checked."""
+def test_lines_open_at(day: int, hour: int, minute: int, expected: list[str]) -> None:
+    """Lines known to be open at a time; lines whose hours vary are never counted as open."""
     content = current_content()
-    now = datetime(2026, 11, 24, hour, minute, tzinfo=TOKYO)
-    lines = content.hotlines_open_at(now)
-    assert [h.id for h in lines] == expected
-    assert [h.id for h in lines if not h.hours_known] == VARIES
-    assert [h.id for h in content.hotlines_open_at(now.astimezone(UTC))] == expected
+    now = datetime(2026, 11, day, hour, minute, tzinfo=TOKYO)
+    known = [h for h in content.hotlines if h.hours_known]
+    assert sorted(h.id for h in known if h.is_open_at(now)) == sorted(expected)
+    assert sorted(h.id for h in known if h.is_open_at(now.astimezone(UTC))) == sorted(expected)
+    assert sorted(h.id for h in content.hotlines if not h.hours_known) == sorted(VARIES)
+
+
+def test_childline_is_closed_over_the_new_year() -> None:
+    childline = next(h for h in current_content().hotlines if h.id == "childline")
+    assert childline.is_open_at(datetime(2026, 12, 28, 17, 0, tzinfo=TOKYO))
+    assert not childline.is_open_at(datetime(2026, 12, 31, 17, 0, tzinfo=TOKYO))
 
 
 def test_hotline_facts() -> None:
@@ -185,7 +191,7 @@ def test_hotline_facts() -> None:
 def test_hotlines_refuse_naive_datetime() -> None:
     """A naive datetime is a programming error."""
     with pytest.raises(ValueError, match="naive"):
-        current_content().hotlines_open_at(datetime(2026, 11, 24, 12, 0))
+        current_content().hotlines[0].is_open_at(datetime(2026, 11, 24, 12, 0))
 
 
 # --- broken files -------------------------------------------------------------------------------------

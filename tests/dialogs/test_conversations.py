@@ -6,6 +6,7 @@ test_scripts.py, which drives the engine with a fixed clock.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -26,7 +27,7 @@ def skip_to_review(sim, user: str) -> None:
     offered = sim.received(user)[-1].quick_replies
     for _ in range(15):
         replies = sim.choose(user, "選び終わった" if "選び終わった" in offered else "答えたくない")
-        if any("送ってもよろしいですか" in r.text for r in replies):
+        if any("送ってもよいですか" in r.text for r in replies):
             return
         offered = replies[-1].quick_replies
     raise AssertionError("never reached the review")
@@ -35,10 +36,10 @@ def skip_to_review(sim, user: str) -> None:
 def test_parent_of_a_son_in_his_room_ends_in_a_case(sim) -> None:
     sim.follow("parent")
     replies = sim.send("parent", "息子が何年もひきこもっていて、部屋から出てきません")
-    assert any("ひきこもり状態" in r.text for r in replies)
+    joined = "\n".join(r.text for r in replies)
+    assert "ご家族" in joined and "ひきこもり" not in joined  # no label put on her son
     sim.choose("parent", "相談の準備")
     sim.choose("parent", "家族")
-    sim.choose("parent", "親")
     sim.choose("parent", "18〜39歳")
     sim.choose("parent", "10年以上")
     sim.choose("parent", "選び終わった")
@@ -57,12 +58,26 @@ def test_parent_of_a_son_in_his_room_ends_in_a_case(sim) -> None:
     assert "「息子が何年もひきこもっていて、部屋から出てきません」" in case["summary_text"]
 
 
+def resources_received(sim, user: str, *, since: int, timeout_s: float = 10.0) -> str:
+    """The text received since message `since`, once the crisis resources are among it.
+
+    The webhook sends them on its fast path, outside the inbox and outbox the simulator waits on.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        joined = "\n".join(r.text for r in sim.received(user)[since:])
+        if "0120-279-338" in joined or time.monotonic() > deadline:
+            return joined
+        time.sleep(0.05)
+
+
 def test_shinitai_mid_intake_gets_resources_and_continues(sim) -> None:
     sim.follow("tired")
     sim.choose("tired", "相談の準備")
     sim.choose("tired", "自分のこと")
-    replies = sim.send("tired", "もう死にたい")
-    joined = "\n".join(r.text for r in replies)
+    before = len(sim.received("tired"))
+    sim.send("tired", "もう死にたい")
+    joined = resources_received(sim, "tired", since=before)
     assert "110" in joined and "0120-279-338" in joined
     assert joined.count("0120-279-338") == 1
     replies = sim.choose("tired", "このまま続ける")
@@ -93,7 +108,7 @@ def test_young_carer_sends_with_the_conversation(sim) -> None:
 
 def test_man_about_to_lose_his_flat_is_answered_then_hands_off(sim) -> None:
     replies = sim.send("flat", "先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません")
-    assert any("住居確保給付金" in r.text or "住まいのこと" in r.text for r in replies)
+    assert any("住まいのこと" in r.text for r in replies)
     sim.choose("flat", "相談の準備")
     sim.choose("flat", "自分のこと")
     skip_to_review(sim, "flat")

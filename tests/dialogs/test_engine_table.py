@@ -74,8 +74,8 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         "intake.ask_asker",
         form(),
         text("息子のことで相談したいです"),
-        "intake.ask_relation",
-        ["q.relation.family"],
+        "intake.ask_age_band",
+        ["draft.noted", "q.age_band.other"],
         [],
     ),
     (
@@ -257,7 +257,7 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         form(**FAMILY),
         tap("yes"),
         INITIAL_STATE,
-        ["delete.done"],
+        ["delete.done", "delete.talk_history"],
         [DeleteUserData],
     ),
     (
@@ -284,7 +284,7 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         form(**FAMILY),
         text("もう死にたい"),
         "intake.ask_contact",
-        ["crisis.first", "crisis.hotlines", "crisis.offer"],
+        ["crisis.first.suicidal", "crisis.phones", "crisis.offer"],
         [RaiseUrgency],
     ),
     (

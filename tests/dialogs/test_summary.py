@@ -29,9 +29,14 @@ def test_structured_keys_and_values() -> None:
     assert summary["duration"] == "もう15年くらい"
     assert summary["concerns"] == ["withdrawal", "economic"]
     assert summary["urgency"] == "urgent" and summary["urgency_reasons"] == ["「今夜寝る場所がない」"]
-    assert summary["own_words"] == {"concerns": "息子が部屋から出てきません"}
+    assert summary["own_words"] == {"duration": "もう15年くらい", "concerns": "息子が部屋から出てきません"}
     assert summary["unanswered"] == ["contact_times", "considerations", "asker_situation", "own_words"]
-    assert summary["asker_wellbeing"] == {"distress": "very_hard", "situation": None}
+    assert summary["asker_wellbeing"] == {
+        "age_band": None,
+        "distress": "very_hard",
+        "situation": None,
+        "concerns": [],
+    }
 
 
 def test_text_quotes_own_words_and_lists_unanswered() -> None:

@@ -12,10 +12,13 @@ from dialogs.content import DEFAULT_PATH
 from dialogs.dialog import Dialog, UserInput
 from dialogs.flows import intake
 from dialogs.intake_form import QUESTIONS
+from handoff import catalog as handoff_catalog
 from tests.dialogs.chat import WEEKDAY_MORNING, check_limits
 
 REPO = Path(__file__).resolve().parents[2]
 NG_PATH = REPO / "tests" / "fixtures" / "ng-expressions.txt"
+"""A copy of the project's list of expressions never to say (tests read nothing outside the repo)."""
+CATALOGS = {"catalog": catalog.CATALOG_PATH, "handoff": handoff_catalog.RELAY.path, "content": DEFAULT_PATH}
 LABEL_PREFIXES = ("opt.", "nav.", "label.")
 LABEL_KEYS = {
     *(f"menu.{k}" for k in ("services", "faq", "intake", "resume", "human", "delete", "back")),
@@ -45,16 +48,22 @@ def test_ng_list_is_read() -> None:
     assert "頑張って" in ng_expressions()
 
 
-@pytest.mark.parametrize("source", [catalog.CATALOG_PATH, DEFAULT_PATH], ids=["catalog", "content"])
+@pytest.mark.parametrize("source", CATALOGS.values(), ids=CATALOGS.keys())
 def test_no_ng_expression(source: Path) -> None:
     text = source.read_text(encoding="utf-8")
     found = [ng for ng in ng_expressions() if ng in text]
     assert not found, f"{source.name} says {found}"
 
 
-def test_every_catalog_message_asks_at_most_one_question() -> None:
-    many = {key: text for key, text in catalog.entries().items() if questions_in(text) > 1}
+@pytest.mark.parametrize("entries", [catalog.entries, handoff_catalog.entries], ids=["catalog", "handoff"])
+def test_every_catalog_message_asks_at_most_one_question(entries) -> None:
+    many = {key: text for key, text in entries().items() if questions_in(text) > 1}
     assert not many
+
+
+def says_nothing_unkind(text: str) -> list[str]:
+    """The expressions never to say that `text` contains (for tests that check every message sent)."""
+    return [ng for ng in ng_expressions() if ng in text]
 
 
 def test_question_counter() -> None:

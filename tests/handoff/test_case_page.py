@@ -23,7 +23,6 @@ def hand_off_sharing(sim: Simulator, user: str, *, conversation: bool) -> dict[s
     before = {c["code"] for c in sim.cases()}
     sim.follow(user)
     sim.send(user, TYPED)
-    sim.choose(user, catalog.text("menu.back"))
     sim.choose(user, catalog.text("menu.human"))
     sim.choose(user, catalog.text("consent.share_conversation" if conversation else "consent.share_summary"))
     new = [c for c in sim.cases() if c["code"] not in before]

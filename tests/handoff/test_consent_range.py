@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.simulator import Simulator
 from dialogs import catalog as dialog_catalog
-from dialogs.content import default_content
+from dialogs.content import current_content
 from handoff import catalog
 from tests.handoff.helpers import add_account, case_row, csrf_in, dashboard_client, hand_off, login, route
 
@@ -101,7 +101,7 @@ def test_a_reopened_case_shares_only_the_summary_and_the_person_is_told(
     assert 'id="summary-only"' in page
     assert "閉じたあとに書いたこと" not in page and DECLINED not in page and FIRST not in history(page)
     assert case_row(database_url, new_code).consent_scope == "summary"
-    shared = default_content().team(default_content().shared_team).name
+    shared = current_content().team(current_content().shared_team).name
     notice = catalog.text("relay.reopened", team=shared)
     assert notice in [d.text for d in sim.received("u1")], "the person is told of the reopen"
 

@@ -193,21 +193,23 @@ async def test_overdue_when_the_promised_time_passed(sessions: async_sessionmake
 SATURDAY = datetime(2026, 11, 21, 10, 0, tzinfo=TOKYO)
 TUESDAY_OPENING = datetime(2026, 11, 24, 8, 30, tzinfo=TOKYO)
 """Monday 2026-11-23 is 勤労感謝の日: the office next opens on Tuesday."""
+PRIORITY_DUE = TUESDAY_OPENING + timedelta(minutes=30)
+"""Crisis and urgent cases are promised within the content's 30 minutes of office time."""
 
 
-async def test_crisis_and_urgent_cases_are_due_at_the_next_opening(
+async def test_crisis_and_urgent_cases_are_due_soon_after_the_next_opening(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
     async with sessions() as session, session.begin():
         crisis = await new_case(session, urgency="crisis", at=SATURDAY)
         urgent = await new_case(session, urgency="urgent", at=SATURDAY)
         normal = await new_case(session, urgency="normal", at=SATURDAY)
-        assert crisis.reply_due_at == TUESDAY_OPENING
-        assert urgent.reply_due_at == TUESDAY_OPENING
-        assert normal.reply_due_at is not None and normal.reply_due_at > TUESDAY_OPENING
+        assert crisis.reply_due_at == PRIORITY_DUE
+        assert urgent.reply_due_at == PRIORITY_DUE
+        assert normal.reply_due_at is not None and normal.reply_due_at > PRIORITY_DUE
         during_hours = TUESDAY_OPENING + timedelta(hours=2)
         now_crisis = await new_case(session, urgency="crisis", at=during_hours)
-        assert now_crisis.reply_due_at == during_hours, "open now: due now"
+        assert now_crisis.reply_due_at == during_hours + timedelta(minutes=30), "open now: within 30 min"
 
 
 async def test_a_crisis_after_opening_brings_the_promise_forward(
@@ -234,7 +236,7 @@ async def test_a_crisis_after_opening_brings_the_promise_forward(
             reasons=["今夜寝る場所がない"],
             now=SATURDAY,
         )
-        assert case_row.urgency == "urgent" and case_row.reply_due_at == TUESDAY_OPENING
+        assert case_row.urgency == "urgent" and case_row.reply_due_at == PRIORITY_DUE
         await raise_urgency(
             session,
             conversation_id=conversation.id,
@@ -242,7 +244,7 @@ async def test_a_crisis_after_opening_brings_the_promise_forward(
             reasons=["死にたい"],
             now=TUESDAY_OPENING + timedelta(days=1),
         )
-        assert case_row.reply_due_at == TUESDAY_OPENING, "never pushed later"
+        assert case_row.reply_due_at == PRIORITY_DUE, "never pushed later"
 
 
 async def test_unknown_outcome_or_team_is_refused(sessions: async_sessionmaker[AsyncSession]) -> None:

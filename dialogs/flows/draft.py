@@ -1,0 +1,242 @@
+"""The draft 相談受付票: what every typed message tells us, gathered as the person writes.
+
+Not a flow of its own. The engine calls `listen` on each typed message before it is dispatched,
+so free text fills the form wherever it is written (menu, a question, after a crisis): concerns
+with whom they are about, intake entities (relation, age, duration, district, contact, hope), and
+the person's own words, kept bounded. An answer filled from text is marked `from_text`; the form
+then does not ask that question again (the review shows it, and 「戻る」 reaches it to correct).
+An answer the person chose or typed at the question itself is never overwritten from text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogs import catalog
+from dialogs.content import current_content
+from dialogs.dialog import Dialog
+from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
+from dialogs.understanding.model import CONCERNS, Entity, Understanding
+
+HEARD_LIMIT = 8
+"""How many of the person's messages the draft keeps (the latest ones)."""
+
+HEARD_CHARS = 300
+"""How much of one message the draft keeps (the start of it, marked as cut)."""
+
+ASKERS = ("self", "family", "supporter")
+
+WRITER_OF: dict[str, str] = {
+    "parent": "child",
+    "child": "parent",
+    "sibling": "sibling",
+    "spouse": "spouse",
+    "grandparent": "other_family",
+    "other_family": "other_family",
+}
+"""A relative written about (「息子が」: child) -> the writer's own relation to them (parent)."""
+
+
+def empty_form() -> dict[str, Any]:
+    """A form with nothing in it yet."""
+    return {"answers": {}, "skipped": [], "page": 0, "resume": None, "heard": []}
+
+
+def form_of(dialog: Dialog) -> dict[str, Any]:
+    """The form in progress (created empty when there is none)."""
+    stored: dict[str, Any] = dialog.data.setdefault("intake", empty_form())
+    stored.setdefault("heard", [])
+    return stored
+
+
+def _fill(answers: dict[str, Any], key: str, value: str, *, guess: bool = False) -> bool:
+    """Fill an unanswered single-answer field from text; False when it already had an answer.
+
+    What a later message says replaces what an earlier one said (「すみません、東台地区でした」), but
+    never an answer chosen or typed at the question. A `guess` (who is asking, inferred rather than
+    said) is replaced by anything said outright and replaces nothing.
+    """
+    earlier = answers.get(key, {})
+    said_before = earlier.get("from_text") and not (guess and not earlier.get("guess"))
+    if said_before and earlier.get("choice") != value:
+        answers.pop(key)
+    elif earlier.get("choice") or earlier.get("words"):
+        return False
+    if guess:
+        answers[key] = {"choice": value, "from_text": True, "guess": True}
+        return True
+    answers[key] = {"choice": value, "from_text": True}
+    return True
+
+
+def _relation(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Fill who is asking (and their relation) from a relation entity; the keys filled."""
+    value = entity.value
+    if value in ASKERS:
+        return ["asker"] if _fill(answers, "asker", value) else []
+    if value in FAMILY_RELATIONS:
+        own = value if entity.about == "self" else WRITER_OF.get(value, "other_family")
+        filled = ["asker"] if _fill(answers, "asker", "family") else []
+        if answers["asker"].get("choice") == "family" and _fill(answers, "relation", own):
+            filled.append("relation")
+        return filled
+    if value in SUPPORTER_RELATIONS:
+        filled = ["asker"] if _fill(answers, "asker", "supporter") else []
+        if answers["asker"].get("choice") == "supporter" and _fill(answers, "relation", value):
+            filled.append("relation")
+        return filled
+    return []
+
+
+def _others_ask(answers: dict[str, Any]) -> bool:
+    """Whether a family member or supporter is asking (the form is about someone else)."""
+    return answers.get("asker", {}).get("choice") in ("family", "supporter")
+
+
+def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
+    """Whether a fact (age, duration) describes the person the form is about.
+
+    The form is about the writer when they ask for themself, else about the person they write about.
+    """
+    asker = answers.get("asker", {}).get("choice")
+    if asker in ("family", "supporter"):
+        return entity.about == "other"
+    return entity.about in ("self", "unknown") or asker is None
+
+
+def _age_band(entity: Entity) -> str | None:
+    """The age band an age or age-band entity names."""
+    if entity.kind == "age_band":
+        return entity.value if entity.value in BY_KEY["age_band"].options({}) else None
+    if entity.value.isdigit():
+        age = int(entity.value)
+        return next((band for bound, band in AGE_BANDS if age < bound), None)
+    return age_band_in(entity.value)
+
+
+def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Fill the field one entity names, when it is still empty; the keys filled."""
+    if entity.kind == "relation":
+        return _relation(answers, entity)
+    if entity.kind in ("age", "age_band"):
+        band = _age_band(entity)
+        key = "age_band" if _about_the_person(answers, entity) else "asker_age_band"
+        return [key] if band and _fill(answers, key, band) else []
+    if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
+        return ["duration"] if _fill(answers, "duration", entity.value) else []
+    if entity.kind == "district" and current_content().district(entity.value):
+        return ["district"] if _fill(answers, "district", entity.value) else []
+    if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
+        return ["contact"] if _fill(answers, "contact", entity.value) else []
+    if entity.kind == "hope" and entity.value.strip():
+        hopes = answers.setdefault("hopes", {"choices": []})
+        words = hopes.get("words", "")
+        if entity.value not in words:
+            hopes["words"] = f"{words}\n{entity.value}".strip()
+        return ["hopes"]
+    return []
+
+
+def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str]:
+    """Add the concerns read in the text, remembering whom each is about; ['concerns'] when any."""
+    about = dict(understanding.concern_about)
+    found = [c for c in CONCERNS if c in understanding.concerns]
+    if not found:
+        return []
+    concerns = answers.setdefault("concerns", {"choices": []})
+    chosen = concerns.setdefault("choices", [])
+    whose = concerns.setdefault("about", {})
+    for concern in found:
+        if concern not in chosen:
+            chosen.append(concern)
+        whose[concern] = _merged_about(whose.get(concern), about.get(concern, "unknown"))
+    return ["concerns"]
+
+
+def _merged_about(before: str | None, now: str) -> str:
+    """Whom a concern is about after one more mention: `other` wins over `self`, which wins over unknown."""
+    rank = {"other": 0, "self": 1, "unknown": 2}
+    return min(before or "unknown", now, key=lambda about: rank.get(about, 2))
+
+
+def _keep_words(form: dict[str, Any], text: str, fields: list[str]) -> None:
+    """Keep the person's words (bounded) with the fields they told us about."""
+    words = text.strip()
+    if len(words) > HEARD_CHARS:
+        words = catalog.text("summary.cut", words=words[:HEARD_CHARS])
+    heard: list[dict[str, Any]] = form["heard"]
+    if any(item["words"] == words for item in heard):
+        return
+    heard.append({"words": words, "fields": fields})
+    del heard[:-HEARD_LIMIT]
+
+
+HURT_BY = ("child", "spouse")
+"""In a message about violence, a writer who is someone's child or spouse is the one hurt: 「父に
+殴られる」「夫に殴られる」 ask for themself, not as family of the one who hits."""
+
+SELF_INTRODUCTION_CHARS = 12
+"""A message this short that names a relation (「母です」「父親です」) says who is writing."""
+
+
+def _writes_for_themself(understanding: Understanding) -> bool:
+    """Whether the message speaks only of the writer's own troubles and names no relative."""
+    whose = {about for _, about in understanding.concern_about}
+    named = any(entity.kind == "relation" for entity in understanding.entities)
+    return whose == {"self"} and not named
+
+
+def _introduces_relation(understanding: Understanding, text: str) -> bool:
+    """Whether a relation in the text says who is writing about whom.
+
+    Only when it is about someone else (a concern about `other`), names the writer a parent
+    (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
+    「母は家にいません」 a mother, but the writer asks for herself.
+    """
+    about_other = any(about == "other" for _, about in understanding.concern_about)
+    parent = any(
+        e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
+    )
+    supporter = any(e.kind == "relation" and e.value in SUPPORTER_RELATIONS for e in understanding.entities)
+    return about_other or parent or supporter or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+
+
+def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
+    """Gather what one typed message says into the draft; return the fields it filled or added to.
+
+    `keep_words` keeps the message itself among the person's words (off for commands and for text
+    the current question stores as its answer anyway). `asking` is the question being asked: an
+    age typed at the age question is the age of the person the form is about.
+    """
+    understanding = dialog.understanding
+    if understanding is None or dialog.user_input.kind != "text":
+        return []
+    form = form_of(dialog)
+    answers: dict[str, Any] = form["answers"]
+    filled: list[str] = []
+    introduces = _introduces_relation(understanding, dialog.user_input.text)
+    hurt = bool({"violence", "child_abuse"} & set(understanding.crisis_kinds))
+    for entity in understanding.entities:
+        if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
+            continue
+        if asking == "age_band" and entity.kind in ("age", "age_band"):
+            entity = Entity(
+                entity.kind, entity.value, "other" if _others_ask(answers) else "self", entity.matched
+            )
+        filled += [key for key in _entity(answers, entity) if key not in filled]
+    filled += [key for key in _concerns(answers, understanding) if key not in filled]
+    if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
+        filled.append("asker")
+    meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk
+    if keep_words and meaningful:
+        _keep_words(form, dialog.user_input.text, filled)
+    for key in filled:
+        if key in form["skipped"]:
+            form["skipped"].remove(key)
+    return filled
+
+
+def has_anything(data: dict[str, Any]) -> bool:
+    """Whether the draft holds any answer or any of the person's words."""
+    stored = data.get("intake", {})
+    return bool(stored.get("answers") or stored.get("heard"))
