@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from typing import Literal
 
-from dialogs.content import current_content
+from dialogs.content import Content, current_content
 from dialogs.understanding.analyzer import Token, hiragana, reading_of
 from dialogs.understanding.model import About, Entity, Evidence
 
@@ -95,11 +94,24 @@ def _fold(text: str) -> str:
     return hiragana(unicodedata.normalize("NFKC", text)).lower()
 
 
-@lru_cache(maxsize=1)
+_DISTRICT_FORMS: dict[int, tuple[Content, tuple[tuple[str, str], ...]]] = {}
+"""District forms per content object in use (another content file in use is read anew)."""
+
+
 def _district_names() -> tuple[tuple[str, str], ...]:
-    """Return (form, district id) pairs: full names, names without 地区, and their kana readings."""
+    """Return (form, district id) pairs of the content in use: full names, names without 地区, readings."""
+    content = current_content()
+    cached = _DISTRICT_FORMS.get(id(content))
+    if cached is None or cached[0] is not content:
+        _DISTRICT_FORMS.clear()
+        cached = _DISTRICT_FORMS[id(content)] = (content, _district_forms(content))
+    return cached[1]
+
+
+def _district_forms(content: Content) -> tuple[tuple[str, str], ...]:
+    """The (form, district id) pairs of one content."""
     pairs: list[tuple[str, str]] = []
-    for district in current_content().districts:
+    for district in content.districts:
         stem = district.name.removesuffix("地区").removesuffix("地域")
         for form in {district.name, stem, reading_of(stem)}:
             if len(form) >= 2:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -94,7 +94,7 @@ def test_office_hours_and_reply_promises_come_from_the_file_in_use() -> None:
         "ほしみ市の相談員が読んで、4月12日(月) 11:00"
     )  # 2 h Sat + 2 h Mon
     assert "勤務時間外" in city.reply_promise_text(EXTRA_CLOSED_DAY)
-    assert reply_due(SATURDAY_MORNING, "crisis") == SATURDAY_MORNING  # open now in ほしみ市
+    assert reply_due(SATURDAY_MORNING, "crisis") == SATURDAY_MORNING + timedelta(minutes=30)  # open now
 
 
 def test_the_second_city_reaches_people_through_the_conversation(tmp_path: Path) -> None:
