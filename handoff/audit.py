@@ -1,4 +1,5 @@
-"""The audit log: who viewed, claimed, replied to, released, transferred, closed or exported a case."""
+"""The audit log: who viewed, claimed, replied to, released, transferred, closed or exported a case,
+who acknowledged an alert, and who read or exported the statistics or edited the saved replies."""
 
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ ACTIONS = (
     "closed",
     "reopened",
     "exported",
+    "acknowledged",
+    "stats_viewed",
+    "stats_exported",
+    "replies_edited",
 )
 
 
