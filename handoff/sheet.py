@@ -45,14 +45,14 @@ class Phrase:
     after: str
 
 
-def _bare(reason: str) -> str:
+def matched_words(reason: str) -> str:
     """The matched words without the quotation marks the summary puts around them."""
     return reason.strip().strip(QUOTES).strip()
 
 
 def whole_phrase(reason: str, texts: Iterable[str]) -> Phrase:
     """The sentence around `reason` in the first text that contains it (the words alone otherwise)."""
-    words = _bare(reason)
+    words = matched_words(reason)
     for text in texts:
         at = text.find(words) if words else -1
         if at < 0:

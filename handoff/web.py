@@ -287,10 +287,7 @@ async def queue_rows(
             "claimed_by": names.get(r.claimed_by_id or 0),
             "facts": facts[r.id],
             "concerns": concern_labels(r),
-            "reasons": [
-                sheet.whole_phrase(reason, [facts[r.id].last_words]).matched
-                for reason in r.urgency_reasons[:2]
-            ],
+            "reasons": [sheet.matched_words(reason) for reason in r.urgency_reasons[:2]],
             "due_minutes": minutes_until(r.reply_due_at),
         }
         for r in rows

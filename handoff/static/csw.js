@@ -242,6 +242,10 @@ function watchCase(layout) {
         document.querySelectorAll("#case-actions form, #reply-form, #note-form").forEach((form) => {
           form.querySelectorAll("button").forEach((button) => { button.disabled = true; });
         });
+        // the person's words are no longer the dashboard's to show
+        document.querySelectorAll("#case-head .reasons, #thread, .sheet, #bot-conversation").forEach((part) => {
+          part.replaceChildren();
+        });
         return;
       }
       if (result && result.status === 200) {

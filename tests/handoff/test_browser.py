@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from bot.simulator import Simulator
+from dialogs import catalog as dialog_catalog
 from dialogs.content import default_content
 from handoff import catalog
 from tests.handoff.helpers import add_account, audit_actions, case_row, hand_off, wait_for
@@ -202,6 +203,12 @@ def test_a_crisis_on_an_open_case_needs_acknowledgement_and_other_tabs_follow(
     expect(mine.locator("#reply-text")).to_have_value(draft)
     assert draft not in texts(sim, "mother"), "nothing was sent to the person"
     wait_for(lambda: catalog.text("relay.released") in texts(sim, "mother"))
+
+    sim.send("mother", "データを消して")  # the person deletes their data while the page is open
+    sim.choose("mother", dialog_catalog.text("delete.yes"))
+    expect(mine.locator("#flash")).to_have_text(catalog.text("csw.problem.gone"), timeout=LIVE_MS)
+    expect(mine.locator("#thread .msg")).to_have_count(0)
+    expect(mine.locator("#send-reply")).to_be_disabled()
 
 
 def test_saved_replies_statistics_and_accessibility(sim: Simulator, browser: Any, database_url: str) -> None:
