@@ -24,6 +24,7 @@ from bot.store.tables import Conversation
 from dialogs.content import default_content
 from dialogs.office_hours import TOKYO, is_open, to_tokyo
 from dialogs.summary import label_for
+from dialogs.understanding.model import CONCERNS
 from handoff import catalog
 from handoff.queue import OUTCOMES
 
@@ -176,7 +177,7 @@ async def month_figures(session: AsyncSession, *, month: str) -> MonthFigures:
     )
     district_names = {d.id: d.name for d in content.districts}
     figures.breakdowns = [
-        _labelled("concerns", concerns, []),
+        _labelled("concerns", concerns, list(CONCERNS)),
         Breakdown(
             "asker", [(_unknown(label_for("asker", k) if k else ""), n) for k, n in sorted(askers.items())]
         ),
