@@ -6,6 +6,7 @@ the case thread. Every POST carries the session's CSRF token; nothing changes st
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -271,7 +272,7 @@ async def queue_rows(
     """The queue rows with their reasons, unread and unreplied marks, overdue flags and claimer names."""
     now = utcnow()
     if view == "mine":
-        where = QueueFilter(**{**where.__dict__, "claimed_by": unit.account.id})
+        where = dataclasses.replace(where, claimed_by=unit.account.id)
     rows = await queue.list_cases(unit.session, viewer=unit.account, where=where)
     rows = await queue.search(unit.session, cases=rows, words=words)
     facts = await queue.row_facts(unit.session, viewer=unit.account, cases=rows)
