@@ -1,7 +1,7 @@
 """CSW workspace: per-account read marks on case threads, and saved replies (定型文)
 
 Revision ID: 0013_csw_workspace
-Revises: 0003
+Revises: 0004_outbox_uncertain
 Create Date: 2026-11-30 03:40:00
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import bot.store.db
 
 revision = "0013_csw_workspace"
-down_revision = "0003"
+down_revision = "0004_outbox_uncertain"
 branch_labels = None
 depends_on = None
 
