@@ -169,7 +169,6 @@ async def reply(
         case_id=case_row.id, kind="csw", body=text, account_id=actor.account.id, outbox_id=rows[0].id
     )
     session.add(message)
-    case_row.alert = False
     await queue.start_conversation(session, case_row=case_row, now=now)
     audit.record(
         session, account=actor.account, action="replied", case_code=case_row.code, now=now, via=actor.via

@@ -1,4 +1,5 @@
-"""The audit log: who viewed, claimed, replied to, released, transferred, closed or exported a case."""
+"""The audit log: who viewed, claimed, replied to, released, transferred, closed or exported a case,
+who acknowledged an alert, and who read or exported the statistics or edited the saved replies."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ ACTIONS = (
     "reopened",
     "exported",
     "password",
+    "acknowledged",
+    "stats_viewed",
+    "stats_exported",
+    "replies_edited",
 )
 REFUSALS = ("login_failed", "login_locked", "refused")
 """Audited refusals: a wrong login, a locked-out login, and access to a case or action refused."""

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.outbox import pushed_messages_since, quota_month_start
+from bot.store.tables import OutboxMessage
+from bot.store.types import OutboxStatus
 from handoff.line_calls import PushQuota
 
 
@@ -55,3 +58,23 @@ async def push_budget(
         return PushBudget(used=line_quota.used, budget=limit, warn_ratio=warn_ratio)
     used = await pushed_messages_since(session, quota_month_start(now))
     return PushBudget(used=used, budget=budget, warn_ratio=warn_ratio)
+
+
+async def over_budget_outbox_ids(session: AsyncSession, *, now: datetime, budget: int) -> set[int]:
+    """This month's pushes sent after the budget was used up: LINE may not have delivered them."""
+    rows = await session.execute(
+        select(OutboxMessage.id, OutboxMessage.message_count)
+        .where(
+            OutboxMessage.method == "push",
+            OutboxMessage.status == OutboxStatus.SENT,
+            OutboxMessage.sent_at >= quota_month_start(now),
+        )
+        .order_by(OutboxMessage.sent_at, OutboxMessage.id)
+    )
+    used = 0
+    over: set[int] = set()
+    for outbox_id, count in rows:
+        used += count
+        if used > budget:
+            over.add(outbox_id)
+    return over

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select, true, update
+from sqlalchemy import ColumnElement, case, func, select, true, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.store.case_tables import Case, CswAccount
+from bot.store.case_tables import Case, CaseMessage, CaseRead, CswAccount
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
 from dialogs.content import current_content
 from handoff.cases import is_case_code, new_case_code, reply_due
@@ -49,12 +51,13 @@ class Forbidden(Exception):
 
 @dataclass(frozen=True)
 class QueueFilter:
-    """What the queue shows: statuses, and optionally one district, team or urgency."""
+    """What the queue shows: statuses, and optionally one district, team, urgency or claimer."""
 
     statuses: tuple[str, ...] = OPEN_STATUSES
     district: str | None = None
     team: str | None = None
     urgency: str | None = None
+    claimed_by: int | None = None
 
 
 def sees_all(account: CswAccount) -> bool:
@@ -92,6 +95,8 @@ async def list_cases(
         query = query.where(Case.team == where.team)
     if where.urgency:
         query = query.where(Case.urgency == where.urgency)
+    if where.claimed_by is not None:
+        query = query.where(Case.claimed_by_id == where.claimed_by)
     query = query.order_by(URGENCY_SORT, Case.queued_at, Case.id).limit(limit)
     return list((await session.scalars(query)).all())
 
@@ -185,7 +190,7 @@ async def release(session: AsyncSession, *, viewer: CswAccount, case_row: Case, 
 async def transfer(
     session: AsyncSession, *, viewer: CswAccount, case_row: Case, team: str, now: datetime
 ) -> bool:
-    """Hand a case to another team's queue; it waits there, unclaimed."""
+    """Hand a case to another team's queue; it waits there, unclaimed, keeping its 受付 time and place."""
     if team not in {t.id for t in current_content().teams}:
         raise Forbidden("unknown team")
     if case_row.status in HELD_STATUSES and not holds(viewer, case_row):
@@ -199,7 +204,6 @@ async def transfer(
             "team": team,
             "claimed_by_id": None,
             "claimed_at": None,
-            "queued_at": now,
             "updated_at": now,
         },
     )
@@ -261,3 +265,140 @@ async def reopen(session: AsyncSession, *, viewer: CswAccount, case_row: Case, n
     session.add(new)
     await session.flush()
     return new
+
+
+EXCERPT_CHARS = 48
+"""How much of the person's latest words a queue row shows."""
+
+PHRASE_ENDS = "。！？!?\n"
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of `text` up to `limit` characters, cut after a sentence end when one is near."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = max(flat.rfind(end, 0, limit) for end in PHRASE_ENDS)
+    return flat[: cut + 1] if cut >= limit // 2 else flat[:limit] + "…"
+
+
+@dataclass(frozen=True)
+class RowFacts:
+    """What a queue row says about a case's thread, for one viewer."""
+
+    last_words: str
+    """An excerpt of the person's latest message (or of their own words in the 受付票)."""
+    last_message_at: datetime | None
+    """When the person last wrote (their handoff, if nothing since)."""
+    unread: bool
+    """The person wrote something this viewer has not opened yet (or the viewer never opened the case)."""
+    unreplied: bool
+    """An open case whose person's latest words have no CSW reply after them."""
+
+
+def _own_words(case_row: Case) -> str:
+    """The typed words in the 受付票, joined."""
+    words = case_row.summary.get("own_words") if isinstance(case_row.summary, dict) else None
+    if isinstance(words, dict):
+        return " ".join(str(v) for v in words.values() if v)
+    return ""
+
+
+async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Case]) -> dict[int, RowFacts]:
+    """Thread facts for each case (latest words, unread, unreplied) in three queries."""
+    ids = [c.id for c in cases]
+    if not ids:
+        return {}
+    latest_user = (
+        select(func.max(CaseMessage.id))
+        .where(CaseMessage.case_id.in_(ids), CaseMessage.kind == "user")
+        .group_by(CaseMessage.case_id)
+    )
+    user_rows = {
+        m.case_id: m
+        for m in await session.scalars(select(CaseMessage).where(CaseMessage.id.in_(latest_user)))
+    }
+    replies = dict(
+        (
+            await session.execute(
+                select(CaseMessage.case_id, func.max(CaseMessage.id))
+                .where(CaseMessage.case_id.in_(ids), CaseMessage.kind == "csw")
+                .group_by(CaseMessage.case_id)
+            )
+        ).all()
+    )
+    reads = dict(
+        (
+            await session.execute(
+                select(CaseRead.case_id, CaseRead.last_message_id).where(
+                    CaseRead.account_id == viewer.id, CaseRead.case_id.in_(ids)
+                )
+            )
+        ).all()
+    )
+    facts: dict[int, RowFacts] = {}
+    for case_row in cases:
+        latest = user_rows.get(case_row.id)
+        read = reads.get(case_row.id)
+        reply = replies.get(case_row.id)
+        facts[case_row.id] = RowFacts(
+            last_words=excerpt(latest.body if latest else _own_words(case_row)),
+            last_message_at=latest.created_at if latest else case_row.consented_at,
+            unread=read is None or (latest is not None and latest.id > read),
+            unreplied=case_row.status in OPEN_STATUSES
+            and (reply is None or (latest is not None and latest.id > reply)),
+        )
+    return facts
+
+
+async def search(session: AsyncSession, *, cases: list[Case], words: str) -> list[Case]:
+    """The cases whose code, 受付票 or thread contains `words` (already limited to what the viewer sees).
+
+    Text is stored encrypted, so matching happens here rather than in SQL.
+    """
+    needle = words.strip()
+    if not needle:
+        return cases
+    upper = needle.upper()
+    found = {c.id for c in cases if upper in c.code or needle in (c.summary_text or "")}
+    rest = [c.id for c in cases if c.id not in found]
+    if rest:
+        bodies = await session.execute(
+            select(CaseMessage.case_id, CaseMessage.body).where(
+                CaseMessage.case_id.in_(rest), CaseMessage.kind.in_(("user", "csw", "note"))
+            )
+        )
+        found.update(case_id for case_id, body in bodies if needle in body)
+    return [c for c in cases if c.id in found]
+
+
+async def mark_read(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> None:
+    """Remember that `viewer` has read `case_row`'s thread up to its newest entry."""
+    newest = await session.scalar(select(func.max(CaseMessage.id)).where(CaseMessage.case_id == case_row.id))
+    read = await session.scalar(
+        select(CaseRead.last_message_id).where(
+            CaseRead.account_id == viewer.id, CaseRead.case_id == case_row.id
+        )
+    )
+    if read is not None and read >= (newest or 0):
+        return
+    values = {"account_id": viewer.id, "case_id": case_row.id, "last_message_id": newest or 0, "read_at": now}
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(CaseRead).values(**values)
+    await session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["account_id", "case_id"],
+            set_={"last_message_id": statement.excluded.last_message_id, "read_at": now},
+        )
+    )
+
+
+async def open_alerts(session: AsyncSession, *, viewer: CswAccount) -> list[Case]:
+    """Open cases `viewer` may see whose crisis or urgent alert nobody has acknowledged yet."""
+    query = (
+        select(Case)
+        .where(visible_to(viewer), Case.status.in_(OPEN_STATUSES), Case.alert.is_(True))
+        .order_by(URGENCY_SORT, Case.id)
+    )
+    return list((await session.scalars(query)).all())

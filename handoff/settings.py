@@ -21,7 +21,7 @@ class HandoffSettings(BaseSettings):
     login_lockout_minutes: int = Field(default=15, alias="TSUNAGU_CSW_LOGIN_LOCKOUT_MINUTES", gt=0)
     push_budget_monthly: int = Field(default=200, alias="TSUNAGU_PUSH_BUDGET_MONTHLY", ge=0)
     push_budget_warn_ratio: float = Field(default=0.8, alias="TSUNAGU_PUSH_BUDGET_WARN", gt=0, le=1)
-    queue_poll_seconds: int = Field(default=5, alias="TSUNAGU_CSW_POLL_SECONDS", gt=0)
+    queue_poll_seconds: int = Field(default=2, alias="TSUNAGU_CSW_POLL_SECONDS", gt=0)
     expiry_warning_seconds: int = Field(default=120, alias="TSUNAGU_CSW_EXPIRY_WARNING_SECONDS", gt=0)
     """How long before the session times out the page warns."""
 

@@ -6,6 +6,7 @@ the case thread. Every POST carries the session's CSRF token; nothing changes st
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 from datetime import datetime, timedelta
@@ -13,20 +14,21 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, FastAPI, Form, Request
+from fastapi import APIRouter, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.store.case_tables import Case
 from bot.store.db import utcnow
-from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
+from bot.store.types import HELD_STATUSES, OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import label_for
-from handoff import accounts, actions, audit, budget, queue
+from handoff import accounts, actions, audit, budget, catalog, queue, saved_replies, sheet, stats, workspace
 from handoff.api import case_detail
 from handoff.api import router as api_router
 from handoff.context import (
@@ -49,6 +51,9 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 router = APIRouter(prefix="/csw", include_in_schema=False)
+
+STATUS_LABELS = {status.value: catalog.text(f"csw.status.{status.value}") for status in CaseStatus}
+"""How the dashboard names each case status (the queue's filter and the live updates alike)."""
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "open": OPEN_STATUSES,
@@ -110,6 +115,9 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
 templates.env.filters["jst"] = jst
 templates.env.filters["summary_items"] = summary_items
 templates.env.globals["minutes_since"] = minutes_since
+templates.env.globals["t"] = catalog.text
+templates.env.globals["OUTCOME_LABELS"] = {key: catalog.text(f"csw.outcome.{key}") for key in OUTCOMES}
+templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
 
 
 def page_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
@@ -128,6 +136,35 @@ def page_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
         "warn_before_s": settings_of(request).expiry_warning_seconds,
         **extra,
     }
+
+
+async def push_budget_of(request: Request, unit: Unit) -> budget.PushBudget:
+    """This month's push messages against the plan: LINE's own quota when a channel is set (cached)."""
+    settings = settings_of(request)
+    line = process_of(request).line
+    return await budget.push_budget(
+        unit.session,
+        now=utcnow(),
+        budget=settings.push_budget_monthly,
+        warn_ratio=settings.push_budget_warn_ratio,
+        line_quota=await line.push_quota() if line is not None else None,
+    )
+
+
+def budget_notice(pushes: budget.PushBudget) -> dict[str, Any]:
+    """The push-budget figures and warning every page shows (empty text when all is well)."""
+    text = ""
+    if pushes.exhausted:
+        text = catalog.text("csw.budget.over")
+    elif pushes.warning:
+        text = catalog.text("csw.budget.warning", percent=pushes.percent)
+    return {"used": pushes.used, "budget": pushes.budget, "percent": pushes.percent, "text": text}
+
+
+async def full_context(request: Request, unit: Unit, **extra: Any) -> dict[str, Any]:
+    """A whole page's context: `page_context` plus the push budget shown on every page."""
+    pushes = await push_budget_of(request, unit)
+    return page_context(request, unit, pushes=pushes, budget_notice=budget_notice(pushes), **extra)
 
 
 def see_other(url: str) -> RedirectResponse:
@@ -293,6 +330,9 @@ async def logout(request: Request, csrf: Annotated[str, Form(max_length=128)] = 
 
 # ---------------------------------------------------------------- queue
 
+VIEWS = ("all", "mine", "unreplied", "attention")
+"""Queue views: every visible case, the viewer's own, those awaiting a reply, those needing a look."""
+
 
 def queue_filter(status: str, district: str, urgency: str) -> QueueFilter:
     """The queue filter from query parameters (unknown values are ignored)."""
@@ -303,54 +343,119 @@ def queue_filter(status: str, district: str, urgency: str) -> QueueFilter:
     )
 
 
-async def queue_rows(unit: Unit, where: QueueFilter) -> list[dict[str, Any]]:
-    """The queue rows with overdue flags and claimer names."""
+def concern_labels(case_row: Case) -> list[str]:
+    """The case's concerns in the assessment's words."""
+    concerns = case_row.summary.get("concerns") if isinstance(case_row.summary, dict) else None
+    return [label_for("concerns", str(c)) for c in concerns or []]
+
+
+async def queue_rows(
+    unit: Unit, where: QueueFilter, *, view: str = "all", words: str = ""
+) -> list[dict[str, Any]]:
+    """The queue rows with their reasons, unread and unreplied marks, overdue flags and claimer names."""
     now = utcnow()
+    if view == "mine":
+        where = dataclasses.replace(where, claimed_by=unit.account.id)
     rows = await queue.list_cases(unit.session, viewer=unit.account, where=where)
+    rows = await queue.search(unit.session, cases=rows, words=words)
+    facts = await queue.row_facts(unit.session, viewer=unit.account, cases=rows)
+    if view == "unreplied":
+        rows = [r for r in rows if facts[r.id].unreplied]
+    elif view == "attention":
+        rows = [r for r in rows if r.alert or queue.is_overdue(r, now)]
     names = await actions.names(unit.session, ids={r.claimed_by_id for r in rows if r.claimed_by_id})
     return [
-        {"case": r, "overdue": queue.is_overdue(r, now), "claimed_by": names.get(r.claimed_by_id or 0)}
+        {
+            "case": r,
+            "overdue": queue.is_overdue(r, now),
+            "claimed_by": names.get(r.claimed_by_id or 0),
+            "facts": facts[r.id],
+            "concerns": concern_labels(r),
+            "reasons": [sheet.matched_words(reason) for reason in r.urgency_reasons[:2]],
+            "due_minutes": minutes_until(r.reply_due_at),
+        }
         for r in rows
     ]
 
 
+def minutes_until(moment: datetime | None) -> int | None:
+    """Whole minutes from now until `moment` (negative once it has passed), None for no moment."""
+    if moment is None:
+        return None
+    return int((moment - utcnow()).total_seconds() // 60)
+
+
+def queue_params(status: str, district: str, urgency: str, view: str, q: str) -> dict[str, str]:
+    """The queue's query parameters, normalized."""
+    return {
+        "status": status,
+        "district": district,
+        "urgency": urgency,
+        "view": view if view in VIEWS else "all",
+        "q": q.strip()[:100],
+    }
+
+
 @router.get("", response_class=HTMLResponse)
 async def queue_page(
-    request: Request, status: str = "open", district: str = "", urgency: str = ""
+    request: Request,
+    status: str = "open",
+    district: str = "",
+    urgency: str = "",
+    view: str = "all",
+    q: Annotated[str, Query(max_length=100)] = "",
 ) -> Response:
-    """The queue: most urgent first, then longest waiting; filters by status, district and urgency."""
-    settings = settings_of(request)
-    line = process_of(request).line
-    line_quota = await line.push_quota() if line is not None else None
+    """The queue: most urgent first, then longest waiting; views, filters and search."""
+    params = queue_params(status, district, urgency, view, q)
     async with dashboard_unit(request) as unit:
-        rows = await queue_rows(unit, queue_filter(status, district, urgency))
-        pushes = await budget.push_budget(
-            unit.session,
-            now=utcnow(),
-            budget=settings.push_budget_monthly,
-            warn_ratio=settings.push_budget_warn_ratio,
-            line_quota=line_quota,
+        rows = await queue_rows(
+            unit, queue_filter(status, district, urgency), view=params["view"], words=params["q"]
         )
-        context = page_context(
-            request,
-            unit,
-            rows=rows,
-            pushes=pushes,
-            filters={"status": status, "district": district, "urgency": urgency},
-            query=urlencode({"status": status, "district": district, "urgency": urgency}),
+        context = await full_context(
+            request, unit, rows=rows, filters=params, query=urlencode(params), views=VIEWS
         )
     return templates.TemplateResponse(request, "queue.html", context)
 
 
 @router.get("/queue/rows", response_class=HTMLResponse)
 async def queue_fragment(
-    request: Request, status: str = "open", district: str = "", urgency: str = ""
+    request: Request,
+    status: str = "open",
+    district: str = "",
+    urgency: str = "",
+    view: str = "all",
+    q: Annotated[str, Query(max_length=100)] = "",
 ) -> Response:
-    """The queue's rows alone, polled by the page so new cases appear without reloading."""
+    """The queue's rows alone, polled by the page so new cases and messages appear without reloading."""
+    params = queue_params(status, district, urgency, view, q)
     async with dashboard_unit(request, active=False) as unit:
-        rows = await queue_rows(unit, queue_filter(status, district, urgency))
+        rows = await queue_rows(
+            unit, queue_filter(status, district, urgency), view=params["view"], words=params["q"]
+        )
         context = page_context(request, unit, rows=rows)
     return templates.TemplateResponse(request, "_queue_rows.html", context)
+
+
+@router.get("/live")
+async def live(request: Request) -> Response:
+    """Unacknowledged alerts on cases this account may see, and the push budget, for every open page."""
+    async with dashboard_unit(request, active=False) as unit:
+        alerts = await queue.open_alerts(unit.session, viewer=unit.account)
+        pushes = await push_budget_of(request, unit)
+    return JSONResponse(
+        {
+            "alerts": [
+                {
+                    "code": c.code,
+                    "url": f"/csw/cases/{c.code}",
+                    "text": catalog.text("csw.alert.banner", code=c.code),
+                    "notice": catalog.text("csw.alert.notification_body", code=c.code),
+                }
+                for c in alerts
+            ],
+            "budget": budget_notice(pushes),
+        }
+    )
 
 
 # ---------------------------------------------------------------- case page
@@ -364,6 +469,46 @@ async def visible_case(unit: Unit, code: str) -> Case:
     return case_row
 
 
+async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str, Any]:
+    """Everything the case page and its live parts render from."""
+    now = utcnow()
+    thread = await actions.thread(unit.session, case_row=case_row)
+    names = await actions.names(unit.session, ids={i for i in (case_row.claimed_by_id,) if i})
+    pushes = await push_budget_of(request, unit)
+    over_budget = (
+        await budget.over_budget_outbox_ids(unit.session, now=now, budget=pushes.budget)
+        if pushes.exhausted
+        else set()
+    )
+    shares_conversation = actions.conversation_shared(case_row)
+    conversation = await actions.conversation_log(unit.session, case_row=case_row)
+    summary = case_row.summary if isinstance(case_row.summary, dict) else {}
+    visible_texts = [
+        *sheet.texts_of(summary),
+        *(e.message.body for e in thread if e.message.kind == "user"),
+        *(e.text for e in conversation if e.speaker == "user"),
+    ]
+    return page_context(
+        request,
+        unit,
+        case=case_row,
+        thread=thread,
+        over_budget=over_budget,
+        claimed_by=names.get(case_row.claimed_by_id or 0),
+        mine=queue.holds(unit.account, case_row),
+        overdue=queue.is_overdue(case_row, now),
+        due_minutes=minutes_until(case_row.reply_due_at),
+        shares_conversation=shares_conversation,
+        conversation=conversation,
+        conversation_limit=actions.CONVERSATION_LIMIT,
+        writer=sheet.writer_label(summary),
+        own_words=sheet.own_words(summary),
+        phrases=[sheet.whole_phrase(reason, visible_texts) for reason in case_row.urgency_reasons],
+        pushes=pushes,
+        budget_notice=budget_notice(pushes),
+    )
+
+
 @router.get("/cases/{code}", response_class=HTMLResponse)
 async def case_page(request: Request, code: str, msg: str = "") -> Response:
     """The case: 相談受付票, urgency and its reasons, the thread, a reply box and the actions."""
@@ -371,26 +516,11 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
         case_row = await actions.view(unit.session, actor=unit.actor, code=code, now=utcnow())
         if case_row is None:
             raise CaseNotFound(code)
-        thread = await actions.thread(unit.session, case_row=case_row)
-        ids = {i for i in (case_row.claimed_by_id,) if i}
-        names = await actions.names(unit.session, ids=ids)
         previous = await actions.visible_previous(unit.session, viewer=unit.account, case_row=case_row)
-        shares_conversation = actions.conversation_shared(case_row)
-        conversation = await actions.conversation_log(unit.session, case_row=case_row)
-        context = page_context(
-            request,
-            unit,
-            case=case_row,
-            thread=thread,
-            claimed_by=names.get(case_row.claimed_by_id or 0),
-            mine=queue.holds(unit.account, case_row),
-            overdue=queue.is_overdue(case_row, utcnow()),
-            previous=previous,
-            shares_conversation=shares_conversation,
-            conversation=conversation,
-            conversation_limit=actions.CONVERSATION_LIMIT,
-            msg=msg,
-        )
+        context = await case_context(request, unit, case_row)
+        replies = await saved_replies.offered(unit.session, account=unit.account, now=utcnow())
+        await queue.mark_read(unit.session, viewer=unit.account, case_row=case_row, now=utcnow())
+        context.update(previous=previous, msg=msg if msg in RESULT_KEYS else "", saved=replies)
     return templates.TemplateResponse(request, "case.html", context)
 
 
@@ -403,7 +533,6 @@ async def thread_fragment(request: Request, code: str) -> Response:
     """
     async with dashboard_unit(request, active=False) as unit:
         case_row = await visible_case(unit, code)
-        thread = await actions.thread(unit.session, case_row=case_row)
         await actions.viewed_thread(
             unit.session,
             actor=unit.actor,
@@ -411,8 +540,43 @@ async def thread_fragment(request: Request, code: str) -> Response:
             now=utcnow(),
             within=limits_of(settings_of(request)).idle,
         )
-        context = page_context(request, unit, case=case_row, thread=thread)
+        context = await case_context(request, unit, case_row)
     return templates.TemplateResponse(request, "_thread.html", context)
+
+
+@router.get("/cases/{code}/live")
+async def case_live(request: Request, code: str) -> Response:
+    """The case's changing parts (head, actions, thread) as JSON, polled by the open case page.
+
+    Polling does not restart the idle time; reading the thread is audited, coalesced per idle period.
+    """
+    async with dashboard_unit(request, active=False) as unit:
+        case_row = await queue.get_case(unit.session, viewer=unit.account, code=code)
+        if case_row is None:
+            return JSONResponse({"gone": True, "message": catalog.text("csw.problem.gone")}, status_code=404)
+        await actions.viewed_thread(
+            unit.session,
+            actor=unit.actor,
+            case_row=case_row,
+            now=utcnow(),
+            within=limits_of(settings_of(request)).idle,
+        )
+        context = await case_context(request, unit, case_row)
+        await queue.mark_read(unit.session, viewer=unit.account, case_row=case_row, now=utcnow())
+    render = templates.env.get_template
+    user_ids = [e.message.id for e in context["thread"] if e.message.kind == "user"]
+    return JSONResponse(
+        {
+            "status": case_row.status,
+            "can_reply": case_row.status in HELD_STATUSES and context["mine"],
+            "alert": case_row.alert,
+            "last_user_id": max(user_ids, default=0),
+            "head": render("_case_head.html").render(context),
+            "actions": render("_case_actions.html").render(context),
+            "thread": render("_thread.html").render(context),
+            "status_text": catalog.text("csw.live.status_changed", status=STATUS_LABELS[case_row.status]),
+        }
+    )
 
 
 @router.get("/cases/{code}/export.json")
@@ -428,8 +592,77 @@ async def export_case(request: Request, code: str) -> Response:
     )
 
 
-async def act(request: Request, code: str, csrf: str, done: str, operation: actions.Operation) -> Response:
-    """Run one action on a visible case and come back to its page with a short result code."""
+RESULT_KEYS = (
+    *(
+        f"done.{k}"
+        for k in (
+            "claimed",
+            "replied",
+            "noted",
+            "released",
+            "transferred",
+            "closed",
+            "reopened",
+            "acknowledged",
+        )
+    ),
+    *(
+        f"problem.{k}"
+        for k in (
+            "conflict",
+            "reply_conflict",
+            "forbidden",
+            "empty",
+            "needs_acknowledgement",
+            "needs_note",
+            "needs_outcome",
+        )
+    ),
+)
+"""Results an action reports (`csw.<key>` in the catalog); a redirect carries one as `?msg=`."""
+
+PROBLEM_STATUS = {
+    "problem.conflict": 409,
+    "problem.reply_conflict": 409,
+    "problem.needs_acknowledgement": 409,
+    "problem.forbidden": 403,
+    "problem.empty": 422,
+    "problem.needs_note": 422,
+    "problem.needs_outcome": 422,
+}
+
+
+def wants_json(request: Request) -> bool:
+    """The page script asks for JSON (it then updates the page itself, without a reload)."""
+    return "application/json" in request.headers.get("accept", "")
+
+
+def result_response(request: Request, code: str, result: str, *, to: str | None = None) -> Response:
+    """The outcome of an action: JSON for the page script, or a redirect back with `?msg=`."""
+    if wants_json(request):
+        return JSONResponse(
+            {
+                "ok": result.startswith("done."),
+                "result": result,
+                "message": catalog.text(f"csw.{result}"),
+                "to": to,
+            },
+            status_code=PROBLEM_STATUS.get(result, 200),
+        )
+    return see_other(f"{to or f'/csw/cases/{code}'}?msg={result}")
+
+
+async def act(
+    request: Request,
+    code: str,
+    csrf: str,
+    done: str,
+    operation: actions.Operation,
+    *,
+    conflict: str = "conflict",
+) -> Response:
+    """Run one action on a visible case and report its result (`done`, or the problem it met)."""
+    result = f"done.{done}"
     who: Who | None = None
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
@@ -437,16 +670,40 @@ async def act(request: Request, code: str, csrf: str, done: str, operation: acti
             case_row = await visible_case(unit, code)
             await operation(unit.session, unit.actor, case_row, utcnow())
     except actions.Conflict:
-        done = "conflict"
+        result = f"problem.{conflict}"
+    except workspace.NeedsAcknowledgement:
+        result = "problem.needs_acknowledgement"
+    except workspace.NoteRequired:
+        result = "problem.needs_note"
+    except EmptyText:
+        result = "problem.empty"
+    except MissingOutcome:
+        result = "problem.needs_outcome"
     except Forbidden as exc:
         if who is not None:
             await audit_refusal(request, who, Refused(code, f"forbidden: {exc}"), via="web")
-        done = "forbidden"
+        result = "problem.forbidden"
     process_of(request).wake_outbox()
-    return see_other(f"/csw/cases/{code}?msg={done}")
+    return result_response(request, code, result)
+
+
+class EmptyText(Exception):
+    """A reply or note with nothing in it."""
+
+
+class MissingOutcome(Exception):
+    """Closing without choosing an outcome."""
+
+
+def non_empty(text: str) -> str:
+    """`text`, or EmptyText when it holds only whitespace."""
+    if not text.strip():
+        raise EmptyText
+    return text
 
 
 CsrfField = Annotated[str, Form(max_length=128)]
+TextField = Annotated[str, Form(max_length=5000)]
 
 
 @router.post("/cases/{code}/claim")
@@ -458,17 +715,15 @@ async def claim(request: Request, code: str, csrf: CsrfField = "") -> Response:
 
 
 @router.post("/cases/{code}/reply")
-async def reply(
-    request: Request, code: str, text: Annotated[str, Form(max_length=5000)], csrf: CsrfField = ""
-) -> Response:
-    """Send a reply to the person through LINE."""
-    return await act(
-        request,
-        code,
-        csrf,
-        "replied",
-        lambda s, a, c, now: actions.reply(s, actor=a, case_row=c, text=text, now=now),
-    )
+async def reply(request: Request, code: str, text: TextField = "", csrf: CsrfField = "") -> Response:
+    """Send a reply to the person through LINE; on a conflict the page keeps the draft."""
+
+    async def send(s: AsyncSession, a: actions.Actor, c: Case, now: datetime) -> None:
+        if c.status not in HELD_STATUSES or not queue.holds(a.account, c):
+            raise actions.Conflict("no longer held")
+        await actions.reply(s, actor=a, case_row=c, text=non_empty(text), now=now)
+
+    return await act(request, code, csrf, "replied", send, conflict="reply_conflict")
 
 
 @router.post("/cases/{code}/typing")
@@ -484,53 +739,71 @@ async def typing(request: Request, code: str, csrf: CsrfField = "") -> Response:
 
 
 @router.post("/cases/{code}/note")
-async def add_note(
-    request: Request, code: str, text: Annotated[str, Form(max_length=5000)], csrf: CsrfField = ""
-) -> Response:
+async def add_note(request: Request, code: str, text: TextField = "", csrf: CsrfField = "") -> Response:
     """Add an internal note (never sent)."""
     return await act(
         request,
         code,
         csrf,
         "noted",
-        lambda s, a, c, now: actions.note(s, actor=a, case_row=c, text=text, now=now),
+        lambda s, a, c, now: actions.note(s, actor=a, case_row=c, text=non_empty(text), now=now),
+    )
+
+
+@router.post("/cases/{code}/acknowledge")
+async def acknowledge(request: Request, code: str, csrf: CsrfField = "") -> Response:
+    """Record that this account has read the crisis or urgent alert."""
+    return await act(
+        request,
+        code,
+        csrf,
+        "acknowledged",
+        lambda s, a, c, now: workspace.acknowledge(s, actor=a, case_row=c, now=now),
     )
 
 
 @router.post("/cases/{code}/release")
-async def release(request: Request, code: str, csrf: CsrfField = "") -> Response:
-    """Put the case back in the queue."""
+async def release(request: Request, code: str, note: TextField = "", csrf: CsrfField = "") -> Response:
+    """Put the case back in the queue with a handover note."""
     return await act(
-        request, code, csrf, "released", lambda s, a, c, now: actions.release(s, actor=a, case_row=c, now=now)
+        request,
+        code,
+        csrf,
+        "released",
+        lambda s, a, c, now: workspace.release(s, actor=a, case_row=c, note=note, now=now),
     )
 
 
 @router.post("/cases/{code}/transfer")
 async def transfer(
-    request: Request, code: str, team: Annotated[str, Form(max_length=32)], csrf: CsrfField = ""
+    request: Request,
+    code: str,
+    team: Annotated[str, Form(max_length=32)],
+    note: TextField = "",
+    csrf: CsrfField = "",
 ) -> Response:
-    """Move the case to another team."""
+    """Move the case to another team with a handover note."""
     return await act(
         request,
         code,
         csrf,
         "transferred",
-        lambda s, a, c, now: actions.transfer(s, actor=a, case_row=c, team=team, now=now),
+        lambda s, a, c, now: workspace.transfer(s, actor=a, case_row=c, team=team, note=note, now=now),
     )
 
 
 @router.post("/cases/{code}/close")
 async def close(
-    request: Request, code: str, outcome: Annotated[str, Form(max_length=32)], csrf: CsrfField = ""
+    request: Request, code: str, outcome: Annotated[str, Form(max_length=32)] = "", csrf: CsrfField = ""
 ) -> Response:
-    """Close the case with an outcome; the person is told and the bot resumes."""
-    return await act(
-        request,
-        code,
-        csrf,
-        "closed",
-        lambda s, a, c, now: actions.close(s, actor=a, case_row=c, outcome=outcome, now=now),
-    )
+    """Close the case with the outcome the CSW chose; the person is told and the bot resumes."""
+
+    async def close_with_outcome(s: AsyncSession, a: actions.Actor, c: Case, now: datetime) -> None:
+        if outcome not in OUTCOMES:
+            raise MissingOutcome
+        await workspace.close(s, actor=a, case_row=c, outcome=outcome, now=now)
+
+    return await act(request, code, csrf, "closed", close_with_outcome)
 
 
 @router.post("/cases/{code}/reopen")
@@ -541,22 +814,127 @@ async def reopen(request: Request, code: str, csrf: CsrfField = "") -> Response:
             case_row = await visible_case(unit, code)
             new = await actions.reopen(unit.session, actor=unit.actor, case_row=case_row, now=utcnow())
     except actions.Conflict:
-        return see_other(f"/csw/cases/{code}?msg=conflict")
-    return see_other(f"/csw/cases/{new.code}?msg=reopened")
+        return result_response(request, code, "problem.conflict")
+    return result_response(request, new.code, "done.reopened", to=f"/csw/cases/{new.code}")
 
 
-# ---------------------------------------------------------------- audit
+# ---------------------------------------------------------------- audit, saved replies, statistics
+
+
+def supervisor_only(unit: Unit) -> None:
+    """Pages for supervisors and admins look missing to everyone else (and the refusal is audited)."""
+    if not queue.sees_all(unit.account):
+        raise CaseNotFound(None, "page needs a supervisor")
 
 
 @router.get("/audit", response_class=HTMLResponse)
 async def audit_page(request: Request, case: str = "", actor: str = "") -> Response:
     """The audit log, for supervisors and admins."""
     async with dashboard_unit(request) as unit:
-        if not queue.sees_all(unit.account):
-            raise CaseNotFound(None, "audit log needs a supervisor")
+        supervisor_only(unit)
         entries = await audit.recent(unit.session, case_code=case or None, actor=actor or None)
-        context = page_context(request, unit, entries=entries, filters={"case": case, "actor": actor})
+        context = await full_context(request, unit, entries=entries, filters={"case": case, "actor": actor})
     return templates.TemplateResponse(request, "audit.html", context)
+
+
+@router.get("/saved-replies", response_class=HTMLResponse)
+async def saved_replies_page(request: Request, msg: str = "") -> Response:
+    """The saved replies (定型文), for supervisors to edit."""
+    async with dashboard_unit(request) as unit:
+        supervisor_only(unit)
+        replies = await saved_replies.all_replies(unit.session)
+        context = await full_context(request, unit, replies=replies, msg=msg)
+    return templates.TemplateResponse(request, "saved_replies.html", context)
+
+
+@router.post("/saved-replies")
+async def save_reply(
+    request: Request,
+    title: Annotated[str, Form(max_length=200)] = "",
+    body: Annotated[str, Form(max_length=5000)] = "",
+    position: Annotated[int, Form(ge=0, le=1000)] = 0,
+    reply_id: Annotated[int, Form(ge=0)] = 0,
+    csrf: CsrfField = "",
+) -> Response:
+    """Add or change a saved reply."""
+    try:
+        async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
+            supervisor_only(unit)
+            row = await saved_replies.save(
+                unit.session,
+                editor=unit.account,
+                reply_id=reply_id or None,
+                title=title,
+                body=body,
+                position=position,
+            )
+            audit.record(
+                unit.session,
+                account=unit.account,
+                action="replies_edited",
+                detail=f"saved {row.id}",
+                now=utcnow(),
+            )
+    except saved_replies.InvalidSavedReply:
+        return see_other("/csw/saved-replies?msg=invalid")
+    return see_other("/csw/saved-replies?msg=saved")
+
+
+@router.post("/saved-replies/{reply_id}/delete")
+async def delete_reply(request: Request, reply_id: int, csrf: CsrfField = "") -> Response:
+    """Remove a saved reply."""
+    async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
+        supervisor_only(unit)
+        if await saved_replies.remove(unit.session, reply_id=reply_id):
+            audit.record(
+                unit.session,
+                account=unit.account,
+                action="replies_edited",
+                detail=f"deleted {reply_id}",
+                now=utcnow(),
+            )
+    return see_other("/csw/saved-replies?msg=deleted")
+
+
+@router.get("/stats", response_class=HTMLResponse)
+async def stats_page(request: Request, month: str = "") -> Response:
+    """Monthly statistics with charts, small counts suppressed; supervisors only, audited."""
+    months = stats.recent_months(utcnow())
+    chosen = month if month in months else months[0]
+    async with dashboard_unit(request) as unit:
+        supervisor_only(unit)
+        figures = await stats.month_figures(unit.session, month=chosen)
+        trend = await stats.monthly_counts(unit.session, months=months)
+        audit.record(unit.session, account=unit.account, action="stats_viewed", detail=chosen, now=utcnow())
+        context = await full_context(
+            request,
+            unit,
+            figures=figures,
+            headline=stats.headline(figures),
+            trend=trend,
+            trend_top=max([n for _, n in trend] + [1]),
+            months=months,
+            month=chosen,
+            shown=stats.suppressed,
+            section=stats.section,
+        )
+    return templates.TemplateResponse(request, "stats.html", context)
+
+
+@router.get("/stats/export.csv")
+async def stats_export(request: Request, month: str = "") -> Response:
+    """One month's figures as CSV for reporting, small counts suppressed; supervisors only, audited."""
+    months = stats.recent_months(utcnow())
+    chosen = month if month in months else months[0]
+    async with dashboard_unit(request) as unit:
+        supervisor_only(unit)
+        figures = await stats.month_figures(unit.session, month=chosen)
+        audit.record(unit.session, account=unit.account, action="stats_exported", detail=chosen, now=utcnow())
+    return Response(
+        stats.to_csv(figures),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="tsunagu-{chosen}.csv"'},
+    )
 
 
 # ---------------------------------------------------------------- mounting
@@ -632,7 +1010,7 @@ def mount_dashboard(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
         """Fragments answer 401 (the page script reloads); pages go to the login form."""
-        if request.method == "GET" and not request.url.path.endswith(("/rows", "/thread")):
+        if request.method == "GET" and not request.url.path.endswith(("/rows", "/thread", "/live")):
             return see_other("/csw/login")
         return Response(status_code=401)
 

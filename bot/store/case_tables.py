@@ -146,3 +146,29 @@ class AuditEntry(Base):
     case_code: Mapped[str | None] = mapped_column(String(16), index=True)
     detail: Mapped[str] = mapped_column(String(200), default="")
     via: Mapped[str] = mapped_column(String(8), default="web")
+
+
+class CaseRead(Base):
+    """How far one account has read a case thread (the queue's unread marker)."""
+
+    __tablename__ = "case_reads"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("csw_accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    last_message_id: Mapped[int] = mapped_column(BigId, default=0)
+    read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SavedReply(Base):
+    """A saved reply (定型文) a supervisor keeps for CSWs to insert and edit before sending."""
+
+    __tablename__ = "saved_replies"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    title: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(String(2000))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("csw_accounts.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

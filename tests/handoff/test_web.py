@@ -194,9 +194,14 @@ def test_every_action_is_audited_and_the_person_hears_each_step(sim: Simulator, 
 
         post("note", text="電話は苦手とのこと")
         assert "電話は苦手とのこと" not in [d.text for d in sim.received("u1")]
-        post("release")
+        post("release", note="電話は苦手。LINEで続けてください")
+        sim.wait_idle()
+        assert sim.received("u1")[-1].text == catalog.text("relay.released"), "told kindly of the change"
         post("claim")
-        post("transfer", team="csw_chuo")
+        post("transfer", team="csw_chuo", note="中央地区の居場所を希望")
+        sim.wait_idle()
+        chuo = current_content().team("csw_chuo").name
+        assert sim.received("u1")[-1].text == catalog.text("relay.transferred", team=chuo)
         post("claim")
         client.get(f"/csw/cases/{code}/export.json")
         post("close", outcome="info_only")
