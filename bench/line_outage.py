@@ -89,7 +89,7 @@ def main() -> int:
 
 def metric_total(server: TsunaguProcess, name: str) -> float:
     """The sum of every sample of `name` in the server's /metrics."""
-    lines = server.http.get("/metrics").text.splitlines()
+    lines = server.metrics_text().splitlines()
     return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.startswith(name))
 
 

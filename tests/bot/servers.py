@@ -18,6 +18,9 @@ import uvicorn
 from bot.simulator import SIMULATOR_SECRET_KEY, driver, free_port
 from bot.simulator.fake_line import FakeLine
 
+METRICS_TOKEN = "test-metrics-token-" + "m" * 24
+"""The bearer token the test servers expect on /metrics."""
+
 REPO = Path(__file__).resolve().parents[2]
 CHANNEL_SECRET = "fault-test-channel-secret-0123456789abcdef"
 ACCESS_TOKEN = "fault-test-access-token-0123456789abcdef"
@@ -67,10 +70,15 @@ class TsunaguProcess:
             "TSUNAGU_OUTBOX_LEASE_S": "2",
             "TSUNAGU_RETRY_BASE_S": "0.05",
             "TSUNAGU_RETRY_CAP_S": "0.5",
+            "TSUNAGU_METRICS_TOKEN": METRICS_TOKEN,
             **{k: str(v) for k, v in env.items()},
         }
         self.process: subprocess.Popen[bytes] | None = None
         self.http = httpx.Client(base_url=self.base_url, timeout=10.0)
+
+    def metrics_text(self) -> str:
+        """The server's /metrics, with the bearer token Prometheus would send."""
+        return self.http.get("/metrics", headers={"authorization": f"Bearer {METRICS_TOKEN}"}).text
 
     def start(self) -> None:
         """Start the server and wait until it answers /healthz."""

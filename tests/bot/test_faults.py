@@ -261,7 +261,7 @@ def metric(server: TsunaguProcess, name: str, **labels: str) -> float:
     """One sample of the server's /metrics (0 when absent)."""
     wanted = ",".join(f'{k}="{v}"' for k, v in labels.items())
     sample = f"{name}{{{wanted}}}" if wanted else name
-    for line in server.http.get("/metrics").text.splitlines():
+    for line in server.metrics_text().splitlines():
         if line.startswith(sample + " "):
             return float(line.rsplit(" ", 1)[1])
     return 0.0

@@ -30,7 +30,7 @@ def channel(sim: Simulator, token: str | None = None) -> Settings:
     values: dict[str, object] = {
         "TSUNAGU_LINE_API_BASE": f"{sim.base_url}/simulator/line-api",
         "TSUNAGU_SECRET_KEY": SIMULATOR_SECRET_KEY,
-        "TSUNAGU_SIMULATOR": True,
+        "TSUNAGU_SIMULATOR": not token,  # a configured channel never runs beside the simulator
     }
     if token:
         values.update(LINE_CHANNEL_SECRET="some-channel-secret-value", LINE_CHANNEL_ACCESS_TOKEN=token)
