@@ -419,20 +419,26 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
 
 
 def _add_learned(
-    lex: Lexicon, tokens: tuple[Token, ...], labels: set[str], evidence: list[Evidence], kinds: set[str]
+    lex: Lexicon,
+    text: str,
+    tokens: tuple[Token, ...],
+    labels: set[str],
+    evidence: list[Evidence],
+    kinds: set[str],
 ) -> None:
     """Add what the learned models find beyond the rules: risk levels by OR, concerns by union.
 
-    A sentence whose crisis phrase the rules read as negated, idiomatic, fictional, resolved or
-    informational cannot make a crisis on the model's word alone. Each addition carries the model's
-    top words as evidence with rule "model:<name>".
+    A sentence whose crisis or urgent phrase the rules read as negated, idiomatic, fictional, resolved
+    or informational cannot make that level on the model's word alone. Each addition carries as evidence the
+    person's words behind the model's strongest features, one Evidence each, with rule "model:<name>".
     """
-    set_aside = [e.matched for e in evidence if e.label in learned.VETO_NOTES]
-    found = learned.verdicts(learned.load_weights(), tokens, lex.emoji, CONCERNS, set_aside)
+    found = learned.verdicts(learned.load_weights(), tokens, lex.emoji, CONCERNS, evidence)
+    split = list(learned.sentences(tokens))
 
     def add(label: str, score: learned.Score) -> None:
         labels.add(label)
-        evidence.append(Evidence(label, "、".join(score.top), f"model:{score.name}"))
+        for words in learned.words_of(score, split, text) or [""]:
+            evidence.append(Evidence(label, words, f"model:{score.name}"))
 
     if found.crisis.fires and "crisis" not in labels:
         add("crisis", found.crisis)
@@ -465,7 +471,7 @@ def classify(
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
     if not rules_only:
-        _add_learned(lex, tokens, labels, evidence, found_kinds)
+        _add_learned(lex, text, tokens, labels, evidence, found_kinds)
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"
     concerns = tuple(c for c in CONCERNS if f"concern:{c}" in labels)
     kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in found_kinds)

@@ -20,12 +20,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from dialogs.understanding.analyzer import Token, hiragana
+from dialogs.understanding.model import Evidence
 from dialogs.understanding.normalize import normalize_with_spans
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "learned.json"
 SENTENCE_ENDS = frozenset("。!?！？\n.")
 TOP_WORDS = 3
-_FEATURE_KINDS = {"w": "word", "b": "words", "c": "letters", "r": "sound"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,49 +124,70 @@ def features(words: Sequence[Token], emoji: Mapping[str, str]) -> frozenset[str]
     return frozenset(out)
 
 
-def display(feature: str) -> str:
-    """Return a feature as a CSW can read it (死ぬ, 死ぬ+たい, 「しに」)."""
-    kind, _, value = feature.partition(":")
-    if kind == "b":
-        return value.replace("|", "+")
-    if kind in ("c", "r"):
-        return f"「{value}」"
-    return value
-
-
 def score_sentences(
-    weights: Weights, sentence_features: Sequence[Iterable[str]], names: Sequence[str]
+    weights: Weights,
+    sentence_features: Sequence[frozenset[str]],
+    names: Sequence[str],
+    skip: Mapping[str, frozenset[int]] | None = None,
 ) -> dict[str, Score]:
-    """Score every sentence with the named models; keep each model's best sentence and its top words.
+    """Score every sentence with the named models (a model passes over its skip sentences); keep the best.
 
-    Words and word pairs are shown before letter sequences: a CSW reads 死ぬ+たい more easily than 「にた」.
+    A Score's top lists its best sentence's strongest positive features, words and word pairs before
+    letter sequences (a CSW reads 死ぬ+たい more easily than 「にた」).
     """
-    wanted = {weights.index(name): name for name in names}
-    best: dict[int, tuple[float, int, dict[str, float]]] = {}
+    wanted = [weights.index(name) for name in names]
+    position = {model: k for k, model in enumerate(wanted)}
+    passed = [(skip or {}).get(name, frozenset()) for name in names]
+    base = [weights.biases[model] for model in wanted]
+    best_value = [float("-inf")] * len(wanted)
+    best_sentence = [-1] * len(wanted)
     for number, found in enumerate(sentence_features):
-        totals = {i: weights.biases[i] for i in wanted}
-        parts: dict[int, dict[str, float]] = {i: {} for i in wanted}
+        totals = base.copy()
         for feature in found:
             for model, weight in weights.features.get(feature, ()):
-                if model in totals:
-                    totals[model] += weight
-                    parts[model][feature] = weight
-        for model, total in totals.items():
-            if model not in best or total > best[model][0]:
-                best[model] = (total, number, parts[model])
+                k = position.get(model)
+                if k is not None:
+                    totals[k] += weight
+        for k, total in enumerate(totals):
+            if total > best_value[k] and number not in passed[k]:
+                best_value[k], best_sentence[k] = total, number
     scores: dict[str, Score] = {}
-    for model, name in wanted.items():
-        total, number, part = best.get(model, (float("-inf"), -1, {}))
-        top = sorted((f for f, w in part.items() if w > 0), key=lambda f: (f[0] in "cr", -part[f]))
-        words: list[str] = []
-        for feature in top:
-            shown = display(feature)
-            if shown not in words:
-                words.append(shown)
-            if len(words) == TOP_WORDS:
-                break
-        scores[name] = Score(name, total, weights.thresholds[model], number, tuple(words))
+    for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
+        number = best_sentence[k]
+        part = {}
+        for feature in sentence_features[number] if number >= 0 else ():
+            for m, weight in weights.features.get(feature, ()):
+                if m == model and weight > 0:
+                    part[feature] = weight
+        top = sorted(part, key=lambda f: (f[0] in "cr", -part[f]))
+        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, tuple(top))
     return scores
+
+
+def words_of(score: Score, split: Sequence[Sequence[Token]], text: str) -> list[str]:
+    """Return the person's own words behind a score: the written forms of its top words, as in text.
+
+    Without such a word (letters alone decided), the best sentence as written, or nothing.
+    """
+    if not 0 <= score.sentence < len(split):
+        return []
+    words = split[score.sentence]
+    shown: list[str] = []
+    for feature in score.top:
+        kind, _, value = feature.partition(":")
+        lemmas = value.split("|") if kind == "b" else [value] if kind == "w" else []
+        for i in range(len(words) - len(lemmas) + 1 if lemmas else 0):
+            if [t.lemma for t in words[i : i + len(lemmas)]] == lemmas:
+                surface = "".join(t.surface for t in words[i : i + len(lemmas)])
+                if surface in text and surface not in shown and len(surface.strip()) > 1 - (kind == "b"):
+                    shown.append(surface)
+                break
+        if len(shown) == TOP_WORDS:
+            break
+    if not shown:
+        sentence = "".join(t.surface for t in words)
+        shown = [sentence] if sentence in text else []
+    return shown
 
 
 URGENT_KINDS: tuple[str, ...] = ("no_shelter", "no_food", "utilities", "eviction")
@@ -178,8 +199,10 @@ LIFE_KINDS: tuple[str, ...] = (
     "child_abuse",
     "harm_to_others",
 )
-VETO_NOTES = frozenset(("negated:crisis", "idiom:crisis", "fiction:crisis", "resolved:crisis", "info:crisis"))
-"""Rule notes that say a crisis phrase was read and set aside: its sentence cannot make a crisis alone."""
+SET_ASIDE = ("negated", "idiom", "fiction", "resolved", "info")
+VETOED = ("crisis", "urgent")
+"""Rule notes (negated:crisis, idiom:urgent …) say a phrase was read and set aside: its sentence cannot
+make that level on the model's word alone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +216,7 @@ class Verdicts:
     kinds: tuple[Score, ...]
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """Text folded for comparing rule matches with sentences (width, case, kana, spaces)."""
     return normalize_with_spans(text).text.replace(" ", "")
 
@@ -209,27 +232,35 @@ def model_names(concerns: Iterable[str]) -> tuple[str, ...]:
     )
 
 
+def vetoed_sentences(
+    split: Sequence[Sequence[Token]], notes: Iterable[Evidence]
+) -> dict[str, frozenset[int]]:
+    """For crisis and urgent, the sentences holding words the rules set aside for that level."""
+    texts = [folded("".join(t.surface for t in words)) for words in split]
+    out: dict[str, frozenset[int]] = {}
+    for level in VETOED:
+        labels = {f"{status}:{level}" for status in SET_ASIDE}
+        aside = {w for w in (folded(e.matched) for e in notes if e.label in labels) if w}
+        if aside:
+            out[level] = frozenset(i for i, text in enumerate(texts) if any(w in text for w in aside))
+    return out
+
+
 def verdicts(
     weights: Weights,
     tokens: Sequence[Token],
     emoji: Mapping[str, str],
     concerns: Sequence[str],
-    set_aside: Iterable[str] = (),
+    notes: Iterable[Evidence] = (),
 ) -> Verdicts:
-    """Score a message; sentences holding a crisis phrase the rules set aside cannot carry a crisis score."""
+    """Score a message; a sentence holding a phrase the rules set aside cannot carry that level's score."""
     split = list(sentences(tokens))
     found = [features(s, emoji) for s in split]
-    others = [f"concern:{c}" for c in concerns] + [f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)]
-    scores = score_sentences(weights, found, ["urgent", "possible_risk", *others])
-    aside = [w for w in (_folded(m) for m in set_aside) if w]
-    open_sentences = [
-        f
-        for f, words in zip(found, split, strict=True)
-        if not any(w in _folded("".join(t.surface for t in words)) for w in aside)
-    ]
-    crisis = score_sentences(weights, open_sentences, ["crisis"])["crisis"]
+    names = ["crisis", "urgent", "possible_risk", *(f"concern:{c}" for c in concerns)]
+    names += [f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)]
+    scores = score_sentences(weights, found, names, vetoed_sentences(split, notes))
     return Verdicts(
-        crisis=crisis,
+        crisis=scores["crisis"],
         urgent=scores["urgent"],
         possible_risk=scores["possible_risk"],
         concerns=tuple(scores[f"concern:{c}"] for c in concerns),

@@ -65,7 +65,7 @@ class Line:
 
     record: dict[str, Any]
     sentences: tuple[frozenset[str], ...]
-    open_sentences: tuple[frozenset[str], ...]
+    vetoed: dict[str, frozenset[int]]
     rule_labels: frozenset[str]
 
     @property
@@ -105,15 +105,10 @@ def read_lines() -> list[Line]:
                 labels.add("urgent")
             if rules.possible_risk:
                 labels.add("possible_risk")
-            aside = [learned._folded(e.matched) for e in rules.evidence if e.label in learned.VETO_NOTES]
             split = list(learned.sentences(analyze(tidy(record["text"]))))
             found = tuple(learned.features(s, emoji) for s in split)
-            open_found = tuple(
-                f
-                for f, words in zip(found, split, strict=True)
-                if not any(w and w in learned._folded("".join(t.surface for t in words)) for w in aside)
-            )
-            lines.append(Line(record, found, open_found, frozenset(labels)))
+            vetoed = learned.vetoed_sentences(split, rules.evidence)
+            lines.append(Line(record, found, vetoed, frozenset(labels)))
     return lines
 
 
@@ -190,8 +185,7 @@ def out_of_fold(lines: Sequence[Line], names: Sequence[str]) -> dict[str, list[f
         weights = fit([line for i, line in enumerate(lines) if i % FOLDS != fold], names)
         for i in held:
             line = lines[i]
-            found = learned.score_sentences(weights, line.sentences, [n for n in names if n != "crisis"])
-            found["crisis"] = learned.score_sentences(weights, line.open_sentences, ["crisis"])["crisis"]
+            found = learned.score_sentences(weights, line.sentences, names, line.vetoed)
             for name in names:
                 scores[name][i] = found[name].value
     return scores
