@@ -183,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     out.append(
         f"memory: analyzer (SudachiDict-core) +{after_analyzer - before:.0f} MB RSS, "
         f"loaded in {analyzer_ms:.0f} ms; "
-        f"lexicons and learned weights +{after_lexicons - after_analyzer:.0f} MB, loaded in {lexicon_ms:.0f} ms"
+        f"lexicons and learned weights +{after_lexicons - after_analyzer:.0f} MB, "
+        f"loaded in {lexicon_ms:.0f} ms"
     )
     figures["speed"] = speed
     figures["memory_mb"] = {"analyzer": after_analyzer - before, "lexicons": after_lexicons - after_analyzer}

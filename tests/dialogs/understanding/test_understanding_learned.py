@@ -18,7 +18,8 @@ def test_a_crisis_paraphrase_the_rules_miss_is_caught_with_model_evidence() -> N
 
 def test_idioms_and_negations_stay_ordinary() -> None:
     """Hyperbole, games and a plain denial are not crisis with the learned layer either."""
-    for text in ("レポートの締め切りが多すぎて死にそう", "ガチャで爆死したわ", "死のうなんて思ったことはないです"):
+    lines = ("レポートの締め切りが多すぎて死にそう", "ガチャで爆死したわ", "死のうなんて思ったことはないです")
+    for text in lines:
         assert classify(text).crisis == "none", text
 
 

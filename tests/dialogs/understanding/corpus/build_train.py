@@ -1,4 +1,4 @@
-"""Build train.jsonl from the hand-written compact sources in train_source/ (training data for the learned layer).
+"""Build train.jsonl, the learned layer's training lines, from the hand-written sources in train_source/.
 
 Usage: python tests/dialogs/understanding/corpus/build_train.py
 
