@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from dialogs.understanding import learned
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
 from dialogs.understanding.grammar import Features, features, is_boundary
@@ -417,8 +418,49 @@ def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Re
         reading.done.add(rule.entry)
 
 
-def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understanding:
-    """Classify one message: crisis level, concerns, intents, entities and the evidence behind them."""
+def _add_learned(
+    lex: Lexicon,
+    text: str,
+    tokens: tuple[Token, ...],
+    labels: set[str],
+    evidence: list[Evidence],
+    kinds: set[str],
+) -> None:
+    """Add what the learned models find beyond the rules: risk levels by OR, concerns by union.
+
+    A sentence whose crisis or urgent phrase the rules read as negated, idiomatic, fictional, resolved
+    or informational cannot make that level on the model's word alone. Each addition carries as evidence the
+    person's words behind the model's strongest features, one Evidence each, with rule "model:<name>".
+    """
+    found = learned.verdicts(learned.load_weights(), tokens, lex.emoji, CONCERNS, evidence)
+    split = list(learned.sentences(tokens))
+
+    def add(label: str, score: learned.Score) -> None:
+        labels.add(label)
+        for words in learned.words_of(score, split, text) or [""]:
+            evidence.append(Evidence(label, words, f"model:{score.name}"))
+
+    if found.crisis.fires and "crisis" not in labels:
+        add("crisis", found.crisis)
+        kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
+    if found.urgent.fires and "urgent" not in labels and not kinds & set(learned.URGENT_KINDS):
+        add("urgent", found.urgent)
+        kinds.update(learned.chosen_kinds(found, learned.URGENT_KINDS))
+    if found.possible_risk.fires and "possible_risk" not in labels:
+        add("possible_risk", found.possible_risk)
+    for score in found.concerns:
+        if score.fires and score.name not in labels:
+            add(score.name, score)
+
+
+def classify(
+    text: str, *, extra_lexicon_dirs: Sequence[Path] = (), rules_only: bool = False
+) -> Understanding:
+    """Classify one message: crisis level, concerns, intents, entities and the evidence behind them.
+
+    The lexicon rules read first; the learned layer (dialogs/understanding/learned.py) then adds what
+    it finds beyond them, unless rules_only (used to report the two side by side).
+    """
     lex = load_lexicon(extra_lexicon_dirs)
     norm = normalize_with_spans(text, lex.emoji)
     ctx = _Context(lex, norm)
@@ -426,7 +468,10 @@ def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understan
     _surface(lex, text, norm, ctx, reading)
     tokens = analyze(tidy(text))
     _lemmas(lex, tokens, ctx, reading)
-    labels, evidence, found_kinds = reading.finish()
+    labels, rule_evidence, found_kinds = reading.finish()
+    evidence = list(rule_evidence)
+    if not rules_only:
+        _add_learned(lex, text, tokens, labels, evidence, found_kinds)
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"
     concerns = tuple(c for c in CONCERNS if f"concern:{c}" in labels)
     kinds: tuple[CrisisKind, ...] = tuple(k for k in CRISIS_KINDS if k in found_kinds)
@@ -434,7 +479,7 @@ def classify(text: str, *, extra_lexicon_dirs: Sequence[Path] = ()) -> Understan
         crisis=crisis,
         concerns=concerns,
         intents=tuple(i for i in INTENTS if f"intent:{i}" in labels),
-        evidence=evidence,
+        evidence=tuple(evidence),
         crisis_kinds=kinds if crisis != "none" else (),
         possible_risk="possible_risk" in labels and crisis != "crisis",
         concern_about=about_of_concerns(concerns, evidence, tokens),

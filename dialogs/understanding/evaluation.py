@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -254,8 +254,11 @@ def _exact(example: Example, reading: Understanding) -> bool:
     )
 
 
-def breakdown(examples: Sequence[Example]) -> Breakdown:
-    """Score a corpus split: recalls, false crisis on ordinary lines, exactness by category and style."""
+def breakdown(examples: Sequence[Example], reader: Callable[[str], Understanding] = classify) -> Breakdown:
+    """Score a corpus split: recalls, false crisis on ordinary lines, exactness by category and style.
+
+    reader is the classifier to score (rules and learned layer by default; the rules alone to compare).
+    """
     counts: dict[str, list[int]] = {}
     by_category: dict[str, list[int]] = {}
     by_style: dict[str, list[int]] = {}
@@ -266,7 +269,7 @@ def breakdown(examples: Sequence[Example]) -> Breakdown:
         cell[1] += 1
 
     for ex in examples:
-        got = classify(ex.text)
+        got = reader(ex.text)
         if ex.crisis == "crisis":
             tally("crisis", got.crisis == "crisis")
             tally("kinds", bool(ex.crisis_kinds & set(got.crisis_kinds)) or not ex.crisis_kinds)

@@ -16,10 +16,17 @@ def test_corpus_file_has_valid_labels(path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("test_name", "dev_name"), [("test.jsonl", "dev.jsonl"), ("messages_test.jsonl", "messages_dev.jsonl")]
+    ("test_name", "dev_name"),
+    [
+        ("test.jsonl", "dev.jsonl"),
+        ("messages_test.jsonl", "messages_dev.jsonl"),
+        ("test.jsonl", "train.jsonl"),
+        ("messages_test.jsonl", "train.jsonl"),
+        ("dev.jsonl", "train.jsonl"),
+    ],
 )
 def test_splits_share_no_line_even_reworded(test_name: str, dev_name: str) -> None:
-    """No test line appears in its dev file, even respelled or lightly reworded, so tuning cannot see it."""
+    """No test line appears in dev or train, nor a dev line in train, even respelled or lightly reworded."""
     if not (CORPUS / dev_name).exists():
         pytest.skip(f"{dev_name} is not written yet")
     test_texts = [r["text"] for r in load(CORPUS / test_name)]

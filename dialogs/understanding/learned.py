@@ -1,0 +1,277 @@
+"""The learned layer beside the rules: linear models over lemmas, readings and characters.
+
+Each label has its own binary model: logistic regression for crisis, urgent and possible_risk, naive
+Bayes log-count ratios for every concern and crisis kind; both are a bias plus feature weights. A
+message is split into sentences and each sentence is scored as bias + the sum of the weights of its
+features; the message's score is its best sentence's, so one risky sentence in a long message counts.
+Features are Sudachi lemmas and lemma bigrams, character 2-3-grams of the normalised text, and character
+2-3-grams of the hiragana reading (so 死にたい, しにたい and 氏にたい meet). Weights and thresholds are
+fitted by `dialogs/understanding/train.py` and committed as `weights/learned.json`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dialogs.understanding.analyzer import Token, hiragana
+from dialogs.understanding.model import Evidence
+from dialogs.understanding.normalize import normalize_with_spans
+
+WEIGHTS_PATH = Path(__file__).parent / "weights" / "learned.json"
+SENTENCE_ENDS = frozenset("。!?！？\n.")
+TOP_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Fitted models: names, biases, thresholds, and for each feature the (model, weight) pairs."""
+
+    names: tuple[str, ...]
+    biases: tuple[float, ...]
+    thresholds: tuple[float, ...]
+    features: Mapping[str, tuple[tuple[int, float], ...]]
+
+    def index(self, name: str) -> int:
+        """Return the position of a model by its name."""
+        return self.names.index(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """One model's verdict on a message: its best sentence's score, the threshold and the top words."""
+
+    name: str
+    value: float
+    threshold: float
+    sentence: int
+    top: tuple[str, ...]
+
+    @property
+    def fires(self) -> bool:
+        """Tell whether the score reaches the model's threshold."""
+        return self.value >= self.threshold
+
+    @property
+    def margin(self) -> float:
+        """Return how far above (positive) or below its threshold the score is."""
+        return self.value - self.threshold
+
+
+def weights_from_data(data: Mapping[str, object]) -> Weights:
+    """Build Weights from the JSON document the training script writes."""
+    models = data["models"]
+    features = data["features"]
+    assert isinstance(models, list) and isinstance(features, dict)
+    return Weights(
+        names=tuple(m["name"] for m in models),
+        biases=tuple(float(m["bias"]) for m in models),
+        thresholds=tuple(float(m["threshold"]) for m in models),
+        features={
+            feature: tuple((int(pairs[i]), float(pairs[i + 1])) for i in range(0, len(pairs), 2))
+            for feature, pairs in features.items()
+        },
+    )
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> Weights:
+    """Return the committed weights, read once per process."""
+    return weights_from_data(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+
+
+def sentences(tokens: Sequence[Token]) -> Iterator[tuple[Token, ...]]:
+    """Split analysed words into sentences at sentence-ending punctuation."""
+    current: list[Token] = []
+    for token in tokens:
+        if token.surface in SENTENCE_ENDS or token.pos2 == "句点":
+            if current:
+                yield tuple(current)
+            current = []
+        else:
+            current.append(token)
+    if current:
+        yield tuple(current)
+
+
+def _grams(prefix: str, text: str) -> Iterator[str]:
+    """Character 2- and 3-grams of text, each marked with prefix."""
+    for size in (2, 3):
+        for i in range(len(text) - size + 1):
+            yield prefix + text[i : i + size]
+
+
+def _punctuation(text: str) -> bool:
+    """Tell whether text is only punctuation and spaces (they carry no meaning here)."""
+    return all(unicodedata.category(ch)[0] in "PZ" for ch in text)
+
+
+def features(words: Sequence[Token], emoji: Mapping[str, str]) -> frozenset[str]:
+    """Return the feature set of one sentence (lemmas, lemma pairs, letters, sounds)."""
+    kept = [t for t in words if not _punctuation(t.surface)]
+    lemmas = [t.lemma for t in kept]
+    out = {f"w:{lemma}" for lemma in lemmas}
+    out.update(f"b:{a}|{b}" for a, b in itertools.pairwise(lemmas))
+    text = normalize_with_spans("".join(t.surface for t in kept), emoji).text
+    out.update(_grams("c:", "".join(ch for ch in text if not _punctuation(ch))))
+    sound = "".join(hiragana(t.reading) for t in kept if t.pos != "補助記号")
+    out.update(_grams("r:", sound))
+    return frozenset(out)
+
+
+def score_sentences(
+    weights: Weights,
+    sentence_features: Sequence[frozenset[str]],
+    names: Sequence[str],
+    skip: Mapping[str, frozenset[int]] | None = None,
+) -> dict[str, Score]:
+    """Score every sentence with the named models (a model passes over its skip sentences); keep the best.
+
+    A Score's top lists its best sentence's strongest positive features, words and word pairs before
+    letter sequences (a CSW reads 死ぬ+たい more easily than 「にた」).
+    """
+    wanted = [weights.index(name) for name in names]
+    position = {model: k for k, model in enumerate(wanted)}
+    passed = [(skip or {}).get(name, frozenset()) for name in names]
+    base = [weights.biases[model] for model in wanted]
+    best_value = [float("-inf")] * len(wanted)
+    best_sentence = [-1] * len(wanted)
+    for number, found in enumerate(sentence_features):
+        totals = base.copy()
+        for feature in found:
+            for model, weight in weights.features.get(feature, ()):
+                k = position.get(model)
+                if k is not None:
+                    totals[k] += weight
+        for k, total in enumerate(totals):
+            if total > best_value[k] and number not in passed[k]:
+                best_value[k], best_sentence[k] = total, number
+    scores: dict[str, Score] = {}
+    for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
+        number = best_sentence[k]
+        part = {}
+        for feature in sentence_features[number] if number >= 0 else ():
+            for m, weight in weights.features.get(feature, ()):
+                if m == model and weight > 0:
+                    part[feature] = weight
+        top = sorted(part, key=lambda f: (f[0] in "cr", -part[f]))
+        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, tuple(top))
+    return scores
+
+
+def words_of(score: Score, split: Sequence[Sequence[Token]], text: str) -> list[str]:
+    """Return the person's own words behind a score: the written forms of its top words, as in text.
+
+    Without such a word (letters alone decided), the best sentence as written, or nothing.
+    """
+    if not 0 <= score.sentence < len(split):
+        return []
+    words = split[score.sentence]
+    shown: list[str] = []
+    for feature in score.top:
+        kind, _, value = feature.partition(":")
+        lemmas = value.split("|") if kind == "b" else [value] if kind == "w" else []
+        for i in range(len(words) - len(lemmas) + 1 if lemmas else 0):
+            if [t.lemma for t in words[i : i + len(lemmas)]] == lemmas:
+                surface = "".join(t.surface for t in words[i : i + len(lemmas)])
+                if surface in text and surface not in shown and len(surface.strip()) > 1 - (kind == "b"):
+                    shown.append(surface)
+                break
+        if len(shown) == TOP_WORDS:
+            break
+    if not shown:
+        sentence = "".join(t.surface for t in words)
+        shown = [sentence] if sentence in text else []
+    return shown
+
+
+URGENT_KINDS: tuple[str, ...] = ("no_shelter", "no_food", "utilities", "eviction")
+LIFE_KINDS: tuple[str, ...] = (
+    "suicidal",
+    "self_harm",
+    "overdose",
+    "violence",
+    "child_abuse",
+    "harm_to_others",
+)
+SET_ASIDE = ("negated", "idiom", "fiction", "resolved", "info")
+VETOED = ("crisis", "urgent")
+"""Rule notes (negated:crisis, idiom:urgent …) say a phrase was read and set aside: its sentence cannot
+make that level on the model's word alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdicts:
+    """What the learned layer adds to a rule reading for one message."""
+
+    crisis: Score
+    urgent: Score
+    possible_risk: Score
+    concerns: tuple[Score, ...]
+    kinds: tuple[Score, ...]
+
+
+def folded(text: str) -> str:
+    """Text folded for comparing rule matches with sentences (width, case, kana, spaces)."""
+    return normalize_with_spans(text).text.replace(" ", "")
+
+
+def model_names(concerns: Iterable[str]) -> tuple[str, ...]:
+    """Every model the layer uses, in file order."""
+    return (
+        "crisis",
+        "urgent",
+        "possible_risk",
+        *(f"concern:{c}" for c in concerns),
+        *(f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)),
+    )
+
+
+def vetoed_sentences(
+    split: Sequence[Sequence[Token]], notes: Iterable[Evidence]
+) -> dict[str, frozenset[int]]:
+    """For crisis and urgent, the sentences holding words the rules set aside for that level."""
+    texts = [folded("".join(t.surface for t in words)) for words in split]
+    out: dict[str, frozenset[int]] = {}
+    for level in VETOED:
+        labels = {f"{status}:{level}" for status in SET_ASIDE}
+        aside = {w for w in (folded(e.matched) for e in notes if e.label in labels) if w}
+        if aside:
+            out[level] = frozenset(i for i, text in enumerate(texts) if any(w in text for w in aside))
+    return out
+
+
+def verdicts(
+    weights: Weights,
+    tokens: Sequence[Token],
+    emoji: Mapping[str, str],
+    concerns: Sequence[str],
+    notes: Iterable[Evidence] = (),
+) -> Verdicts:
+    """Score a message; a sentence holding a phrase the rules set aside cannot carry that level's score."""
+    split = list(sentences(tokens))
+    found = [features(s, emoji) for s in split]
+    names = ["crisis", "urgent", "possible_risk", *(f"concern:{c}" for c in concerns)]
+    names += [f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)]
+    scores = score_sentences(weights, found, names, vetoed_sentences(split, notes))
+    return Verdicts(
+        crisis=scores["crisis"],
+        urgent=scores["urgent"],
+        possible_risk=scores["possible_risk"],
+        concerns=tuple(scores[f"concern:{c}"] for c in concerns),
+        kinds=tuple(scores[f"kind:{k}"] for k in (*LIFE_KINDS, *URGENT_KINDS)),
+    )
+
+
+def chosen_kinds(found: Verdicts, among: Sequence[str]) -> tuple[str, ...]:
+    """Kinds among these whose models fire, or else the one closest to its threshold."""
+    scores = [s for s in found.kinds if s.name.removeprefix("kind:") in among]
+    firing = tuple(s.name.removeprefix("kind:") for s in scores if s.fires)
+    if firing:
+        return firing
+    return (max(scores, key=lambda s: s.margin).name.removeprefix("kind:"),) if scores else ()

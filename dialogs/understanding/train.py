@@ -1,0 +1,336 @@
+"""Fit the learned layer's models and thresholds from the committed corpus and write weights/learned.json.
+
+Usage: python -m dialogs.understanding.train [--check]
+
+Trains on tests/dialogs/understanding/corpus/{train,dev,messages_dev}.jsonl only: never on the frozen
+test split. Thresholds come from 5-fold cross-validation: each line is scored by a model fitted without
+its fold, the rules read it as they would at run time, and the threshold is the lowest one at which the
+combined reading (rules OR model) stays within the model's limit: false crisis on non-crisis lines <= 3%
+in all; the model adding at most 2% false urgent or possible risk on ordinary lines; what it adds to a
+concern at least 60% right; crisis kinds by best F1. Crisis, urgent and possible risk are logistic
+regressions (AdaGrad, fixed seed); concerns and kinds are naive Bayes log-count ratios.
+With --check, nothing is written; the exit status says whether the committed file is what this produces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dialogs.understanding import learned
+from dialogs.understanding.analyzer import analyze, tidy
+from dialogs.understanding.classifier import classify
+from dialogs.understanding.lexicon import load_lexicon
+from dialogs.understanding.model import CONCERNS
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "dialogs" / "understanding" / "corpus"
+TRAINING_FILES = ("train.jsonl", "dev.jsonl", "messages_dev.jsonl")
+LOGISTIC = frozenset(("crisis", "urgent", "possible_risk"))
+ALPHA = 0.5
+MIN_DF = 2
+MIN_WEIGHT = 1.0
+MIN_LOGISTIC_WEIGHT = 0.02
+EPOCHS = 12
+RATE = 0.2
+L2 = 1e-3
+SEED = 11
+FOLDS = 5
+MAX_FALSE_CRISIS = 0.03
+MAX_ADDED_FALSE = 0.02
+MIN_ADDED_PRECISION = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Combined false positives, and what the model adds on its own, at one candidate threshold."""
+
+    false: int
+    added_true: int
+    added_false: int
+    negatives: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One training line: its labels, the rules' reading, and its features per sentence."""
+
+    record: dict[str, Any]
+    sentences: tuple[frozenset[str], ...]
+    vetoed: dict[str, frozenset[int]]
+    rule_labels: frozenset[str]
+
+    @property
+    def features(self) -> frozenset[str]:
+        """Every feature of the line (what a model is fitted on)."""
+        return frozenset().union(*self.sentences)
+
+
+def positive(name: str, record: dict[str, Any]) -> bool:
+    """Tell whether a record is a positive example for the named model."""
+    kinds = set(record["crisis_kinds"])
+    if name == "crisis":
+        return bool(record["crisis"] == "crisis")
+    if name == "urgent":
+        return record["crisis"] == "urgent" or bool(kinds & set(learned.URGENT_KINDS))
+    if name == "possible_risk":
+        return bool(record["possible_risk"])
+    if name.startswith("concern:"):
+        return name.removeprefix("concern:") in record["concerns"]
+    return name.removeprefix("kind:") in kinds
+
+
+def read_lines() -> list[Line]:
+    """Load the training files and read each line with the rules and the analyzer."""
+    emoji = load_lexicon().emoji
+    lines = []
+    for name in TRAINING_FILES:
+        for raw in (CORPUS / name).read_text(encoding="utf-8").splitlines():
+            if not raw.strip():
+                continue
+            record = json.loads(raw)
+            rules = classify(record["text"], rules_only=True)
+            labels = {*(f"concern:{c}" for c in rules.concerns), *(f"kind:{k}" for k in rules.crisis_kinds)}
+            if rules.crisis == "crisis":
+                labels.add("crisis")
+            if rules.crisis != "none":
+                labels.add("urgent")
+            if rules.possible_risk:
+                labels.add("possible_risk")
+            split = list(learned.sentences(analyze(tidy(record["text"]))))
+            found = tuple(learned.features(s, emoji) for s in split)
+            vetoed = learned.vetoed_sentences(split, rules.evidence)
+            lines.append(Line(record, found, vetoed, frozenset(labels)))
+    return lines
+
+
+def _logistic(lines: Sequence[Line], name: str) -> tuple[float, dict[str, float]]:
+    """Fit a logistic regression for one label by AdaGrad (fixed order and seed, so it reproduces)."""
+    weights: dict[str, float] = {}
+    squares: dict[str, float] = {}
+    bias, bias_square = 0.0, 1e-8
+    order = list(range(len(lines)))
+    rng = random.Random(SEED)
+    labels = [positive(name, line.record) for line in lines]
+    docs = [sorted(line.features) for line in lines]
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            z = bias + sum(weights.get(f, 0.0) for f in docs[i])
+            gradient = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - labels[i]
+            bias_square += gradient * gradient
+            bias -= RATE * gradient / math.sqrt(bias_square)
+            for f in docs[i]:
+                step = gradient + L2 * weights.get(f, 0.0)
+                squares[f] = squares.get(f, 1e-8) + step * step
+                weights[f] = weights.get(f, 0.0) - RATE * step / math.sqrt(squares[f])
+    return bias, weights
+
+
+def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
+    """Fit one binary model per name: logistic regression for the risk levels, naive Bayes for the rest."""
+    df: dict[str, int] = {}
+    positives: dict[str, dict[str, int]] = {}
+    totals = {name: sum(positive(name, line.record) for line in lines) for name in names}
+    for line in lines:
+        mine = [name for name in names if name not in LOGISTIC and positive(name, line.record)]
+        for feature in line.features:
+            df[feature] = df.get(feature, 0) + 1
+            counts = positives.setdefault(feature, {})
+            for name in mine:
+                counts[name] = counts.get(name, 0) + 1
+    table: dict[str, list[tuple[int, float]]] = {}
+    biases = []
+    for index, name in enumerate(names):
+        if name in LOGISTIC:
+            bias, weights = _logistic(lines, name)
+            biases.append(round(bias, 4))
+            for feature, weight in weights.items():
+                if abs(weight) >= MIN_LOGISTIC_WEIGHT and df.get(feature, 0) >= MIN_DF:
+                    table.setdefault(feature, []).append((index, round(weight, 3)))
+            continue
+        pos = totals[name]
+        neg = len(lines) - pos
+        biases.append(round(math.log((pos + ALPHA) / (neg + ALPHA)), 4))
+        for feature, n_all in df.items():
+            if n_all < MIN_DF:
+                continue
+            p = positives[feature].get(name, 0)
+            weight = math.log((p + ALPHA) / (pos + 2 * ALPHA)) - math.log(
+                (n_all - p + ALPHA) / (neg + 2 * ALPHA)
+            )
+            if abs(weight) >= MIN_WEIGHT:
+                table.setdefault(feature, []).append((index, round(weight, 3)))
+    return learned.Weights(
+        names=tuple(names),
+        biases=tuple(biases),
+        thresholds=tuple(0.0 for _ in names),
+        features={f: tuple(sorted(pairs)) for f, pairs in table.items()},
+    )
+
+
+def out_of_fold(lines: Sequence[Line], names: Sequence[str]) -> dict[str, list[float]]:
+    """Score every line with models fitted on the other folds, as at run time."""
+    scores: dict[str, list[float]] = {name: [0.0] * len(lines) for name in names}
+    for fold in range(FOLDS):
+        held = [i for i in range(len(lines)) if i % FOLDS == fold]
+        weights = fit([line for i, line in enumerate(lines) if i % FOLDS != fold], names)
+        for i in held:
+            line = lines[i]
+            found = learned.score_sentences(weights, line.sentences, names, line.vetoed)
+            for name in names:
+                scores[name][i] = found[name].value
+    return scores
+
+
+def lowest_threshold(scored: Sequence[tuple[float, bool, bool]], accept: Callable[[Counts], bool]) -> float:
+    """Return the lowest threshold whose combined counts are accepted.
+
+    scored holds (model score, is positive, rules already found it) for the lines that count.
+    """
+    negatives = sum(1 for _, pos, _ in scored if not pos)
+    rule_fp = sum(1 for _, pos, rule in scored if not pos and rule)
+    added_tp = added_fp = 0
+    best = math.inf
+    ranked = sorted(((s, pos) for s, pos, rule in scored if not rule and s > -math.inf), reverse=True)
+    i = 0
+    while i < len(ranked):
+        value = ranked[i][0]
+        while i < len(ranked) and ranked[i][0] == value:
+            added_tp, added_fp = added_tp + ranked[i][1], added_fp + (not ranked[i][1])
+            i += 1
+        if accept(Counts(rule_fp + added_fp, added_tp, added_fp, negatives)):
+            best = value
+    return round(best - 1e-4, 4) if best < math.inf else 1e9
+
+
+def best_f1_threshold(scored: Sequence[tuple[float, bool]]) -> float:
+    """Return the threshold with the best F1 of the model alone."""
+    positives = sum(1 for _, pos in scored if pos)
+    tp = fp = 0
+    best, best_f1 = 1e9, -1.0
+    ranked = sorted((s for s in scored if s[0] > -math.inf), reverse=True)
+    i = 0
+    while i < len(ranked):
+        value = ranked[i][0]
+        while i < len(ranked) and ranked[i][0] == value:
+            tp, fp = tp + ranked[i][1], fp + (not ranked[i][1])
+            i += 1
+        f1 = 2 * tp / (tp + fp + positives) if positives else 0.0
+        if f1 > best_f1:
+            best, best_f1 = value, f1
+    return round(best - 1e-4, 4)
+
+
+def thresholds(lines: Sequence[Line], names: Sequence[str], scores: dict[str, list[float]]) -> list[float]:
+    """Choose each model's threshold from its out-of-fold scores and the rules' readings."""
+    out = []
+    for name in names:
+        rows = zip(scores[name], lines, strict=True)
+        if name == "crisis":
+            scored = [(s, positive(name, ln.record), "crisis" in ln.rule_labels) for s, ln in rows]
+            out.append(lowest_threshold(scored, lambda c: c.false <= MAX_FALSE_CRISIS * c.negatives))
+        elif name in ("urgent", "possible_risk"):
+            scored = [
+                (s, positive(name, ln.record), name in ln.rule_labels)
+                for s, ln in rows
+                if positive(name, ln.record) or ln.record["crisis"] == "none"
+            ]
+            out.append(lowest_threshold(scored, lambda c: c.added_false <= MAX_ADDED_FALSE * c.negatives))
+        elif name.startswith("concern:"):
+            scored = [(s, positive(name, ln.record), name in ln.rule_labels) for s, ln in rows]
+            out.append(
+                lowest_threshold(
+                    scored, lambda c: c.added_true >= MIN_ADDED_PRECISION * (c.added_true + c.added_false)
+                )
+            )
+        else:
+            out.append(best_f1_threshold([(s, positive(name, ln.record)) for s, ln in rows]))
+    return out
+
+
+def train() -> tuple[dict[str, Any], dict[str, float]]:
+    """Fit everything; return the weights document and the cross-validated combined figures."""
+    lines = read_lines()
+    names = learned.model_names(CONCERNS)
+    scores = out_of_fold(lines, names)
+    chosen = thresholds(lines, names, scores)
+    weights = fit(lines, names)
+    document = {
+        "about": "naive Bayes log-count ratios for dialogs/understanding/learned.py; written by train.py",
+        "trained_on": list(TRAINING_FILES),
+        "data_sha256": data_hash(),
+        "lines": len(lines),
+        "models": [
+            {"name": n, "bias": b, "threshold": t}
+            for n, b, t in zip(names, weights.biases, chosen, strict=True)
+        ],
+        "features": {f: [x for pair in pairs for x in pair] for f, pairs in sorted(weights.features.items())},
+    }
+    return document, cross_validated(lines, names, scores, chosen)
+
+
+def cross_validated(
+    lines: Sequence[Line], names: Sequence[str], scores: dict[str, list[float]], chosen: Sequence[float]
+) -> dict[str, float]:
+    """Combined (rules OR out-of-fold model) recall and false rates at the chosen thresholds."""
+    at = dict(zip(names, chosen, strict=True))
+
+    def found(name: str, i: int) -> bool:
+        return name in lines[i].rule_labels or scores[name][i] >= at[name]
+
+    crisis = [i for i, ln in enumerate(lines) if ln.record["crisis"] == "crisis"]
+    others = [i for i, ln in enumerate(lines) if ln.record["crisis"] != "crisis"]
+    urgent = [i for i, ln in enumerate(lines) if ln.record["crisis"] == "urgent"]
+    pairs = [(i, c) for i, ln in enumerate(lines) for c in ln.record["concerns"]]
+    return {
+        "crisis_recall": sum(found("crisis", i) for i in crisis) / len(crisis),
+        "false_crisis": sum(found("crisis", i) for i in others) / len(others),
+        "urgent_recall": sum(found("urgent", i) or found("crisis", i) for i in urgent) / len(urgent),
+        "concern_recall": sum(found(f"concern:{c}", i) for i, c in pairs) / len(pairs),
+    }
+
+
+def data_hash() -> str:
+    """Return the SHA-256 of the training files' bytes, in order (the weights record what they came from)."""
+    digest = hashlib.sha256()
+    for name in TRAINING_FILES:
+        digest.update((CORPUS / name).read_bytes())
+    return digest.hexdigest()
+
+
+def serialise(document: dict[str, Any]) -> str:
+    """Return the weights document as the committed file's text."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train and write (or, with --check, compare with) the committed weights."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only compare with the committed weights")
+    args = parser.parse_args(argv)
+    document, figures = train()
+    print("cross-validated, rules OR model: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items()))
+    for model in document["models"]:
+        print(f"  {model['name']:28} bias {model['bias']:8.3f}  threshold {model['threshold']:8.3f}")
+    text = serialise(document)
+    if args.check:
+        same = learned.WEIGHTS_PATH.read_text(encoding="utf-8") == text
+        print("committed weights are what the training produces" if same else "committed weights DIFFER")
+        return 0 if same else 1
+    learned.WEIGHTS_PATH.parent.mkdir(exist_ok=True)
+    learned.WEIGHTS_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {learned.WEIGHTS_PATH} ({len(text) / 1e6:.1f} MB, {len(document['features'])} features)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
