@@ -426,7 +426,7 @@ def _add_learned(
     evidence: list[Evidence],
     kinds: set[str],
 ) -> None:
-    """Add what the learned models find beyond the rules: risk levels by OR, concerns by union.
+    """Add what the learned models find beyond the rules: crisis by OR, concerns by union.
 
     A sentence whose crisis or urgent phrase the rules read as negated, idiomatic, fictional, resolved
     or informational cannot make that level on the model's word alone. Each addition carries as evidence the
@@ -443,11 +443,10 @@ def _add_learned(
     if found.crisis.fires and "crisis" not in labels:
         add("crisis", found.crisis)
         kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
-    if found.urgent.fires and "urgent" not in labels and not kinds & set(learned.URGENT_KINDS):
-        add("urgent", found.urgent)
-        kinds.update(learned.chosen_kinds(found, learned.URGENT_KINDS))
-    if found.possible_risk.fires and "possible_risk" not in labels:
-        add("possible_risk", found.possible_risk)
+    # Urgent and possible risk stay the rules' alone: on whole conversations (tests/dialogs/test_journeys.py)
+    # their models fired on ordinary lines (「お金もありません」 as no bed tonight, 「夜も眠れていません」
+    # as urgent), pushing a person into the urgent-needs block or a question about dying they had not
+    # given cause for. The crisis model stays: missing danger to life is the worse error.
     for score in found.concerns:
         if score.fires and score.name not in labels:
             add(score.name, score)
