@@ -253,7 +253,7 @@ def _line(key: str, value: str | None) -> str | None:
     return catalog.text(f"summary.{key}", value=value) if value else None
 
 
-def _heard_lines(summary: Mapping[str, Any]) -> list[str]:
+def heard_lines(summary: Mapping[str, Any]) -> list[str]:
     """The person's own words, each with the fields it told about."""
     lines = []
     for item in summary.get("heard") or []:
@@ -304,7 +304,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("considerations", _shown(summary, "considerations")),
         _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
         _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
-        *_heard_lines(summary),
+        *heard_lines(summary),
         _line("unanswered", _join(unanswered) or catalog.text("summary.nothing_left")),
     ]
     return "\n".join(line for line in lines if line)

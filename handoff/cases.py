@@ -174,6 +174,10 @@ async def raise_urgency(
     _bring_forward(case, level, now or utcnow())
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
+    if case.summary.get("urgency") != case.urgency:
+        # The 受付票 says what the case header says: re-rendered with the raised urgency and its reasons.
+        case.summary = {**case.summary, "urgency": str(case.urgency), "urgency_reasons": case.urgency_reasons}
+        case.summary_text = render(case.summary)
     if level in (Urgency.CRISIS, Urgency.URGENT):
         case.alert = True
 

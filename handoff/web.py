@@ -27,7 +27,7 @@ from bot.store.db import utcnow
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
 from dialogs.office_hours import to_tokyo
-from dialogs.summary import label_for
+from dialogs.summary import heard_lines, label_for
 from handoff import accounts, actions, audit, budget, catalog, queue, saved_replies, sheet, stats, workspace
 from handoff.api import case_detail
 from handoff.api import router as api_router
@@ -93,6 +93,10 @@ def _labelled(key: str, value: Any) -> str:
     return text if key in VERBATIM_KEYS else label_for(key, text)
 
 
+ASKER_OWN = {"age_band": "asker_age_band", "concerns": "asker_concerns"}
+"""Fields of the asker's own situation named apart from the same fields about ご本人."""
+
+
 def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
     """The structured summary as (key, Japanese text) pairs; nested fields as (field, text) lists.
 
@@ -102,7 +106,14 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
     for key, value in summary.items():
         if not value:
             continue
-        if isinstance(value, dict):
+        if key == "heard":
+            items.append((key, "／".join(heard_lines(summary))))
+        elif key == "asker_wellbeing" and isinstance(value, dict):
+            own: dict[str, Any] = {ASKER_OWN.get(str(k), str(k)): v for k, v in value.items()}
+            mine = [(k, _labelled(k.removeprefix("asker_"), v)) for k, v in own.items() if v]
+            if mine:
+                items.append((key, mine))
+        elif isinstance(value, dict):
             verbatim = key in VERBATIM_KEYS
             parts = [(str(k), str(v) if verbatim else _labelled(str(k), v)) for k, v in value.items() if v]
             if parts:

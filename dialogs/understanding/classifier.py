@@ -440,7 +440,8 @@ def _add_learned(
         for words in learned.words_of(score, split, text) or [""]:
             evidence.append(Evidence(label, words, f"model:{score.name}"))
 
-    if found.crisis.fires and "crisis" not in labels:
+    # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
+    if found.crisis.fires and "crisis" not in labels and "intent:cmd.delete" not in labels:
         add("crisis", found.crisis)
         kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
     # Urgent and possible risk stay the rules' alone: on whole conversations (tests/dialogs/test_journeys.py)
