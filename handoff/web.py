@@ -535,6 +535,14 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
     return templates.TemplateResponse(request, "case.html", context)
 
 
+async def audit_polled_read(request: Request, unit: Unit, case_row: Case) -> None:
+    """Audit a polled read of the case's content, at most once per account and case per idle period."""
+    within = limits_of(settings_of(request)).idle
+    await actions.viewed_thread(
+        unit.session, actor=unit.actor, case_row=case_row, now=utcnow(), within=within
+    )
+
+
 @router.get("/cases/{code}/thread", response_class=HTMLResponse)
 async def thread_fragment(request: Request, code: str) -> Response:
     """The case thread alone, polled by the case page so the person's new messages appear.
@@ -544,13 +552,7 @@ async def thread_fragment(request: Request, code: str) -> Response:
     """
     async with dashboard_unit(request, active=False) as unit:
         case_row = await visible_case(unit, code)
-        await actions.viewed_thread(
-            unit.session,
-            actor=unit.actor,
-            case_row=case_row,
-            now=utcnow(),
-            within=limits_of(settings_of(request)).idle,
-        )
+        await audit_polled_read(request, unit, case_row)
         context = await case_context(request, unit, case_row)
     return templates.TemplateResponse(request, "_thread.html", context)
 
@@ -565,13 +567,7 @@ async def case_live(request: Request, code: str) -> Response:
         case_row = await queue.get_case(unit.session, viewer=unit.account, code=code)
         if case_row is None:
             return JSONResponse({"gone": True, "message": catalog.text("csw.problem.gone")}, status_code=404)
-        await actions.viewed_thread(
-            unit.session,
-            actor=unit.actor,
-            case_row=case_row,
-            now=utcnow(),
-            within=limits_of(settings_of(request)).idle,
-        )
+        await audit_polled_read(request, unit, case_row)
         context = await case_context(request, unit, case_row)
         await queue.mark_read(unit.session, viewer=unit.account, case_row=case_row, now=utcnow())
     render = templates.env.get_template
