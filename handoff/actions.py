@@ -55,6 +55,21 @@ async def _conversation(session: AsyncSession, case_row: Case) -> Conversation |
     return await session.get(Conversation, case_row.conversation_id)
 
 
+def _audit(
+    session: AsyncSession, actor: Actor, case_code: str, action: str, now: datetime, *, detail: str = ""
+) -> None:
+    """Audit what the actor did to the case with this code, through the face they used."""
+    audit.record(
+        session,
+        account=actor.account,
+        action=action,
+        case_code=case_code,
+        detail=detail,
+        now=now,
+        via=actor.via,
+    )
+
+
 def _event(session: AsyncSession, case_row: Case, actor: Actor, body: str) -> None:
     """Add a lifecycle entry to the case thread (the template words it)."""
     session.add(CaseMessage(case_id=case_row.id, kind="event", body=body, account_id=actor.account.id))
@@ -68,9 +83,7 @@ async def view(session: AsyncSession, *, actor: Actor, code: str, now: datetime)
     """
     case_row = await queue.get_case(session, viewer=actor.account, code=code)
     if case_row is not None:
-        audit.record(
-            session, account=actor.account, action="viewed", case_code=case_row.code, now=now, via=actor.via
-        )
+        _audit(session, actor, case_row.code, "viewed", now)
         if case_row.status in HELD_STATUSES and queue.holds(actor.account, case_row):
             conversation = await _conversation(session, case_row)
             token = await relay.latest_read_token(session, conversation) if conversation else None
@@ -104,15 +117,7 @@ async def viewed_thread(
         .limit(1)
     )
     if recent is None:
-        audit.record(
-            session,
-            account=actor.account,
-            action="viewed",
-            case_code=case_row.code,
-            detail="thread",
-            now=now,
-            via=actor.via,
-        )
+        _audit(session, actor, case_row.code, "viewed", now, detail="thread")
 
 
 async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
@@ -120,9 +125,7 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
     if not await queue.claim(session, viewer=actor.account, case_row=case_row, now=now):
         raise Conflict("claim")
     _event(session, case_row, actor, "claimed")
-    audit.record(
-        session, account=actor.account, action="claimed", case_code=case_row.code, now=now, via=actor.via
-    )
+    _audit(session, actor, case_row.code, "claimed", now)
     conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is None:
         await lock_conversation(session, conversation.key)
@@ -170,9 +173,7 @@ async def reply(
     )
     session.add(message)
     await queue.start_conversation(session, case_row=case_row, now=now)
-    audit.record(
-        session, account=actor.account, action="replied", case_code=case_row.code, now=now, via=actor.via
-    )
+    _audit(session, actor, case_row.code, "replied", now)
     await session.flush()
     return message
 
@@ -183,9 +184,7 @@ async def note(session: AsyncSession, *, actor: Actor, case_row: Case, text: str
     if not text or len(text) > MAX_REPLY_CHARS:
         raise Forbidden("empty or too long")
     session.add(CaseMessage(case_id=case_row.id, kind="note", body=text, account_id=actor.account.id))
-    audit.record(
-        session, account=actor.account, action="noted", case_code=case_row.code, now=now, via=actor.via
-    )
+    _audit(session, actor, case_row.code, "noted", now)
 
 
 async def release(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
@@ -193,9 +192,7 @@ async def release(session: AsyncSession, *, actor: Actor, case_row: Case, now: d
     if not await queue.release(session, viewer=actor.account, case_row=case_row, now=now):
         raise Conflict("release")
     _event(session, case_row, actor, "released")
-    audit.record(
-        session, account=actor.account, action="released", case_code=case_row.code, now=now, via=actor.via
-    )
+    _audit(session, actor, case_row.code, "released", now)
 
 
 async def transfer(session: AsyncSession, *, actor: Actor, case_row: Case, team: str, now: datetime) -> None:
@@ -206,15 +203,7 @@ async def transfer(session: AsyncSession, *, actor: Actor, case_row: Case, team:
     if not await queue.transfer(session, viewer=actor.account, case_row=case_row, team=team, now=now):
         raise Conflict("transfer")
     _event(session, case_row, actor, f"transferred:{team}")
-    audit.record(
-        session,
-        account=actor.account,
-        action="transferred",
-        case_code=case_row.code,
-        detail=f"{previous}->{team}",
-        now=now,
-        via=actor.via,
-    )
+    _audit(session, actor, case_row.code, "transferred", now, detail=f"{previous}->{team}")
 
 
 async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome: str, now: datetime) -> None:
@@ -238,15 +227,7 @@ async def close(session: AsyncSession, *, actor: Actor, case_row: Case, outcome:
     if not await queue.close(session, viewer=actor.account, case_row=case_row, outcome=outcome, now=now):
         raise Conflict("close")
     _event(session, case_row, actor, f"closed:{outcome}")
-    audit.record(
-        session,
-        account=actor.account,
-        action="closed",
-        case_code=case_row.code,
-        detail=outcome,
-        now=now,
-        via=actor.via,
-    )
+    _audit(session, actor, case_row.code, "closed", now, detail=outcome)
 
 
 async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> Case:
@@ -261,15 +242,7 @@ async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: da
         raise Conflict("reopen")
     new.consent_scope = ConsentScope.SUMMARY
     new.conversation_from = None
-    audit.record(
-        session,
-        account=actor.account,
-        action="reopened",
-        case_code=new.code,
-        detail=f"from {case_row.code}",
-        now=now,
-        via=actor.via,
-    )
+    _audit(session, actor, new.code, "reopened", now, detail=f"from {case_row.code}")
     conversation = await _conversation(session, new)
     if conversation is not None:
         await lock_conversation(session, conversation.key)
@@ -288,9 +261,7 @@ async def reopen(session: AsyncSession, *, actor: Actor, case_row: Case, now: da
 
 def exported(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
     """Log that the case left tsunagu (a JSON download or an API read)."""
-    audit.record(
-        session, account=actor.account, action="exported", case_code=case_row.code, now=now, via=actor.via
-    )
+    _audit(session, actor, case_row.code, "exported", now)
 
 
 @dataclass(frozen=True)
