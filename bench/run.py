@@ -2,6 +2,12 @@
 
     python bench/run.py            # full run (under 10 minutes on 2 cores), table + bench/results/latest.json
     python bench/run.py --quick    # about a minute: fewer levels, shorter phases, smaller seeds
+    python bench/run.py --capacity-ref 4652c85^1   # also the sustained capacity of an older commit
+
+The sustained capacity is the highest steady rate (whole turns from new users, replies at the fake LINE)
+at which every turn is answered and the end-to-end p99 stays under 1 s; `--capacity-ref` measures the
+same for another commit in the same run (for example the last one before the Japanese analyzer), from a
+temporary git worktree on the same Python environment.
 
 Every server is its own process on 127.0.0.1 with a standalone fake LINE API (50 ms per call by
 default); all of them are stopped on exit, Ctrl-C and errors. PostgreSQL runs use their own database
@@ -46,6 +52,9 @@ CRISIS_TEXT = "もう死にたい"
 STEADY_RATE = 50.0
 DRAIN_TIMEOUT_S = 120.0
 REPLY_TIMEOUT_S = 60.0
+CAPACITY_P99_MS = 1000.0
+CAPACITY_START_RATE = 10.0
+CAPACITY_BISECTIONS = 3
 PENDING = re.compile(
     r'^(tsunagu_inbox_pending_events|tsunagu_outbox_messages\{status="(?:pending|sending)"\}) (\S+)$'
 )
@@ -69,10 +78,11 @@ class Plan:
     fill_s: float
     claims_s: float
     two_workers: bool
+    capacity_s: float
 
 
-FULL = Plan((1, 8, 32, 64), 4.0, 20.0, 200.0, 6.0, 5.0, 100_000, 10.0, 20.0, 10_000, 60.0, 10.0, True)
-QUICK = Plan((1, 32), 2.0, 4.0, 200.0, 3.0, 5.0, 20_000, 10.0, 5.0, 10_000, 0.0, 2.0, False)
+FULL = Plan((1, 8, 32, 64), 4.0, 20.0, 200.0, 6.0, 5.0, 100_000, 10.0, 20.0, 10_000, 60.0, 10.0, True, 10.0)
+QUICK = Plan((1, 32), 2.0, 4.0, 200.0, 3.0, 5.0, 20_000, 10.0, 5.0, 10_000, 0.0, 2.0, False, 3.0)
 FILL_RATE = 30.0
 
 
@@ -86,6 +96,7 @@ class Bench:
     pg_admin_url: str | None
     pg_database: str
     results: dict[str, Any]
+    code: Path = REPO
 
     def log(self, message: str) -> None:
         """Progress on stderr."""
@@ -119,7 +130,7 @@ def fake_line(workdir: Path, delay_s: float) -> Server:
 def tsunagu_env(bench: Bench, database_url: str) -> dict[str, str]:
     """Environment of a tsunagu process talking to the fake LINE."""
     return {
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": str(bench.code),
         "LINE_CHANNEL_SECRET": SECRET,
         "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
         "TSUNAGU_LINE_API_BASE": bench.fake_url,
@@ -238,6 +249,36 @@ def steady(
     return {"rate": rate, **load.turn_latencies(sent, replies)}
 
 
+def sustains(probe: dict[str, float]) -> bool:
+    """Tell whether a steady probe answered every turn with an end-to-end p99 under the limit."""
+    return probe["replied"] == probe["events"] and probe["p99_ms"] < CAPACITY_P99_MS
+
+
+def capacity(bench: Bench, server: Server, prefix: str) -> dict[str, Any]:
+    """The highest steady rate whose turns all reply with p99 under 1 s: doubling, then bisecting."""
+    probes: list[dict[str, float]] = []
+
+    def probe(rate: float) -> bool:
+        result = steady(bench, server, f"{prefix}-{len(probes)}", bench.plan.capacity_s, rate)
+        drain(bench, server)
+        probes.append(result)
+        bench.log(f"{prefix}: {rate:.0f} ev/s -> p99 {result['p99_ms']:.0f} ms, {result['replied']} replied")
+        return sustains(result)
+
+    good, bad = 0.0, CAPACITY_START_RATE
+    while probe(bad):
+        good, bad = bad, bad * 2
+    for _ in range(CAPACITY_BISECTIONS):
+        middle = round((good + bad) / 2)
+        if middle in (good, bad):
+            break
+        if probe(middle):
+            good = middle
+        else:
+            bad = middle
+    return {"rate": good, "p99_limit_ms": CAPACITY_P99_MS, "probes": probes}
+
+
 async def burst_with_crisis(bench: Bench, server: Server, prefix: str) -> dict[str, Any]:
     """Ordinary traffic at the burst rate, with crisis messages from other users sent through it."""
     plan = bench.plan
@@ -321,6 +362,8 @@ def run_tsunagu(
         result["steady"] = steady(bench, server, f"{name}-steady", bench.plan.steady_s)
         drain(bench, server)
         bench.log(f"{name} steady: p99 {result['steady']['p99_ms']:.0f} ms")
+        if memory:
+            result["capacity"] = capacity(bench, server, f"{name}-capacity")
         if crisis:
             result["crisis"] = asyncio.run(burst_with_crisis(bench, server, name))
             bench.log(f"{name} crisis under burst: p99 {result['crisis']['p99_ms']:.0f} ms")
@@ -329,6 +372,29 @@ def run_tsunagu(
             result["rss_conversations"] = fill_conversations(bench, server, database_url, name)
             result["rss_mb"] = rss_bytes(server.pid) / 2**20
     return result
+
+
+@contextlib.contextmanager
+def checkout(bench: Bench, ref: str) -> Iterator[Path]:
+    """A temporary detached git worktree of `ref`, removed afterwards."""
+    path = bench.workdir / "capacity-ref"
+    subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(path), ref], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(path)], check=False)
+
+
+def run_capacity_ref(bench: Bench, ref: str) -> dict[str, Any]:
+    """The sustained capacity of another commit, on a fresh SQLite database."""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", ref], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    with checkout(bench, ref) as code:
+        older = Bench(bench.plan, bench.workdir, bench.fake_url, None, bench.pg_database, bench.results, code)
+        url = fresh_sqlite(older, "capacity-ref")
+        with tsunagu(older, "capacity-ref", url) as server:
+            return {"commit": commit, **capacity(older, server, "capacity-ref")}
 
 
 def run_scale(bench: Bench) -> dict[str, Any]:
@@ -416,6 +482,15 @@ def verdicts(results: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def capacity_line(name: str, found: dict[str, Any]) -> str:
+    """One line on a sustained capacity and the probes behind it."""
+    tried = ", ".join(f"{p['rate']:.0f}/s p99 {p['p99_ms']:.0f} ms" for p in found["probes"])
+    return (
+        f"Sustained capacity, {name}: {found['rate']:.0f} turns/s with every turn answered and "
+        f"p99 < {found['p99_limit_ms']:.0f} ms (probes: {tried})"
+    )
+
+
 def table(results: dict[str, Any]) -> Iterator[str]:
     """The human-readable report."""
     targets = results["targets"]
@@ -462,6 +537,12 @@ def table(results: dict[str, Any]) -> Iterator[str]:
             f"p50 {s['empty']['p50_ms']:.0f} -> {s['seeded']['p50_ms']:.0f} ms, "
             f"p99 {s['empty']['p99_ms']:.0f} -> {s['seeded']['p99_ms']:.0f} ms"
         )
+    for name, target in targets.items():
+        if "capacity" in target:
+            yield capacity_line(name, target["capacity"])
+    if "capacity_ref" in results:
+        ref = results["capacity_ref"]
+        yield capacity_line(f"commit {ref['commit']}", ref)
     if "claims" in results:
         c = results["claims"]
         yield (
@@ -475,7 +556,7 @@ def table(results: dict[str, Any]) -> Iterator[str]:
         yield f"  {verdict} {row['target']}: {row['value']:.2f} (limit {row['limit']})"
 
 
-def run(bench: Bench, postgres: bool) -> None:
+def run(bench: Bench, postgres: bool, capacity_ref: str | None) -> None:
     """Every phase, in order, filling `bench.results`."""
     plan = bench.plan
     targets = bench.results["targets"]
@@ -489,6 +570,8 @@ def run(bench: Bench, postgres: bool) -> None:
         if plan.two_workers:
             url = fresh_postgres(bench)
             targets["tsunagu-pg-2w"] = run_tsunagu(bench, "tsunagu-pg-2w", url, 2, crisis=False, memory=False)
+    if capacity_ref:
+        bench.results["capacity_ref"] = run_capacity_ref(bench, capacity_ref)
     bench.results["scale"] = run_scale(bench)
     if postgres:
         url = fresh_postgres(bench)
@@ -509,6 +592,7 @@ def main() -> int:
     parser.add_argument("--pg-database", default="tsunagu_bench", help="dropped and recreated by the run")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL phases")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, databases)")
+    parser.add_argument("--capacity-ref", help="also measure the sustained capacity of this git commit")
     args = parser.parse_args()
     stop_on_sigterm()
     plan = QUICK if args.quick else FULL
@@ -537,7 +621,7 @@ def main() -> int:
                 args.pg_database,
                 results,
             )
-            run(bench, postgres=not args.no_postgres)
+            run(bench, postgres=not args.no_postgres, capacity_ref=args.capacity_ref)
         ok = True
     finally:
         results["meta"]["seconds"] = time.monotonic() - started
