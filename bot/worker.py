@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import metrics
 from bot.identity import source_of
 from bot.runtime import Runtime
+from bot.store.crypto import DataKeyError
 from bot.store.db import is_postgres, utcnow
 from bot.store.locks import try_lock_conversation
 from bot.store.outbox import enqueue, token_issued_at
@@ -40,6 +41,8 @@ WEBHOOK_PRIORITY_S = 0.1
 """How long a batch waits for webhook requests in progress: LINE's answer comes first, within bounds."""
 WEBHOOK_RECENT_S = 0.05
 """Webhooks answered this recently make the worker take one conversation per transaction."""
+UNREADABLE_WAIT_S = 60.0
+"""A conversation whose stored data no configured key can read is looked at again after this long."""
 
 
 # Statements are built once: building SQLAlchemy expressions per event cost more CPU than running them.
@@ -83,6 +86,7 @@ class Worker:
         self.slots = asyncio.Semaphore(concurrent)
         self.batches: set[asyncio.Task[None]] = set()
         self.scanned_at = 0.0
+        self.unreadable_until: dict[str, float] = {}
 
     async def run(self) -> None:
         """Start batches while conversations are ready; otherwise wait for a wake-up or poll the inbox."""
@@ -96,7 +100,7 @@ class Worker:
                         await asyncio.wait_for(wake.wait(), timeout=self.runtime.settings.poll_interval_s)
                         woken = True
                 wake.clear()
-                self.ready.update(dict.fromkeys(self.runtime.take_fresh_keys()))
+                self.make_ready(self.runtime.take_fresh_keys())
                 overdue = time.monotonic() - self.scanned_at >= self.runtime.settings.poll_interval_s
                 if self.runtime.take_scan_request() or not woken or overdue:
                     try:
@@ -127,6 +131,8 @@ class Worker:
             log.warning("worker cannot reach the database", extra={"error": type(exc).__name__})
             self.ready.update(dict.fromkeys(keys))
             await asyncio.sleep(self.runtime.settings.poll_interval_s)
+        except Exception as exc:
+            log.exception("worker batch failed; its events stay pending", extra={"error": type(exc).__name__})
         finally:
             self.busy.difference_update(keys)
             self.slots.release()
@@ -140,7 +146,15 @@ class Worker:
         """
         async with self.runtime.sessions() as session:
             keys = (await session.scalars(PENDING_CONVERSATIONS)).all()
-        self.ready.update(dict.fromkeys(key for key in keys if key not in self.busy))
+        self.make_ready(key for key in keys if key not in self.busy)
+
+    def make_ready(self, keys: Iterable[str]) -> None:
+        """Mark conversations ready, except those set aside for a while as unreadable."""
+        now = time.monotonic()
+        for key in keys:
+            if self.unreadable_until.get(key, 0.0) <= now:
+                self.unreadable_until.pop(key, None)
+                self.ready[key] = None
 
     def take_batch(self) -> list[str]:
         """The next conversations to process, oldest wake-up first; one at a time while webhooks arrive.
@@ -178,6 +192,13 @@ class Worker:
                     row.status, row.attempts, row.processed_at = InboxStatus.DONE, row.attempts + 1, now
         except SQLAlchemyError:
             raise
+        except DataKeyError:
+            if len(keys) == 1:
+                self.set_aside_unreadable(keys[0])
+                return
+            for key in keys:
+                await self.process_batch([key])
+            return
         except Exception as exc:
             if len(keys) == 1:
                 log.exception("event processing failed", extra={"error": type(exc).__name__})
@@ -192,6 +213,18 @@ class Worker:
             return
         self.ready.update(dict.fromkeys(more))
         self.finished(heads.values())
+
+    def set_aside_unreadable(self, key: str) -> None:
+        """Keep a conversation's events pending, untouched, while no configured key can read its data.
+
+        Giving up would lose what the person wrote; the operator is told which setting to fix, once a
+        minute, and the events are answered as soon as the key that wrote them is configured again.
+        """
+        log.error(
+            "stored data cannot be read with the keys in TSUNAGU_DATA_KEYS; the events wait, unread",
+            extra={"error": DataKeyError.__name__},
+        )
+        self.unreadable_until[key] = time.monotonic() + UNREADABLE_WAIT_S
 
     def finished(self, rows: Iterable[InboxEvent]) -> None:
         """Observe the processing lag of handled events and let the outbox send what they queued."""

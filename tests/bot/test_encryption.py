@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import time
 from pathlib import Path
 
 import psycopg
@@ -11,7 +13,7 @@ from sqlalchemy import make_url
 
 from bot.migrate import upgrade
 from bot.rekey import encrypted_columns, rotate_all
-from bot.simulator import Simulator
+from bot.simulator import Simulator, driver
 from bot.store import crypto
 from bot.store.crypto import DataKeyError, generate_key
 from tests.bot.helpers import Conversation, InboxEvent, OutboxMessage, rows
@@ -99,3 +101,25 @@ def test_every_column_holding_user_words_is_encrypted() -> None:
         ("cases", "urgency_reasons"),
         ("case_messages", "body"),
     }
+
+
+def test_events_stored_under_a_key_no_longer_configured_wait_unread_until_it_is_back(
+    database_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    old_key, wrong_key = generate_key(), generate_key()
+    with Simulator(database_url, TSUNAGU_DATA_KEYS=old_key, TSUNAGU_RUN_WORKER=False) as sim:
+        event = driver.text_event(sim.fake, sim.user_id("u1"), "こんにちは")
+        assert sim.post([event]).status_code == 200
+    with caplog.at_level(logging.WARNING), Simulator(database_url, TSUNAGU_DATA_KEYS=wrong_key) as sim:
+        time.sleep(1.5)
+        assert sim.received("u1") == [], "no apology: the event is kept, not given up"
+    key_errors = [r for r in caplog.records if getattr(r, "error", None) == "DataKeyError"]
+    assert key_errors and all(r.levelno == logging.ERROR for r in key_errors)
+    assert len(key_errors) <= 3, "told clearly, not retried in a hot loop"
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
+    with Simulator(database_url, TSUNAGU_DATA_KEYS=f"{wrong_key},{old_key}") as sim:
+        sim.wait_idle()
+        assert len(sim.received("u1")) == 2, "answered once the key is configured again"
+    crypto.configure(old_key, b"unused")
+    [stored] = rows(database_url, InboxEvent)
+    assert stored.status == "done"
