@@ -36,7 +36,9 @@ class CaseOut(BaseModel):
     status: CaseStatus
     urgency: Urgency
     urgency_reasons: list[str]
-    alert: bool = Field(description="Crisis or urgent wording arrived after the case was opened.")
+    alert: bool = Field(
+        description="The case arrived in crisis or urgent, or such wording arrived later; unacknowledged."
+    )
     district: str | None
     team: str
     queued_at: datetime

@@ -139,6 +139,9 @@ async def open_case(
     case.urgency = higher_urgency(case.urgency, urgency)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
     _bring_forward(case, urgency, now)
+    if urgency in (Urgency.CRISIS, Urgency.URGENT):
+        # A case that arrives in crisis is announced like crisis words on an open one, until acknowledged.
+        case.alert = True
     await session.flush()
     return case
 

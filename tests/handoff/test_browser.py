@@ -130,6 +130,8 @@ def test_csw_takes_a_crisis_case_from_queue_to_close(sim: Simulator, browser: An
     expect(page.locator("#thread .msg.user").last).to_contain_text(answer, timeout=LIVE_MS)
     page.screenshot(path=str(ARTIFACTS / "csw-case.png"), full_page=True)
 
+    page.click("#acknowledge")  # the case arrived in crisis: read and acknowledged before it can close
+    expect(page.locator("#acknowledge")).to_have_count(0, timeout=LIVE_MS)
     expect(page.locator("#outcome")).to_have_value("")  # nothing is chosen for the CSW
     page.click("#close")  # the browser asks for an outcome before anything is sent
     assert page.evaluate("document.getElementById('outcome').validity.valueMissing")

@@ -71,6 +71,21 @@ def test_an_alert_must_be_acknowledged_before_the_case_is_let_go(sim: Simulator,
         assert act(client, code, "close", outcome="info_only").json()["ok"]
 
 
+def test_a_case_that_arrives_in_crisis_is_announced_until_someone_acknowledges_it(
+    sim: Simulator, database_url: str
+) -> None:
+    ordinary = hand_off(sim, "u1")["code"]
+    crisis = hand_off(sim, "u2", crisis=True)["code"]
+    assert not case_row(database_url, ordinary).alert
+    assert case_row(database_url, crisis).alert
+    with signed_in(sim, database_url, "ito", team="csw_shared") as client:
+        assert [a["code"] for a in client.get("/csw/live").json()["alerts"]] == [crisis]
+        assert act(client, crisis, "claim").json()["ok"]
+        assert act(client, crisis, "close", outcome="info_only").status_code == 409
+        assert act(client, crisis, "acknowledge").json()["ok"]
+        assert client.get("/csw/live").json()["alerts"] == []
+
+
 def test_release_and_transfer_need_a_handover_note_and_close_an_outcome(
     sim: Simulator, database_url: str
 ) -> None:
