@@ -201,16 +201,27 @@ def again_messages(
     return (Text(text), _offer("crisis.again_offer"))
 
 
-def crisis_reply(text: str, now: datetime) -> tuple[Text, ...] | None:
+def crisis_reply(text: str, now: datetime, *, last_shown: datetime | None = None) -> tuple[Text, ...] | None:
     """The messages to send at once when `text` suggests danger to life; None otherwise.
 
-    Pure (no I/O) and quick, for the webhook's fast path. When the bot sends these, it must pass
-    `crisis_already_sent=True` to `dialogs.engine.handle` for the same text.
+    Pure (no I/O) and quick, for the webhook's fast path. `last_shown` is when this conversation
+    last got crisis resources, if known: within `REPEAT_WITHIN` the reply is the brief one. When
+    the bot sends these, it must pass `crisis_already_sent=True` to `dialogs.engine.handle` for
+    the same text.
     """
     understanding = classify(text)
     if understanding.crisis != "crisis":
         return None
-    return crisis_messages(now, situations_of(understanding))
+    situations = situations_of(understanding)
+    if last_shown is not None and now - last_shown < REPEAT_WITHIN:
+        return again_messages(now, situations)
+    return crisis_messages(now, situations)
+
+
+def last_shown_at(data: dict[str, Any]) -> datetime | None:
+    """When a conversation (its stored data) last got crisis resources, if it did."""
+    stamp = data.get("crisis", {}).get("shown_at")
+    return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
 
 
 def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
