@@ -26,6 +26,7 @@ from dialogs import catalog
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
+from dialogs.flows.common import MenuStates
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
@@ -292,7 +293,8 @@ def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> 
 def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
-    「別に」「もういい」: one warm line that leaves the door open. 「けいさつはやだ」: a line that is
+    「別に」「もういい」 on the menu: one warm line that leaves the door open (at a question they
+    may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
     not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
     """
     understanding = dialog.understanding
@@ -307,11 +309,15 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     elif "talk.no_police" in intents:
         line = _first_line_with_about(situations, dialog.now)
         key = "crisis.not_police"
-    elif "talk.dismiss" in intents:
+    elif "talk.dismiss" in intents and dialog.state in (MenuStates.START, MenuStates.MAIN):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]
         line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
-        dialog.say("crisis.door_open", line=line_text)
+        dialog.say(
+            "crisis.door_open",
+            (Choice(catalog.text("crisis.human"), "human"), Choice(catalog.text("nav.menu"), "menu")),
+            line=line_text,
+        )
         return True
     else:
         return False

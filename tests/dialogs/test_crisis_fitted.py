@@ -185,3 +185,12 @@ def test_a_parent_hit_by_their_son_is_not_a_child_being_abused() -> None:
     text = said(chat)
     assert "189" not in text and DV_PLUS not in text
     assert "保健所" in text
+
+
+def test_a_dismissive_word_typed_as_an_answer_after_a_crisis_stays_the_answer() -> None:
+    chat = chat_at(NIGHT)
+    chat.send("死にたい")
+    chat.state = "intake.ask_considerations"
+    chat.send("別に")
+    assert "ここに書いてください" not in said(chat)
+    assert chat.state != "intake.ask_considerations", "the form moved on"
