@@ -6,6 +6,12 @@ and without its reply token; the worker's turn then records the urgency but does
 resources again. If the reply fails (LINE down or slow), the resources are queued as a push in the
 outbox, but only once the inbox has shown the event is new: a replayed body (same webhookEventId)
 costs no push. A reply needs LINE's single-use token, so a replay's reply is refused by LINE itself.
+
+A repeat within `dialogs.crisis.REPEAT_WITHIN` gets the brief reply: the fast path cannot read the
+conversation in time (the database may be held), so the process keeps, in memory, when each
+conversation last got the resources, from its own replies and from every worker turn
+(`remember_crisis_shown`). A process that does not know (restarted, another instance) sends the
+whole block: the lesser harm.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -21,18 +28,21 @@ from linebot.v3.messaging.exceptions import ApiException
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
+from bot.identity import conversation_key
 from bot.outbox import POSSIBLE_DUPLICATE
 from bot.render import to_sdk
 from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.outbox import batches, to_stored
 from bot.store.tables import OutboxMessage
-from dialogs.crisis import crisis_reply
+from dialogs.crisis import REPEAT_WITHIN, crisis_reply, last_shown_at
 
 log = logging.getLogger(__name__)
 
 CRISIS_MARK = "tsunagu_crisis_sent"
 FAST_REPLY_TIMEOUT_S = 5.0
+REMEMBERED_MAX = 10_000
+"""Conversations whose last crisis time is kept in memory; past this, times older than a repeat go."""
 FAST_PATH_MAX_CHARS = 600
 """Longer texts are read in the worker's turn instead: analyzing thousands of characters (tens of ms)
 in the webhook would hold every other request's answer. The worker sends the resources itself."""
@@ -75,9 +85,12 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
     for event in raw_events:
         if not wants_fast_crisis_reply(event):
             continue
-        messages = crisis_reply(str(event["message"].get("text", "")), now)
+        key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
+        text = str(event["message"].get("text", ""))
+        messages = crisis_reply(text, now, last_shown=runtime.crisis_shown_at.get(key))
         if not messages:
             continue
+        _remember(runtime, key, now)
         stored = to_stored(messages)
         reply_token = str(event.pop("replyToken"))
         event[CRISIS_MARK] = True
@@ -87,6 +100,24 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
         runtime.background.add(task)
         task.add_done_callback(runtime.background.discard)
     return stored_as_new
+
+
+def remember_crisis_shown(runtime: Runtime, key: str, data: dict[str, Any]) -> None:
+    """Keep when the conversation last got crisis resources, from its data after a worker turn."""
+    shown = last_shown_at(data)
+    if shown is None:
+        runtime.crisis_shown_at.pop(key, None)  # never, or the person deleted their data
+    else:
+        _remember(runtime, key, shown)
+
+
+def _remember(runtime: Runtime, key: str, shown: datetime) -> None:
+    """Record a crisis time for a conversation, forgetting times too old to matter when there are many."""
+    remembered = runtime.crisis_shown_at
+    remembered[key] = shown
+    if len(remembered) > REMEMBERED_MAX:
+        for old_key in [k for k, at in remembered.items() if shown - at >= REPEAT_WITHIN]:
+            del remembered[old_key]
 
 
 async def send_resources(
@@ -127,8 +158,6 @@ async def queue_as_push(
 ) -> None:
     """Put crisis messages in the outbox as pushes (retried until LINE takes them), noting whether the
     first may repeat a reply of unknown outcome."""
-    from bot.identity import conversation_key
-
     user_id = str((event.get("source") or {}).get("userId", ""))
     key = conversation_key(runtime.signing_key, "user", user_id)
     try:

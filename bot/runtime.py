@@ -7,6 +7,7 @@ import contextlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from linebot.v3.messaging import AsyncMessagingApi
@@ -33,6 +34,9 @@ class Runtime:
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)
     fresh_keys: set[str] = field(default_factory=set)
+    crisis_shown_at: dict[str, datetime] = field(default_factory=dict)
+    """When each conversation last got crisis resources (fast path or turn), so the webhook's fast
+    path, which cannot read the conversation in time, sends a repeat the brief reply."""
     scan_requested: bool = False
     inbox: GroupCommit[list[dict[str, Any]], int] = field(init=False)
     webhooks_in_flight: int = 0

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.crisis_fast_path import CRISIS_MARK, STALE_MARK
+from bot.crisis_fast_path import CRISIS_MARK, STALE_MARK, remember_crisis_shown
 from bot.effects import TurnContext, apply_effects
 from bot.identity import source_of
 from bot.runtime import Runtime
@@ -101,6 +101,7 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         conversation.state = turn.state
         conversation.data = turn.data
         conversation.last_user_event_at = now
+        remember_crisis_shown(runtime, row.conversation_key, turn.data)
     enqueue(
         session,
         key=row.conversation_key,

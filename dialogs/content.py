@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypeVar, get_args
 
+import jpholiday
 import yaml
 from pydantic import (
     BaseModel,
@@ -214,9 +215,10 @@ class HotlineHours(_Model):
 HotlineChannel = Literal["phone", "chat", "line"]
 """How a line is reached: a phone call, a web chat, or LINE (for people who cannot phone)."""
 
-HotlineKind = Literal["emergency", "suicidal", "violence", "child", "anything"]
-"""Situations a line is for: danger now (110/119), thoughts of dying, violence at home, a child
-being hurt (or any child's worry), or anything at all. The crisis reply picks lines by these."""
+HotlineKind = Literal["emergency", "suicidal", "violence", "home_violence", "child", "anything"]
+"""Situations a line is for: danger now (110/119), thoughts of dying, violence from a partner, violence
+from a grown child or another relative at home (家庭内暴力), a child being hurt (or any child's
+worry), or anything at all. The crisis reply picks lines by these."""
 
 
 class Hotline(_Model):
@@ -230,8 +232,11 @@ class Hotline(_Model):
     kinds: list[HotlineKind] = []
     hours: HotlineHours
     year_end_closed: bool = False
+    holidays_closed: bool = False
     free: bool
     purpose: str
+    about: str = ""
+    """What the line is, for someone who asks or fears the police (who answers, whether a name is needed)."""
     verified_at: date
     source: str
 
@@ -262,7 +267,8 @@ class Hotline(_Model):
         """Whether the line is known to be open at `now` (False when the hours vary)."""
         local = to_tokyo(now)
         year_end = (local.month, local.day) >= (12, 29) or (local.month, local.day) <= (1, 3)
-        if self.year_end_closed and year_end:
+        holiday = self.holidays_closed and jpholiday.is_holiday(local.date())
+        if (self.year_end_closed and year_end) or holiday:
             return False
         return self.hours.always or any(w.covers(local) for w in self.hours.windows)
 

@@ -1,11 +1,16 @@
 """The crisis path: emergency resources at once, from any state, before consent and before the database.
 
 The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
-violence at home the DV lines and safety first, thoughts of dying いのちの電話, よりそい and the
-chat or LINE lines for someone who cannot phone. Only lines known to be open now are listed (a
-line whose hours vary is not). A second trigger within `REPEAT_WITHIN` gets a brief, different
-reply with one line and the offer of a person, not the same block again; while a CSW holds the
-case the reply says the person reading will see the message. A sign short of crisis
+violence from a partner the DV lines and safety first, violence from a grown child at home 110
+and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
+LINE lines for someone who cannot phone. Signs of violence from a partner short of being hit
+(fear, being watched, money kept back) are urgent and get the DV lines, never the question about
+dying. Only lines known to be open now are listed (a line whose hours vary is not). A second
+trigger within `REPEAT_WITHIN` gets a brief, different reply with one line and the offer of a
+person, not the same block again; while a CSW holds the case the reply says the person reading
+will see the message. In the hours after a crisis reply, waving it off (「別に」「もういい」)
+gets one warm line that leaves the door open, not wanting the police a line that is not the
+police, and 「じどうそうだんじょ」 what a 児童相談所 does. A sign short of crisis
 (`possible_risk`) gets one gentle, direct question.
 
 `crisis_reply(text, now)` is pure and fast so the bot can send it on the webhook's fast path;
@@ -21,16 +26,23 @@ from dialogs import catalog
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
+from dialogs.flows.common import MenuStates
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
 
-Situation = Literal["child", "violence", "suicidal"]
-"""Which lines fit: a child being hurt, violence at home, or thoughts of dying (the default)."""
+Situation = Literal["child", "violence", "home_violence", "suicidal"]
+"""Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
+or thoughts of dying (the default)."""
+
+SITUATIONS: tuple[Situation, ...] = ("suicidal", "violence", "home_violence", "child")
 
 REPEAT_WITHIN = timedelta(hours=12)
 """A crisis reply within this time of the last one is the brief, different one."""
+
+AFTER_CRISIS_WITHIN = timedelta(hours=6)
+"""A short reply within this time of a crisis reply is read as a reply to it (「別に」「けいさつはやだ」)."""
 
 RISK_ASKED_WITHIN = timedelta(hours=12)
 """The gentle question about thoughts of dying is asked at most once in this time."""
@@ -47,16 +59,24 @@ URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
 def situations_of(understanding: Understanding, data: dict[str, Any] | None = None) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
 
-    A child being hurt gets children's lines only; an adult writing about violence at home gets
-    the DV lines, and children's lines too when a child is hurt or at risk; otherwise the lines for
-    thoughts of dying.
+    A child being hurt gets children's lines only; a parent whose grown child is violent the lines
+    for violence at home; an adult writing about violence from a partner the DV lines, and
+    children's lines too when a child is hurt or at risk; otherwise the lines for thoughts of dying.
     """
     kinds = set(understanding.crisis_kinds)
     if not kinds & {"violence", "child_abuse"}:
         return ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
+    if "child_abuse" not in kinds and _writes_as_a_parent(understanding):
+        return ("home_violence",)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def _writes_as_a_parent(understanding: Understanding) -> bool:
+    """Whether the writer names their own son or daughter (「息子が暴れて」) and no partner."""
+    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    return relations == {"parent"}
 
 
 def _writes_as_a_child(understanding: Understanding) -> bool:
@@ -98,6 +118,18 @@ def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[
     )
 
 
+def _later_lines(situation: Situation, now: datetime) -> list[Hotline]:
+    """The situation's own phone lines, closed now but with known hours, when none of them is open."""
+    own = [
+        line
+        for line in current_content().hotlines
+        if situation in line.kinds and line.channel == "phone" and line.hours_known
+    ]
+    if any(line.is_open_at(now) for line in own):
+        return []
+    return own
+
+
 def _line_text(line: Hotline) -> str:
     """One line as the person reads it: name, number or address, hours, free."""
     notes = catalog.text("crisis.hotline_free") if line.free else ""
@@ -125,7 +157,7 @@ def _offer(key: str, *, with_person: bool = False) -> Text:
 
 def hotline_list(now: datetime) -> Text:
     """Every line open at `now`, asked for from the rich menu (no urgency is raised)."""
-    phones, chats = _open_lines(("suicidal", "violence", "child"), now)
+    phones, chats = _open_lines(SITUATIONS, now)
     lines = "\n".join(_line_text(line) for line in [*phones, *chats])
     return Text(catalog.text("hotlines.on_request", lines=lines))
 
@@ -138,11 +170,23 @@ def crisis_messages(
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
         lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    later = _later_lines(situations[0], now)
+    if later:
+        lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
     return (
         Text(catalog.text(f"crisis.first.{situations[0]}")),
         Text("\n".join(lines)),
         _offer("crisis.offer", with_person=with_person),
     )
+
+
+def dv_messages(now: datetime) -> tuple[Text, ...]:
+    """Signs of violence from a partner short of crisis: not your fault, 110 if in danger, the DV lines."""
+    phones, chats = _open_lines(("violence",), now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    return (Text(catalog.text("dv.signs")), Text("\n".join(lines)))
 
 
 def again_messages(
@@ -158,16 +202,27 @@ def again_messages(
     return (Text(text), _offer("crisis.again_offer"))
 
 
-def crisis_reply(text: str, now: datetime) -> tuple[Text, ...] | None:
+def crisis_reply(text: str, now: datetime, *, last_shown: datetime | None = None) -> tuple[Text, ...] | None:
     """The messages to send at once when `text` suggests danger to life; None otherwise.
 
-    Pure (no I/O) and quick, for the webhook's fast path. When the bot sends these, it must pass
-    `crisis_already_sent=True` to `dialogs.engine.handle` for the same text.
+    Pure (no I/O) and quick, for the webhook's fast path. `last_shown` is when this conversation
+    last got crisis resources, if known: within `REPEAT_WITHIN` the reply is the brief one. When
+    the bot sends these, it must pass `crisis_already_sent=True` to `dialogs.engine.handle` for
+    the same text.
     """
     understanding = classify(text)
     if understanding.crisis != "crisis":
         return None
-    return crisis_messages(now, situations_of(understanding))
+    situations = situations_of(understanding)
+    if last_shown is not None and now - last_shown < REPEAT_WITHIN:
+        return again_messages(now, situations)
+    return crisis_messages(now, situations)
+
+
+def last_shown_at(data: dict[str, Any]) -> datetime | None:
+    """When a conversation (its stored data) last got crisis resources, if it did."""
+    stamp = data.get("crisis", {}).get("shown_at")
+    return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
 
 
 def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
@@ -213,12 +268,64 @@ def _answer_crisis(dialog: Dialog, situations: tuple[Situation, ...], *, already
     with_person = bool(dialog.data.get("with_person"))
     repeat = _recently(dialog, "shown_at", REPEAT_WITHIN)
     _mark(dialog, "shown_at")
+    dialog.data["crisis"]["situations"] = list(situations)
     if already_sent:
         return
     if repeat:
         dialog.send(*again_messages(dialog.now, situations, with_person=with_person))
     else:
         dialog.send(*crisis_messages(dialog.now, situations, with_person=with_person))
+
+
+def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
+    """The situations the last crisis reply was fitted to (thoughts of dying when none was kept)."""
+    kept = dialog.data.get("crisis", {}).get("situations") or []
+    return tuple(s for s in SITUATIONS if s in kept) or ("suicidal",)
+
+
+def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> Hotline | None:
+    """The best fitting line open now that says what it is (for someone who fears the police)."""
+    phones, chats = _open_lines(situations, now)
+    told = [line for line in [*phones, *chats] if line.about]
+    return min(told, key=lambda line: "anything" in line.kinds, default=None)  # DV相談＋ before よりそい
+
+
+def answer_after_crisis(dialog: Dialog) -> bool:
+    """Answer a short reply to a recent crisis reply; False when it is not one.
+
+    「別に」「もういい」 on the menu: one warm line that leaves the door open (at a question they
+    may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
+    not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
+    """
+    understanding = dialog.understanding
+    if understanding is None or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    intents = set(understanding.intents)
+    situations = _last_situations(dialog)
+    if "talk.child_guidance" in intents:
+        told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+        line = told[0] if told else None
+        key = "crisis.child_guidance"
+    elif "talk.no_police" in intents:
+        line = _first_line_with_about(situations, dialog.now)
+        key = "crisis.not_police"
+    elif "talk.dismiss" in intents and dialog.state in (MenuStates.START, MenuStates.MAIN):
+        phones, chats = _open_lines(situations, dialog.now)
+        reach = (chats + phones)[:1]
+        line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say(
+            "crisis.door_open",
+            (Choice(catalog.text("crisis.human"), "human"), Choice(catalog.text("nav.menu"), "menu")),
+            line=line_text,
+        )
+        return True
+    else:
+        return False
+    if line is None:
+        return False
+    dialog.say(key, about=line.about, line=_line_text(line))
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
 
 
 def ask_about_risk(dialog: Dialog) -> bool:
@@ -264,7 +371,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if understanding is None:
         return False
     if understanding.crisis == "none":
-        return ask_about_risk(dialog)
+        return answer_after_crisis(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
     reasons = _reasons(understanding, level)
     _record(dialog, level, reasons)
@@ -272,7 +379,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if level == "crisis":
         _answer_crisis(dialog, situations_of(understanding, dialog.data), already_sent=already_sent)
         return True
-    dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
+    kinds = set(understanding.crisis_kinds)
+    if "violence" in kinds:
+        dialog.send(*dv_messages(dialog.now))
+    if kinds - {"violence"} or not kinds:
+        dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))

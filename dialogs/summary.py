@@ -318,6 +318,18 @@ def summary_text(data: Mapping[str, Any]) -> str:
 # ---------------------------------------------------------------- what the person reads before consenting
 
 
+PREVIEW_WORDS_CHARS = 300
+"""How much of one typed answer the person's preview repeats (the sheet keeps it whole): LINE takes
+5,000 characters a message."""
+
+
+def _bounded(words: str) -> str:
+    """The start of long typed words, marked as cut, for the person's preview."""
+    if len(words) <= PREVIEW_WORDS_CHARS:
+        return words
+    return catalog.text("summary.cut", words=words[:PREVIEW_WORDS_CHARS])
+
+
 def person_preview(data: Mapping[str, Any]) -> str:
     """What will be sent, in the person's own terms: no staff category, no label on a relative."""
     summary = build_summary(data)
@@ -345,9 +357,11 @@ def person_preview(data: Mapping[str, Any]) -> str:
     contact = _shown(summary, "contact")
     if contact:
         lines.append(catalog.text("preview.contact", value=contact))
-    words = [_quote(str(item["words"])) for item in summary["heard"]]
+    words = [_quote(_bounded(str(item["words"]))) for item in summary["heard"]]
     words += [
-        _quote(str(w)) for k, w in summary["own_words"].items() if k in ("concerns", "own_words", "hopes")
+        _quote(_bounded(str(w)))
+        for k, w in summary["own_words"].items()
+        if k in ("concerns", "own_words", "hopes")
     ]
     if words:
         lines.append(catalog.text("preview.words", value="\n".join(dict.fromkeys(words))))

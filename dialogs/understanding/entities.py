@@ -24,7 +24,12 @@ FIRST_PERSON = frozenset(
 RELATIVE_TO_RELATION = {
     **dict.fromkeys(("息子", "娘", "子供", "子", "長男", "次男", "長女", "次女", "末っ子", "倅"), "parent"),
     **dict.fromkeys(
-        ("母", "父", "親", "お父さん", "お母さん", "母親", "父親", "両親", "おかん", "おとん"), "child"
+        ("母", "父", "親", "お父さん", "お母さん", "母親", "父親", "両親"),
+        "child",
+    ),
+    **dict.fromkeys(
+        ("おかん", "おとん", "親父", "お袋"),
+        "child",
     ),
     **dict.fromkeys(
         ("兄", "弟", "姉", "妹", "兄弟", "姉妹", "お兄さん", "お姉さん", "兄貴", "姉貴"), "sibling"
@@ -69,6 +74,13 @@ _CONTACT = (
     ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
 )
 _NOT_CONTACT = re.compile(r"(電話|でんわ)(は|が)(苦手|怖|こわ|無理|嫌|出られ)|(電話|でんわ)じゃなく")
+_KANA_PARENT = re.compile(
+    r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
+    r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
+    r"(?=に|から|が|は|も|と|って)"
+)
+"""A parent named in kana (「おやに」「ままが」), which the analyzer may read as an interjection (おや)
+or as 儘 (まま): only at the start or after 「ぼくの」, and followed by a particle."""
 _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
 _SCHOOL_YEAR = re.compile(r"(小|中|高|小学|中学|高校)(\d)|(小学|中学|高校)(\d)年")
@@ -148,8 +160,33 @@ def _sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s.strip()]
 
 
+_FEARED = frozenset(("怖い", "こわい", "恐い", "恐ろしい"))
+_SUBJECT_MARKERS = frozenset(("が", "は", "も"))
+_AGENT_MARKERS = frozenset(("に", "から"))
+
+
+def _is_relative(token: Token) -> bool:
+    """Whether a word names a relative of the writer (息子, 夫, お母さん)."""
+    return token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION
+
+
+def _writer_is_hurt(sentence_tokens: Sequence[Token]) -> bool:
+    """Whether a relative is the one who hurts or frightens the writer (夫に殴られる, 夫が怖い)."""
+    for i, token in enumerate(sentence_tokens[:-1]):
+        if not _is_relative(token):
+            continue
+        marker, rest = sentence_tokens[i + 1].lemma, sentence_tokens[i + 2 :]
+        if marker in _SUBJECT_MARKERS:
+            return any(t.lemma in _FEARED for t in rest[:3])
+        if marker in _AGENT_MARKERS:
+            return any(t.lemma in ("れる", "られる") and t.pos == "助動詞" for t in rest)
+    return False
+
+
 def _who(sentence_tokens: Sequence[Token]) -> About:
-    """Whom a sentence is about: the writer (私も…), someone they name (息子が…), or unclear."""
+    """Whom a sentence is about: the writer (私も…, 夫に殴られる), someone they name (息子が…), or unclear."""
+    if _writer_is_hurt(sentence_tokens):
+        return "self"
     lemmas = [t.lemma for t in sentence_tokens]
     surfaces = [t.surface for t in sentence_tokens]
     other = any(w in RELATIVE_TO_RELATION or w in ("本人", "あの子", "彼") for w in (*lemmas, *surfaces))
@@ -238,6 +275,12 @@ def _relation(tokens: Sequence[Token]) -> Entity | None:
     return None
 
 
+def _kana_parent(folded: str) -> Entity | None:
+    """A parent named in kana that the analyzer missed: the writer is their child (おやになぐられる)."""
+    match = _KANA_PARENT.search(folded)
+    return Entity("relation", "child", "self", match.group(1)) if match else None
+
+
 def _ages(tokens: Sequence[Token]) -> list[Entity]:
     """Find ages (45歳), decades (40代) and school years (中2), each with whom it is about."""
     out: list[Entity] = []
@@ -311,7 +354,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     """Return every intake fact found in text, with whom it is about and the words it came from."""
     folded = _fold(text)
     found: list[Entity] = []
-    relation = _relation(tokens)
+    relation = _relation(tokens) or _kana_parent(folded)
     if relation is not None:
         found.append(relation)
     found.extend(_ages(tokens))

@@ -69,9 +69,13 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.listen",
     "talk.privacy_fear",
     "talk.addition",
+    "talk.no_police",
+    "talk.child_guidance",
+    "talk.dismiss",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
-seen, and something to add for the person in charge."""
+seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
+asking what a 児童相談所 is, or waving it off (「別に」「もういい」)."""
 
 INTENTS: tuple[str, ...] = (
     *FAQ_INTENTS,

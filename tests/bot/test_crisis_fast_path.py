@@ -129,3 +129,26 @@ def test_a_very_long_crisis_text_is_answered_by_the_worker_once(sim: Simulator) 
     replies = sim.send("u3", long_text)
     assert any(r.text.startswith(resources_head()) for r in replies)
     assert times_resources_received(sim, "u3") == 1
+
+
+def test_a_repeated_crisis_text_on_the_fast_path_gets_the_brief_reply(sim: Simulator) -> None:
+    """The fast path cannot see the conversation: a second 「死にたい」 got the whole block again."""
+    sim.follow("u4")
+    started = time.monotonic()
+    first = sim.send("u4", CRISIS_TEXT)
+    assert first[0].text.startswith(resources_head()) and first[0].method == "reply"
+    assert first[0].at - started < 1.0, "the first crisis reply is still immediate"
+    second = sim.send("u4", "やっぱり死にたい")
+    assert second and second[0].method == "reply"
+    assert times_resources_received(sim, "u4") == 1, "not the whole block again"
+    assert len("".join(d.text for d in second)) < len("".join(d.text for d in first)) / 2
+    assert "human" in [data for _, data in second[-1].choices]
+
+
+def test_a_crisis_after_the_worker_answered_one_is_brief_on_the_fast_path(sim: Simulator) -> None:
+    """A crisis the worker answered (a long text) counts as the last crisis reply too."""
+    sim.follow("u5")
+    sim.send("u5", "今日あったことを書きます。" * 60 + CRISIS_TEXT)
+    assert times_resources_received(sim, "u5") == 1
+    sim.send("u5", CRISIS_TEXT)
+    assert times_resources_received(sim, "u5") == 1

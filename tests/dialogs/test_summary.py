@@ -62,3 +62,14 @@ def test_relation_dropped_when_asker_changed_to_self() -> None:
     answers = {**ANSWERS, "asker": {"choice": "self"}}
     summary = build_summary({"intake": {"answers": answers, "skipped": []}})
     assert summary["relation"] is None and summary["asker_wellbeing"] is None
+
+
+def test_a_very_long_answer_in_words_keeps_the_preview_within_line_limits() -> None:
+    """5,000 characters typed at 「ご自身の言葉で」 made the consent preview longer than LINE accepts."""
+    from dialogs.summary import person_preview
+    from tests.dialogs.chat import utf16_units
+
+    answers = {**ANSWERS, "own_words": {"words": "あ" * 5000}}
+    preview = person_preview({"intake": {"answers": answers, "skipped": [], "page": 0, "resume": None}})
+    assert "ああ" in preview and "（以下略）" in preview
+    assert utf16_units(preview) < 1000
