@@ -201,6 +201,30 @@ def _introduces_relation(understanding: Understanding, text: str) -> bool:
     return about_other or parent or supporter or len(text.strip()) <= SELF_INTRODUCTION_CHARS
 
 
+ASKER_QUESTIONS = ("asker_distress", "asker_situation")
+"""Questions about the family member's own situation: an age typed there is their own."""
+
+WRITER_WORDS = ("私", "僕", "俺", "自分", "わたし", "あたし", "ぼく", "おれ", "わたくし")
+"""Words by which a writer says an age is their own (「私は60歳です」)."""
+
+
+def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | None, text: str) -> Entity:
+    """An age typed as an answer belongs to the question asked.
+
+    At the age question it is the age of the person the form is about; at any other question a
+    family member's or supporter's age that does not say it is their own (「35さいです」) is too.
+    """
+    if asking is None or asking in ASKER_QUESTIONS:
+        return entity
+    if asking == "age_band":
+        about = "other" if _others_ask(answers) else "self"
+    elif _others_ask(answers) and entity.about == "self" and not any(w in text for w in WRITER_WORDS):
+        about = "other"
+    else:
+        return entity
+    return Entity(entity.kind, entity.value, about, entity.matched)
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -219,10 +243,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for entity in understanding.entities:
         if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
             continue
-        if asking == "age_band" and entity.kind in ("age", "age_band"):
-            entity = Entity(
-                entity.kind, entity.value, "other" if _others_ask(answers) else "self", entity.matched
-            )
+        if entity.kind in ("age", "age_band"):
+            entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
     filled += [key for key in _concerns(answers, understanding) if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):

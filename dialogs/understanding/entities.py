@@ -85,7 +85,8 @@ _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
 _SCHOOL_YEAR = re.compile(r"(小|中|高|小学|中学|高校)(\d)|(小学|中学|高校)(\d)年")
 _DURATION = re.compile(
-    r"(?<![\d.年])(\d{1,2}|半)(年|ヶ月|か月|カ月|ヵ月|ケ月)(?!生|前|度|代|後|齢|金|収|末|始|分|の春|の夏)"
+    r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
+    r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
 )
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
@@ -313,8 +314,8 @@ def _durations(text: str) -> list[Entity]:
     folded = unicodedata.normalize("NFKC", text)
     out: list[Entity] = []
     for match in _DURATION.finditer(folded):
-        amount = 0.5 if match.group(1) == "半" else float(match.group(1))
-        years = amount if match.group(2) == "年" else amount / 12
+        amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
+        years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
         out.append(Entity("duration", _duration_id(years), "other", match.group(0)))
     return out
 
