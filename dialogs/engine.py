@@ -185,13 +185,13 @@ def handle(
         state = INITIAL_STATE
     dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
     previous = dialog.last_seen()
+    if with_person:
+        dialog.data["with_person"] = True  # issue 12: crisis, follow-ups and the draft read it this turn
+    else:
+        dialog.data.pop("with_person", None)
     if user_input.kind == "text":
         dialog.understanding = understanding or classify(user_input.text)
         intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
-    if with_person:
-        dialog.data["with_person"] = True  # issue 12: crisis and follow-ups read it this turn
-    else:
-        dialog.data.pop("with_person", None)
     if with_person and _relay(dialog):
         pass
     elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):

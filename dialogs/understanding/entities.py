@@ -89,6 +89,8 @@ _DURATION = re.compile(
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
 )
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
+_FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題|話)")
+"""「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -358,6 +360,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     relation = _relation(tokens) or _kana_parent(folded)
     if relation is not None:
         found.append(relation)
+    elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
+        found.append(Entity("relation", "family", "other", matter.group(0)))
     found.extend(_ages(tokens))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))

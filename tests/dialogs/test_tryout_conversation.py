@@ -62,7 +62,9 @@ def test_the_added_words_reach_the_summary_that_is_sent() -> None:
     assert "眠れていない" in handoff.summary_text  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("text", ["これ誰が見るの", "誰が読むんですか", "これって誰に届くの？", "送ったら誰が見ますか"])
+@pytest.mark.parametrize(
+    "text", ["これ誰が見るの", "誰が読むんですか", "これって誰に届くの？", "送ったら誰が見ますか"]
+)
 def test_who_reads_it_is_answered_on_the_consent_screen(text: str) -> None:
     chat = at_review("息子のことで相談です")
     chat.send(text)
@@ -86,7 +88,7 @@ def test_asking_for_a_person_on_the_consent_screen_says_this_is_the_way() -> Non
     assert chat.state == "consent.review" and "この内容だけ送る" in chat.labels
 
 
-# ---------------------------------------------------------------- 6. 「やめる」 keeps what was written until confirmed
+# ---------------------------------------------------------------- 6. 「やめる」 asks before deleting
 
 
 def test_stop_on_the_consent_screen_asks_before_anything_is_deleted() -> None:
@@ -275,7 +277,13 @@ def test_a_mother_who_says_her_own_age_keeps_it_as_hers() -> None:
 
 @pytest.mark.parametrize(
     ("text", "duration"),
-    [("15ねん", "over_10y"), ("15ねんくらい", "over_10y"), ("2ねん", "1y_3y"), ("3かげつ", "under_6m"), ("はんとし", "6m_1y")],
+    [
+        ("15ねん", "over_10y"),
+        ("15ねんくらい", "over_10y"),
+        ("2ねん", "1y_3y"),
+        ("3かげつ", "under_6m"),
+        ("はんとし", "6m_1y"),
+    ],
 )
 def test_a_duration_typed_in_kana_answers_the_duration_question(text: str, duration: str) -> None:
     chat = Chat()
