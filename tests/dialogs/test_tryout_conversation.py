@@ -297,3 +297,66 @@ def test_a_duration_typed_in_kana_answers_the_duration_question(text: str, durat
     assert FALLBACK not in said(chat) and "ボタンから選んで" not in said(chat)
     assert chat.data["intake"]["answers"]["duration"]["choice"] == duration
     assert chat.state == "intake.ask_concerns"
+
+
+# ---------------------------------------------------------------- 8. English and やさしい日本語
+
+
+ENGLISH = [
+    ("I want to die", "119"),
+    ("Can I talk to someone?", "reach a person"),
+    ("I want to speak to a person", "reach a person"),
+    ("help with rent money", "住居確保給付金"),
+    ("I cannot pay my rent", "住居確保給付金"),
+    ("I have no food", "nothing to eat"),
+    ("I have nothing to eat", "nothing to eat"),
+    ("Where can I get advice?", "free and confidential"),
+    ("Can I get welfare benefits?", "生活保護"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), ENGLISH)
+def test_english_gets_a_short_answer_in_english_first(text: str, words: str) -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert "automated reply" in chat.texts[0] and words in chat.texts[0]
+    assert FALLBACK not in said(chat)
+
+
+EASY = [
+    ("わたし は しにたい", "119"),
+    ("ひと と はなしたい", "そうだんいん"),
+    ("やちん が はらえません", "住居確保給付金"),
+    ("たべもの が ありません", "たべもの"),
+    ("どこ に そうだん できますか", "そうだん できます"),
+    ("せいかつほご を うけたい", "ふくしじむしょ"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), EASY)
+def test_plain_spaced_japanese_gets_a_short_answer_in_plain_japanese(text: str, words: str) -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert chat.texts[0].startswith("（じどう の へんじ です）") and words in chat.texts[0]
+    assert FALLBACK not in said(chat)
+
+
+def test_ordinary_japanese_gets_no_extra_message() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send("息子が家から出ません")
+    assert not any("じどう の へんじ" in t or "automated reply" in t for t in chat.texts)
+
+
+def test_seikatsu_hogo_is_answered_from_content_with_its_source() -> None:
+    from dialogs.content import current_content
+
+    chat = Chat()
+    chat.follow()
+    chat.send("生活保護について知りたい")
+    assert FALLBACK not in said(chat)
+    assert "福祉事務所" in said(chat)
+    service = current_content().service("public_assistance")
+    assert service.source and service.verified_at is not None
