@@ -118,6 +118,10 @@ def _heard_concerns(dialog: Dialog) -> bool:
     return True
 
 
+ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.back"})
+"""Commands that answer a question (「うん」「答えたくない」「あとで」): on the menu none is waiting."""
+
+
 def route_text(event: EventData) -> None:
     """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
@@ -132,6 +136,9 @@ def route_text(event: EventData) -> None:
         return
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
         show_menu(dialog, "menu.heard_after_urgent")
+        return
+    if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
+        show_menu(dialog, "menu.nothing_asked")
         return
     dialog.say("fallback")
     show_menu(dialog)

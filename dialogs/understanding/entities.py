@@ -89,7 +89,7 @@ _DURATION = re.compile(
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
 )
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
-_FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題|話)")
+_FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)")
 """「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+")

@@ -155,9 +155,7 @@ PRIVACY = [
     "このトーク消せますか",
     "履歴が残るのが不安です",
     "記録って消せるの？",
-    "書いたこと消してもらえますか",
     "やりとりは残りますか",
-    "データは消せますか",
     "ここに書いたことって残るんですか",
     "トーク履歴が残るのがこわい",
     "会話の記録が残るのはいやです",
@@ -175,6 +173,19 @@ def test_worry_about_what_stays_gets_the_privacy_and_deletion_answer(text: str) 
     assert TALK_HISTORY in said(chat), "how to delete the トーク履歴 on the phone"
     assert "記録を消す" in chat.labels
     assert chat.state != "menu.confirm_delete", "a question is answered, nothing is deleted yet"
+
+
+@pytest.mark.parametrize(
+    "text", ["データは消せますか", "書いたこと消してもらえますか", "私のデータ消せますか"]
+)
+def test_asking_to_delete_the_data_leads_to_deleting_it_and_the_talk_history_steps(text: str) -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert chat.state == "menu.confirm_delete", "deleting still asks once"
+    chat.tap("消す")
+    assert TALK_HISTORY in said(chat)
 
 
 FAMILY = [
@@ -360,3 +371,14 @@ def test_seikatsu_hogo_is_answered_from_content_with_its_source() -> None:
     assert "福祉事務所" in said(chat)
     service = current_content().service("public_assistance")
     assert service.source and service.verified_at is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["あとで", "うん、そう", "それは答えたくないです", "いいえ、ちがいます", "はい"]
+)
+def test_an_answer_typed_on_the_menu_is_told_no_question_is_waiting(text: str) -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert catalog.text("menu.nothing_asked") in said(chat)
