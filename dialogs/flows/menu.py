@@ -484,7 +484,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "back", "source": States.CONFIRM_DELETE.value, "dest": MAIN, "after": [kept]},
     {
         "trigger": "stop",
-        "source": FORM,
+        "source": [*FORM, States.RESUME.value],
         "dest": CONFIRM_STOP,
         "conditions": [has_written],
         "before": [intake.remember_place],

@@ -137,6 +137,17 @@ def test_stop_inside_the_form_with_answers_also_asks_first() -> None:
     assert any("消" in label for label in chat.labels)
 
 
+def test_stop_when_asked_to_resume_after_a_pause_also_asks_first() -> None:
+    chat = at_review("息子が家から出ません")
+    chat.wait(60)
+    chat.send("こんにちは")
+    assert chat.state == "menu.resume"
+    chat.send("やめる")
+    assert chat.state == "menu.confirm_stop"
+    chat.tap("続ける")
+    assert chat.state == "consent.review"
+
+
 def test_stop_with_nothing_written_needs_no_confirmation() -> None:
     chat = Chat()
     chat.follow()
