@@ -60,6 +60,7 @@ ServiceId = Literal[
     "health_center",
     "elderly_center",
     "hello_work",
+    "public_assistance",
 ]
 FaqIntent = Literal[
     "faq.what_is",
@@ -178,6 +179,8 @@ class Service(_Model):
     how_to_reach: Reach
     family_alone: bool
     next_step: str
+    source: str = ""
+    verified_at: date | None = None
 
 
 class Gathering(_Model):

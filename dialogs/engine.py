@@ -29,7 +29,7 @@ from transitions import Machine
 from dialogs import crisis
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import RelayToCase
-from dialogs.flows import FLOWS, INITIAL_STATE, intake, menu
+from dialogs.flows import FLOWS, INITIAL_STATE, answers, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
@@ -51,6 +51,9 @@ RESUME_AFTER = timedelta(minutes=30)
 
 COMMAND_MAX_CHARS = 20
 """Typed text longer than this is read as an answer or a question, never as a command."""
+
+COMMAND_MAX_CHARS_ENGLISH = 40
+"""The same limit for a message in English, whose words take more letters (「Can I talk to someone?」)."""
 
 COMMAND_IN_WORDS_MAX_CHARS = 12
 """The same limit where a question keeps typed words: 「人と話すのがこわくて…」 is an answer there."""
@@ -128,9 +131,14 @@ def _typed_command(dialog: Dialog) -> str | None:
     """The event a short typed message names as a command (「やめる」「戻る」…), if any."""
     understanding = dialog.understanding
     limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
+    if understanding is not None and understanding.language == "en":
+        limit = COMMAND_MAX_CHARS_ENGLISH
     if understanding is None or len(dialog.user_input.text.strip()) > limit:
         return None
-    return next((COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS), None)
+    commands = [COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS]
+    if answers.first_topic(dialog) is not None and "help" in commands:
+        commands.remove("help")  # 「help with rent money」 asks about a service, not how to use the bot
+    return commands[0] if commands else None
 
 
 def _relay(dialog: Dialog) -> bool:
@@ -185,13 +193,13 @@ def handle(
         state = INITIAL_STATE
     dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
     previous = dialog.last_seen()
+    if with_person:
+        dialog.data["with_person"] = True  # issue 12: crisis, follow-ups and the draft read it this turn
+    else:
+        dialog.data.pop("with_person", None)
     if user_input.kind == "text":
         dialog.understanding = understanding or classify(user_input.text)
         intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
-    if with_person:
-        dialog.data["with_person"] = True  # issue 12: crisis and follow-ups read it this turn
-    else:
-        dialog.data.pop("with_person", None)
     if with_person and _relay(dialog):
         pass
     elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):
@@ -199,6 +207,8 @@ def handle(
             menu.offer_resume(dialog)
         else:
             _dispatch(dialog)
+    if user_input.kind == "text" and not with_person:
+        languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
 

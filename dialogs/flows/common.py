@@ -18,6 +18,7 @@ class MenuStates(StrEnum):
     MAIN = "menu.main"
     RESUME = "menu.resume"
     CONFIRM_DELETE = "menu.confirm_delete"
+    CONFIRM_STOP = "menu.confirm_stop"
 
 
 def has_paused_form(data: Mapping[str, Any]) -> bool:

@@ -19,7 +19,7 @@ from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
-from dialogs.flows import draft
+from dialogs.flows import answers, draft
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice, Text
 from dialogs.summary import build_summary, person_preview, summary_text
@@ -72,22 +72,52 @@ def review_prompt(dialog: Dialog) -> None:
     """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send."""
     key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
     dialog.send(Text(catalog.text(key, preview=person_preview(dialog.data))))
+    dialog.say(
+        "consent.ask",
+        _send_choices(dialog),
+        recipient=recipient(dialog.data),
+        reply_promise=current_content().reply_promise_text(dialog.now, urgency_of(dialog.data)),
+    )
+
+
+def _send_choices(dialog: Dialog) -> tuple[Choice, ...]:
+    """The consent buttons: send the summary, send with the conversation, not now, and change it."""
     change = (
         Choice(catalog.text("consent.edit"), "back")
         if _has_answers(dialog)
         else Choice(catalog.text("consent.answer_first"), "intake")
     )
+    return (
+        Choice(catalog.text("consent.share_summary"), "share:summary"),
+        Choice(catalog.text("consent.share_conversation"), "share:summary_and_conversation"),
+        Choice(catalog.text("consent.decline"), "no"),
+        change,
+    )
+
+
+def ask_briefly(dialog: Dialog) -> None:
+    """Ask again whether to send, in one short message with the buttons (not the whole summary)."""
+    dialog.say("consent.ask_short", _send_choices(dialog), recipient=recipient(dialog.data))
+
+
+def take_text(event: EventData) -> None:
+    """Answer a question typed on the consent screen, or add the words to what would be sent; ask briefly."""
+    dialog: Dialog = dialog_of(event)
+    understanding = dialog.understanding
+    hope = understanding is not None and any(e.kind == "hope" for e in understanding.entities)
+    if not answers.answer_detour(dialog) or hope:
+        dialog.say("consent.added", words=draft.keep_typed(dialog))
+    ask_briefly(dialog)
+
+
+def human_here(event: EventData) -> None:
+    """Say that sending from this screen is the way to a person, and ask briefly."""
+    dialog: Dialog = dialog_of(event)
     dialog.say(
-        "consent.ask",
-        (
-            Choice(catalog.text("consent.share_summary"), "share:summary"),
-            Choice(catalog.text("consent.share_conversation"), "share:summary_and_conversation"),
-            Choice(catalog.text("consent.decline"), "no"),
-            change,
-        ),
-        recipient=recipient(dialog.data),
+        "consent.human_here",
         reply_promise=current_content().reply_promise_text(dialog.now, urgency_of(dialog.data)),
     )
+    ask_briefly(dialog)
 
 
 def is_scope(event: EventData) -> bool:
@@ -166,4 +196,6 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [declined],
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+    {"trigger": "text", "source": States.REVIEW.value, "dest": None, "after": [take_text]},
+    {"trigger": "human", "source": States.REVIEW.value, "dest": None, "after": [human_here]},
 ]

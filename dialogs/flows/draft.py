@@ -16,7 +16,7 @@ from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
-from dialogs.understanding.model import CONCERNS, Entity, Understanding
+from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 
 HEARD_LIMIT = 8
 """How many of the person's messages the draft keeps (the latest ones)."""
@@ -161,14 +161,18 @@ def _merged_about(before: str | None, now: str) -> str:
 
 def _keep_words(form: dict[str, Any], text: str, fields: list[str]) -> None:
     """Keep the person's words (bounded) with the fields they told us about."""
-    words = text.strip()
-    if len(words) > HEARD_CHARS:
-        words = catalog.text("summary.cut", words=words[:HEARD_CHARS])
+    words = _bounded(text, HEARD_CHARS)
     heard: list[dict[str, Any]] = form["heard"]
     if any(item["words"] == words for item in heard):
         return
     heard.append({"words": words, "fields": fields})
     del heard[:-HEARD_LIMIT]
+
+
+def _bounded(text: str, limit: int) -> str:
+    """The text, or its start marked as cut when it is longer than `limit`."""
+    words = text.strip()
+    return catalog.text("summary.cut", words=words[:limit]) if len(words) > limit else words
 
 
 HURT_BY = ("child", "spouse")
@@ -190,15 +194,44 @@ def _introduces_relation(understanding: Understanding, text: str) -> bool:
     """Whether a relation in the text says who is writing about whom.
 
     Only when it is about someone else (a concern about `other`), names the writer a parent
-    (「息子のことです」), or is a short self-introduction: 「夫に殴られる」 names a husband and
+    (「息子のことです」), a supporter or a family member (「家族のことで相談です」), or is a short
+    self-introduction: 「夫に殴られる」 names a husband and
     「母は家にいません」 a mother, but the writer asks for herself.
     """
     about_other = any(about == "other" for _, about in understanding.concern_about)
     parent = any(
         e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
     )
-    supporter = any(e.kind == "relation" and e.value in SUPPORTER_RELATIONS for e in understanding.entities)
-    return about_other or parent or supporter or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+    named = any(
+        e.kind == "relation" and (e.value in SUPPORTER_RELATIONS or e.value == "family")
+        for e in understanding.entities
+    )
+    return about_other or parent or named or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+
+
+ASKER_QUESTIONS = ("asker_distress", "asker_situation")
+"""Questions about the family member's own situation: an age typed there is their own."""
+
+WRITER_WORDS = ("私", "僕", "俺", "自分", "わたし", "あたし", "ぼく", "おれ", "わたくし")
+"""Words by which a writer says an age is their own (「私は60歳です」)."""
+
+
+def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | None, text: str) -> Entity:
+    """An age typed as an answer belongs to the question asked.
+
+    At the age question it is the age of the person the form is about; at any other question a
+    family member's or supporter's age that does not say it is their own (「35さいです」) is too.
+    """
+    if asking is None or asking in ASKER_QUESTIONS:
+        return entity
+    about: About
+    if asking == "age_band":
+        about = "other" if _others_ask(answers) else "self"
+    elif _others_ask(answers) and entity.about == "self" and not any(w in text for w in WRITER_WORDS):
+        about = "other"
+    else:
+        return entity
+    return Entity(entity.kind, entity.value, about, entity.matched)
 
 
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
@@ -219,10 +252,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for entity in understanding.entities:
         if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
             continue
-        if asking == "age_band" and entity.kind in ("age", "age_band"):
-            entity = Entity(
-                entity.kind, entity.value, "other" if _others_ask(answers) else "self", entity.matched
-            )
+        if entity.kind in ("age", "age_band"):
+            entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
     filled += [key for key in _concerns(answers, understanding) if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
@@ -234,6 +265,16 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if key in form["skipped"]:
             form["skipped"].remove(key)
     return filled
+
+
+ECHO_CHARS = 40
+"""How much of a message the bot quotes back when it says the words were added."""
+
+
+def keep_typed(dialog: Dialog) -> str:
+    """Keep the typed message among the person's own words (once); return its start, to quote back."""
+    _keep_words(form_of(dialog), dialog.user_input.text, [])
+    return _bounded(dialog.user_input.text, ECHO_CHARS)
 
 
 def has_anything(data: dict[str, Any]) -> bool:

@@ -120,7 +120,7 @@ def gather(dialog: Dialog) -> list[str]:
     if "asker" in noted and "relation" in noted:
         noted.remove("relation")
     noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
-    if noted and not crisis:
+    if noted and not crisis and not dialog.data.get("with_person"):  # a person reading: the bot is quiet
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
         dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
     return filled

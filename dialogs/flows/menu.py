@@ -15,7 +15,7 @@ from dialogs import catalog, crisis
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
-from dialogs.flows import answers, consent, followup, intake
+from dialogs.flows import answers, consent, draft, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
 from dialogs.understanding.model import CONCERNS
@@ -62,6 +62,32 @@ def greet_and_answer(event: EventData) -> None:
         show_menu(dialog)
 
 
+def names_family_matter(event: EventData) -> bool:
+    """Typed text only says it is about the family (「家族のこと」); the relation is not known yet."""
+    dialog: Dialog = dialog_of(event)
+    understanding = dialog.understanding
+    answers_so_far = dialog.data.get("intake", {}).get("answers", {})
+    return (
+        understanding is not None
+        and any(e.kind == "relation" and e.value == "family" for e in understanding.entities)
+        and not understanding.concerns
+        and answers.first_topic(dialog) is None
+        and answers_so_far.get("asker", {}).get("choice") == "family"
+        and "relation" not in answers_so_far
+    )
+
+
+def start_family(event: EventData) -> None:
+    """Begin the form as a family member (who may consult alone); the relation question comes next."""
+    dialog_of(event).say("family.start")
+
+
+def greet_and_start_family(event: EventData) -> None:
+    """Welcome a first message about the family, then begin the form as a family member."""
+    _welcome(dialog_of(event))
+    start_family(event)
+
+
 def menu_again(event: EventData) -> None:
     """Offer the menu."""
     show_menu(dialog_of(event), "menu.again")
@@ -92,6 +118,10 @@ def _heard_concerns(dialog: Dialog) -> bool:
     return True
 
 
+ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.back"})
+"""Commands that answer a question (「うん」「答えたくない」「あとで」): on the menu none is waiting."""
+
+
 def route_text(event: EventData) -> None:
     """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
@@ -106,6 +136,9 @@ def route_text(event: EventData) -> None:
         return
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
         show_menu(dialog, "menu.heard_after_urgent")
+        return
+    if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
+        show_menu(dialog, "menu.nothing_asked")
         return
     dialog.say("fallback")
     show_menu(dialog)
@@ -165,6 +198,28 @@ def paused(event: EventData) -> None:
     show_menu(dialog_of(event), "intake.paused")
 
 
+def has_written(event: EventData) -> bool:
+    """Whether the draft holds anything the person answered or wrote (so stopping would lose it)."""
+    return draft.has_anything(dialog_of(event).data)
+
+
+def confirm_stop(dialog: Dialog) -> None:
+    """Say nothing is deleted yet and ask: go on, keep it for later, or delete it and stop."""
+    dialog.say(
+        "stop.confirm",
+        (
+            Choice(catalog.text("stop.go_on"), "resume"),
+            Choice(catalog.text("stop.keep"), "later"),
+            Choice(catalog.text("stop.discard"), "discard"),
+        ),
+    )
+
+
+def ask_stop(event: EventData) -> None:
+    """Ask before a written draft is deleted by 「やめる」."""
+    confirm_stop(dialog_of(event))
+
+
 def stopped_form(event: EventData) -> None:
     """Say the form was dropped and offer the menu."""
     show_menu(dialog_of(event), "intake.stopped")
@@ -183,7 +238,9 @@ def _reprompt(dialog: Dialog) -> None:
     if dialog.state in intake.QUESTION_STATES:
         intake.ask(dialog)
     elif dialog.state == consent.States.REVIEW:
-        consent.review_prompt(dialog)
+        consent.ask_briefly(dialog)
+    elif dialog.state == States.CONFIRM_STOP:
+        confirm_stop(dialog)
     elif dialog.state == States.RESUME:
         offer_resume(dialog)
     elif dialog.state == States.CONFIRM_DELETE:
@@ -323,9 +380,11 @@ def risk_answered(event: EventData) -> None:
 
 
 def add_to_case(event: EventData) -> None:
-    """Add what the person wrote to their open case, or keep it for the form when there is none."""
+    """Add what the person wrote to what the consent screen would send, else to their open case."""
     dialog: Dialog = dialog_of(event)
-    if not followup.add_typed(dialog):
+    if dialog.state == consent.States.REVIEW:
+        consent.take_text(event)
+    elif not followup.add_typed(dialog):
         dialog.say("addition.no_case")
         _reprompt(dialog)
 
@@ -344,13 +403,29 @@ ON_ENTER: Mapping[str, list[Callable[[EventData], None]]] = {}
 
 MAIN = States.MAIN.value
 FIRST_QUESTION = intake.STATE_OF["asker"].value
+RELATION_QUESTION = intake.STATE_OF["relation"].value
+CONFIRM_STOP = States.CONFIRM_STOP.value
 
 TRANSITIONS: list[dict[str, Any]] = [
     # welcome
     {"trigger": "follow", "source": EVERY, "dest": MAIN, "before": [intake.remember_place], "after": [greet]},
+    {
+        "trigger": "text",
+        "source": States.START.value,
+        "dest": RELATION_QUESTION,
+        "conditions": [names_family_matter],
+        "before": [greet_and_start_family],
+    },
     {"trigger": "text", "source": States.START.value, "dest": MAIN, "after": [greet_and_answer]},
     {"trigger": "fallback", "source": States.START.value, "dest": MAIN, "after": [greet]},
     # asking about services, nothing given
+    {
+        "trigger": "text",
+        "source": [MAIN, States.RESUME.value],
+        "dest": RELATION_QUESTION,
+        "conditions": [names_family_matter],
+        "before": [start_family],
+    },
     {"trigger": "text", "source": [MAIN, States.RESUME.value], "dest": MAIN, "after": [route_text]},
     {"trigger": "services", "source": MENU, "dest": MAIN, "after": [list_services]},
     {"trigger": "faqs", "source": MENU, "dest": MAIN, "after": [list_faqs]},
@@ -376,11 +451,17 @@ TRANSITIONS: list[dict[str, Any]] = [
         "before": [intake.start_fresh],
     },
     {"trigger": "restart", "source": [States.START.value, MAIN], "dest": MAIN, "after": [greet]},
-    {"trigger": "later", "source": FORM, "dest": MAIN, "before": [intake.remember_place], "after": [paused]},
+    {
+        "trigger": "later",
+        "source": [*FORM, CONFIRM_STOP],
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [paused],
+    },
     *(
         {
             "trigger": "resume",
-            "source": [MAIN, States.RESUME.value],
+            "source": [MAIN, States.RESUME.value, CONFIRM_STOP],
             "dest": state,
             "conditions": [intake.resumes_at(state)],
         }
@@ -388,7 +469,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     ),
     {
         "trigger": "resume",
-        "source": [States.START.value, MAIN, States.RESUME.value],
+        "source": [States.START.value, MAIN, States.RESUME.value, CONFIRM_STOP],
         "dest": MAIN,
         "after": [menu_again],
     },
@@ -404,6 +485,21 @@ TRANSITIONS: list[dict[str, Any]] = [
     {
         "trigger": "stop",
         "source": [*FORM, States.RESUME.value],
+        "dest": CONFIRM_STOP,
+        "conditions": [has_written],
+        "before": [intake.remember_place],
+        "after": [ask_stop],
+    },
+    {
+        "trigger": "stop",
+        "source": [*FORM, States.RESUME.value, CONFIRM_STOP],
+        "dest": MAIN,
+        "before": [intake.discard],
+        "after": [stopped_form],
+    },
+    {
+        "trigger": "discard",
+        "source": CONFIRM_STOP,
         "dest": MAIN,
         "before": [intake.discard],
         "after": [stopped_form],

@@ -85,9 +85,12 @@ _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
 _SCHOOL_YEAR = re.compile(r"(小|中|高|小学|中学|高校)(\d)|(小学|中学|高校)(\d)年")
 _DURATION = re.compile(
-    r"(?<![\d.年])(\d{1,2}|半)(年|ヶ月|か月|カ月|ヵ月|ケ月)(?!生|前|度|代|後|齢|金|収|末|始|分|の春|の夏)"
+    r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
+    r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
 )
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
+_FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)")
+"""「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
 _SENTENCE = re.compile(r"[^。!?！？\n]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -313,8 +316,8 @@ def _durations(text: str) -> list[Entity]:
     folded = unicodedata.normalize("NFKC", text)
     out: list[Entity] = []
     for match in _DURATION.finditer(folded):
-        amount = 0.5 if match.group(1) == "半" else float(match.group(1))
-        years = amount if match.group(2) == "年" else amount / 12
+        amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
+        years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
         out.append(Entity("duration", _duration_id(years), "other", match.group(0)))
     return out
 
@@ -357,6 +360,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     relation = _relation(tokens) or _kana_parent(folded)
     if relation is not None:
         found.append(relation)
+    elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
+        found.append(Entity("relation", "family", "other", matter.group(0)))
     found.extend(_ages(tokens))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))

@@ -23,6 +23,12 @@ def test_typed_words_go_to_the_case_and_the_bot_stays_quiet() -> None:
     assert result.state == MAIN
 
 
+def test_facts_for_the_form_are_not_echoed_while_a_person_reads() -> None:
+    """「息子は35歳です」 during a CSW chat: the bot said 「…と受け取りました」 between the two people."""
+    result = turn(MAIN, UserInput("text", text="息子は35歳で、中央地区に住んでいます"))
+    assert result.messages == ()
+
+
 def test_crisis_words_reach_the_case_and_get_resources_at_once() -> None:
     result = turn(MAIN, UserInput("text", text="もう死にたい"))
     relayed = [e for e in result.effects if isinstance(e, RelayToCase)]

@@ -1,0 +1,97 @@
+"""Short answers in the person's language: English, or やさしい日本語 (simple words, spaced).
+
+Not a flow of its own. After a typed message's turn, the engine calls `add_short_answer`: when the
+message was written in English or in spaced simple Japanese and is about danger to life, wanting a
+person, food, rent (住居確保給付金), 生活保護 or where to consult, one short message in that language
+goes first. The rest of the reply stays as it is; its buttons are in Japanese, so the short answer
+names the one to tap.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from dialogs import catalog
+from dialogs.content import current_content
+from dialogs.dialog import Dialog
+from dialogs.messages import Text
+from dialogs.understanding.model import Understanding
+
+Language = Literal["en", "easy"]
+
+EASY_MIN_WORDS = 3
+"""A message in this many space-separated words, almost without kanji, is read as やさしい日本語."""
+
+EASY_MAX_KANJI = 1
+MAX_MESSAGES = 5
+"""LINE's limit of messages in one reply: past it, the short answer opens the first message."""
+
+_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+WINDOW_TOPICS = frozenset(
+    {"faq.how_to_reach", "faq.what_is", "faq.hours", "faq.cost", "service.self_reliance", "talk.guidance"}
+)
+"""Intents answered with where to consult."""
+
+
+def reply_language(dialog: Dialog) -> Language | None:
+    """The language to answer in besides Japanese: English, やさしい日本語, or None."""
+    understanding = dialog.understanding
+    if understanding is None:
+        return None
+    if understanding.language == "en":
+        return "en"
+    text = dialog.user_input.text
+    spaced = len(text.split()) >= EASY_MIN_WORDS
+    if spaced and _KANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
+        return "easy"
+    return None
+
+
+def topic_of(understanding: Understanding, language: Language) -> str | None:
+    """What the short answer is about, most pressing first (None: nothing to say in that language)."""
+    intents = set(understanding.intents)
+    if understanding.crisis == "crisis":
+        return "crisis"
+    if "no_food" in understanding.crisis_kinds:
+        return "food"
+    if intents & {"cmd.human", "talk.listen"}:
+        return "human"
+    if "service.public_assistance" in intents:
+        return "public_assistance"
+    if "service.housing_benefit" in intents or "housing" in understanding.concerns:
+        return "housing_benefit"
+    if intents & WINDOW_TOPICS or understanding.concerns:
+        return "window"
+    return "intro" if language == "en" else None
+
+
+def short_answer(language: Language, topic: str) -> str:
+    """The short answer on one topic, with the general window's name, phone and hours."""
+    content = current_content()
+    window = content.window(content.service("self_reliance").how_to_reach.window)
+    return catalog.text(
+        f"lang.{language}.{topic}",
+        council=content.municipality.council_name,
+        window_name=window.name,
+        phone=window.phone,
+        hours=window.hours_text,
+    )
+
+
+def add_short_answer(dialog: Dialog) -> None:
+    """Put a short answer in the person's language before the turn's reply, when there is one."""
+    language = reply_language(dialog)
+    if language is None or dialog.understanding is None or not dialog.messages:
+        return
+    topic = topic_of(dialog.understanding, language)
+    if topic is None:
+        return
+    answer = short_answer(language, topic)
+    if len(dialog.messages) < MAX_MESSAGES:
+        dialog.messages.insert(0, Text(answer))
+    else:
+        first = dialog.messages[0]
+        dialog.messages[0] = Text(f"{answer}\n\n{first.text}", first.choices)
