@@ -102,6 +102,39 @@ def tidy(text: str) -> str:
     return "".join(out)
 
 
+def as_written(text: str, tokens: tuple[Token, ...], start: int, end: int) -> str:
+    """Return the words tokens[start:end] as the person wrote them in text (before tidy).
+
+    Tidying can change letters (㌱ → ビル, しにたぁい → しにたい); the words are then found by their place
+    in the tidied text and cut from the original at the prefix whose tidied length reaches that place.
+    """
+    joined = "".join(t.surface for t in tokens[start:end])
+    if joined in text:
+        return joined
+    tidied = tidy(text)
+    cursor = 0
+    for index, token in enumerate(tokens[:end]):
+        at = tidied.find(token.surface, cursor)
+        if at < 0:
+            return joined
+        if index == start:
+            begin = at
+        cursor = at + len(token.surface)
+    return text[_original_end(text, begin) : _original_end(text, cursor)].strip() or joined
+
+
+def _original_end(text: str, tidied_length: int) -> int:
+    """Return the shortest prefix length of text whose tidied form is at least tidied_length long."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        if len(tidy(text[:middle])) >= tidied_length:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
 @lru_cache(maxsize=4096)
 def analyze(text: str) -> tuple[Token, ...]:
     """Split tidied text into words with their lemmas (cached: the webhook and the worker share it)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dialogs.understanding import learned
-from dialogs.understanding.analyzer import Token, analyze, tidy
+from dialogs.understanding.analyzer import Token, analyze, as_written, tidy
 from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
 from dialogs.understanding.grammar import Features, features, is_boundary
 from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
@@ -388,11 +388,11 @@ def _informational(lex: Lexicon, tokens: tuple[Token, ...], end: int) -> bool:
     return any(tail.startswith(w) for w in lex.informational)
 
 
-def _lemmas(lex: Lexicon, tokens: tuple[Token, ...], ctx: _Context, reading: _Reading) -> None:
+def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, reading: _Reading) -> None:
     """Match the lemma rules with their grammar on the analyzed words."""
     for rule, start, found in _lemma_hits(lex, tokens, reading.done):
         entry = lex.entries[rule.entry]
-        matched = "".join(t.surface for t in tokens[start : found.chain_end])
+        matched = as_written(text, tokens, start, found.chain_end)
         if entry.requires and not ctx.requirement_met(entry):
             continue
         if entry.unless and ctx.excluded(entry):
@@ -467,7 +467,7 @@ def classify(
     reading = _Reading()
     _surface(lex, text, norm, ctx, reading)
     tokens = analyze(tidy(text))
-    _lemmas(lex, tokens, ctx, reading)
+    _lemmas(lex, text, tokens, ctx, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
     if not rules_only:

@@ -6,7 +6,7 @@ import random
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from dialogs.understanding import CONCERNS, CRISIS_LEVELS, INTENTS, classify, normalize
@@ -67,6 +67,9 @@ def test_crisis_at_the_end_of_a_long_message_is_found(prefix: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
+@example("㌱")
+@example("しにたぁぁい")
+@example("ｼﾆﾀｲ。お金が ないです")
 def test_any_text_classifies(text: str) -> None:
     result = classify(text)
     assert result.crisis in CRISIS_LEVELS
@@ -76,6 +79,12 @@ def test_any_text_classifies(text: str) -> None:
         assert evidence.matched in text
         assert evidence.rule
     assert isinstance(normalize(text), str)
+
+
+def test_a_building_is_not_a_bill() -> None:
+    """English patterns are read through katakana: "bill" once made every ビル a money worry."""
+    assert "economic" not in classify("ビルの屋上にいる").concerns
+    assert "economic" in classify("I can't pay my bills").concerns
 
 
 @settings(max_examples=200, deadline=None)
