@@ -74,7 +74,7 @@ FaqIntent = Literal[
     "faq.ibasho",
     "faq.family_group",
 ]
-UrgentSituation = Literal["no_place_tonight", "no_food", "utilities_cut"]
+UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
 SERVICE_IDS: tuple[ServiceId, ...] = get_args(ServiceId)

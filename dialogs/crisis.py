@@ -49,11 +49,13 @@ RISK_ASKED_WITHIN = timedelta(hours=12)
 
 URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
     "no_shelter": "no_place_tonight",
-    "eviction": "no_place_tonight",
+    "eviction": "losing_home",
     "no_food": "no_food",
     "utilities": "utilities_cut",
 }
 """Crisis kinds of an urgent reading and the content's situation each calls for."""
+UNNAMED_URGENT_SITUATIONS: tuple[UrgentSituation, ...] = ("no_place_tonight", "no_food", "utilities_cut")
+"""What an urgent reading that names no situation is told: tonight's needs."""
 
 
 def situations_of(understanding: Understanding, data: dict[str, Any] | None = None) -> tuple[Situation, ...]:
@@ -236,10 +238,12 @@ def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
-    """What to do tonight for each urgent situation the reading names (all of them if none is named)."""
+    """What to do for each urgent situation the reading names (tonight's needs if none is named)."""
     content = current_content()
     named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
-    situations = [s for s in URGENT_SITUATIONS if s in named] or list(URGENT_SITUATIONS)
+    if "no_place_tonight" in named and "housing" in understanding.concerns:
+        named.add("losing_home")  # a home about to be lost: tonight's bed and how to keep a home
+    situations = [s for s in URGENT_SITUATIONS if s in named] or list(UNNAMED_URGENT_SITUATIONS)
     return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
 
 

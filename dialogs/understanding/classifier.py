@@ -444,10 +444,14 @@ def _add_learned(
     if found.crisis.fires and "crisis" not in labels and "intent:cmd.delete" not in labels:
         add("crisis", found.crisis)
         kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
-    # Urgent and possible risk stay the rules' alone: on whole conversations (tests/dialogs/test_journeys.py)
-    # their models fired on ordinary lines (「お金もありません」 as no bed tonight, 「夜も眠れていません」
-    # as urgent), pushing a person into the urgent-needs block or a question about dying they had not
-    # given cause for. The crisis model stays: missing danger to life is the worse error.
+    # Possible risk stays the rules' alone: on whole conversations (tests/dialogs/test_journeys.py) its
+    # model fired on ordinary lines (「夜も眠れていません」), asking about dying without cause.
+    # Urgent needs the urgent model and one urgent kind's model to agree: the urgent model alone fired
+    # on ordinary worries in whole conversations (「お金もありません」 read as no bed tonight).
+    named = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in learned.URGENT_KINDS]
+    if found.urgent.fires and named and not labels & {"crisis", "urgent"}:
+        add("urgent", found.urgent)
+        kinds.update(learned.chosen_kinds(found, learned.URGENT_KINDS))
     for score in found.concerns:
         if score.fires and score.name not in labels:
             add(score.name, score)

@@ -194,3 +194,23 @@ def test_a_dismissive_word_typed_as_an_answer_after_a_crisis_stays_the_answer() 
     chat.send("別に")
     assert "ここに書いてください" not in said(chat)
     assert chat.state != "intake.ask_considerations", "the form moved on"
+
+
+# ---------------------------------------------------------------- an eviction with a date
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["来週アパートを出ていかないといけない", "先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません"],
+)
+def test_a_home_about_to_be_lost_is_urgent_and_told_how_to_keep_one(text: str) -> None:
+    chat = chat_at(WEEKDAY_NOON)
+    chat.send(text)
+    assert classify(text).crisis == "urgent"
+    assert "住居確保給付金" in said(chat) and "担当者に伝えたい" in chat.labels
+    assert not says_nothing_unkind(said(chat))
+
+
+@pytest.mark.parametrize("text", ["お金もありません", "お金がない", "来月の家賃が少し不安です"])
+def test_an_ordinary_money_worry_is_not_made_urgent(text: str) -> None:
+    assert classify(text).crisis == "none"

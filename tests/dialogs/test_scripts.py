@@ -78,7 +78,9 @@ def test_man_just_out_of_prison_about_to_lose_his_flat() -> None:
     chat = Chat()
     chat.follow()
     chat.send("先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません")
-    assert any("住まいのこと" in t for t in chat.texts)  # reflected in her own terms, nothing asked for
+    said = "".join(chat.texts)
+    assert "住まいのこと" in said and "住居確保給付金" in said  # an eviction this month is urgent
+    chat.tap("このまま続ける")
     chat.tap("相談の準備")
     chat.tap("自分のこと")
     chat.tap("40〜64歳")
