@@ -201,7 +201,10 @@ def test_a_dismissive_word_typed_as_an_answer_after_a_crisis_stays_the_answer() 
 
 @pytest.mark.parametrize(
     "text",
-    ["来週アパートを出ていかないといけない", "先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません"],
+    [
+        "来週アパートを出ていかないといけない",
+        "先月出所したばかりで、今月で部屋を追い出されそうです。家賃が払えません",
+    ],
 )
 def test_a_home_about_to_be_lost_is_urgent_and_told_how_to_keep_one(text: str) -> None:
     chat = chat_at(WEEKDAY_NOON)
