@@ -120,19 +120,21 @@ def test_ordinary_uses_of_the_same_words_are_not_crisis(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("ネットカフェに泊まるお金もなくなった", "no_shelter"),
-        ("きのうから駅のベンチで夜を越してる", "no_shelter"),
-        ("冷蔵庫にはもう調味料しかない、給料日は来週", "no_food"),
-        ("ミルクを買うお金がない", "no_food"),
-        ("水道を止めると張り紙があった", "utilities"),
-        ("今週の金曜までに部屋を出ないといけない", "eviction"),
+        ("カプセルホテル代がもうない", "no_shelter"),
+        ("今日から住まいがない", "no_shelter"),
         ("I've been sleeping in my car since Monday", "no_shelter"),
+        ("水だけで二日しのいでる", "no_food"),
+        ("パンを買うお金もない", "no_food"),
+        ("赤ちゃんのミルクがもう買えない", "no_food"),
+        ("未払いだから止めますって張り紙が水道のメーターにあった", "utilities"),
+        ("大家さんに土曜までに鍵を返せと言われた", "eviction"),
     ],
 )
 def test_urgent_need_said_in_other_words(text: str, kind: str) -> None:
     reading = _rules(text)
     assert reading.crisis == "urgent"
     assert kind in reading.crisis_kinds
+    assert any(e.label == "urgent" and e.rule.startswith("urgent_broad.yaml#") for e in reading.evidence)
 
 
 @pytest.mark.parametrize(
