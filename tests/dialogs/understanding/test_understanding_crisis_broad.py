@@ -111,10 +111,22 @@ def test_indirect_danger_to_life_is_crisis_with_its_kind(text: str, kind: str) -
         "キャンプで焚き火に火をつけた",
         "コーヒーに砂糖を入れてやった",
         "I'm on the roof fixing the antenna",
+        "引っ越すので、近所の皆さん今までありがとう、元気でね",
+        "おもちゃは全部いとこにあげた、大事にしてくれるといいな",
+        "あの人の存在がもう耐えられない",
+        "首にタオルを巻いて寝た",
+        "お湯を手にかけてしまって火傷した",
+        "夏休みの宿題、今日で全部終わらせる",
     ],
 )
 def test_ordinary_uses_of_the_same_words_are_not_crisis(text: str) -> None:
     assert _rules(text).crisis != "crisis"
+
+
+def test_being_yelled_at_by_a_partner_is_urgent_not_crisis() -> None:
+    reading = _rules("夫に怒鳴られて悲しい")
+    assert reading.crisis == "urgent"
+    assert "violence" in reading.concerns
 
 
 @pytest.mark.parametrize(
