@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.understanding import classify
+from dialogs.understanding import Understanding, classify
 
 
-def _rules(text: str):  # type: ignore[no-untyped-def]
+def _rules(text: str) -> Understanding:
     """Read a message with the lexicon rules only."""
     return classify(text, rules_only=True)
 
