@@ -24,6 +24,14 @@ _VOWEL_ROWS = {
     "お": "おこそとのほもよろをごぞどぼぽょ",
 }
 _VOWEL_OF = {kana: vowel for vowel, row in _VOWEL_ROWS.items() for kana in row}
+_KANA_WITH_SMALL_VOWEL = {
+    **dict.fromkeys("ふゔつ", "ぁぃぇぉ"),
+    **dict.fromkeys("てでくぐすず", "ぃ"),
+    **dict.fromkeys("しじちぢ", "ぇ"),
+    **dict.fromkeys("とど", "ぅ"),
+    "う": "ぃぇぉ",
+}
+"""Hiragana that a small vowel really follows (ふぁ, てぃ, しぇ, どぅ …); after others it is a slip (なぃ)."""
 _NO_COLLAPSE = frozenset("0123456789")
 _WAVES = frozenset("〜~～")
 LEMMA_ALIASES = {
@@ -79,13 +87,16 @@ def warm_up() -> None:
 
 
 def tidy(text: str) -> str:
-    """Prepare chat text for the analyzer: NFKC, no elongations (しにたぁい), no runs of 3+ characters."""
+    """Prepare chat text for the analyzer: NFKC, no elongations (しにたぁい) or small-kana slips (なぃ),
+    no runs of 3+ characters."""
     out: list[str] = []
     run = 0
     for ch in unicodedata.normalize("NFKC", text[:MAX_ANALYZED_CHARS]):
         last = out[-1] if out else ""
         if ch in _SMALL_VOWELS and (_VOWEL_OF.get(last) == _SMALL_VOWELS[ch] or last == _SMALL_VOWELS[ch]):
             continue
+        if ch in _SMALL_VOWELS and last in _VOWEL_OF and ch not in _KANA_WITH_SMALL_VOWEL.get(last, ""):
+            ch = _SMALL_VOWELS[ch]  # a small-kana slip: もぅ, なぃ
         if ch in _WAVES and "\u3041" <= last <= "\u3096":
             continue
         if ch == "ー" and "\u3041" <= last <= "\u3096":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.understanding import normalize, normalize_with_spans
+from dialogs.understanding import classify, normalize, normalize_with_spans
+from dialogs.understanding.analyzer import tidy
 
 
 @pytest.mark.parametrize(
@@ -50,3 +51,22 @@ def test_spans_map_back_to_original(raw: str, fragment: str, original: str) -> N
     start = norm.text.index(fragment)
     assert norm.original_slice(raw, start, start + len(fragment)) == original
     assert len(norm.starts) == len(norm.ends) == len(norm.text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "tidied"),
+    [
+        ("もぅ生きてたくなぃ", "もう生きてたくない"),
+        ("しにたぁい", "しにたい"),
+        ("ふぁいと", "ふぁいと"),
+        ("うぃっしゅ", "うぃっしゅ"),
+        ("しぇあはうす", "しぇあはうす"),
+        ("ディズニー", "ディズニー"),
+    ],
+)
+def test_small_kana_slips_are_read_as_meant_and_real_combinations_stay(raw: str, tidied: str) -> None:
+    assert tidy(raw) == tidied
+
+
+def test_a_small_kana_slip_does_not_hide_a_crisis() -> None:
+    assert classify("もぅ生きてたくなぃ", rules_only=True).crisis == "crisis"
