@@ -152,3 +152,13 @@ def test_a_crisis_after_the_worker_answered_one_is_brief_on_the_fast_path(sim: S
     assert times_resources_received(sim, "u5") == 1
     sim.send("u5", CRISIS_TEXT)
     assert times_resources_received(sim, "u5") == 1
+
+
+def test_pills_taken_after_pills_kept_get_119_on_the_fast_path(sim: Simulator) -> None:
+    """Try-out 2: 「さっき20じょうくらいのんだ」 after 「ぶろんためてる💊」 got only the brief repeat, no 119."""
+    sim.follow("u6")
+    sim.send("u6", "ぶろんためてる💊")
+    taken = sim.send("u6", "さっき20じょうくらいのんだ")
+    assert taken and taken[0].method == "reply"
+    assert "119" in taken[0].text and "近くの人" in taken[0].text
+    assert "いまも、とてもつらい" not in "".join(d.text for d in taken)
