@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -119,7 +118,9 @@ def _remember(runtime: Runtime, key: str, memory: CrisisMemory) -> None:
     remembered[key] = memory
     if len(remembered) > REMEMBERED_MAX and memory.shown_at is not None:
         newest = memory.shown_at
-        for old_key in [k for k, m in remembered.items() if m.shown_at is None or newest - m.shown_at >= REPEAT_WITHIN]:
+        for old_key in [
+            k for k, m in remembered.items() if m.shown_at is None or newest - m.shown_at >= REPEAT_WITHIN
+        ]:
             del remembered[old_key]
 
 

@@ -102,7 +102,7 @@ def situations_of(
 
 
 def overdose_taken(text: str) -> bool:
-    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not only kept."""
+    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
     if SWALLOWED_ENGLISH.search(text):
         return True
     tokens = analyze(tidy(text))
@@ -345,15 +345,17 @@ URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utiliti
 def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
     """The person's own words that raised this level, for the CSW to read.
 
-    Words a rule matched are quoted as matched; what the learned layer alone found is quoted as the
-    whole message (bounded), since its evidence is only pieces (「じょうくらい」 of 「さっき20じょうくらいのんだ」).
+    Words a rule matched are quoted as matched; what the learned layer alone found is quoted as
+    the whole message (bounded): its evidence is only pieces (「じょうくらい」 of the 20 tablets).
     An urgent reading is led by the name of what is urgent (「パートナーからの暴力（DV）のおそれ」).
     """
     found = [evidence for evidence in understanding.evidence if evidence.label == level]
     words = [evidence.matched for evidence in found if not evidence.rule.startswith("model:")]
     if any(evidence.rule.startswith("model:") for evidence in found):
         whole = text.strip()
-        words.append(whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS]))
+        words.append(
+            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+        )
     named = [
         catalog.text(f"urgency.reason.{kind}")
         for kind in URGENT_REASON_KINDS
@@ -504,7 +506,7 @@ def answer_risk(dialog: Dialog) -> bool:
 
 
 def answer_risk_in_words(dialog: Dialog) -> bool:
-    """Take a typed 'no' to the gentle question (「死にたいとかじゃない。ただ寝たい」) as its answer; False if not one."""
+    """Take a typed 'no' to the gentle question (「死にたいとかじゃない」) as its answer; False if not one."""
     understanding = dialog.understanding
     if understanding is None or not _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN):
         return False
@@ -528,7 +530,9 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
     sign = Evidence("urgent", text.strip(), "context:watched_by_partner")
-    return replace(understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign))
+    return replace(
+        understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
+    )
 
 
 TOLD_WITH: dict[str, str] = {"eviction": "no_shelter"}
@@ -582,7 +586,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return False
     known_hurt = memory_of(dialog.data).hurt
     remember_hurt(dialog)
-    understanding = dialog.understanding = _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
+    understanding = dialog.understanding = _in_context(
+        dialog.understanding, dialog.user_input.text, known_hurt
+    )
     if understanding.crisis == "none":
         return answer_after_crisis(dialog) or answer_risk_in_words(dialog) or ask_about_risk(dialog)
     level = understanding.crisis

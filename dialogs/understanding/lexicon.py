@@ -117,7 +117,7 @@ class Lexicon:
     english_risk: tuple[str, ...] = ()
     """Word starts an English message needs before the learned layer alone may call it crisis."""
     vanished: frozenset[str] = frozenset()
-    """Verbs that, past and asked about (「ほんとに消えた？」), are no crisis on the learned layer's word alone."""
+    """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 

@@ -155,7 +155,7 @@ def test_a_crisis_after_the_worker_answered_one_is_brief_on_the_fast_path(sim: S
 
 
 def test_pills_taken_after_pills_kept_get_119_on_the_fast_path(sim: Simulator) -> None:
-    """Try-out 2: 「さっき20じょうくらいのんだ」 after 「ぶろんためてる💊」 got only the brief repeat, no 119."""
+    """Try-out 2: 「さっき20じょうくらいのんだ」 after 「ぶろんためてる💊」 got the brief repeat, no 119."""
     sim.follow("u6")
     sim.send("u6", "ぶろんためてる💊")
     taken = sim.send("u6", "さっき20じょうくらいのんだ")

@@ -1,4 +1,4 @@
-"""Crisis and urgent replies through a whole conversation: what try-out 2 found, in the person's exact words."""
+"""Crisis and urgent replies through a whole conversation: try-out 2's findings, in the person's words."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def test_the_fast_path_repeats_briefly_for_the_same_danger() -> None:
     assert messages is not None and "いまも、とてもつらい" in messages[0].text
 
 
-# ---------------------------------------------------------------- 2. ordinary words after a crisis or urgent reply
+# ---------------------------------------------------------------- 2. ordinary words after crisis or urgent
 
 AFTER_CRISIS = [
     "なんもない毎日",
@@ -92,7 +92,9 @@ AFTER_CRISIS = [
 ]
 
 
-@pytest.mark.parametrize("first", ["死にたい", "今夜寝るところがない", "ゴミが溜まってて、電気もとまってるかもしれないです"])
+@pytest.mark.parametrize(
+    "first", ["死にたい", "今夜寝るところがない", "ゴミが溜まってて、電気もとまってるかもしれないです"]
+)
 @pytest.mark.parametrize("words", AFTER_CRISIS)
 def test_ordinary_words_after_a_crisis_are_routed_not_given_the_tonight_line(first: str, words: str) -> None:
     chat = chat_at(WEEKDAY_NOON, first)
@@ -117,7 +119,8 @@ def test_someone_sleeping_outside_who_is_cold_gets_one_short_safety_line() -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["I am from Vietnam, living here 3 years", "I have been living in Japan for 3 years", "I live alone"]
+    "text",
+    ["I am from Vietnam, living here 3 years", "I have been living in Japan for 3 years", "I live alone"],
 )
 def test_english_without_a_word_of_danger_is_not_crisis(text: str) -> None:
     assert classify(text).crisis == "none"
@@ -189,7 +192,9 @@ def test_the_urgency_reason_for_partner_violence_says_dv() -> None:
     assert "DV" in sheet and "寝る場所" not in sheet
 
 
-@pytest.mark.parametrize("words", ["スマホも毎晩チェックされます", "お金も渡してもらえなくて、自分の口座もありません"])
+@pytest.mark.parametrize(
+    "words", ["スマホも毎晩チェックされます", "お金も渡してもらえなくて、自分の口座もありません"]
+)
 def test_signs_of_control_after_fear_of_her_husband_are_read_as_dv(words: str) -> None:
     chat = chat_at(WEEKDAY_NOON, *WIFE)
     chat.send(words)
