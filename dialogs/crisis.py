@@ -3,17 +3,20 @@
 The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
 violence from a partner the DV lines and safety first, violence from a grown child at home 110
 and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
-LINE lines for someone who cannot phone. Signs of violence from a partner short of being hit
-(fear, being watched, money kept back) are urgent and get the DV lines, never the question about
-dying. Only lines known to be open now are listed (a line whose hours vary is not). A second
-trigger within `REPEAT_WITHIN` gets a brief, different reply with one line and the offer of a
-person, not the same block again; while a CSW holds the case the reply says the person reading
-will see the message. In the hours after a crisis reply, waving it off (「別に」「もういい」)
-gets one warm line that leaves the door open, not wanting the police a line that is not the
-police, and 「じどうそうだんじょ」 what a 児童相談所 does. A sign short of crisis
-(`possible_risk`) gets one gentle, direct question.
+LINE lines for someone who cannot phone, pills already taken 119 first. Signs of violence from a
+partner short of being hit (fear, being watched, money kept back) are urgent and get the DV lines,
+never the question about dying. Only lines known to be open now are listed (a line whose hours
+vary is not). The same situation again within `REPEAT_WITHIN` gets a brief, different reply with
+one line and the offer of a person, not the same block again; a new or more acute one (pills taken
+after pills kept) gets its own block. The conversation remembers who is being hurt
+(`CrisisMemory`), so a message that does not say gets the lines of the one it knows. While a CSW
+holds the case the reply says the person reading will see the message. In the hours after a
+crisis reply, waving it off (「別に」「もういい」) gets one warm line that leaves the door open, not
+wanting the police a line that is not the police, and 「じどうそうだんじょ」 what a 児童相談所 does.
+A sign short of crisis (`possible_risk`) gets one gentle, direct question; a typed no to it is
+thanked. The same urgent need again gets one short line.
 
-`crisis_reply(text, now)` is pure and fast so the bot can send it on the webhook's fast path;
+`crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
 

@@ -235,3 +235,13 @@ def test_no_to_the_gentle_question_in_words_is_taken_as_no() -> None:
     assert "ご家族や身近な方" not in text
     assert chat.data.get("urgency", {}).get("level") != "crisis"
     assert not says_nothing_unkind(text)
+
+
+def test_utilities_about_to_be_cut_raise_the_urgency_of_an_open_case() -> None:
+    chat = chat_at(WEEKDAY_NOON, "お金がなくて、カードの支払いも滞ってる")
+    chat.send("人と話したい")
+    chat.tap("この内容だけ送る")
+    chat.send("電気代も2か月払えてなくて、止まるかもしれない")
+    raised = [e for e in chat.effects if type(e).__name__ == "RaiseUrgency"]
+    assert raised and raised[-1].level == "urgent"
+    assert any("電気" in reason for reason in raised[-1].reasons)
