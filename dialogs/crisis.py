@@ -526,10 +526,15 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
     return True
 
 
+QUESTION_ENDS = ("?", "？", "か")
+"""How a question ends (「あとで消せますか」 asks; 「毎晩チェックされます」 tells)."""
+
+
 def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> Understanding:
     """The reading in the light of the conversation: being watched (「スマホも毎晩チェックされます」),
-    from someone who spoke earlier of fear of her partner, is a sign of violence from that partner."""
-    watched = "talk.privacy_fear" in understanding.intents
+    told by someone who spoke earlier of fear of her partner, is a sign of violence from that partner;
+    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question."""
+    watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
     sign = Evidence("urgent", text.strip(), "context:watched_by_partner")

@@ -204,6 +204,13 @@ def test_signs_of_control_after_fear_of_her_husband_are_read_as_dv(words: str) -
     assert "DV" in "".join(chat.data["urgency"]["reasons"])
 
 
+def test_a_question_about_this_line_after_fear_of_her_husband_is_still_answered() -> None:
+    chat = chat_at(WEEKDAY_NOON, *WIFE, "スマホも毎晩チェックされます")
+    chat.send("このやりとりって、あとで消せますか")
+    assert "トーク履歴" in said(chat) or "消せます" in said(chat)
+    assert "急ぎの相談として" not in said(chat)
+
+
 def test_utilities_about_to_be_cut_raise_urgency() -> None:
     chat = chat_at(WEEKDAY_NOON, "お金がなくて、カードの支払いも滞ってる")
     chat.send("電気代も2か月払えてなくて、止まるかもしれない")
