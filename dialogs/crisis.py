@@ -576,9 +576,13 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
 
 def safety_line_fits(dialog: Dialog) -> bool:
     """Whether one short safety line fits an ordinary message now: the person was told lately they
-    have no place to sleep tonight (the cold, their body)."""
+    have no place to sleep tonight (the cold, their body), and has not had the line since."""
     stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("no_shelter")
-    return isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+    outside = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+    if not outside or _recently(dialog, "safety_line_at", REPEAT_WITHIN):
+        return False
+    _mark(dialog, "safety_line_at")
+    return True
 
 
 def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:

@@ -115,6 +115,18 @@ def test_someone_sleeping_outside_who_is_cold_gets_one_short_safety_line() -> No
     assert "今夜泊まる場所がないときは" not in text, "not the whole block again"
 
 
+def test_the_safety_line_about_the_cold_is_said_once() -> None:
+    chat = chat_at(NIGHT, "今夜寝るところがない", "さむい。手がかじかんで うまく打てない")
+    chat.send("仕事は日雇いしてたけどもう無い")
+    assert "119" not in said(chat)
+
+
+def test_a_child_writing_in_simple_words_hears_189_in_the_short_answer_too() -> None:
+    chat = chat_at(NIGHT, *KID)
+    chat.send("きのうも なぐられた かおに あざ")
+    assert "189" in chat.texts[0] and "よりそい" not in chat.texts[0]
+
+
 # ---------------------------------------------------------------- 3. false crisis from the learned layer
 
 
