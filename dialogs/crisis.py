@@ -31,7 +31,7 @@ from dialogs import catalog
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows.common import MenuStates
+from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.understanding.analyzer import analyze, tidy
@@ -99,7 +99,7 @@ def situations_of(
         return ("child",)
     if "child_abuse" not in kinds and _writes_as_a_parent(understanding):
         return ("home_violence",)
-    if hurt is not None and not _names_relation(understanding):
+    if hurt is not None and not _names_who_hurts(understanding):
         return (SITUATION_OF_HURT[hurt],)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
 
@@ -117,23 +117,33 @@ def overdose_taken(text: str) -> bool:
 
 def hurt_named(understanding: Understanding, data: dict[str, Any] | None = None) -> Hurt | None:
     """Who the message says is being hurt, when it speaks of violence or fear: the writer as a child,
-    the writer by a partner (「夫が怖い」「夫にLINEを見られるのが怖い」), or a parent by a grown child."""
+    the writer by a partner (「夫が怖い」「夫にLINEを見られるのが怖い」), or a parent by a grown child.
+
+    A relation in an act of violence the writer did not suffer (a father's 「妻を突き飛ばしました」
+    about his son) says who was hurt, not who hurts the writer.
+    """
     kinds = set(understanding.crisis_kinds)
     if not kinds & {"violence", "child_abuse"} and "violence" not in understanding.concerns:
         return None
     relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
-    if "spouse" in relations:
+    suffered = understanding.crisis != "crisis" or _suffered(understanding)
+    if "spouse" in relations and suffered:
         return "partner"
-    if _is_child(understanding, data or {}) or ("child" in relations and "parent" not in relations):
+    if _is_child(understanding, data or {}) or ("child" in relations and "parent" not in relations and suffered):
         return "child"
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
     return None
 
 
-def _names_relation(understanding: Understanding) -> bool:
-    """Whether the message names anyone by relation (父, 夫, 息子…)."""
-    return any(e.kind == "relation" for e in understanding.entities)
+def _suffered(understanding: Understanding) -> bool:
+    """Whether the writer tells of violence done to them (「殴られました」: the grammar reads a passive)."""
+    return any("passive" in e.rule for e in understanding.evidence if e.label == "crisis")
+
+
+def _names_who_hurts(understanding: Understanding) -> bool:
+    """Whether the message names by relation someone who hurts the writer (「夫に殴られました」)."""
+    return _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
 
 
 def _writes_as_a_parent(understanding: Understanding) -> bool:
@@ -519,10 +529,7 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
     if not denied and "cmd.no" not in understanding.intents:
         return False
     _mark(dialog, "risk_answered_at")
-    dialog.say(
-        "risk.thanks_in_words",
-        (Choice(catalog.text("risk.listen"), "human"), Choice(catalog.text("nav.menu"), "menu")),
-    )
+    dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
     return True
 
 

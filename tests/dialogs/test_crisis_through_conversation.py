@@ -191,6 +191,14 @@ def test_a_wife_hit_again_keeps_the_dv_line() -> None:
     assert DV_PLUS in said(chat) and "189" not in said(chat)
 
 
+def test_a_father_telling_his_son_pushed_his_wife_keeps_the_lines_for_violence_at_home() -> None:
+    chat = chat_at(NIGHT, "今夜、息子が暴れています")
+    chat.send("壁に穴をあけて、妻を突き飛ばしました")
+    text = said(chat)
+    assert DV_PLUS not in text and "あなたは悪くありません" not in text
+    assert chat.data["crisis"]["hurt"] == "parent"
+
+
 # ---------------------------------------------------------------- 5. partner violence told as such to the CSW
 
 WIFE = ("夫にLINEを見られるのが怖いです",)
