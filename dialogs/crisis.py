@@ -129,7 +129,9 @@ def hurt_named(understanding: Understanding, data: dict[str, Any] | None = None)
     suffered = understanding.crisis != "crisis" or _suffered(understanding)
     if "spouse" in relations and suffered:
         return "partner"
-    if _is_child(understanding, data or {}) or ("child" in relations and "parent" not in relations and suffered):
+    if _is_child(understanding, data or {}) or (
+        "child" in relations and "parent" not in relations and suffered
+    ):
         return "child"
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
