@@ -7,11 +7,12 @@ resources again. If the reply fails (LINE down or slow), the resources are queue
 outbox, but only once the inbox has shown the event is new: a replayed body (same webhookEventId)
 costs no push. A reply needs LINE's single-use token, so a replay's reply is refused by LINE itself.
 
-A repeat within `dialogs.crisis.REPEAT_WITHIN` gets the brief reply: the fast path cannot read the
-conversation in time (the database may be held), so the process keeps, in memory, when each
-conversation last got the resources, from its own replies and from every worker turn
-(`remember_crisis_shown`). A process that does not know (restarted, another instance) sends the
-whole block: the lesser harm.
+The same situation again within `dialogs.crisis.REPEAT_WITHIN` gets the brief reply, a new or more
+acute one (pills taken after pills kept) its whole fitted block: the fast path cannot read the
+conversation in time (the database may be held), so the process keeps, in memory, each
+conversation's `CrisisMemory` (when, which situations, who is hurt), from its own replies and from
+every worker turn (`remember_crisis_shown`). A process that does not know (restarted, another
+instance) sends the whole block: the lesser harm.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -35,7 +35,7 @@ from bot.runtime import Runtime
 from bot.store.db import utcnow
 from bot.store.outbox import batches, to_stored
 from bot.store.tables import OutboxMessage
-from dialogs.crisis import REPEAT_WITHIN, crisis_reply, last_shown_at
+from dialogs.crisis import REPEAT_WITHIN, CrisisMemory, crisis_answer, memory_of
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +87,11 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
             continue
         key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
         text = str(event["message"].get("text", ""))
-        messages = crisis_reply(text, now, last_shown=runtime.crisis_shown_at.get(key))
-        if not messages:
+        answer = crisis_answer(text, now, runtime.crisis_memory.get(key))
+        if not answer:
             continue
-        _remember(runtime, key, now)
+        messages, memory = answer
+        _remember(runtime, key, memory)
         stored = to_stored(messages)
         reply_token = str(event.pop("replyToken"))
         event[CRISIS_MARK] = True
@@ -103,20 +104,23 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
 
 
 def remember_crisis_shown(runtime: Runtime, key: str, data: dict[str, Any]) -> None:
-    """Keep when the conversation last got crisis resources, from its data after a worker turn."""
-    shown = last_shown_at(data)
-    if shown is None:
-        runtime.crisis_shown_at.pop(key, None)  # never, or the person deleted their data
+    """Keep what the conversation knows of its crisis replies, from its data after a worker turn."""
+    memory = memory_of(data)
+    if memory.shown_at is None and memory.hurt is None:
+        runtime.crisis_memory.pop(key, None)  # never, or the person deleted their data
     else:
-        _remember(runtime, key, shown)
+        _remember(runtime, key, memory)
 
 
-def _remember(runtime: Runtime, key: str, shown: datetime) -> None:
-    """Record a crisis time for a conversation, forgetting times too old to matter when there are many."""
-    remembered = runtime.crisis_shown_at
-    remembered[key] = shown
-    if len(remembered) > REMEMBERED_MAX:
-        for old_key in [k for k, at in remembered.items() if shown - at >= REPEAT_WITHIN]:
+def _remember(runtime: Runtime, key: str, memory: CrisisMemory) -> None:
+    """Record a conversation's crisis memory, forgetting memories too old to matter when there are many."""
+    remembered = runtime.crisis_memory
+    remembered[key] = memory
+    if len(remembered) > REMEMBERED_MAX and memory.shown_at is not None:
+        newest = memory.shown_at
+        for old_key in [
+            k for k, m in remembered.items() if m.shown_at is None or newest - m.shown_at >= REPEAT_WITHIN
+        ]:
             del remembered[old_key]
 
 

@@ -7,7 +7,6 @@ import contextlib
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from linebot.v3.messaging import AsyncMessagingApi
@@ -17,6 +16,7 @@ from bot.batching import GroupCommit
 from bot.inbox import inbox_writer
 from bot.line_native import LineNative
 from bot.settings import Settings
+from dialogs.crisis import CrisisMemory
 
 
 @dataclass
@@ -34,9 +34,10 @@ class Runtime:
     outbox_wake: asyncio.Event = field(default_factory=asyncio.Event)
     background: set[asyncio.Task[None]] = field(default_factory=set)
     fresh_keys: set[str] = field(default_factory=set)
-    crisis_shown_at: dict[str, datetime] = field(default_factory=dict)
-    """When each conversation last got crisis resources (fast path or turn), so the webhook's fast
-    path, which cannot read the conversation in time, sends a repeat the brief reply."""
+    crisis_memory: dict[str, CrisisMemory] = field(default_factory=dict)
+    """What each conversation knows of its crisis replies (fast path or turn): when, which situations,
+    who is hurt; so the webhook's fast path, which cannot read the conversation in time, sends the
+    same situation again the brief reply and a new one its whole block."""
     scan_requested: bool = False
     inbox: GroupCommit[list[dict[str, Any]], int] = field(init=False)
     webhooks_in_flight: int = 0

@@ -3,22 +3,27 @@
 The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
 violence from a partner the DV lines and safety first, violence from a grown child at home 110
 and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
-LINE lines for someone who cannot phone. Signs of violence from a partner short of being hit
-(fear, being watched, money kept back) are urgent and get the DV lines, never the question about
-dying. Only lines known to be open now are listed (a line whose hours vary is not). A second
-trigger within `REPEAT_WITHIN` gets a brief, different reply with one line and the offer of a
-person, not the same block again; while a CSW holds the case the reply says the person reading
-will see the message. In the hours after a crisis reply, waving it off (「別に」「もういい」)
-gets one warm line that leaves the door open, not wanting the police a line that is not the
-police, and 「じどうそうだんじょ」 what a 児童相談所 does. A sign short of crisis
-(`possible_risk`) gets one gentle, direct question.
+LINE lines for someone who cannot phone, pills already taken 119 first. Signs of violence from a
+partner short of being hit (fear, being watched, money kept back) are urgent and get the DV lines,
+never the question about dying. Only lines known to be open now are listed (a line whose hours
+vary is not). The same situation again within `REPEAT_WITHIN` gets a brief, different reply with
+one line and the offer of a person, not the same block again; a new or more acute one (pills taken
+after pills kept) gets its own block. The conversation remembers who is being hurt
+(`CrisisMemory`), so a message that does not say gets the lines of the one it knows. While a CSW
+holds the case the reply says the person reading will see the message. In the hours after a
+crisis reply, waving it off (「別に」「もういい」) gets one warm line that leaves the door open, not
+wanting the police a line that is not the police, and 「じどうそうだんじょ」 what a 児童相談所 does.
+A sign short of crisis (`possible_risk`) gets one gentle, direct question; a typed no to it is
+thanked. The same urgent need again gets one short line.
 
-`crisis_reply(text, now)` is pure and fast so the bot can send it on the webhook's fast path;
+`crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
@@ -26,17 +31,33 @@ from dialogs import catalog
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows.common import MenuStates
+from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
+from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.model import Understanding
+from dialogs.understanding.grammar import features
+from dialogs.understanding.model import Evidence, Understanding
 
-Situation = Literal["child", "violence", "home_violence", "suicidal"]
+Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose"]
 """Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
-or thoughts of dying (the default)."""
+thoughts of dying (the default), or pills already taken (119 first, then the lines for thoughts of dying)."""
 
-SITUATIONS: tuple[Situation, ...] = ("suicidal", "violence", "home_violence", "child")
+SITUATIONS: tuple[Situation, ...] = ("suicidal", "violence", "home_violence", "child", "overdose")
+
+LINES_FOR: dict[Situation, str] = {"overdose": "suicidal"}
+"""Situations whose hotlines are another situation's (the content lists no lines for an overdose)."""
+
+Hurt = Literal["child", "partner", "parent"]
+"""Who is being hurt in the conversation: the writer as a child, the writer by a partner, or a parent
+by a grown child at home."""
+
+HURT_IN: dict[Situation, Hurt] = {"child": "child", "violence": "partner", "home_violence": "parent"}
+SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
+
+SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる", "od"})
+"""Words that, said in the past tense of a reading about an overdose, mean the pills are already taken."""
+SWALLOWED_ENGLISH = re.compile(r"\b(took|swallowed|overdosed|have taken)\b", re.IGNORECASE)
 
 REPEAT_WITHIN = timedelta(hours=12)
 """A crisis reply within this time of the last one is the brief, different one."""
@@ -58,21 +79,73 @@ UNNAMED_URGENT_SITUATIONS: tuple[UrgentSituation, ...] = ("no_place_tonight", "n
 """What an urgent reading that names no situation is told: tonight's needs."""
 
 
-def situations_of(understanding: Understanding, data: dict[str, Any] | None = None) -> tuple[Situation, ...]:
+def situations_of(
+    understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
+) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
 
-    A child being hurt gets children's lines only; a parent whose grown child is violent the lines
-    for violence at home; an adult writing about violence from a partner the DV lines, and
-    children's lines too when a child is hurt or at risk; otherwise the lines for thoughts of dying.
+    Pills already taken come first (119 at once). A child being hurt gets children's lines only; a
+    parent whose grown child is violent the lines for violence at home; an adult writing about
+    violence from a partner the DV lines, and children's lines too when a child is hurt or at risk;
+    otherwise the lines for thoughts of dying. `hurt`, who the conversation already knows is being
+    hurt, decides when the message does not say (「きのうも なぐられた」, a child's 「たすけて」).
     """
     kinds = set(understanding.crisis_kinds)
+    if "overdose" in kinds and overdose_taken(text):
+        return ("overdose",)
     if not kinds & {"violence", "child_abuse"}:
-        return ("suicidal",)
+        return ("child",) if hurt == "child" else ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
     if "child_abuse" not in kinds and _writes_as_a_parent(understanding):
         return ("home_violence",)
+    if hurt is not None and not _names_who_hurts(understanding):
+        return (SITUATION_OF_HURT[hurt],)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def overdose_taken(text: str) -> bool:
+    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
+    if SWALLOWED_ENGLISH.search(text):
+        return True
+    tokens = analyze(tidy(text))
+    return any(
+        (token.lemma in SWALLOWED or token.surface.lower() in SWALLOWED) and features(tokens, index).past
+        for index, token in enumerate(tokens)
+    )
+
+
+def hurt_named(understanding: Understanding, data: dict[str, Any] | None = None) -> Hurt | None:
+    """Who the message says is being hurt, when it speaks of violence or fear: the writer as a child,
+    the writer by a partner (「夫が怖い」「夫にLINEを見られるのが怖い」), or a parent by a grown child.
+
+    A relation in an act of violence the writer did not suffer (a father's 「妻を突き飛ばしました」
+    about his son) says who was hurt, not who hurts the writer.
+    """
+    kinds = set(understanding.crisis_kinds)
+    if not kinds & {"violence", "child_abuse"} and "violence" not in understanding.concerns:
+        return None
+    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    suffered = understanding.crisis != "crisis" or _suffered(understanding)
+    if "spouse" in relations and suffered:
+        return "partner"
+    if _is_child(understanding, data or {}) or (
+        "child" in relations and "parent" not in relations and suffered
+    ):
+        return "child"
+    if relations == {"parent"} and "child_abuse" not in kinds:
+        return "parent"
+    return None
+
+
+def _suffered(understanding: Understanding) -> bool:
+    """Whether the writer tells of violence done to them (「殴られました」: the grammar reads a passive)."""
+    return any("passive" in e.rule for e in understanding.evidence if e.label == "crisis")
+
+
+def _names_who_hurts(understanding: Understanding) -> bool:
+    """Whether the message names by relation someone who hurts the writer (「夫に殴られました」)."""
+    return _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
 
 
 def _writes_as_a_parent(understanding: Understanding) -> bool:
@@ -112,7 +185,8 @@ def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[
     ]
     fitting: list[Hotline] = []
     for situation in situations:
-        fitting += [line for line in lines if situation in line.kinds and line not in fitting]
+        kind = LINES_FOR.get(situation, situation)
+        fitting += [line for line in lines if kind in line.kinds and line not in fitting]
     fitting += [line for line in lines if "anything" in line.kinds and line not in fitting]
     return (
         [line for line in fitting if line.channel == "phone"],
@@ -122,10 +196,11 @@ def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[
 
 def _later_lines(situation: Situation, now: datetime) -> list[Hotline]:
     """The situation's own phone lines, closed now but with known hours, when none of them is open."""
+    kind = LINES_FOR.get(situation, situation)
     own = [
         line
         for line in current_content().hotlines
-        if situation in line.kinds and line.channel == "phone" and line.hours_known
+        if kind in line.kinds and line.channel == "phone" and line.hours_known
     ]
     if any(line.is_open_at(now) for line in own):
         return []
@@ -192,49 +267,116 @@ def dv_messages(now: datetime) -> tuple[Text, ...]:
 
 
 def again_messages(
-    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False, pills: bool = False
 ) -> tuple[Text, ...]:
-    """The brief reply to a second trigger: heard, one fitting line open now, and a person."""
+    """The brief reply to a second trigger: heard, one fitting line open now, and a person.
+
+    About pills (`pills`, or pills already taken) it names 119 first, every time.
+    """
     phones, chats = _open_lines(situations, now)
-    first = (phones + chats)[:1]
+    first = sorted(phones + chats, key=lambda line: "anything" in line.kinds)[:1]  # DV相談＋ before よりそい
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
-    text = catalog.text("crisis.again", line=line)
+    key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
+    text = catalog.text(key, line=line)
     if with_person:
         return (Text(text), _offer("crisis.offer", with_person=True))
     return (Text(text), _offer("crisis.again_offer"))
 
 
-def crisis_reply(text: str, now: datetime, *, last_shown: datetime | None = None) -> tuple[Text, ...] | None:
-    """The messages to send at once when `text` suggests danger to life; None otherwise.
+@dataclass(frozen=True)
+class CrisisMemory:
+    """What a conversation knows of its crisis replies: when the last was sent, the situations that
+    got their whole fitted block since, and who is being hurt."""
 
-    Pure (no I/O) and quick, for the webhook's fast path. `last_shown` is when this conversation
-    last got crisis resources, if known: within `REPEAT_WITHIN` the reply is the brief one. When
-    the bot sends these, it must pass `crisis_already_sent=True` to `dialogs.engine.handle` for
-    the same text.
+    shown_at: datetime | None = None
+    answered: tuple[str, ...] = ()
+    hurt: Hurt | None = None
+
+    def is_repeat(self, situation: Situation, now: datetime) -> bool:
+        """Whether a reply for `situation` now is the same situation again, answered in full lately."""
+        return self.recent(now) and situation in self.answered
+
+    def recent(self, now: datetime) -> bool:
+        """Whether the last crisis reply was sent within `REPEAT_WITHIN`."""
+        return self.shown_at is not None and now - self.shown_at < REPEAT_WITHIN
+
+    def after(self, situations: tuple[Situation, ...], now: datetime) -> CrisisMemory:
+        """The memory once a reply fitted to `situations` is sent at `now`."""
+        answered = self.answered if self.recent(now) else ()
+        hurt = HURT_IN.get(situations[0], self.hurt)
+        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt)
+
+
+def memory_of(data: dict[str, Any]) -> CrisisMemory:
+    """The crisis memory kept in a conversation's stored data."""
+    stored = data.get("crisis", {})
+    stamp = stored.get("shown_at")
+    hurt = stored.get("hurt")
+    return CrisisMemory(
+        datetime.fromisoformat(stamp) if isinstance(stamp, str) else None,
+        tuple(stored.get("answered") or stored.get("situations") or ()),
+        hurt if hurt in SITUATION_OF_HURT else None,
+    )
+
+
+def crisis_answer(
+    text: str, now: datetime, memory: CrisisMemory | None = None
+) -> tuple[tuple[Text, ...], CrisisMemory] | None:
+    """The messages to send at once when `text` suggests danger to life, and the memory after; None otherwise.
+
+    Pure (no I/O) and quick, for the webhook's fast path. `memory` is what the conversation knows, if
+    anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
+    acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
     """
     understanding = classify(text)
     if understanding.crisis != "crisis":
         return None
-    situations = situations_of(understanding)
-    if last_shown is not None and now - last_shown < REPEAT_WITHIN:
-        return again_messages(now, situations)
-    return crisis_messages(now, situations)
+    memory = memory or CrisisMemory()
+    situations = situations_of(understanding, None, text, memory.hurt)
+    if memory.is_repeat(situations[0], now):
+        messages = again_messages(now, situations, pills="overdose" in understanding.crisis_kinds)
+    else:
+        messages = crisis_messages(now, situations)
+    return messages, memory.after(situations, now)
 
 
-def last_shown_at(data: dict[str, Any]) -> datetime | None:
-    """When a conversation (its stored data) last got crisis resources, if it did."""
-    stamp = data.get("crisis", {}).get("shown_at")
-    return datetime.fromisoformat(stamp) if isinstance(stamp, str) else None
+def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None) -> tuple[Text, ...] | None:
+    """The messages to send at once when `text` suggests danger to life; None otherwise.
+
+    When the bot sends these, it must pass `crisis_already_sent=True` to `dialogs.engine.handle` for
+    the same text.
+    """
+    answer = crisis_answer(text, now, memory)
+    return answer[0] if answer else None
 
 
-def _reasons(understanding: Understanding, level: str) -> tuple[str, ...]:
-    """The person's own words that raised this level, for the CSW to read."""
-    quoted = (
-        catalog.text("summary.quote", words=evidence.matched)
-        for evidence in understanding.evidence
-        if evidence.label == level
-    )
-    return tuple(dict.fromkeys(quoted))
+REASON_CHARS = 60
+"""A message quoted whole as an urgency reason is cut after this many characters."""
+
+URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utilities")
+"""Urgent kinds whose name leads the reasons, so the CSW reads what the hurry is about (DV, not a bed)."""
+
+
+def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
+    """The person's own words that raised this level, for the CSW to read.
+
+    Words a rule matched are quoted as matched; what the learned layer alone found is quoted as
+    the whole message (bounded): its evidence is only pieces (「じょうくらい」 of the 20 tablets).
+    An urgent reading is led by the name of what is urgent (「パートナーからの暴力（DV）のおそれ」).
+    """
+    found = [evidence for evidence in understanding.evidence if evidence.label == level]
+    words = [evidence.matched for evidence in found if not evidence.rule.startswith("model:")]
+    if any(evidence.rule.startswith("model:") for evidence in found):
+        whole = text.strip()
+        words.append(
+            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+        )
+    named = [
+        catalog.text(f"urgency.reason.{kind}")
+        for kind in URGENT_REASON_KINDS
+        if level == "urgent" and kind in understanding.crisis_kinds
+    ]
+    return tuple(dict.fromkeys([*named, *(catalog.text("summary.quote", words=w) for w in words)]))
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
@@ -268,15 +410,21 @@ def _mark(dialog: Dialog, key: str) -> None:
 
 
 def _answer_crisis(dialog: Dialog, situations: tuple[Situation, ...], *, already_sent: bool) -> None:
-    """Send the first or the brief crisis reply (nothing when the fast path already sent it)."""
+    """Send the whole fitted block, or the brief reply to the same situation again (nothing when the
+    fast path already sent it), and remember what was answered and who is hurt."""
     with_person = bool(dialog.data.get("with_person"))
-    repeat = _recently(dialog, "shown_at", REPEAT_WITHIN)
-    _mark(dialog, "shown_at")
-    dialog.data["crisis"]["situations"] = list(situations)
+    memory = memory_of(dialog.data)
+    repeat = memory.is_repeat(situations[0], dialog.now)
+    after = memory.after(situations, dialog.now)
+    stored = dialog.data.setdefault("crisis", {})
+    stored.update(shown_at=dialog.now.isoformat(), situations=list(situations), answered=list(after.answered))
+    if after.hurt is not None:
+        stored["hurt"] = after.hurt
     if already_sent:
         return
     if repeat:
-        dialog.send(*again_messages(dialog.now, situations, with_person=with_person))
+        pills = dialog.understanding is not None and "overdose" in dialog.understanding.crisis_kinds
+        dialog.send(*again_messages(dialog.now, situations, with_person=with_person, pills=pills))
     else:
         dialog.send(*crisis_messages(dialog.now, situations, with_person=with_person))
 
@@ -285,6 +433,15 @@ def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
     """The situations the last crisis reply was fitted to (thoughts of dying when none was kept)."""
     kept = dialog.data.get("crisis", {}).get("situations") or []
     return tuple(s for s in SITUATIONS if s in kept) or ("suicidal",)
+
+
+def remember_hurt(dialog: Dialog) -> None:
+    """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」)."""
+    if dialog.understanding is None:
+        return
+    hurt = hurt_named(dialog.understanding, dialog.data)
+    if hurt is not None:
+        dialog.data.setdefault("crisis", {})["hurt"] = hurt
 
 
 def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> Hotline | None:
@@ -363,31 +520,108 @@ def answer_risk(dialog: Dialog) -> bool:
     return True
 
 
-def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
-    """Answer a crisis or urgent need in typed text; True when the turn is fully handled.
-
-    Crisis: resources fitted to the situation (unless `already_sent`), `RaiseUrgency("crisis")`,
-    state unchanged. Urgent: 一時生活支援 guidance and `RaiseUrgency("urgent")`; the text still
-    answers a question that takes free text (returns False), otherwise the state is unchanged and
-    the person is offered a human. A sign of possible risk: one gentle question, state unchanged.
-    """
+def answer_risk_in_words(dialog: Dialog) -> bool:
+    """Take a typed 'no' to the gentle question (「死にたいとかじゃない」) as its answer; False if not one."""
     understanding = dialog.understanding
-    if understanding is None:
+    if understanding is None or not _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN):
         return False
-    if understanding.crisis == "none":
-        return answer_after_crisis(dialog) or ask_about_risk(dialog)
-    level = understanding.crisis
-    reasons = _reasons(understanding, level)
-    _record(dialog, level, reasons)
-    dialog.effects.append(RaiseUrgency(level, reasons))
-    if level == "crisis":
-        _answer_crisis(dialog, situations_of(understanding, dialog.data), already_sent=already_sent)
-        return True
+    if _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
+        return False
+    denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
+    if not denied and "cmd.no" not in understanding.intents:
+        return False
+    _mark(dialog, "risk_answered_at")
+    dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
+    return True
+
+
+QUESTION_ENDS = ("?", "？", "か")
+"""How a question ends (「あとで消せますか」 asks; 「毎晩チェックされます」 tells)."""
+
+
+def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> Understanding:
+    """The reading in the light of the conversation: being watched (「スマホも毎晩チェックされます」),
+    told by someone who spoke earlier of fear of her partner, is a sign of violence from that partner;
+    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question."""
+    watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
+    if understanding.crisis != "none" or not watched or hurt != "partner":
+        return understanding
+    sign = Evidence("urgent", text.strip(), "context:watched_by_partner")
+    return replace(
+        understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
+    )
+
+
+TOLD_WITH: dict[str, str] = {"eviction": "no_shelter"}
+"""An urgent kind already covered by another's guidance: someone told tonight's options for a bed who
+then says they were put out (「アパート追い出されて」) is in the same situation, not a new one."""
+
+
+def _told_lately(dialog: Dialog, situations: list[str]) -> bool:
+    """Whether every urgent situation named was told in full within `REPEAT_WITHIN`; marks them told now."""
+    told = dialog.data.setdefault("crisis", {}).setdefault("urgent_told", {})
+
+    def lately(situation: str) -> bool:
+        stamp = told.get(situation)
+        return isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+
+    repeat = all(lately(situation) or lately(TOLD_WITH.get(situation, "")) for situation in situations)
+    if not repeat:
+        told.update(dict.fromkeys(situations, dialog.now.isoformat()))
+    return repeat
+
+
+def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
+    """Send the DV lines or 一時生活支援 guidance; the same urgent situation again gets one short line."""
     kinds = set(understanding.crisis_kinds)
+    if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
+        dialog.say("urgent.again")
+        return
     if "violence" in kinds:
         dialog.send(*dv_messages(dialog.now))
     if kinds - {"violence"} or not kinds:
         dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
+
+
+def safety_line_fits(dialog: Dialog) -> bool:
+    """Whether one short safety line fits an ordinary message now: the person was told lately they
+    have no place to sleep tonight (the cold, their body), and has not had the line since."""
+    stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("no_shelter")
+    outside = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+    if not outside or _recently(dialog, "safety_line_at", REPEAT_WITHIN):
+        return False
+    _mark(dialog, "safety_line_at")
+    return True
+
+
+def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
+    """Answer a crisis or urgent need in typed text; True when the turn is fully handled.
+
+    Crisis: resources fitted to the situation (unless `already_sent`), `RaiseUrgency("crisis")`,
+    state unchanged. Urgent: 一時生活支援 guidance or the DV lines (one short line for the same
+    situation again) and `RaiseUrgency("urgent")`; the text still answers a question that takes
+    free text (returns False), otherwise the state is unchanged and the person is offered a human.
+    A sign of possible risk: one gentle question, state unchanged; a typed 'no' to it, thanks.
+    """
+    if dialog.understanding is None:
+        return False
+    known_hurt = memory_of(dialog.data).hurt
+    remember_hurt(dialog)
+    understanding = dialog.understanding = _in_context(
+        dialog.understanding, dialog.user_input.text, known_hurt
+    )
+    if understanding.crisis == "none":
+        return answer_after_crisis(dialog) or answer_risk_in_words(dialog) or ask_about_risk(dialog)
+    level = understanding.crisis
+    reasons = _reasons(understanding, level, dialog.user_input.text)
+    _record(dialog, level, reasons)
+    dialog.effects.append(RaiseUrgency(level, reasons))
+    if level == "crisis":
+        hurt = memory_of(dialog.data).hurt
+        situations = situations_of(understanding, dialog.data, dialog.user_input.text, hurt)
+        _answer_crisis(dialog, situations, already_sent=already_sent)
+        return True
+    _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))

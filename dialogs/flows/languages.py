@@ -89,6 +89,8 @@ def add_short_answer(dialog: Dialog) -> None:
     topic = topic_of(dialog.understanding, language)
     if topic is None:
         return
+    if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
+        topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
     answer = short_answer(language, topic)
     if len(dialog.messages) < MAX_MESSAGES:
         dialog.messages.insert(0, Text(answer))

@@ -135,13 +135,22 @@ def route_text(event: EventData) -> None:
         show_menu(dialog, "menu.next")
         return
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
-        show_menu(dialog, "menu.heard_after_urgent")
+        heard_after_urgent(dialog)
         return
     if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
         show_menu(dialog, "menu.nothing_asked")
         return
     dialog.say("fallback")
     show_menu(dialog)
+
+
+def heard_after_urgent(dialog: Dialog) -> None:
+    """After a crisis or urgent reply, keep words the bot cannot answer, say so, and offer a person;
+    one short safety line only while the person may be outside tonight."""
+    draft.keep_typed(dialog)
+    if crisis.safety_line_fits(dialog):
+        dialog.say("urgent.cold_line")
+    show_menu(dialog, "menu.heard_after_urgent")
 
 
 def list_services(event: EventData) -> None:

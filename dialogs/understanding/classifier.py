@@ -418,6 +418,43 @@ def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, r
         reading.done.add(rule.entry)
 
 
+_QUESTION_ENDS = ("?", "？", "か")
+_QUESTION_TAIL = frozenset({"か", "の", "ん", "よ", "ね", "な", "かな", "かね", "よね", "ほんと", "本当"})
+"""Words that may follow the verb of a question that asks whether something is gone (消えたの？)."""
+
+
+def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -> bool:
+    """Whether the learned layer alone may call this message crisis.
+
+    English needs a word of danger in it (the model once read "living" in 「I am from Vietnam, living
+    here 3 years」 as crisis); a question whether something is gone, its verb in the past
+    (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis.
+    """
+    if language_of(text) == "en":
+        folded = normalize_with_spans(text, lex.emoji).text
+        return any(_word_start_in(folded, start) for start in lex.english_risk)
+    if not text.strip().endswith(_QUESTION_ENDS):
+        return True
+    for index, token in enumerate(tokens):
+        if token.lemma in lex.vanished or token.surface in lex.vanished:
+            found = features(tokens, index)
+            tail = tokens[found.chain_end + 1 :]
+            asks = all(t.surface in _QUESTION_TAIL or not _core(t.surface) for t in tail)
+            if found.past and found.moods() == {"plain"} and asks:
+                return False
+    return True
+
+
+def _word_start_in(text: str, start: str) -> bool:
+    """Whether `start` occurs in `text` at the beginning of a word."""
+    at = text.find(start)
+    while at >= 0:
+        if at == 0 or not text[at - 1].isalnum():
+            return True
+        at = text.find(start, at + 1)
+    return False
+
+
 def _add_learned(
     lex: Lexicon,
     text: str,
@@ -441,7 +478,12 @@ def _add_learned(
             evidence.append(Evidence(label, words, f"model:{score.name}"))
 
     # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
-    if found.crisis.fires and "crisis" not in labels and "intent:cmd.delete" not in labels:
+    if (
+        found.crisis.fires
+        and "crisis" not in labels
+        and "intent:cmd.delete" not in labels
+        and _model_may_call_crisis(lex, text, tokens)
+    ):
         add("crisis", found.crisis)
         kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
     # Possible risk stays the rules' alone: on whole conversations (tests/dialogs/test_journeys.py) its

@@ -30,7 +30,7 @@ MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
-_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now")
+_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now", "english_risk", "vanished")
 
 
 class TrieNode:
@@ -114,6 +114,10 @@ class Lexicon:
     informational: tuple[str, ...]
     fiction: tuple[str, ...] = ()
     self_now: tuple[str, ...] = ()
+    english_risk: tuple[str, ...] = ()
+    """Word starts an English message needs before the learned layer alone may call it crisis."""
+    vanished: frozenset[str] = frozenset()
+    """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -331,6 +335,8 @@ def _compile(raw: _Raw) -> Lexicon:
         informational=_norm_all(raw.context.get("informational", []), emoji),
         fiction=_norm_all(raw.context.get("fiction", []), emoji),
         self_now=_norm_all(raw.context.get("self_now", []), emoji),
+        english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
+        vanished=frozenset(raw.context.get("vanished", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -152,3 +152,23 @@ def test_a_crisis_after_the_worker_answered_one_is_brief_on_the_fast_path(sim: S
     assert times_resources_received(sim, "u5") == 1
     sim.send("u5", CRISIS_TEXT)
     assert times_resources_received(sim, "u5") == 1
+
+
+def test_pills_taken_after_pills_kept_get_119_on_the_fast_path(sim: Simulator) -> None:
+    """Try-out 2: 「さっき20じょうくらいのんだ」 after 「ぶろんためてる💊」 got the brief repeat, no 119."""
+    sim.follow("u6")
+    sim.send("u6", "ぶろんためてる💊")
+    taken = sim.send("u6", "さっき20じょうくらいのんだ")
+    assert taken and taken[0].method == "reply"
+    assert "119" in taken[0].text and "近くの人" in taken[0].text
+    assert "いまも、とてもつらい" not in "".join(d.text for d in taken)
+
+
+def test_a_child_crying_for_help_gets_189_on_the_fast_path(sim: Simulator) -> None:
+    """The fast path remembers who is hurt: a child's 「たすけて」 got the lines for thoughts of dying."""
+    sim.follow("u7")
+    sim.send("u7", "おやになぐられる")
+    again = sim.send("u7", "たすけて")
+    assert again and again[0].method == "reply"
+    text = "".join(d.text for d in again)
+    assert "189" in text and "いのちの電話" not in text
