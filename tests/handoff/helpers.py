@@ -42,7 +42,9 @@ def add_account(
     return password
 
 
-def hand_off(sim: Simulator, user: str, *, crisis: bool = False, conversation: bool = False) -> dict[str, Any]:
+def hand_off(
+    sim: Simulator, user: str, *, crisis: bool = False, conversation: bool = False
+) -> dict[str, Any]:
     """A person follows, maybe writes crisis words, asks for a person and consents (to the summary, or
     with the conversation); returns the case."""
     before = {c["code"] for c in sim.cases()}

@@ -136,7 +136,9 @@ def test_case_page_summary_shows_labels_not_ids(sim: Simulator, database_url: st
         assert raw not in structured, raw
 
 
-def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(sim: Simulator, database_url: str) -> None:
+def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(
+    sim: Simulator, database_url: str
+) -> None:
     sim.follow("u1")
     sim.send("u1", "もう死にたい")
     sim.choose("u1", catalog.text("crisis.human"))
@@ -147,7 +149,7 @@ def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(sim: Sim
     history = page[page.index('id="bot-conversation"') :]
     typed = history.index("もう死にたい")
     hotline = history.index("0120-279-338")
-    assert typed < hotline < history.index("（ボタンを選択）"), "the hotlines given, in order, before the hand-off"
+    assert typed < hotline < history.index("（ボタンを選択）"), "the hotlines given, in order"
     reply = history[history.rindex("<li", 0, hotline) : hotline]
     assert 'class="msg bot crisis-reply"' in reply, "marked as the bot's answer to danger"
     assert "119" in history[typed:hotline], "whether 119 was given shows too"
