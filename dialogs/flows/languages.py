@@ -59,6 +59,8 @@ def topic_of(understanding: Understanding, language: Language) -> str | None:
         return "food"
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
+    if "talk.language" in intents:
+        return "language" if language == "en" else None  # the reply itself is in やさしい日本語
     if "service.public_assistance" in intents:
         return "public_assistance"
     if "service.housing_benefit" in intents or "housing" in understanding.concerns:
