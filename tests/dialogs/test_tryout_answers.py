@@ -434,3 +434,32 @@ def test_every_later_privacy_question_is_short(text: str) -> None:
     assert chat.texts[-1] == catalog.text("privacy.again")
     assert catalog.text("privacy.answer") not in said(chat)
     assert "記録を消す" in chat.labels
+
+
+# ---------------------------------------------------------------- finding 6: questions not read before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("明日、誰かに相談できますか", "consent.review"),
+        ("だれか はなせますか", "consent.review"),
+    ],
+)
+def test_asking_whether_someone_can_talk_reaches_a_person(text: str, expected: str) -> None:
+    chat = fresh("仕事をやめてから外に出られていません")
+    chat.send(text)
+    assert chat.state == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "faq"),
+    [
+        ("ほうもんしてもらえますか", "faq.outreach"),
+        ("本人たちからの相談じゃないけど大丈夫ですか？", "faq.family_alone"),
+    ],
+)
+def test_visits_and_consulting_for_someone_else_are_answered(text: str, faq: str) -> None:
+    chat = fresh("息子のことです")
+    chat.send(text)
+    assert current_content().faq_answer(faq) in said(chat)  # type: ignore[arg-type]
