@@ -463,3 +463,11 @@ def test_visits_and_consulting_for_someone_else_are_answered(text: str, faq: str
     chat = fresh("息子のことです")
     chat.send(text)
     assert current_content().faq_answer(faq) in said(chat)  # type: ignore[arg-type]
+
+
+def test_english_typed_on_the_consent_screen_gets_told_which_button_sends() -> None:
+    chat = fresh("I lost my job last month and I can't pay rent")
+    chat.send("Can someone help me in English?")
+    chat.send("I live in Nishikawa")
+    assert chat.state == "consent.review"
+    assert "この内容だけ送る" in chat.texts[0]
