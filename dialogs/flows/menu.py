@@ -423,7 +423,9 @@ def say_goodnight(event: EventData) -> None:
 
 
 def answer_language(event: EventData) -> None:
-    """Answer 「にほんご すこし わかります」 in やさしい日本語, with the way to a person."""
+    """Answer 「にほんご すこし わかります」 in やさしい日本語, with the way to a person; the words are
+    kept, so a person reading the case knows how to write back."""
+    draft.keep_typed(dialog_of(event))
     _answer(dialog_of(event), "talk.language")
 
 

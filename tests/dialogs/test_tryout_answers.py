@@ -101,6 +101,7 @@ def test_saying_japanese_is_hard_in_english_gets_an_answer_about_language(text: 
     assert FALLBACK not in said(chat) and AFTER_URGENT not in said(chat)
     assert "English" in chat.texts[0] and "担当者と話したい" in chat.texts[0]
     assert "担当者と話したい" in chat.labels
+    assert any(text in item["words"] for item in chat.data["intake"]["heard"]), "the CSW sees the language"
 
 
 # ---------------------------------------------------------------- 3. after sending
