@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from datetime import datetime
 from typing import Any
 
 import aiohttp
@@ -33,8 +34,9 @@ from bot.outbox import POSSIBLE_DUPLICATE
 from bot.render import to_sdk
 from bot.runtime import Runtime
 from bot.store.db import utcnow
-from bot.store.outbox import batches, to_stored
+from bot.store.outbox import CRISIS_ORIGIN, batches, to_stored
 from bot.store.tables import OutboxMessage
+from bot.store.types import OutboxStatus
 from dialogs.crisis import REPEAT_WITHIN, CrisisMemory, crisis_answer, memory_of
 
 log = logging.getLogger(__name__)
@@ -73,21 +75,23 @@ def wants_fast_crisis_reply(event: dict[str, Any]) -> bool:
     )
 
 
-def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> asyncio.Future[bool] | None:
+def start_crisis_replies(
+    runtime: Runtime, raw_events: list[dict[str, Any]], received_at: datetime
+) -> asyncio.Future[bool] | None:
     """Start the resources' reply for every crisis text, and mark those events before they are stored.
 
+    `received_at` is the time the events are stored with: the reply is recorded at that same time.
     Returns a future the webhook resolves once the events are stored: True when they were new (a
     failed reply may then be pushed), False for duplicates or when nothing was stored. None when no
     reply was started.
     """
-    now = utcnow()
     stored_as_new: asyncio.Future[bool] | None = None
     for event in raw_events:
         if not wants_fast_crisis_reply(event):
             continue
         key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
         text = str(event["message"].get("text", ""))
-        answer = crisis_answer(text, now, runtime.crisis_memory.get(key))
+        answer = crisis_answer(text, received_at, runtime.crisis_memory.get(key))
         if not answer:
             continue
         messages, memory = answer
@@ -97,7 +101,8 @@ def start_crisis_replies(runtime: Runtime, raw_events: list[dict[str, Any]]) -> 
         event[CRISIS_MARK] = True
         if stored_as_new is None:
             stored_as_new = asyncio.get_running_loop().create_future()
-        task = asyncio.create_task(send_resources(runtime, event, reply_token, stored, stored_as_new))
+        sending = send_resources(runtime, event, reply_token, stored, stored_as_new, received_at)
+        task = asyncio.create_task(sending)
         runtime.background.add(task)
         task.add_done_callback(runtime.background.discard)
     return stored_as_new
@@ -130,6 +135,7 @@ async def send_resources(
     reply_token: str,
     stored: list[dict[str, Any]],
     stored_as_new: asyncio.Future[bool],
+    received_at: datetime,
 ) -> None:
     """Reply with the resources; what cannot be replied goes to the outbox as a push, if the event is new."""
     calls = batches(stored)
@@ -150,18 +156,23 @@ async def send_resources(
                 # The reply may have landed: a duplicate of the resources is the lesser harm (bot/outbox.py).
                 uncertainty = POSSIBLE_DUPLICATE
                 metrics.OUTBOX_UNCERTAIN.labels(decision=POSSIBLE_DUPLICATE).inc()
-    if remaining and await stored_as_new:
-        await queue_as_push(runtime, event, remaining, uncertainty)
+    if await stored_as_new:
+        replied = calls[: len(calls) - len(remaining)]
+        await record_and_queue(runtime, event, received_at, replied, remaining, uncertainty)
 
 
-async def queue_as_push(
+async def record_and_queue(
     runtime: Runtime,
     event: dict[str, Any],
-    calls: list[list[dict[str, Any]]],
+    received_at: datetime,
+    replied: list[list[dict[str, Any]]],
+    to_push: list[list[dict[str, Any]]],
     uncertainty: str | None = None,
 ) -> None:
-    """Put crisis messages in the outbox as pushes (retried until LINE takes them), noting whether the
-    first may repeat a reply of unknown outcome."""
+    """Keep the crisis messages the reply delivered as sent rows dated with their event (a CSW shown the
+    conversation sees which lines were given, right after the words that brought them); put the rest
+    in the outbox as pushes (retried until LINE takes them), noting whether the first may repeat a
+    reply of unknown outcome."""
     user_id = str((event.get("source") or {}).get("userId", ""))
     key = conversation_key(runtime.signing_key, "user", user_id)
     try:
@@ -169,15 +180,32 @@ async def queue_as_push(
             session.add_all(
                 OutboxMessage(
                     conversation_key=key,
+                    to=None,
+                    messages=batch,
+                    message_count=len(batch),
+                    retry_key=str(uuid.uuid4()),
+                    origin=CRISIS_ORIGIN,
+                    status=OutboxStatus.SENT,
+                    method="reply",
+                    created_at=received_at,
+                    sent_at=utcnow(),
+                )
+                for batch in replied
+            )
+            session.add_all(
+                OutboxMessage(
+                    conversation_key=key,
                     to=user_id,
                     messages=batch,
+                    message_count=len(batch),
                     retry_key=str(uuid.uuid4()),
-                    origin="crisis",
+                    origin=CRISIS_ORIGIN,
                     uncertainty=uncertainty if index == 0 else None,
                 )
-                for index, batch in enumerate(calls)
+                for index, batch in enumerate(to_push)
             )
     except SQLAlchemyError as exc:
         log.error("crisis resources could not be queued", extra={"error": type(exc).__name__})
         return
-    runtime.wake_outbox()
+    if to_push:
+        runtime.wake_outbox()

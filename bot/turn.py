@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,9 +14,10 @@ from bot.crisis_fast_path import CRISIS_MARK, STALE_MARK, remember_crisis_shown
 from bot.effects import TurnContext, apply_effects
 from bot.identity import source_of
 from bot.runtime import Runtime
-from bot.store.outbox import enqueue, token_issued_at
+from bot.store.outbox import CRISIS_ORIGIN, enqueue, token_issued_at
 from bot.store.tables import Conversation, InboxEvent
 from dialogs import catalog
+from dialogs.effects import Effect, RaiseUrgency
 from dialogs.engine import UserInput, handle
 from dialogs.flows import INITIAL_STATE
 from dialogs.messages import Text
@@ -111,7 +113,13 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         reply_token=event.get("replyToken"),
         issued_at=token_issued_at(event, row.received_at),
         max_age_s=runtime.settings.reply_token_max_age_s,
+        origin=CRISIS_ORIGIN if answers_crisis(turn.effects) else "bot",
     )
+
+
+def answers_crisis(effects: Sequence[Effect]) -> bool:
+    """Whether the turn answered danger to life (its reply then shows as such to a CSW)."""
+    return any(isinstance(e, RaiseUrgency) and e.level == "crisis" for e in effects)
 
 
 async def note_one_to_one_only(

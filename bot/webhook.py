@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import time
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -139,9 +140,11 @@ def printable(text: str) -> str:
     return text.replace("\x00", "")
 
 
-def inbox_rows(raw_events: list[dict[str, Any]], signing_key: bytes) -> list[dict[str, Any]]:
-    """Build inbox rows for the events of one webhook body."""
-    now = utcnow()
+def inbox_rows(
+    raw_events: list[dict[str, Any]], signing_key: bytes, received_at: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Build inbox rows for the events of one webhook body, received at `received_at` (default now)."""
+    now = received_at or utcnow()
     rows = []
     for event in raw_events:
         source_type, line_id = source_of(event)
@@ -193,9 +196,10 @@ async def answer_webhook(request: Request) -> JSONResponse:
     if SURROGATE_ESCAPE.search(body):
         raw_events = [replace_surrogates(event) for event in raw_events]
     mark_stale(raw_events, time.time() * 1000, runtime.settings.event_max_age_hours * 3600)
-    stored_as_new = start_crisis_replies(runtime, raw_events)
+    received_at = utcnow()
+    stored_as_new = start_crisis_replies(runtime, raw_events, received_at)
     try:
-        rows = inbox_rows(raw_events, runtime.signing_key)
+        rows = inbox_rows(raw_events, runtime.signing_key, received_at)
         stored = await runtime.inbox.submit(rows)
     except SQLAlchemyError as exc:
         log.error("could not store webhook events", extra={"error": type(exc).__name__})

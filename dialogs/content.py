@@ -74,11 +74,14 @@ FaqIntent = Literal[
     "faq.ibasho",
     "faq.family_group",
 ]
+QuestionId = Literal["ask.own_home", "ask.apply_for_someone", "ask.which_benefit"]
+"""Questions on a service's rules (生活保護, 住居確保給付金), answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
 SERVICE_IDS: tuple[ServiceId, ...] = get_args(ServiceId)
 FAQ_INTENTS: tuple[FaqIntent, ...] = get_args(FaqIntent)
+QUESTION_IDS: tuple[QuestionId, ...] = get_args(QuestionId)
 URGENT_SITUATIONS: tuple[UrgentSituation, ...] = get_args(UrgentSituation)
 Loc = tuple[int | str, ...]
 
@@ -181,6 +184,14 @@ class Service(_Model):
     next_step: str
     source: str = ""
     verified_at: date | None = None
+
+
+class Question(_Model):
+    """A question about a service's rules, answered briefly, with where the facts come from."""
+
+    answer: str
+    source: str = Field(min_length=1)
+    verified_at: date
 
 
 class Gathering(_Model):
@@ -393,6 +404,7 @@ class Content(_Model):
     districts: list[District]
     services: dict[str, Service]
     faq: dict[str, str]
+    questions: dict[str, Question]
     ibasho: list[Gathering]
     family_groups: list[Gathering]
     hotlines: list[Hotline] = Field(min_length=1)
@@ -570,6 +582,7 @@ def _key_problems(content: Content) -> list[str]:
     keyed: list[tuple[Loc, Mapping[str, object], Sequence[str], str]] = [
         (("services",), content.services, SERVICE_IDS, "service"),
         (("faq",), content.faq, FAQ_INTENTS, "answer for"),
+        (("questions",), content.questions, QUESTION_IDS, "question"),
         (
             ("temporary_living_info", "situations"),
             content.temporary_living_info.situations,

@@ -52,8 +52,9 @@ RESUME_AFTER = timedelta(minutes=30)
 COMMAND_MAX_CHARS = 20
 """Typed text longer than this is read as an answer or a question, never as a command."""
 
-COMMAND_MAX_CHARS_ENGLISH = 40
-"""The same limit for a message in English, whose words take more letters (「Can I talk to someone?」)."""
+COMMAND_MAX_CHARS_ENGLISH = 60
+"""The same limit for a message in English, whose words take more letters (「Can I speak with someone
+from the office?」)."""
 
 COMMAND_IN_WORDS_MAX_CHARS = 12
 """The same limit where a question keeps typed words: 「人と話すのがこわくて…」 is an answer there."""

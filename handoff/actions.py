@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import AuditEntry, Case, CaseMessage, CswAccount
 from bot.store.locks import lock_conversation
+from bot.store.outbox import CRISIS_ORIGIN
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
 from bot.store.types import HELD_STATUSES
 from dialogs.effects import ConsentScope
@@ -27,7 +28,9 @@ from handoff.queue import Forbidden
 MAX_REPLY_CHARS = 2000
 CONVERSATION_LIMIT = 200
 """How many entries of the pre-handoff conversation the case page shows (the latest ones)."""
-BOT_ORIGINS = ("bot", "crisis")
+BOT_LINE_CHARS = 80
+"""The bot's ordinary replies longer than this show folded to their first line (crisis replies never)."""
+BOT_ORIGINS = ("bot", CRISIS_ORIGIN)
 """Outbox rows the bot itself wrote (CSW replies and handoff notices live in the case thread)."""
 
 
@@ -319,6 +322,8 @@ class ConversationEntry:
     choices: tuple[str, ...] = ()
     tapped: bool = False
     """For the person's lines: this was a quick-reply button they tapped (its label), not typed text."""
+    crisis: bool = False
+    """For the bot's lines: sent in answer to danger to life (the hotlines given, whether 119 was)."""
 
 
 def _user_entry(payload: dict[str, Any], at: datetime, offered: dict[str, str]) -> ConversationEntry | None:
@@ -378,7 +383,8 @@ async def conversation_log(
         InboxEvent.event_type.in_(("message", "postback")),
         InboxEvent.received_at <= until,
     )
-    bot = select(OutboxMessage.created_at, OutboxMessage.id, OutboxMessage.messages).where(
+    bot_columns = (OutboxMessage.created_at, OutboxMessage.id, OutboxMessage.messages, OutboxMessage.origin)
+    bot = select(*bot_columns).where(
         OutboxMessage.conversation_key == conversation.key,
         OutboxMessage.origin.in_(BOT_ORIGINS),
         OutboxMessage.created_at <= until,
@@ -397,12 +403,12 @@ async def conversation_log(
     fetch = limit * 2
     event_rows = (await session.execute(events.order_by(InboxEvent.id.desc()).limit(fetch))).all()
     bot_rows = (await session.execute(bot.order_by(OutboxMessage.id.desc()).limit(fetch))).all()
-    timeline: list[tuple[datetime, int, int, Any]] = [(at, 0, i, p) for at, i, p in event_rows]
-    timeline += [(at, 1, i, m) for at, i, m in bot_rows]
+    timeline: list[tuple[datetime, int, int, Any, str]] = [(at, 0, i, p, "") for at, i, p in event_rows]
+    timeline += [(at, 1, i, m, origin) for at, i, m, origin in bot_rows]
     timeline.sort(key=lambda item: (item[0], item[1], item[2]))
     entries: list[ConversationEntry] = []
     offered: dict[str, str] = {}
-    for at, source, _, content in timeline:
+    for at, source, _, content, origin in timeline:
         if source == 0:
             entry = _user_entry(content if isinstance(content, dict) else {}, at, offered)
             if entry is not None:
@@ -420,6 +426,7 @@ async def conversation_log(
                     str(message.get("text", "")),
                     at,
                     choices=tuple(str(c.get("label", "")) for c in choices),
+                    crisis=origin == CRISIS_ORIGIN,
                 )
             )
     return entries[-limit:]

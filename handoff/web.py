@@ -512,6 +512,7 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
         shares_conversation=shares_conversation,
         conversation=conversation,
         conversation_limit=actions.CONVERSATION_LIMIT,
+        bot_line_chars=actions.BOT_LINE_CHARS,
         writer=sheet.writer_label(summary),
         own_words=sheet.own_words(summary),
         phrases=[sheet.whole_phrase(reason, visible_texts) for reason in case_row.urgency_reasons],

@@ -88,6 +88,10 @@ def to_stored(messages: Sequence[Text], sender: dict[str, str] | None = None) ->
     return stored
 
 
+CRISIS_ORIGIN = "crisis"
+"""Origin of the bot's replies to danger to life (the fast path's, and a worker turn's that raised it)."""
+
+
 def batches(stored: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Group stored messages into API calls of at most five messages, in order."""
     return [stored[i : i + MAX_MESSAGES_PER_CALL] for i in range(0, len(stored), MAX_MESSAGES_PER_CALL)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import cast
 
 from dialogs import catalog
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
+from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, QuestionId, ServiceId, current_content
 from dialogs.dialog import Dialog
 from dialogs.messages import Choice, Text
 
@@ -98,20 +98,30 @@ def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
 
 
+def send_question(dialog: Dialog, question_id: QuestionId) -> None:
+    """Answer a question about a service's rules (持ち家, who applies, which benefit) with a way forward."""
+    dialog.send(Text(current_content().questions[question_id].answer))
+    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("service.more"), "services")))
+
+
 def first_topic(dialog: Dialog) -> str | None:
-    """The first service or FAQ the typed text asks about (a service before a general question)."""
+    """The first question, service or FAQ the typed text asks about (the most specific first)."""
     intents = dialog.understanding.intents if dialog.understanding else ()
+    questions = [i for i in intents if i.startswith("ask.")]
     services = [i for i in intents if i.startswith("service.")]
     faqs = [i for i in intents if i.startswith("faq.")]
-    return (services + faqs)[0] if services or faqs else None
+    topics = questions + services + faqs
+    return topics[0] if topics else None
 
 
 def answer_typed(dialog: Dialog) -> bool:
-    """Answer the service or FAQ typed text asks about, with a way forward; False when it asks none."""
+    """Answer the question, service or FAQ typed text asks about, with a way forward; False when none."""
     topic = first_topic(dialog)
     if topic is None:
         return False
-    if topic.startswith("service."):
+    if topic.startswith("ask."):
+        send_question(dialog, cast(QuestionId, topic))
+    elif topic.startswith("service."):
         send_service(dialog, cast(ServiceId, topic.removeprefix("service.")))
     else:
         send_faq(dialog, cast(FaqIntent, topic))
@@ -119,11 +129,13 @@ def answer_typed(dialog: Dialog) -> bool:
 
 
 def answer_detour(dialog: Dialog) -> bool:
-    """Answer a service or FAQ asked between intake questions, without choices; False when none."""
+    """Answer a question, service or FAQ asked between intake questions, without choices; False when none."""
     topic = first_topic(dialog)
     if topic is None:
         return False
-    if topic.startswith("service."):
+    if topic.startswith("ask."):
+        dialog.send(Text(current_content().questions[cast(QuestionId, topic)].answer))
+    elif topic.startswith("service."):
         dialog.send(Text(service_text(cast(ServiceId, topic.removeprefix("service.")))))
     else:
         dialog.send(Text(faq_text(cast(FaqIntent, topic), _district(dialog))))

@@ -8,6 +8,7 @@ The bot applies `AddToCase` to the conversation's open case.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from dialogs import catalog
@@ -16,6 +17,7 @@ from dialogs.dialog import Dialog
 from dialogs.effects import AddToCase, ConsentScope
 from dialogs.flows.common import menu_choices
 from dialogs.messages import Choice
+from dialogs.office_hours import format_jp
 
 PENDING_CHARS = 2000
 """How much of a message waiting for the person's yes is kept."""
@@ -81,3 +83,23 @@ def add_pending(dialog: Dialog) -> None:
         _add(dialog, text)
     else:
         dialog.say("addition.nothing", menu_choices(dialog.data))
+
+
+def tell_when(dialog: Dialog) -> bool:
+    """Say when the open case will be answered: the time promised at the hand-off (the queue's due
+    time), with an apology once it has passed; False when there is no open case."""
+    handoff = open_handoff(dialog)
+    if handoff is None:
+        return False
+    due = current_content().reply_due(datetime.fromisoformat(str(handoff["at"])), str(handoff["urgency"]))
+    key = "followup.when_late" if dialog.now > due else "followup.when"
+    dialog.say(key, menu_choices(dialog.data), reply_by=format_jp(due))
+    return True
+
+
+def say_goodnight(dialog: Dialog) -> bool:
+    """Say goodnight and that the sent consultation is kept and will be read; False with no open case."""
+    if open_handoff(dialog) is None:
+        return False
+    dialog.say("followup.goodnight", (Choice(catalog.text("nav.menu"), "menu"),))
+    return True

@@ -27,6 +27,9 @@ EASY_MAX_KANJI = 1
 MAX_MESSAGES = 5
 """LINE's limit of messages in one reply: past it, the short answer opens the first message."""
 
+REVIEW = "consent.review"
+"""The consent screen's state (its buttons send the summary)."""
+
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
@@ -59,6 +62,8 @@ def topic_of(understanding: Understanding, language: Language) -> str | None:
         return "food"
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
+    if "talk.language" in intents:
+        return "language" if language == "en" else None  # the reply itself is in やさしい日本語
     if "service.public_assistance" in intents:
         return "public_assistance"
     if "service.housing_benefit" in intents or "housing" in understanding.concerns:
@@ -87,6 +92,8 @@ def add_short_answer(dialog: Dialog) -> None:
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language)
+    if topic == "intro" and dialog.state == REVIEW:
+        topic = "human"  # on the consent screen, what matters is which button sends it
     if topic is None:
         return
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":

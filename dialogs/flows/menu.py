@@ -58,6 +58,8 @@ def greet_and_answer(event: EventData) -> None:
         guide(event)
     elif "talk.privacy_fear" in intents:
         reassure_privacy(event)
+    elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
+        FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
     elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
         show_menu(dialog)
 
@@ -317,6 +319,14 @@ def delete_everything(event: EventData) -> None:
 
 TALK_TRIGGERS: Mapping[str, str] = {
     "talk.listen": "human",
+    "talk.when_reply": "when_reply",
+    "talk.goodnight": "goodnight",
+    "talk.police_neighbours": "police_neighbours",
+    "talk.sleepless": "sleepless",
+    "talk.own_burden": "own_burden",
+    "talk.entrust": "entrust",
+    "talk.language": "language",
+    "talk.just_looking": "just_looking",
     "talk.addition": "addition",
     "talk.privacy_fear": "privacy",
     "talk.guidance": "guidance",
@@ -324,6 +334,9 @@ TALK_TRIGGERS: Mapping[str, str] = {
     "talk.thanks": "thanks",
 }
 """Talk intents, most telling first, and the event each fires."""
+
+YIELDS_TO: Mapping[str, str] = {"talk.language": "cmd.human"}
+"""Talk intents that give way to a command in the same message (「Can I talk to someone in English?」)."""
 
 TALK_MAX_CHARS = 120
 """Typed text longer than this is read as an answer or a story, never as a talk intent."""
@@ -343,7 +356,15 @@ def talk_trigger(dialog: Dialog) -> str | None:
         or len(dialog.user_input.text.strip()) > TALK_MAX_CHARS
     ):
         return None
-    return next((event for intent, event in TALK_TRIGGERS.items() if intent in understanding.intents), None)
+    intents = understanding.intents
+    return next(
+        (
+            event
+            for intent, event in TALK_TRIGGERS.items()
+            if intent in intents and YIELDS_TO.get(intent) not in intents
+        ),
+        None,
+    )
 
 
 def guide(event: EventData) -> None:
@@ -362,12 +383,96 @@ def guide(event: EventData) -> None:
 
 
 def reassure_privacy(event: EventData) -> None:
-    """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it."""
-    dialog_of(event).say("privacy.answer")
-    dialog_of(event).say(
-        "delete.talk_history",
-        (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu")),
-    )
+    """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
+
+    Asked again, the answer is short, with the button to delete the records.
+    """
+    dialog: Dialog = dialog_of(event)
+    choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    if dialog.data.get("privacy_answered"):
+        dialog.say("privacy.again", choices)
+        return
+    dialog.data["privacy_answered"] = True
+    dialog.say("privacy.answer")
+    dialog.say("delete.talk_history", choices)
+
+
+def _answer(dialog: Dialog, key: str, **fields: object) -> None:
+    """Say `key` with the gentle ways forward on the menu; elsewhere, then offer again what was asked."""
+    if dialog.state in MENU:
+        choices = (Choice(catalog.text("menu.human"), "human"), Choice(catalog.text("nav.menu"), "menu"))
+        dialog.say(key, choices, **fields)
+    else:
+        dialog.say(key, (), **fields)
+        _reprompt(dialog)
+
+
+def tell_when(event: EventData) -> None:
+    """Answer 「いつ返事くる？」: the time promised for the open case, or how to reach a person first."""
+    dialog: Dialog = dialog_of(event)
+    if not followup.tell_when(dialog):
+        promise = current_content().reply_promise_text(dialog.now, consent.urgency_of(dialog.data))
+        _answer(dialog, "talk.when_no_case", reply_promise=promise)
+
+
+def say_goodnight(event: EventData) -> None:
+    """Say goodnight kindly; after sending, that the consultation is kept and will be read."""
+    dialog: Dialog = dialog_of(event)
+    if not followup.say_goodnight(dialog):
+        dialog.say("talk.goodnight", (Choice(catalog.text("nav.menu"), "menu"),))
+
+
+def answer_language(event: EventData) -> None:
+    """Answer 「にほんご すこし わかります」 in やさしい日本語, with the way to a person; the words are
+    kept, so a person reading the case knows how to write back."""
+    draft.keep_typed(dialog_of(event))
+    _answer(dialog_of(event), "talk.language")
+
+
+def close_kindly(event: EventData) -> None:
+    """Answer 「見てみただけです」「やっぱりいいです」 with a kind close that leaves the door open."""
+    dialog_of(event).say("talk.just_looking", (Choice(catalog.text("nav.menu"), "menu"),))
+
+
+def acknowledge_own_burden(event: EventData) -> None:
+    """Acknowledge a family member's own burden as theirs, and keep their words for the person in charge."""
+    draft.keep_typed(dialog_of(event))
+    _answer(dialog_of(event), "talk.own_burden")
+
+
+def comfort_sleepless(event: EventData) -> None:
+    """Answer a sleepless night with kind words (not the office hours), keeping what was written."""
+    draft.keep_typed(dialog_of(event))
+    _answer(dialog_of(event), "talk.sleepless")
+
+
+def answer_police_neighbours(event: EventData) -> None:
+    """Answer the worry that the neighbours will know if the police come, and keep it for the case."""
+    draft.keep_typed(dialog_of(event))
+    _answer(dialog_of(event), "talk.police_neighbours")
+
+
+FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {
+    "talk.when_reply": tell_when,
+    "talk.goodnight": say_goodnight,
+    "talk.police_neighbours": answer_police_neighbours,
+    "talk.sleepless": comfort_sleepless,
+    "talk.own_burden": acknowledge_own_burden,
+    "talk.language": answer_language,
+    "talk.just_looking": close_kindly,
+}
+"""Talk intents a first message (before any menu) is answered for, most telling first."""
+
+
+def entrusts_story(event: EventData) -> bool:
+    """「ほなよろしく頼むわ」 after telling something earlier, nothing sent yet: a request for a person."""
+    dialog: Dialog = dialog_of(event)
+    stored = dialog.data.get("intake", {})
+    typed = dialog.user_input.text
+    from_now = {f for h in stored.get("heard", []) if h.get("words") == typed for f in h.get("fields", [])}
+    earlier_words = any(h.get("words") != typed for h in stored.get("heard", []))
+    earlier_answers = bool(set(stored.get("answers", {})) - from_now)
+    return (earlier_words or earlier_answers) and followup.open_handoff(dialog) is None
 
 
 def greet_back(event: EventData) -> None:
@@ -550,6 +655,27 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [reassure_privacy],
     },
     {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
+    {"trigger": "when_reply", "source": EVERY, "dest": None, "after": [tell_when]},
+    {
+        "trigger": "goodnight",
+        "source": [s for s in EVERY if s != States.CONFIRM_DELETE],
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [say_goodnight],
+    },
+    {"trigger": "language", "source": EVERY, "dest": None, "after": [answer_language]},
+    {"trigger": "just_looking", "source": MAIN, "dest": MAIN, "after": [close_kindly]},
+    {"trigger": "own_burden", "source": EVERY, "dest": None, "after": [acknowledge_own_burden]},
+    {"trigger": "sleepless", "source": EVERY, "dest": None, "after": [comfort_sleepless]},
+    {"trigger": "police_neighbours", "source": EVERY, "dest": None, "after": [answer_police_neighbours]},
+    {
+        "trigger": "entrust",
+        "source": [MAIN, States.RESUME.value],
+        "dest": consent.States.REVIEW.value,
+        "conditions": [entrusts_story],
+        "before": [intake.remember_place],
+    },
+    {"trigger": "entrust", "source": [MAIN, States.RESUME.value], "dest": None, "after": [greet_back]},
     {"trigger": "thanks", "source": EVERY, "dest": None, "after": [thank_back]},
     {"trigger": "risk", "source": EVERY, "dest": None, "after": [risk_answered]},
     {"trigger": "addition", "source": EVERY, "dest": None, "after": [add_to_case]},

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS
+from dialogs.content import FAQ_INTENTS, QUESTION_IDS, SERVICE_IDS
 
 CrisisLevel = Literal["crisis", "urgent", "none"]
 
@@ -72,12 +72,23 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.no_police",
     "talk.child_guidance",
     "talk.dismiss",
+    "talk.language",
+    "talk.just_looking",
+    "talk.own_burden",
+    "talk.entrust",
+    "talk.sleepless",
+    "talk.police_neighbours",
+    "talk.when_reply",
+    "talk.goodnight",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
-asking what a 児童相談所 is, or waving it off (「別に」「もういい」)."""
+asking what a 児童相談所 is, or waving it off (「別に」「もういい」); saying Japanese is hard, only
+looking, a family member's own burden, leaving it to the person in charge (「ほなよろしく頼むわ」), a
+sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep."""
 
 INTENTS: tuple[str, ...] = (
+    *QUESTION_IDS,
     *FAQ_INTENTS,
     *(f"service.{service}" for service in SERVICE_IDS),
     *COMMAND_INTENTS,

@@ -81,15 +81,19 @@ def test_the_fast_path_repeats_briefly_for_the_same_danger() -> None:
 AFTER_CRISIS = [
     "なんもない毎日",
     "一人暮らし。家族とは話してない",
+    "My Japanese is not good. I can read easy Japanese a little",
+    "I live in Nishikawa",
+    "仕事は日雇いしてたけどもう無い",
+]
+ANSWERED_AFTER_CRISIS = [
     "明日、誰かに相談できますか",
     "ほうもんしてもらえますか",
     "本人たちからの相談じゃないけど大丈夫ですか？",
-    "My Japanese is not good. I can read easy Japanese a little",
     "Can someone help me in English?",
-    "I live in Nishikawa",
     "だれか はなせますか",
-    "仕事は日雇いしてたけどもう無い",
 ]
+"""Questions with an answer of their own (a visit, consulting for someone else) or asking for a person
+(the consent screen opens)."""
 
 
 @pytest.mark.parametrize(
@@ -104,6 +108,20 @@ def test_ordinary_words_after_a_crisis_are_routed_not_given_the_tonight_line(fir
     assert "human" in [c.data for m in chat.last.messages for c in m.choices] if chat.last else False
     heard = [item["words"] for item in chat.data["intake"].get("heard", [])]
     assert words in heard, "the words are kept for the 受付票"
+    assert not says_nothing_unkind(text)
+
+
+@pytest.mark.parametrize(
+    "first", ["死にたい", "今夜寝るところがない", "ゴミが溜まってて、電気もとまってるかもしれないです"]
+)
+@pytest.mark.parametrize("words", ANSWERED_AFTER_CRISIS)
+def test_questions_after_a_crisis_are_answered_not_given_the_tonight_line(first: str, words: str) -> None:
+    chat = chat_at(WEEKDAY_NOON, first)
+    chat.send(words)
+    text = said(chat)
+    assert COLD_WEATHER not in text and "今夜のことは" not in text
+    offered = [c.data for m in chat.last.messages for c in m.choices] if chat.last else []
+    assert chat.state == "consent.review" or "human" in offered
     assert not says_nothing_unkind(text)
 
 

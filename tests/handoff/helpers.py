@@ -42,8 +42,11 @@ def add_account(
     return password
 
 
-def hand_off(sim: Simulator, user: str, *, crisis: bool = False) -> dict[str, Any]:
-    """A person follows, maybe writes crisis words, asks for a person and consents; returns the case."""
+def hand_off(
+    sim: Simulator, user: str, *, crisis: bool = False, conversation: bool = False
+) -> dict[str, Any]:
+    """A person follows, maybe writes crisis words, asks for a person and consents (to the summary, or
+    with the conversation); returns the case."""
     before = {c["code"] for c in sim.cases()}
     sim.follow(user)
     if crisis:
@@ -51,7 +54,7 @@ def hand_off(sim: Simulator, user: str, *, crisis: bool = False) -> dict[str, An
         sim.choose(user, catalog.text("crisis.human"))
     else:
         sim.choose(user, catalog.text("menu.human"))
-    sim.choose(user, catalog.text("consent.share_summary"))
+    sim.choose(user, catalog.text("consent.share_conversation" if conversation else "consent.share_summary"))
     new = [c for c in sim.cases() if c["code"] not in before]
     assert len(new) == 1, new
     return new[0]

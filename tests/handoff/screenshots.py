@@ -1,4 +1,5 @@
-"""Take the README's dashboard screenshots: the queue and a case page at 1366×768 and 768 wide.
+"""Take the README's dashboard screenshots: the queue and a case page at 1366×768 and 768 wide, and a
+crisis case's shared conversation (the hotlines the bot gave) at 768 wide.
 
 Run: `.venv/bin/python -m tests.handoff.screenshots docs/` (needs /usr/bin/chromium). It starts the
 simulator on a temporary SQLite database, hands off a few cases through the real consent flow, and
@@ -50,7 +51,7 @@ def set_summary(database_url: str, code: str, summary: dict[str, object]) -> Non
 
 
 def main(out: Path) -> None:
-    """Hand off cases, open the dashboard in Chromium and save the four screenshots into `out`."""
+    """Hand off cases, open the dashboard in Chromium and save the five screenshots into `out`."""
     from playwright.sync_api import sync_playwright
 
     os.environ["TSUNAGU_CSW_COOKIE_SECURE"] = "false"
@@ -61,7 +62,7 @@ def main(out: Path) -> None:
             password = add_account(database_url, "sato", team="csw_shared")
             calm = hand_off(sim, "mother")
             set_summary(database_url, calm["code"], MOTHER)
-            hand_off(sim, "alone", crisis=True)
+            alone = hand_off(sim, "alone", crisis=True, conversation=True)
             hand_off(sim, "quiet")
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(
@@ -89,6 +90,8 @@ def main(out: Path) -> None:
                 page.set_viewport_size({"width": 768, "height": 1024})
                 page.evaluate("window.scrollTo(0, 0)")
                 page.screenshot(path=str(out / "csw-case-768.png"), full_page=True)
+                page.goto(f"{sim.base_url}/csw/cases/{alone['code']}")
+                page.locator("#bot-conversation").screenshot(path=str(out / "csw-conversation-768.png"))
                 page.goto(f"{sim.base_url}/csw")
                 page.wait_for_selector("#queue-rows [data-case]")
                 page.screenshot(path=str(out / "csw-queue-768.png"))

@@ -134,3 +134,25 @@ def test_case_page_summary_shows_labels_not_ids(sim: Simulator, database_url: st
         assert label in structured, label
     for raw in ("economic,", ">economic", "40_64", "over_10y", "weekday_afternoon", "very_hard", ">family"):
         assert raw not in structured, raw
+
+
+def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(
+    sim: Simulator, database_url: str
+) -> None:
+    sim.follow("u1")
+    sim.send("u1", "もう死にたい")
+    sim.choose("u1", catalog.text("crisis.human"))
+    sim.choose("u1", catalog.text("consent.share_conversation"))
+    sim.send("u1", "やっぱりもう消えたい、薬をためてる")
+    [case] = sim.cases()
+    page = case_page(sim, database_url, case["code"])
+    history = page[page.index('id="bot-conversation"') :]
+    typed = history.index("もう死にたい")
+    hotline = history.index("0120-279-338")
+    assert typed < hotline < history.index("（ボタンを選択）"), "the hotlines given, in order"
+    reply = history[history.rindex("<li", 0, hotline) : hotline]
+    assert 'class="msg bot crisis-reply"' in reply, "marked as the bot's answer to danger"
+    assert "119" in history[typed:hotline], "whether 119 was given shows too"
+    assert history.count("0120-279-338") == 1, "only the consented range: not the reply after the hand-off"
+    welcome = catalog.text("welcome")
+    assert '<details class="bot-reply">' in history and welcome not in history, "ordinary replies are folded"

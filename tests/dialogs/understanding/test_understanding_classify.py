@@ -156,7 +156,7 @@ def test_concerns(text: str, present: set[str], absent: set[str]) -> None:
         ("同意しません", {"cmd.no"}),
         ("使い方を教えて", {"cmd.help"}),
         # commands inside longer text or in other words are not commands
-        ("返信はいつごろもらえますか", {"faq.hours"}),
+        ("返信はいつごろもらえますか", {"faq.hours", "talk.when_reply"}),
         ("家族とは仲はいいです", set()),
         ("仕事をやめたい", set()),
         ("はじめからお願いします", {"cmd.restart"}),
