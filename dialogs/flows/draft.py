@@ -26,16 +26,6 @@ HEARD_CHARS = 300
 
 ASKERS = ("self", "family", "supporter")
 
-WRITER_OF: dict[str, str] = {
-    "parent": "child",
-    "child": "parent",
-    "sibling": "sibling",
-    "spouse": "spouse",
-    "grandparent": "other_family",
-    "other_family": "other_family",
-}
-"""A relative written about (「息子が」: child) -> the writer's own relation to them (parent)."""
-
 
 def empty_form() -> dict[str, Any]:
     """A form with nothing in it yet."""
@@ -70,22 +60,37 @@ def _fill(answers: dict[str, Any], key: str, value: str, *, guess: bool = False)
 
 
 def _relation(answers: dict[str, Any], entity: Entity) -> list[str]:
-    """Fill who is asking (and their relation) from a relation entity; the keys filled."""
-    value = entity.value
-    if value in ASKERS:
-        return ["asker"] if _fill(answers, "asker", value) else []
-    if value in FAMILY_RELATIONS:
-        own = value if entity.about == "self" else WRITER_OF.get(value, "other_family")
-        filled = ["asker"] if _fill(answers, "asker", "family") else []
-        if answers["asker"].get("choice") == "family" and _fill(answers, "relation", own):
-            filled.append("relation")
-        return filled
-    if value in SUPPORTER_RELATIONS:
-        filled = ["asker"] if _fill(answers, "asker", "supporter") else []
-        if answers["asker"].get("choice") == "supporter" and _fill(answers, "relation", value):
-            filled.append("relation")
-        return filled
-    return []
+    """Fill who is asking from 「家族のことで」 (family, relation not yet known); the keys filled."""
+    return ["asker"] if entity.value in ASKERS and _fill(answers, "asker", entity.value) else []
+
+
+def _writer_known(answers: dict[str, Any]) -> bool:
+    """Whether who is writing is already known: the relation, or an asker said (not guessed) as self."""
+    asker = answers.get("asker", {})
+    said_self = asker.get("choice") == "self" and not asker.get("guess")
+    return _is_filled(answers, "relation") or said_self
+
+
+def _is_filled(answers: dict[str, Any], key: str) -> bool:
+    """Whether a single-answer field holds a choice or words."""
+    return bool(answers.get(key, {}).get("choice") or answers.get(key, {}).get("words"))
+
+
+def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Fill who is asking and their relation from what the writer says of themself; the keys filled.
+
+    A self-introduction (「母です」) says it outright; whom they consult about (「息子のことで」) fills
+    it only while it is not known, so a wife or a mother named later never changes it.
+    """
+    if entity.value not in (*FAMILY_RELATIONS, *SUPPORTER_RELATIONS):
+        return []
+    if entity.about != "self" and _writer_known(answers):
+        return []
+    asker = "supporter" if entity.value in SUPPORTER_RELATIONS else "family"
+    filled = ["asker"] if _fill(answers, "asker", asker) else []
+    if answers["asker"].get("choice") == asker and _fill(answers, "relation", entity.value):
+        filled.append("relation")
+    return filled
 
 
 def _others_ask(answers: dict[str, Any]) -> bool:
@@ -96,11 +101,12 @@ def _others_ask(answers: dict[str, Any]) -> bool:
 def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
     """Whether a fact (age, duration) describes the person the form is about.
 
-    The form is about the writer when they ask for themself, else about the person they write about.
+    The form is about the writer when they ask for themself, else about the person they write about;
+    a fact that names no one (「今年で37になります」) is taken as about that person too.
     """
     asker = answers.get("asker", {}).get("choice")
     if asker in ("family", "supporter"):
-        return entity.about == "other"
+        return entity.about in ("other", "unknown")
     return entity.about in ("self", "unknown") or asker is None
 
 
@@ -118,6 +124,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
     """Fill the field one entity names, when it is still empty; the keys filled."""
     if entity.kind == "relation":
         return _relation(answers, entity)
+    if entity.kind == "writer":
+        return _writer(answers, entity)
     if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
         key = "age_band" if _about_the_person(answers, entity) else "asker_age_band"
@@ -175,38 +183,26 @@ def _bounded(text: str, limit: int) -> str:
     return catalog.text("summary.cut", words=words[:limit]) if len(words) > limit else words
 
 
-HURT_BY = ("child", "spouse")
-"""In a message about violence, a writer who is someone's child or spouse is the one hurt: 「父に
-殴られる」「夫に殴られる」 ask for themself, not as family of the one who hits."""
+PERSON_CONCERNS = frozenset(("withdrawal", "mental_health", "job_search", "disability"))
+"""What a family member consults about when they tell of a relative's troubles (「兄が家から出なく
+なりました」「妻がうつで寝込んでいます」); a mother's illness (「母が入院していて」) says nothing of
+who writes."""
 
-SELF_INTRODUCTION_CHARS = 12
-"""A message this short that names a relation (「母です」「父親です」) says who is writing."""
+
+def _relative_in_trouble(understanding: Understanding) -> Entity | None:
+    """The writer's relation to a relative whose withdrawal or low mood the message tells of."""
+    if any(entity.kind == "writer" for entity in understanding.entities):
+        return None
+    troubled = any(about == "other" and c in PERSON_CONCERNS for c, about in understanding.concern_about)
+    named = [e for e in understanding.entities if e.kind == "relation" and e.value in FAMILY_RELATIONS]
+    return Entity("writer", named[0].value, "other", named[0].matched) if troubled and named else None
 
 
 def _writes_for_themself(understanding: Understanding) -> bool:
-    """Whether the message speaks only of the writer's own troubles and names no relative."""
+    """Whether the message speaks only of the writer's own troubles and says of no one else's."""
     whose = {about for _, about in understanding.concern_about}
-    named = any(entity.kind == "relation" for entity in understanding.entities)
-    return whose == {"self"} and not named
-
-
-def _introduces_relation(understanding: Understanding, text: str) -> bool:
-    """Whether a relation in the text says who is writing about whom.
-
-    Only when it is about someone else (a concern about `other`), names the writer a parent
-    (「息子のことです」), a supporter or a family member (「家族のことで相談です」), or is a short
-    self-introduction: 「夫に殴られる」 names a husband and
-    「母は家にいません」 a mother, but the writer asks for herself.
-    """
-    about_other = any(about == "other" for _, about in understanding.concern_about)
-    parent = any(
-        e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
-    )
-    named = any(
-        e.kind == "relation" and (e.value in SUPPORTER_RELATIONS or e.value == "family")
-        for e in understanding.entities
-    )
-    return about_other or parent or named or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+    writer = any(entity.kind == "writer" for entity in understanding.entities)
+    return whose == {"self"} and not writer
 
 
 ASKER_QUESTIONS = ("asker_distress", "asker_situation")
@@ -247,11 +243,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     form = form_of(dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
-    introduces = _introduces_relation(understanding, dialog.user_input.text)
-    hurt = bool({"violence", "child_abuse"} & set(understanding.crisis_kinds))
-    for entity in understanding.entities:
-        if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
-            continue
+    inferred = _relative_in_trouble(understanding)
+    for entity in (*understanding.entities, *([inferred] if inferred else [])):
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]

@@ -1,0 +1,126 @@
+"""Who is writing (相談者 / 続柄): what the writer says of themself sets it; a relative mentioned does not.
+
+Each case is a try-out finding or a sentence of the same kind, in the person's own words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.dialogs.chat import Chat
+
+
+def answers_after(*messages: str) -> dict[str, Any]:
+    chat = Chat()
+    chat.follow()
+    for message in messages:
+        chat.send(message)
+    answers: dict[str, Any] = chat.data["intake"]["answers"]
+    return answers
+
+
+def writer(answers: dict[str, Any]) -> tuple[str | None, str | None]:
+    return answers.get("asker", {}).get("choice"), answers.get("relation", {}).get("choice")
+
+
+@pytest.mark.parametrize(
+    ("messages", "asker", "relation"),
+    [
+        (("母です",), "family", "parent"),
+        (("父親です",), "family", "parent"),
+        (("45歳の息子の母です",), "family", "parent"),
+        (("息子のことで相談したいです",), "family", "parent"),
+        (("娘のことで相談があります",), "family", "parent"),
+        (("兄のことで相談があります",), "family", "sibling"),
+        (("うちの弟のことなんやけど、もう5年くらい家から出てへんねん",), "family", "sibling"),
+        (("民生委員です",), "supporter", "minsei"),
+        (("民生委員をしている者です",), "supporter", "minsei"),
+        (("息子が20年ひきこもっています",), "family", "parent"),
+    ],
+)
+def test_a_writer_who_says_who_they_are(messages: tuple[str, ...], asker: str, relation: str) -> None:
+    assert writer(answers_after(*messages)) == (asker, relation)
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("夫にLINEを見られるのが怖いです", "子どもが2人います。まだ小さい"),
+        ("子どもが2人います",),
+        ("ねれない", "おやにはいえない"),
+        ("高2です。母が病気で、毎日ご飯作ったり弟の世話したりしてます", "父はいない"),
+        ("しごと なくなりました", "おかね ない。たべもの ない", "こども 2さい います"),
+        ("母が入院していて、医療費もかかってます",),
+        ("父はいない",),
+        ("妻とは別居しています",),
+    ],
+)
+def test_a_relative_mentioned_does_not_say_who_writes(messages: tuple[str, ...]) -> None:
+    asker, relation = writer(answers_after(*messages))
+    assert asker != "family" and relation is None
+
+
+@pytest.mark.parametrize(
+    ("messages", "asker", "relation"),
+    [
+        (
+            ("今夜、息子が暴れています", "壁に穴をあけて、妻を突き飛ばしました", "妻は実家に逃がしました"),
+            "family",
+            "parent",
+        ),
+        (
+            ("息子のことです。もう15年、部屋からほとんど出てきません", "夫は5年前に亡くなって、私ひとりです"),
+            "family",
+            "parent",
+        ),
+        (
+            ("うちの弟のことなんやけど", "親はもう80超えとって、面倒見るんもしんどなってきてる"),
+            "family",
+            "sibling",
+        ),
+        (
+            (
+                "民生委員をしている者です",
+                "近所の80代のおばあさんと50代の息子さんの世帯が心配で🙏",
+                "息子さんはずっと家にいてるみたいで、おばあさんが最近認知症っぽい",
+            ),
+            "supporter",
+            "minsei",
+        ),
+    ],
+)
+def test_a_relation_once_set_is_not_flipped_by_later_mentions(
+    messages: tuple[str, ...], asker: str, relation: str
+) -> None:
+    assert writer(answers_after(*messages)) == (asker, relation)
+
+
+def test_a_self_introduction_corrects_a_guess() -> None:
+    assert writer(answers_after("夜中にすみません　眠れなくて", "息子のことです")) == ("family", "parent")
+
+
+def test_a_young_carer_writing_about_herself_stays_the_one_the_form_is_about() -> None:
+    answers = answers_after(
+        "高2です。母が病気で、毎日ご飯作ったり弟の世話したりしてます", "しんどいけど誰にも言えない"
+    )
+    assert writer(answers) == ("self", None)
+    assert answers["age_band"]["choice"] == "under_18"
+
+
+def test_the_person_asked_at_the_question_stays_so_after_a_mother_is_mentioned() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.tap("相談の準備")
+    chat.send("じぶんのこと")
+    chat.send("あと、言い忘れたんですが、母が入院していて医療費もかかってます")
+    assert writer(chat.data["intake"]["answers"]) == ("self", None)
+
+
+def test_a_brothers_own_withdrawal_is_not_the_writers() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send("うちの弟のことなんやけど、もう5年くらい家から出てへんねん")
+    about = chat.data["intake"]["answers"]["concerns"]["about"]
+    assert about["withdrawal"] == "other"
