@@ -124,3 +124,45 @@ def test_a_brothers_own_withdrawal_is_not_the_writers() -> None:
     chat.send("うちの弟のことなんやけど、もう5年くらい家から出てへんねん")
     about = chat.data["intake"]["answers"]["concerns"]["about"]
     assert about["withdrawal"] == "other"
+
+
+# ---------------------------------------------------------------- ages and durations go to the question asked
+
+
+def test_a_school_year_in_kana_is_the_childs_age_not_a_duration() -> None:
+    answers = answers_after("おやにたたかれる", "ちゅうがく2ねん")
+    assert answers["age_band"]["choice"] == "under_18"
+    assert "duration" not in answers
+
+
+def test_a_sons_age_without_sai_is_his() -> None:
+    answers = answers_after("今夜、息子が暴れています", "息子は28です。10年くらい家にいます")
+    assert answers["age_band"]["choice"] == "18_39"
+    assert answers["duration"]["choice"] == "over_10y"
+
+
+def test_an_age_this_year_after_telling_of_the_son_is_the_sons() -> None:
+    answers = answers_after("息子のことです。もう15年、部屋からほとんど出てきません", "今年で37になります")
+    assert answers["age_band"]["choice"] == "18_39"
+    assert "asker_age_band" not in answers
+    own = answers_after("息子のことです", "私ももう72で、膝も悪いし")
+    assert own["asker_age_band"]["choice"] == "65_plus" and "age_band" not in own
+
+
+@pytest.mark.parametrize("typed", ["34", "３４", "34です"])
+def test_a_number_alone_typed_at_the_age_question_is_accepted(typed: str) -> None:
+    chat = Chat()
+    chat.follow()
+    chat.tap("相談の準備")
+    chat.tap("自分")
+    assert chat.state == "intake.ask_age_band"
+    chat.send(typed)
+    assert chat.data["intake"]["answers"]["age_band"]["choice"] == "18_39"
+    assert chat.state != "intake.ask_age_band"
+
+
+def test_a_bill_unpaid_for_two_months_does_not_change_how_long_it_has_lasted() -> None:
+    answers = answers_after(
+        "仕事やめてから2年くらい外に出てない", "電気代も2か月払えてなくて、止まるかもしれない"
+    )
+    assert answers["duration"]["choice"] == "1y_3y"
