@@ -136,6 +136,13 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["district"] if _fill(answers, "district", entity.value) else []
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
         return ["contact"] if _fill(answers, "contact", entity.value) else []
+    if entity.kind == "contact_times" and entity.value in BY_KEY["contact_times"].options({}):
+        if not _fill(answers, "contact_times", entity.value):
+            return []
+        answers["contact_times"]["words"] = entity.matched
+        return ["contact_times"]
+    if entity.kind == "consideration":
+        return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "hope" and entity.value.strip():
         hopes = answers.setdefault("hopes", {"choices": []})
         words = hopes.get("words", "")
@@ -143,6 +150,17 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
             hopes["words"] = f"{words}\n{entity.value}".strip()
         return ["hopes"]
     return []
+
+
+def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:
+    """Add the person's words to a field not answered at its question; False when it was."""
+    earlier = answers.get(key, {})
+    if (earlier.get("choice") or earlier.get("words")) and not earlier.get("from_text"):
+        return False
+    before = earlier.get("words", "")
+    if words not in before:
+        answers[key] = {"words": f"{before}\n{words}".strip(), "from_text": True}
+    return True
 
 
 def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str]:

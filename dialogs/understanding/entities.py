@@ -65,7 +65,7 @@ _CONTACT = (
     (
         "line",
         re.compile(
-            r"(line|らいん)(で|が|の方が|のほうが|のまま)|このまま(line|ここ)|ここで(お願い|やりとり|話)"
+            r"(line|らいん)(で|が|の方が|のほうが|のまま|だけ|のみ)|このまま(line|ここ)|ここで(お願い|やりとり|話)"
         ),
     ),
     (
@@ -77,7 +77,34 @@ _CONTACT = (
     ("email", re.compile(r"(メール|mail|e-mail)(で|が|の方が|のほうが)")),
     ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
 )
-_NOT_CONTACT = re.compile(r"(電話|でんわ)(は|が)(苦手|怖|こわ|無理|嫌|出られ)|(電話|でんわ)じゃなく")
+_PHONE_REACHABLE = re.compile(
+    r"(携帯|けいたい|すまほ)で[、,]|(電話|でんわ)(に|にも)?\s?(出れ|出られ|でれ|でられ)(?!ない|へん|ん)"
+)
+"""The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
+_NOT_CONTACT = re.compile(
+    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
+    r"|(電話|でんわ)じゃなく"
+)
+_CONTACT_TIMES = (
+    ("weekend", re.compile(r"土日|週末|土曜|日曜|休日")),
+    ("weekday_morning", re.compile(r"午前|朝")),
+    ("weekday_afternoon", re.compile(r"午後|昼")),
+    ("weekday_evening", re.compile(r"夜|夕方|晩|\d{2}時(以降|から|過ぎ)")),
+    ("anytime", re.compile(r"いつでも")),
+)
+_AVAILABLE = re.compile(
+    r"なら|やったら|だったら|であれば|だと|以降|電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|助か|うれしい|嬉しい"
+)
+"""Words that make a time of day a time the writer can be reached (「平日の夜やったら」), not a story
+(「夜中にすみません」「夫は19時ごろ帰ってきます」)."""
+_CONSIDERATION = re.compile(
+    r"(ばれ|知られ|しられ|きかれ|聞かれ|見られ|みられ)(たくない|る|ると|たら|ちゃう)"
+    r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
+    r"|(来られる|こられる|来られ|訪問|家に来)[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
+    r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
+    r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
+)
+"""What a person asks to be careful about (配慮): being found out, phone calls, visits, letters."""
 _KANA_PARENT = re.compile(
     r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
     r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
@@ -433,13 +460,38 @@ def _district(folded: str) -> Entity | None:
 
 
 def _contact(folded: str) -> Entity | None:
-    """Find how the writer wants to be contacted (電話でお願いします, このLINEで)."""
+    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます)."""
+    for option, pattern in _CONTACT:
+        if (found := pattern.search(folded)) is not None:
+            return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
-    for option, pattern in _CONTACT:
-        if pattern.search(folded):
-            return Entity("contact", option, "self", pattern.search(folded).group(0))  # type: ignore[union-attr]
+    if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
+        return Entity("contact", "phone", "self", reachable.group(0))
     return None
+
+
+def _contact_times(text: str) -> list[Entity]:
+    """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
+    out = []
+    for sentence in _sentences(unicodedata.normalize("NFKC", text)):
+        folded = _fold(sentence)
+        if not _AVAILABLE.search(folded):
+            continue
+        for option, pattern in _CONTACT_TIMES:
+            if pattern.search(sentence) or pattern.search(folded):
+                out.append(Entity("contact_times", option, "self", sentence.strip()))
+                break
+    return out
+
+
+def _considerations(text: str) -> list[Entity]:
+    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」)."""
+    return [
+        Entity("consideration", sentence.strip(), "self", sentence.strip())
+        for sentence in _sentences(unicodedata.normalize("NFKC", text))
+        if _CONSIDERATION.search(_fold(sentence))
+    ]
 
 
 def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
@@ -463,6 +515,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     contact = _contact(folded)
     if contact is not None:
         found.append(contact)
+    found.extend(_contact_times(text))
+    found.extend(_considerations(text))
     for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
         found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
     seen: set[tuple[str, str, str]] = set()

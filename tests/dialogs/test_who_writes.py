@@ -166,3 +166,55 @@ def test_a_bill_unpaid_for_two_months_does_not_change_how_long_it_has_lasted() -
         "仕事やめてから2年くらい外に出てない", "電気代も2か月払えてなくて、止まるかもしれない"
     )
     assert answers["duration"]["choice"] == "1y_3y"
+
+
+# ---------------------------------------------------------------- contact wishes and considerations
+
+
+def test_line_only_and_never_a_phone_call_reach_the_sheet() -> None:
+    answers = answers_after(
+        "夫にLINEを見られるのが怖いです", "連絡はLINEだけにしてください。電話は絶対やめて"
+    )
+    assert answers["contact"]["choice"] == "line"
+    assert "電話は絶対やめて" in answers["considerations"]["words"]
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ("でんわ むり きかれる", "でんわ むり きかれる"),
+        ("先生にはバレたくない", "先生にはバレたくない"),
+        ("いきなり家に来られるのは困ります。まず私だけ話を聞いてほしい", "いきなり家に来られるのは困ります"),
+        ("郵便で送られてくると家族に知られるので困ります", "郵便で送られてくると家族に知られるので困ります"),
+    ],
+)
+def test_what_to_be_careful_about_is_kept_as_a_consideration(message: str, words: str) -> None:
+    answers = answers_after(message)
+    assert answers["considerations"]["words"] == words
+    assert answers.get("contact", {}).get("choice") != "phone"
+
+
+@pytest.mark.parametrize(
+    ("messages", "contact", "times"),
+    [
+        (
+            ("民生委員をしている者です", "私の連絡先は携帯で、平日の午前中ならでれます"),
+            "phone",
+            "weekday_morning",
+        ),
+        (("うちの弟のことなんやけど", "平日の夜やったら電話出れるで"), "phone", "weekday_evening"),
+        (("土日なら電話でも大丈夫です",), "phone", "weekend"),
+    ],
+)
+def test_when_and_how_to_reach_the_person_is_kept_in_their_words(
+    messages: tuple[str, ...], contact: str, times: str
+) -> None:
+    answers = answers_after(*messages)
+    assert answers["contact"]["choice"] == contact
+    assert answers["contact_times"]["choice"] == times
+    assert answers["contact_times"]["words"] == messages[-1]
+
+
+def test_a_late_night_apology_is_not_a_time_to_call() -> None:
+    answers = answers_after("夜中にすみません　眠れなくて", "夫は19時ごろ帰ってきます")
+    assert "contact_times" not in answers
