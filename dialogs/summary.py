@@ -96,8 +96,8 @@ def _concerns_by_whom(answers: Answers, asker: str) -> tuple[list[str], list[str
     about = answers.get("concerns", {}).get("about", {})
     if asker not in OTHERS:
         return chosen, []
-    own = [c for c in chosen if about.get(c) == "self"]
-    return [c for c in chosen if c not in own], own
+    own = [c for c in chosen if about.get(c) in ("self", "both")]
+    return [c for c in chosen if about.get(c) != "self"], own
 
 
 def _words(answers: Answers) -> dict[str, str]:
@@ -347,7 +347,7 @@ def person_preview(data: Mapping[str, Any]) -> str:
         whose = data.get("intake", {}).get("answers", {}).get("concerns", {}).get("about", {})
         topics = (
             catalog.text("preview.family_topics")
-            if asker in OTHERS or "other" in whose.values()
+            if asker in OTHERS or {"other", "both"} & set(whose.values())
             else _join([catalog.text(f"person.concern.{c}") for c in summary["concerns"]])
         )
         lines.append(catalog.text("preview.topics", value=topics))

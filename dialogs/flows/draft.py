@@ -163,10 +163,27 @@ def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:
     return True
 
 
-def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str]:
-    """Add the concerns read in the text, remembering whom each is about; ['concerns'] when any."""
+def _written(concern: str, understanding: Understanding, *, asked_other: bool, question: bool) -> bool:
+    """Whether the person wrote of a concern: words the rules read, or a statement the learned model
+    reads. The model's guess alone on an answer to another question (「34」「じぶんのこと」) or on a
+    question to the bot (「車は手放さないとだめ？」) is not a worry the person wrote."""
+    rules = any(
+        e.label == f"concern:{concern}" and not e.rule.startswith("model:") for e in understanding.evidence
+    )
+    return rules or not (asked_other or question)
+
+
+def _concerns(
+    answers: dict[str, Any], understanding: Understanding, *, asked_other: bool, question: bool
+) -> list[str]:
+    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
     about = dict(understanding.concern_about)
-    found = [c for c in CONCERNS if c in understanding.concerns]
+    found = [
+        c
+        for c in CONCERNS
+        if c in understanding.concerns
+        and _written(c, understanding, asked_other=asked_other, question=question)
+    ]
     if not found:
         return []
     concerns = answers.setdefault("concerns", {"choices": []})
@@ -180,7 +197,10 @@ def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str
 
 
 def _merged_about(before: str | None, now: str) -> str:
-    """Whom a concern is about after one more mention: `other` wins over `self`, which wins over unknown."""
+    """Whom a concern is about after one more mention: `both` once it was told of the writer and of
+    the other person (her knee, his never seeing a doctor), else the one named over unknown."""
+    if {before, now} == {"self", "other"} or "both" in (before, now):
+        return "both"
     rank = {"other": 0, "self": 1, "unknown": 2}
     return min(before or "unknown", now, key=lambda about: rank.get(about, 2))
 
@@ -266,7 +286,14 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
-    filled += [key for key in _concerns(answers, understanding) if key not in filled]
+    text = dialog.user_input.text.strip()
+    written = _concerns(
+        answers,
+        understanding,
+        asked_other=asking is not None and asking != "concerns",
+        question=text.endswith(("?", "？")),
+    )
+    filled += [key for key in written if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk

@@ -218,3 +218,40 @@ def test_when_and_how_to_reach_the_person_is_kept_in_their_words(
 def test_a_late_night_apology_is_not_a_time_to_call() -> None:
     answers = answers_after("夜中にすみません　眠れなくて", "夫は19時ごろ帰ってきます")
     assert "contact_times" not in answers
+
+
+# ---------------------------------------------------------------- concerns nobody wrote
+
+
+def test_a_question_about_keeping_the_car_adds_no_worry_about_the_mind() -> None:
+    answers = answers_after("生活保護ってどうやったら受けられますか", "車は手放さないとだめ？")
+    assert "mental_health" not in answers.get("concerns", {}).get("choices", [])
+
+
+def test_the_concern_list_starts_with_nothing_chosen_the_person_did_not_write() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.tap("相談の準備")
+    chat.send("じぶんのこと")
+    chat.send("34")
+    chat.tap("1〜3年")
+    assert chat.state == "intake.ask_concerns"
+    assert chat.data["intake"]["answers"].get("concerns", {}).get("choices", []) == []
+    assert not any(label.startswith("✓") or "✅" in label for label in chat.labels)
+
+
+def test_a_mothers_own_knee_and_sleeplessness_are_hers_as_well_as_her_sons_illness() -> None:
+    from dialogs.summary import build_summary
+
+    chat = Chat()
+    chat.follow()
+    for message in (
+        "息子のことです。もう15年、部屋からほとんど出てきません",
+        "私ももう72で、膝も悪いし、この先どうなるのかと考えると眠れないんです",
+        "息子は病院には一度も行ってません",
+    ):
+        chat.send(message)
+    summary = build_summary(chat.data)
+    assert summary["asker_wellbeing"] is not None
+    assert {"illness", "mental_health"} <= set(summary["asker_wellbeing"]["concerns"])
+    assert "mental_health" not in summary["concerns"]
