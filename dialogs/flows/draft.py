@@ -15,6 +15,7 @@ from typing import Any
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
+from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 
@@ -268,6 +269,18 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     return Entity(entity.kind, entity.value, about, entity.matched)
 
 
+OWN_QUESTION = {"hope": "hopes", "consideration": "considerations"}
+"""Entities kept as words, and the question whose typed answer already holds those words."""
+
+
+def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
+    """Remember that the person writes in English or in やさしい日本語 (a need the CSW should know)."""
+    need = reply_language(dialog)
+    needs: list[str] = form.setdefault("language", [])
+    if need is not None and need not in needs:
+        needs.append(need)
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -279,10 +292,13 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     if understanding is None or dialog.user_input.kind != "text":
         return []
     form = form_of(dialog)
+    _note_language(form, dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
     inferred = _relative_in_trouble(understanding)
     for entity in (*understanding.entities, *([inferred] if inferred else [])):
+        if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
+            continue  # the question stores the typed words as its answer
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from dialogs.effects import HandOff
 from tests.dialogs.chat import Chat
 
 
@@ -255,3 +256,66 @@ def test_a_mothers_own_knee_and_sleeplessness_are_hers_as_well_as_her_sons_illne
     assert summary["asker_wellbeing"] is not None
     assert {"illness", "mental_health"} <= set(summary["asker_wellbeing"]["concerns"])
     assert "mental_health" not in summary["concerns"]
+
+
+# ---------------------------------------------------------------- what the person confirms is what is shared
+
+
+def intake_sent_once() -> Chat:
+    """The try-out's intake: a person who answered every question and sent the summary."""
+    chat = Chat()
+    chat.follow()
+    chat.tap("相談の準備")
+    chat.send("じぶんのこと")
+    chat.send("34")
+    chat.send("会社辞めてから2年くらい")
+    chat.send("お金がなくて、カードの支払いも滞ってる")
+    chat.tap("選び終わった")
+    chat.send("まずは話を聞いてほしいです")
+    chat.tap("選び終わった")
+    chat.send("にしかわ")
+    chat.send("LINEがいい")
+    chat.send("夕方以降だとうれしい")
+    chat.send("電話は苦手です")
+    chat.send("特にないです")
+    assert chat.state == "consent.review"
+    return chat
+
+
+def test_the_consent_screen_shows_every_field_that_is_shared() -> None:
+    chat = intake_sent_once()
+    preview = chat.texts[0]
+    assert "夕方以降だとうれしい" in preview
+    assert "電話は苦手です" in preview
+    chat.tap("この内容だけ送る")
+    (case,) = [e for e in chat.effects if isinstance(e, HandOff)]
+    assert case.summary["own_words"]["hopes"] == "まずは話を聞いてほしいです", "said once, not twice"
+
+
+def test_a_second_hand_off_shows_the_earlier_concerns_too() -> None:
+    chat = intake_sent_once()
+    chat.tap("この内容だけ送る")
+    chat.send("あと、言い忘れたんですが、母が入院していて医療費もかかってます")
+    chat.send("電気代も2か月払えてなくて、止まるかもしれない")
+    chat.send("担当者と話したい")
+    if chat.state != "consent.review":
+        chat.tap("担当者")
+    preview = chat.texts[0]
+    assert "お金や暮らしのこと" in preview and "借金や支払いのこと" in preview
+
+
+@pytest.mark.parametrize(
+    ("messages", "need"),
+    [
+        (("Hello, do you speak English?", "I lost my job last month and I can't pay rent"), "en"),
+        (("にほんご すこし わかります", "しごと なくなりました"), "easy"),
+    ],
+)
+def test_a_language_need_is_recorded_on_the_sheet(messages: tuple[str, ...], need: str) -> None:
+    from dialogs.summary import build_summary
+
+    chat = Chat()
+    chat.follow()
+    for message in messages:
+        chat.send(message)
+    assert build_summary(chat.data)["language"] == [need]
