@@ -111,6 +111,13 @@ def _words(answers: Answers) -> dict[str, str]:
     return {key: str(answer["words"]) for key, answer in answers.items() if answer.get("words")}
 
 
+def _language_needs(data: Mapping[str, Any], answers: Answers) -> list[str]:
+    """English or やさしい日本語 needed; a child writing for herself in kana needs no easy Japanese."""
+    needs = [str(need) for need in data.get("intake", {}).get("language", [])]
+    child = _single(answers, "age_band") == "under_18" and _asker(answers) in ("self", "unknown")
+    return [need for need in needs if not (child and need == "easy")]
+
+
 class IntakeSummary(TypedDict):
     """The structured 相談受付票: option ids, typed words, and what was left unanswered.
 
@@ -171,7 +178,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             if asker == "family"
             else None,
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
-            "language": [str(need) for need in data.get("intake", {}).get("language", [])],
+            "language": _language_needs(data, answers),
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})

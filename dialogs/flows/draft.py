@@ -129,7 +129,12 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return _writer(answers, entity)
     if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
-        key = "age_band" if _about_the_person(answers, entity) else "asker_age_band"
+        if _about_the_person(answers, entity):
+            key = "age_band"
+        elif entity.about == "self":
+            key = "asker_age_band"
+        else:
+            return []  # a child's age told by a parent who writes for herself (「こども 2さい います」)
         return [key] if band and _fill(answers, key, band) else []
     if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
         return ["duration"] if _fill(answers, "duration", entity.value) else []
@@ -164,6 +169,17 @@ def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:
     return True
 
 
+TOLD_OF_THE_PERSON = frozenset(("withdrawal", "violence"))
+"""Concerns a family member or supporter who names no one (「今は部屋にこもってるけど」) tells of the
+person they write about, not of themself."""
+
+
+def _names_nobody(understanding: Understanding, text: str) -> bool:
+    """Whether a message names neither the writer (私, 僕 …) nor a relative."""
+    named = any(e.kind in ("relation", "writer") for e in understanding.entities)
+    return not named and not any(word in text for word in WRITER_WORDS)
+
+
 def _written(concern: str, understanding: Understanding, *, asked_other: bool, question: bool) -> bool:
     """Whether the person wrote of a concern: words the rules read, or a statement the learned model
     reads. The model's guess alone on an answer to another question (「34」「じぶんのこと」) or on a
@@ -175,10 +191,19 @@ def _written(concern: str, understanding: Understanding, *, asked_other: bool, q
 
 
 def _concerns(
-    answers: dict[str, Any], understanding: Understanding, *, asked_other: bool, question: bool
+    answers: dict[str, Any],
+    understanding: Understanding,
+    *,
+    asked_other: bool,
+    question: bool,
+    untold_subject: bool,
 ) -> list[str]:
     """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
     about = dict(understanding.concern_about)
+    if untold_subject and _others_ask(answers):
+        about.update(
+            {c: "other" for c, whose in about.items() if whose == "self" and c in TOLD_OF_THE_PERSON}
+        )
     found = [
         c
         for c in CONCERNS
@@ -308,6 +333,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         understanding,
         asked_other=asking is not None and asking != "concerns",
         question=text.endswith(("?", "？")),
+        untold_subject=_names_nobody(understanding, text),
     )
     filled += [key for key in written if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):

@@ -319,3 +319,29 @@ def test_a_language_need_is_recorded_on_the_sheet(messages: tuple[str, ...], nee
     for message in messages:
         chat.send(message)
     assert build_summary(chat.data)["language"] == [need]
+
+
+def test_a_childs_age_told_by_a_mother_writing_for_herself_is_nobodys_on_the_form() -> None:
+    answers = answers_after("しごと なくなりました", "こども 2さい います")
+    assert "asker_age_band" not in answers and "age_band" not in answers
+
+
+def test_a_fathers_words_without_a_subject_tell_of_his_son() -> None:
+    from dialogs.summary import build_summary
+
+    chat = Chat()
+    chat.follow()
+    chat.send("今夜、息子が暴れています")
+    chat.send("今は部屋にこもってるけど、また出てくるかもしれない")
+    wellbeing = build_summary(chat.data)["asker_wellbeing"]
+    assert wellbeing is not None and "withdrawal" not in wellbeing["concerns"]
+
+
+def test_a_child_writing_in_kana_is_not_recorded_as_needing_easy_japanese() -> None:
+    from dialogs.summary import build_summary
+
+    chat = Chat()
+    chat.follow()
+    for message in ("おやに たたかれる", "ちゅうがく2ねん", "でんわ むり きかれる"):
+        chat.send(message)
+    assert build_summary(chat.data)["language"] == []
