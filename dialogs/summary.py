@@ -347,6 +347,19 @@ def _bounded(words: str) -> str:
     return catalog.text("summary.cut", words=words[:PREVIEW_WORDS_CHARS])
 
 
+def _asker_own(summary: IntakeSummary) -> list[str]:
+    """A family member's own age, how hard it is, and their situation in their words."""
+    wellbeing = summary["asker_wellbeing"] or {}
+    own = [
+        label_for(key, str(wellbeing[field]))
+        for field, key in (("age_band", "age_band"), ("distress", "asker_distress"))
+        if wellbeing.get(field)
+    ]
+    if wellbeing.get("situation") not in (None, "none"):
+        own.append(_quote(_bounded(str(wellbeing["situation"]))))
+    return own
+
+
 def _person_topics(answers: Answers) -> list[str]:
     """What the person wrote about, in their terms: their own worries by name, a relative's only as
     「ご家族のこと」 (no label put on a relative; earlier worries stay when a relative is named later)."""
@@ -385,6 +398,9 @@ def person_preview(data: Mapping[str, Any]) -> str:
         shown = _shown(summary, key)
         if shown:
             lines.append(catalog.text(f"preview.{key}", value=shown))
+    own = _asker_own(summary)
+    if own:
+        lines.append(catalog.text("preview.asker_own", value=catalog.text("summary.slash").join(own)))
     if summary["language"]:
         needs = [catalog.text(f"preview.language.{need}") for need in summary["language"]]
         lines.append(catalog.text("preview.language", value=_join(needs)))

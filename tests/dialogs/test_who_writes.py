@@ -345,3 +345,21 @@ def test_a_child_writing_in_kana_is_not_recorded_as_needing_easy_japanese() -> N
     for message in ("おやに たたかれる", "ちゅうがく2ねん", "でんわ むり きかれる"):
         chat.send(message)
     assert build_summary(chat.data)["language"] == []
+
+
+def test_a_family_members_own_situation_is_on_the_consent_screen_too() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.send("息子のことで相談したいです")
+    chat.send("私は60歳です")
+    chat.tap("相談の準備")
+    chat.tap("家族のこと")
+    while chat.state != "intake.ask_asker_distress":
+        chat.tap("答えたくない")
+    chat.tap("とてもしんどい")
+    chat.send("夜も眠れず、仕事も休みがちです")
+    while chat.state != "consent.review":
+        chat.tap("答えたくない")
+    preview = chat.texts[0]
+    assert "60" in preview or "40〜64歳" in preview
+    assert "夜も眠れず、仕事も休みがちです" in preview
