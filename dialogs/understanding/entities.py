@@ -92,11 +92,14 @@ _CONTACT_TIMES = (
     ("weekday_evening", re.compile(r"夜|夕方|晩|\d{2}時(以降|から|過ぎ)")),
     ("anytime", re.compile(r"いつでも")),
 )
+_REACH_WORDS = re.compile(r"電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|つなが")
 _AVAILABLE = re.compile(
-    r"なら|やったら|だったら|であれば|だと|以降|電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|助か|うれしい|嬉しい"
+    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|夜|夕方|晩|時)(中|の間|ごろ|頃)?"
+    r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
 )
-"""Words that make a time of day a time the writer can be reached (「平日の夜やったら」), not a story
-(「夜中にすみません」「夫は19時ごろ帰ってきます」)."""
+"""A time of day said as when the writer can be reached (「平日の夜やったら」「夕方以降だと」); with
+`_REACH_WORDS` in the sentence (電話, 連絡, 出れる) any time named is. Not a story: 「夜中にすみません」
+「夫は19時ごろ帰ってきます」「朝ごはんも食べてないなら」."""
 _CONSIDERATION = re.compile(
     r"(ばれ|知られ|しられ|きかれ|聞かれ|見られ|みられ)(たくない|る|ると|たら|ちゃう)"
     r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
@@ -476,7 +479,7 @@ def _contact_times(text: str) -> list[Entity]:
     out = []
     for sentence in _sentences(unicodedata.normalize("NFKC", text)):
         folded = _fold(sentence)
-        if not _AVAILABLE.search(folded):
+        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(sentence)):
             continue
         for option, pattern in _CONTACT_TIMES:
             if pattern.search(sentence) or pattern.search(folded):

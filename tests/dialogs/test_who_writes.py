@@ -363,3 +363,11 @@ def test_a_family_members_own_situation_is_on_the_consent_screen_too() -> None:
     preview = chat.texts[0]
     assert "60" in preview or "40〜64歳" in preview
     assert "夜も眠れず、仕事も休みがちです" in preview
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["朝ごはんも食べてないなら、どうしたらいい", "昼間は寝ていることが多いです", "昼から何も食べてない"],
+)
+def test_a_time_of_day_in_a_story_is_not_a_time_to_call(message: str) -> None:
+    assert "contact_times" not in answers_after(message)
