@@ -371,3 +371,7 @@ def test_a_family_members_own_situation_is_on_the_consent_screen_too() -> None:
 )
 def test_a_time_of_day_in_a_story_is_not_a_time_to_call(message: str) -> None:
     assert "contact_times" not in answers_after(message)
+
+
+def test_being_able_to_look_after_someone_is_not_a_caution() -> None:
+    assert "considerations" not in answers_after("親の面倒を見られる人がいない")
