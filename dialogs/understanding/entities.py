@@ -478,12 +478,12 @@ def _contact(folded: str) -> Entity | None:
 def _contact_times(text: str) -> list[Entity]:
     """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
     out = []
-    for sentence in _sentences(unicodedata.normalize("NFKC", text)):
-        folded = _fold(sentence)
-        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(sentence)):
+    for sentence in _sentences(text):
+        plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
+        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)):
             continue
         for option, pattern in _CONTACT_TIMES:
-            if pattern.search(sentence) or pattern.search(folded):
+            if pattern.search(plain) or pattern.search(folded):
                 out.append(Entity("contact_times", option, "self", sentence.strip()))
                 break
     return out
@@ -493,7 +493,7 @@ def _considerations(text: str) -> list[Entity]:
     """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」)."""
     return [
         Entity("consideration", sentence.strip(), "self", sentence.strip())
-        for sentence in _sentences(unicodedata.normalize("NFKC", text))
+        for sentence in _sentences(text)
         if _CONSIDERATION.search(_fold(sentence))
     ]
 

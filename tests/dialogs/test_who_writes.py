@@ -375,3 +375,8 @@ def test_a_time_of_day_in_a_story_is_not_a_time_to_call(message: str) -> None:
 
 def test_being_able_to_look_after_someone_is_not_a_caution() -> None:
     assert "considerations" not in answers_after("親の面倒を見られる人がいない")
+
+
+def test_a_caution_keeps_the_persons_own_characters() -> None:
+    answers = answers_after("警察を呼ぶと近所に知られるのが…")
+    assert answers["considerations"]["words"] == "警察を呼ぶと近所に知られるのが…"
