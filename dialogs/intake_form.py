@@ -145,6 +145,10 @@ AGE_BANDS = ((18, "under_18"), (40, "18_39"), (65, "40_64"), (200, "65_plus"))
 _AGE = re.compile(r"(\d{1,3})\s*(?:歳|才|代)")
 
 
+_BARE_NUMBER = re.compile(r"\s*(\d{1,3})\s*(?:です|歳|才|さい)?\s*[。.]?\s*")
+MAX_AGE = 110
+
+
 def age_band_in(text: str) -> str | None:
     """The age band of an age typed as '45歳' or '40代'; None when there is none."""
     found = _AGE.search(unicodedata.normalize("NFKC", text))
@@ -154,10 +158,18 @@ def age_band_in(text: str) -> str | None:
     return next(band for bound, band in AGE_BANDS if age < bound)
 
 
+def age_band_answered(text: str) -> str | None:
+    """The age band of an age typed at the age question: '45歳', '40代', or the number alone ('34')."""
+    bare = _BARE_NUMBER.fullmatch(unicodedata.normalize("NFKC", text))
+    if bare is not None and 0 < int(bare[1]) <= MAX_AGE:
+        return next(band for bound, band in AGE_BANDS if int(bare[1]) < bound)
+    return age_band_in(text)
+
+
 def pick_option(question: Question, answers: Answers, text: str) -> str | None:
     """The one option typed text names: the only or clearly best match; None when unclear."""
     if question.key == "age_band":
-        return age_band_in(text)
+        return age_band_answered(text)
     scored = _scored(question, answers, text)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None

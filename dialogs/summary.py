@@ -19,7 +19,13 @@ from dialogs.intake_form import BY_KEY, Answers, Question, asked, asker_of
 SINGLE_KEYS = ("relation", "age_band", "duration", "contact", "contact_times", "considerations", "district")
 """One-answer fields: an option id, or the person's words when no option fits."""
 
-LABEL_PREFIXES = {"asker": "asker", "concerns": "concern", "urgency": "urgency", "unanswered": "question"}
+LABEL_PREFIXES = {
+    "asker": "asker",
+    "concerns": "concern",
+    "urgency": "urgency",
+    "unanswered": "question",
+    "language": "language",
+}
 """Summary keys whose values read with the sheet's own names (not the button labels)."""
 
 WELLBEING_QUESTIONS = {"distress": "asker_distress", "situation": "asker_situation"}
@@ -96,8 +102,8 @@ def _concerns_by_whom(answers: Answers, asker: str) -> tuple[list[str], list[str
     about = answers.get("concerns", {}).get("about", {})
     if asker not in OTHERS:
         return chosen, []
-    own = [c for c in chosen if about.get(c) == "self"]
-    return [c for c in chosen if c not in own], own
+    own = [c for c in chosen if about.get(c) in ("self", "both")]
+    return [c for c in chosen if about.get(c) != "self"], own
 
 
 def _words(answers: Answers) -> dict[str, str]:
@@ -105,11 +111,19 @@ def _words(answers: Answers) -> dict[str, str]:
     return {key: str(answer["words"]) for key, answer in answers.items() if answer.get("words")}
 
 
+def _language_needs(data: Mapping[str, Any], answers: Answers) -> list[str]:
+    """English or やさしい日本語 needed; a child writing for herself in kana needs no easy Japanese."""
+    needs = [str(need) for need in data.get("intake", {}).get("language", [])]
+    child = _single(answers, "age_band") == "under_18" and _asker(answers) in ("self", "unknown")
+    return [need for need in needs if not (child and need == "easy")]
+
+
 class IntakeSummary(TypedDict):
     """The structured 相談受付票: option ids, typed words, and what was left unanswered.
 
-    `asker_wellbeing` (a family asker's own age, distress, situation and concerns) and `heard` (the
-    person's own words, bounded, with the fields each told about) are additions to the 受付票.
+    `asker_wellbeing` (a family asker's own age, distress, situation and concerns), `heard` (the
+    person's own words, bounded, with the fields each told about) and `language` (English or
+    やさしい日本語 needed, from how they wrote) are additions to the 受付票.
     """
 
     asker: str | None
@@ -128,6 +142,7 @@ class IntakeSummary(TypedDict):
     unanswered: list[str]
     asker_wellbeing: dict[str, Any] | None
     heard: list[dict[str, Any]]
+    language: list[str]
 
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
@@ -163,6 +178,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             if asker == "family"
             else None,
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
+            "language": _language_needs(data, answers),
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
@@ -304,6 +320,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("considerations", _shown(summary, "considerations")),
         _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
         _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
+        _line("language", _join([label_for("language", need) for need in summary.get("language") or []])),
         *heard_lines(summary),
         _line("unanswered", _join(unanswered) or catalog.text("summary.nothing_left")),
     ]
@@ -330,6 +347,34 @@ def _bounded(words: str) -> str:
     return catalog.text("summary.cut", words=words[:PREVIEW_WORDS_CHARS])
 
 
+def _asker_own(summary: IntakeSummary) -> list[str]:
+    """A family member's own age, how hard it is, and their situation in their words."""
+    wellbeing = summary["asker_wellbeing"] or {}
+    own = [
+        label_for(key, str(wellbeing[field]))
+        for field, key in (("age_band", "age_band"), ("distress", "asker_distress"))
+        if wellbeing.get(field)
+    ]
+    if wellbeing.get("situation") not in (None, "none"):
+        own.append(_quote(_bounded(str(wellbeing["situation"]))))
+    return own
+
+
+def _person_topics(answers: Answers) -> list[str]:
+    """What the person wrote about, in their terms: their own worries by name, a relative's only as
+    「ご家族のこと」 (no label put on a relative; earlier worries stay when a relative is named later)."""
+    asker = _asker(answers)
+    about = answers.get("concerns", {}).get("about", {})
+    own, family = [], False
+    for concern in _many(answers, "concerns"):
+        whose = about.get(concern, "unknown")
+        if whose in ("other", "both") or (asker in OTHERS and whose == "unknown"):
+            family = True
+        if whose in ("self", "both") or (asker not in OTHERS and whose == "unknown"):
+            own.append(catalog.text(f"person.concern.{concern}"))
+    return own + [catalog.text("preview.family_topics")] * family
+
+
 def person_preview(data: Mapping[str, Any]) -> str:
     """What will be sent, in the person's own terms: no staff category, no label on a relative."""
     summary = build_summary(data)
@@ -343,20 +388,22 @@ def person_preview(data: Mapping[str, Any]) -> str:
         shown = _shown(summary, key)
         if shown:
             lines.append(catalog.text(f"preview.{key}", value=shown))
-    if summary["concerns"]:
-        whose = data.get("intake", {}).get("answers", {}).get("concerns", {}).get("about", {})
-        topics = (
-            catalog.text("preview.family_topics")
-            if asker in OTHERS or "other" in whose.values()
-            else _join([catalog.text(f"person.concern.{c}") for c in summary["concerns"]])
-        )
-        lines.append(catalog.text("preview.topics", value=topics))
+    topics = _person_topics(answers_in(data))
+    if topics:
+        lines.append(catalog.text("preview.topics", value=_join(topics)))
     hopes = [label_for("hopes", h) for h in summary["hopes"]]
     if hopes:
         lines.append(catalog.text("preview.hopes", value=_join(hopes)))
-    contact = _shown(summary, "contact")
-    if contact:
-        lines.append(catalog.text("preview.contact", value=contact))
+    for key in ("contact", "contact_times", "considerations"):
+        shown = _shown(summary, key)
+        if shown:
+            lines.append(catalog.text(f"preview.{key}", value=shown))
+    own = _asker_own(summary)
+    if own:
+        lines.append(catalog.text("preview.asker_own", value=catalog.text("summary.slash").join(own)))
+    if summary["language"]:
+        needs = [catalog.text(f"preview.language.{need}") for need in summary["language"]]
+        lines.append(catalog.text("preview.language", value=_join(needs)))
     words = [_quote(_bounded(str(item["words"]))) for item in summary["heard"]]
     words += [
         _quote(_bounded(str(w)))

@@ -67,16 +67,17 @@ def whole_phrase(reason: str, texts: Iterable[str]) -> Phrase:
     return Phrase("", words, "")
 
 
+def words_label(key: str) -> str:
+    """The Japanese name of the question a person's typed words answer (never the field's id)."""
+    return catalog.entries().get(f"csw.sheet.words_{key}") or label_for("unanswered", key)
+
+
 def own_words(summary: dict[str, Any]) -> list[tuple[str, str]]:
     """The typed words in the 受付票 as (question label, words)."""
     words = summary.get("own_words")
     if not isinstance(words, dict):
         return []
-    return [
-        (catalog.text(f"csw.sheet.words_{key}") if key in ("concerns", "own_words") else key, str(value))
-        for key, value in words.items()
-        if value
-    ]
+    return [(words_label(key), str(value)) for key, value in words.items() if value]
 
 
 def texts_of(summary: dict[str, Any]) -> list[str]:

@@ -148,7 +148,11 @@ def hand_off(event: EventData) -> None:
         else catalog.text("consent.contact_line")
     )
     sent = dialog.data.get("intake", {})
-    dialog.data["intake"] = {**draft.empty_form(), "answers": sent.get("answers", {})}
+    dialog.data["intake"] = {
+        **draft.empty_form(),
+        "answers": sent.get("answers", {}),
+        "language": sent.get("language", []),
+    }
     dialog.data.pop("urgency", None)
     dialog.say(
         "consent.sent",

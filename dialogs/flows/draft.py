@@ -15,6 +15,7 @@ from typing import Any
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
+from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 
@@ -25,16 +26,6 @@ HEARD_CHARS = 300
 """How much of one message the draft keeps (the start of it, marked as cut)."""
 
 ASKERS = ("self", "family", "supporter")
-
-WRITER_OF: dict[str, str] = {
-    "parent": "child",
-    "child": "parent",
-    "sibling": "sibling",
-    "spouse": "spouse",
-    "grandparent": "other_family",
-    "other_family": "other_family",
-}
-"""A relative written about (「息子が」: child) -> the writer's own relation to them (parent)."""
 
 
 def empty_form() -> dict[str, Any]:
@@ -70,22 +61,37 @@ def _fill(answers: dict[str, Any], key: str, value: str, *, guess: bool = False)
 
 
 def _relation(answers: dict[str, Any], entity: Entity) -> list[str]:
-    """Fill who is asking (and their relation) from a relation entity; the keys filled."""
-    value = entity.value
-    if value in ASKERS:
-        return ["asker"] if _fill(answers, "asker", value) else []
-    if value in FAMILY_RELATIONS:
-        own = value if entity.about == "self" else WRITER_OF.get(value, "other_family")
-        filled = ["asker"] if _fill(answers, "asker", "family") else []
-        if answers["asker"].get("choice") == "family" and _fill(answers, "relation", own):
-            filled.append("relation")
-        return filled
-    if value in SUPPORTER_RELATIONS:
-        filled = ["asker"] if _fill(answers, "asker", "supporter") else []
-        if answers["asker"].get("choice") == "supporter" and _fill(answers, "relation", value):
-            filled.append("relation")
-        return filled
-    return []
+    """Fill who is asking from 「家族のことで」 (family, relation not yet known); the keys filled."""
+    return ["asker"] if entity.value in ASKERS and _fill(answers, "asker", entity.value) else []
+
+
+def _writer_known(answers: dict[str, Any]) -> bool:
+    """Whether who is writing is already known: the relation, or an asker said (not guessed) as self."""
+    asker = answers.get("asker", {})
+    said_self = asker.get("choice") == "self" and not asker.get("guess")
+    return _is_filled(answers, "relation") or said_self
+
+
+def _is_filled(answers: dict[str, Any], key: str) -> bool:
+    """Whether a single-answer field holds a choice or words."""
+    return bool(answers.get(key, {}).get("choice") or answers.get(key, {}).get("words"))
+
+
+def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Fill who is asking and their relation from what the writer says of themself; the keys filled.
+
+    A self-introduction (「母です」) says it outright; whom they consult about (「息子のことで」) fills
+    it only while it is not known, so a wife or a mother named later never changes it.
+    """
+    if entity.value not in (*FAMILY_RELATIONS, *SUPPORTER_RELATIONS):
+        return []
+    if entity.about != "self" and _writer_known(answers):
+        return []
+    asker = "supporter" if entity.value in SUPPORTER_RELATIONS else "family"
+    filled = ["asker"] if _fill(answers, "asker", asker) else []
+    if answers["asker"].get("choice") == asker and _fill(answers, "relation", entity.value):
+        filled.append("relation")
+    return filled
 
 
 def _others_ask(answers: dict[str, Any]) -> bool:
@@ -96,11 +102,12 @@ def _others_ask(answers: dict[str, Any]) -> bool:
 def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
     """Whether a fact (age, duration) describes the person the form is about.
 
-    The form is about the writer when they ask for themself, else about the person they write about.
+    The form is about the writer when they ask for themself, else about the person they write about;
+    a fact that names no one (「今年で37になります」) is taken as about that person too.
     """
     asker = answers.get("asker", {}).get("choice")
     if asker in ("family", "supporter"):
-        return entity.about == "other"
+        return entity.about in ("other", "unknown")
     return entity.about in ("self", "unknown") or asker is None
 
 
@@ -118,9 +125,16 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
     """Fill the field one entity names, when it is still empty; the keys filled."""
     if entity.kind == "relation":
         return _relation(answers, entity)
+    if entity.kind == "writer":
+        return _writer(answers, entity)
     if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
-        key = "age_band" if _about_the_person(answers, entity) else "asker_age_band"
+        if _about_the_person(answers, entity):
+            key = "age_band"
+        elif entity.about == "self":
+            key = "asker_age_band"
+        else:
+            return []  # a child's age told by a parent who writes for herself (「こども 2さい います」)
         return [key] if band and _fill(answers, key, band) else []
     if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
         return ["duration"] if _fill(answers, "duration", entity.value) else []
@@ -128,6 +142,13 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["district"] if _fill(answers, "district", entity.value) else []
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
         return ["contact"] if _fill(answers, "contact", entity.value) else []
+    if entity.kind == "contact_times" and entity.value in BY_KEY["contact_times"].options({}):
+        if not _fill(answers, "contact_times", entity.value):
+            return []
+        answers["contact_times"]["words"] = entity.matched
+        return ["contact_times"]
+    if entity.kind == "consideration":
+        return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "hope" and entity.value.strip():
         hopes = answers.setdefault("hopes", {"choices": []})
         words = hopes.get("words", "")
@@ -137,10 +158,58 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
     return []
 
 
-def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str]:
-    """Add the concerns read in the text, remembering whom each is about; ['concerns'] when any."""
+def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:
+    """Add the person's words to a field not answered at its question; False when it was."""
+    earlier = answers.get(key, {})
+    if (earlier.get("choice") or earlier.get("words")) and not earlier.get("from_text"):
+        return False
+    before = earlier.get("words", "")
+    if words not in before:
+        answers[key] = {"words": f"{before}\n{words}".strip(), "from_text": True}
+    return True
+
+
+TOLD_OF_THE_PERSON = frozenset(("withdrawal", "violence"))
+"""Concerns a family member or supporter who names no one (「今は部屋にこもってるけど」) tells of the
+person they write about, not of themself."""
+
+
+def _names_nobody(understanding: Understanding, text: str) -> bool:
+    """Whether a message names neither the writer (私, 僕 …) nor a relative."""
+    named = any(e.kind in ("relation", "writer") for e in understanding.entities)
+    return not named and not any(word in text for word in WRITER_WORDS)
+
+
+def _written(concern: str, understanding: Understanding, *, asked_other: bool, question: bool) -> bool:
+    """Whether the person wrote of a concern: words the rules read, or a statement the learned model
+    reads. The model's guess alone on an answer to another question (「34」「じぶんのこと」) or on a
+    question to the bot (「車は手放さないとだめ？」) is not a worry the person wrote."""
+    rules = any(
+        e.label == f"concern:{concern}" and not e.rule.startswith("model:") for e in understanding.evidence
+    )
+    return rules or not (asked_other or question)
+
+
+def _concerns(
+    answers: dict[str, Any],
+    understanding: Understanding,
+    *,
+    asked_other: bool,
+    question: bool,
+    untold_subject: bool,
+) -> list[str]:
+    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
     about = dict(understanding.concern_about)
-    found = [c for c in CONCERNS if c in understanding.concerns]
+    if untold_subject and _others_ask(answers):
+        about.update(
+            {c: "other" for c, whose in about.items() if whose == "self" and c in TOLD_OF_THE_PERSON}
+        )
+    found = [
+        c
+        for c in CONCERNS
+        if c in understanding.concerns
+        and _written(c, understanding, asked_other=asked_other, question=question)
+    ]
     if not found:
         return []
     concerns = answers.setdefault("concerns", {"choices": []})
@@ -154,7 +223,10 @@ def _concerns(answers: dict[str, Any], understanding: Understanding) -> list[str
 
 
 def _merged_about(before: str | None, now: str) -> str:
-    """Whom a concern is about after one more mention: `other` wins over `self`, which wins over unknown."""
+    """Whom a concern is about after one more mention: `both` once it was told of the writer and of
+    the other person (her knee, his never seeing a doctor), else the one named over unknown."""
+    if {before, now} == {"self", "other"} or "both" in (before, now):
+        return "both"
     rank = {"other": 0, "self": 1, "unknown": 2}
     return min(before or "unknown", now, key=lambda about: rank.get(about, 2))
 
@@ -175,38 +247,26 @@ def _bounded(text: str, limit: int) -> str:
     return catalog.text("summary.cut", words=words[:limit]) if len(words) > limit else words
 
 
-HURT_BY = ("child", "spouse")
-"""In a message about violence, a writer who is someone's child or spouse is the one hurt: 「父に
-殴られる」「夫に殴られる」 ask for themself, not as family of the one who hits."""
+PERSON_CONCERNS = frozenset(("withdrawal", "mental_health", "job_search", "disability"))
+"""What a family member consults about when they tell of a relative's troubles (「兄が家から出なく
+なりました」「妻がうつで寝込んでいます」); a mother's illness (「母が入院していて」) says nothing of
+who writes."""
 
-SELF_INTRODUCTION_CHARS = 12
-"""A message this short that names a relation (「母です」「父親です」) says who is writing."""
+
+def _relative_in_trouble(understanding: Understanding) -> Entity | None:
+    """The writer's relation to a relative whose withdrawal or low mood the message tells of."""
+    if any(entity.kind == "writer" for entity in understanding.entities):
+        return None
+    troubled = any(about == "other" and c in PERSON_CONCERNS for c, about in understanding.concern_about)
+    named = [e for e in understanding.entities if e.kind == "relation" and e.value in FAMILY_RELATIONS]
+    return Entity("writer", named[0].value, "other", named[0].matched) if troubled and named else None
 
 
 def _writes_for_themself(understanding: Understanding) -> bool:
-    """Whether the message speaks only of the writer's own troubles and names no relative."""
+    """Whether the message speaks only of the writer's own troubles and says of no one else's."""
     whose = {about for _, about in understanding.concern_about}
-    named = any(entity.kind == "relation" for entity in understanding.entities)
-    return whose == {"self"} and not named
-
-
-def _introduces_relation(understanding: Understanding, text: str) -> bool:
-    """Whether a relation in the text says who is writing about whom.
-
-    Only when it is about someone else (a concern about `other`), names the writer a parent
-    (「息子のことです」), a supporter or a family member (「家族のことで相談です」), or is a short
-    self-introduction: 「夫に殴られる」 names a husband and
-    「母は家にいません」 a mother, but the writer asks for herself.
-    """
-    about_other = any(about == "other" for _, about in understanding.concern_about)
-    parent = any(
-        e.kind == "relation" and e.value == "parent" and e.about == "self" for e in understanding.entities
-    )
-    named = any(
-        e.kind == "relation" and (e.value in SUPPORTER_RELATIONS or e.value == "family")
-        for e in understanding.entities
-    )
-    return about_other or parent or named or len(text.strip()) <= SELF_INTRODUCTION_CHARS
+    writer = any(entity.kind == "writer" for entity in understanding.entities)
+    return whose == {"self"} and not writer
 
 
 ASKER_QUESTIONS = ("asker_distress", "asker_situation")
@@ -234,6 +294,18 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     return Entity(entity.kind, entity.value, about, entity.matched)
 
 
+OWN_QUESTION = {"hope": "hopes", "consideration": "considerations"}
+"""Entities kept as words, and the question whose typed answer already holds those words."""
+
+
+def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
+    """Remember that the person writes in English or in やさしい日本語 (a need the CSW should know)."""
+    need = reply_language(dialog)
+    needs: list[str] = form.setdefault("language", [])
+    if need is not None and need not in needs:
+        needs.append(need)
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -245,17 +317,25 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     if understanding is None or dialog.user_input.kind != "text":
         return []
     form = form_of(dialog)
+    _note_language(form, dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
-    introduces = _introduces_relation(understanding, dialog.user_input.text)
-    hurt = bool({"violence", "child_abuse"} & set(understanding.crisis_kinds))
-    for entity in understanding.entities:
-        if entity.kind == "relation" and (not introduces or (hurt and entity.value in HURT_BY)):
-            continue
+    inferred = _relative_in_trouble(understanding)
+    for entity in (*understanding.entities, *([inferred] if inferred else [])):
+        if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
+            continue  # the question stores the typed words as its answer
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
-    filled += [key for key in _concerns(answers, understanding) if key not in filled]
+    text = dialog.user_input.text.strip()
+    written = _concerns(
+        answers,
+        understanding,
+        asked_other=asking is not None and asking != "concerns",
+        question=text.endswith(("?", "？")),
+        untold_subject=_names_nobody(understanding, text),
+    )
+    filled += [key for key in written if key not in filled]
     if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk

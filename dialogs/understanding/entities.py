@@ -1,5 +1,9 @@
-"""Intake facts in free text (relation, age, age band, duration, district, contact, hope) and whom
-each fact or concern is about: the writer (相談者, `self`) or the person they write about (`other`).
+"""Intake facts in free text (relation, writer, age, age band, duration, district, contact, hope) and
+whom each fact or concern is about: the writer (相談者, `self`) or the person they write about (`other`).
+
+A `relation` is any relative named (「妻は実家に」 names a wife): what the writer would be to them. A
+`writer` is what the writer says of themself: `self` for a self-introduction (「母です」「民生委員を
+しています」), `other` for whom the consultation is about (「息子のことで相談」「弟のことなんやけど」).
 
 Values are the intake's option ids (dialogs/intake_form.py) and the content's district ids, so the
 dialog can fill a field directly; `hope` keeps the person's own words.
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from dialogs.content import Content, current_content
@@ -61,7 +65,7 @@ _CONTACT = (
     (
         "line",
         re.compile(
-            r"(line|らいん)(で|が|の方が|のほうが|のまま)|このまま(line|ここ)|ここで(お願い|やりとり|話)"
+            r"(line|らいん)(で|が|の方が|のほうが|のまま|だけ|のみ)|このまま(line|ここ)|ここで(お願い|やりとり|話)"
         ),
     ),
     (
@@ -73,7 +77,38 @@ _CONTACT = (
     ("email", re.compile(r"(メール|mail|e-mail)(で|が|の方が|のほうが)")),
     ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
 )
-_NOT_CONTACT = re.compile(r"(電話|でんわ)(は|が)(苦手|怖|こわ|無理|嫌|出られ)|(電話|でんわ)じゃなく")
+_PHONE_REACHABLE = re.compile(
+    r"(携帯|けいたい|すまほ)で[、,]|(電話|でんわ)(に|にも)?\s?(出れ|出られ|でれ|でられ)(?!ない|へん|ん)"
+)
+"""The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
+_NOT_CONTACT = re.compile(
+    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
+    r"|(電話|でんわ)じゃなく"
+)
+_CONTACT_TIMES = (
+    ("weekend", re.compile(r"土日|週末|土曜|日曜|休日")),
+    ("weekday_morning", re.compile(r"午前|朝")),
+    ("weekday_afternoon", re.compile(r"午後|昼")),
+    ("weekday_evening", re.compile(r"夜|夕方|晩|\d{2}時(以降|から|過ぎ)")),
+    ("anytime", re.compile(r"いつでも")),
+)
+_REACH_WORDS = re.compile(r"電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|つなが")
+_AVAILABLE = re.compile(
+    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|夜|夕方|晩|時)(中|の間|ごろ|頃)?"
+    r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
+)
+"""A time of day said as when the writer can be reached (「平日の夜やったら」「夕方以降だと」); with
+`_REACH_WORDS` in the sentence (電話, 連絡, 出れる) any time named is. Not a story: 「夜中にすみません」
+「夫は19時ごろ帰ってきます」「朝ごはんも食べてないなら」."""
+_CONSIDERATION = re.compile(
+    r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|る|ると|たら|ちゃう)"
+    r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
+    r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
+    r"|(来られる|こられる|来られ|訪問|家に来)[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
+    r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
+    r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
+)
+"""What a person asks to be careful about (配慮): being found out, phone calls, visits, letters."""
 _KANA_PARENT = re.compile(
     r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
     r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
@@ -83,7 +118,21 @@ _KANA_PARENT = re.compile(
 or as 儘 (まま): only at the start or after 「ぼくの」, and followed by a particle."""
 _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
-_SCHOOL_YEAR = re.compile(r"(小|中|高|小学|中学|高校)(\d)|(小学|中学|高校)(\d)年")
+_SCHOOL_YEAR = re.compile(
+    r"(?:小学|中学|高校|しょうがく|ちゅうがく|こうこう|小|中|高)\s?(\d)\s?(?:年生|年|ねんせい|ねん)?"
+)
+_BARE_AGE = re.compile(
+    r"(今年で|ことしで)?(?<![\d.,万円])(\d{1,3})\s?(?:歳|才|さい)?"
+    r"(?=です|だよ|でした|で[、,]|や(?:で|ねん)?$|になります|になりました|になる|になった)"
+)
+"""An age without 歳 (「息子は28です」「今年で37になります」): taken when the sentence names whose it is
+or says 今年で."""
+MIN_AGE, MAX_AGE = 1, 110
+_CLAUSE_BREAK = re.compile(r"[、。,!?！？\n]")
+_OTHER_MATTER = re.compile(
+    r"払|滞納|滞って|家賃|電気|ガス|水道|料金|ローン|返済|借金|給料|給与|入院|住んで|在住|日本に来て"
+)
+"""Words that make a time in the same clause about another matter (a bill, a stay in hospital)."""
 _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
@@ -186,12 +235,24 @@ def _writer_is_hurt(sentence_tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _possessive(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the writer names themself only as the owner of a relative (「うちの弟」「私の母」)."""
+    word = tokens[at]
+    return (
+        (word.lemma in FIRST_PERSON or word.surface in FIRST_PERSON)
+        and at + 2 < len(tokens)
+        and tokens[at + 1].lemma == "の"
+        and _is_relative(tokens[at + 2])
+    )
+
+
 def _who(sentence_tokens: Sequence[Token]) -> About:
     """Whom a sentence is about: the writer (私も…, 夫に殴られる), someone they name (息子が…), or unclear."""
     if _writer_is_hurt(sentence_tokens):
         return "self"
-    lemmas = [t.lemma for t in sentence_tokens]
-    surfaces = [t.surface for t in sentence_tokens]
+    tokens = [t for i, t in enumerate(sentence_tokens) if not _possessive(sentence_tokens, i)]
+    lemmas = [t.lemma for t in tokens]
+    surfaces = [t.surface for t in tokens]
     other = any(w in RELATIVE_TO_RELATION or w in ("本人", "あの子", "彼") for w in (*lemmas, *surfaces))
     own = any(w in FIRST_PERSON for w in (*lemmas, *surfaces))
     if own and not other:
@@ -199,7 +260,7 @@ def _who(sentence_tokens: Sequence[Token]) -> About:
     if other and not own:
         return "other"
     if own and other:
-        for token in sentence_tokens:  # the first one named as the subject (は/が/も) wins
+        for token in tokens:  # the first one named as the subject (は/が/も) wins
             if token.lemma in FIRST_PERSON or token.surface in FIRST_PERSON:
                 return "self"
             if token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION:
@@ -278,6 +339,42 @@ def _relation(tokens: Sequence[Token]) -> Entity | None:
     return None
 
 
+OWN_CHILDREN = dict.fromkeys(("息子", "娘", "長男", "次男", "長女", "次女"), "parent")
+"""Words for one's own grown child: a writer who tells of them (「息子が…」「娘は…」) is their parent
+(「子どもが2人います」 only says there are children)."""
+
+TOPIC_WORDS = frozenset(("こと", "件", "相談", "事"))
+"""Nouns after 「息子の」 that make the relative the topic of the consultation (息子のことで)."""
+
+
+def _name_of(token: Token, names: Mapping[str, str]) -> str | None:
+    """The key of `names` a word is (by lemma or as written), or None."""
+    if token.lemma in names:
+        return token.lemma
+    return token.surface if token.surface in names else None
+
+
+def _writer(tokens: Sequence[Token]) -> Entity | None:
+    """What the writer says of themself (「母です」), else whom they consult about (「息子のことで」,
+    「息子が部屋から出てこない」)."""
+    for i, token in enumerate(tokens):
+        name = _name_of(token, SELF_INTRODUCTION)
+        after = [t.lemma for t in tokens[i + 1 : i + 3]]
+        introduces = after and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+        if name is not None and introduces:
+            return Entity("writer", SELF_INTRODUCTION[name], "self", token.surface)
+    for i, token in enumerate(tokens):
+        name = _name_of(token, RELATIVE_TO_RELATION)
+        lemmas = [t.lemma for t in tokens[i + 1 : i + 3]]
+        topic = lemmas == ["に", "つく"] or (lemmas[:1] == ["の"] and lemmas[1:] and lemmas[1] in TOPIC_WORDS)
+        if name is not None and topic:
+            return Entity("writer", RELATIVE_TO_RELATION[name], "other", token.surface)
+    for i, token in enumerate(tokens[:-1]):
+        if _name_of(token, OWN_CHILDREN) and tokens[i + 1].lemma in _SUBJECT_MARKERS:
+            return Entity("writer", "parent", "other", token.surface)
+    return None
+
+
 def _kana_parent(folded: str) -> Entity | None:
     """A parent named in kana that the analyzer missed: the writer is their child (おやになぐられる)."""
     match = _KANA_PARENT.search(folded)
@@ -285,23 +382,26 @@ def _kana_parent(folded: str) -> Entity | None:
 
 
 def _ages(tokens: Sequence[Token]) -> list[Entity]:
-    """Find ages (45歳), decades (40代) and school years (中2), each with whom it is about."""
+    """Find ages (45歳, 息子は28です, 今年で37), decades (40代) and school years (中2, ちゅうがく2ねん).
+
+    Each is about whom its sentence names, else whom the last sentence before it named (「息子は…。
+    今年で37になります」); a sentence after none that named anyone leaves it `unknown`.
+    """
     out: list[Entity] = []
-    fallback: About | None = None
+    last: About = "unknown"
     for sentence, sentence_tokens in _split_tokens(tokens):
         folded = unicodedata.normalize("NFKC", sentence)
+        named = _who(sentence_tokens)
+        who = named if named != "unknown" else last
+        last = who
         if not any(ch.isdigit() for ch in folded):
             continue
-        who = _who(sentence_tokens)
-        if who == "unknown":
-            if fallback is None:
-                fallback = "other" if _mentions_other(tokens) else "self"
-            who = fallback
-        for match in _AGE.finditer(folded):
-            age = int(match.group(1))
-            if age <= 120:
-                out.append(Entity("age", str(age), who, match.group(0)))
-                out.append(Entity("age_band", _band_of_age(age), who, match.group(0)))
+        ages = _SCHOOL_YEAR.sub(lambda m: " " * len(m.group(0)), folded)
+        for match in _AGE.finditer(ages):
+            out += _age(int(match.group(1)), who, match.group(0))
+        for match in _BARE_AGE.finditer(ages):
+            if named != "unknown" or match.group(1):
+                out += _age(int(match.group(2)), who, match.group(0))
         for match in _DECADE.finditer(folded):
             decade = int(match.group(1))
             if 10 <= decade <= 100:
@@ -311,15 +411,35 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
     return out
 
 
+def _age(age: int, who: About, words: str) -> list[Entity]:
+    """An age and its band, when it can be a person's age."""
+    if not MIN_AGE <= age <= MAX_AGE:
+        return []
+    return [Entity("age", str(age), who, words), Entity("age_band", _band_of_age(age), who, words)]
+
+
 def _durations(text: str) -> list[Entity]:
-    """Find how long something has lasted (20年, 半年くらい, 3ヶ月)."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Find how long something has lasted (20年, 半年くらい, 3ヶ月).
+
+    Not a school year (ちゅうがく2ねん), and not a time in another matter's clause (「電気代も2か月
+    払えてなくて」 is how long a bill is unpaid, not how long the situation has lasted).
+    """
+    folded = _SCHOOL_YEAR.sub(" ", unicodedata.normalize("NFKC", text))
     out: list[Entity] = []
     for match in _DURATION.finditer(folded):
+        if _OTHER_MATTER.search(_clause_around(folded, match.start(), match.end())):
+            continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
         out.append(Entity("duration", _duration_id(years), "other", match.group(0)))
     return out
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause (between 、。 and the like) holding text[start:end]."""
+    begins = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return text[begins[-1] if begins else 0 : after.start() if after else len(text)]
 
 
 _LEAVING_AGE = {"中学": 15, "高校": 18, "専門学校": 20, "大学": 22, "学校": 18}
@@ -344,19 +464,47 @@ def _district(folded: str) -> Entity | None:
 
 
 def _contact(folded: str) -> Entity | None:
-    """Find how the writer wants to be contacted (電話でお願いします, このLINEで)."""
+    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます)."""
+    for option, pattern in _CONTACT:
+        if (found := pattern.search(folded)) is not None:
+            return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
-    for option, pattern in _CONTACT:
-        if pattern.search(folded):
-            return Entity("contact", option, "self", pattern.search(folded).group(0))  # type: ignore[union-attr]
+    if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
+        return Entity("contact", "phone", "self", reachable.group(0))
     return None
+
+
+def _contact_times(text: str) -> list[Entity]:
+    """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
+    out = []
+    for sentence in _sentences(text):
+        plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
+        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)):
+            continue
+        for option, pattern in _CONTACT_TIMES:
+            if pattern.search(plain) or pattern.search(folded):
+                out.append(Entity("contact_times", option, "self", sentence.strip()))
+                break
+    return out
+
+
+def _considerations(text: str) -> list[Entity]:
+    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」)."""
+    return [
+        Entity("consideration", sentence.strip(), "self", sentence.strip())
+        for sentence in _sentences(text)
+        if _CONSIDERATION.search(_fold(sentence))
+    ]
 
 
 def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     """Return every intake fact found in text, with whom it is about and the words it came from."""
     folded = _fold(text)
     found: list[Entity] = []
+    writer = _writer(tokens)
+    if writer is not None:
+        found.append(writer)
     relation = _relation(tokens) or _kana_parent(folded)
     if relation is not None:
         found.append(relation)
@@ -371,6 +519,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     contact = _contact(folded)
     if contact is not None:
         found.append(contact)
+    found.extend(_contact_times(text))
+    found.extend(_considerations(text))
     for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
         found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
     seen: set[tuple[str, str, str]] = set()

@@ -83,7 +83,7 @@ PERSONAS: tuple[Persona, ...] = (
         "young carer for her grandmother",
         WEEKDAY_EVENING,
         ("祖母の介護をしています", "学校に行けていません", "お金もない", "16歳です", *WITH_CONVERSATION),
-        {"asker_wellbeing.age_band": "under_18"},
+        {"asker": "self", "relation": None, "age_band": "under_18"},
         concerns=("caregiving", "economic"),
     ),
     Persona(

@@ -263,7 +263,7 @@ def test_fear_of_the_husband_reading_line_gets_a_clear_answer(reading_adds) -> N
     chat.send("夫にLINEを見られるのが怖いです")
     assert "トーク履歴を削除" in said(chat)
     assert catalog.text("fallback") not in said(chat)
-    assert chat.data.get("intake", {}).get("answers", {}).get("asker") is None
+    assert chat.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice") != "family"
 
 
 def test_after_deleting_she_is_told_how_to_remove_the_talk_history() -> None:

@@ -95,7 +95,8 @@ def test_man_just_out_of_prison_about_to_lose_his_flat() -> None:
     chat.send("急いでいます")
     chat.tap("この内容だけ送る")
     (case,) = handoffs(chat)
-    assert case.summary["contact"] == "phone" and case.summary["contact_times"] == "午前中なら出られます"
+    assert case.summary["contact"] == "phone" and case.summary["contact_times"] == "weekday_morning"
+    assert case.summary["own_words"]["contact_times"] == "午前中なら出られます"
     assert case.summary["considerations"] == "前科のことで責められたくない"
     assert "housing" in case.summary["concerns"] or "economic" in case.summary["concerns"]
 

@@ -156,3 +156,29 @@ def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(
     assert history.count("0120-279-338") == 1, "only the consented range: not the reply after the hand-off"
     welcome = catalog.text("welcome")
     assert '<details class="bot-reply">' in history and welcome not in history, "ordinary replies are folded"
+
+
+def test_the_persons_typed_answers_read_under_japanese_labels_once(sim: Simulator, database_url: str) -> None:
+    """Try-out: 「hopes」「contact_times」「considerations」 named her words, and one hope showed twice."""
+    before = {c["code"] for c in sim.cases()}
+    sim.follow("u1")
+    sim.choose("u1", catalog.text("menu.intake"))
+    for typed in (
+        "じぶんのこと",
+        "34",
+        "会社辞めてから2年くらい",
+        "お金がなくて、カードの支払いも滞ってる",
+    ):
+        sim.send("u1", typed)
+    sim.choose("u1", catalog.text("nav.done"))
+    sim.send("u1", "まずは話を聞いてほしいです")
+    sim.choose("u1", catalog.text("nav.done"))
+    for typed in ("にしかわ", "LINEがいい", "夕方以降だとうれしい", "電話は苦手です", "特にないです"):
+        sim.send("u1", typed)
+    sim.choose("u1", catalog.text("consent.share_summary"))
+    (case,) = [c for c in sim.cases() if c["code"] not in before]
+    page = case_page(sim, database_url, case["code"])
+    for raw in (">hopes<", ">contact_times<", ">considerations<"):
+        assert raw not in page, raw
+    assert "配慮してほしいこと" in page and "電話は苦手です" in page
+    assert "まずは話を聞いてほしい\nまずは話を聞いてほしいです" not in page

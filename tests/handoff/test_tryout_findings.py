@@ -40,3 +40,30 @@ def test_asking_to_delete_everything_is_not_read_as_a_crisis() -> None:
     assert reading.crisis == "none"
     assert "cmd.delete" in reading.intents
     assert classify("薬を全部飲んだ").crisis == "crisis", "全部 with pills still is"
+
+
+def test_the_persons_words_on_the_case_page_are_labelled_in_japanese() -> None:
+    """The case page listed 「hopes」「contact_times」「considerations」 as the names of her words."""
+    from handoff.sheet import own_words
+
+    summary = {
+        "own_words": {
+            "concerns": "お金がなくて",
+            "hopes": "まずは話を聞いてほしいです",
+            "contact_times": "夕方以降だとうれしい",
+            "considerations": "電話は苦手です",
+            "own_words": "特にないです",
+        }
+    }
+    labels = [label for label, _ in own_words(summary)]
+    assert all(label.isascii() is False for label in labels), labels
+    assert "hopes" not in labels and "contact_times" not in labels and "considerations" not in labels
+    assert "配慮してほしいこと" in labels and "連絡の時間帯" in labels
+
+
+def test_a_language_need_is_on_the_sheet_in_japanese() -> None:
+    from dialogs.summary import render
+
+    items = dict(summary_items({"language": ["en", "easy"]}))
+    assert "英語" in str(items["language"]) and "やさしい日本語" in str(items["language"])
+    assert "英語" in render({"language": ["en"]})
