@@ -455,6 +455,10 @@ def _word_start_in(text: str, start: str) -> bool:
     return False
 
 
+SHORT_REPLY_CHARS = 20
+"""Up to this length, a message with a rule-read intent takes no concern from the learned layer alone."""
+
+
 def _add_learned(
     lex: Lexicon,
     text: str,
@@ -494,8 +498,11 @@ def _add_learned(
     if found.urgent.fires and named and not labels & {"crisis", "urgent"}:
         add("urgent", found.urgent)
         kinds.update(learned.chosen_kinds(found, learned.URGENT_KINDS))
+    # A short message the rules read as a request or a reply (「よろしく頼みます」「もう寝ます」) names no
+    # worry of its own: a concern there would be the model's guess alone. Signs of violence still count.
+    short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
     for score in found.concerns:
-        if score.fires and score.name not in labels:
+        if score.fires and score.name not in labels and (not short_reply or score.name == "concern:violence"):
             add(score.name, score)
 
 

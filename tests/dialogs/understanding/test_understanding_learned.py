@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from dialogs.understanding import classify, learned, train
 
 
@@ -54,3 +56,8 @@ def test_threshold_is_the_lowest_that_keeps_false_crisis_within_the_limit() -> N
     assert 97.0 < threshold <= 98.0
     ruled = [(99.0, False, True), *negatives[:99], *positives]
     assert train.lowest_threshold(ruled, lambda c: c.false <= 2) > 97.0
+
+
+@pytest.mark.parametrize("text", ["ほなよろしく頼むわ", "よろしく頼みます", "ありがとう、また来ます"])
+def test_a_short_request_or_reply_gets_no_concern_from_the_model_alone(text: str) -> None:
+    assert classify(text).concerns == ()
