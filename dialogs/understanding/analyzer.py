@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -86,13 +87,20 @@ def warm_up() -> None:
     analyze("死にたい")
 
 
+@lru_cache(maxsize=256)
 def tidy(text: str) -> str:
     """Prepare chat text for the analyzer: NFKC, no elongations (しにたぁい) or small-kana slips (なぃ),
     no runs of 3+ characters."""
-    out: list[str] = []
+    normalized = unicodedata.normalize("NFKC", text[:MAX_ANALYZED_CHARS])
+    return "".join(ch for ch, _ in _tidied((ch, 0) for ch in normalized))
+
+
+def _tidied(chars: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Apply tidy's rules to normalised letters, each carried with where it came from."""
+    out: list[tuple[str, int]] = []
     run = 0
-    for ch in unicodedata.normalize("NFKC", text[:MAX_ANALYZED_CHARS]):
-        last = out[-1] if out else ""
+    for ch, origin in chars:
+        last = out[-1][0] if out else ""
         if ch in _SMALL_VOWELS and (_VOWEL_OF.get(last) == _SMALL_VOWELS[ch] or last == _SMALL_VOWELS[ch]):
             continue
         if ch in _SMALL_VOWELS and last in _VOWEL_OF and ch not in _KANA_WITH_SMALL_VOWEL.get(last, ""):
@@ -109,28 +117,43 @@ def tidy(text: str) -> str:
                 continue
         else:
             run = 1
-        out.append(ch)
-    return "".join(out)
+        out.append((ch, origin))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _tidied_with_origins(text: str) -> tuple[str, tuple[int, ...]]:
+    """The tidied text, and for each of its letters the position in text of the letter it came from."""
+    pairs = _tidied(
+        (ch, i)
+        for i, letter in enumerate(text[:MAX_ANALYZED_CHARS])
+        for ch in unicodedata.normalize("NFKC", letter)
+    )
+    return "".join(ch for ch, _ in pairs), tuple(origin for _, origin in pairs)
 
 
 def as_written(text: str, tokens: tuple[Token, ...], start: int, end: int) -> str:
     """Return the words tokens[start:end] as the person wrote them in text (before tidy).
 
     Tidying can change letters (㌱ → ビル, しにたぁい → しにたい); the words are then found by their place
-    in the tidied text and cut from the original at the prefix whose tidied length reaches that place.
+    in the tidied text and cut from the original where the letters they came from stand.
     """
     joined = "".join(t.surface for t in tokens[start:end])
     if joined in text:
         return joined
-    tidied = tidy(text)
-    cursor = 0
+    tidied, origins = _tidied_with_origins(text)
+    whole = tidy(text)
+    begin = cursor = 0
     for index, token in enumerate(tokens[:end]):
-        at = tidied.find(token.surface, cursor)
+        at = whole.find(token.surface, cursor)
         if at < 0:
             return joined
         if index == start:
             begin = at
         cursor = at + len(token.surface)
+    if tidied == whole and 0 < cursor <= len(origins):
+        return text[origins[begin] : origins[cursor - 1] + 1].strip() or joined
+    # Letters that combine across characters (ｶﾞ → ガ) tidy differently one by one: search by prefixes.
     return text[_original_end(text, begin) : _original_end(text, cursor)].strip() or joined
 
 
