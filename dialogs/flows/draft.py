@@ -155,6 +155,11 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         if entity.value not in words:
             hopes["words"] = f"{words}\n{entity.value}".strip()
         return ["hopes"]
+    if entity.kind == "hope_choice" and entity.value in BY_KEY["hopes"].options({}):
+        choices = answers.setdefault("hopes", {"choices": []}).setdefault("choices", [])
+        if entity.value not in choices:
+            choices.append(entity.value)
+        return ["hopes"]
     return []
 
 

@@ -109,6 +109,18 @@ _CONSIDERATION = re.compile(
     r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
 )
 """What a person asks to be careful about (配慮): being found out, phone calls, visits, letters."""
+_REFUSED = re.compile(
+    r"^[^。、,]{0,8}?(こわ|怖|恐|無理|むり|でき(な|ひん|へん|ん)|出来な|やめ|嫌|いや|苦手|不安|ぱにっく)"
+    r"|^(け|か|きたく|かれ|行け|行か)(な|へん|ん)"
+)
+"""Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
+thing to avoid, not the way to be contacted."""
+_REASON = re.compile(r"(ので|から|ため)$")
+_HOME_VISIT = re.compile(
+    r"(家|いえ|うち|自宅|じたく)(まで|に|へ)(来|き)て(もら|いただ|くれ|ほし|欲し)"
+    r"|(訪問|ほうもん)して(もら|いただ|くれ|ほし|欲し)"
+)
+"""A wish that someone comes to the home (「家まで来てもらうことはできますか」)."""
 _KANA_PARENT = re.compile(
     r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
     r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
@@ -463,11 +475,23 @@ def _district(folded: str) -> Entity | None:
     return None
 
 
+def _avoided_contact(folded: str) -> bool:
+    """Whether the text names a way of contact only to say it is feared or impossible (「窓口に行くのが
+    こわいです」)."""
+    for _, pattern in _CONTACT:
+        for found in pattern.finditer(folded):
+            if _REFUSED.search(folded[found.end() :]):
+                return True
+    return False
+
+
 def _contact(folded: str) -> Entity | None:
-    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます)."""
+    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます);
+    not a way they fear or cannot use (「窓口に行くのがこわい」)."""
     for option, pattern in _CONTACT:
-        if (found := pattern.search(folded)) is not None:
-            return Entity("contact", option, "self", found.group(0))
+        for found in pattern.finditer(folded):
+            if not _REFUSED.search(folded[found.end() :]):
+                return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
     if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
@@ -490,12 +514,27 @@ def _contact_times(text: str) -> list[Entity]:
 
 
 def _considerations(text: str) -> list[Entity]:
-    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」)."""
+    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」),
+    with the reason that follows it (「窓口に行くのがこわいです。パニックになるので」)."""
+    sentences = [sentence.strip() for sentence in _sentences(text)]
+    out = []
+    for i, sentence in enumerate(sentences):
+        folded = _fold(sentence)
+        if not (_CONSIDERATION.search(folded) or _avoided_contact(folded)):
+            continue
+        reason = sentences[i + 1] if i + 1 < len(sentences) and _REASON.search(sentences[i + 1]) else ""
+        words = f"{sentence}。{reason}" if reason else sentence
+        out.append(Entity("consideration", words, "self", words))
+    return out
+
+
+def _home_visit(text: str) -> list[Entity]:
+    """A wish for a home visit, as the intake's 訪問してほしい (「家まで来てもらうことはできますか」)."""
     return [
-        Entity("consideration", sentence.strip(), "self", sentence.strip())
+        Entity("hope_choice", "visit", "self", sentence.strip())
         for sentence in _sentences(text)
-        if _CONSIDERATION.search(_fold(sentence))
-    ]
+        if _HOME_VISIT.search(_fold(sentence))
+    ][:1]
 
 
 def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
@@ -521,6 +560,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         found.append(contact)
     found.extend(_contact_times(text))
     found.extend(_considerations(text))
+    found.extend(_home_visit(text))
     for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
         found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
     seen: set[tuple[str, str, str]] = set()
