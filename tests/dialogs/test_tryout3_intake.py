@@ -55,3 +55,15 @@ def test_an_office_visit_she_offers_is_still_her_contact_method() -> None:
     chat = started("窓口に行きます")
     assert answers(chat)["contact"]["choice"] == "visit"
 
+
+# ---------------------------------------------------------------- 5. a menu label typed instead of tapped
+
+
+def test_typing_the_menu_label_opens_the_questions_like_tapping_it() -> None:
+    typed = started("相談の準備をする")
+    tapped = Chat()
+    tapped.follow()
+    tapped.tap("相談の準備をする")
+    assert typed.state == tapped.state != "consent.review"
+    assert typed.texts == tapped.texts
+    assert "まだ何も書かれていません" not in said(typed)
