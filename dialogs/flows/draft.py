@@ -17,6 +17,7 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
+from dialogs.understanding.entities import SELF_DESCRIPTIONS
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 
 HEARD_LIMIT = 8
@@ -81,8 +82,11 @@ def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
     """Fill who is asking and their relation from what the writer says of themself; the keys filled.
 
     A self-introduction (「母です」) says it outright; whom they consult about (「息子のことで」) fills
-    it only while it is not known, so a wife or a mother named later never changes it.
+    it only while it is not known, so a wife or a mother named later never changes it; 「自分のこと
+    です」 says the writer asks for themself.
     """
+    if entity.value == "self":
+        return ["asker"] if _fill(answers, "asker", "self") else []
     if entity.value not in (*FAMILY_RELATIONS, *SUPPORTER_RELATIONS):
         return []
     if entity.about != "self" and _writer_known(answers):
@@ -185,22 +189,39 @@ def _names_nobody(understanding: Understanding, text: str) -> bool:
     return not named and not any(word in text for word in WRITER_WORDS)
 
 
-def _written(concern: str, understanding: Understanding, *, asked_other: bool, question: bool) -> bool:
-    """Whether the person wrote of a concern: words the rules read, or a statement the learned model
-    reads. The model's guess alone on an answer to another question (「34」「じぶんのこと」) or on a
-    question to the bot (「車は手放さないとだめ？」) is not a worry the person wrote."""
+def _written(concern: str, understanding: Understanding, *, model_counts: bool) -> bool:
+    """Whether the person wrote of a concern: words the rules read, or, where `model_counts`, a
+    statement the learned model reads."""
     rules = any(
         e.label == f"concern:{concern}" and not e.rule.startswith("model:") for e in understanding.evidence
     )
-    return rules or not (asked_other or question)
+    return rules or model_counts
+
+
+def _model_counts(text: str, *, asked_other: bool) -> bool:
+    """Whether the learned model's reading alone is a worry the person wrote: not on an answer to
+    another question (「34」「じぶんのこと」), a question to the bot (「車は手放さないとだめ？」), or a
+    parent telling who she is (「シングルで子ども2人育ててます」)."""
+    question = text.endswith(("?", "？"))
+    introduction = any(word in text for word in SELF_DESCRIPTIONS)
+    return not (asked_other or question or introduction)
+
+
+def written_concerns(understanding: Understanding, text: str) -> list[str]:
+    """The concerns a message typed on the menu tells of, as the draft records them."""
+    model_counts = _model_counts(text.strip(), asked_other=False)
+    return [
+        c
+        for c in CONCERNS
+        if c in understanding.concerns and _written(c, understanding, model_counts=model_counts)
+    ]
 
 
 def _concerns(
     answers: dict[str, Any],
     understanding: Understanding,
     *,
-    asked_other: bool,
-    question: bool,
+    model_counts: bool,
     untold_subject: bool,
 ) -> list[str]:
     """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
@@ -212,8 +233,7 @@ def _concerns(
     found = [
         c
         for c in CONCERNS
-        if c in understanding.concerns
-        and _written(c, understanding, asked_other=asked_other, question=question)
+        if c in understanding.concerns and _written(c, understanding, model_counts=model_counts)
     ]
     if not found:
         return []
@@ -336,8 +356,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     written = _concerns(
         answers,
         understanding,
-        asked_other=asking is not None and asking != "concerns",
-        question=text.endswith(("?", "？")),
+        model_counts=_model_counts(text, asked_other=asking is not None and asking != "concerns"),
         untold_subject=_names_nobody(understanding, text),
     )
     filled += [key for key in written if key not in filled]

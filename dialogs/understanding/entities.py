@@ -25,6 +25,12 @@ FIRST_PERSON = frozenset(
 )
 """Lemmas by which the writer speaks of themself."""
 
+SELF_DESCRIPTIONS = frozenset(
+    ("シングル", "シングルマザー", "シングルファザー", "ひとり親", "一人親", "母子家庭", "父子家庭")
+)
+"""Words by which a parent tells of their own situation (「シングルで子ども2人育ててます」): the
+sentence is about the writer, not the children named in it."""
+
 RELATIVE_TO_RELATION = {
     **dict.fromkeys(("息子", "娘", "子供", "子", "長男", "次男", "長女", "次女", "末っ子", "倅"), "parent"),
     **dict.fromkeys(
@@ -115,6 +121,11 @@ _REFUSED = re.compile(
 )
 """Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
 thing to avoid, not the way to be contacted."""
+_OWN_MATTER = re.compile(
+    r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|$)"
+    r"|(本人|ほんにん)です"
+)
+"""The writer says the consultation is about themself (「52歳、自分のことです」)."""
 _REASON = re.compile(r"(ので|から|ため)$")
 _HOME_VISIT = re.compile(
     r"(家|いえ|うち|自宅|じたく)(まで|に|へ)(来|き)て(もら|いただ|くれ|ほし|欲し)"
@@ -266,14 +277,14 @@ def _who(sentence_tokens: Sequence[Token]) -> About:
     lemmas = [t.lemma for t in tokens]
     surfaces = [t.surface for t in tokens]
     other = any(w in RELATIVE_TO_RELATION or w in ("本人", "あの子", "彼") for w in (*lemmas, *surfaces))
-    own = any(w in FIRST_PERSON for w in (*lemmas, *surfaces))
+    own = any(w in FIRST_PERSON or w in SELF_DESCRIPTIONS for w in (*lemmas, *surfaces))
     if own and not other:
         return "self"
     if other and not own:
         return "other"
     if own and other:
         for token in tokens:  # the first one named as the subject (は/が/も) wins
-            if token.lemma in FIRST_PERSON or token.surface in FIRST_PERSON:
+            if {token.lemma, token.surface} & (FIRST_PERSON | SELF_DESCRIPTIONS):
                 return "self"
             if token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION:
                 return "other"
@@ -541,7 +552,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     """Return every intake fact found in text, with whom it is about and the words it came from."""
     folded = _fold(text)
     found: list[Entity] = []
-    writer = _writer(tokens)
+    own_matter = _OWN_MATTER.search(folded)
+    writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else _writer(tokens)
     if writer is not None:
         found.append(writer)
     relation = _relation(tokens) or _kana_parent(folded)

@@ -67,3 +67,32 @@ def test_typing_the_menu_label_opens_the_questions_like_tapping_it() -> None:
     assert typed.state == tapped.state != "consent.review"
     assert typed.texts == tapped.texts
     assert "まだ何も書かれていません" not in said(typed)
+
+
+# ---------------------------------------------------------------- 6. a man who writes for himself
+
+
+def test_a_man_who_says_it_is_about_himself_stays_the_person_himself() -> None:
+    chat = started("52歳、自分のことです")
+    assert answers(chat)["asker"]["choice"] == "self" and not answers(chat)["asker"].get("guess")
+    chat.send("親も80過ぎて、親が死んだら…")
+    assert answers(chat)["asker"]["choice"] == "self"
+    assert "relation" not in answers(chat)
+    assert "ご家族（子ども）と受け取りました" not in said(chat)
+
+
+# ---------------------------------------------------------------- P11. a single mother
+
+
+def test_a_single_mother_telling_who_she_is_is_about_herself_and_no_school_worry() -> None:
+    chat = started("シングルで子ども2人育ててます")
+    assert "ご家族や身近な方のことを書いて" not in said(chat)
+    assert "子どもや学校のこと" not in said(chat)
+    assert "childcare_education" not in answers(chat).get("concerns", {}).get("choices", [])
+    assert answers(chat).get("asker", {}).get("choice") in (None, "self")
+    assert any(item["words"] == "シングルで子ども2人育ててます" for item in chat.data["intake"]["heard"])
+
+
+def test_raising_children_alone_as_a_worry_is_still_heard() -> None:
+    chat = started("子どもを一人で育てるのが大変です")
+    assert "childcare_education" in answers(chat)["concerns"]["choices"]
