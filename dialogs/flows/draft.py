@@ -146,6 +146,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["district"] if _fill(answers, "district", entity.value) else []
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
         return ["contact"] if _fill(answers, "contact", entity.value) else []
+    if entity.kind == "contact_also" and entity.value in BY_KEY["contact"].options({}):
+        return _also_contact(answers, entity)
     if entity.kind == "contact_times" and entity.value in BY_KEY["contact_times"].options({}):
         if not _fill(answers, "contact_times", entity.value):
             return []
@@ -165,6 +167,16 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
             choices.append(entity.value)
         return ["hopes"]
     return []
+
+
+def _also_contact(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Add a way of contact said as also fine (「電話でも大丈夫です」) beside the one already given, with
+    the person's words; it is the way of contact when none was given yet."""
+    earlier = answers.get("contact", {})
+    if earlier.get("choice") in (None, entity.value):
+        return ["contact"] if _fill(answers, "contact", entity.value) else []
+    earlier.update({"also": entity.value, "words": entity.matched})
+    return ["contact"]
 
 
 def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:

@@ -140,7 +140,10 @@ def _noted_label(answers: Answers, key: str) -> str:
         )
     answer = answers.get(key, {})
     question = BY_KEY["age_band" if key == "asker_age_band" else key]
-    return catalog.text("summary.quote", words=question.label(str(answer.get("choice", ""))))
+    options = [answer.get("choice", ""), *([answer["also"]] if answer.get("also") else [])]
+    return catalog.text("summary.separator").join(
+        catalog.text("summary.quote", words=question.label(str(option))) for option in options
+    )
 
 
 def remember_place(event: EventData) -> None:

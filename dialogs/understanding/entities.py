@@ -510,6 +510,15 @@ def _contact(folded: str) -> Entity | None:
     return None
 
 
+def _also(contact: Entity, text: str) -> Entity:
+    """A way of contact said as also fine (「電話でも大丈夫です」), with the sentence saying it: it adds
+    to the way already given instead of replacing it."""
+    if not contact.matched.endswith("も"):
+        return contact
+    sentence = next((s.strip() for s in _sentences(text) if contact.matched in _fold(s)), contact.matched)
+    return Entity("contact_also", contact.value, contact.about, sentence)
+
+
 def _contact_times(text: str) -> list[Entity]:
     """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
     out = []
@@ -569,7 +578,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         found.append(district)
     contact = _contact(folded)
     if contact is not None:
-        found.append(contact)
+        found.append(_also(contact, text))
     found.extend(_contact_times(text))
     found.extend(_considerations(text))
     found.extend(_home_visit(text))

@@ -96,3 +96,22 @@ def test_a_single_mother_telling_who_she_is_is_about_herself_and_no_school_worry
 def test_raising_children_alone_as_a_worry_is_still_heard() -> None:
     chat = started("子どもを一人で育てるのが大変です")
     assert "childcare_education" in answers(chat)["concerns"]["choices"]
+
+
+# ---------------------------------------------------------------- P11. when and how she can be reached
+
+
+def test_a_phone_said_as_also_fine_joins_line_and_sets_the_times_without_the_hours_faq() -> None:
+    chat = started("LINEでお願いします", "連絡は平日の夜なら電話でも大丈夫です")
+    assert "月〜金 8:30〜17:00" not in said(chat)
+    assert "「このLINEで」" in said(chat) and "「電話」" in said(chat)
+    contact = answers(chat)["contact"]
+    assert (contact["choice"], contact["also"]) == ("line", "phone")
+    assert answers(chat)["contact_times"]["choice"] == "weekday_evening"
+    chat.send("人と話したい")
+    assert "連絡は平日の夜なら電話でも大丈夫です" in said(chat)
+
+
+def test_asking_about_office_hours_still_gets_the_hours() -> None:
+    chat = started("平日は何時まで電話できますか")
+    assert "8:30〜17:00" in said(chat)
