@@ -229,6 +229,11 @@ def written_concerns(understanding: Understanding, text: str) -> list[str]:
     ]
 
 
+TICKED_FROM_TEXT = "ticked_from_text"
+"""Where the concerns answer lists the concerns ticked from what the person wrote before the question:
+a first tap on one of them keeps it (and says so) rather than silently taking it off."""
+
+
 def _concerns(
     answers: dict[str, Any],
     understanding: Understanding,
@@ -255,6 +260,7 @@ def _concerns(
     for concern in found:
         if concern not in chosen:
             chosen.append(concern)
+            concerns.setdefault(TICKED_FROM_TEXT, []).append(concern)
         whose[concern] = _merged_about(whose.get(concern), about.get(concern, "unknown"))
     return ["concerns"]
 

@@ -533,6 +533,18 @@ def _contact_times(text: str) -> list[Entity]:
     return out
 
 
+BARE_TIME_MAX_CHARS = 10
+"""A reply this short that names a time of day (「夜」「土日かな」) is a time to be reached."""
+
+
+def bare_contact_time(text: str) -> str | None:
+    """The contact time a short reply names by itself (「夜」 → weekday_evening), else None."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    if len(plain) > BARE_TIME_MAX_CHARS:
+        return None
+    return next((option for option, pattern in _CONTACT_TIMES if pattern.search(plain)), None)
+
+
 def _considerations(text: str) -> list[Entity]:
     """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」),
     with the reason that follows it (「窓口に行くのがこわいです。パニックになるので」)."""

@@ -115,3 +115,67 @@ def test_a_phone_said_as_also_fine_joins_line_and_sets_the_times_without_the_hou
 def test_asking_about_office_hours_still_gets_the_hours() -> None:
     chat = started("平日は何時まで電話できますか")
     assert "8:30〜17:00" in said(chat)
+
+
+# ---------------------------------------------------------------- 7. typed answers at multi-choice questions
+
+
+def at_hopes(*first: str) -> Chat:
+    """A person who wrote `first`, then answered the form up to the question of what she hopes for."""
+    chat = started(*first)
+    chat.tap("相談の準備をする")
+    for label in ("自分のこと", "40", "1年"):
+        chat.tap(label)
+    chat.tap("選び終わった")
+    assert chat.state == "intake.ask_hopes"
+    return chat
+
+
+def test_a_district_typed_at_the_hopes_question_is_her_district_and_the_form_moves_on() -> None:
+    chat = at_hopes()
+    chat.send("東台です")
+    assert answers(chat)["district"]["choice"] == "higashidai"
+    assert "hopes" not in answers(chat)
+    assert chat.state not in ("intake.ask_hopes", "intake.ask_district")
+
+
+def test_line_typed_at_the_hopes_question_is_her_contact_method() -> None:
+    chat = at_hopes()
+    chat.send("LINEで")
+    assert answers(chat)["contact"]["choice"] == "line" and "hopes" not in answers(chat)
+    assert chat.state == "intake.ask_district"
+
+
+def test_night_typed_at_the_hopes_question_is_when_she_can_be_reached() -> None:
+    chat = at_hopes()
+    chat.send("夜")
+    assert answers(chat)["contact_times"]["choice"] == "weekday_evening"
+    assert "「平日の夕方以降」と受け取りました" in said(chat)
+    assert "hopes" not in answers(chat) and chat.state == "intake.ask_district"
+
+
+def test_nothing_in_particular_skips_the_hopes_question() -> None:
+    chat = at_hopes()
+    chat.send("とくにないです")
+    assert "hopes" not in answers(chat) and "hopes" in chat.data["intake"]["skipped"]
+    assert chat.state == "intake.ask_district"
+
+
+def test_a_hope_typed_in_words_is_still_kept_at_the_hopes_question() -> None:
+    chat = at_hopes()
+    chat.send("話を聞いてほしいです")
+    assert chat.state == "intake.ask_hopes"
+    assert "listen" in answers(chat)["hopes"]["choices"]
+
+
+def test_tapping_a_concern_already_ticked_from_her_words_keeps_it_and_says_so() -> None:
+    chat = started("お金がなくて困っています")
+    chat.tap("相談の準備をする")
+    for label in ("自分のこと", "40", "1年"):
+        chat.tap(label)
+    assert "✓ お金・生活費" in chat.labels
+    chat.tap("お金")
+    assert "economic" in answers(chat)["concerns"]["choices"]
+    assert "もう印をつけてあります" in said(chat)
+    chat.tap("お金")
+    assert "economic" not in answers(chat)["concerns"]["choices"]
