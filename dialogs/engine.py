@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import copy
 import logging
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from transitions import Machine
 
-from dialogs import crisis
+from dialogs import catalog, crisis
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, intake, languages, menu
@@ -73,6 +74,15 @@ COMMAND_TRIGGERS: Mapping[str, str] = {
     "cmd.help": "help",
 }
 """Typed-command intents and the event each one fires (the same event as its button)."""
+
+MENU_LABEL_TRIGGERS: Mapping[str, str] = {
+    "menu.intake": "intake",
+    "menu.resume": "resume",
+    "menu.services": "services",
+    "menu.faq": "faqs",
+    "menu.human": "human",
+}
+"""Menu buttons whose label, typed as it is (「相談の準備をする」), does what tapping it does."""
 
 DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop", "hotlines"})
 """Events that still reach the dialog while a CSW holds the conversation (typed or tapped; the
@@ -142,6 +152,14 @@ def _typed_command(dialog: Dialog) -> str | None:
     return commands[0] if commands else None
 
 
+def _typed_menu_label(dialog: Dialog) -> str | None:
+    """The event of the menu button whose label the person typed instead of tapping, if any."""
+    if dialog.user_input.kind != "text" or intake.takes_words(dialog.state):
+        return None
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip().strip("「」『』。!?")
+    return next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
+
+
 def _relay(dialog: Dialog) -> bool:
     """While a CSW holds the conversation, pass typed words to the case; True when the turn is done."""
     if dialog.state == MenuStates.CONFIRM_DELETE or dialog.user_input.kind not in {"text", "choice"}:
@@ -158,7 +176,10 @@ def _relay(dialog: Dialog) -> bool:
 
 
 def _dispatch(dialog: Dialog) -> None:
-    """Fire the input's event: a typed command first, then the input itself, else `fallback`."""
+    """Fire the input's event: a typed menu label or command first, then the input itself, else `fallback`."""
+    label = _typed_menu_label(dialog)
+    if label is not None and _fire(dialog, label):
+        return
     talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
     if talk is not None and _fire(dialog, talk):
         return

@@ -104,12 +104,25 @@ def send_question(dialog: Dialog, question_id: QuestionId) -> None:
     dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("service.more"), "services")))
 
 
+def _tells_when_reachable(dialog: Dialog) -> bool:
+    """Whether the message says when or how the person can be reached (「連絡は平日の夜なら電話でも
+    大丈夫です」) rather than asking when the office is open."""
+    understanding, text = dialog.understanding, dialog.user_input.text.strip()
+    reach = ("contact", "contact_also", "contact_times")
+    said = understanding is not None and any(e.kind in reach for e in understanding.entities)
+    return said and not text.endswith(("?", "？", "か"))
+
+
 def first_topic(dialog: Dialog) -> str | None:
     """The first question, service or FAQ the typed text asks about (the most specific first)."""
     intents = dialog.understanding.intents if dialog.understanding else ()
     questions = [i for i in intents if i.startswith("ask.")]
     services = [i for i in intents if i.startswith("service.")]
-    faqs = [i for i in intents if i.startswith("faq.")]
+    faqs = [
+        i
+        for i in intents
+        if i.startswith("faq.") and not (i == "faq.hours" and _tells_when_reachable(dialog))
+    ]
     topics = questions + services + faqs
     return topics[0] if topics else None
 

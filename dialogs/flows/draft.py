@@ -17,6 +17,7 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
+from dialogs.understanding.entities import SELF_DESCRIPTIONS
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 
 HEARD_LIMIT = 8
@@ -81,8 +82,11 @@ def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
     """Fill who is asking and their relation from what the writer says of themself; the keys filled.
 
     A self-introduction (「母です」) says it outright; whom they consult about (「息子のことで」) fills
-    it only while it is not known, so a wife or a mother named later never changes it.
+    it only while it is not known, so a wife or a mother named later never changes it; 「自分のこと
+    です」 says the writer asks for themself.
     """
+    if entity.value == "self":
+        return ["asker"] if _fill(answers, "asker", "self") else []
     if entity.value not in (*FAMILY_RELATIONS, *SUPPORTER_RELATIONS):
         return []
     if entity.about != "self" and _writer_known(answers):
@@ -142,6 +146,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["district"] if _fill(answers, "district", entity.value) else []
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
         return ["contact"] if _fill(answers, "contact", entity.value) else []
+    if entity.kind == "contact_also" and entity.value in BY_KEY["contact"].options({}):
+        return _also_contact(answers, entity)
     if entity.kind == "contact_times" and entity.value in BY_KEY["contact_times"].options({}):
         if not _fill(answers, "contact_times", entity.value):
             return []
@@ -155,7 +161,22 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         if entity.value not in words:
             hopes["words"] = f"{words}\n{entity.value}".strip()
         return ["hopes"]
+    if entity.kind == "hope_choice" and entity.value in BY_KEY["hopes"].options({}):
+        choices = answers.setdefault("hopes", {"choices": []}).setdefault("choices", [])
+        if entity.value not in choices:
+            choices.append(entity.value)
+        return ["hopes"]
     return []
+
+
+def _also_contact(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """Add a way of contact said as also fine (「電話でも大丈夫です」) beside the one already given, with
+    the person's words; it is the way of contact when none was given yet."""
+    earlier = answers.get("contact", {})
+    if earlier.get("choice") in (None, entity.value):
+        return ["contact"] if _fill(answers, "contact", entity.value) else []
+    earlier.update({"also": entity.value, "words": entity.matched})
+    return ["contact"]
 
 
 def _add_words(answers: dict[str, Any], key: str, words: str) -> bool:
@@ -180,22 +201,44 @@ def _names_nobody(understanding: Understanding, text: str) -> bool:
     return not named and not any(word in text for word in WRITER_WORDS)
 
 
-def _written(concern: str, understanding: Understanding, *, asked_other: bool, question: bool) -> bool:
-    """Whether the person wrote of a concern: words the rules read, or a statement the learned model
-    reads. The model's guess alone on an answer to another question (「34」「じぶんのこと」) or on a
-    question to the bot (「車は手放さないとだめ？」) is not a worry the person wrote."""
+def _written(concern: str, understanding: Understanding, *, model_counts: bool) -> bool:
+    """Whether the person wrote of a concern: words the rules read, or, where `model_counts`, a
+    statement the learned model reads."""
     rules = any(
         e.label == f"concern:{concern}" and not e.rule.startswith("model:") for e in understanding.evidence
     )
-    return rules or not (asked_other or question)
+    return rules or model_counts
+
+
+def _model_counts(text: str, *, asked_other: bool) -> bool:
+    """Whether the learned model's reading alone is a worry the person wrote: not on an answer to
+    another question (「34」「じぶんのこと」), a question to the bot (「車は手放さないとだめ？」), or a
+    parent telling who she is (「シングルで子ども2人育ててます」)."""
+    question = text.endswith(("?", "？"))
+    introduction = any(word in text for word in SELF_DESCRIPTIONS)
+    return not (asked_other or question or introduction)
+
+
+def written_concerns(understanding: Understanding, text: str) -> list[str]:
+    """The concerns a message typed on the menu tells of, as the draft records them."""
+    model_counts = _model_counts(text.strip(), asked_other=False)
+    return [
+        c
+        for c in CONCERNS
+        if c in understanding.concerns and _written(c, understanding, model_counts=model_counts)
+    ]
+
+
+TICKED_FROM_TEXT = "ticked_from_text"
+"""Where the concerns answer lists the concerns ticked from what the person wrote before the question:
+a first tap on one of them keeps it (and says so) rather than silently taking it off."""
 
 
 def _concerns(
     answers: dict[str, Any],
     understanding: Understanding,
     *,
-    asked_other: bool,
-    question: bool,
+    model_counts: bool,
     untold_subject: bool,
 ) -> list[str]:
     """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
@@ -207,8 +250,7 @@ def _concerns(
     found = [
         c
         for c in CONCERNS
-        if c in understanding.concerns
-        and _written(c, understanding, asked_other=asked_other, question=question)
+        if c in understanding.concerns and _written(c, understanding, model_counts=model_counts)
     ]
     if not found:
         return []
@@ -218,6 +260,7 @@ def _concerns(
     for concern in found:
         if concern not in chosen:
             chosen.append(concern)
+            concerns.setdefault(TICKED_FROM_TEXT, []).append(concern)
         whose[concern] = _merged_about(whose.get(concern), about.get(concern, "unknown"))
     return ["concerns"]
 
@@ -331,8 +374,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     written = _concerns(
         answers,
         understanding,
-        asked_other=asking is not None and asking != "concerns",
-        question=text.endswith(("?", "？")),
+        model_counts=_model_counts(text, asked_other=asking is not None and asking != "concerns"),
         untold_subject=_names_nobody(understanding, text),
     )
     filled += [key for key in written if key not in filled]

@@ -8,6 +8,8 @@ conditional step is a row with its condition, visible in `intake.mmd`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
@@ -21,6 +23,7 @@ from dialogs.flows.answers import answer_detour
 from dialogs.intake_form import BY_KEY, QUESTIONS, Answers, Question, match_options, pick_option
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import bare_contact_time
 
 
 class States(StrEnum):
@@ -140,7 +143,10 @@ def _noted_label(answers: Answers, key: str) -> str:
         )
     answer = answers.get(key, {})
     question = BY_KEY["age_band" if key == "asker_age_band" else key]
-    return catalog.text("summary.quote", words=question.label(str(answer.get("choice", ""))))
+    options = [answer.get("choice", ""), *([answer["also"]] if answer.get("also") else [])]
+    return catalog.text("summary.separator").join(
+        catalog.text("summary.quote", words=question.label(str(option))) for option in options
+    )
 
 
 def remember_place(event: EventData) -> None:
@@ -386,12 +392,18 @@ def _store(dialog: Dialog, answer: dict[str, Any]) -> None:
 
 
 def toggle_option(event: EventData) -> None:
-    """Tick or untick one option of a multi-select."""
+    """Tick or untick one option of a multi-select; a first tap on one ticked from earlier words
+    keeps it and says so."""
     dialog: Dialog = dialog_of(event)
     _, option = _value(event)
-    answer = answers_of(dialog).setdefault(_current(dialog).key, {"choices": []})
+    question = _current(dialog)
+    answer = answers_of(dialog).setdefault(question.key, {"choices": []})
     chosen = answer.setdefault("choices", [])
-    if option in chosen:
+    ticked_from_text = answer.get(draft.TICKED_FROM_TEXT, [])
+    if option in chosen and option in ticked_from_text:
+        ticked_from_text.remove(option)
+        dialog.say("intake.already_ticked", item=question.label(option))
+    elif option in chosen:
         chosen.remove(option)
     else:
         chosen.append(option)
@@ -425,6 +437,56 @@ def take_multi_text(event: EventData) -> None:
         dialog.say("intake.concerns_marked" if question.free_text else "intake.options_marked", items=labels)
     elif question.free_text:
         dialog.say("intake.words_kept")
+
+
+NOTHING = re.compile(
+    r"(特に|とくに|別に|べつに)?(ない|無い|なし|無し|ありません)(です|かな|かも|よ)?[。.!！…]*"
+)
+"""A reply that there is nothing to choose (「とくにないです」): the question is skipped."""
+
+OTHER_FIELDS = ("district", "contact", "contact_also", "contact_times")
+"""Facts the reading finds that answer a later question, not a multi-select (「東台です」「LINEで」)."""
+
+
+def _answer_elsewhere(dialog: Dialog) -> str | None:
+    """What text typed at a multi-select answers when it names none of its options: `nothing`, a
+    bare contact time (`time`), or a later field the reading filled (`other`); None otherwise."""
+    question = _current(dialog)
+    text = dialog.user_input.text.strip()
+    understanding = dialog.understanding or classify(text)
+    named = understanding.concerns if question.key == "concerns" else match_options(question, {}, text)
+    if named:
+        return None
+    if NOTHING.fullmatch(unicodedata.normalize("NFKC", text)):
+        return "nothing"
+    if any(entity.kind in OTHER_FIELDS for entity in understanding.entities):
+        return "other"
+    return "time" if bare_contact_time(text) else None
+
+
+def answers_elsewhere(event: EventData) -> bool:
+    """Typed text at a multi-select answers another question or says there is nothing to choose."""
+    return _answer_elsewhere(dialog_of(event)) is not None
+
+
+def record_elsewhere(event: EventData) -> None:
+    """Skip the multi-select on 「とくにないです」, or keep a bare time (「夜」) as the contact time."""
+    dialog: Dialog = dialog_of(event)
+    found = _answer_elsewhere(dialog)
+    if found == "nothing":
+        record_skip(event)
+    elif found == "time":
+        time = bare_contact_time(dialog.user_input.text)
+        answers_of(dialog)["contact_times"] = {"choice": time, "from_text": True}
+
+
+def note_time(event: EventData) -> None:
+    """Say which contact time a bare time reply (「夜」) was taken as."""
+    dialog: Dialog = dialog_of(event)
+    time = bare_contact_time(dialog.user_input.text)
+    if _answer_elsewhere(dialog) == "time" and time is not None:
+        label = catalog.text("summary.quote", words=BY_KEY["contact_times"].label(time))
+        dialog.say("draft.noted", items=label)
 
 
 def detour_or_hint(event: EventData) -> None:
@@ -507,6 +569,9 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
                 "conditions": [is_valid_option],
                 "after": [toggle_option, ask_again],
             }
+        )
+        rows += _forward(
+            index, "text", conditions=[answers_elsewhere], prepare=[record_elsewhere], before=[note_time]
         )
         rows.append({"trigger": "text", "source": state, "dest": None, "after": [take_multi_text, ask_again]})
     else:

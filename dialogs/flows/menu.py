@@ -18,7 +18,6 @@ from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
-from dialogs.understanding.model import CONCERNS
 
 States = MenuStates
 
@@ -99,12 +98,13 @@ def _heard_concerns(dialog: Dialog) -> bool:
     """Reflect, in the person's terms, concerns typed on the menu and offer next steps; False when none.
 
     A family member's or supporter's words about someone else are reflected without naming any
-    category (no label is put on their relative); a person's own concerns with gentle words.
+    category (no label is put on their relative); a person's own concerns with gentle words, and
+    words about themself that name no worry yet with thanks alone.
     """
     understanding = dialog.understanding
-    concerns = [c for c in CONCERNS if understanding and c in understanding.concerns]
-    if not concerns or understanding is None:
+    if understanding is None or not understanding.concerns:
         return False
+    concerns = draft.written_concerns(understanding, dialog.user_input.text)
     about = dict(understanding.concern_about)
     asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
     choices = (
@@ -114,6 +114,9 @@ def _heard_concerns(dialog: Dialog) -> bool:
     )
     if asker in ("family", "supporter") or "other" in about.values():
         dialog.say("menu.heard_other", choices)
+    elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
+        draft.keep_typed(dialog)
+        dialog.say("menu.heard_self", choices)
     else:
         labels = catalog.text("summary.separator").join(catalog.text(f"person.concern.{c}") for c in concerns)
         dialog.say("menu.concerns_heard", choices, items=labels)

@@ -25,6 +25,12 @@ FIRST_PERSON = frozenset(
 )
 """Lemmas by which the writer speaks of themself."""
 
+SELF_DESCRIPTIONS = frozenset(
+    ("シングル", "シングルマザー", "シングルファザー", "ひとり親", "一人親", "母子家庭", "父子家庭")
+)
+"""Words by which a parent tells of their own situation (「シングルで子ども2人育ててます」): the
+sentence is about the writer, not the children named in it."""
+
 RELATIVE_TO_RELATION = {
     **dict.fromkeys(("息子", "娘", "子供", "子", "長男", "次男", "長女", "次女", "末っ子", "倅"), "parent"),
     **dict.fromkeys(
@@ -109,6 +115,23 @@ _CONSIDERATION = re.compile(
     r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
 )
 """What a person asks to be careful about (配慮): being found out, phone calls, visits, letters."""
+_REFUSED = re.compile(
+    r"^[^。、,]{0,8}?(こわ|怖|恐|無理|むり|でき(な|ひん|へん|ん)|出来な|やめ|嫌|いや|苦手|不安|ぱにっく)"
+    r"|^(け|か|きたく|かれ|行け|行か)(な|へん|ん)"
+)
+"""Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
+thing to avoid, not the way to be contacted."""
+_OWN_MATTER = re.compile(
+    r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|$)"
+    r"|(本人|ほんにん)です"
+)
+"""The writer says the consultation is about themself (「52歳、自分のことです」)."""
+_REASON = re.compile(r"(ので|から|ため)$")
+_HOME_VISIT = re.compile(
+    r"(家|いえ|うち|自宅|じたく)(まで|に|へ)(来|き)て(もら|いただ|くれ|ほし|欲し)"
+    r"|(訪問|ほうもん)して(もら|いただ|くれ|ほし|欲し)"
+)
+"""A wish that someone comes to the home (「家まで来てもらうことはできますか」)."""
 _KANA_PARENT = re.compile(
     r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
     r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
@@ -254,14 +277,14 @@ def _who(sentence_tokens: Sequence[Token]) -> About:
     lemmas = [t.lemma for t in tokens]
     surfaces = [t.surface for t in tokens]
     other = any(w in RELATIVE_TO_RELATION or w in ("本人", "あの子", "彼") for w in (*lemmas, *surfaces))
-    own = any(w in FIRST_PERSON for w in (*lemmas, *surfaces))
+    own = any(w in FIRST_PERSON or w in SELF_DESCRIPTIONS for w in (*lemmas, *surfaces))
     if own and not other:
         return "self"
     if other and not own:
         return "other"
     if own and other:
         for token in tokens:  # the first one named as the subject (は/が/も) wins
-            if token.lemma in FIRST_PERSON or token.surface in FIRST_PERSON:
+            if {token.lemma, token.surface} & (FIRST_PERSON | SELF_DESCRIPTIONS):
                 return "self"
             if token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION:
                 return "other"
@@ -463,16 +486,37 @@ def _district(folded: str) -> Entity | None:
     return None
 
 
+def _avoided_contact(folded: str) -> bool:
+    """Whether the text names a way of contact only to say it is feared or impossible (「窓口に行くのが
+    こわいです」)."""
+    for _, pattern in _CONTACT:
+        for found in pattern.finditer(folded):
+            if _REFUSED.search(folded[found.end() :]):
+                return True
+    return False
+
+
 def _contact(folded: str) -> Entity | None:
-    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます)."""
+    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます);
+    not a way they fear or cannot use (「窓口に行くのがこわい」)."""
     for option, pattern in _CONTACT:
-        if (found := pattern.search(folded)) is not None:
-            return Entity("contact", option, "self", found.group(0))
+        for found in pattern.finditer(folded):
+            if not _REFUSED.search(folded[found.end() :]):
+                return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
     if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
         return Entity("contact", "phone", "self", reachable.group(0))
     return None
+
+
+def _also(contact: Entity, text: str) -> Entity:
+    """A way of contact said as also fine (「電話でも大丈夫です」), with the sentence saying it: it adds
+    to the way already given instead of replacing it."""
+    if not contact.matched.endswith("も"):
+        return contact
+    sentence = next((s.strip() for s in _sentences(text) if contact.matched in _fold(s)), contact.matched)
+    return Entity("contact_also", contact.value, contact.about, sentence)
 
 
 def _contact_times(text: str) -> list[Entity]:
@@ -489,20 +533,48 @@ def _contact_times(text: str) -> list[Entity]:
     return out
 
 
+BARE_TIME_MAX_CHARS = 10
+"""A reply this short that names a time of day (「夜」「土日かな」) is a time to be reached."""
+
+
+def bare_contact_time(text: str) -> str | None:
+    """The contact time a short reply names by itself (「夜」 → weekday_evening), else None."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    if len(plain) > BARE_TIME_MAX_CHARS:
+        return None
+    return next((option for option, pattern in _CONTACT_TIMES if pattern.search(plain)), None)
+
+
 def _considerations(text: str) -> list[Entity]:
-    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」)."""
+    """What the writer asks to be careful about, as the sentence they wrote (「先生にはバレたくない」),
+    with the reason that follows it (「窓口に行くのがこわいです。パニックになるので」)."""
+    sentences = [sentence.strip() for sentence in _sentences(text)]
+    out = []
+    for i, sentence in enumerate(sentences):
+        folded = _fold(sentence)
+        if not (_CONSIDERATION.search(folded) or _avoided_contact(folded)):
+            continue
+        reason = sentences[i + 1] if i + 1 < len(sentences) and _REASON.search(sentences[i + 1]) else ""
+        words = f"{sentence}。{reason}" if reason else sentence
+        out.append(Entity("consideration", words, "self", words))
+    return out
+
+
+def _home_visit(text: str) -> list[Entity]:
+    """A wish for a home visit, as the intake's 訪問してほしい (「家まで来てもらうことはできますか」)."""
     return [
-        Entity("consideration", sentence.strip(), "self", sentence.strip())
+        Entity("hope_choice", "visit", "self", sentence.strip())
         for sentence in _sentences(text)
-        if _CONSIDERATION.search(_fold(sentence))
-    ]
+        if _HOME_VISIT.search(_fold(sentence))
+    ][:1]
 
 
 def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     """Return every intake fact found in text, with whom it is about and the words it came from."""
     folded = _fold(text)
     found: list[Entity] = []
-    writer = _writer(tokens)
+    own_matter = _OWN_MATTER.search(folded)
+    writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else _writer(tokens)
     if writer is not None:
         found.append(writer)
     relation = _relation(tokens) or _kana_parent(folded)
@@ -518,9 +590,10 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         found.append(district)
     contact = _contact(folded)
     if contact is not None:
-        found.append(contact)
+        found.append(_also(contact, text))
     found.extend(_contact_times(text))
     found.extend(_considerations(text))
+    found.extend(_home_visit(text))
     for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
         found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
     seen: set[tuple[str, str, str]] = set()

@@ -119,7 +119,7 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A fact for the intake found in free text: kind (relation, age, age_band, duration, district,
-    contact, hope), its normalised value, whom it is about, and the words it came from."""
+    contact, hope, hope_choice), its normalised value, whom it is about, and the words it came from."""
 
     kind: str
     value: str
