@@ -32,6 +32,7 @@ from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.understanding.analyzer import analyze, tidy
@@ -484,6 +485,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     if line is None:
         return False
+    keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
@@ -542,7 +544,12 @@ QUESTION_ENDS = ("?", "？", "か")
 def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> Understanding:
     """The reading in the light of the conversation: being watched (「スマホも毎晩チェックされます」),
     told by someone who spoke earlier of fear of her partner, is a sign of violence from that partner;
-    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question."""
+    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question. Soon after a
+    crisis reply, someone at home who only watches (「ままはみてるだけ」) is part of what happens, not
+    the person saying they are just looking."""
+    if _watching_relative(understanding, hurt):
+        intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
+        return replace(understanding, intents=intents)
     watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
@@ -550,6 +557,12 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     return replace(
         understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
     )
+
+
+def _watching_relative(understanding: Understanding, hurt: Hurt | None) -> bool:
+    """Whether 「みてるだけ」 is said of a relative (「ままはみてるだけ」) by someone known to be hurt."""
+    names_relative = any(entity.kind == "relation" for entity in understanding.entities)
+    return hurt is not None and names_relative and "talk.just_looking" in understanding.intents
 
 
 TOLD_WITH: dict[str, str] = {"eviction": "no_shelter"}
