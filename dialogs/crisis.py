@@ -455,6 +455,7 @@ def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> 
 def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
+    A denial (「別に死ぬつもりちゃうで」): thanks, and 119 again if pills were taken.
     「別に」「もういい」 on the menu: one warm line that leaves the door open (at a question they
     may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
     not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
@@ -464,6 +465,12 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     intents = set(understanding.intents)
     situations = _last_situations(dialog)
+    if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
+        keep_typed(dialog)
+        pills = "overdose" in memory_of(dialog.data).answered
+        dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
         line = told[0] if told else None

@@ -61,3 +61,24 @@ def test_not_wanting_the_police_gets_189_not_the_adult_partner_line() -> None:
 def test_her_help_keeps_the_childrens_lines() -> None:
     chat = conversation(KICKED, "けいさつはやだ", "いえ でたい", "たすけて")
     assert CHILD_ABUSE_LINE in said(chat) or CHILDREN_SOS in said(chat)
+
+
+# ---------------------------------------------------------------- P16: 関西弁 denial after pills taken
+
+PILLS = ("パチンコで借金300万あるねん", "もうしんどいわ", "ブロン20錠のんだとこ")
+SUICIDAL_BLOCK = "とてもつらい気持ちを書いてくださって"
+
+
+def test_a_kansai_denial_after_the_pills_reply_gets_a_brief_answer_not_the_whole_block_again() -> None:
+    chat = conversation(*PILLS, "別に死ぬつもりちゃうで")
+    assert SUICIDAL_BLOCK not in said(chat)
+    assert "119" in said(chat), "the pills are still taken"
+    assert len(chat.texts) <= 2
+    assert "別に死ぬつもりちゃうで" in words_kept(chat)
+
+
+def test_the_denied_words_are_not_an_urgency_reason() -> None:
+    chat = conversation(*PILLS, "別に死ぬつもりちゃうで")
+    reasons = " ".join(chat.data["urgency"]["reasons"])
+    assert "死ぬ" not in reasons
+    assert "のんだ" in reasons
