@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from tests.dialogs.chat import TOKYO, Chat
 
 SATURDAY_NIGHT = datetime(2026, 12, 5, 23, 40, tzinfo=TOKYO)
@@ -82,3 +84,36 @@ def test_the_denied_words_are_not_an_urgency_reason() -> None:
     reasons = " ".join(chat.data["urgency"]["reasons"])
     assert "死ぬ" not in reasons
     assert "のんだ" in reasons
+
+
+# ---------------------------------------------------------------- 3. is it really gone? after deleting
+
+DELETED = "すべて削除されました"
+KEPT_IN_DRAFT = "下書きに残"
+
+
+def after_deleting() -> Chat:
+    chat = conversation("夫のことで相談があって", "夫は定年してからずっと家で飲んでばかりで")
+    chat.send("書いたの全部消してください")
+    chat.tap("消す")
+    return chat
+
+
+def fresh_after_deleting() -> Chat:
+    """The bot forgets a deleted conversation: the next message starts a new one."""
+    return Chat(now=SATURDAY_NIGHT)
+
+
+@pytest.mark.parametrize("text", ["ほんとに消えた？", "消えましたか"])
+def test_asking_whether_it_was_deleted_gets_a_plain_confirmation(text: str) -> None:
+    for chat in (after_deleting(), fresh_after_deleting()):
+        chat.send(text)
+        assert DELETED in said(chat) and "トーク履歴" in said(chat)
+        assert KEPT_IN_DRAFT not in said(chat) and "こころのこと" not in said(chat)
+        assert "こんにちは" not in said(chat), "no welcome again"
+        assert not chat.data.get("intake", {}).get("heard")
+
+
+def test_wanting_to_disappear_is_still_a_crisis_not_a_question_about_deleting() -> None:
+    chat = conversation("ほんとに消えたい")
+    assert DELETED not in said(chat)
