@@ -1,8 +1,8 @@
 """The crisis path: emergency resources at once, from any state, before consent and before the database.
 
 The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
-violence from a partner the DV lines and safety first, violence from a grown child at home 110
-and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
+violence from a partner the DV lines and safety first, violence from a grown child or a brother or sister
+at home 110 and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
 LINE lines for someone who cannot phone, pills already taken 119 first. Signs of violence from a
 partner short of being hit (fear, being watched, money kept back) are urgent and get the DV lines,
 never the question about dying. Only lines known to be open now are listed (a line whose hours
@@ -98,7 +98,7 @@ def situations_of(
         return ("child",) if hurt == "child" else ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
-    if "child_abuse" not in kinds and _writes_as_a_parent(understanding):
+    if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
     if hurt is not None and not _names_who_hurts(understanding):
         return (SITUATION_OF_HURT[hurt],)
@@ -149,10 +149,10 @@ def _names_who_hurts(understanding: Understanding) -> bool:
     return _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
 
 
-def _writes_as_a_parent(understanding: Understanding) -> bool:
-    """Whether the writer names their own son or daughter (「息子が暴れて」) and no partner."""
+def _relative_at_home_hurts(understanding: Understanding) -> bool:
+    """Whether a grown child or a brother or sister is the one at home (「兄が包丁を持って」), no partner."""
     relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
-    return relations == {"parent"}
+    return bool(relations) and relations <= {"parent", "sibling"}
 
 
 def _writes_as_a_child(understanding: Understanding) -> bool:
@@ -477,7 +477,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         key = "crisis.child_guidance"
     elif "talk.no_police" in intents:
         line = _first_line_with_about(situations, dialog.now)
-        key = "crisis.not_police"
+        key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
     elif "talk.dismiss" in intents and dialog.state in (MenuStates.START, MenuStates.MAIN):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]

@@ -117,3 +117,24 @@ def test_asking_whether_it_was_deleted_gets_a_plain_confirmation(text: str) -> N
 def test_wanting_to_disappear_is_still_a_crisis_not_a_question_about_deleting() -> None:
     chat = conversation("ほんとに消えたい")
     assert DELETED not in said(chat)
+
+
+# ---------------------------------------------------------------- 4. a brother with a knife at home
+
+SISTER = "兄のことで相談したいです。妹です"
+KNIFE = "さっき兄が包丁を持って「全員殺す」と叫んでいました"
+
+
+def test_a_brother_threatening_with_a_knife_is_violence_at_home_by_a_relative_not_a_partner() -> None:
+    chat = conversation(SISTER, KNIFE)
+    assert "110" in said(chat)
+    assert "保健所" in said(chat) or "精神保健福祉センター" in said(chat)
+    assert "家の中で暴力を受けているかもしれない" not in said(chat) and DV_LINE not in said(chat)
+
+
+def test_fear_that_calling_the_police_will_enrage_him_is_answered() -> None:
+    chat = conversation(SISTER, KNIFE, "今は部屋にもどって静かです。母と私は車の中にいます")
+    chat.send("警察を呼んだら兄が逆上しそうで怖いです")
+    assert "下書きに残しました" not in said(chat)
+    assert "110" in said(chat)
+    assert "警察を呼んだら兄が逆上しそうで怖いです" in words_kept(chat)
