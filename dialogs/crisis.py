@@ -40,14 +40,22 @@ from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
 
-Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose"]
+Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose", "self_harm"]
 """Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
-thoughts of dying (the default), or pills already taken (119 first, then the lines for thoughts of dying)."""
+thoughts of dying (the default), pills already taken (119 first, then the lines for thoughts of dying),
+or cutting (care of the wound, 119 if deep, then the same lines)."""
 
-SITUATIONS: tuple[Situation, ...] = ("suicidal", "violence", "home_violence", "child", "overdose")
+SITUATIONS: tuple[Situation, ...] = (
+    "suicidal",
+    "violence",
+    "home_violence",
+    "child",
+    "overdose",
+    "self_harm",
+)
 
-LINES_FOR: dict[Situation, str] = {"overdose": "suicidal"}
-"""Situations whose hotlines are another situation's (the content lists no lines for an overdose)."""
+LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal"}
+"""Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
 Hurt = Literal["child", "partner", "parent"]
 """Who is being hurt in the conversation: the writer as a child, the writer by a partner, or a parent
@@ -85,8 +93,9 @@ def situations_of(
 ) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
 
-    Pills already taken come first (119 at once). A child being hurt gets children's lines only; a
-    parent whose grown child is violent the lines for violence at home; an adult writing about
+    Pills already taken come first (119 at once); cutting alone gets its own reply. A child being
+    hurt gets children's lines only; a parent whose grown child (or a sister whose brother) is
+    violent the lines for violence at home; an adult writing about
     violence from a partner the DV lines, and children's lines too when a child is hurt or at risk;
     otherwise the lines for thoughts of dying. `hurt`, who the conversation already knows is being
     hurt, decides when the message does not say (「きのうも なぐられた」, a child's 「たすけて」).
@@ -95,7 +104,9 @@ def situations_of(
     if "overdose" in kinds and overdose_taken(text):
         return ("overdose",)
     if not kinds & {"violence", "child_abuse"}:
-        return ("child",) if hurt == "child" else ("suicidal",)
+        if hurt == "child":
+            return ("child",)
+        return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):

@@ -138,3 +138,13 @@ def test_fear_that_calling_the_police_will_enrage_him_is_answered() -> None:
     assert "下書きに残しました" not in said(chat)
     assert "110" in said(chat)
     assert "警察を呼んだら兄が逆上しそうで怖いです" in words_kept(chat)
+
+
+# ---------------------------------------------------------------- P05: cutting again
+
+
+def test_cutting_again_gets_a_reply_fitted_to_self_harm_not_the_suicidal_block() -> None:
+    chat = conversation("またきっちゃった")
+    assert SUICIDAL_BLOCK not in said(chat)
+    assert "119" in said(chat) and "傷" in said(chat)
+    assert "あなたのいばしょ" in said(chat), "a line she can write to at night"
