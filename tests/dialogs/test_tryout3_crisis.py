@@ -148,3 +148,24 @@ def test_cutting_again_gets_a_reply_fitted_to_self_harm_not_the_suicidal_block()
     assert SUICIDAL_BLOCK not in said(chat)
     assert "119" in said(chat) and "傷" in said(chat)
     assert "あなたのいばしょ" in said(chat), "a line she can write to at night"
+
+
+# ---------------------------------------------------------------- P16 / P10: worn out, in a word
+
+GENTLE_QUESTION = "risk:yes"
+
+
+def offered(chat: Chat) -> list[str]:
+    return [choice.data for message in chat.last.messages for choice in message.choices] if chat.last else []
+
+
+def test_worn_out_in_kansai_gets_the_gentle_question() -> None:
+    chat = conversation("パチンコで借金300万あるねん", "もうしんどいわ")
+    assert GENTLE_QUESTION in offered(chat)
+
+
+def test_tired_in_one_word_gets_the_gentle_question_once() -> None:
+    chat = conversation("つかれた")
+    assert GENTLE_QUESTION in offered(chat)
+    chat.send("つかれた")
+    assert GENTLE_QUESTION not in offered(chat)
