@@ -1,8 +1,8 @@
 """The crisis path: emergency resources at once, from any state, before consent and before the database.
 
 The reply is fitted to the person and the moment: a child being hurt gets 189 and children's lines,
-violence from a partner the DV lines and safety first, violence from a grown child at home 110
-and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
+violence from a partner the DV lines and safety first, violence from a grown child or a brother or sister
+at home 110 and the 保健所 / 精神保健福祉センター, thoughts of dying いのちの電話, よりそい and the chat or
 LINE lines for someone who cannot phone, pills already taken 119 first. Signs of violence from a
 partner short of being hit (fear, being watched, money kept back) are urgent and get the DV lines,
 never the question about dying. Only lines known to be open now are listed (a line whose hours
@@ -32,6 +32,7 @@ from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.understanding.analyzer import analyze, tidy
@@ -39,14 +40,22 @@ from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
 
-Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose"]
+Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose", "self_harm"]
 """Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
-thoughts of dying (the default), or pills already taken (119 first, then the lines for thoughts of dying)."""
+thoughts of dying (the default), pills already taken (119 first, then the lines for thoughts of dying),
+or cutting (care of the wound, 119 if deep, then the same lines)."""
 
-SITUATIONS: tuple[Situation, ...] = ("suicidal", "violence", "home_violence", "child", "overdose")
+SITUATIONS: tuple[Situation, ...] = (
+    "suicidal",
+    "violence",
+    "home_violence",
+    "child",
+    "overdose",
+    "self_harm",
+)
 
-LINES_FOR: dict[Situation, str] = {"overdose": "suicidal"}
-"""Situations whose hotlines are another situation's (the content lists no lines for an overdose)."""
+LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal"}
+"""Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
 Hurt = Literal["child", "partner", "parent"]
 """Who is being hurt in the conversation: the writer as a child, the writer by a partner, or a parent
@@ -84,8 +93,9 @@ def situations_of(
 ) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
 
-    Pills already taken come first (119 at once). A child being hurt gets children's lines only; a
-    parent whose grown child is violent the lines for violence at home; an adult writing about
+    Pills already taken come first (119 at once); cutting alone gets its own reply. A child being
+    hurt gets children's lines only; a parent whose grown child (or a sister whose brother) is
+    violent the lines for violence at home; an adult writing about
     violence from a partner the DV lines, and children's lines too when a child is hurt or at risk;
     otherwise the lines for thoughts of dying. `hurt`, who the conversation already knows is being
     hurt, decides when the message does not say (「きのうも なぐられた」, a child's 「たすけて」).
@@ -94,10 +104,12 @@ def situations_of(
     if "overdose" in kinds and overdose_taken(text):
         return ("overdose",)
     if not kinds & {"violence", "child_abuse"}:
-        return ("child",) if hurt == "child" else ("suicidal",)
+        if hurt == "child":
+            return ("child",)
+        return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
-    if "child_abuse" not in kinds and _writes_as_a_parent(understanding):
+    if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
     if hurt is not None and not _names_who_hurts(understanding):
         return (SITUATION_OF_HURT[hurt],)
@@ -148,10 +160,10 @@ def _names_who_hurts(understanding: Understanding) -> bool:
     return _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
 
 
-def _writes_as_a_parent(understanding: Understanding) -> bool:
-    """Whether the writer names their own son or daughter (「息子が暴れて」) and no partner."""
+def _relative_at_home_hurts(understanding: Understanding) -> bool:
+    """Whether a grown child or a brother or sister is the one at home (「兄が包丁を持って」), no partner."""
     relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
-    return relations == {"parent"}
+    return bool(relations) and relations <= {"parent", "sibling"}
 
 
 def _writes_as_a_child(understanding: Understanding) -> bool:
@@ -454,6 +466,7 @@ def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> 
 def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
+    A denial (「別に死ぬつもりちゃうで」): thanks, and 119 again if pills were taken.
     「別に」「もういい」 on the menu: one warm line that leaves the door open (at a question they
     may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
     not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
@@ -463,13 +476,19 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     intents = set(understanding.intents)
     situations = _last_situations(dialog)
+    if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
+        keep_typed(dialog)
+        pills = "overdose" in memory_of(dialog.data).answered
+        dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
         line = told[0] if told else None
         key = "crisis.child_guidance"
     elif "talk.no_police" in intents:
         line = _first_line_with_about(situations, dialog.now)
-        key = "crisis.not_police"
+        key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
     elif "talk.dismiss" in intents and dialog.state in (MenuStates.START, MenuStates.MAIN):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]
@@ -484,6 +503,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     if line is None:
         return False
+    keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
@@ -542,7 +562,12 @@ QUESTION_ENDS = ("?", "？", "か")
 def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> Understanding:
     """The reading in the light of the conversation: being watched (「スマホも毎晩チェックされます」),
     told by someone who spoke earlier of fear of her partner, is a sign of violence from that partner;
-    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question."""
+    a question about this LINE (「このやりとりって、あとで消せますか」) stays a question. Soon after a
+    crisis reply, someone at home who only watches (「ままはみてるだけ」) is part of what happens, not
+    the person saying they are just looking."""
+    if _watching_relative(understanding, hurt):
+        intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
+        return replace(understanding, intents=intents)
     watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
@@ -550,6 +575,12 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     return replace(
         understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
     )
+
+
+def _watching_relative(understanding: Understanding, hurt: Hurt | None) -> bool:
+    """Whether 「みてるだけ」 is said of a relative (「ままはみてるだけ」) by someone known to be hurt."""
+    names_relative = any(entity.kind == "relation" for entity in understanding.entities)
+    return hurt is not None and names_relative and "talk.just_looking" in understanding.intents
 
 
 TOLD_WITH: dict[str, str] = {"eviction": "no_shelter"}

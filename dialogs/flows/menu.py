@@ -48,8 +48,11 @@ def greet(event: EventData) -> None:
 def greet_and_answer(event: EventData) -> None:
     """Welcome a first message, then answer it (guidance, a service, what it tells us) or offer the menu."""
     dialog: Dialog = dialog_of(event)
-    _welcome(dialog)
     intents = dialog.understanding.intents if dialog.understanding else ()
+    if "talk.deleted_check" in intents:
+        confirm_deleted(dialog)
+        return
+    _welcome(dialog)
     if "talk.listen" in intents or "cmd.human" in intents:
         dialog.state = consent.States.REVIEW.value
         consent.review_prompt(dialog)
@@ -315,6 +318,14 @@ def delete_everything(event: EventData) -> None:
     dialog.effects.append(DeleteUserData())
     dialog.data.clear()
     dialog.say("delete.done")
+    dialog.say("delete.talk_history", (Choice(catalog.text("nav.menu"), "menu"),))
+
+
+def confirm_deleted(dialog: Dialog) -> None:
+    """Answer 「ほんとに消えた？」 in a conversation that starts empty (a deletion forgets it): it is all
+    gone, and how to delete the トーク履歴 kept on the phone; the words are not kept."""
+    dialog.data.pop("intake", None)
+    dialog.say("delete.confirmed")
     dialog.say("delete.talk_history", (Choice(catalog.text("nav.menu"), "menu"),))
 
 

@@ -135,10 +135,10 @@ _HOME_VISIT = re.compile(
 _KANA_PARENT = re.compile(
     r"(?:^|[、。,.!?\s]|(?:わたし|あたし|ぼく|おれ|うち)の)"
     r"(おや|おやじ|おとうさん|おかあさん|おとうちゃん|おかあちゃん|ぱぱ|まま|おとん|おかん)"
-    r"(?=に|から|が|は|も|と|って)"
+    r"(?=に|から|が|は|も|と|って|の)"
 )
-"""A parent named in kana (「おやに」「ままが」), which the analyzer may read as an interjection (おや)
-or as 儘 (まま): only at the start or after 「ぼくの」, and followed by a particle."""
+"""A parent named in kana (「おやに」「ままが」「ままのかれし」), which the analyzer may read as an
+interjection (おや) or as 儘 (まま): only at the start or after 「ぼくの」, and followed by a particle."""
 _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
 _SCHOOL_YEAR = re.compile(

@@ -100,6 +100,13 @@ def _is_negator(token: Token) -> bool:
     return token.lemma in _NEGATORS and token.pos in ("助動詞", "名詞", "助詞")
 
 
+def _is_kansai_denial(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether 関西弁 ちゃう (違う) after a noun denies it (「死ぬつもりちゃうで」), not てしまう."""
+    token = tokens[index]
+    after_noun = index > 0 and tokens[index - 1].pos == "名詞"
+    return after_noun and token.lemma == "違う" and token.surface.startswith("ちゃ")
+
+
 def _is_functional(token: Token) -> bool:
     """Tell whether a word belongs to the predicate before it (auxiliary, て, a helping verb)."""
     if token.pos in ("助動詞", "接尾辞"):
@@ -199,7 +206,7 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
             break
         if token.lemma in _SCOPE_NEGATORS:
             return count + 1
-        if _is_negator(token):
+        if _is_negator(token) or _is_kansai_denial(tokens, i):
             following = tokens[i + 1 : i + 3]
             if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:
                 return count  # 「思わない日はない」: a double negative affirms

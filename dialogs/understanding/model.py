@@ -80,12 +80,14 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.police_neighbours",
     "talk.when_reply",
     "talk.goodnight",
+    "talk.deleted_check",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
 asking what a 児童相談所 is, or waving it off (「別に」「もういい」); saying Japanese is hard, only
 looking, a family member's own burden, leaving it to the person in charge (「ほなよろしく頼むわ」), a
-sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep."""
+sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep,
+asking whether what was deleted is really gone (「ほんとに消えた？」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,
