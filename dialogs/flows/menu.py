@@ -18,6 +18,7 @@ from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
+from dialogs.office_hours import to_tokyo
 
 States = MenuStates
 
@@ -25,8 +26,21 @@ MENU = [States.START.value, States.MAIN.value, States.RESUME.value]
 FORM = [*intake.QUESTION_STATES, consent.States.REVIEW.value]
 EVERY = [*(state.value for state in States), *FORM]
 
+MORNING_FROM, DAY_FROM, EVENING_FROM, LATE_NIGHT_FROM = 5, 10, 18, 23
+"""Hours (Tokyo) where おはようございます, こんにちは, こんばんは and the late-night greeting begin."""
+
 
 # ---------------------------------------------------------------- welcome and menu
+
+
+def hello_for_the_hour(dialog: Dialog) -> str:
+    """The greeting that fits the hour in Tokyo; late at night, with a word that writing now is fine."""
+    hour = to_tokyo(dialog.now).hour
+    if hour >= LATE_NIGHT_FROM or hour < MORNING_FROM:
+        return catalog.text("hello.late_night")
+    if hour < DAY_FROM:
+        return catalog.text("hello.morning")
+    return catalog.text("hello.day" if hour < EVENING_FROM else "hello.evening")
 
 
 def _welcome(dialog: Dialog) -> None:
@@ -34,6 +48,7 @@ def _welcome(dialog: Dialog) -> None:
     content = current_content()
     dialog.say(
         "welcome",
+        hello=hello_for_the_hour(dialog),
         council=content.municipality.council_name,
         reply_promise=content.reply_promise_text(dialog.now),
     )
@@ -491,7 +506,7 @@ def entrusts_story(event: EventData) -> bool:
 
 def greet_back(event: EventData) -> None:
     """Answer a greeting, then offer again what the state was waiting for."""
-    dialog_of(event).say("talk.greeting")
+    dialog_of(event).say("talk.greeting", hello=hello_for_the_hour(dialog_of(event)))
     _reprompt(dialog_of(event))
 
 

@@ -52,3 +52,41 @@ def test_a_few_words_asking_for_a_person_open_the_consent_screen(text: str) -> N
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert chat.state == "consent.review", said(chat)
+
+
+# ---------------------------------------------------------------- greetings that fit the hour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "こんばんは",
+        "こんばんわ",
+        "夜分にすみません",
+        "夜分遅くにすみません",
+        "遅くに失礼します",
+        "夜分に失礼します",
+    ],
+)
+def test_a_greeting_at_two_in_the_morning_is_answered_for_the_night_not_with_konnichiwa(text: str) -> None:
+    chat = started(TWO_AM)
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert "こんにちは" not in said(chat)
+    assert "こんばんは" in said(chat) and "夜遅く" in said(chat)
+
+
+def test_the_welcome_at_night_says_good_evening() -> None:
+    chat = Chat(now=TWO_AM)
+    chat.follow()
+    assert "こんにちは" not in said(chat) and "こんばんは" in said(chat)
+
+
+@pytest.mark.parametrize(
+    ("hour", "hello"), [(7, "おはようございます"), (14, "こんにちは"), (20, "こんばんは")]
+)
+def test_the_greeting_follows_the_clock(hour: int, hello: str) -> None:
+    chat = started(datetime(2026, 12, 7, hour, 0, tzinfo=TOKYO))
+    chat.send("こんにちは")
+    assert said(chat).startswith(hello)
+    assert "夜遅く" not in said(chat)
