@@ -90,3 +90,24 @@ def test_the_greeting_follows_the_clock(hour: int, hello: str) -> None:
     chat.send("こんにちは")
     assert said(chat).startswith(hello)
     assert "夜遅く" not in said(chat)
+
+
+# ---------------------------------------------------------------- a named gathering before what つなぐ is
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "家族会というのはどんなところですか",  # P01
+        "家族会ってどんなところなんですか",
+        "親の会はどういうところですか",
+        "家族会って何をするところ？",
+        "家族の会はどんな場所ですか",
+        "家族会とはどういう所なの",
+    ],
+)
+def test_asking_what_a_family_group_is_answers_about_family_groups_not_about_tsunagu(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert "家族会は、ひきこもりの状態にある方のご家族が集まって" in said(chat)
+    assert "自動で応答するLINEアカウントです" not in said(chat)
