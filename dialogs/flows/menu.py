@@ -163,6 +163,8 @@ def route_text(event: EventData) -> None:
     if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
         show_menu(dialog, "menu.nothing_asked")
         return
+    if any(char.isalnum() for char in dialog.user_input.text):
+        draft.keep_typed(dialog)  # unread words still reach 相談者の言葉 if the person shares
     dialog.say("fallback")
     show_menu(dialog)
 

@@ -111,3 +111,38 @@ def test_asking_what_a_family_group_is_answers_about_family_groups_not_about_tsu
     chat.send(text)
     assert "家族会は、ひきこもりの状態にある方のご家族が集まって" in said(chat)
     assert "自動で応答するLINEアカウントです" not in said(chat)
+
+
+# ---------------------------------------------------------------- unread words still reach the 受付票
+
+
+def handed_off_summary(chat: Chat) -> str:
+    chat.send("人と話したい")
+    chat.tap("この内容だけ送る")
+    (handoff,) = [e for e in chat.effects if type(e).__name__ == "HandOff"]
+    return str(handoff.summary_text)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嫁にもばれてへん",
+        "むり",
+        "母とはもう何年も口をきいていない",
+        "ずっとこんな感じです",
+        "そうなんよ、もう限界かもしれん",
+        "夫は知らない",
+    ],
+)
+def test_a_message_that_got_the_fallback_reaches_the_persons_words_when_they_share(text: str) -> None:
+    chat = started()
+    chat.send("借金のことで相談したいです")
+    chat.send(text)
+    assert text in handed_off_summary(chat)
+
+
+def test_a_line_of_dots_alone_is_not_written_as_the_persons_words() -> None:
+    chat = started()
+    chat.send("借金のことで相談したいです")
+    chat.send("…")
+    assert not any(item["words"] == "…" for item in chat.data["intake"]["heard"])
