@@ -146,15 +146,19 @@ ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.
 
 
 def route_text(event: EventData) -> None:
-    """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
+    """Answer typed text on the menu (after the 119 line, when someone outside writes of the cold or their
+    body): a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
+    safety_line = crisis.safety_line_fits(dialog)
+    if safety_line:
+        dialog.say("urgent.cold_line")
     if answers.answer_typed(dialog):
         return
     if followup.adds_automatically(dialog) and followup.add_typed(dialog):
         return
     if followup.offer_to_add(dialog) or _heard_concerns(dialog):
         return
-    if dialog.messages:  # the draft took something from it and said so
+    if len(dialog.messages) > int(safety_line):  # the draft took something from it and said so
         show_menu(dialog, "menu.next")
         return
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
@@ -170,11 +174,8 @@ def route_text(event: EventData) -> None:
 
 
 def heard_after_urgent(dialog: Dialog) -> None:
-    """After a crisis or urgent reply, keep words the bot cannot answer, say so, and offer a person;
-    one short safety line only while the person may be outside tonight."""
+    """After a crisis or urgent reply, keep words the bot cannot answer, say so, and offer a person."""
     draft.keep_typed(dialog)
-    if crisis.safety_line_fits(dialog):
-        dialog.say("urgent.cold_line")
     show_menu(dialog, "menu.heard_after_urgent")
 
 

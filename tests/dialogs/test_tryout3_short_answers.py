@@ -146,3 +146,35 @@ def test_a_line_of_dots_alone_is_not_written_as_the_persons_words() -> None:
     chat.send("借金のことで相談したいです")
     chat.send("…")
     assert not any(item["words"] == "…" for item in chat.data["intake"]["heard"])
+
+
+# ---------------------------------------------------------------- no place to sleep: 119 for the cold
+
+NETCAFE_NIGHT = datetime(2026, 12, 6, 23, 50, tzinfo=TOKYO)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "年金はもらっていません",
+        "仕事はもう何年もしていません",
+        "貯金はないです",
+        "家族とは連絡をとっていません",
+        "保険証はあります",
+        "携帯は使えます",
+    ],
+)
+def test_a_plain_fact_after_the_no_place_to_sleep_reply_is_kept_without_the_119_line(text: str) -> None:
+    chat = started(NETCAFE_NIGHT)
+    chat.send("こんばんは。アパートを追い出されて、いまネットカフェにいます")
+    chat.send(text)
+    assert "119" not in said(chat)
+    assert any(item["words"] == text for item in chat.data["intake"]["heard"])
+
+
+@pytest.mark.parametrize("text", ["寒くて体が動かない", "なんか具合が悪い", "外はさむいです"])
+def test_the_cold_or_the_body_after_the_no_place_to_sleep_reply_still_gets_the_119_line(text: str) -> None:
+    chat = started(NETCAFE_NIGHT)
+    chat.send("こんばんは。アパートを追い出されて、いまネットカフェにいます")
+    chat.send(text)
+    assert "119" in said(chat)
