@@ -178,3 +178,25 @@ def test_the_cold_or_the_body_after_the_no_place_to_sleep_reply_still_gets_the_1
     chat.send("こんばんは。アパートを追い出されて、いまネットカフェにいます")
     chat.send(text)
     assert "119" in said(chat)
+
+
+# ---------------------------------------------------------------- a carer's own sleep, not the office hours
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ばあちゃんが認知症で、夜中に何回も起きるから全然ねれない",  # P07
+        "母が夜中に何度も起きるので、私が眠れていません",
+        "じいちゃんの介護で夜中も起こされて寝不足です",
+        "認知症の祖母が夜中に歩き回るので、ぜんぜん寝れない",
+        "夜中に父のトイレの世話があって、まとまって眠れない",
+        "おばあちゃんが夜中に起きてきて、こっちが寝られない",
+    ],
+)
+def test_a_carer_who_cannot_sleep_hears_about_their_own_burden_not_the_office_hours(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert "受付時間" not in said(chat)
+    assert catalog.text("talk.own_burden").splitlines()[0] in said(chat)
+    assert any(item["words"] == text for item in chat.data["intake"]["heard"])
