@@ -169,8 +169,22 @@ def route_text(event: EventData) -> None:
         return
     if any(char.isalnum() for char in dialog.user_input.text):
         draft.keep_typed(dialog)  # unread words still reach 相談者の言葉 if the person shares
+    if tells_about_someone(dialog):
+        show_menu(dialog, "menu.heard_words")
+        return
     dialog.say("fallback")
     show_menu(dialog)
+
+
+WORRY_WORDS = ("心配", "気がかり", "気になって", "のことで相談", "のことで")
+"""Words that make a line part of the person's story even when nothing in it could be read."""
+
+
+def tells_about_someone(dialog: Dialog) -> bool:
+    """Whether unread typed text names a relative or voices a worry (「父はいません」「…のか心配です」)."""
+    understanding = dialog.understanding
+    names_someone = understanding is not None and any(e.kind == "relation" for e in understanding.entities)
+    return names_someone or any(word in dialog.user_input.text for word in WORRY_WORDS)
 
 
 def heard_after_urgent(dialog: Dialog) -> None:
@@ -417,9 +431,12 @@ def guide(event: EventData) -> None:
 def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
-    Asked again, the answer is short, with the button to delete the records.
+    Asked again, the answer is short, with the button to delete the records. Who must not know
+    (「嫁にもばれてへん」) is kept for the person in charge.
     """
     dialog: Dialog = dialog_of(event)
+    if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
+        draft.keep_typed(dialog)
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
     if dialog.data.get("privacy_answered"):
         dialog.say("privacy.again", choices)

@@ -200,3 +200,45 @@ def test_a_carer_who_cannot_sleep_hears_about_their_own_burden_not_the_office_ho
     assert "受付時間" not in said(chat)
     assert catalog.text("talk.own_burden").splitlines()[0] in said(chat)
     assert any(item["words"] == text for item in chat.data["intake"]["heard"])
+
+
+# ---------------------------------------------------------------- a line about someone: thanked and kept
+
+HEARD = "書いてくださって、ありがとうございます。"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "父はいません",  # P07
+        "息子さんひとりで食事もとれているのか心配です",  # P14
+        "同棲している彼のことで相談です",  # P03
+        "母は仕事で毎日遅いです",
+        "兄とはもう何年も話していない",
+        "娘さんがどうしているのか気がかりです",
+    ],
+)
+def test_a_line_about_someone_is_thanked_and_kept_not_met_with_the_fallback(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert HEARD in said(chat) and "下書きに残し" in said(chat)
+    assert any(item["words"] == text for item in chat.data["intake"]["heard"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嫁にもばれてへん",
+        "妻にはまだばれていません",
+        "家族にはばれてない",
+        "夫には知られてないです",
+        "旦那にもバレてない",
+        "親にはばれてへんで",
+    ],
+)
+def test_family_not_knowing_yet_is_answered_with_how_to_keep_it_private(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert "トーク履歴" in said(chat)
