@@ -431,13 +431,17 @@ def guide(event: EventData) -> None:
 def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
-    Asked again, the answer is short, with the button to delete the records. Who must not know
+    Asked again, the answer is short, with the button to delete the records; asked about notifications,
+    how to hide their text. Who must not know
     (「嫁にもばれてへん」) is kept for the person in charge.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
         draft.keep_typed(dialog)
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    if "通知" in dialog.user_input.text:
+        dialog.say("privacy.notifications", choices)
+        return
     if dialog.data.get("privacy_answered"):
         dialog.say("privacy.again", choices)
         return

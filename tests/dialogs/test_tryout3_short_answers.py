@@ -242,3 +242,25 @@ def test_family_not_knowing_yet_is_answered_with_how_to_keep_it_private(text: st
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert "トーク履歴" in said(chat)
+
+
+# ---------------------------------------------------------------- notifications
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通知って消せますか",
+        "通知を消したい",
+        "通知に内容が出ないようにできますか",
+        "通知で見られたら困る",
+        "通知を切れますか",
+        "通知オフにできる？",
+    ],
+)
+def test_asking_about_notifications_says_how_to_turn_the_preview_off_even_the_second_time(text: str) -> None:
+    chat = started()
+    chat.send("LINEを見られたら怖いです")
+    chat.send(text)
+    assert "メッセージ内容表示" in said(chat) and "オフ" in said(chat)
+    assert "通知" in said(chat)
