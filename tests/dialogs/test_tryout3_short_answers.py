@@ -263,4 +263,5 @@ def test_asking_about_notifications_says_how_to_turn_the_preview_off_even_the_se
     chat.send("LINEを見られたら怖いです")
     chat.send(text)
     assert "メッセージ内容表示" in said(chat) and "オフ" in said(chat)
-    assert "通知" in said(chat)
+    assert "通知" in said(chat) and "記録を消す" in chat.labels
+    assert catalog.text("privacy.answer") not in said(chat)

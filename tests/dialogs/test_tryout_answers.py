@@ -426,7 +426,6 @@ def test_the_privacy_question_asked_again_gets_a_short_answer_with_the_delete_bu
         "トークを消すことはできますか",
         "記録は残るんですか",
         "夫にバレないか心配です",
-        "通知で見られないか心配",
     ],
 )
 def test_every_later_privacy_question_is_short(text: str) -> None:
