@@ -265,3 +265,56 @@ def test_asking_about_notifications_says_how_to_turn_the_preview_off_even_the_se
     assert "メッセージ内容表示" in said(chat) and "オフ" in said(chat)
     assert "通知" in said(chat) and "記録を消す" in chat.labels
     assert catalog.text("privacy.answer") not in said(chat)
+
+
+# ---------------------------------------------------------------- English: food, utilities, and a closed day
+
+SUNDAY_EVENING = datetime(2026, 12, 6, 19, 0, tzinfo=TOKYO)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is there help for food?",
+        "Can I get food?",
+        "We have no rice",
+        "Where can I get food",
+        "help with food please",
+        "Is there a food bank?",
+    ],
+)
+def test_an_english_question_about_food_gets_the_food_answer_in_english(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert chat.texts[0].startswith("(This is an automated reply.) If you have nothing to eat")
+    assert "使い方のご案内" not in said(chat)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gas was stopped",
+        "The electricity was cut",
+        "my water has been stopped",
+        "They stopped my gas",
+        "power is turned off",
+        "gas is stopped",
+    ],
+)
+def test_english_about_gas_or_power_gets_the_utilities_answer_not_food(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert "gas, electricity or water" in chat.texts[0]
+    assert "nothing to eat" not in said(chat)
+
+
+def test_english_on_a_closed_day_says_the_office_is_closed_now_and_when_it_opens() -> None:
+    chat = started(SUNDAY_EVENING)
+    chat.send("Is there help for food?")
+    assert "closed now" in chat.texts[0] and "Monday 7 December, 8:30" in chat.texts[0]
+
+
+def test_english_on_an_open_day_does_not_say_closed() -> None:
+    chat = started()
+    chat.send("Is there help for food?")
+    assert "closed now" not in chat.texts[0]
