@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from dialogs import catalog
+from dialogs.content import current_content
 from tests.dialogs.chat import TOKYO, Chat
 
 FALLBACK = catalog.text("fallback")
@@ -318,3 +319,42 @@ def test_english_on_an_open_day_does_not_say_closed() -> None:
     chat = started()
     chat.send("Is there help for food?")
     assert "closed now" not in chat.texts[0]
+
+
+# ---------------------------------------------------------------- やさしい日本語, spaced
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "電話 こわい。LINE いいです",
+        "でんわ にがて。LINE で いい",
+        "LINE いいです",
+        "らいん が いい です",
+        "電話 むり。LINE だいじょうぶ",
+        "LINE OK です",
+    ],
+)
+def test_spaced_words_choosing_line_are_taken_as_the_way_to_be_contacted(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert chat.data["intake"]["answers"]["contact"]["choice"] == "line"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市役所 どこ 相談 できますか",
+        "どこ そうだん できますか",
+        "しやくしょ どこ ですか",
+        "どこ で そうだん できる",
+        "市役所 どこ",
+        "相談 どこ ですか",
+    ],
+)
+def test_spaced_words_asking_where_to_consult_get_where_to_go(text: str) -> None:
+    chat = started()
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert current_content().faq_answer("faq.how_to_reach").splitlines()[0] in said(chat)
