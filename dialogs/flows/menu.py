@@ -172,9 +172,15 @@ def route_text(event: EventData) -> None:
     if tells_about_someone(dialog):
         show_menu(dialog, "menu.heard_words")
         return
+    if len(dialog.user_input.text.strip()) <= FEW_CHARS:
+        show_menu(dialog, "menu.few_words")
+        return
     dialog.say("fallback")
     show_menu(dialog)
 
+
+FEW_CHARS = 3
+"""Unread text this short (「…」「むり」) is met gently, as someone finding no words, not as a misreading."""
 
 WORRY_WORDS = ("心配", "気がかり", "気になって", "のことで相談", "のことで")
 """Words that make a line part of the person's story even when nothing in it could be read."""

@@ -358,3 +358,17 @@ def test_spaced_words_asking_where_to_consult_get_where_to_go(text: str) -> None
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert current_content().faq_answer("faq.how_to_reach").splitlines()[0] in said(chat)
+
+
+# ---------------------------------------------------------------- a dot or one word at night
+
+FOUR_AM = datetime(2026, 12, 6, 4, 0, tzinfo=TOKYO)
+
+
+@pytest.mark.parametrize("text", ["…", "むり", "……", "。。。", "ん", "むりだ"])
+def test_a_dot_or_one_word_gets_a_gentle_reply_not_the_fallback(text: str) -> None:
+    chat = started(FOUR_AM)
+    chat.send(text)
+    assert FALLBACK not in said(chat)
+    assert "ゆっくりで大丈夫です" in said(chat)
+    assert "担当者と話したい" in chat.labels
