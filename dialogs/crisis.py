@@ -614,9 +614,41 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
 
 
+COLD_OR_BODY_WORDS = (
+    "寒",
+    "さむ",
+    "サム",
+    "冷え",
+    "凍",
+    "かじか",
+    "震え",
+    "ふるえ",
+    "体",
+    "からだ",
+    "具合",
+    "熱",
+    "痛",
+    "いた",
+    "しんど",
+    "だる",
+    "動け",
+    "うごけ",
+    "気分が悪",
+    "吐き",
+    "めまい",
+    "ふらふら",
+    "外",
+    "野宿",
+    "公園",
+)
+"""Words about the cold or the body: only a message with one of them gets the short line with 119."""
+
+
 def safety_line_fits(dialog: Dialog) -> bool:
     """Whether one short safety line fits an ordinary message now: the person was told lately they
-    have no place to sleep tonight (the cold, their body), and has not had the line since."""
+    have no place to sleep tonight, writes about the cold or their body, and has not had the line since."""
+    if not any(word in dialog.user_input.text for word in COLD_OR_BODY_WORDS):
+        return False
     stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("no_shelter")
     outside = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
     if not outside or _recently(dialog, "safety_line_at", REPEAT_WITHIN):

@@ -16,6 +16,9 @@ from dialogs.messages import Choice, Text
 GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "family_groups"}
 """FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
 
+GENERAL_FAQS = ("faq.what_is",)
+"""FAQs so general (「どんなところですか」) that a gathering named in the same message comes first."""
+
 
 def service_choices() -> tuple[Choice, ...]:
     """One button per service, then back to the menu."""
@@ -118,11 +121,14 @@ def first_topic(dialog: Dialog) -> str | None:
     intents = dialog.understanding.intents if dialog.understanding else ()
     questions = [i for i in intents if i.startswith("ask.")]
     services = [i for i in intents if i.startswith("service.")]
-    faqs = [
-        i
-        for i in intents
-        if i.startswith("faq.") and not (i == "faq.hours" and _tells_when_reachable(dialog))
-    ]
+    faqs = sorted(
+        (
+            i
+            for i in intents
+            if i.startswith("faq.") and not (i == "faq.hours" and _tells_when_reachable(dialog))
+        ),
+        key=lambda faq: faq in GENERAL_FAQS,
+    )
     topics = questions + services + faqs
     return topics[0] if topics else None
 

@@ -10,12 +10,14 @@ names the one to tap.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Literal
 
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.messages import Text
+from dialogs.office_hours import is_open, next_opening
 from dialogs.understanding.model import Understanding
 
 Language = Literal["en", "easy"]
@@ -38,6 +40,9 @@ WINDOW_TOPICS = frozenset(
 )
 """Intents answered with where to consult."""
 
+FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
+"""English words that make a question about food (「Is there help for food?」) one for the food answer."""
+
 
 def reply_language(dialog: Dialog) -> Language | None:
     """The language to answer in besides Japanese: English, やさしい日本語, or None."""
@@ -53,12 +58,16 @@ def reply_language(dialog: Dialog) -> Language | None:
     return None
 
 
-def topic_of(understanding: Understanding, language: Language) -> str | None:
+def topic_of(understanding: Understanding, language: Language, text: str = "") -> str | None:
     """What the short answer is about, most pressing first (None: nothing to say in that language)."""
     intents = set(understanding.intents)
     if understanding.crisis == "crisis":
         return "crisis"
     if "no_food" in understanding.crisis_kinds:
+        return "food"
+    if "utilities" in understanding.crisis_kinds:
+        return "utilities"
+    if language == "en" and any(word in text.lower() for word in FOOD_WORDS_EN):
         return "food"
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
@@ -73,17 +82,24 @@ def topic_of(understanding: Understanding, language: Language) -> str | None:
     return "intro" if language == "en" else None
 
 
-def short_answer(language: Language, topic: str) -> str:
-    """The short answer on one topic, with the general window's name, phone and hours."""
+def short_answer(language: Language, topic: str, now: datetime) -> str:
+    """The short answer on one topic, with the general window's name, phone and hours; in English,
+    outside office hours, that the office is closed now and when it opens."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
-    return catalog.text(
+    answer = catalog.text(
         f"lang.{language}.{topic}",
         council=content.municipality.council_name,
         window_name=window.name,
         phone=window.phone,
         hours=window.hours_text,
     )
+    hours = content.office_hours
+    if language != "en" or is_open(now, hours):
+        return answer
+    opens = next_opening(now, hours)
+    closed = catalog.text("lang.en.closed_now", opens=f"{opens:%A} {opens.day} {opens:%B}, {opens:%-H:%M}")
+    return f"{answer.rstrip()}\n{closed}"
 
 
 def add_short_answer(dialog: Dialog) -> None:
@@ -91,14 +107,14 @@ def add_short_answer(dialog: Dialog) -> None:
     language = reply_language(dialog)
     if language is None or dialog.understanding is None or not dialog.messages:
         return
-    topic = topic_of(dialog.understanding, language)
+    topic = topic_of(dialog.understanding, language, dialog.user_input.text)
     if topic == "intro" and dialog.state == REVIEW:
         topic = "human"  # on the consent screen, what matters is which button sends it
     if topic is None:
         return
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
-    answer = short_answer(language, topic)
+    answer = short_answer(language, topic, dialog.now)
     if len(dialog.messages) < MAX_MESSAGES:
         dialog.messages.insert(0, Text(answer))
     else:

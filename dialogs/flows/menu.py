@@ -18,6 +18,7 @@ from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
+from dialogs.office_hours import to_tokyo
 
 States = MenuStates
 
@@ -25,8 +26,21 @@ MENU = [States.START.value, States.MAIN.value, States.RESUME.value]
 FORM = [*intake.QUESTION_STATES, consent.States.REVIEW.value]
 EVERY = [*(state.value for state in States), *FORM]
 
+MORNING_FROM, DAY_FROM, EVENING_FROM, LATE_NIGHT_FROM = 5, 10, 18, 23
+"""Hours (Tokyo) where おはようございます, こんにちは, こんばんは and the late-night greeting begin."""
+
 
 # ---------------------------------------------------------------- welcome and menu
+
+
+def hello_for_the_hour(dialog: Dialog) -> str:
+    """The greeting that fits the hour in Tokyo; late at night, with a word that writing now is fine."""
+    hour = to_tokyo(dialog.now).hour
+    if hour >= LATE_NIGHT_FROM or hour < MORNING_FROM:
+        return catalog.text("hello.late_night")
+    if hour < DAY_FROM:
+        return catalog.text("hello.morning")
+    return catalog.text("hello.day" if hour < EVENING_FROM else "hello.evening")
 
 
 def _welcome(dialog: Dialog) -> None:
@@ -34,6 +48,7 @@ def _welcome(dialog: Dialog) -> None:
     content = current_content()
     dialog.say(
         "welcome",
+        hello=hello_for_the_hour(dialog),
         council=content.municipality.council_name,
         reply_promise=content.reply_promise_text(dialog.now),
     )
@@ -131,15 +146,19 @@ ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.
 
 
 def route_text(event: EventData) -> None:
-    """Answer typed text on the menu: a service or FAQ, an addition to an open case, concerns, or the menu."""
+    """Answer typed text on the menu (after the 119 line, when someone outside writes of the cold or their
+    body): a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
+    safety_line = crisis.safety_line_fits(dialog)
+    if safety_line:
+        dialog.say("urgent.cold_line")
     if answers.answer_typed(dialog):
         return
     if followup.adds_automatically(dialog) and followup.add_typed(dialog):
         return
     if followup.offer_to_add(dialog) or _heard_concerns(dialog):
         return
-    if dialog.messages:  # the draft took something from it and said so
+    if len(dialog.messages) > int(safety_line):  # the draft took something from it and said so
         show_menu(dialog, "menu.next")
         return
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
@@ -148,16 +167,35 @@ def route_text(event: EventData) -> None:
     if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
         show_menu(dialog, "menu.nothing_asked")
         return
+    if any(char.isalnum() for char in dialog.user_input.text):
+        draft.keep_typed(dialog)  # unread words still reach 相談者の言葉 if the person shares
+    if tells_about_someone(dialog):
+        show_menu(dialog, "menu.heard_words")
+        return
+    if len(dialog.user_input.text.strip()) <= FEW_CHARS:
+        show_menu(dialog, "menu.few_words")
+        return
     dialog.say("fallback")
     show_menu(dialog)
 
 
+FEW_CHARS = 3
+"""Unread text this short (「…」「むり」) is met gently, as someone finding no words, not as a misreading."""
+
+WORRY_WORDS = ("心配", "気がかり", "気になって", "のことで相談", "のことで")
+"""Words that make a line part of the person's story even when nothing in it could be read."""
+
+
+def tells_about_someone(dialog: Dialog) -> bool:
+    """Whether unread typed text names a relative or voices a worry (「父はいません」「…のか心配です」)."""
+    understanding = dialog.understanding
+    names_someone = understanding is not None and any(e.kind == "relation" for e in understanding.entities)
+    return names_someone or any(word in dialog.user_input.text for word in WORRY_WORDS)
+
+
 def heard_after_urgent(dialog: Dialog) -> None:
-    """After a crisis or urgent reply, keep words the bot cannot answer, say so, and offer a person;
-    one short safety line only while the person may be outside tonight."""
+    """After a crisis or urgent reply, keep words the bot cannot answer, say so, and offer a person."""
     draft.keep_typed(dialog)
-    if crisis.safety_line_fits(dialog):
-        dialog.say("urgent.cold_line")
     show_menu(dialog, "menu.heard_after_urgent")
 
 
@@ -399,10 +437,17 @@ def guide(event: EventData) -> None:
 def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
-    Asked again, the answer is short, with the button to delete the records.
+    Asked again, the answer is short, with the button to delete the records; asked about notifications,
+    how to hide their text. Who must not know
+    (「嫁にもばれてへん」) is kept for the person in charge.
     """
     dialog: Dialog = dialog_of(event)
+    if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
+        draft.keep_typed(dialog)
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    if "通知" in dialog.user_input.text:
+        dialog.say("privacy.notifications", choices)
+        return
     if dialog.data.get("privacy_answered"):
         dialog.say("privacy.again", choices)
         return
@@ -491,7 +536,7 @@ def entrusts_story(event: EventData) -> bool:
 
 def greet_back(event: EventData) -> None:
     """Answer a greeting, then offer again what the state was waiting for."""
-    dialog_of(event).say("talk.greeting")
+    dialog_of(event).say("talk.greeting", hello=hello_for_the_hour(dialog_of(event)))
     _reprompt(dialog_of(event))
 
 

@@ -47,7 +47,7 @@ def test_consented_conversation_is_on_the_case_page(sim: Simulator, database_url
     assert 'id="summary-only"' not in page
     assert "家賃が3か月たまっていて &lt;b&gt;どうしたら&lt;/b&gt; いいか" in history, "typed text, inert"
     assert "<b>どうしたら</b>" not in page
-    welcome_first_line = catalog.text("welcome").splitlines()[0]
+    welcome_first_line = catalog.text("welcome").splitlines()[1]
     assert welcome_first_line in history, "the bot's own messages are shown"
     tapped = history.index(catalog.text("menu.human") + "</div>")
     assert history.index(welcome_first_line) < history.index("家賃が3か月") < tapped, "oldest first"
@@ -60,7 +60,7 @@ def test_summary_only_consent_shows_a_note_and_no_conversation(sim: Simulator, d
     page = case_page(sim, database_url, case["code"])
     assert 'id="summary-only"' in page
     assert "受付票（要約）だけの共有に同意しました" in page
-    assert catalog.text("welcome").splitlines()[0] not in page
+    assert catalog.text("welcome").splitlines()[1] not in page
     assert catalog.text("menu.prompt") not in page
 
 
