@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sqlalchemy import create_engine, update
@@ -148,12 +149,14 @@ def test_the_crisis_replies_the_bot_sent_are_in_the_shared_conversation(
     page = case_page(sim, database_url, case["code"])
     history = page[page.index('id="bot-conversation"') :]
     typed = history.index("もう死にたい")
-    hotline = history.index("0120-279-338")
-    assert typed < hotline < history.index("（ボタンを選択）"), "the hotlines given, in order"
+    hotline = history.index("0120-279-338", typed)  # the welcome names the line too outside office hours
+    assert hotline < history.index("（ボタンを選択）"), "the hotlines given, in order"
     reply = history[history.rindex("<li", 0, hotline) : hotline]
     assert 'class="msg bot crisis-reply"' in reply, "marked as the bot's answer to danger"
     assert "119" in history[typed:hotline], "whether 119 was given shows too"
-    assert history.count("0120-279-338") == 1, "only the consented range: not the reply after the hand-off"
+    crisis_replies = re.findall(r'<li class="msg bot crisis-reply">.*?</li>', history, re.S)
+    given = [reply for reply in crisis_replies if "0120-279-338" in reply]
+    assert len(given) == 1, "only the consented range: not the reply after the hand-off"
     welcome = catalog.text("welcome")
     assert '<details class="bot-reply">' in history and welcome not in history, "ordinary replies are folded"
 
