@@ -29,8 +29,8 @@ from transitions import Machine
 
 from dialogs import catalog, crisis
 from dialogs.dialog import Dialog, Turn, UserInput
-from dialogs.effects import RelayToCase
-from dialogs.flows import FLOWS, INITIAL_STATE, answers, intake, languages, menu
+from dialogs.effects import AddToCase, DeleteUserData, HandOff, RelayToCase
+from dialogs.flows import FLOWS, INITIAL_STATE, answers, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
@@ -231,8 +231,23 @@ def handle(
             _dispatch(dialog)
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
+        _keep_for_the_case(dialog, state)
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+
+
+def _keep_for_the_case(dialog: Dialog, before: str) -> None:
+    """With the conversation shared, a message typed at the menu that the turn answered itself still
+    reaches the open case: 「ままにばれない？」 gets its answer here, and the CSW reads it with the case.
+
+    Words typed inside a new form are not: they reach a case only if that form is sent.
+    """
+    text = dialog.user_input.text.strip()
+    at_menu = before == dialog.state == MenuStates.MAIN.value
+    if not text or not at_menu or not followup.adds_automatically(dialog):
+        return
+    if not any(isinstance(effect, AddToCase | HandOff | DeleteUserData) for effect in dialog.effects):
+        dialog.effects.append(AddToCase(text))
 
 
 def data_after_handoff(data: Mapping[str, Any]) -> dict[str, Any]:

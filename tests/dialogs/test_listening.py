@@ -130,6 +130,23 @@ def test_messages_after_sending_with_the_conversation_are_added_and_the_person_i
     assert "書き加えました" in said(chat) and "担当者が読みます" in said(chat)
 
 
+@pytest.mark.parametrize(
+    "question", ["ままにばれない？", "このやりとりって、あとで消せますか", "相談ってお金かかりますか"]
+)
+def test_a_question_after_sending_the_conversation_is_answered_and_still_reaches_the_case(
+    question: str,
+) -> None:
+    """Second try-out: a child's 「ままにばれない？」 got its answer but never reached the case."""
+    chat = Chat()
+    chat.follow()
+    chat.send("祖母の介護をしていて、お金もありません")
+    chat.tap("担当者と話したい")
+    chat.tap("やりとりも含めて")
+    chat.send(question)
+    assert [e.text for e in chat.effects if isinstance(e, AddToCase)] == [question]
+    assert catalog.text("fallback") not in said(chat)
+
+
 def test_with_summary_only_a_later_message_is_added_when_she_says_so(reading_adds) -> None:
     reading_adds["追加です。担当の方に伝えてください。夜も眠れていません"] = ("talk.addition",)
     chat = Chat()
