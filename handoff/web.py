@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from bot.store.case_tables import Case
+from bot.store.case_tables import Case, CswAccount
 from bot.store.db import utcnow
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
@@ -197,6 +197,20 @@ async def login_page(request: Request) -> Response:
     return login_form(request)
 
 
+def _refuse_login(
+    session: AsyncSession, login: str, account: CswAccount | None, action: str, now: datetime, address: str
+) -> None:
+    """Audit a refused sign-in under the login as typed, with the account when there is one."""
+    audit.record_refusal(
+        session,
+        actor=login,
+        account_id=account.id if account else None,
+        action=action,
+        now=now,
+        detail=address,
+    )
+
+
 def login_form(request: Request, *, error: str | None = None, status_code: int = 200) -> Response:
     """Render the login form and (re)issue its CSRF cookie."""
     settings = settings_of(request)
@@ -238,14 +252,7 @@ async def login(
         )
         account = await accounts.find_account(session, login=login)
         if attempt is None:
-            audit.record_refusal(
-                session,
-                actor=login,
-                account_id=account.id if account else None,
-                action="login_locked",
-                now=now,
-                detail=address,
-            )
+            _refuse_login(session, login, account, "login_locked", now, address)
     if attempt is None:
         log.warning("dashboard login refused: locked out", extra={"login": login, "address": address})
         return login_form(request, error="locked", status_code=429)
@@ -254,14 +261,7 @@ async def login(
     async with process.sessions() as session, session.begin():
         if not (matches and usable and account is not None):
             reason = "unknown login" if account is None else "disabled" if account.disabled else "password"
-            audit.record_refusal(
-                session,
-                actor=login,
-                account_id=account.id if account else None,
-                action="login_failed",
-                now=now,
-                detail=address,
-            )
+            _refuse_login(session, login, account, "login_failed", now, address)
             log.warning(
                 "dashboard login failed", extra={"login": login, "address": address, "reason": reason}
             )
