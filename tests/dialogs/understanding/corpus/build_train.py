@@ -3,11 +3,13 @@
 Usage: python tests/dialogs/understanding/corpus/build_train.py
 
 Source format: a header `@ level | kinds | possible_risk(0/1) | concerns | intents | style` sets the labels
-of the lines under it; a line may override them as `text ## style ## concerns ## intents`. Besides each
-hand-written line the script adds (1) its hiragana reading as a `kana` line when that differs, and (2)
-`long` lines that join a crisis, urgent or possible-risk line with an ordinary concern line (labels merged),
-so the model sees risk inside longer messages. Lines that near-duplicate a dev or test line (the checker's
-normalised comparison; test texts are compared, never printed) are dropped, and only their count is shown.
+of the lines under it; a line may override them as `text ## style ## concerns ## intents` (a field given
+empty means no labels; a field left out keeps the header's). Besides each hand-written line the script adds
+(1) its hiragana reading as a `kana` line when that differs, and (2) `long` lines that join a crisis, urgent
+or possible-risk line with an ordinary concern line by the same writer (labels merged), so the model sees
+risk inside longer messages. Each record keeps its `writer`, so that the training's cross-validation can hold
+out whole writers. Lines that near-duplicate a dev or test line (the checker's normalised comparison; test
+texts are compared, never printed) are dropped, and only their count is shown.
 """
 
 from __future__ import annotations
@@ -42,11 +44,22 @@ STYLE_CODES = {
 }
 LONG_LINES = 260
 SEED = 11
+WRITERS = {
+    "crisis": "s3",
+    "more": "s3",
+    "concerns_intents": "s3",
+    "urgent_risk_negatives": "s3",
+}
 
 
 def _split(field: str) -> list[str]:
     """Comma-separated labels, blanks dropped."""
     return [part.strip() for part in field.split(",") if part.strip()]
+
+
+def writer_of(path: Path) -> str:
+    """Return who wrote a source file: one writer may have several files (training folds hold out writers)."""
+    return WRITERS.get(path.stem, path.stem)
 
 
 def parse(path: Path) -> list[dict[str, Any]]:
@@ -77,6 +90,7 @@ def parse(path: Path) -> list[dict[str, Any]]:
                 "concerns": _split(concerns),
                 "intents": _split(intents),
                 "style": STYLE_CODES[style],
+                "writer": writer_of(path),
             }
         )
     return records
@@ -107,6 +121,7 @@ def merged(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
         "concerns": sorted(set(first["concerns"]) | set(second["concerns"])),
         "intents": sorted(set(first["intents"]) | set(second["intents"])),
         "style": "long",
+        "writer": second["writer"],
     }
 
 
@@ -120,7 +135,11 @@ def build() -> list[dict[str, Any]]:
         for r in hand
         if r["crisis"] == "none" and not r["possible_risk"] and r["concerns"] and r["style"] != "english"
     ]
-    longs = [merged(rng.choice(ordinary), rng.choice(risky)) for _ in range(LONG_LINES)]
+    longs = []
+    for _ in range(LONG_LINES):
+        risk = rng.choice(risky)
+        same_writer = [r for r in ordinary if r["writer"] == risk["writer"]] or ordinary
+        longs.append(merged(rng.choice(same_writer), risk))
     candidates = hand + [v for r in hand if (v := kana_variant(r))] + longs
     seen: set[str] = set()
     unique = []
@@ -130,7 +149,7 @@ def build() -> list[dict[str, Any]]:
             unique.append(record)
     texts = [r["text"] for r in unique]
     dropped: set[str] = set()
-    for split in ("dev.jsonl", "test.jsonl", "messages_dev.jsonl", "messages_test.jsonl"):
+    for split in ("dev.jsonl", "test.jsonl", "test2.jsonl", "messages_dev.jsonl", "messages_test.jsonl"):
         if (HERE / split).exists():
             others = [r["text"] for r in load(HERE / split)]
             dropped |= {train for train, _ in near_duplicates(texts, others)}

@@ -70,7 +70,7 @@ def record_errors(record: dict[str, Any], messages: bool) -> list[str]:
     """Every problem with one record's labels."""
     errors = []
     required = MESSAGE_KEYS - {"persona"} if messages else LINE_KEYS
-    allowed = (MESSAGE_KEYS if messages else LINE_KEYS) | {"entities"}
+    allowed = (MESSAGE_KEYS if messages else LINE_KEYS) | {"entities", "writer"}
     if missing := required - record.keys():
         errors.append(f"missing {sorted(missing)}")
     if extra := record.keys() - allowed:
