@@ -48,14 +48,14 @@ def test_committed_weights_come_from_the_committed_training_files() -> None:
     assert "test.jsonl" not in document["trained_on"]
 
 
-def test_threshold_is_the_lowest_that_keeps_false_crisis_within_the_limit() -> None:
-    """With 100 negatives and a 2% cap, the third-highest negative score is where the threshold stops."""
+def test_threshold_is_the_lowest_that_keeps_what_the_model_adds_within_the_limit() -> None:
+    """With a cap of 2 added false alarms, the third-highest negative score is where the threshold stops."""
     negatives = [(float(i), False, False) for i in range(100)]
     positives = [(150.0, True, False), (98.5, True, False), (10.0, True, False)]
-    threshold = train.lowest_threshold(negatives + positives, lambda c: c.false <= 2)
+    threshold = train.lowest_threshold(negatives + positives, lambda c: c.added_false <= 2)
     assert 97.0 < threshold <= 98.0
     ruled = [(99.0, False, True), *negatives[:99], *positives]
-    assert train.lowest_threshold(ruled, lambda c: c.false <= 2) > 97.0
+    assert 96.0 < train.lowest_threshold(ruled, lambda c: c.added_false <= 2) <= 97.0
 
 
 @pytest.mark.parametrize("text", ["ほなよろしく頼むわ", "よろしく頼みます", "ありがとう、また来ます"])
