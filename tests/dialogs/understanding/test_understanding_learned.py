@@ -61,3 +61,12 @@ def test_threshold_is_the_lowest_that_keeps_what_the_model_adds_within_the_limit
 @pytest.mark.parametrize("text", ["ほなよろしく頼むわ", "よろしく頼みます", "ありがとう、また来ます"])
 def test_a_short_request_or_reply_gets_no_concern_from_the_model_alone(text: str) -> None:
     assert classify(text).concerns == ()
+
+
+def test_the_crisis_model_counts_only_where_a_life_kind_model_agrees() -> None:
+    """A line the crisis model scores high but no life-danger kind's model backs is not counted as crisis."""
+    kinds = [f"kind:{k}" for k in learned.LIFE_KINDS]
+    scores = {"crisis": [5.0, 5.0], **{k: [0.0, 0.0] for k in kinds}}
+    scores["kind:overdose"] = [12.0, 3.0]
+    at = {k: 10.0 for k in kinds}
+    assert train.life_kind_fires(scores, at) == [True, False]
