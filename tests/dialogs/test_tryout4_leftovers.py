@@ -1,0 +1,105 @@
+"""What people trying the bot still ran into (session 5), each test in the person's own words.
+
+Every test drives the real engine with the real reading.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dialogs.summary import build_summary, summary_text
+from tests.dialogs.chat import Chat
+
+
+def said(chat: Chat) -> str:
+    return "\n".join(chat.texts)
+
+
+def answers(chat: Chat) -> dict[str, Any]:
+    result: dict[str, Any] = chat.data["intake"]["answers"]
+    return result
+
+
+def started(*messages: str) -> Chat:
+    chat = Chat()
+    chat.follow()
+    for text in messages:
+        chat.send(text)
+    return chat
+
+
+# ---------------------------------------------------------------- 1. a brother or sister who hits
+
+
+def test_a_brother_who_hits_her_and_the_parents_is_on_the_sheet_as_who_hurts_whom() -> None:
+    chat = started("兄が暴れて、私や親を殴ります。兄は心の病気だと思います")
+    summary = build_summary(chat.data)
+    assert summary["violence"] == {"by": ["sibling"], "hurt": ["self", "parent"]}
+    sheet = summary_text(chat.data)
+    assert "暴力をふるっている人：きょうだい" in sheet
+    assert "暴力を受けている人：相談者、親" in sheet
+    assert "mental_health" in summary["concerns"]
+
+
+def test_a_sisters_mind_told_of_in_a_later_message_is_hers_not_the_writers() -> None:
+    chat = started("兄のことで相談です", "兄が暴れて、私や親を殴ります", "たぶん心の病気だと思います")
+    summary = build_summary(chat.data)
+    assert "mental_health" in summary["concerns"]
+    assert not (summary["asker_wellbeing"] or {}).get("concerns")
+    assert "相談者自身：" not in summary_text(chat.data)
+    assert summary["violence"] == {"by": ["sibling"], "hurt": ["self", "parent"]}
+
+
+def test_being_hit_with_the_parents_after_a_brother_raged_keeps_the_lines_for_violence_at_home() -> None:
+    chat = started("弟が暴れて困ってます")
+    chat.send("私も親も叩かれます")
+    assert "DV" not in said(chat) and "配偶者" not in said(chat)
+    summary = build_summary(chat.data)
+    assert summary["violence"] == {"by": ["sibling"], "hurt": ["self", "parent"]}
+
+
+def test_a_younger_brother_who_kicks_the_father_is_on_the_sheet() -> None:
+    chat = started("弟が父を蹴っているのを見て怖いです。弟は精神的に不安定です")
+    summary = build_summary(chat.data)
+    assert summary["violence"] == {"by": ["sibling"], "hurt": ["parent"]}
+    assert "mental_health" in summary["concerns"]
+
+
+def test_a_husband_who_hits_her_is_on_the_sheet_as_her_partner() -> None:
+    chat = started("夫に殴られました")
+    assert build_summary(chat.data)["violence"] == {"by": ["partner"], "hurt": ["self"]}
+
+
+def test_no_violence_no_line_on_the_sheet() -> None:
+    chat = started("息子が20年ひきこもっています")
+    assert build_summary(chat.data)["violence"] is None
+    assert "暴力を" not in summary_text(chat.data)
+
+
+# ---------------------------------------------------------------- 2. the one she lives with is a partner
+
+
+def test_fear_of_the_boyfriend_she_lives_with_gets_the_dv_lines_like_fear_of_a_husband() -> None:
+    chat = started("同棲している彼が怖いです")
+    assert "DV相談" in said(chat)
+    assert "ご家族や身近な方のことを書いて" not in said(chat)
+    assert chat.data["urgency"]["level"] == "urgent"
+    assert chat.data["crisis"]["hurt"] == "partner"
+    assert answers(chat)["concerns"]["about"]["violence"] == "self"
+
+
+def test_being_hit_by_the_one_she_lives_with_is_violence_from_a_partner_on_the_sheet() -> None:
+    for words in ("同棲している彼に殴られた", "一緒に暮らしてる人に叩かれる"):
+        chat = started(words)
+        assert chat.data["crisis"]["situations"] == ["violence"], words
+        summary = build_summary(chat.data)
+        assert summary["violence"] == {"by": ["partner"], "hurt": ["self"]}, words
+        assert "暴力をふるっている人：配偶者・パートナー" in summary_text(chat.data)
+        assert answers(chat)["concerns"]["about"]["violence"] == "self", words
+
+
+def test_living_with_a_boyfriend_who_yells_is_a_partner_on_the_sheet() -> None:
+    chat = started("彼氏と住んでるけど、毎日怒鳴られて怖い")
+    assert "DV相談" in said(chat)
+    assert build_summary(chat.data)["violence"] == {"by": ["partner"], "hurt": ["self"]}
+    assert answers(chat)["concerns"]["about"]["violence"] == "self"
