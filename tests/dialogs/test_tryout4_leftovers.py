@@ -5,10 +5,13 @@ Every test drives the real engine with the real reading.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from dialogs.summary import build_summary, summary_text
-from tests.dialogs.chat import Chat
+from tests.dialogs.chat import TOKYO, Chat
+
+SATURDAY_NIGHT = datetime(2026, 11, 28, 22, 0, tzinfo=TOKYO)
 
 
 def said(chat: Chat) -> str:
@@ -103,3 +106,50 @@ def test_living_with_a_boyfriend_who_yells_is_a_partner_on_the_sheet() -> None:
     assert "DV相談" in said(chat)
     assert build_summary(chat.data)["violence"] == {"by": ["partner"], "hurt": ["self"]}
     assert answers(chat)["concerns"]["about"]["violence"] == "self"
+
+
+# ---------------------------------------- 3. buttons in English, closed in easy Japanese
+
+
+def test_buttons_are_in_english_when_she_writes_in_english() -> None:
+    chat = started("Hello, I lost my job and cannot pay rent")
+    assert "Talk to a person" in chat.labels
+    assert not any("担当者" in label for label in chat.labels)
+    chat.tap("Talk to a person")
+    assert "Send this only" in chat.labels
+    chat.send("I want to talk to someone")
+    assert "“Send this only”" in said(chat) and "この内容だけ送る" not in chat.labels
+
+
+def test_tapping_an_english_button_does_what_the_japanese_one_does() -> None:
+    english = started("Hello, I have a question about rent")
+    english.tap("Prepare to consult")
+    japanese = started("こんにちは")
+    japanese.tap("相談の準備をする")
+    assert english.state == japanese.state
+
+
+def test_a_crisis_in_english_offers_a_person_in_english() -> None:
+    chat = started("I want to die")
+    assert "Tell a person" in chat.labels and "Keep going here" in chat.labels
+
+
+def test_buttons_stay_japanese_for_japanese_writers() -> None:
+    chat = started("家賃が払えません")
+    assert "担当者と話したい" in chat.labels or "担当者に伝えたい" in chat.labels
+    assert not any("person" in label for label in chat.labels)
+
+
+def test_easy_japanese_outside_hours_says_the_office_is_closed_in_easy_japanese() -> None:
+    chat = Chat(now=SATURDAY_NIGHT)
+    chat.follow()
+    chat.send("しごと が なくて やちん が はらえない です")
+    first = chat.texts[0]
+    assert "（じどう の へんじ です）" in first
+    assert "まどぐち が しまって います" in first
+    assert "げつようび" in first
+
+
+def test_easy_japanese_in_office_hours_does_not_say_closed() -> None:
+    chat = started("しごと が なくて やちん が はらえない です")
+    assert "しまって" not in said(chat)
