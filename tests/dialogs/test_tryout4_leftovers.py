@@ -153,3 +153,22 @@ def test_easy_japanese_outside_hours_says_the_office_is_closed_in_easy_japanese(
 def test_easy_japanese_in_office_hours_does_not_say_closed() -> None:
     chat = started("しごと が なくて やちん が はらえない です")
     assert "しまって" not in said(chat)
+
+
+# ---------------------------------------------------------------- 4. thanks that fit whom it is about
+
+
+def test_a_man_writing_of_himself_and_his_parents_is_not_thanked_for_writing_of_his_family() -> None:
+    chat = started("52歳、自分のことです", "親も80過ぎて、親が死んだら生活できなくなるのが不安です")
+    assert "ご家族や身近な方のことを書いて" not in said(chat)
+    assert "受け取りました" in said(chat) or "ありがとうございます" in said(chat)
+
+
+def test_a_man_who_says_it_is_about_himself_in_the_same_message_is_thanked_for_his_own_worry() -> None:
+    chat = started("自分のことです。親と住んでいますが、親とうまくいかなくて家にいづらいです")
+    assert "ご家族や身近な方のことを書いて" not in said(chat)
+
+
+def test_a_mother_writing_of_her_son_is_still_thanked_for_writing_of_her_family() -> None:
+    chat = started("息子が部屋から出てきません")
+    assert "ご家族や身近な方のことを書いて" in said(chat)
