@@ -373,6 +373,30 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     return Entity(entity.kind, entity.value, about, entity.matched)
 
 
+CONTACT_WORDS = re.compile(r"電話|でんわ|着信|留守電|郵便|手紙|封筒|書類|はがき|ハガキ|家に来|訪問")
+"""Ways the municipality might reach the person (a phone call, the post, a visit)."""
+
+CAUTION_WORDS = re.compile(
+    r"(?:出|で)(?:られ|れ)(?:ない|へん|ん|ず)|(?:取|と)れない|(?:見|み)られ(?:たくない|ると|たら|ちゃう|てしまう)"
+    r"|(?:知|し)られ(?:たくない|ると|たら|ちゃう|てしまう)|ばれ|バレ|(?:聞|き)かれ(?:たくない|ると|たら|ちゃう)"
+    r"|横に|そばに|隣に|近くに|避けて|さけて|やめて|怖|こわ|無理|むり|苦手|困り|困る|こまる"
+)
+"""How a person says a way of contact is unsafe or impossible for them (「出られない」「見られたくない」)."""
+
+
+def _cautions(text: str) -> list[Entity]:
+    """Cautions about contact said anywhere in a sentence (「電話だと親が横にいることが多いので
+    できればLINEがいいです」「家族に郵便を見られたくない」), as the sentence the person wrote; not a
+    question (「窓口の電話は何番ですか」)."""
+    out = []
+    for sentence in re.split(r"(?<=[。！？!?\n])", text):
+        words = sentence.strip().rstrip("。")
+        asks = words.endswith(("?", "？", "か"))
+        if words and not asks and CONTACT_WORDS.search(words) and CAUTION_WORDS.search(words):
+            out.append(Entity("consideration", words, "self", words))
+    return out
+
+
 OWN_QUESTION = {"hope": "hopes", "consideration": "considerations"}
 """Entities kept as words, and the question whose typed answer already holds those words."""
 
@@ -400,7 +424,9 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
     inferred = _relative_in_trouble(understanding)
-    for entity in (*understanding.entities, *([inferred] if inferred else [])):
+    told = [e.value for e in understanding.entities if e.kind == "consideration"]
+    cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
+    for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
         if entity.kind in ("age", "age_band"):

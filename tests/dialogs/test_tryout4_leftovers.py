@@ -172,3 +172,41 @@ def test_a_man_who_says_it_is_about_himself_in_the_same_message_is_thanked_for_h
 def test_a_mother_writing_of_her_son_is_still_thanked_for_writing_of_her_family() -> None:
     chat = started("息子が部屋から出てきません")
     assert "ご家族や身近な方のことを書いて" in said(chat)
+
+
+# ---------------------------------------- 5. a caution about contact, said in a whole sentence
+
+
+def considerations(chat: Chat) -> str:
+    return str(answers(chat).get("considerations", {}).get("words", ""))
+
+
+def test_a_phone_with_the_parents_beside_her_is_a_caution_and_line_her_way() -> None:
+    words = "電話だと親が横にいることが多いのでできればLINEがいいです"
+    chat = started(words)
+    assert words in considerations(chat)
+    assert answers(chat)["contact"]["choice"] == "line"
+
+
+def test_cautions_said_across_a_sentence_are_kept_in_her_words() -> None:
+    for words in (
+        "電話は出られない",
+        "家族に郵便を見られたくない",
+        "電話は怖い",
+        "家に手紙が届くと家族に知られてしまうので困ります",
+        "電話がかかってくると父が出てしまうことがあるので避けてほしいです",
+        "平日の昼間は仕事なので電話には出られないことが多いです",
+    ):
+        chat = started(words)
+        assert words in considerations(chat), words
+
+
+def test_a_phone_she_offers_or_a_question_about_the_phone_is_no_caution() -> None:
+    for words in (
+        "電話でお願いします",
+        "電話番号を教えてください",
+        "夜なら電話に出られます",
+        "窓口の電話は何番ですか",
+    ):
+        chat = started(words)
+        assert not considerations(chat), words
