@@ -35,6 +35,7 @@ from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
+from dialogs.office_hours import is_open
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
@@ -408,13 +409,22 @@ def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, 
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
-    """What to do for each urgent situation the reading names (tonight's needs if none is named)."""
+    """What to do for each urgent situation the reading names (tonight's needs if none is named); no
+    bed tonight and a home being lost get tonight's guidance and one line about the home."""
     content = current_content()
     named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     if "no_place_tonight" in named and "housing" in understanding.concerns:
         named.add("losing_home")  # a home about to be lost: tonight's bed and how to keep a home
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(UNNAMED_URGENT_SITUATIONS)
-    return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
+    home_too = "no_place_tonight" in situations and "losing_home" in situations
+    if home_too:  # one reply: tonight's bed in full, the home in one line (not two long blocks)
+        situations.remove("losing_home")
+    guidance = [content.urgent_guidance(situation, now) for situation in situations]
+    if home_too:
+        hours = "during" if is_open(now, content.office_hours) else "after"
+        window = content.window(content.temporary_living_info.window)
+        guidance.insert(1, catalog.text(f"urgent.home_too.{hours}", window_name=window.name))
+    return "\n".join(guidance)
 
 
 def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:

@@ -210,3 +210,27 @@ def test_a_phone_she_offers_or_a_question_about_the_phone_is_no_caution() -> Non
     ):
         chat = started(words)
         assert not considerations(chat), words
+
+
+# ---------------------------------------- 7. no bed tonight and losing the home: one shorter reply
+
+BOTH = "アパートを追い出されて、今夜寝るところがありません"
+
+
+def test_no_bed_tonight_and_losing_the_home_get_one_combined_shorter_reply() -> None:
+    chat = started(BOTH)
+    reply = said(chat)
+    assert "一時生活支援" in reply and "住居確保給付金" in reply
+    assert "出る日が決まる前でも" not in reply, "not the whole second block"
+    assert reply.count("つなぐ市くらしサポートセンター（0000-00-0001）") == 1
+    assert len(reply) < 420
+
+
+def test_at_night_the_combined_reply_keeps_tonights_options_and_names_the_home_in_a_line() -> None:
+    chat = Chat(now=SATURDAY_NIGHT)
+    chat.follow()
+    chat.send(BOTH)
+    reply = said(chat)
+    assert "時間外" in reply and "110" in reply
+    assert "住居確保給付金" in reply
+    assert reply.count("いまは窓口の時間外です") == 1
