@@ -373,13 +373,15 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     return Entity(entity.kind, entity.value, about, entity.matched)
 
 
-CONTACT_WORDS = re.compile(r"電話|でんわ|着信|留守電|郵便|手紙|封筒|書類|はがき|ハガキ|家に来|訪問")
-"""Ways the municipality might reach the person (a phone call, the post, a visit)."""
+CONTACT_WORDS = re.compile(
+    r"(?:電話|でんわ)(?!代|番号|料)|着信|留守電|郵便|手紙|封筒|はがき|ハガキ|家に来|訪問"
+)
+"""Ways the municipality might reach the person (a phone call, the post, a visit), not a phone bill."""
 
 CAUTION_WORDS = re.compile(
     r"(?:出|で)(?:られ|れ)(?:ない|へん|ん|ず)|(?:取|と)れない|(?:見|み)られ(?:たくない|ると|たら|ちゃう|てしまう)"
     r"|(?:知|し)られ(?:たくない|ると|たら|ちゃう|てしまう)|ばれ|バレ|(?:聞|き)かれ(?:たくない|ると|たら|ちゃう)"
-    r"|横に|そばに|隣に|近くに|避けて|さけて|やめて|怖|こわ|無理|むり|苦手|困り|困る|こまる"
+    r"|横に|そばに|隣に|近くに|避けて|さけて|やめて|怖|こわ|無理|むり|苦手"
 )
 """How a person says a way of contact is unsafe or impossible for them (「出られない」「見られたくない」)."""
 

@@ -207,6 +207,8 @@ def test_a_phone_she_offers_or_a_question_about_the_phone_is_no_caution() -> Non
         "電話番号を教えてください",
         "夜なら電話に出られます",
         "窓口の電話は何番ですか",
+        "電話代が払えなくて困っています",
+        "書類の書き方がわからなくて無理です",
     ):
         chat = started(words)
         assert not considerations(chat), words
