@@ -91,7 +91,8 @@ def start_crisis_replies(
             continue
         key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
         text = str(event["message"].get("text", ""))
-        answer = crisis_answer(text, received_at, runtime.crisis_memory.get(key))
+        now = runtime.settings.conversation_now(received_at)  # the simulator's set clock, if any
+        answer = crisis_answer(text, now, runtime.crisis_memory.get(key))
         if not answer:
             continue
         messages, memory = answer

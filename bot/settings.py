@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = {"changeme", "change-me", "secret", "your-channel-secret", "your-access-token", "xxx"}
@@ -15,6 +18,30 @@ SIMULATOR_CHANNEL_SECRET = "tsunagu-simulator-channel-secret"  # noqa: S105 - th
 SIMULATOR_ACCESS_TOKEN = "tsunagu-simulator-access-token"  # noqa: S105 - the local simulator's own token
 DEFAULT_LINE_API_BASE = "https://api.line.me"
 DEFAULT_LINE_DATA_API_BASE = "https://api-data.line.me"
+
+
+_OFFSET = re.compile(r"([+-])(\d+(?:\.\d+)?)([mhd])")
+_UNITS = {"m": "minutes", "h": "hours", "d": "days"}
+
+
+def _clock_offset(value: str, started: datetime) -> timedelta:
+    """How far the simulator's clock is from the real one: an offset (「+14h」), or a Tokyo time
+    (「2026-12-05T02:00」) minus the moment the clock started."""
+    text = value.strip()
+    offset = _OFFSET.fullmatch(text)
+    if offset is not None:
+        sign = -1 if offset[1] == "-" else 1
+        return sign * timedelta(**{_UNITS[offset[3]]: float(offset[2])})
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"TSUNAGU_SIMULATOR_CLOCK={value!r} is neither a time (2026-12-05T02:00) "
+            "nor an offset (+14h, -2d)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("Asia/Tokyo"))
+    return moment - started
 
 
 class Settings(BaseSettings):
@@ -61,6 +88,9 @@ class Settings(BaseSettings):
     """Comma-separated proxy addresses whose X-Forwarded-For/-Proto are believed; empty: none."""
     metrics_token: SecretStr | None = Field(default=None, alias="TSUNAGU_METRICS_TOKEN")
     """Bearer token a Prometheus scrape of /metrics must send; unset: /metrics only with the simulator."""
+    simulator_clock: str | None = Field(default=None, alias="TSUNAGU_SIMULATOR_CLOCK")
+    """The simulator's conversation clock, to try nights and weekends: a Tokyo time it starts at
+    (「2026-12-05T02:00」, then runs on) or an offset (「+14h」「-2d」); only with the simulator."""
     event_max_age_hours: float = Field(default=24.0, alias="TSUNAGU_EVENT_MAX_AGE_HOURS", gt=0)
     """Events dated longer ago than this (past LINE's redelivery) are stored but never answered."""
 
@@ -89,7 +119,27 @@ class Settings(BaseSettings):
                 "would expose cases and sign requests with the real channel secret. Unset TSUNAGU_SIMULATOR "
                 "(or unset LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to try tsunagu locally)"
             )
+        if self.simulator_clock is not None:
+            if not self.simulator:
+                raise ValueError(
+                    "TSUNAGU_SIMULATOR_CLOCK is only for the local simulator; "
+                    "unset it with a real LINE channel"
+                )
+            _clock_offset(self.simulator_clock, datetime.now(UTC))  # refuses what is not a time
         return self
+
+    def conversation_now(self, now: datetime) -> datetime:
+        """The time a turn of the conversation runs at: `now`, or the simulator's set clock.
+
+        A set Tokyo time counts from this process's first turn, so the clock keeps running.
+        """
+        if self.simulator_clock is None:
+            return now
+        if self._clock_started is None:
+            self._clock_started = now
+        return now + _clock_offset(self.simulator_clock, self._clock_started)
+
+    _clock_started: datetime | None = PrivateAttr(default=None)
 
     @property
     def simulator(self) -> bool:

@@ -87,7 +87,7 @@ async def process_event(session: AsyncSession, runtime: Runtime, row: InboxEvent
         conversation.state,
         conversation.data,
         user_input,
-        now=now,
+        now=runtime.settings.conversation_now(now),  # the simulator's set clock, when there is one
         crisis_already_sent=bool(event.get(CRISIS_MARK)),
         with_person=case_held is not None,
     )

@@ -35,10 +35,12 @@ from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
+from dialogs.office_hours import is_open
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
+from dialogs.violence import names_partner, who_hurts
 
 Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose", "self_harm"]
 """Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
@@ -111,7 +113,7 @@ def situations_of(
         return ("child",)
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
-    if hurt is not None and not _names_who_hurts(understanding):
+    if hurt is not None and not _names_who_hurts(understanding, text):
         return (SITUATION_OF_HURT[hurt],)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
 
@@ -127,17 +129,24 @@ def overdose_taken(text: str) -> bool:
     )
 
 
-def hurt_named(understanding: Understanding, data: dict[str, Any] | None = None) -> Hurt | None:
+def hurt_named(
+    understanding: Understanding, data: dict[str, Any] | None = None, text: str = ""
+) -> Hurt | None:
     """Who the message says is being hurt, when it speaks of violence or fear: the writer as a child,
     the writer by a partner (「夫が怖い」「夫にLINEを見られるのが怖い」), or a parent by a grown child.
 
     A relation in an act of violence the writer did not suffer (a father's 「妻を突き飛ばしました」
-    about his son) says who was hurt, not who hurts the writer.
+    about his son) says who was hurt, not who hurts the writer; relatives named only as hurt with
+    the writer (「私も親も叩かれます」) say nothing new of who hurts.
     """
     kinds = set(understanding.crisis_kinds)
     if not kinds & {"violence", "child_abuse"} and "violence" not in understanding.concerns:
         return None
+    if text and _only_the_hurt_named(text):
+        return None
     relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    if text and names_partner(text):
+        relations.add("spouse")
     suffered = understanding.crisis != "crisis" or _suffered(understanding)
     if "spouse" in relations and suffered:
         return "partner"
@@ -155,9 +164,17 @@ def _suffered(understanding: Understanding) -> bool:
     return any("passive" in e.rule for e in understanding.evidence if e.label == "crisis")
 
 
-def _names_who_hurts(understanding: Understanding) -> bool:
-    """Whether the message names by relation someone who hurts the writer (「夫に殴られました」)."""
-    return _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
+def _names_who_hurts(understanding: Understanding, text: str = "") -> bool:
+    """Whether the message names by relation someone who hurts the writer (「夫に殴られました」), not
+    only relatives hurt with them (「私も親も叩かれます」)."""
+    named = _suffered(understanding) and any(e.kind == "relation" for e in understanding.entities)
+    return named and not (text and _only_the_hurt_named(text))
+
+
+def _only_the_hurt_named(text: str) -> bool:
+    """Whether the relatives the words name in an act of violence are all among the hurt."""
+    told = who_hurts(text)
+    return not told.by and any(who != "self" for who in told.hurt)
 
 
 def _relative_at_home_hurts(understanding: Understanding) -> bool:
@@ -392,13 +409,22 @@ def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, 
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
-    """What to do for each urgent situation the reading names (tonight's needs if none is named)."""
+    """What to do for each urgent situation the reading names (tonight's needs if none is named); no
+    bed tonight and a home being lost get tonight's guidance and one line about the home."""
     content = current_content()
     named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     if "no_place_tonight" in named and "housing" in understanding.concerns:
         named.add("losing_home")  # a home about to be lost: tonight's bed and how to keep a home
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(UNNAMED_URGENT_SITUATIONS)
-    return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
+    home_too = "no_place_tonight" in situations and "losing_home" in situations
+    if home_too:  # one reply: tonight's bed in full, the home in one line (not two long blocks)
+        situations.remove("losing_home")
+    guidance = [content.urgent_guidance(situation, now) for situation in situations]
+    if home_too:
+        hours = "during" if is_open(now, content.office_hours) else "after"
+        window = content.window(content.temporary_living_info.window)
+        guidance.insert(1, catalog.text(f"urgent.home_too.{hours}", window_name=window.name))
+    return "\n".join(guidance)
 
 
 def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
@@ -451,7 +477,7 @@ def remember_hurt(dialog: Dialog) -> None:
     """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」)."""
     if dialog.understanding is None:
         return
-    hurt = hurt_named(dialog.understanding, dialog.data)
+    hurt = hurt_named(dialog.understanding, dialog.data, dialog.user_input.text)
     if hurt is not None:
         dialog.data.setdefault("crisis", {})["hurt"] = hurt
 
@@ -564,14 +590,22 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     told by someone who spoke earlier of fear of her partner, is a sign of violence from that partner;
     a question about this LINE (「このやりとりって、あとで消せますか」) stays a question. Soon after a
     crisis reply, someone at home who only watches (「ままはみてるだけ」) is part of what happens, not
-    the person saying they are just looking."""
+    the person saying they are just looking. Fear of the one the writer lives with as a couple
+    (「同棲している彼が怖いです」) is a sign of violence from a partner, as 「夫が怖い」 is."""
     if _watching_relative(understanding, hurt):
         intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
         return replace(understanding, intents=intents)
+    if understanding.crisis == "none" and "violence" in understanding.concerns and names_partner(text):
+        return _partner_sign(understanding, text, "context:afraid_of_live_in_partner")
     watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
-    sign = Evidence("urgent", text.strip(), "context:watched_by_partner")
+    return _partner_sign(understanding, text, "context:watched_by_partner")
+
+
+def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
+    """The reading as a sign of violence from a partner short of being hit: urgent, the DV lines."""
+    sign = Evidence("urgent", text.strip(), rule)
     return replace(
         understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
     )

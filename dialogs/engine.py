@@ -232,6 +232,7 @@ def handle(
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
         _keep_for_the_case(dialog, state)
+    languages.follow_language(dialog)  # English buttons while the person writes in English
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
 

@@ -25,6 +25,8 @@ LABEL_PREFIXES = {
     "urgency": "urgency",
     "unanswered": "question",
     "language": "language",
+    "by": "violence_person",
+    "hurt": "violence_person",
 }
 """Summary keys whose values read with the sheet's own names (not the button labels)."""
 
@@ -118,12 +120,20 @@ def _language_needs(data: Mapping[str, Any], answers: Answers) -> list[str]:
     return [need for need in needs if not (child and need == "easy")]
 
 
+def _violence(data: Mapping[str, Any]) -> dict[str, list[str]] | None:
+    """Who the person said hurts whom (sibling, partner, parent …; the writer as `self`); None if untold."""
+    told = data.get("intake", {}).get("violence") or {}
+    by, hurt = list(told.get("by", [])), list(told.get("hurt", []))
+    return {"by": by, "hurt": hurt} if by or hurt else None
+
+
 class IntakeSummary(TypedDict):
     """The structured 相談受付票: option ids, typed words, and what was left unanswered.
 
     `asker_wellbeing` (a family asker's own age, distress, situation and concerns), `heard` (the
-    person's own words, bounded, with the fields each told about) and `language` (English or
-    やさしい日本語 needed, from how they wrote) are additions to the 受付票.
+    person's own words, bounded, with the fields each told about), `language` (English or
+    やさしい日本語 needed, from how they wrote) and `violence` (who hurts, `by`, and who is hurt,
+    `hurt`: the writer as `self` or their relatives) are additions to the 受付票.
     """
 
     asker: str | None
@@ -133,6 +143,7 @@ class IntakeSummary(TypedDict):
     concerns: list[str]
     urgency: str
     urgency_reasons: list[str]
+    violence: dict[str, list[str]] | None
     hopes: list[str]
     contact: str | None
     contact_times: str | None
@@ -166,6 +177,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             "concerns": concerns,
             "urgency": level if level in URGENCY_LEVELS else "normal",
             "urgency_reasons": list(urgency.get("reasons", [])),
+            "violence": _violence(data),
             "hopes": _many(answers, "hopes"),
             "own_words": _words(answers),
             "unanswered": [q.key for q in asked(answers) if not _is_answered(answers, q.key)],
@@ -279,6 +291,14 @@ def heard_lines(summary: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+def _violence_lines(violence: Mapping[str, Any]) -> list[str | None]:
+    """Who hurts and who is hurt, as two sheet lines (either left out when not told)."""
+    return [
+        _line(f"violence_{key}", _join([label_for(key, str(who)) for who in violence.get(key) or []]))
+        for key in ("by", "hurt")
+    ]
+
+
 def render(summary: Mapping[str, Any]) -> str:
     """The 相談受付票 as short Japanese text, in the order a CSW reads it, from the structured summary."""
     none = catalog.text("summary.none")
@@ -310,6 +330,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("concerns", concerns),
         _line("concerns_words", _quote(words["concerns"]) if words.get("concerns") else None),
         _line("urgency", urgency),
+        *_violence_lines(summary.get("violence") or {}),
         _line(
             "hopes", _join([h for h in (hopes, _quote(words["hopes"]) if words.get("hopes") else "") if h])
         ),

@@ -10,6 +10,7 @@ An answer the person chose or typed at the question itself is never overwritten 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dialogs import catalog
@@ -19,6 +20,7 @@ from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.entities import SELF_DESCRIPTIONS
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
+from dialogs.violence import PEOPLE, names_partner, who_hurts
 
 HEARD_LIMIT = 8
 """How many of the person's messages the draft keeps (the latest ones)."""
@@ -194,6 +196,34 @@ TOLD_OF_THE_PERSON = frozenset(("withdrawal", "violence"))
 """Concerns a family member or supporter who names no one (「今は部屋にこもってるけど」) tells of the
 person they write about, not of themself."""
 
+GUESSED_OF_THE_PERSON = frozenset(("mental_health", "illness"))
+"""Concerns a family member or supporter who names no one tells of the person they write about when
+they guess at it (「たぶん心の病気だと思います」): one does not guess at one's own illness."""
+
+GUESS = re.compile(r"思う|思います|思って|みたい|かも|らしい|ようだ|ようです|気がする|気がします|のでは")
+"""Words by which a writer guesses at someone's state rather than telling their own."""
+
+MIND_ILLNESS = re.compile(r"(?:心|こころ|精神|メンタル|頭)の?(?:病気|病)")
+"""An illness of the mind (「心の病気」): mental health, not a bodily illness."""
+
+
+OF_THE_COUPLE = frozenset(("violence", "family_relations"))
+"""Concerns a writer tells of themself when they name the partner they live with."""
+
+
+def _told_of_the_person(concern: str, text: str) -> bool:
+    """Whether a concern written without naming anyone is the person's, for a family member."""
+    return concern in TOLD_OF_THE_PERSON or (concern in GUESSED_OF_THE_PERSON and bool(GUESS.search(text)))
+
+
+def _only_of_the_mind(understanding: Understanding, text: str) -> bool:
+    """Whether the only illness written of is one of the mind (「兄は心の病気だと思う」)."""
+    if "mental_health" not in understanding.concerns or not MIND_ILLNESS.search(text):
+        return False
+    rest = MIND_ILLNESS.sub("", text)
+    words = [e.matched for e in understanding.evidence if e.label == "concern:illness"]
+    return all(word not in rest for word in words if word)
+
 
 def _names_nobody(understanding: Understanding, text: str) -> bool:
     """Whether a message names neither the writer (私, 僕 …) nor a relative."""
@@ -240,17 +270,23 @@ def _concerns(
     *,
     model_counts: bool,
     untold_subject: bool,
+    text: str = "",
 ) -> list[str]:
     """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
     about = dict(understanding.concern_about)
     if untold_subject and _others_ask(answers):
         about.update(
-            {c: "other" for c, whose in about.items() if whose == "self" and c in TOLD_OF_THE_PERSON}
+            {c: "other" for c, whose in about.items() if whose == "self" and _told_of_the_person(c, text)}
         )
+    if names_partner(text):  # 「同棲している彼が怖い」 tells of the writer and her partner, like 夫
+        about.update({c: "self" for c in about if c in OF_THE_COUPLE})
+    mind = _only_of_the_mind(understanding, text)
     found = [
         c
         for c in CONCERNS
-        if c in understanding.concerns and _written(c, understanding, model_counts=model_counts)
+        if c in understanding.concerns
+        and _written(c, understanding, model_counts=model_counts)
+        and not (mind and c == "illness")
     ]
     if not found:
         return []
@@ -337,6 +373,32 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     return Entity(entity.kind, entity.value, about, entity.matched)
 
 
+CONTACT_WORDS = re.compile(
+    r"(?:電話|でんわ)(?!代|番号|料)|着信|留守電|郵便|手紙|封筒|はがき|ハガキ|家に来|訪問"
+)
+"""Ways the municipality might reach the person (a phone call, the post, a visit), not a phone bill."""
+
+CAUTION_WORDS = re.compile(
+    r"(?:出|で)(?:られ|れ)(?:ない|へん|ん|ず)|(?:取|と)れない|(?:見|み)られ(?:たくない|ると|たら|ちゃう|てしまう)"
+    r"|(?:知|し)られ(?:たくない|ると|たら|ちゃう|てしまう)|ばれ|バレ|(?:聞|き)かれ(?:たくない|ると|たら|ちゃう)"
+    r"|横に|そばに|隣に|近くに|避けて|さけて|やめて|怖|こわ|無理|むり|苦手"
+)
+"""How a person says a way of contact is unsafe or impossible for them (「出られない」「見られたくない」)."""
+
+
+def _cautions(text: str) -> list[Entity]:
+    """Cautions about contact said anywhere in a sentence (「電話だと親が横にいることが多いので
+    できればLINEがいいです」「家族に郵便を見られたくない」), as the sentence the person wrote; not a
+    question (「窓口の電話は何番ですか」)."""
+    out = []
+    for sentence in re.split(r"(?<=[。！？!?\n])", text):
+        words = sentence.strip().rstrip("。")
+        asks = words.endswith(("?", "？", "か"))
+        if words and not asks and CONTACT_WORDS.search(words) and CAUTION_WORDS.search(words):
+            out.append(Entity("consideration", words, "self", words))
+    return out
+
+
 OWN_QUESTION = {"hope": "hopes", "consideration": "considerations"}
 """Entities kept as words, and the question whose typed answer already holds those words."""
 
@@ -364,7 +426,9 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
     inferred = _relative_in_trouble(understanding)
-    for entity in (*understanding.entities, *([inferred] if inferred else [])):
+    told = [e.value for e in understanding.entities if e.kind == "consideration"]
+    cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
+    for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
         if entity.kind in ("age", "age_band"):
@@ -376,9 +440,12 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         understanding,
         model_counts=_model_counts(text, asked_other=asking is not None and asking != "concerns"),
         untold_subject=_names_nobody(understanding, text),
+        text=text,
     )
     filled += [key for key in written if key not in filled]
-    if _writes_for_themself(understanding) and _fill(answers, "asker", "self", guess=True):
+    _note_violence(form, understanding, text)
+    of_a_partner = names_partner(text) and "violence" in understanding.concerns
+    if (_writes_for_themself(understanding) or of_a_partner) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk
     if keep_words and meaningful:
@@ -387,6 +454,19 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if key in form["skipped"]:
             form["skipped"].remove(key)
     return filled
+
+
+def _note_violence(form: dict[str, Any], understanding: Understanding, text: str) -> None:
+    """Remember who the message says hurts whom (「兄が暴れて、私や親を殴ります」), for the 受付票."""
+    if "violence" not in understanding.concerns and "violence" not in understanding.crisis_kinds:
+        return
+    told = who_hurts(text)
+    if not told:
+        return
+    stored = form.setdefault("violence", {"by": [], "hurt": []})
+    for key, people in (("by", told.by), ("hurt", told.hurt)):
+        known = set(stored.get(key, [])) | set(people)
+        stored[key] = [person for person in PEOPLE if person in known]
 
 
 ECHO_CHARS = 40

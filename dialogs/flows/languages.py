@@ -3,8 +3,11 @@
 Not a flow of its own. After a typed message's turn, the engine calls `add_short_answer`: when the
 message was written in English or in spaced simple Japanese and is about danger to life, wanting a
 person, food, rent (住居確保給付金), 生活保護 or where to consult, one short message in that language
-goes first. The rest of the reply stays as it is; its buttons are in Japanese, so the short answer
-names the one to tap.
+goes first. The rest of the reply stays in Japanese. While the person writes in English (and on the
+buttons they tap after it), the buttons read in English (`label.en.*` in the catalog, by the key of
+the Japanese label), so the short answer names the English one to tap; a button without an English
+label keeps its Japanese one. Outside office hours, the English and the やさしい日本語 answers say the
+office is closed now and when it opens.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Literal
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
-from dialogs.messages import Text
+from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open, next_opening
 from dialogs.understanding.model import Understanding
 
@@ -83,8 +86,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
 
 
 def short_answer(language: Language, topic: str, now: datetime) -> str:
-    """The short answer on one topic, with the general window's name, phone and hours; in English,
-    outside office hours, that the office is closed now and when it opens."""
+    """The short answer on one topic, with the general window's name, phone and hours; outside office
+    hours, in the same language, that the office is closed now and when it opens."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
     answer = catalog.text(
@@ -95,10 +98,17 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
         hours=window.hours_text,
     )
     hours = content.office_hours
-    if language != "en" or is_open(now, hours):
+    if is_open(now, hours):
         return answer
     opens = next_opening(now, hours)
-    closed = catalog.text("lang.en.closed_now", opens=f"{opens:%A} {opens.day} {opens:%B}, {opens:%-H:%M}")
+    if language == "en":
+        when = f"{opens:%A} {opens.day} {opens:%B}, {opens:%-H:%M}"
+    else:
+        weekday = catalog.text("lang.easy.weekdays").split(",")[opens.weekday()].strip()
+        when = catalog.text(
+            "lang.easy.opens", weekday=weekday, month=opens.month, day=opens.day, time=f"{opens:%-H:%M}"
+        )
+    closed = catalog.text(f"lang.{language}.closed_now", opens=when)
     return f"{answer.rstrip()}\n{closed}"
 
 
@@ -120,3 +130,39 @@ def add_short_answer(dialog: Dialog) -> None:
     else:
         first = dialog.messages[0]
         dialog.messages[0] = Text(f"{answer}\n\n{first.text}", first.choices)
+
+
+REMEMBERED = "reply_language"
+"""Where the conversation keeps the language of the person's last typed message (English only)."""
+
+ENGLISH_LABELS = "label.en."
+"""Catalog keys of the English button labels: `label.en.<key of the Japanese label>`."""
+
+
+def follow_language(dialog: Dialog) -> None:
+    """Give the turn's buttons English labels while the person writes in English.
+
+    A typed message sets the language (English, or back to Japanese); a tapped button keeps the one
+    of the last typed message, so the next buttons read as the ones tapped.
+    """
+    if dialog.user_input.kind == "text":
+        if reply_language(dialog) == "en":
+            dialog.data[REMEMBERED] = "en"
+        else:
+            dialog.data.pop(REMEMBERED, None)
+    if dialog.data.get(REMEMBERED) != "en" or not dialog.messages or not dialog.messages[-1].choices:
+        return
+    last = dialog.messages[-1]
+    english = english_labels()
+    choices = tuple(Choice(english.get(choice.label, choice.label), choice.data) for choice in last.choices)
+    dialog.messages[-1] = Text(last.text, choices)
+
+
+def english_labels() -> dict[str, str]:
+    """Japanese button label -> its English label, from the catalog."""
+    entries = catalog.entries()
+    return {
+        entries[key.removeprefix(ENGLISH_LABELS)]: text
+        for key, text in entries.items()
+        if key.startswith(ENGLISH_LABELS) and key.removeprefix(ENGLISH_LABELS) in entries
+    }

@@ -116,7 +116,8 @@ def _heard_concerns(dialog: Dialog) -> bool:
     """Reflect, in the person's terms, concerns typed on the menu and offer next steps; False when none.
 
     A family member's or supporter's words about someone else are reflected without naming any
-    category (no label is put on their relative); a person's own concerns with gentle words, and
+    category (no label is put on their relative); a person's own concerns with gentle words (also when
+    someone who said it is about themself names a relative in it: 「親とうまくいかなくて」), and
     words about themself that name no worry yet with thanks alone.
     """
     understanding = dialog.understanding
@@ -130,8 +131,8 @@ def _heard_concerns(dialog: Dialog) -> bool:
         Choice(catalog.text("menu.intake"), "intake"),
         Choice(catalog.text("menu.services"), "services"),
     )
-    if asker in ("family", "supporter") or "other" in about.values():
-        dialog.say("menu.heard_other", choices)
+    if asker in ("family", "supporter") or (asker != "self" and "other" in about.values()):
+        dialog.say("menu.heard_other", choices)  # not to a man who writes of himself and his parents
     elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
         draft.keep_typed(dialog)
         dialog.say("menu.heard_self", choices)

@@ -235,7 +235,7 @@ PERSONAS: tuple[Persona, ...] = (
     Persona(
         "a foreign resident in English",
         WEEKDAY,
-        ("I want to die", *TO_A_PERSON),
+        ("I want to die", "tap:Tell a person", "tap:Send this only"),  # the buttons read in English
         urgency="crisis",
     ),
     Persona(

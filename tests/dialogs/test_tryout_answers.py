@@ -68,15 +68,15 @@ def test_asking_for_a_person_in_english_opens_the_consent_screen_with_an_english
     chat = fresh("Hello")
     chat.send(text)
     assert chat.state == "consent.review"
-    assert "この内容だけ送る" in chat.labels
+    assert "Send this only" in chat.labels
     assert chat.texts[0].startswith("(This is an automated reply.)")
-    assert "この内容だけ送る" in chat.texts[0], "the English note names the button to tap"
+    assert "Send this only" in chat.texts[0], "the English note names the button to tap"
 
 
 def test_the_english_speaker_of_the_try_out_reaches_a_case() -> None:
     chat = fresh("Hello, do you speak English?", "I lost my job last month and I can't pay rent")
     chat.send("Can someone help me in English?")
-    chat.tap("この内容だけ送る")
+    chat.tap("Send this only")
     (handoff,) = [e for e in chat.effects if isinstance(e, HandOff)]
     assert "I lost my job" in handoff.summary_text
 
@@ -99,8 +99,8 @@ def test_saying_japanese_is_hard_in_english_gets_an_answer_about_language(text: 
     chat = fresh("Hello")
     chat.send(text)
     assert FALLBACK not in said(chat) and AFTER_URGENT not in said(chat)
-    assert "English" in chat.texts[0] and "担当者と話したい" in chat.texts[0]
-    assert "担当者と話したい" in chat.labels
+    assert "English" in chat.texts[0] and "Talk to a person" in chat.texts[0]
+    assert "Talk to a person" in chat.labels
     assert any(text in item["words"] for item in chat.data["intake"]["heard"]), "the CSW sees the language"
 
 
@@ -470,4 +470,4 @@ def test_english_typed_on_the_consent_screen_gets_told_which_button_sends() -> N
     chat.send("Can someone help me in English?")
     chat.send("I live in Nishikawa")
     assert chat.state == "consent.review"
-    assert "この内容だけ送る" in chat.texts[0]
+    assert "Send this only" in chat.texts[0] and "Send this only" in chat.labels

@@ -1,0 +1,191 @@
+"""Who hurts whom, as a message tells it: for the 相談受付票 and for fitting the crisis lines.
+
+「兄が暴れて、私や親を殴ります」 → a brother hurts the writer and a parent; 「夫に殴られました」 → a partner
+hurts the writer; 「私も親も叩かれます」 → the writer and a parent are hurt, by someone not named here.
+People are named as the writer's relatives (親, きょうだい, 子ども, パートナー …) or the writer
+(`self`). Read sentence by sentence from the analyzer's words and their particles: who is the
+subject of an act of violence, who its object, and, in the passive, who does it (に/から).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogs.understanding.analyzer import Token, analyze, tidy
+from dialogs.understanding.entities import FIRST_PERSON, RELATIVE_TO_RELATION
+
+PERSON_OF_WRITERS_RELATION = {
+    "parent": "child",
+    "child": "parent",
+    "sibling": "sibling",
+    "spouse": "partner",
+    "grandparent": "grandchild",
+    "other_family": "other_family",
+}
+"""What a relative is to the writer, from what the writer is to them (息子: the writer is a parent)."""
+
+PEOPLE = ("self", "parent", "sibling", "partner", "child", "grandparent", "grandchild", "other_family")
+"""Who may hurt or be hurt, in the order the sheet names them."""
+
+EXTRA_PEOPLE = {
+    **dict.fromkeys(("祖母", "祖父", "おばあちゃん", "おじいちゃん"), "grandparent"),
+    **dict.fromkeys(("恋人", "彼氏", "内縁", "同居人"), "partner"),
+    **dict.fromkeys(("ママ", "パパ", "まま", "ぱぱ", "おかあさん", "おとうさん", "おや"), "parent"),
+    **dict.fromkeys(("にいちゃん", "ねえちゃん", "兄ちゃん", "姉ちゃん"), "sibling"),
+}
+"""Names the relation lexicon leaves to the crisis rules, and grandparents (not the writer's tie)."""
+
+PARTNER_PHRASE = re.compile(
+    r"(?:同棲(?:している|してる|中の|相手の)|一緒に(?:住んで|暮らして)(?:いる|る)|"
+    r"(?:住んで|暮らして)(?:いる|る))(?P<who>彼氏|彼女|彼|人|相手|男性|女性|男|女)"
+)
+"""A partner named by living together (「同棲している彼」「一緒に暮らしてる人」)."""
+
+VIOLENT = frozenset(
+    ("殴る", "叩く", "蹴る", "暴れる", "突き飛ばす", "絞める", "ぶつ", "殴りかかる", "張る", "怒鳴る")
+)
+"""Acts of violence (怒鳴る too, as the DV lines count it), as the analyzer's lemmas."""
+
+WITH_NOUN = {"上げる": "手", "あげる": "手", "振るう": "暴力", "ふるう": "暴力", "受ける": "暴力"}
+"""Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける)."""
+
+SUFFERED = frozenset(("受ける",))
+"""Verbs whose subject is the one hurt (暴力を受けている)."""
+
+SUBJECT = frozenset(("が", "は"))
+ALSO = "も"
+OBJECT = frozenset(("を", "に"))
+AGENT = frozenset(("に", "から"))
+JOINED = frozenset(("や", "と", "とか", "、", "も"))
+SENTENCE_END = frozenset(("。", "!", "?", "！", "？", "\n"))
+
+
+@dataclass(frozen=True)
+class WhoHurts:
+    """Who a message says hurts (`by`) and who is hurt (`hurt`), each in `PEOPLE` order."""
+
+    by: tuple[str, ...] = ()
+    hurt: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.by or self.hurt)
+
+
+def _person(token: Token) -> str | None:
+    """Who a word names: the writer, a relative of theirs, or None."""
+    if token.lemma in FIRST_PERSON or token.surface in FIRST_PERSON:
+        return "self"
+    for name in (token.lemma, token.surface):
+        if name in EXTRA_PEOPLE:
+            return EXTRA_PEOPLE[name]
+        if name in RELATIVE_TO_RELATION:
+            return PERSON_OF_WRITERS_RELATION[RELATIVE_TO_RELATION[name]]
+    return None
+
+
+def _sentences(tokens: Sequence[Token]) -> list[list[Token]]:
+    """The tokens split into sentences."""
+    sentences: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.surface in SENTENCE_END:
+            sentences.append([])
+        else:
+            sentences[-1].append(token)
+    return [sentence for sentence in sentences if sentence]
+
+
+def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
+    """(index, passive) of each act of violence in a sentence."""
+    acts = []
+    for i, token in enumerate(sentence):
+        noun = WITH_NOUN.get(token.lemma)
+        if noun is not None and not any(t.lemma == noun for t in sentence[max(0, i - 3) : i]):
+            continue
+        if token.lemma not in VIOLENT and noun is None:
+            continue
+        after = sentence[i + 1 : i + 4]
+        passive = token.lemma in SUFFERED or any(
+            t.lemma in ("れる", "られる") and t.pos == "助動詞" for t in after
+        )
+        acts.append((i, passive))
+    return acts
+
+
+def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
+    """(who, particle) of each person named in a sentence; people joined by や/と share the particle
+    after the last of them (「私や親を」), and the owner in 「私の母」 is not one of them."""
+    named: list[tuple[str, str]] = []
+    waiting: list[str] = []
+    for i, token in enumerate(sentence):
+        who = _person(token)
+        if who is None:
+            continue
+        following = sentence[i + 1].lemma if i + 1 < len(sentence) else ""
+        after_that = sentence[i + 2] if i + 2 < len(sentence) else None
+        if following == "の" and after_that is not None and _person(after_that):
+            continue  # 私の母: the mother is the one
+        if following in JOINED and after_that is not None and _person(after_that):
+            waiting.append(who)
+            continue
+        named += [(person, following) for person in (*waiting, who)]
+        waiting = []
+    return named
+
+
+LIVING_WITH_PARTNER = re.compile(r"(?:彼氏|彼女|恋人|パートナー)と(?:一緒に)?(?:住んで|暮らして|同棲)")
+"""A partner the writer says they live with (「彼氏と住んでる」)."""
+
+
+def names_partner(text: str) -> bool:
+    """Whether the words name the one the writer lives with as a couple (「同棲している彼」「彼氏と住んでる」
+    「一緒に暮らしてる人」): a partner, like 夫 or 彼氏."""
+    plain = unicodedata.normalize("NFKC", text)
+    return bool(PARTNER_PHRASE.search(plain) or LIVING_WITH_PARTNER.search(plain))
+
+
+def _partner_phrases(text: str) -> str:
+    """The text with a partner named by living together written as 彼氏 (one word the lexicon knows)."""
+    return PARTNER_PHRASE.sub("恋人", unicodedata.normalize("NFKC", text))
+
+
+def who_hurts(text: str) -> WhoHurts:
+    """Who the message says hurts whom; empty when it tells of no act of violence."""
+    by: list[str] = []
+    hurt: list[str] = []
+    for sentence in _sentences(analyze(tidy(_partner_phrases(text)))):
+        by += _owners_of_violence(sentence)
+        acts = _acts(sentence)
+        if not acts:
+            continue
+        people = _people(sentence)
+        subjects = [who for who, particle in people if particle in SUBJECT]
+        also = [who for who, particle in people if particle == ALSO]
+        if any(passive for _, passive in acts):
+            by += [who for who, particle in people if particle in AGENT]
+            hurt += [*subjects, *also] or ["self"]
+        else:
+            objects = [who for who, particle in people if particle in OBJECT]
+            by += subjects or (also if objects else [])
+            hurt += objects + (also if subjects else [])
+    if hurt and not by and names_partner(text):
+        by = ["partner"]  # 「彼氏と住んでるけど、毎日怒鳴られて」: the one she lives with
+    return WhoHurts(_ordered(by), _ordered(hurt))
+
+
+def _owners_of_violence(sentence: Sequence[Token]) -> list[str]:
+    """Whose violence a sentence names (「兄の暴力がひどい」)."""
+    return [
+        who
+        for i, token in enumerate(sentence[:-2])
+        if (who := _person(token)) is not None
+        and sentence[i + 1].lemma == "の"
+        and sentence[i + 2].lemma == "暴力"
+    ]
+
+
+def _ordered(people: Sequence[str]) -> tuple[str, ...]:
+    """Each person once, in the sheet's order."""
+    return tuple(person for person in PEOPLE if person in people)
