@@ -43,6 +43,7 @@ _BRIDGE_WORDS = frozenset(
             "たり",
         ),
         *("ほど", "一言", "一度", "全然", "別に", "決して", "絶対", "少し", "そんな"),
+        *("そう", "そういう", "そう言う"),
         *("訳", "こと", "気持ち", "気", "積もり", "様", "予定", "考え", "思い", "感じ"),
         *("だ", "です", "思う", "考える", "言う", "ある", "する", "いる", "思える"),
     )
@@ -180,6 +181,9 @@ _DEGREE_WORDS = frozenset(
     ("ほど", "程", "くらい", "ぐらい", "位", "気", "程度", "よう", "様", "みたい", "そう")
 )
 
+_HEARSAY_OR_LIKE = frozenset(("みたい", "よう", "様"))
+"""After a predicate these compare (〜みたいに, 〜ような) or report what seems to happen (〜みたいです)."""
+
 
 def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
     """Tell whether the predicate is used for degree or looks (死ぬほど, 死にそう, 死ぬかと思った)."""
@@ -187,6 +191,10 @@ def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
     if any(t.lemma == "そう" and t.pos == "形状詞" for t in chain):
         return True
     following = [t for t in tokens[end : end + 4] if t.pos != "補助記号"]
+    if following and following[0].lemma in _HEARSAY_OR_LIKE:
+        # 「死んだように眠る」「消えたみたいな気分」 compare;
+        # 「腕を切ってるみたい」「殴られているようです」 report what seems to happen
+        return len(following) > 1 and following[1].surface in ("に", "な")
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
     if len(following) > 1 and following[0].lemma in ("って", "と") and following[1].lemma in _DEGREE_WORDS:
