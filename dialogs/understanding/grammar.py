@@ -101,11 +101,20 @@ def _is_negator(token: Token) -> bool:
     return token.lemma in _NEGATORS and token.pos in ("助動詞", "名詞", "助詞")
 
 
+_LISTING_PARTICLES = frozenset(("か", "とか", "って", "なんか", "なんて"))
+
+
 def _is_kansai_denial(tokens: Sequence[Token], index: int) -> bool:
-    """Tell whether 関西弁 ちゃう (違う) after a noun denies it (「死ぬつもりちゃうで」), not てしまう."""
+    """Tell whether 関西弁 ちゃう (違う) after a noun or a listing particle denies what precedes it.
+
+    「死ぬつもりちゃうで」「死にたいとかちゃうで」 deny; after a verb's て form it is てしまう (食べちゃう).
+    """
     token = tokens[index]
-    after_noun = index > 0 and tokens[index - 1].pos == "名詞"
-    return after_noun and token.lemma == "違う" and token.surface.startswith("ちゃ")
+    before = tokens[index - 1] if index > 0 else None
+    denies = before is not None and (
+        before.pos == "名詞" or (before.pos == "助詞" and before.lemma in _LISTING_PARTICLES)
+    )
+    return denies and token.lemma in ("違う", "ちゃう") and token.surface.startswith("ちゃ")
 
 
 def _is_functional(token: Token) -> bool:
