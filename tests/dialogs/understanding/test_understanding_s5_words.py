@@ -68,6 +68,9 @@ from dialogs.understanding import classify
         ("まだ？", "talk.when_reply"),
         ("おばんです", "talk.greeting"),
         ("ほな任せたで", "talk.entrust"),
+        ("今夜どこに泊まったらいいのかわからない", "talk.guidance"),
+        ("どこから手をつければいいのか", "talk.guidance"),
+        ("親が元気なうちにできることがあれば教えてください", "talk.guidance"),
     ],
 )
 def test_new_writers_intents(text: str, intent: str) -> None:
