@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -455,6 +456,9 @@ def _word_start_in(text: str, start: str) -> bool:
     return False
 
 
+HESITATION = re.compile(r"\s*[うウｳ][ー〜~～ｰ]+[んンﾝ]")
+"""「うーん」 is a hesitation; normalising drops its long vowel, which would leave 「うん」 (yes)."""
+
 SHORT_REPLY_CHARS = 20
 """Up to this length, a message with a rule-read intent takes no concern from the learned layer alone."""
 
@@ -527,6 +531,9 @@ def classify(
     _lemmas(lex, text, tokens, ctx, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
+    if HESITATION.match(text):
+        labels.discard("intent:cmd.yes")
+        evidence = [e for e in evidence if e.label != "intent:cmd.yes"]
     if not rules_only:
         _add_learned(lex, text, tokens, labels, evidence, found_kinds)
     crisis: CrisisLevel = "crisis" if "crisis" in labels else "urgent" if "urgent" in labels else "none"

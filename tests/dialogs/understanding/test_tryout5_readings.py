@@ -48,3 +48,13 @@ def test_english_bed_and_dorm_questions_are_urgent(text: str, kind: str) -> None
     reading = classify(text)
     assert reading.crisis == "urgent"
     assert kind in reading.crisis_kinds
+
+
+@pytest.mark.parametrize("text", ["うーん", "う〜ん", "ｳｰﾝ", "うーーん…"])
+def test_a_hesitation_is_not_a_yes(text: str) -> None:
+    """「うーん」 loses its long vowel when normalised; it must not become 「うん」, a consent."""
+    assert "cmd.yes" not in classify(text).intents
+
+
+def test_un_is_still_yes() -> None:
+    assert "cmd.yes" in classify("うん").intents
