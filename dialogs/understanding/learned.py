@@ -152,16 +152,19 @@ def score_sentences(
         for k, total in enumerate(totals):
             if total > best_value[k] and number not in passed[k]:
                 best_value[k], best_sentence[k] = total, number
+    parts: list[dict[str, float]] = [{} for _ in wanted]
+    for number in set(best_sentence) - {-1}:  # one pass over each best sentence for all its models
+        here = {wanted[k]: k for k, best in enumerate(best_sentence) if best == number}
+        for feature in sentence_features[number]:
+            for m, weight in weights.features.get(feature, ()):
+                k = here.get(m)
+                if k is not None and weight > 0:
+                    parts[k][feature] = weight
     scores: dict[str, Score] = {}
     for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
-        number = best_sentence[k]
-        part = {}
-        for feature in sentence_features[number] if number >= 0 else ():
-            for m, weight in weights.features.get(feature, ()):
-                if m == model and weight > 0:
-                    part[feature] = weight
+        part = parts[k]
         top = sorted(part, key=lambda f: (f[0] in "cr", -part[f]))
-        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, tuple(top))
+        scores[name] = Score(name, best_value[k], weights.thresholds[model], best_sentence[k], tuple(top))
     return scores
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from dialogs import catalog
 from dialogs.engine import UserInput, handle
+from dialogs.flows import answers
 from dialogs.understanding import classify, learned, train
 from dialogs.understanding.model import COMMAND_INTENTS, Evidence, Understanding
 from tests.dialogs.chat import Chat
@@ -82,3 +83,54 @@ def test_at_a_question_a_turn_only_the_model_read_does_not_take_the_answer(
     )
     assert with_model.state == rules_only.state
     assert [m.text for m in with_model.messages] == [m.text for m in rules_only.messages]
+
+
+def _model_intents(reading: Understanding) -> set[str]:
+    """The intents whose evidence is the learned layer's."""
+    return {e.label.removeprefix("intent:") for e in reading.evidence if e.rule.startswith("model:intent:")}
+
+
+def test_no_intent_is_added_to_a_crisis_message() -> None:
+    """The crisis reply comes first: the model adds no question or turn of talk to it."""
+    reading = classify("もう死にたい。相談するのにお金ってかかるんですか")
+    assert reading.crisis == "crisis"
+    assert not _model_intents(reading)
+
+
+def test_the_model_adds_no_question_where_the_rules_read_one() -> None:
+    """The rules' question is the one answered; the model does not add another beside it."""
+    text = "費用はかかりますか。家計のやりくりも一緒に考えてもらえる？"
+    assert "faq.cost" in classify(text, rules_only=True).intents
+    assert not {i for i in _model_intents(classify(text)) if learned.intent_family(i) == "question"}
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("ひとりで家計のやりくりを見直したいんだけど、相談にのってもらえるところある？", "household_budget"),
+        ("働く前の練習みたいなことができる場所はありますか", "employment_prep"),
+        ("仕事探しを手伝ってくれるところを教えて", "hello_work"),
+        ("心の相談ができるところはありますか", "health_center"),
+    ],
+)
+def test_a_question_in_own_words_the_rules_miss_gets_its_answer(text: str, service: str) -> None:
+    """Asked in words no lexicon holds, the model reads the service in the person's words; it is answered."""
+    intent = f"service.{service}"
+    assert intent not in classify(text, rules_only=True).intents
+    reading = classify(text)
+    assert intent in reading.intents
+    assert next(e.matched for e in reading.evidence if e.rule == f"model:intent:{intent}") in text
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert answers.service_text(service) in chat.texts
+
+
+def test_asking_for_a_person_in_own_words_opens_the_way_to_one() -> None:
+    """「誰か人と直接話せますか」, read by no rule, asks for a person: the consent screen opens."""
+    text = "誰か人と直接話せますか"
+    assert "cmd.human" not in classify(text, rules_only=True).intents
+    chat = Chat()
+    chat.follow()
+    chat.send(text)
+    assert chat.state == "consent.review"
