@@ -597,7 +597,11 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
         return replace(understanding, intents=intents)
     if understanding.crisis == "none" and "violence" in understanding.concerns and names_partner(text):
         return _partner_sign(understanding, text, "context:afraid_of_live_in_partner")
-    watched = "talk.privacy_fear" in understanding.intents and not text.strip().endswith(QUESTION_ENDS)
+    watched = (
+        "talk.privacy_fear" in understanding.intents
+        and not understanding.learned_only("intent:talk.privacy_fear")
+        and not text.strip().endswith(QUESTION_ENDS)
+    )
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
     return _partner_sign(understanding, text, "context:watched_by_partner")

@@ -22,6 +22,7 @@ import copy
 import logging
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,9 +31,10 @@ from transitions import Machine
 from dialogs import catalog, crisis
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RelayToCase
-from dialogs.flows import FLOWS, INITIAL_STATE, answers, followup, intake, languages, menu
+from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.learned import intent_family
 from dialogs.understanding.model import Understanding
 
 __all__ = [
@@ -220,7 +222,8 @@ def handle(
     else:
         dialog.data.pop("with_person", None)
     if user_input.kind == "text":
-        dialog.understanding = understanding or classify(user_input.text)
+        reading = understanding or classify(user_input.text)
+        dialog.understanding = _as_answer_at_a_question(dialog.state, reading)
         intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
     if with_person and _relay(dialog):
         pass
@@ -235,6 +238,22 @@ def handle(
     languages.follow_language(dialog)  # English buttons while the person writes in English
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+
+
+def _as_answer_at_a_question(state: str, understanding: Understanding) -> Understanding:
+    """At a form question or its review, a turn of talk or a command only the learned layer read is not
+    taken: what is typed there answers the question (「母のことです」), as the rules alone would read it.
+
+    A question it read (faq, service) may still be answered on the way, as a rule-read one is.
+    """
+    if state not in intake.QUESTION_AT and state != consent.States.REVIEW:
+        return understanding
+    kept = tuple(
+        intent
+        for intent in understanding.intents
+        if intent_family(intent) == "question" or not understanding.learned_only(f"intent:{intent}")
+    )
+    return understanding if kept == understanding.intents else replace(understanding, intents=kept)
 
 
 def _keep_for_the_case(dialog: Dialog, before: str) -> None:

@@ -471,13 +471,20 @@ def _add_learned(
     evidence: list[Evidence],
     kinds: set[str],
 ) -> None:
-    """Add what the learned models find beyond the rules: crisis by OR, concerns by union.
+    """Add what the learned models find beyond the rules: crisis by OR, concerns by union, intents where
+    the rules read none of that family.
 
     A sentence whose crisis or urgent phrase the rules read as negated, idiomatic, fictional, resolved
     or informational cannot make that level on the model's word alone. Each addition carries as evidence the
     person's words behind the model's strongest features, one Evidence each, with rule "model:<name>".
     """
     found = learned.verdicts(learned.load_weights(), tokens, lex.emoji, CONCERNS, evidence)
+    rule_crisis = "crisis" in labels
+    rule_families = {
+        learned.intent_family(label.removeprefix("intent:"))
+        for label in labels
+        if label.startswith("intent:")
+    }
     split = list(learned.sentences(tokens))
 
     def add(label: str, score: learned.Score) -> None:
@@ -511,6 +518,11 @@ def _add_learned(
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
     for score in found.concerns:
         if score.fires and score.name not in labels and (not short_reply or score.name == "concern:violence"):
+            add(score.name, score)
+    # An intent only where the rules read none of its family (the model never overrules their reading),
+    # and never on a crisis message: its reply comes first, and a wrong question answered there would jar.
+    for score in found.intents if not rule_crisis else ():
+        if score.fires and learned.intent_family(score.name.removeprefix("intent:")) not in rule_families:
             add(score.name, score)
 
 

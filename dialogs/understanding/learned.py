@@ -1,7 +1,8 @@
 """The learned layer beside the rules: linear models over lemmas, readings and characters.
 
 Each label has its own binary model: logistic regression for crisis, urgent and possible_risk, naive
-Bayes log-count ratios for every concern and crisis kind; both are a bias plus feature weights. A
+Bayes log-count ratios for every concern, crisis kind and the intents of LEARNED_INTENTS (those whose
+wrong reading costs only a wrong answer); both are a bias plus feature weights. A
 message is split into sentences and each sentence is scored as bias + the sum of the weights of its
 features; the message's score is its best sentence's, so one risky sentence in a long message counts.
 Features are Sudachi lemmas and lemma bigrams, character 2-3-grams of the normalised text, and character
@@ -20,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dialogs.understanding.analyzer import Token, hiragana
-from dialogs.understanding.model import Evidence
+from dialogs.understanding.model import INTENTS, Evidence
 from dialogs.understanding.normalize import normalize_with_spans
 
 WEIGHTS_PATH = Path(__file__).parent / "weights" / "learned.json"
@@ -151,16 +152,19 @@ def score_sentences(
         for k, total in enumerate(totals):
             if total > best_value[k] and number not in passed[k]:
                 best_value[k], best_sentence[k] = total, number
+    parts: list[dict[str, float]] = [{} for _ in wanted]
+    for number in set(best_sentence) - {-1}:  # one pass over each best sentence for all its models
+        here = {wanted[k]: k for k, best in enumerate(best_sentence) if best == number}
+        for feature in sentence_features[number]:
+            for m, weight in weights.features.get(feature, ()):
+                k = here.get(m)
+                if k is not None and weight > 0:
+                    parts[k][feature] = weight
     scores: dict[str, Score] = {}
     for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
-        number = best_sentence[k]
-        part = {}
-        for feature in sentence_features[number] if number >= 0 else ():
-            for m, weight in weights.features.get(feature, ()):
-                if m == model and weight > 0:
-                    part[feature] = weight
+        part = parts[k]
         top = sorted(part, key=lambda f: (f[0] in "cr", -part[f]))
-        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, tuple(top))
+        scores[name] = Score(name, best_value[k], weights.thresholds[model], best_sentence[k], tuple(top))
     return scores
 
 
@@ -205,6 +209,33 @@ VETOED = ("crisis", "urgent")
 make that level on the model's word alone."""
 
 
+QUESTION_PREFIXES = ("ask.", "faq.", "service.")
+"""Intents asking about the municipality's content: the dialog answers the first one it finds."""
+
+LEARNED_INTENTS: tuple[str, ...] = (
+    *(intent for intent in INTENTS if intent.startswith(QUESTION_PREFIXES)),
+    "talk.guidance",
+    "talk.listen",
+    "talk.privacy_fear",
+    "talk.thanks",
+    "talk.greeting",
+    "talk.goodnight",
+    "talk.sleepless",
+    "talk.when_reply",
+    "talk.own_burden",
+    "talk.language",
+    "cmd.human",
+)
+"""Intents the learned layer may read: questions and conversational turns, whose wrong reading costs only
+a wrong answer. Commands that act (cmd.yes, cmd.stop, cmd.delete, talk.dismiss, talk.entrust …) stay the
+rules' alone. The training keeps a model only for those it can read well enough (see train.py)."""
+
+
+def intent_family(intent: str) -> str:
+    """Return an intent's family: "question" (ask, faq, service: one answer is given), talk or cmd."""
+    return "question" if intent.startswith(QUESTION_PREFIXES) else intent.split(".", 1)[0]
+
+
 @dataclass(frozen=True, slots=True)
 class Verdicts:
     """What the learned layer adds to a rule reading for one message."""
@@ -214,6 +245,7 @@ class Verdicts:
     possible_risk: Score
     concerns: tuple[Score, ...]
     kinds: tuple[Score, ...]
+    intents: tuple[Score, ...]
 
 
 def folded(text: str) -> str:
@@ -222,13 +254,14 @@ def folded(text: str) -> str:
 
 
 def model_names(concerns: Iterable[str]) -> tuple[str, ...]:
-    """Every model the layer uses, in file order."""
+    """Every model the layer may use, in file order (the weights hold only the intent models kept)."""
     return (
         "crisis",
         "urgent",
         "possible_risk",
         *(f"concern:{c}" for c in concerns),
         *(f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)),
+        *(f"intent:{i}" for i in LEARNED_INTENTS),
     )
 
 
@@ -258,13 +291,15 @@ def verdicts(
     found = [features(s, emoji) for s in split]
     names = ["crisis", "urgent", "possible_risk", *(f"concern:{c}" for c in concerns)]
     names += [f"kind:{k}" for k in (*LIFE_KINDS, *URGENT_KINDS)]
-    scores = score_sentences(weights, found, names, vetoed_sentences(split, notes))
+    intents = [name for name in weights.names if name.startswith("intent:")]
+    scores = score_sentences(weights, found, names + intents, vetoed_sentences(split, notes))
     return Verdicts(
         crisis=scores["crisis"],
         urgent=scores["urgent"],
         possible_risk=scores["possible_risk"],
         concerns=tuple(scores[f"concern:{c}"] for c in concerns),
         kinds=tuple(scores[f"kind:{k}"] for k in (*LIFE_KINDS, *URGENT_KINDS)),
+        intents=tuple(scores[name] for name in intents),
     )
 
 

@@ -149,6 +149,11 @@ class Understanding:
     entities: tuple[Entity, ...] = field(default=())
     language: Literal["ja", "en"] = "ja"
 
+    def learned_only(self, label: str) -> bool:
+        """Tell whether only the learned layer gave this label (no rule of the lexicons did)."""
+        rules = [e.rule for e in self.evidence if e.label == label]
+        return bool(rules) and all(rule.startswith("model:") for rule in rules)
+
     def to_dict(self, text: str) -> dict[str, object]:
         """Return the JSON-ready record for text and this result."""
         return {

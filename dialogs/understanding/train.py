@@ -9,10 +9,12 @@ it as they would at run time, and the threshold is the lowest one at which the c
 (rules OR model) stays within the model's limit: the crisis model adding at most 1.5% false crisis
 on non-crisis lines (the rules alone make about 3% on the writers' many hard negatives); the model
 adding at most 2% false urgent or possible risk on ordinary lines; what it adds to a concern at
-least 60% right; crisis kinds by best F1. The crisis model counts only where the model of one life-danger
+least 60% right, to an intent at least 80% right (counted where it may add one: no rule intent of
+that family, no rule crisis; an intent model that cannot reach that is left out of the weights);
+crisis kinds by best F1. The crisis model counts only where the model of one life-danger
 kind fires too (at run time as in the threshold search): on writers held out, that caught about 2 points
 more crisis at the same false-alarm budget. Crisis, urgent and possible risk are logistic
-regressions (AdaGrad, fixed seed); concerns and kinds are naive Bayes log-count ratios.
+regressions (AdaGrad, fixed seed); concerns, kinds and intents are naive Bayes log-count ratios.
 With --check, nothing is written; the exit status says whether the committed file is what this produces.
 """
 
@@ -53,6 +55,12 @@ SEED = 11
 MAX_ADDED_FALSE_CRISIS = 0.015
 MAX_ADDED_FALSE = 0.02
 MIN_ADDED_PRECISION = 0.6
+MIN_ADDED_INTENT_PRECISION = 0.8
+MIN_ADDED_INTENT_LINES = 3
+MIN_INTENT_POSITIVES = 2
+"""An intent model speaks for a feature only if it was in at least this many of the intent's lines: with
+a few dozen lines per intent, smoothing alone would give every rare word a large positive weight."""
+NO_THRESHOLD = 1e9
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +98,8 @@ def positive(name: str, record: dict[str, Any]) -> bool:
         return bool(record["possible_risk"])
     if name.startswith("concern:"):
         return name.removeprefix("concern:") in record["concerns"]
+    if name.startswith("intent:"):
+        return name.removeprefix("intent:") in record["intents"]
     return name.removeprefix("kind:") in kinds
 
 
@@ -104,6 +114,7 @@ def read_lines() -> list[Line]:
             record = json.loads(raw)
             rules = classify(record["text"], rules_only=True)
             labels = {*(f"concern:{c}" for c in rules.concerns), *(f"kind:{k}" for k in rules.crisis_kinds)}
+            labels.update(f"intent:{i}" for i in rules.intents)
             if rules.crisis == "crisis":
                 labels.add("crisis")
             if rules.crisis != "none":
@@ -154,6 +165,7 @@ def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
                 counts[name] = counts.get(name, 0) + 1
     table: dict[str, list[tuple[int, float]]] = {}
     biases = []
+    min_positive = [MIN_INTENT_POSITIVES if name.startswith("intent:") else 0 for name in names]
     for index, name in enumerate(names):
         if name in LOGISTIC:
             bias, weights = _logistic(lines, name)
@@ -172,7 +184,7 @@ def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
             weight = math.log((p + ALPHA) / (pos + 2 * ALPHA)) - math.log(
                 (n_all - p + ALPHA) / (neg + 2 * ALPHA)
             )
-            if abs(weight) >= MIN_WEIGHT:
+            if abs(weight) >= MIN_WEIGHT and (weight < 0 or p >= min_positive[index]):
                 table.setdefault(feature, []).append((index, round(weight, 3)))
     return learned.Weights(
         names=tuple(names),
@@ -233,7 +245,7 @@ def lowest_threshold(scored: Sequence[tuple[float, bool, bool]], accept: Callabl
             i += 1
         if accept(Counts(added_tp, added_fp, negatives)):
             best = value
-    return round(best - 1e-4, 4) if best < math.inf else 1e9
+    return round(best - 1e-4, 4) if best < math.inf else NO_THRESHOLD
 
 
 def best_f1_threshold(scored: Sequence[tuple[float, bool]]) -> float:
@@ -269,6 +281,9 @@ def _threshold(name: str, lines: Sequence[Line], values: Sequence[float]) -> flo
         return lowest_threshold(
             scored, lambda c: c.added_true >= MIN_ADDED_PRECISION * (c.added_true + c.added_false)
         )
+    if name.startswith("intent:"):
+        scored = [(s, positive(name, ln.record), False) for s, ln in rows if may_add_intent(ln, name)]
+        return lowest_threshold(scored, intent_added_well)
     return best_f1_threshold([(s, positive(name, ln.record)) for s, ln in rows])
 
 
@@ -290,12 +305,34 @@ def thresholds(lines: Sequence[Line], names: Sequence[str], scores: dict[str, li
     return [at[name] for name in names]
 
 
+def may_add_intent(line: Line, name: str) -> bool:
+    """Tell whether the run time would let the named intent model add to this line's rule reading."""
+    family = learned.intent_family(name.removeprefix("intent:"))
+    ruled = {
+        learned.intent_family(label.removeprefix("intent:"))
+        for label in line.rule_labels
+        if label.startswith("intent:")
+    }
+    return "crisis" not in line.rule_labels and family not in ruled
+
+
+def intent_added_well(counts: Counts) -> bool:
+    """Tell whether what an intent model adds is right often enough, on enough lines, to keep it."""
+    added = counts.added_true + counts.added_false
+    return counts.added_true >= max(MIN_ADDED_INTENT_LINES, MIN_ADDED_INTENT_PRECISION * added)
+
+
 def train() -> tuple[dict[str, Any], dict[str, float]]:
     """Fit everything; return the weights document and the cross-validated combined figures."""
     lines = read_lines()
     names = learned.model_names(CONCERNS)
     scores = out_of_fold(lines, names)
     chosen = thresholds(lines, names, scores)
+    figures = cross_validated(lines, names, scores, chosen)
+    kept = [
+        (n, t) for n, t in zip(names, chosen, strict=True) if not n.startswith("intent:") or t < NO_THRESHOLD
+    ]
+    names, chosen = tuple(n for n, _ in kept), [t for _, t in kept]
     weights = fit(lines, names)
     document = {
         "about": "naive Bayes log-count ratios for dialogs/understanding/learned.py; written by train.py",
@@ -308,19 +345,32 @@ def train() -> tuple[dict[str, Any], dict[str, float]]:
         ],
         "features": {f: [x for pair in pairs for x in pair] for f, pairs in sorted(weights.features.items())},
     }
-    return document, cross_validated(lines, names, scores, chosen)
+    return document, figures
 
 
 def cross_validated(
     lines: Sequence[Line], names: Sequence[str], scores: dict[str, list[float]], chosen: Sequence[float]
 ) -> dict[str, float]:
-    """Combined (rules OR out-of-fold model) recall and false rates at the chosen thresholds."""
+    """Combined (rules OR out-of-fold model) recall and false rates at the chosen thresholds; intent
+    recall and precision of the rules alone and combined (the model adding as it would at run time)."""
     at = dict(zip(names, chosen, strict=True))
     agreed = life_kind_fires(scores, at)
 
     def found(name: str, i: int) -> bool:
         model = scores[name][i] >= at[name] and (name != "crisis" or agreed[i])
         return name in lines[i].rule_labels or model
+
+    def intents(i: int, *, combined: bool) -> set[str]:
+        read = {label for label in lines[i].rule_labels if label.startswith("intent:")}
+        if combined:
+            read |= {
+                name
+                for name in names
+                if name.startswith("intent:")
+                and may_add_intent(lines[i], name)
+                and scores[name][i] >= at[name]
+            }
+        return {label.removeprefix("intent:") for label in read}
 
     crisis = [i for i, ln in enumerate(lines) if ln.record["crisis"] == "crisis"]
     others = [i for i, ln in enumerate(lines) if ln.record["crisis"] != "crisis"]
@@ -331,7 +381,18 @@ def cross_validated(
         "false_crisis": sum(found("crisis", i) for i in others) / len(others),
         "urgent_recall": sum(found("urgent", i) or found("crisis", i) for i in urgent) / len(urgent),
         "concern_recall": sum(found(f"concern:{c}", i) for i, c in pairs) / len(pairs),
+        **intent_figures(lines, lambda i: intents(i, combined=False), "intent_rules"),
+        **intent_figures(lines, lambda i: intents(i, combined=True), "intent"),
     }
+
+
+def intent_figures(lines: Sequence[Line], read: Callable[[int], set[str]], prefix: str) -> dict[str, float]:
+    """Recall and precision over every (line, intent) pair of a reading of the lines' intents."""
+    right = wrong = gold = 0
+    for i, line in enumerate(lines):
+        truth, got = set(line.record["intents"]), read(i)
+        right, wrong, gold = right + len(got & truth), wrong + len(got - truth), gold + len(truth)
+    return {f"{prefix}_recall": right / gold, f"{prefix}_precision": right / max(1, right + wrong)}
 
 
 def data_hash() -> str:
