@@ -16,6 +16,12 @@ wanting the police a line that is not the police, and 「じどうそうだん�
 A sign short of crisis (`possible_risk`) gets one gentle, direct question; a typed no to it is
 thanked. The same urgent need again gets one short line.
 
+Danger said in pieces (`dialogs.fragments`): a short message that says nothing alone is read with the
+last few short ones (「くすり」「のんだ」 → pills taken, 119 first). After pills or cutting, words about
+the body (「ねむい」「血とまらん」) get 119 again; after any crisis reply, taking it back (「冗談です」)
+gets a warm line and a plea (「おねがい だれか」) a line to call now; a way of dying named after the
+first reply (「練炭とか楽なのかなって」) gets 119/110 and one direct question.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -806,7 +812,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
-        return answer_risk_in_words(dialog) or ask_about_risk(dialog)
+        return answer_plea(dialog) or answer_risk_in_words(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
     reasons = _reasons(understanding, level, dialog.user_input.text)
     _record(dialog, level, reasons)
@@ -895,5 +901,24 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     _mark(dialog, "shown_at")
     key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
     dialog.say(key)
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_plea(dialog: Dialog) -> bool:
+    """A plea on the menu soon after a crisis reply (「おねがい だれか」): the words were received, one
+    line to call now, and a person; not the fallback, and not a copy of the last reply. True when answered."""
+    at_menu = dialog.state in (MenuStates.START, MenuStates.MAIN)
+    if not at_menu or not fragments.pleads(dialog.user_input.text):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    situations = _last_situations(dialog)
+    phones, chats = _open_lines(situations, dialog.now)
+    reach = (phones + chats)[:1]
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    keep_typed(dialog)
+    _mark(dialog, "shown_at")
+    dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True

@@ -9,8 +9,8 @@ conversation's own data, like the draft's words, are never logged, and are dropp
 After a reply about pills taken or cutting, words about the body (`BODY_AFTER_PILLS`,
 `BODY_AFTER_CUTTING`: 「ねむい」「ふらふら」「血とまらん」) mean the danger goes on; after any crisis
 reply, taking it back (`TAKEN_BACK`: 「冗談です」「やっぱいい」「ちょっと疲れてるだけ」) needs a warm
-line that keeps the door open. The lists are matched on normalised text (katakana as hiragana, long
-vowels dropped), as the lexicons are.
+line that keeps the door open, and a plea (`PLEA`: 「おねがい だれか」) a line to call now. The lists
+are matched on normalised text (katakana as hiragana, long vowels dropped), as the lexicons are.
 """
 
 from __future__ import annotations
@@ -131,6 +131,9 @@ TAKEN_BACK = (
 )
 """Taking back what was said after a crisis reply."""
 
+PLEA = ("おねがい", "お願い", "だれか", "誰か", "たすけ", "助け", "ひとりにしないで", "一人にしないで")
+"""A plea after a crisis reply (「おねがい だれか」 at 5 a.m.): someone asking to be reached."""
+
 
 def _normalized(text: str) -> str:
     return normalize_with_spans(text).text
@@ -143,6 +146,7 @@ def _normalized_all(words: tuple[str, ...]) -> tuple[str, ...]:
 _BODY_AFTER_PILLS = _normalized_all(BODY_AFTER_PILLS)
 _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
+_PLEA = _normalized_all(PLEA)
 
 
 def is_short(text: str) -> bool:
@@ -194,3 +198,9 @@ def takes_back(text: str) -> bool:
         return False
     normalized = _normalized(text)
     return any(word in normalized for word in _TAKEN_BACK)
+
+
+def pleads(text: str) -> bool:
+    """Whether a short message pleads for someone (「おねがい だれか」「ひとりにしないで」)."""
+    normalized = _normalized(text)
+    return is_short(text) and any(word in normalized for word in _PLEA)

@@ -212,3 +212,19 @@ def test_on_the_webhook_fast_path_a_method_after_a_denial_gets_the_direct_questi
     assert any(isinstance(effect, RaiseUrgency) for effect in chat.last.effects)
     again = crisis_answer("練炭", chat.now, memory_of(chat.data))
     assert again is not None and "率直に" not in "\n".join(message.text for message in again[0])
+
+
+# ---------------------------------------------------------------- a child's plea at 5 a.m.
+
+GIRL_LATER = ("ぎりのおとうさんにたたかれる😢", "きのうも なぐられた", "たすけて", "いえにいたくない")
+
+
+def test_a_childs_plea_after_the_childrens_lines_is_answered_not_the_fallback() -> None:
+    chat = conversation(*GIRL_LATER, "おねがい だれか")
+    assert "とどいています" in said(chat) and ("189" in said(chat) or "子供SOS" in said(chat))
+    no_fallback_and_no_menu(chat)
+
+
+def test_a_plea_with_no_crisis_before_is_not_answered_as_one() -> None:
+    chat = conversation("おねがい だれか", now=AFTERNOON)
+    assert "とどいています" not in said(chat)
