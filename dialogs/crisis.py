@@ -883,12 +883,20 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
 
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
-    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. True when answered."""
+    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Help on its way
+    (「救急車よんだ」) gets what to tell them; a bare 「はい」 names 119 once more. True when answered."""
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     answered = memory_of(dialog.data).answered
     text = dialog.user_input.text
     told = [situation for situation in HARMED if situation in answered]
+    if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
+        keep_typed(dialog)
+        coming = fragments.help_coming(text)
+        kind = "pills" if told[0] == "overdose" else "cutting"
+        dialog.say(f"crisis.help_coming.{kind}" if coming else f"crisis.acknowledged.{kind}")
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
     if harmed is None:
         return False

@@ -128,8 +128,44 @@ TAKEN_BACK = (
     "きにしないで",
     "忘れて",
     "わすれて",
+    "大丈夫",
+    "だいじょうぶ",
+    "だいじょぶ",
 )
 """Taking back what was said after a crisis reply."""
+
+HELP_COMING = (
+    "救急車",
+    "きゅうきゅうしゃ",
+    "119",
+    "病院",
+    "びょういん",
+    "電話した",
+    "でんわした",
+    "呼んだ",
+    "よんだ",
+    "家族に",
+    "かぞくに",
+    "親に",
+    "おやに",
+    "言った",
+    "いった",
+)
+"""After pills or cutting, help on its way (「救急車よんだ」「いまから病院」「かぞくにいった」)."""
+
+ACKNOWLEDGED = (
+    "はい",
+    "うん",
+    "わかった",
+    "わかりました",
+    "了解",
+    "りょうかい",
+    "ok",
+    "おけ",
+    "そう",
+    "うんうん",
+)
+"""A bare acknowledgement (the whole message), after pills or cutting: 119 is named once more."""
 
 PLEA = ("おねがい", "お願い", "だれか", "誰か", "たすけ", "助け", "ひとりにしないで", "一人にしないで")
 """A plea after a crisis reply (「おねがい だれか」 at 5 a.m.): someone asking to be reached."""
@@ -147,6 +183,8 @@ _BODY_AFTER_PILLS = _normalized_all(BODY_AFTER_PILLS)
 _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
 _PLEA = _normalized_all(PLEA)
+_HELP_COMING = _normalized_all(HELP_COMING)
+_ACKNOWLEDGED = _normalized_all(ACKNOWLEDGED)
 
 
 def is_short(text: str) -> bool:
@@ -204,3 +242,14 @@ def pleads(text: str) -> bool:
     """Whether a short message pleads for someone (「おねがい だれか」「ひとりにしないで」)."""
     normalized = _normalized(text)
     return is_short(text) and any(word in normalized for word in _PLEA)
+
+
+def help_coming(text: str) -> bool:
+    """Whether the words say help is on its way (「救急車よんだ」「いまから病院」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _HELP_COMING)
+
+
+def acknowledges(text: str) -> bool:
+    """Whether the whole message is a bare acknowledgement (「はい」「わかった」)."""
+    return _normalized(text.strip().strip("。.!！、")) in _ACKNOWLEDGED

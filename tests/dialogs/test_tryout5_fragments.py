@@ -228,3 +228,26 @@ def test_a_childs_plea_after_the_childrens_lines_is_answered_not_the_fallback() 
 def test_a_plea_with_no_crisis_before_is_not_answered_as_one() -> None:
     chat = conversation("おねがい だれか", now=AFTERNOON)
     assert "とどいています" not in said(chat)
+
+
+# ---------------------------------------------------------------- short replies after pills
+
+
+def test_help_on_its_way_after_pills_is_told_what_to_say_not_to_call_119_again() -> None:
+    for words in ("救急車よんだ", "いまから病院", "かぞくにいった"):
+        chat = conversation("くすり20このんだ", words)
+        assert "薬の名前と量" in said(chat), words
+        assert "いますぐ119" not in said(chat)
+        no_fallback_and_no_menu(chat)
+
+
+def test_a_bare_yes_or_its_fine_after_pills_names_119_once_more_not_the_fallback() -> None:
+    for words in ("はい", "わかった", "大丈夫"):
+        chat = conversation("くすり20このんだ", words)
+        assert "119" in said(chat), words
+        no_fallback_and_no_menu(chat)
+
+
+def test_the_menu_buttons_typed_after_pills_still_do_what_they_say() -> None:
+    chat = conversation("くすり20このんだ", "相談の準備をする")
+    assert chat.state.startswith("intake.")
