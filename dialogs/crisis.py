@@ -647,25 +647,51 @@ def ask_about_risk(dialog: Dialog) -> bool:
     return True
 
 
-def answer_risk(dialog: Dialog) -> bool:
+def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     """Answer the person's reply to the risk question; True when they said the thoughts are there."""
-    if dialog.value() != "yes":
+    if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
     reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
+    if memory_of(dialog.data).is_repeat("suicidal", dialog.now):  # a yes to the direct question
+        _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
+        phones, chats = _open_lines(("suicidal",), dialog.now)
+        reach = (phones + chats)[:1]
+        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say("crisis.method_yes", line=line)
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     _answer_crisis(dialog, ("suicidal",), already_sent=False)
     return True
 
 
+QUESTION_FRESH = timedelta(minutes=30)
+"""A bare typed 「はい」 within this time of a question about dying is its answer."""
+
+
 def answer_risk_in_words(dialog: Dialog) -> bool:
-    """Take a typed 'no' to the gentle question (「死にたいとかじゃない」) as its answer; False if not one."""
+    """Take a typed answer to a question about dying as its answer; False if not one.
+
+    A typed 'no' (「死にたいとかじゃない」) to the gentle question or to the direct one asked after a way
+    of dying was named is thanked; a bare 「はい」「うん」「ある」 soon after either is a yes, and gets
+    what the button 「そういう気持ちがある」 gets.
+    """
     understanding = dialog.understanding
-    if understanding is None or not _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN):
+    if understanding is None:
         return False
-    if _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
+    asked = [
+        key for key in ("risk_asked_at", "method_asked_at") if _recently(dialog, key, AFTER_CRISIS_WITHIN)
+    ]
+    if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
         return False
+    fresh = any(_recently(dialog, key, QUESTION_FRESH) for key in asked)
+    if fresh and fragments.says_yes(dialog.user_input.text):
+        _mark(dialog, "risk_answered_at")
+        keep_typed(dialog)
+        answer_risk(dialog, typed_yes=True)
+        return True
     denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
     if not denied and "cmd.no" not in understanding.intents:
         return False

@@ -167,6 +167,22 @@ ACKNOWLEDGED = (
 )
 """A bare acknowledgement (the whole message), after pills or cutting: 119 is named once more."""
 
+SAID_YES = (
+    "はい",
+    "うん",
+    "うんうん",
+    "ある",
+    "あります",
+    "あるよ",
+    "あるかも",
+    "そう",
+    "少し",
+    "すこし",
+    "ちょっと",
+    "たぶん",
+)
+"""A bare yes (the whole message) to a question about dying, asked just before."""
+
 PLEA = ("おねがい", "お願い", "だれか", "誰か", "たすけ", "助け", "ひとりにしないで", "一人にしないで")
 """A plea after a crisis reply (「おねがい だれか」 at 5 a.m.): someone asking to be reached."""
 
@@ -183,6 +199,7 @@ _BODY_AFTER_PILLS = _normalized_all(BODY_AFTER_PILLS)
 _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
 _PLEA = _normalized_all(PLEA)
+_SAID_YES = _normalized_all(SAID_YES)
 _HELP_COMING = _normalized_all(HELP_COMING)
 _ACKNOWLEDGED = _normalized_all(ACKNOWLEDGED)
 
@@ -253,3 +270,8 @@ def help_coming(text: str) -> bool:
 def acknowledges(text: str) -> bool:
     """Whether the whole message is a bare acknowledgement (「はい」「わかった」)."""
     return _normalized(text.strip().strip("。.!！、")) in _ACKNOWLEDGED
+
+
+def says_yes(text: str) -> bool:
+    """Whether the whole message is a bare yes (「はい」「うん」「ある」「少し」)."""
+    return _normalized(text.strip().strip("。.!！、…")) in _SAID_YES

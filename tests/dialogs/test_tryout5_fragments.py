@@ -191,7 +191,7 @@ def test_a_jump_or_kept_pills_named_after_a_denial_gets_the_direct_question() ->
 def test_answering_the_direct_question_yes_brings_the_lines() -> None:
     chat = conversation(*DEBT_NIGHT, "練炭とか楽なのかなって")
     chat.tap("そういう気持ちがある")
-    assert "0120-279-338" in said(chat) or "119" in said(chat)
+    assert "正直に教えてくださって" in said(chat) and "119" in said(chat)
 
 
 def test_the_direct_question_is_asked_once_then_the_brief_reply() -> None:
@@ -251,3 +251,25 @@ def test_a_bare_yes_or_its_fine_after_pills_names_119_once_more_not_the_fallback
 def test_the_menu_buttons_typed_after_pills_still_do_what_they_say() -> None:
     chat = conversation("くすり20このんだ", "相談の準備をする")
     assert chat.state.startswith("intake.")
+
+
+# ---------------------------------------------------------------- a typed answer to the direct question
+
+
+def test_a_typed_yes_to_the_direct_question_is_its_answer_not_the_fallback() -> None:
+    chat = conversation(*DEBT_NIGHT, "練炭とか楽なのかなって", "はい")
+    assert "正直に教えてくださって" in said(chat) and "0120-279-338" in said(chat) and "119" in said(chat)
+    no_fallback_and_no_menu(chat)
+    assert chat.data["urgency"]["level"] == "crisis"
+
+
+def test_a_typed_no_to_the_direct_question_is_thanked() -> None:
+    chat = conversation(*DEBT_NIGHT, "練炭とか楽なのかなって", "死ぬつもりはない")
+    assert "ありがとうございます" in said(chat)
+    assert not any(words in said(chat) for words in FALLBACKS)
+
+
+def test_a_typed_yes_to_the_gentle_question_gets_the_crisis_lines() -> None:
+    chat = conversation("つかれた", "うん")
+    assert "0120-279-338" in said(chat) and "119" in said(chat)
+    assert chat.data["urgency"]["level"] == "crisis"
