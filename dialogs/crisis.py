@@ -838,7 +838,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
-        return answer_plea(dialog) or answer_risk_in_words(dialog) or ask_about_risk(dialog)
+        if answer_plea(dialog) or answer_risk_in_words(dialog):
+            return True
+        return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
     reasons = _reasons(understanding, level, dialog.user_input.text)
     _record(dialog, level, reasons)
@@ -911,32 +913,56 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
     get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Help on its way
     (「救急車よんだ」) gets what to tell them; a bare 「はい」 names 119 once more. True when answered."""
-    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
-        return False
-    answered = memory_of(dialog.data).answered
+    told = _harm_told(dialog)
     text = dialog.user_input.text
-    told = [situation for situation in HARMED if situation in answered]
-    if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
+    harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
+    if harmed is not None:
+        whole = text.strip()
+        words = (
+            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+        )
+        reasons = (catalog.text("summary.quote", words=words),)
+        _record(dialog, "crisis", reasons)
+        dialog.effects.append(RaiseUrgency("crisis", reasons))
         keep_typed(dialog)
-        coming = fragments.help_coming(text)
-        kind = "pills" if told[0] == "overdose" else "cutting"
-        dialog.say(f"crisis.help_coming.{kind}" if coming else f"crisis.acknowledged.{kind}")
+        _mark(dialog, "shown_at")
+        key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
+        dialog.say(key)
         dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
         return True
-    harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
-    if harmed is None:
+    if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
+        _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
+        return True
+    return False
+
+
+def answer_unread_after_harm(dialog: Dialog) -> bool:
+    """A short message nothing else reads, within `fragments.WITHIN` of a reply about pills or cutting
+    (「20こ」 after pills told in a long message): 119 named once more, not the fallback."""
+    told = _harm_told(dialog)
+    understanding = dialog.understanding
+    if not told or understanding is None or understanding.intents or understanding.concerns:
         return False
-    whole = text.strip()
-    words = whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
-    reasons = (catalog.text("summary.quote", words=words),)
-    _record(dialog, "crisis", reasons)
-    dialog.effects.append(RaiseUrgency("crisis", reasons))
-    keep_typed(dialog)
-    _mark(dialog, "shown_at")
-    key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
-    dialog.say(key)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    if not fragments.is_short(dialog.user_input.text) or not _recently(dialog, "shown_at", fragments.WITHIN):
+        return False
+    _say_acknowledged(dialog, told[0], coming=False)
     return True
+
+
+def _harm_told(dialog: Dialog) -> list[Situation]:
+    """Pills taken or cutting answered in the hours just past, most urgent first."""
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return []
+    answered = memory_of(dialog.data).answered
+    return [situation for situation in HARMED if situation in answered]
+
+
+def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> None:
+    """Help on its way: what to tell them; otherwise 119 named once more for the signs to watch."""
+    keep_typed(dialog)
+    kind = "pills" if harmed == "overdose" else "cutting"
+    dialog.say(f"crisis.help_coming.{kind}" if coming else f"crisis.acknowledged.{kind}")
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
 
 
 def answer_plea(dialog: Dialog) -> bool:

@@ -273,3 +273,9 @@ def test_a_typed_yes_to_the_gentle_question_gets_the_crisis_lines() -> None:
     chat = conversation("つかれた", "うん")
     assert "0120-279-338" in said(chat) and "119" in said(chat)
     assert chat.data["urgency"]["level"] == "crisis"
+
+
+def test_a_fragment_soon_after_pills_told_in_a_long_message_still_names_119() -> None:
+    chat = conversation("さっき薬を大量にのんでしまいました、どうしたらいいかわからない", "20こ")
+    assert "119" in said(chat)
+    no_fallback_and_no_menu(chat)
