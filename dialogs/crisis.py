@@ -961,7 +961,13 @@ def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> Non
     """Help on its way: what to tell them; otherwise 119 named once more for the signs to watch."""
     keep_typed(dialog)
     kind = "pills" if harmed == "overdose" else "cutting"
-    dialog.say(f"crisis.help_coming.{kind}" if coming else f"crisis.acknowledged.{kind}")
+    if coming:
+        dialog.say(f"crisis.help_coming.{kind}")
+    else:  # a line to write to first: 「電話は無理やわ、声出えへん」 cannot phone
+        phones, chats = _open_lines((harmed,), dialog.now)
+        reach = (chats + phones)[:1]
+        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say(f"crisis.acknowledged.{kind}", line=line)
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
 
 
