@@ -15,6 +15,7 @@ are matched on normalised text (katakana as hiragana, long vowels dropped), as t
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -199,9 +200,7 @@ _BODY_AFTER_PILLS = _normalized_all(BODY_AFTER_PILLS)
 _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
 _PLEA = _normalized_all(PLEA)
-_SAID_YES = _normalized_all(SAID_YES)
 _HELP_COMING = _normalized_all(HELP_COMING)
-_ACKNOWLEDGED = _normalized_all(ACKNOWLEDGED)
 
 
 def is_short(text: str) -> bool:
@@ -267,11 +266,17 @@ def help_coming(text: str) -> bool:
     return any(word in normalized for word in _HELP_COMING)
 
 
+def _whole(text: str) -> str:
+    """The whole message as typed, for a bare word: NFKC, lowercase, without end marks. Not the lexicon
+    normalisation, which drops long vowels and would make a hesitant 「うーん」 a 「うん」."""
+    return unicodedata.normalize("NFKC", text).strip().strip("。.!！、…").lower()
+
+
 def acknowledges(text: str) -> bool:
     """Whether the whole message is a bare acknowledgement (「はい」「わかった」)."""
-    return _normalized(text.strip().strip("。.!！、")) in _ACKNOWLEDGED
+    return _whole(text) in ACKNOWLEDGED
 
 
 def says_yes(text: str) -> bool:
     """Whether the whole message is a bare yes (「はい」「うん」「ある」「少し」)."""
-    return _normalized(text.strip().strip("。.!！、…")) in _SAID_YES
+    return _whole(text) in SAID_YES

@@ -289,3 +289,8 @@ def test_cannot_phone_after_cutting_gets_a_chat_line_not_the_fallback() -> None:
     )
     assert "チャット" in said(chat)
     no_fallback_and_no_menu(chat)
+
+
+def test_a_hesitant_hmm_to_the_direct_question_is_not_a_yes() -> None:
+    chat = conversation(*DEBT_NIGHT, "練炭とか楽なのかなって", "うーん")
+    assert "正直に教えてくださって" not in said(chat)
