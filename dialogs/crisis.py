@@ -16,6 +16,12 @@ wanting the police a line that is not the police, and 「じどうそうだん�
 A sign short of crisis (`possible_risk`) gets one gentle, direct question; a typed no to it is
 thanked. The same urgent need again gets one short line.
 
+Danger said in pieces (`dialogs.fragments`): a short message that says nothing alone is read with the
+last few short ones (「くすり」「のんだ」 → pills taken, 119 first). After pills or cutting, words about
+the body (「ねむい」「血とまらん」) get 119 again; after any crisis reply, taking it back (「冗談です」)
+gets a warm line and a plea (「おねがい だれか」) a line to call now; a way of dying named after the
+first reply (「練炭とか楽なのかなって」) gets 119/110 and one direct question.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -27,7 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
@@ -69,6 +75,11 @@ SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt 
 SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる", "od"})
 """Words that, said in the past tense of a reading about an overdose, mean the pills are already taken."""
 SWALLOWED_ENGLISH = re.compile(r"\b(took|swallowed|overdosed|have taken)\b", re.IGNORECASE)
+SWALLOWED_PAST = re.compile(r"(飲|呑|の)(んだ|んじゃった|んでしまった|みました|みこんだ|み込んだ)")
+"""The past of swallowing as written, for when the tokens miss it (「くすり20このんだ」 read as 好む)."""
+PILL_WORDS = ("薬", "くすり", "クスリ", "錠", "じょう", "眠剤", "睡眠薬", "市販薬", "💊")
+"""Words for pills: fragments that name them and say they were swallowed, soon after a crisis reply, tell
+of an overdose whatever the reading of the pieces alone."""
 
 REPEAT_WITHIN = timedelta(hours=12)
 """A crisis reply within this time of the last one is the brief, different one."""
@@ -120,7 +131,7 @@ def situations_of(
 
 def overdose_taken(text: str) -> bool:
     """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
-    if SWALLOWED_ENGLISH.search(text):
+    if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text):
         return True
     tokens = analyze(tidy(text))
     return any(
@@ -306,6 +317,8 @@ def again_messages(
     first = sorted(phones + chats, key=lambda line: "anything" in line.kinds)[:1]  # DV相談＋ before よりそい
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
+    if key == "crisis.again" and situations[0] == "self_harm":
+        key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     text = catalog.text(key, line=line)
     if with_person:
         return (Text(text), _offer("crisis.offer", with_person=True))
@@ -320,6 +333,12 @@ class CrisisMemory:
     shown_at: datetime | None = None
     answered: tuple[str, ...] = ()
     hurt: Hurt | None = None
+    asked_at: datetime | None = None
+    """When the direct question about dying was last asked after a method was named."""
+
+    def asked_lately(self, now: datetime) -> bool:
+        """Whether the direct question was asked within `REPEAT_WITHIN`."""
+        return self.asked_at is not None and now - self.asked_at < REPEAT_WITHIN
 
     def is_repeat(self, situation: Situation, now: datetime) -> bool:
         """Whether a reply for `situation` now is the same situation again, answered in full lately."""
@@ -329,11 +348,12 @@ class CrisisMemory:
         """Whether the last crisis reply was sent within `REPEAT_WITHIN`."""
         return self.shown_at is not None and now - self.shown_at < REPEAT_WITHIN
 
-    def after(self, situations: tuple[Situation, ...], now: datetime) -> CrisisMemory:
-        """The memory once a reply fitted to `situations` is sent at `now`."""
+    def after(self, situations: tuple[Situation, ...], now: datetime, *, asked: bool = False) -> CrisisMemory:
+        """The memory once a reply fitted to `situations` is sent at `now` (`asked`: with the question)."""
         answered = self.answered if self.recent(now) else ()
         hurt = HURT_IN.get(situations[0], self.hurt)
-        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt)
+        asked_at = now if asked else self.asked_at
+        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt, asked_at)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -341,11 +361,73 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
     stored = data.get("crisis", {})
     stamp = stored.get("shown_at")
     hurt = stored.get("hurt")
+    asked = stored.get("method_asked_at")
     return CrisisMemory(
         datetime.fromisoformat(stamp) if isinstance(stamp, str) else None,
         tuple(stored.get("answered") or stored.get("situations") or ()),
         hurt if hurt in SITUATION_OF_HURT else None,
+        datetime.fromisoformat(asked) if isinstance(asked, str) else None,
     )
+
+
+METHOD_RULES = ("#method", "#stockpile")
+"""Lexicon rules that name a way of dying (練炭, 飛び降り, ロープ) or pills being kept for it."""
+
+
+def names_method(understanding: Understanding | None) -> bool:
+    """Whether the words name a way of dying or pills being kept (「練炭とか楽なのかなって」「薬をためてる」).
+
+    A jump is named by the lemma rules too (「飛び降りたら楽かな」 reads as 飛び下りる wished)."""
+    if understanding is None:
+        return False
+    found = [evidence for evidence in understanding.evidence if evidence.label == "crisis"]
+    named = [evidence for evidence in found if any(rule in evidence.rule for rule in METHOD_RULES)]
+    return bool(named) or any("飛び" in evidence.matched for evidence in found)
+
+
+def method_messages(
+    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+) -> tuple[Text, ...]:
+    """A way of dying named after the first reply (often after a denial): safety now with 119 and 110,
+    the lines open now, and one gentle, direct question with buttons to answer it."""
+    phones, chats = _open_lines(situations, now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    choices: tuple[Choice, ...] = (
+        Choice(catalog.text("risk.yes"), "risk:yes"),
+        Choice(catalog.text("risk.no"), "risk:no"),
+    )
+    if not with_person:
+        choices = (*choices, Choice(catalog.text("risk.listen"), "human"))
+    return (
+        Text(catalog.text("crisis.method")),
+        Text("\n".join(lines)),
+        Text(catalog.text("crisis.method_ask"), choices),
+    )
+
+
+def reply_for(
+    understanding: Understanding | None,
+    situations: tuple[Situation, ...],
+    memory: CrisisMemory,
+    now: datetime,
+    *,
+    with_person: bool = False,
+) -> tuple[tuple[Text, ...], CrisisMemory]:
+    """The crisis reply that fits what the conversation knows, and the memory after it.
+
+    A new or more acute situation gets its whole block; the same one again within `REPEAT_WITHIN` the
+    brief reply, except that a way of dying named then (「練炭とか楽なのかなって」 after 「冗談です」)
+    gets the direct question, once in that time."""
+    if not memory.is_repeat(situations[0], now):
+        return crisis_messages(now, situations, with_person=with_person), memory.after(situations, now)
+    if names_method(understanding) and not memory.asked_lately(now):
+        messages = method_messages(now, situations, with_person=with_person)
+        return messages, memory.after(situations, now, asked=True)
+    pills = understanding is not None and "overdose" in understanding.crisis_kinds
+    messages = again_messages(now, situations, with_person=with_person, pills=pills)
+    return messages, memory.after(situations, now)
 
 
 def crisis_answer(
@@ -362,11 +444,7 @@ def crisis_answer(
         return None
     memory = memory or CrisisMemory()
     situations = situations_of(understanding, None, text, memory.hurt)
-    if memory.is_repeat(situations[0], now):
-        messages = again_messages(now, situations, pills="overdose" in understanding.crisis_kinds)
-    else:
-        messages = crisis_messages(now, situations)
-    return messages, memory.after(situations, now)
+    return reply_for(understanding, situations, memory, now)
 
 
 def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None) -> tuple[Text, ...] | None:
@@ -447,24 +525,29 @@ def _mark(dialog: Dialog, key: str) -> None:
     dialog.data.setdefault("crisis", {})[key] = dialog.now.isoformat()
 
 
-def _answer_crisis(dialog: Dialog, situations: tuple[Situation, ...], *, already_sent: bool) -> None:
-    """Send the whole fitted block, or the brief reply to the same situation again (nothing when the
-    fast path already sent it), and remember what was answered and who is hurt."""
+def _answer_crisis(
+    dialog: Dialog,
+    situations: tuple[Situation, ...],
+    *,
+    already_sent: bool,
+    understanding: Understanding | None = None,
+) -> None:
+    """Send the whole fitted block, the direct question after a way of dying is named, or the brief reply
+    to the same situation again (nothing when the fast path already sent it), and remember what was
+    answered and who is hurt. `understanding` is the reading that called for it (this message's, or
+    the message read with the short ones before it)."""
     with_person = bool(dialog.data.get("with_person"))
+    reading = understanding or dialog.understanding
     memory = memory_of(dialog.data)
-    repeat = memory.is_repeat(situations[0], dialog.now)
-    after = memory.after(situations, dialog.now)
+    messages, after = reply_for(reading, situations, memory, dialog.now, with_person=with_person)
     stored = dialog.data.setdefault("crisis", {})
     stored.update(shown_at=dialog.now.isoformat(), situations=list(situations), answered=list(after.answered))
     if after.hurt is not None:
         stored["hurt"] = after.hurt
-    if already_sent:
-        return
-    if repeat:
-        pills = dialog.understanding is not None and "overdose" in dialog.understanding.crisis_kinds
-        dialog.send(*again_messages(dialog.now, situations, with_person=with_person, pills=pills))
-    else:
-        dialog.send(*crisis_messages(dialog.now, situations, with_person=with_person))
+    if after.asked_at is not None:
+        stored["method_asked_at"] = after.asked_at.isoformat()
+    if not already_sent:
+        dialog.send(*messages)
 
 
 def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
@@ -493,8 +576,9 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
     A denial (「別に死ぬつもりちゃうで」): thanks, and 119 again if pills were taken.
-    「別に」「もういい」 on the menu: one warm line that leaves the door open (at a question they
-    may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
+    「別に」「もういい」 and taking it back (「冗談です」「ちょっと疲れてるだけ」) on the menu: one warm
+    line that leaves the door open, with 119 after pills (at a question they may be the answer:
+    配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
     not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
     """
     understanding = dialog.understanding
@@ -515,12 +599,21 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     elif "talk.no_police" in intents:
         line = _first_line_with_about(situations, dialog.now)
         key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
-    elif "talk.dismiss" in intents and dialog.state in (MenuStates.START, MenuStates.MAIN):
+    elif dialog.state in (MenuStates.START, MenuStates.MAIN) and (
+        "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
+    ):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]
         line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        if "overdose" in memory_of(dialog.data).answered:
+            key = "crisis.taken_back_after_pills"  # 「冗談です」 after pills: 119 all the same
+        elif "talk.dismiss" in intents:
+            key = "crisis.door_open"
+        else:
+            key = "crisis.taken_back"
+        keep_typed(dialog)
         dialog.say(
-            "crisis.door_open",
+            key,
             (Choice(catalog.text("crisis.human"), "human"), Choice(catalog.text("nav.menu"), "menu")),
             line=line_text,
         )
@@ -554,25 +647,51 @@ def ask_about_risk(dialog: Dialog) -> bool:
     return True
 
 
-def answer_risk(dialog: Dialog) -> bool:
+def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     """Answer the person's reply to the risk question; True when they said the thoughts are there."""
-    if dialog.value() != "yes":
+    if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
     reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
+    if memory_of(dialog.data).is_repeat("suicidal", dialog.now):  # a yes to the direct question
+        _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
+        phones, chats = _open_lines(("suicidal",), dialog.now)
+        reach = (phones + chats)[:1]
+        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say("crisis.method_yes", line=line)
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     _answer_crisis(dialog, ("suicidal",), already_sent=False)
     return True
 
 
+QUESTION_FRESH = timedelta(minutes=30)
+"""A bare typed 「はい」 within this time of a question about dying is its answer."""
+
+
 def answer_risk_in_words(dialog: Dialog) -> bool:
-    """Take a typed 'no' to the gentle question (「死にたいとかじゃない」) as its answer; False if not one."""
+    """Take a typed answer to a question about dying as its answer; False if not one.
+
+    A typed 'no' (「死にたいとかじゃない」) to the gentle question or to the direct one asked after a way
+    of dying was named is thanked; a bare 「はい」「うん」「ある」 soon after either is a yes, and gets
+    what the button 「そういう気持ちがある」 gets.
+    """
     understanding = dialog.understanding
-    if understanding is None or not _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN):
+    if understanding is None:
         return False
-    if _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
+    asked = [
+        key for key in ("risk_asked_at", "method_asked_at") if _recently(dialog, key, AFTER_CRISIS_WITHIN)
+    ]
+    if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
         return False
+    fresh = any(_recently(dialog, key, QUESTION_FRESH) for key in asked)
+    if fresh and fragments.says_yes(dialog.user_input.text):
+        _mark(dialog, "risk_answered_at")
+        keep_typed(dialog)
+        answer_risk(dialog, typed_yes=True)
+        return True
     denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
     if not denied and "cmd.no" not in understanding.intents:
         return False
@@ -703,16 +822,29 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     situation again) and `RaiseUrgency("urgent")`; the text still answers a question that takes
     free text (returns False), otherwise the state is unchanged and the person is offered a human.
     A sign of possible risk: one gentle question, state unchanged; a typed 'no' to it, thanks.
+    A short message that says nothing alone is read with the short ones just before it
+    (「くすり」「のんだ」); after pills or cutting, words about the body get 119 again.
     """
     if dialog.understanding is None:
         return False
+    before = fragments.recent(dialog.data, dialog.now)
+    fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
     known_hurt = memory_of(dialog.data).hurt
     remember_hurt(dialog)
     understanding = dialog.understanding = _in_context(
         dialog.understanding, dialog.user_input.text, known_hurt
     )
     if understanding.crisis == "none":
-        return answer_after_crisis(dialog) or answer_risk_in_words(dialog) or ask_about_risk(dialog)
+        joined = _read_with_recent(dialog, before)
+        if joined is not None and _answer_joined(dialog, *joined, new=True):
+            return True
+        if answer_body_after_harm(dialog) or answer_after_crisis(dialog):
+            return True
+        if joined is not None and _answer_joined(dialog, *joined, new=False):
+            return True
+        if answer_plea(dialog) or answer_risk_in_words(dialog):
+            return True
+        return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
     reasons = _reasons(understanding, level, dialog.user_input.text)
     _record(dialog, level, reasons)
@@ -726,4 +858,137 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+HARMED: tuple[Situation, ...] = ("overdose", "self_harm")
+"""Situations in which the body is in danger: what the person says of it afterwards gets 119 again."""
+
+
+def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding, str] | None:
+    """The reading of a short message that says nothing alone, read with the short ones just before it,
+    when together they speak of danger to life (「くすり」「のんだ」); None otherwise.
+
+    The nearest messages are tried first, then one more at a time, so a crisis already answered
+    further back (「しにたい」) does not hide what the last pieces say.
+    """
+    understanding = dialog.understanding
+    text = dialog.user_input.text.strip()
+    if understanding is None or understanding.intents or not before or not fragments.is_short(text):
+        return None
+    for count in range(1, len(before) + 1):
+        joined = " ".join([*before[-count:], text])
+        reading = _pills_in_context(classify(joined), joined, dialog)
+        if reading.crisis == "crisis":
+            return reading, joined
+    return None
+
+
+def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
+    """Pieces that name pills and say they were swallowed, soon after a crisis reply, are an overdose."""
+    if reading.crisis == "crisis" or not _recently(dialog, "shown_at", fragments.WITHIN):
+        return reading
+    if not any(word in joined for word in PILL_WORDS) or not overdose_taken(joined):
+        return reading
+    sign = Evidence("crisis", joined, "context:pills_in_pieces")
+    return replace(reading, crisis="crisis", crisis_kinds=("overdose",), evidence=(*reading.evidence, sign))
+
+
+def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: bool) -> bool:
+    """Answer the danger the recent pieces tell together; True when answered.
+
+    `new`: only a situation not answered lately (pills taken, after 「しにたい」 was answered) gets its
+    whole block. Otherwise only more about pills taken or cutting (「20こ」) gets the brief reply with
+    119 again; more pieces after thoughts of dying were answered are read alone (「べつに」).
+    """
+    hurt = memory_of(dialog.data).hurt
+    situations = situations_of(reading, dialog.data, joined, hurt)
+    repeat = memory_of(dialog.data).is_repeat(situations[0], dialog.now)
+    if new == repeat or (repeat and situations[0] not in HARMED):
+        return False
+    reasons = _reasons(reading, "crisis", joined)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    _answer_crisis(dialog, situations, already_sent=False, understanding=reading)
+    return True
+
+
+def answer_body_after_harm(dialog: Dialog) -> bool:
+    """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
+    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Help on its way
+    (「救急車よんだ」) gets what to tell them; a bare 「はい」 names 119 once more. True when answered."""
+    told = _harm_told(dialog)
+    text = dialog.user_input.text
+    harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
+    if harmed is not None:
+        whole = text.strip()
+        words = (
+            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+        )
+        reasons = (catalog.text("summary.quote", words=words),)
+        _record(dialog, "crisis", reasons)
+        dialog.effects.append(RaiseUrgency("crisis", reasons))
+        keep_typed(dialog)
+        _mark(dialog, "shown_at")
+        key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
+        dialog.say(key)
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
+    if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
+        _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
+        return True
+    return False
+
+
+def answer_unread_after_harm(dialog: Dialog) -> bool:
+    """A short message nothing else reads, within `fragments.WITHIN` of a reply about pills or cutting
+    (「20こ」 after pills told in a long message): 119 named once more, not the fallback."""
+    told = _harm_told(dialog)
+    understanding = dialog.understanding
+    if not told or understanding is None or understanding.intents or understanding.concerns:
+        return False
+    if not fragments.is_short(dialog.user_input.text) or not _recently(dialog, "shown_at", fragments.WITHIN):
+        return False
+    _say_acknowledged(dialog, told[0], coming=False)
+    return True
+
+
+def _harm_told(dialog: Dialog) -> list[Situation]:
+    """Pills taken or cutting answered in the hours just past, most urgent first."""
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return []
+    answered = memory_of(dialog.data).answered
+    return [situation for situation in HARMED if situation in answered]
+
+
+def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> None:
+    """Help on its way: what to tell them; otherwise 119 named once more for the signs to watch."""
+    keep_typed(dialog)
+    kind = "pills" if harmed == "overdose" else "cutting"
+    if coming:
+        dialog.say(f"crisis.help_coming.{kind}")
+    else:  # a line to write to first: 「電話は無理やわ、声出えへん」 cannot phone
+        phones, chats = _open_lines((harmed,), dialog.now)
+        reach = (chats + phones)[:1]
+        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say(f"crisis.acknowledged.{kind}", line=line)
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+
+
+def answer_plea(dialog: Dialog) -> bool:
+    """A plea on the menu soon after a crisis reply (「おねがい だれか」): the words were received, one
+    line to call now, and a person; not the fallback, and not a copy of the last reply. True when answered."""
+    at_menu = dialog.state in (MenuStates.START, MenuStates.MAIN)
+    if not at_menu or not fragments.pleads(dialog.user_input.text):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    situations = _last_situations(dialog)
+    phones, chats = _open_lines(situations, dialog.now)
+    reach = (phones + chats)[:1]
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    keep_typed(dialog)
+    _mark(dialog, "shown_at")
+    dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
