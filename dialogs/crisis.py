@@ -29,6 +29,7 @@ first reply (「練炭とか楽なのかなって」) gets 119/110 and one direc
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -700,6 +701,64 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+def answer_dv_first_sign(dialog: Dialog) -> bool | None:
+    """Signs of control by a partner told first (being watched, money kept back): the DV lines,
+    gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
+
+    「夫にスマホを毎晩チェックされます」 also gets the privacy answer (False: the flow still answers);
+    「お金も全部夫が管理していて…」 is handled here (True). None when this is not such a sign.
+    """
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
+        return None
+    partner = names_partner(text) or any(
+        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
+    )
+    watched = "talk.privacy_fear" in understanding.intents
+    if not partner or not (watched or "violence" in understanding.concerns):
+        return None
+    if _recently(dialog, "dv_signs_at", REPEAT_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
+        return None
+    _mark(dialog, "dv_signs_at")
+    phones, chats = _open_lines(("violence",), dialog.now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    dialog.send(Text(catalog.text("dv.first_signs")), Text("\n".join(lines)))
+    if watched:
+        return False
+    keep_typed(dialog)
+    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_child_after(dialog: Dialog) -> bool:
+    """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
+    get the children's lines again, briefly, never the fallback."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    memory = memory_of(dialog.data)
+    if (
+        understanding is None
+        or memory.hurt != "child"
+        or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+    ):
+        return False
+    plain = text.replace(" ", "").replace("　", "")
+    not_home = any(word in plain for word in NOT_HOME_WORDS)
+    unread = not understanding.intents and not understanding.concerns and not understanding.entities
+    if not (not_home or unread) or not any(char.isalnum() for char in text):
+        return False
+    keep_typed(dialog)
+    phones, chats = _open_lines(("child",), dialog.now)
+    reach = (phones + chats)[:2]
+    lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+    dialog.say("crisis.child_not_home" if not_home else "crisis.child_here", line=lines)
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
 def answer_about_189(dialog: Dialog) -> bool:
     """Answer a question about 189 (「189に電話したら通報されるんですか？」) with what it is, plainly;
     a parent (who wrote of their young child, or of fearing to hurt them) hears that parents call too."""
@@ -849,11 +908,68 @@ def _told_lately(dialog: Dialog, situations: list[str]) -> bool:
     return repeat
 
 
+SCHOOL_WORDS = (
+    "がっこう",
+    "せんせい",
+    "ちゅうがく",
+    "こうこう",
+    "しょうがく",
+    "ちゅう1",
+    "ちゅう2",
+    "ちゅう3",
+    "じゅく",
+)
+"""Words of school that, in a message written only in kana, tell of a child writing."""
+
+MINOR_YEAR = re.compile(
+    r"(小学生|中学生|高校生|中学[1-3一二三]年|高校[1-3一二三]年|中[1-3一二三]|高[1-3一二三](?!齢|い|く|す|め))"
+)
+"""A school year that says the writer is a child (「高校生です」「中3」), when no relative is named."""
+
+NOT_HOME_WORDS = (
+    "いえにいたくない",
+    "家にいたくない",
+    "いえにかえりたくない",
+    "家に帰りたくない",
+    "うちにいたくない",
+    "かえりたくない",
+)
+"""A child's words for not wanting to be at home (「いえにいたくない」): after a child's crisis reply,
+the children's lines again, not a misreading of いえ as 'no'."""
+
+
+def _writes_as_a_minor(understanding: Understanding, data: dict[str, Any], text: str) -> bool:
+    """Whether the writer is a child: an age or school year under 18 (15歳, 中学生, 高校生), a child known
+    to be hurt in this conversation, or kana-only words about school (「がっこう いけない」)."""
+    if _is_child(understanding, data) or memory_of(data).hurt == "child":
+        return not _says_adult(understanding)
+    named_relative = any(entity.kind == "relation" for entity in understanding.entities)
+    if not named_relative and MINOR_YEAR.search(unicodedata.normalize("NFKC", text)):
+        return True
+    kana_only = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    return kana_only and any(word in text for word in SCHOOL_WORDS)
+
+
+def _answer_child_no_place(dialog: Dialog) -> None:
+    """A child with nowhere to go: 189 (a safe place, 一時保護), 子供SOS and a chat line, not rent support."""
+    phones, chats = _open_lines(("child",), dialog.now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    dialog.send(Text(catalog.text("urgent.child_no_place")), Text("\n".join(lines)))
+
+
 def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
-    """Send the DV lines or 一時生活支援 guidance; the same urgent situation again gets one short line."""
+    """Send the DV lines or 一時生活支援 guidance (a child's lines to a child with nowhere to go); the same
+    urgent situation again gets one short line."""
     kinds = set(understanding.crisis_kinds)
     if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
         dialog.say("urgent.again")
+        return
+    if kinds & {"no_shelter", "eviction"} and _writes_as_a_minor(
+        understanding, dialog.data, dialog.user_input.text
+    ):
+        _answer_child_no_place(dialog)
         return
     if "violence" in kinds:
         dialog.send(*dv_messages(dialog.now))
@@ -928,11 +1044,14 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         joined = _read_with_recent(dialog, before)
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
+        first_sign = answer_dv_first_sign(dialog)
+        if first_sign is not None:
+            return first_sign
         if answer_body_after_harm(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
-        if answer_plea(dialog) or answer_risk_in_words(dialog):
+        if answer_plea(dialog) or answer_child_after(dialog) or answer_risk_in_words(dialog):
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
