@@ -110,12 +110,24 @@ def test_a_child_asking_what_the_childrens_office_is_still_gets_the_childs_answe
 
 
 def test_the_same_thanks_is_not_repeated_word_for_word() -> None:
-    chat = started(NIGHT, "母が最近ずっと寝込んでいます")
-    first = said(chat)
-    chat.send("父は仕事で帰りが遅いです")
-    second = said(chat)
-    assert first != second
-    assert len(second) < len(first)
+    chat = started(NIGHT, "2歳の息子が夜泣きでずっと泣き止まない")
+    replies = [said(chat)]
+    for text in ("妻は実家に帰ってる", "義母とも折り合いが悪い", "義母は近くに住んでいる"):
+        chat.send(text)
+        replies.append(said(chat))
+    assert "ご家族や身近な方のことを書いてくださって" in replies[0]
+    assert all("ご家族や身近な方のことを書いてくださって" not in reply for reply in replies[1:])
+    assert all(replies[n] != replies[n + 1] for n in range(3))
+    assert len(replies[1]) < len(replies[0])
+
+
+def test_one_word_at_a_time_is_not_met_with_the_same_paragraph_each_time() -> None:
+    chat = started(AFTERNOON)
+    replies = []
+    for text in ("あの", "えっと", "しごと"):
+        chat.send(text)
+        replies.append(said(chat))
+    assert all(replies[n] != replies[n + 1] for n in range(2))
 
 
 # ---------------------------------------------------------------- 3. a child with nowhere to go
