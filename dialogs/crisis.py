@@ -716,7 +716,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
         e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
     )
     watched = "talk.privacy_fear" in understanding.intents
-    if not partner or not (watched or "violence" in understanding.concerns):
+    if not partner or not _violence_written(understanding):
         return None
     if _recently(dialog, "dv_signs_at", REPEAT_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return None

@@ -249,3 +249,17 @@ def test_will_189_report_me_asked_first_by_a_parent_is_answered_too() -> None:
     reply = said(chat)
     assert "警察ではありません" in reply and "親が自分から" in reply
     assert "くらしサポートセンター" not in reply
+
+
+def test_the_fast_path_answers_a_parent_as_a_parent_and_remembers_it() -> None:
+    from dialogs.crisis import crisis_answer
+
+    answer = crisis_answer("正直、手が出そうで怖い", NIGHT)
+    assert answer is not None
+    messages, memory = answer
+    text = "\n".join(message.text for message in messages)
+    assert "189" in text and "DV相談" not in text and "身の安全" not in text
+    assert memory.hurt == "own_child"
+    again = crisis_answer("まだ叩いてはいません。でも今夜はやばいかも", NIGHT, memory)
+    assert again is not None
+    assert "DV相談" not in "\n".join(message.text for message in again[0])
