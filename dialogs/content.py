@@ -229,10 +229,11 @@ class HotlineHours(_Model):
 HotlineChannel = Literal["phone", "chat", "line"]
 """How a line is reached: a phone call, a web chat, or LINE (for people who cannot phone)."""
 
-HotlineKind = Literal["emergency", "suicidal", "violence", "home_violence", "child", "anything"]
+HotlineKind = Literal["emergency", "suicidal", "violence", "home_violence", "child", "parent", "anything"]
 """Situations a line is for: danger now (110/119), thoughts of dying, violence from a partner, violence
 from a grown child or another relative at home (家庭内暴力), a child being hurt (or any child's
-worry), or anything at all. The crisis reply picks lines by these."""
+worry), a parent afraid of hurting their child (子育ての相談), or anything at all. The crisis reply
+picks lines by these."""
 
 
 class Hotline(_Model):

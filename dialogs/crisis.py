@@ -29,6 +29,7 @@ first reply (「練炭とか楽なのかなって」) gets 119/110 and one direc
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
@@ -48,16 +49,18 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
 from dialogs.violence import names_partner, who_hurts
 
-Situation = Literal["child", "violence", "home_violence", "suicidal", "overdose", "self_harm"]
+Situation = Literal["child", "violence", "home_violence", "parent", "suicidal", "overdose", "self_harm"]
 """Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
-thoughts of dying (the default), pills already taken (119 first, then the lines for thoughts of dying),
-or cutting (care of the wound, 119 if deep, then the same lines)."""
+a parent afraid of hurting (or who has hurt) their own child, thoughts of dying (the default), pills
+already taken (119 first, then the lines for thoughts of dying), or cutting (care of the wound, 119 if
+deep, then the same lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
     "violence",
     "home_violence",
     "child",
+    "parent",
     "overdose",
     "self_harm",
 )
@@ -65,11 +68,16 @@ SITUATIONS: tuple[Situation, ...] = (
 LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal"}
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
-Hurt = Literal["child", "partner", "parent"]
-"""Who is being hurt in the conversation: the writer as a child, the writer by a partner, or a parent
-by a grown child at home."""
+Hurt = Literal["child", "partner", "parent", "own_child"]
+"""Who is being hurt in the conversation: the writer as a child, the writer by a partner, a parent
+by a grown child at home, or the writer's own child by the writer."""
 
-HURT_IN: dict[Situation, Hurt] = {"child": "child", "violence": "partner", "home_violence": "parent"}
+HURT_IN: dict[Situation, Hurt] = {
+    "child": "child",
+    "violence": "partner",
+    "home_violence": "parent",
+    "parent": "own_child",
+}
 SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
 
 SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる", "od"})
@@ -80,6 +88,10 @@ SWALLOWED_PAST = re.compile(r"(飲|呑|の)(んだ|んじゃった|んでしま�
 PILL_WORDS = ("薬", "くすり", "クスリ", "錠", "じょう", "眠剤", "睡眠薬", "市販薬", "💊")
 """Words for pills: fragments that name them and say they were swallowed, soon after a crisis reply, tell
 of an overdose whatever the reading of the pieces alone."""
+
+LATER_TOO: frozenset[Situation] = frozenset({"parent"})
+"""Situations whose own lines closed now are named with their hours even when another is open: a
+parent afraid of hurting their child hears of the city's 子育て相談 for the daytime, beside 189."""
 
 REPEAT_WITHIN = timedelta(hours=12)
 """A crisis reply within this time of the last one is the brief, different one."""
@@ -116,8 +128,10 @@ def situations_of(
     kinds = set(understanding.crisis_kinds)
     if "overdose" in kinds and overdose_taken(text):
         return ("overdose",)
+    if _parent_who_may_hurt(understanding, data or {}, text, hurt):
+        return ("parent",)
     if not kinds & {"violence", "child_abuse"}:
-        if hurt == "child":
+        if hurt == "child" and not _says_adult(understanding):
             return ("child",)
         return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
@@ -127,6 +141,45 @@ def situations_of(
     if hurt is not None and not _names_who_hurts(understanding, text):
         return (SITUATION_OF_HURT[hurt],)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def _parent_who_may_hurt(
+    understanding: Understanding, data: dict[str, Any], text: str, hurt: Hurt | None
+) -> bool:
+    """Whether the writer is a parent afraid of hurting, or who has hurt, their own child: harm by the
+    writer to a child (「子どもに手をあげてしまいました」「虐待してしまいそうで怖い」), or harm by the writer
+    (「まだ叩いてはいません。でも今夜はやばいかも」) from a parent of a young child or after such words."""
+    kinds = set(understanding.crisis_kinds)
+    if _is_child(understanding, data):
+        return False
+    if "harm_to_others" in kinds:
+        return "child_abuse" in kinds or hurt == "own_child" or _parent_of_a_child(data)
+    return (
+        hurt == "own_child"
+        and bool(kinds & {"violence", "child_abuse"})
+        and not _names_who_hurts(understanding, text)
+    )
+
+
+def _parent_of_a_child(data: dict[str, Any]) -> bool:
+    """Whether the draft says the writer is writing as the parent of someone under 18 (「2歳の息子が」)."""
+    answers = data.get("intake", {}).get("answers", {})
+    return (
+        answers.get("relation", {}).get("choice") == "parent"
+        and answers.get("age_band", {}).get("choice") == "under_18"
+    )
+
+
+def _says_adult(understanding: Understanding) -> bool:
+    """Whether the message says the writer is a grown-up (「34歳の男です」)."""
+    for entity in understanding.entities:
+        if entity.about == "other":
+            continue
+        if entity.kind == "age_band" and entity.value not in ("under_18", ""):
+            return True
+        if entity.kind == "age" and entity.value.isdigit() and int(entity.value) >= 18:
+            return True
+    return False
 
 
 def overdose_taken(text: str) -> bool:
@@ -153,6 +206,8 @@ def hurt_named(
     kinds = set(understanding.crisis_kinds)
     if not kinds & {"violence", "child_abuse"} and "violence" not in understanding.concerns:
         return None
+    if {"harm_to_others", "child_abuse"} <= kinds and not _is_child(understanding, data or {}):
+        return "own_child"
     if text and _only_the_hurt_named(text):
         return None
     relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
@@ -161,13 +216,27 @@ def hurt_named(
     suffered = understanding.crisis != "crisis" or _suffered(understanding)
     if "spouse" in relations and suffered:
         return "partner"
+    written = bool(kinds & {"violence", "child_abuse"}) or _violence_written(understanding)
     if _is_child(understanding, data or {}) or (
-        "child" in relations and "parent" not in relations and suffered
+        "child" in relations
+        and "parent" not in relations
+        and suffered
+        and written
+        and not _says_adult(understanding)
     ):
         return "child"
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
     return None
+
+
+def _violence_written(understanding: Understanding) -> bool:
+    """Whether a rule read violence in the words (「怒鳴られる」), not only the learned layer's guess from
+    pieces (「言われて」「顔を」 in a man's account of his parents' worry)."""
+    return any(
+        evidence.label == "concern:violence" and not evidence.rule.startswith("model:")
+        for evidence in understanding.evidence
+    )
 
 
 def _suffered(understanding: Understanding) -> bool:
@@ -242,6 +311,8 @@ def _later_lines(situation: Situation, now: datetime) -> list[Hotline]:
         for line in current_content().hotlines
         if kind in line.kinds and line.channel == "phone" and line.hours_known
     ]
+    if situation in LATER_TOO:
+        return [line for line in own if not line.is_open_at(now)]
     if any(line.is_open_at(now) for line in own):
         return []
     return own
@@ -319,6 +390,8 @@ def again_messages(
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
+    if situations[0] == "parent":
+        key = "crisis.again_parent"
     text = catalog.text(key, line=line)
     if with_person:
         return (Text(text), _offer("crisis.offer", with_person=True))
@@ -595,7 +668,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
         line = told[0] if told else None
-        key = "crisis.child_guidance"
+        key = "crisis.parent_189" if situations[0] == "parent" else "crisis.child_guidance"
     elif "talk.no_police" in intents:
         line = _first_line_with_about(situations, dialog.now)
         key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
@@ -624,6 +697,82 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_dv_first_sign(dialog: Dialog) -> bool | None:
+    """Signs of control by a partner told first (being watched, money kept back): the DV lines,
+    gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
+
+    「夫にスマホを毎晩チェックされます」 also gets the privacy answer (False: the flow still answers);
+    「お金も全部夫が管理していて…」 is handled here (True). None when this is not such a sign.
+    """
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
+        return None
+    partner = names_partner(text) or any(
+        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
+    )
+    watched = "talk.privacy_fear" in understanding.intents
+    if not partner or not _violence_written(understanding):
+        return None
+    if _recently(dialog, "dv_signs_at", REPEAT_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
+        return None
+    _mark(dialog, "dv_signs_at")
+    phones, chats = _open_lines(("violence",), dialog.now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    dialog.send(Text(catalog.text("dv.first_signs")), Text("\n".join(lines)))
+    if watched:
+        return False
+    keep_typed(dialog)
+    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_child_after(dialog: Dialog) -> bool:
+    """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
+    get the children's lines again, briefly, never the fallback."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    memory = memory_of(dialog.data)
+    if (
+        understanding is None
+        or memory.hurt != "child"
+        or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+    ):
+        return False
+    plain = text.replace(" ", "").replace("　", "")
+    not_home = any(word in plain for word in NOT_HOME_WORDS)
+    unread = not understanding.intents and not understanding.concerns and not understanding.entities
+    if not (not_home or unread) or not any(char.isalnum() for char in text):
+        return False
+    keep_typed(dialog)
+    phones, chats = _open_lines(("child",), dialog.now)
+    reach = (phones + chats)[:2]
+    lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+    dialog.say("crisis.child_not_home" if not_home else "crisis.child_here", line=lines)
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_about_189(dialog: Dialog) -> bool:
+    """Answer a question about 189 (「189に電話したら通報されるんですか？」) with what it is, plainly;
+    a parent (who wrote of their young child, or of fearing to hurt them) hears that parents call too."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or "talk.child_guidance" not in understanding.intents or "189" not in text:
+        return False
+    told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+    if not told:
+        return False
+    parent = memory_of(dialog.data).hurt == "own_child" or _parent_of_a_child(dialog.data)
+    keep_typed(dialog)
+    key = "crisis.parent_189" if parent else "crisis.child_guidance"
+    dialog.say(key, about=told[0].about, line=_line_text(told[0]))
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
 
@@ -759,11 +908,68 @@ def _told_lately(dialog: Dialog, situations: list[str]) -> bool:
     return repeat
 
 
+SCHOOL_WORDS = (
+    "がっこう",
+    "せんせい",
+    "ちゅうがく",
+    "こうこう",
+    "しょうがく",
+    "ちゅう1",
+    "ちゅう2",
+    "ちゅう3",
+    "じゅく",
+)
+"""Words of school that, in a message written only in kana, tell of a child writing."""
+
+MINOR_YEAR = re.compile(
+    r"(小学生|中学生|高校生|中学[1-3一二三]年|高校[1-3一二三]年|中[1-3一二三]|高[1-3一二三](?!齢|い|く|す|め))"
+)
+"""A school year that says the writer is a child (「高校生です」「中3」), when no relative is named."""
+
+NOT_HOME_WORDS = (
+    "いえにいたくない",
+    "家にいたくない",
+    "いえにかえりたくない",
+    "家に帰りたくない",
+    "うちにいたくない",
+    "かえりたくない",
+)
+"""A child's words for not wanting to be at home (「いえにいたくない」): after a child's crisis reply,
+the children's lines again, not a misreading of いえ as 'no'."""
+
+
+def _writes_as_a_minor(understanding: Understanding, data: dict[str, Any], text: str) -> bool:
+    """Whether the writer is a child: an age or school year under 18 (15歳, 中学生, 高校生), a child known
+    to be hurt in this conversation, or kana-only words about school (「がっこう いけない」)."""
+    if _is_child(understanding, data) or memory_of(data).hurt == "child":
+        return not _says_adult(understanding)
+    named_relative = any(entity.kind == "relation" for entity in understanding.entities)
+    if not named_relative and MINOR_YEAR.search(unicodedata.normalize("NFKC", text)):
+        return True
+    kana_only = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    return kana_only and any(word in text for word in SCHOOL_WORDS)
+
+
+def _answer_child_no_place(dialog: Dialog) -> None:
+    """A child with nowhere to go: 189 (a safe place, 一時保護), 子供SOS and a chat line, not rent support."""
+    phones, chats = _open_lines(("child",), dialog.now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    dialog.send(Text(catalog.text("urgent.child_no_place")), Text("\n".join(lines)))
+
+
 def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
-    """Send the DV lines or 一時生活支援 guidance; the same urgent situation again gets one short line."""
+    """Send the DV lines or 一時生活支援 guidance (a child's lines to a child with nowhere to go); the same
+    urgent situation again gets one short line."""
     kinds = set(understanding.crisis_kinds)
     if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
         dialog.say("urgent.again")
+        return
+    if kinds & {"no_shelter", "eviction"} and _writes_as_a_minor(
+        understanding, dialog.data, dialog.user_input.text
+    ):
+        _answer_child_no_place(dialog)
         return
     if "violence" in kinds:
         dialog.send(*dv_messages(dialog.now))
@@ -838,11 +1044,14 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         joined = _read_with_recent(dialog, before)
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
-        if answer_body_after_harm(dialog) or answer_after_crisis(dialog):
+        first_sign = answer_dv_first_sign(dialog)
+        if first_sign is not None:
+            return first_sign
+        if answer_body_after_harm(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
-        if answer_plea(dialog) or answer_risk_in_words(dialog):
+        if answer_plea(dialog) or answer_child_after(dialog) or answer_risk_in_words(dialog):
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis

@@ -7,6 +7,7 @@ fallback, media): their rows list every state of every flow as their source.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from transitions import EventData
@@ -132,14 +133,47 @@ def _heard_concerns(dialog: Dialog) -> bool:
         Choice(catalog.text("menu.services"), "services"),
     )
     if asker in ("family", "supporter") or (asker != "self" and "other" in about.values()):
-        dialog.say("menu.heard_other", choices)  # not to a man who writes of himself and his parents
+        dialog.say(fresh(dialog, "menu.heard_other"), choices)  # not to a man writing of himself, his parents
     elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
         draft.keep_typed(dialog)
-        dialog.say("menu.heard_self", choices)
+        dialog.say(fresh(dialog, "menu.heard_self"), choices)
     else:
         labels = catalog.text("summary.separator").join(catalog.text(f"person.concern.{c}") for c in concerns)
         dialog.say("menu.concerns_heard", choices, items=labels)
     return True
+
+
+BRIEF_AFTER: dict[str, str] = {
+    "menu.heard_other": "menu.heard_again",
+    "menu.heard_self": "menu.heard_again",
+    "menu.heard_words": "menu.heard_again",
+    "menu.few_words": "menu.few_words_again",
+}
+"""Replies that are long the first time and brief when they would come again: a father writing four
+lines about his son hears the thanks for writing of his family once, not four times in a row."""
+
+SAID_LATELY = timedelta(minutes=30)
+"""A reply said within this time counts as said just before."""
+
+
+def fresh(dialog: Dialog, key: str) -> str:
+    """The catalog key to say for `key` now: itself the first time, then its brief forms in turn
+    (`<brief>.a`, `<brief>.b`) while the person keeps writing, so no text comes twice in a row."""
+    brief = BRIEF_AFTER.get(key)
+    if brief is None:
+        return key
+    last = dialog.data.get("said_last") or {}
+    stamp = last.get("at")
+    lately = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < SAID_LATELY
+    said = last.get("key") if lately else None
+    if said == key or said == f"{brief}.b":
+        chosen = f"{brief}.a"
+    elif said == f"{brief}.a":
+        chosen = f"{brief}.b"
+    else:
+        chosen = key
+    dialog.data["said_last"] = {"key": chosen, "at": dialog.now.isoformat()}
+    return chosen
 
 
 ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.back"})
@@ -171,10 +205,10 @@ def route_text(event: EventData) -> None:
     if any(char.isalnum() for char in dialog.user_input.text):
         draft.keep_typed(dialog)  # unread words still reach 相談者の言葉 if the person shares
     if tells_about_someone(dialog):
-        show_menu(dialog, "menu.heard_words")
+        show_menu(dialog, fresh(dialog, "menu.heard_words"))
         return
     if len(dialog.user_input.text.strip()) <= FEW_CHARS:
-        show_menu(dialog, "menu.few_words")
+        show_menu(dialog, fresh(dialog, "menu.few_words"))
         return
     dialog.say("fallback")
     show_menu(dialog)

@@ -154,7 +154,7 @@ VARIES = ["kokoro_unified", "inochi_sos", "dv_navi", "kokoro_hot_chat", "ikidura
     ("day", "hour", "minute", "expected"),
     [
         (24, 3, 0, ALWAYS),
-        (24, 12, 0, [*ALWAYS, "inochi", "hokenjo_kokoro", "seishin_center"]),
+        (24, 12, 0, [*ALWAYS, "inochi", "hokenjo_kokoro", "seishin_center", "kodomo_katei"]),
         (23, 12, 0, [*ALWAYS, "inochi"]),  # 勤労感謝の日: the health centres are closed
         (24, 17, 0, [*ALWAYS, "inochi", "inochi_free", "childline", "hokenjo_kokoro"]),
         (24, 21, 30, [*ALWAYS, "inochi"]),
