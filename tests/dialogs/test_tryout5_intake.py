@@ -173,3 +173,32 @@ def test_the_hours_she_cannot_take_a_call_are_not_the_hours_to_call() -> None:
 def test_the_hours_he_can_take_a_call_still_fill_the_time() -> None:
     chat = started("平日の夜やったら電話出れるで", now=NIGHT)
     assert answers(chat)["contact_times"]["choice"] == "weekday_evening"
+
+
+# ---------------------------------------------------------------- 5. a change of mind on the consent screen
+
+
+def test_never_mind_on_the_consent_screen_is_not_added_to_what_is_sent() -> None:
+    chat = started("ぎりのおとうさんにたたかれる😢", "ひとにはなしたい", now=NIGHT)
+    assert chat.state == "consent.review"
+    chat.send("やっぱいい")
+    said = "\n".join(chat.texts)
+    assert "書き加えました" not in said
+    assert "やっぱいい" not in person_preview(chat.data)
+    assert "やっぱいい" not in summary_text(chat.data)
+    assert not any(effect.__class__.__name__ == "HandOff" for effect in chat.effects)
+    assert "何も送っていません" in said
+
+
+def test_no_thanks_to_the_windows_on_the_consent_screen_sends_nothing() -> None:
+    chat = started("ただ話を聞いてほしいだけです", now=NIGHT)
+    assert chat.state == "consent.review"
+    chat.send("窓口とかはいいです")
+    assert "書き加えました" not in "\n".join(chat.texts)
+    assert "窓口とかはいいです" not in summary_text(chat.data)
+
+
+def test_words_added_on_the_consent_screen_are_still_added() -> None:
+    chat = started("ただ話を聞いてほしいだけです", now=NIGHT)
+    chat.send("毎日誰とも話さない。今日も一言も声を出してない")
+    assert "毎日誰とも話さない" in summary_text(chat.data)
