@@ -136,6 +136,19 @@ def test_he_asks_that_his_parents_are_not_told_yet() -> None:
     assert "親にはまだ言わないで" not in (answers(chat).get("hopes", {}).get("words") or "")
 
 
+def test_a_minsei_iin_s_worries_for_her_neighbour_are_on_the_staff_sheet() -> None:
+    chat = started(
+        "民生委員をしている者です。近所の一人暮らしのおばあさんのことで相談です",
+        "80代の方で、ガスが止められているようです。この寒さで心配です",
+        "北山地区です",
+        "担当者に伝えたい",
+    )
+    summary = build_summary(chat.data)
+    assert summary["asker"] == "supporter"
+    assert summary["concerns"]
+    assert sheet_line(chat, "困りごと：")
+
+
 # ---------------------------------------------------------------- 3. a wish said as not wanted
 
 
