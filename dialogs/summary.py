@@ -99,10 +99,12 @@ def _asker(answers: Answers) -> str:
 
 def _concerns_by_whom(answers: Answers, asker: str) -> tuple[list[str], list[str]]:
     """(concerns of the person the form is about, the asker's own) — a family member's own
-    sleeplessness is theirs, not their son's."""
+    sleeplessness is theirs, not their son's. A supporter's sheet has no line for the supporter's
+    own troubles, so every concern a 民生委員 writes of is the neighbour's (「ガスが止められている
+    ようです」 read of no relative is still hers)."""
     chosen = _many(answers, "concerns")
     about = answers.get("concerns", {}).get("about", {})
-    if asker not in OTHERS:
+    if asker != "family":
         return chosen, []
     own = [c for c in chosen if about.get(c) in ("self", "both")]
     return [c for c in chosen if about.get(c) != "self"], own

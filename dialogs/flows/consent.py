@@ -8,6 +8,8 @@ form is kept, so the person can still send it later or delete it.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from enum import StrEnum
@@ -110,6 +112,26 @@ def take_text(event: EventData) -> None:
     ask_briefly(dialog)
 
 
+NEVER_MIND = re.compile(
+    r"(?:やっぱ(?:り)?|やはり|もう)\s?(?:いい|大丈夫|だいじょうぶ|いらない|いらん|やめ(?:る|とく|ておく|ときます|ておきます|ます)"
+    r"|送らな(?:い|くていい))(?:です|や|よ|わ|かな|っす)*"
+    r"|(?:窓口|相談|送るの)(?:とか)?(?:は|も)\s?(?:いい|大丈夫|いらない)(?:です|や|よ|かな)*"
+    r"|送らなくて(?:いい|大丈夫)(?:です|や|よ|かな)*"
+)
+"""A change of mind typed on the consent screen (「やっぱいい」「窓口とかはいいです」): not words to add."""
+
+NEVER_MIND_INTENTS = frozenset(("talk.just_looking",))
+"""Intents that, typed on the consent screen, say the person would rather not send (「やっぱりいいです」)."""
+
+
+def changes_mind(event: EventData) -> bool:
+    """The person typed that they would rather not send after all: the same as 「今は送らない」."""
+    dialog: Dialog = dialog_of(event)
+    text = unicodedata.normalize("NFKC", dialog.user_input.text).strip().rstrip("。.!！…~〜ー ")
+    intents = dialog.understanding.intents if dialog.understanding is not None else ()
+    return bool(NEVER_MIND.fullmatch(text)) or (len(text) <= 20 and bool(NEVER_MIND_INTENTS & set(intents)))
+
+
 def human_here(event: EventData) -> None:
     """Say that sending from this screen is the way to a person, and ask briefly."""
     dialog: Dialog = dialog_of(event)
@@ -200,6 +222,14 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [declined],
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+    {
+        "trigger": "text",
+        "source": States.REVIEW.value,
+        "dest": MENU_MAIN,
+        "conditions": [changes_mind],
+        "before": [keep_for_later],
+        "after": [declined],
+    },
     {"trigger": "text", "source": States.REVIEW.value, "dest": None, "after": [take_text]},
     {"trigger": "human", "source": States.REVIEW.value, "dest": None, "after": [human_here]},
 ]

@@ -240,18 +240,27 @@ def _written(concern: str, understanding: Understanding, *, model_counts: bool) 
     return rules or model_counts
 
 
-def _model_counts(text: str, *, asked_other: bool) -> bool:
+def _rules_read_a_concern(understanding: Understanding) -> bool:
+    """Whether the rules read any worry in the message (words the person wrote, not the model's guess)."""
+    return any(
+        e.label.startswith("concern:") and not e.rule.startswith("model:") for e in understanding.evidence
+    )
+
+
+def _model_counts(text: str, understanding: Understanding, *, asked_other: bool) -> bool:
     """Whether the learned model's reading alone is a worry the person wrote: not on an answer to
-    another question (「34」「じぶんのこと」), a question to the bot (「車は手放さないとだめ？」), or a
-    parent telling who she is (「シングルで子ども2人育ててます」)."""
+    another question (「34」「じぶんのこと」), a question to the bot (「車は手放さないとだめ？」), a
+    parent telling who she is (「シングルで子ども2人育ててます」), or a message whose worries the rules
+    already read: there the model's extra guesses (暴力 from 「言われて」, 介護 from 「実家で」, school
+    from 「この子は」) are not what the person wrote."""
     question = text.endswith(("?", "？"))
     introduction = any(word in text for word in SELF_DESCRIPTIONS)
-    return not (asked_other or question or introduction)
+    return not (asked_other or question or introduction or _rules_read_a_concern(understanding))
 
 
 def written_concerns(understanding: Understanding, text: str) -> list[str]:
     """The concerns a message typed on the menu tells of, as the draft records them."""
-    model_counts = _model_counts(text.strip(), asked_other=False)
+    model_counts = _model_counts(text.strip(), understanding, asked_other=False)
     return [
         c
         for c in CONCERNS
@@ -333,7 +342,11 @@ who writes."""
 
 
 def _relative_in_trouble(understanding: Understanding) -> Entity | None:
-    """The writer's relation to a relative whose withdrawal or low mood the message tells of."""
+    """The writer's relation to a relative whose withdrawal or low mood the message tells of.
+
+    Only a guess, taken while nothing yet says who is writing: a man who told of his own troubles
+    first (「上司とうまくいかず辞めてしまい…」) and then of his mother (「母は心配してくれているのですが、
+    …部屋にこもるようになりました」) is still the one asking."""
     if any(entity.kind == "writer" for entity in understanding.entities):
         return None
     troubled = any(about == "other" and c in PERSON_CONCERNS for c, about in understanding.concern_about)
@@ -425,7 +438,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     _note_language(form, dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
-    inferred = _relative_in_trouble(understanding)
+    inferred = _relative_in_trouble(understanding) if "asker" not in answers else None
     told = [e.value for e in understanding.entities if e.kind == "consideration"]
     cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
@@ -438,7 +451,9 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     written = _concerns(
         answers,
         understanding,
-        model_counts=_model_counts(text, asked_other=asking is not None and asking != "concerns"),
+        model_counts=_model_counts(
+            text, understanding, asked_other=asking is not None and asking != "concerns"
+        ),
         untold_subject=_names_nobody(understanding, text),
         text=text,
     )

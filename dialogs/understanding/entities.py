@@ -89,7 +89,7 @@ _PHONE_REACHABLE = re.compile(
 )
 """The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
 _NOT_CONTACT = re.compile(
-    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
+    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
     r"|(電話|でんわ)じゃなく"
 )
 _CONTACT_TIMES = (
@@ -104,18 +104,26 @@ _AVAILABLE = re.compile(
     r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|夜|夕方|晩|時)(中|の間|ごろ|頃)?"
     r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
 )
+_UNREACHABLE = re.compile(
+    r"(出|で)(られ|れ)(ない|へん|ん|ず)|(取|と)れ(ない|へん|ん)|無理|むり|だめ|ダメ|避け|さけ|やめ|困|こま"
+)
+"""A sentence that names a time only to say the writer cannot be reached then (「平日の昼間は仕事なので
+電話には出られない」): that time is a caution, not the time to call."""
 """A time of day said as when the writer can be reached (「平日の夜やったら」「夕方以降だと」); with
 `_REACH_WORDS` in the sentence (電話, 連絡, 出れる) any time named is. Not a story: 「夜中にすみません」
 「夫は19時ごろ帰ってきます」「朝ごはんも食べてないなら」."""
 _CONSIDERATION = re.compile(
-    r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|る|ると|たら|ちゃう)"
+    r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|る|ると|たら|ちゃう|ずに|ないように|ないよう)"
+    r"|(言わ|いわ|伝え|つたえ|知らせ|しらせ|連絡し|れんらくし)ないで"
     r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
-    r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
+    r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
     r"|(来られる|こられる|来られ|訪問|家に来)[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
     r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
     r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
 )
-"""What a person asks to be careful about (配慮): being found out, phone calls, visits, letters."""
+"""What a person asks to be careful about (配慮): being found out (「息子に知られずに相談できますか」),
+being told on (「親にはまだ言わないでほしいです」), phone calls (「電話は絶対にだめです」), visits,
+letters."""
 _REFUSED = re.compile(
     r"^[^。、,]{0,8}?(こわ|怖|恐|無理|むり|でき(な|ひん|へん|ん)|出来な|やめ|嫌|いや|苦手|不安|ぱにっく)"
     r"|^(け|か|きたく|かれ|行け|行か)(な|へん|ん)"
@@ -127,6 +135,13 @@ _OWN_MATTER = re.compile(
     r"|(本人|ほんにん)です"
 )
 """The writer says the consultation is about themself (「52歳、自分のことです」)."""
+_INTRODUCED = re.compile(
+    r"(?:(?:はじめまして|初めまして|夜分に?すみません|夜分遅くにすみません|すみません|こんにちは|こんばんは)"
+    r"[、,]?\s?)?(?:\d{1,3}\s?(?:歳|才|さい)の?\s?)?(?:独身の?|無職の?)?"
+    r"(男|女|男性|女性|おとこ|おんな)(?:です|だ|でございます|やで|っす)(?=[、,]|$)"
+)
+"""The writer introduces themself by age and sex (「52歳の男です」「34歳の男です」): they write as
+themself; a relative named later (「親の年金で暮らしています」) does not make them family."""
 _REASON = re.compile(r"(ので|から|ため)$")
 _HOME_VISIT = re.compile(
     r"(家|いえ|うち|自宅|じたく)(まで|に|へ)(来|き)て(もら|いただ|くれ|ほし|欲し)"
@@ -165,6 +180,11 @@ _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て
 _FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)")
 """「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
+_NOT_WANTED = re.compile(
+    r"(わけ|訳)(じゃ|では|でも|ちゃう)|(ん|の)(じゃ|では)(ない|なく|ありません)|とかじゃ|とかでは"
+)
+"""A wish said as not wanted right after it (「何かしてほしいわけじゃない」): kept as written, whole."""
+_SENTENCE_REST = re.compile(r"[^。!?！？\n]*")
 _SENTENCE = re.compile(r"[^。!?！？\n]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -525,7 +545,7 @@ def _contact_times(text: str) -> list[Entity]:
     out = []
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
-        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)):
+        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)) or _UNREACHABLE.search(folded):
             continue
         for option, pattern in _CONTACT_TIMES:
             if pattern.search(plain) or pattern.search(folded):
@@ -570,11 +590,38 @@ def _home_visit(text: str) -> list[Entity]:
     ][:1]
 
 
+def _introduced(text: str) -> re.Match[str] | None:
+    """The sentence in which the writer introduces themself by age and sex (「52歳の男です」)."""
+    for sentence in _sentences(unicodedata.normalize("NFKC", text)):
+        found = _INTRODUCED.match(sentence.strip())
+        if found is not None:
+            return found
+    return None
+
+
+def _hopes(text: str, found: Sequence[Entity]) -> list[Entity]:
+    """What the writer wishes for, in their words: a wish said as not wanted stays whole with its
+    negation (「何かしてほしいわけじゃない」); a caution (「親にはまだ言わないでほしいです」) or a way
+    of contact (「連絡はLINEでお願いしたいです」) is not a hope."""
+    cautions = [e.value for e in found if e.kind == "consideration"]
+    ways = [e.matched for e in found if e.kind in ("contact", "contact_also")]
+    out = []
+    for match in _HOPE.finditer(text):
+        words = match.group(0).strip()
+        if _NOT_WANTED.match(text, match.end()):
+            rest = _SENTENCE_REST.match(text, match.end())
+            words = (words + (rest.group(0) if rest else "")).strip()
+        told = any(words in caution for caution in cautions) or any(way in _fold(words) for way in ways)
+        if not told:
+            out.append(Entity("hope", words, "self", words))
+    return out
+
+
 def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     """Return every intake fact found in text, with whom it is about and the words it came from."""
     folded = _fold(text)
     found: list[Entity] = []
-    own_matter = _OWN_MATTER.search(folded)
+    own_matter = _OWN_MATTER.search(folded) or _introduced(text)
     writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else _writer(tokens)
     if writer is not None:
         found.append(writer)
@@ -595,8 +642,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     found.extend(_contact_times(text))
     found.extend(_considerations(text))
     found.extend(_home_visit(text))
-    for match in _HOPE.finditer(unicodedata.normalize("NFKC", text)):
-        found.append(Entity("hope", match.group(0).strip(), "self", match.group(0).strip()))
+    found.extend(_hopes(unicodedata.normalize("NFKC", text), found))
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entity in found:
