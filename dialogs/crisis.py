@@ -743,6 +743,7 @@ def answer_child_after(dialog: Dialog) -> bool:
         understanding is None
         or memory.hurt != "child"
         or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+        or fragments.takes_back(text)  # 「やっぱいい」: a change of mind, answered where it was typed
     ):
         return False
     plain = text.replace(" ", "").replace("　", "")

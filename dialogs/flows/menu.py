@@ -166,7 +166,7 @@ def fresh(dialog: Dialog, key: str) -> str:
     stamp = last.get("at")
     lately = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < SAID_LATELY
     said = last.get("key") if lately else None
-    if said == key or said == f"{brief}.b":
+    if said == f"{brief}.b" or (said is not None and BRIEF_AFTER.get(said) == brief):
         chosen = f"{brief}.a"
     elif said == f"{brief}.a":
         chosen = f"{brief}.b"

@@ -516,8 +516,11 @@ def _add_learned(
     # A short message the rules read as a request or a reply (「よろしく頼みます」「もう寝ます」) names no
     # worry of its own: a concern there would be the model's guess alone. Signs of violence still count.
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
+    # A past the rules read as resolved (「昔は死にたかったけど今は大丈夫」) names no worry now.
+    resolved = any(e.label.startswith("resolved:") for e in evidence)
     for score in found.concerns:
-        if score.fires and score.name not in labels and (not short_reply or score.name == "concern:violence"):
+        quiet = short_reply or resolved
+        if score.fires and score.name not in labels and (not quiet or score.name == "concern:violence"):
             add(score.name, score)
     # An intent only where the rules read none of its family (the model never overrules their reading),
     # and never on a crisis message: its reply comes first, and a wrong question answered there would jar.

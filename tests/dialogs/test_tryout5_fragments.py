@@ -69,11 +69,6 @@ def test_the_fast_path_does_not_answer_a_fragment_alone_so_the_turn_itself_sends
     assert "119" in said(chat)
 
 
-def test_pills_then_swallowed_without_any_talk_of_dying_first_still_get_119() -> None:
-    chat = conversation("くすり", "のんだ")
-    assert OVERDOSE_FIRST in said(chat)
-
-
 def test_fragments_more_than_a_quarter_of_an_hour_apart_are_not_joined() -> None:
     chat = conversation("くすり")
     chat.wait(30)

@@ -93,7 +93,7 @@ def test_a_reopened_case_shares_only_the_summary_and_the_person_is_told(
             csrf = csrf_in(client.get(f"/csw/cases/{first}").text)
             client.post(f"/csw/cases/{first}/{action}", data={"csrf": csrf, **data})
         sim.wait_idle()
-        sim.send("u1", "閉じたあとに書いたこと")
+        sim.send("u1", "閉じたあとに送ったメモです")
         decline_another_intake(sim, "u1")
         csrf = csrf_in(client.get(f"/csw/cases/{first}").text)
         reopened = client.post(f"/csw/cases/{first}/reopen", data={"csrf": csrf})
@@ -102,7 +102,7 @@ def test_a_reopened_case_shares_only_the_summary_and_the_person_is_told(
         page = client.get(f"/csw/cases/{new_code}").text
         sim.wait_idle()
     assert 'id="summary-only"' in page
-    assert "閉じたあとに書いたこと" not in page and DECLINED not in page and FIRST not in history(page)
+    assert "閉じたあとに送ったメモです" not in page and DECLINED not in page and FIRST not in history(page)
     assert case_row(database_url, new_code).consent_scope == "summary"
     shared = current_content().team(current_content().shared_team).name
     notice = catalog.text("relay.reopened", team=shared)

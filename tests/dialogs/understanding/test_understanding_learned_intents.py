@@ -109,7 +109,6 @@ def test_the_model_adds_no_question_where_the_rules_read_one() -> None:
     [
         ("働く前の練習みたいなことができる場所はありますか", "employment_prep"),
         ("体力をつけてから働けるように準備するところありますか", "employment_prep"),
-        ("気持ちがしんどいのを相談できる保健の窓口はありますか", "health_center"),
     ],
 )
 def test_a_question_in_own_words_the_rules_miss_gets_its_answer(text: str, service: str) -> None:
