@@ -77,3 +77,23 @@ class Chat:
     @property
     def labels(self) -> list[str]:
         return [c.label for c in self.last.messages[-1].choices] if self.last and self.last.messages else []
+
+
+def said(chat: Chat) -> str:
+    """Everything the bot has said in the conversation so far, one reply per line."""
+    return "\n".join(chat.texts)
+
+
+def intake_answers(chat: Chat) -> dict[str, Any]:
+    """The intake form's answers as stored in the conversation."""
+    result: dict[str, Any] = chat.data["intake"]["answers"]
+    return result
+
+
+def started(*messages: str) -> Chat:
+    """A conversation after following the account and typing these messages."""
+    chat = Chat()
+    chat.follow()
+    for text in messages:
+        chat.send(text)
+    return chat

@@ -5,27 +5,7 @@ Every test drives the real engine with the real reading.
 
 from __future__ import annotations
 
-from typing import Any
-
-from tests.dialogs.chat import Chat
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def answers(chat: Chat) -> dict[str, Any]:
-    result: dict[str, Any] = chat.data["intake"]["answers"]
-    return result
-
-
-def started(*messages: str) -> Chat:
-    chat = Chat()
-    chat.follow()
-    for text in messages:
-        chat.send(text)
-    return chat
-
+from tests.dialogs.chat import Chat, intake_answers, said, started
 
 # ---------------------------------------------------------------- 1. a way of contact she is afraid of
 
@@ -33,8 +13,8 @@ def started(*messages: str) -> Chat:
 def test_a_feared_office_visit_is_a_thing_to_avoid_not_the_way_to_be_contacted() -> None:
     chat = started("窓口に行くのがこわいです。パニックになるので")
     assert "「窓口に行く」と受け取りました" not in said(chat)
-    assert "contact" not in answers(chat)
-    assert answers(chat)["considerations"]["words"] == "窓口に行くのがこわいです。パニックになるので"
+    assert "contact" not in intake_answers(chat)
+    assert intake_answers(chat)["considerations"]["words"] == "窓口に行くのがこわいです。パニックになるので"
 
 
 def test_her_wish_for_a_home_visit_reaches_the_form_she_sends() -> None:
@@ -47,13 +27,13 @@ def test_her_wish_for_a_home_visit_reaches_the_form_she_sends() -> None:
 
 def test_a_phone_she_cannot_face_is_not_her_contact_method() -> None:
     chat = started("電話で話すのは無理です")
-    assert answers(chat).get("contact", {}).get("choice") != "phone"
-    assert "電話で話すのは無理です" in answers(chat)["considerations"]["words"]
+    assert intake_answers(chat).get("contact", {}).get("choice") != "phone"
+    assert "電話で話すのは無理です" in intake_answers(chat)["considerations"]["words"]
 
 
 def test_an_office_visit_she_offers_is_still_her_contact_method() -> None:
     chat = started("窓口に行きます")
-    assert answers(chat)["contact"]["choice"] == "visit"
+    assert intake_answers(chat)["contact"]["choice"] == "visit"
 
 
 # ---------------------------------------------------------------- 5. a menu label typed instead of tapped
@@ -74,10 +54,12 @@ def test_typing_the_menu_label_opens_the_questions_like_tapping_it() -> None:
 
 def test_a_man_who_says_it_is_about_himself_stays_the_person_himself() -> None:
     chat = started("52歳、自分のことです")
-    assert answers(chat)["asker"]["choice"] == "self" and not answers(chat)["asker"].get("guess")
+    assert intake_answers(chat)["asker"]["choice"] == "self" and not intake_answers(chat)["asker"].get(
+        "guess"
+    )
     chat.send("親も80過ぎて、親が死んだら…")
-    assert answers(chat)["asker"]["choice"] == "self"
-    assert "relation" not in answers(chat)
+    assert intake_answers(chat)["asker"]["choice"] == "self"
+    assert "relation" not in intake_answers(chat)
     assert "ご家族（子ども）と受け取りました" not in said(chat)
 
 
@@ -88,14 +70,14 @@ def test_a_single_mother_telling_who_she_is_is_about_herself_and_no_school_worry
     chat = started("シングルで子ども2人育ててます")
     assert "ご家族や身近な方のことを書いて" not in said(chat)
     assert "子どもや学校のこと" not in said(chat)
-    assert "childcare_education" not in answers(chat).get("concerns", {}).get("choices", [])
-    assert answers(chat).get("asker", {}).get("choice") in (None, "self")
+    assert "childcare_education" not in intake_answers(chat).get("concerns", {}).get("choices", [])
+    assert intake_answers(chat).get("asker", {}).get("choice") in (None, "self")
     assert any(item["words"] == "シングルで子ども2人育ててます" for item in chat.data["intake"]["heard"])
 
 
 def test_raising_children_alone_as_a_worry_is_still_heard() -> None:
     chat = started("子どもを一人で育てるのが大変です")
-    assert "childcare_education" in answers(chat)["concerns"]["choices"]
+    assert "childcare_education" in intake_answers(chat)["concerns"]["choices"]
 
 
 # ---------------------------------------------------------------- P11. when and how she can be reached
@@ -105,9 +87,9 @@ def test_a_phone_said_as_also_fine_joins_line_and_sets_the_times_without_the_hou
     chat = started("LINEでお願いします", "連絡は平日の夜なら電話でも大丈夫です")
     assert "月〜金 8:30〜17:00" not in said(chat)
     assert "「このLINEで」" in said(chat) and "「電話」" in said(chat)
-    contact = answers(chat)["contact"]
+    contact = intake_answers(chat)["contact"]
     assert (contact["choice"], contact["also"]) == ("line", "phone")
-    assert answers(chat)["contact_times"]["choice"] == "weekday_evening"
+    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_evening"
     chat.send("人と話したい")
     assert "連絡は平日の夜なら電話でも大丈夫です" in said(chat)
 
@@ -134,30 +116,30 @@ def at_hopes(*first: str) -> Chat:
 def test_a_district_typed_at_the_hopes_question_is_her_district_and_the_form_moves_on() -> None:
     chat = at_hopes()
     chat.send("東台です")
-    assert answers(chat)["district"]["choice"] == "higashidai"
-    assert "hopes" not in answers(chat)
+    assert intake_answers(chat)["district"]["choice"] == "higashidai"
+    assert "hopes" not in intake_answers(chat)
     assert chat.state not in ("intake.ask_hopes", "intake.ask_district")
 
 
 def test_line_typed_at_the_hopes_question_is_her_contact_method() -> None:
     chat = at_hopes()
     chat.send("LINEで")
-    assert answers(chat)["contact"]["choice"] == "line" and "hopes" not in answers(chat)
+    assert intake_answers(chat)["contact"]["choice"] == "line" and "hopes" not in intake_answers(chat)
     assert chat.state == "intake.ask_district"
 
 
 def test_night_typed_at_the_hopes_question_is_when_she_can_be_reached() -> None:
     chat = at_hopes()
     chat.send("夜")
-    assert answers(chat)["contact_times"]["choice"] == "weekday_evening"
+    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_evening"
     assert "「平日の夕方以降」と受け取りました" in said(chat)
-    assert "hopes" not in answers(chat) and chat.state == "intake.ask_district"
+    assert "hopes" not in intake_answers(chat) and chat.state == "intake.ask_district"
 
 
 def test_nothing_in_particular_skips_the_hopes_question() -> None:
     chat = at_hopes()
     chat.send("とくにないです")
-    assert "hopes" not in answers(chat) and "hopes" in chat.data["intake"]["skipped"]
+    assert "hopes" not in intake_answers(chat) and "hopes" in chat.data["intake"]["skipped"]
     assert chat.state == "intake.ask_district"
 
 
@@ -165,7 +147,7 @@ def test_a_hope_typed_in_words_is_still_kept_at_the_hopes_question() -> None:
     chat = at_hopes()
     chat.send("話を聞いてほしいです")
     assert chat.state == "intake.ask_hopes"
-    assert "listen" in answers(chat)["hopes"]["choices"]
+    assert "listen" in intake_answers(chat)["hopes"]["choices"]
 
 
 def test_tapping_a_concern_already_ticked_from_her_words_keeps_it_and_says_so() -> None:
@@ -175,7 +157,7 @@ def test_tapping_a_concern_already_ticked_from_her_words_keeps_it_and_says_so() 
         chat.tap(label)
     assert "✓ お金・生活費" in chat.labels
     chat.tap("お金")
-    assert "economic" in answers(chat)["concerns"]["choices"]
+    assert "economic" in intake_answers(chat)["concerns"]["choices"]
     assert "もう印をつけてあります" in said(chat)
     chat.tap("お金")
-    assert "economic" not in answers(chat)["concerns"]["choices"]
+    assert "economic" not in intake_answers(chat)["concerns"]["choices"]

@@ -6,29 +6,11 @@ Every test drives the real engine with the real reading.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from dialogs.summary import build_summary, summary_text
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
 
 SATURDAY_NIGHT = datetime(2026, 11, 28, 22, 0, tzinfo=TOKYO)
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def answers(chat: Chat) -> dict[str, Any]:
-    result: dict[str, Any] = chat.data["intake"]["answers"]
-    return result
-
-
-def started(*messages: str) -> Chat:
-    chat = Chat()
-    chat.follow()
-    for text in messages:
-        chat.send(text)
-    return chat
 
 
 # ---------------------------------------------------------------- 1. a brother or sister who hits
@@ -88,7 +70,7 @@ def test_fear_of_the_boyfriend_she_lives_with_gets_the_dv_lines_like_fear_of_a_h
     assert "ご家族や身近な方のことを書いて" not in said(chat)
     assert chat.data["urgency"]["level"] == "urgent"
     assert chat.data["crisis"]["hurt"] == "partner"
-    assert answers(chat)["concerns"]["about"]["violence"] == "self"
+    assert intake_answers(chat)["concerns"]["about"]["violence"] == "self"
 
 
 def test_being_hit_by_the_one_she_lives_with_is_violence_from_a_partner_on_the_sheet() -> None:
@@ -98,14 +80,14 @@ def test_being_hit_by_the_one_she_lives_with_is_violence_from_a_partner_on_the_s
         summary = build_summary(chat.data)
         assert summary["violence"] == {"by": ["partner"], "hurt": ["self"]}, words
         assert "暴力をふるっている人：配偶者・パートナー" in summary_text(chat.data)
-        assert answers(chat)["concerns"]["about"]["violence"] == "self", words
+        assert intake_answers(chat)["concerns"]["about"]["violence"] == "self", words
 
 
 def test_living_with_a_boyfriend_who_yells_is_a_partner_on_the_sheet() -> None:
     chat = started("彼氏と住んでるけど、毎日怒鳴られて怖い")
     assert "DV相談" in said(chat)
     assert build_summary(chat.data)["violence"] == {"by": ["partner"], "hurt": ["self"]}
-    assert answers(chat)["concerns"]["about"]["violence"] == "self"
+    assert intake_answers(chat)["concerns"]["about"]["violence"] == "self"
 
 
 # ---------------------------------------- 3. buttons in English, closed in easy Japanese
@@ -178,14 +160,14 @@ def test_a_mother_writing_of_her_son_is_still_thanked_for_writing_of_her_family(
 
 
 def considerations(chat: Chat) -> str:
-    return str(answers(chat).get("considerations", {}).get("words", ""))
+    return str(intake_answers(chat).get("considerations", {}).get("words", ""))
 
 
 def test_a_phone_with_the_parents_beside_her_is_a_caution_and_line_her_way() -> None:
     words = "電話だと親が横にいることが多いのでできればLINEがいいです"
     chat = started(words)
     assert words in considerations(chat)
-    assert answers(chat)["contact"]["choice"] == "line"
+    assert intake_answers(chat)["contact"]["choice"] == "line"
 
 
 def test_cautions_said_across_a_sentence_are_kept_in_her_words() -> None:
