@@ -517,9 +517,8 @@ def _add_learned(
     # worry of its own: a concern there would be the model's guess alone. Signs of violence still count.
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
     # A past the rules read as resolved (「昔は死にたかったけど今は大丈夫」) names no worry now.
-    resolved = any(e.label.startswith("resolved:") for e in evidence)
+    quiet = short_reply or any(e.label.startswith("resolved:") for e in evidence)
     for score in found.concerns:
-        quiet = short_reply or resolved
         if score.fires and score.name not in labels and (not quiet or score.name == "concern:violence"):
             add(score.name, score)
     # An intent only where the rules read none of its family (the model never overrules their reading),
