@@ -149,7 +149,14 @@ def build() -> list[dict[str, Any]]:
             unique.append(record)
     texts = [r["text"] for r in unique]
     dropped: set[str] = set()
-    for split in ("dev.jsonl", "test.jsonl", "test2.jsonl", "messages_dev.jsonl", "messages_test.jsonl"):
+    for split in (
+        "dev.jsonl",
+        "test.jsonl",
+        "test2.jsonl",
+        "test3.jsonl",
+        "messages_dev.jsonl",
+        "messages_test.jsonl",
+    ):
         if (HERE / split).exists():
             others = [r["text"] for r in load(HERE / split)]
             dropped |= {train for train, _ in near_duplicates(texts, others)}
