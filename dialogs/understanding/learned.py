@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from dialogs.understanding.analyzer import Token, hiragana
 from dialogs.understanding.model import INTENTS, Evidence
@@ -29,18 +33,76 @@ SENTENCE_ENDS = frozenset("。!?！？\n.")
 TOP_WORDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Weights:
-    """Fitted models: names, biases, thresholds, and for each feature the (model, weight) pairs."""
+    """Fitted models: names, thresholds, and a table with a row of every model's weight for each feature.
+
+    Row 0 holds the biases, so a sentence's scores are the sum of row 0 and its features' rows; a model
+    without a weight for a feature has 0 there.
+    """
 
     names: tuple[str, ...]
-    biases: tuple[float, ...]
     thresholds: tuple[float, ...]
-    features: Mapping[str, tuple[tuple[int, float], ...]]
+    rows: Mapping[str, int]
+    table: np.ndarray
+    letters: np.ndarray
+    """For each row, whether its feature is a letter or sound sequence (shown after words)."""
+
+    @classmethod
+    def build(
+        cls,
+        names: Sequence[str],
+        biases: Sequence[float],
+        thresholds: Sequence[float],
+        features: Mapping[str, Sequence[float]],
+    ) -> Weights:
+        """Build Weights from each feature's flat [model, weight, model, weight …] list (the file's form)."""
+        lengths = np.fromiter(map(len, features.values()), dtype=np.intp, count=len(features))
+        flat = np.fromiter(
+            itertools.chain.from_iterable(features.values()), dtype=np.float64, count=int(lengths.sum())
+        )
+        return cls.from_flat(names, biases, thresholds, list(features), lengths, flat)
+
+    @classmethod
+    def from_flat(
+        cls,
+        names: Sequence[str],
+        biases: Sequence[float],
+        thresholds: Sequence[float],
+        features: Sequence[str],
+        lengths: np.ndarray,
+        flat: np.ndarray,
+    ) -> Weights:
+        """Build Weights from the features, the length of each one's list and all the lists end to end."""
+        table = np.zeros((len(features) + 1, len(names)), dtype=np.float64)
+        table[0] = biases
+        rows = np.repeat(np.arange(1, len(features) + 1), lengths // 2)
+        table[rows, flat[0::2].astype(np.intp)] = flat[1::2]
+        table.flags.writeable = False
+        return cls(
+            names=tuple(names),
+            thresholds=tuple(float(t) for t in thresholds),
+            rows={feature: row for row, feature in enumerate(features, start=1)},
+            table=table,
+            letters=np.array([False, *(feature[0] in "cr" for feature in features)]),
+        )
+
+    @property
+    def biases(self) -> tuple[float, ...]:
+        """Return each model's bias."""
+        return tuple(float(b) for b in self.table[0])
 
     def index(self, name: str) -> int:
         """Return the position of a model by its name."""
         return self.names.index(name)
+
+    def file_features(self) -> dict[str, list[float]]:
+        """Return each feature's flat [model, weight …] list, models in order, as the file holds it."""
+        out: dict[str, list[float]] = {}
+        for feature, row in self.rows.items():
+            weights = self.table[row]
+            out[feature] = [x for m in np.flatnonzero(weights) for x in (int(m), float(weights[m]))]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,26 +126,38 @@ class Score:
         return self.value - self.threshold
 
 
-def weights_from_data(data: Mapping[str, object]) -> Weights:
-    """Build Weights from the JSON document the training script writes."""
-    models = data["models"]
-    features = data["features"]
-    assert isinstance(models, list) and isinstance(features, dict)
-    return Weights(
-        names=tuple(m["name"] for m in models),
-        biases=tuple(float(m["bias"]) for m in models),
-        thresholds=tuple(float(m["threshold"]) for m in models),
-        features={
-            feature: tuple((int(pairs[i]), float(pairs[i + 1])) for i in range(0, len(pairs), 2))
-            for feature, pairs in features.items()
-        },
+FEATURE_LIST = re.compile(rb'"((?:[^"\\]|\\.)*)":\[([^\]]*)\]')
+"""One feature's entry in the weights file: its name (JSON-escaped) and its flat list of numbers."""
+
+
+def weights_from_file(data: bytes) -> Weights:
+    """Build Weights from the weights file's bytes, its feature lists read straight into the table.
+
+    json.loads of the whole file would first make millions of Python numbers and a wide copy of the
+    text: seconds, and memory the process keeps.
+    """
+    start = data.index(b',"features":{')
+    models = json.loads(data[:start] + b"}")["models"]
+    features, lists = [], []
+    for entry in FEATURE_LIST.finditer(data, start):
+        features.append(json.loads(b'"' + entry[1] + b'"'))
+        lists.append(entry[2])
+    lengths = np.array([numbers.count(b",") + 1 for numbers in lists], dtype=np.intp)
+    flat = np.array(json.loads(b"[" + b",".join(lists) + b"]"), dtype=np.float64)
+    return Weights.from_flat(
+        names=[m["name"] for m in models],
+        biases=[float(m["bias"]) for m in models],
+        thresholds=[float(m["threshold"]) for m in models],
+        features=features,
+        lengths=lengths,
+        flat=flat,
     )
 
 
 @lru_cache(maxsize=1)
 def load_weights() -> Weights:
     """Return the committed weights, read once per process."""
-    return weights_from_data(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+    return weights_from_file(WEIGHTS_PATH.read_bytes())
 
 
 def sentences(tokens: Sequence[Token]) -> Iterator[tuple[Token, ...]]:
@@ -107,6 +181,7 @@ def _grams(prefix: str, text: str) -> Iterator[str]:
             yield prefix + text[i : i + size]
 
 
+@lru_cache(maxsize=8192)
 def _punctuation(text: str) -> bool:
     """Tell whether text is only punctuation and spaces (they carry no meaning here)."""
     return all(unicodedata.category(ch)[0] in "PZ" for ch in text)
@@ -137,34 +212,36 @@ def score_sentences(
     letter sequences (a CSW reads 死ぬ+たい more easily than 「にた」).
     """
     wanted = [weights.index(name) for name in names]
-    position = {model: k for k, model in enumerate(wanted)}
-    passed = [(skip or {}).get(name, frozenset()) for name in names]
-    base = [weights.biases[model] for model in wanted]
-    best_value = [float("-inf")] * len(wanted)
-    best_sentence = [-1] * len(wanted)
-    for number, found in enumerate(sentence_features):
-        totals = base.copy()
-        for feature in found:
-            for model, weight in weights.features.get(feature, ()):
-                k = position.get(model)
-                if k is not None:
-                    totals[k] += weight
-        for k, total in enumerate(totals):
-            if total > best_value[k] and number not in passed[k]:
-                best_value[k], best_sentence[k] = total, number
-    parts: list[dict[str, float]] = [{} for _ in wanted]
-    for number in set(best_sentence) - {-1}:  # one pass over each best sentence for all its models
-        here = {wanted[k]: k for k, best in enumerate(best_sentence) if best == number}
-        for feature in sentence_features[number]:
-            for m, weight in weights.features.get(feature, ()):
-                k = here.get(m)
-                if k is not None and weight > 0:
-                    parts[k][feature] = weight
+    if not sentence_features:
+        return {
+            name: Score(name, -math.inf, weights.thresholds[weights.index(name)], -1, ()) for name in names
+        }
+    known = [[f for f in found if f in weights.rows] for found in sentence_features]
+    rows = [[0, *map(weights.rows.__getitem__, features)] for features in known]
+    starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
+    gathered = weights.table[list(itertools.chain.from_iterable(rows))]
+    totals = np.add.reduceat(gathered, starts, axis=0)[:, wanted]
+    for k, name in enumerate(names):
+        if skip and name in skip:
+            totals[sorted(skip[name]), k] = -math.inf
+    best_sentence = [int(b) for b in np.argmax(totals, axis=0)]
+    best_value = [float(totals[b, k]) for k, b in enumerate(best_sentence)]
+    best_sentence = [b if v > -math.inf else -1 for b, v in zip(best_sentence, best_value, strict=True)]
+    blocks: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # each best sentence's rows, gathered once
     scores: dict[str, Score] = {}
     for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
-        part = parts[k]
-        top = sorted(part, key=lambda f: (f[0] in "cr", -part[f]))
-        scores[name] = Score(name, best_value[k], weights.thresholds[model], best_sentence[k], tuple(top))
+        number = best_sentence[k]
+        top: tuple[str, ...] = ()
+        if number >= 0:
+            if number not in blocks:
+                here = rows[number][1:]
+                blocks[number] = (weights.table[here], weights.letters[here])
+            block, letters = blocks[number]
+            column = block[:, model]
+            kept = np.flatnonzero(column > 0)
+            order = kept[np.lexsort((-column[kept], letters[kept]))]
+            top = tuple(map(known[number].__getitem__, order.tolist()))
+        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, top)
     return scores
 
 

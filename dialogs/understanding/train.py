@@ -163,7 +163,7 @@ def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
             counts = positives.setdefault(feature, {})
             for name in mine:
                 counts[name] = counts.get(name, 0) + 1
-    table: dict[str, list[tuple[int, float]]] = {}
+    table: dict[str, list[float]] = {}
     biases = []
     min_positive = [MIN_INTENT_POSITIVES if name.startswith("intent:") else 0 for name in names]
     for index, name in enumerate(names):
@@ -172,7 +172,7 @@ def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
             biases.append(round(bias, 4))
             for feature, weight in weights.items():
                 if abs(weight) >= MIN_LOGISTIC_WEIGHT and df.get(feature, 0) >= MIN_DF:
-                    table.setdefault(feature, []).append((index, round(weight, 3)))
+                    table.setdefault(feature, []).extend((index, round(weight, 3)))
             continue
         pos = totals[name]
         neg = len(lines) - pos
@@ -185,13 +185,8 @@ def fit(lines: Sequence[Line], names: Sequence[str]) -> learned.Weights:
                 (n_all - p + ALPHA) / (neg + 2 * ALPHA)
             )
             if abs(weight) >= MIN_WEIGHT and (weight < 0 or p >= min_positive[index]):
-                table.setdefault(feature, []).append((index, round(weight, 3)))
-    return learned.Weights(
-        names=tuple(names),
-        biases=tuple(biases),
-        thresholds=tuple(0.0 for _ in names),
-        features={f: tuple(sorted(pairs)) for f, pairs in table.items()},
-    )
+                table.setdefault(feature, []).extend((index, round(weight, 3)))
+    return learned.Weights.build(names, biases, [0.0 for _ in names], table)
 
 
 def writer_of(line: Line) -> str:
@@ -343,7 +338,7 @@ def train() -> tuple[dict[str, Any], dict[str, float]]:
             {"name": n, "bias": b, "threshold": t}
             for n, b, t in zip(names, weights.biases, chosen, strict=True)
         ],
-        "features": {f: [x for pair in pairs for x in pair] for f, pairs in sorted(weights.features.items())},
+        "features": dict(sorted(weights.file_features().items())),
     }
     return document, figures
 
