@@ -14,7 +14,9 @@ from types import TracebackType
 
 import httpx
 
-START_TIMEOUT_S = 30.0
+START_TIMEOUT_S = 120.0
+"""A server loads the analyzer, lexicons and learned weights before it answers: on a busy shared machine
+that took over 30 s, and the whole run stopped with "did not start"."""
 STOP_TIMEOUT_S = 10.0
 
 
