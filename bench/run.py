@@ -3,6 +3,7 @@
     python bench/run.py            # full run (under 10 minutes on 2 cores), table + bench/results/latest.json
     python bench/run.py --quick    # about a minute: fewer levels, shorter phases, smaller seeds
     python bench/run.py --capacity-ref 4652c85^1   # also the sustained capacity of an older commit
+    python bench/run.py --no-postgres --no-scale   # SQLite only, without seeding 100,000 conversations
 
 The sustained capacity is the highest steady rate (whole turns from new users, replies at the fake LINE)
 at which every turn is answered and the end-to-end p99 stays under 1 s; `--capacity-ref` measures the
@@ -556,7 +557,7 @@ def table(results: dict[str, Any]) -> Iterator[str]:
         yield f"  {verdict} {row['target']}: {row['value']:.2f} (limit {row['limit']})"
 
 
-def run(bench: Bench, postgres: bool, capacity_ref: str | None) -> None:
+def run(bench: Bench, postgres: bool, capacity_ref: str | None, scale: bool = True) -> None:
     """Every phase, in order, filling `bench.results`."""
     plan = bench.plan
     targets = bench.results["targets"]
@@ -572,7 +573,8 @@ def run(bench: Bench, postgres: bool, capacity_ref: str | None) -> None:
             targets["tsunagu-pg-2w"] = run_tsunagu(bench, "tsunagu-pg-2w", url, 2, crisis=False, memory=False)
     if capacity_ref:
         bench.results["capacity_ref"] = run_capacity_ref(bench, capacity_ref)
-    bench.results["scale"] = run_scale(bench)
+    if scale:
+        bench.results["scale"] = run_scale(bench)
     if postgres:
         url = fresh_postgres(bench)
         migrate(bench, url)
@@ -593,6 +595,9 @@ def main() -> int:
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL phases")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs, databases)")
     parser.add_argument("--capacity-ref", help="also measure the sustained capacity of this git commit")
+    parser.add_argument(
+        "--no-scale", action="store_true", help="skip the SQLite scale phase (seeding 100,000 conversations)"
+    )
     args = parser.parse_args()
     stop_on_sigterm()
     plan = QUICK if args.quick else FULL
@@ -621,7 +626,7 @@ def main() -> int:
                 args.pg_database,
                 results,
             )
-            run(bench, postgres=not args.no_postgres, capacity_ref=args.capacity_ref)
+            run(bench, postgres=not args.no_postgres, capacity_ref=args.capacity_ref, scale=not args.no_scale)
         ok = True
     finally:
         results["meta"]["seconds"] = time.monotonic() - started
