@@ -227,22 +227,21 @@ def score_sentences(
     best_sentence = [int(b) for b in np.argmax(totals, axis=0)]
     best_value = [float(totals[b, k]) for k, b in enumerate(best_sentence)]
     best_sentence = [b if v > -math.inf else -1 for b, v in zip(best_sentence, best_value, strict=True)]
-    blocks: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # each best sentence's rows, gathered once
-    scores: dict[str, Score] = {}
-    for k, (name, model) in enumerate(zip(names, wanted, strict=True)):
-        number = best_sentence[k]
-        top: tuple[str, ...] = ()
-        if number >= 0:
-            if number not in blocks:
-                here = rows[number][1:]
-                blocks[number] = (weights.table[here], weights.letters[here])
-            block, letters = blocks[number]
-            column = block[:, model]
-            kept = np.flatnonzero(column > 0)
-            order = kept[np.lexsort((-column[kept], letters[kept]))]
-            top = tuple(map(known[number].__getitem__, order.tolist()))
-        scores[name] = Score(name, best_value[k], weights.thresholds[model], number, top)
-    return scores
+    tops: list[tuple[str, ...]] = [()] * len(wanted)
+    for number in set(best_sentence) - {-1}:  # one pass over each best sentence for all its models
+        mine = [k for k, best in enumerate(best_sentence) if best == number]
+        here = rows[number][1:]
+        block = weights.table[np.ix_(here, [wanted[k] for k in mine])]
+        feature, column = np.nonzero(block > 0)
+        order = np.lexsort((-block[feature, column], weights.letters[here][feature], column))
+        words = list(map(known[number].__getitem__, feature[order].tolist()))
+        ends = np.cumsum(np.bincount(column, minlength=len(mine))).tolist()
+        for k, start, end in zip(mine, [0, *ends[:-1]], ends, strict=True):
+            tops[k] = tuple(words[start:end])
+    return {
+        name: Score(name, best_value[k], weights.thresholds[model], best_sentence[k], tops[k])
+        for k, (name, model) in enumerate(zip(names, wanted, strict=True))
+    }
 
 
 def words_of(score: Score, split: Sequence[Sequence[Token]], text: str) -> list[str]:

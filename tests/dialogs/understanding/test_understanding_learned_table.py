@@ -11,7 +11,7 @@ from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CONCERNS
 
 DEV = Path(__file__).parent / "corpus" / "dev.jsonl"
-LINES = 300
+LINES = 200
 
 
 def test_the_table_gives_the_files_scores_and_top_words_on_dev_lines() -> None:
