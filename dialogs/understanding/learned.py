@@ -140,7 +140,8 @@ def weights_from_file(data: bytes) -> Weights:
     models = json.loads(data[:start] + b"}")["models"]
     features, lists = [], []
     for entry in FEATURE_LIST.finditer(data, start):
-        features.append(json.loads(b'"' + entry[1] + b'"'))
+        name = entry[1]
+        features.append(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
         lists.append(entry[2])
     lengths = np.array([numbers.count(b",") + 1 for numbers in lists], dtype=np.intp)
     flat = np.array(json.loads(b"[" + b",".join(lists) + b"]"), dtype=np.float64)
