@@ -158,12 +158,39 @@ def age_band_in(text: str) -> str | None:
     return next(band for bound, band in AGE_BANDS if age < bound)
 
 
+_NUMBER_WITH_UNIT = re.compile(
+    r"(?<!\d)(\d{1,3})(?!\d)\s*(年|ヶ月|か月|カ月|ヵ月|月|日|時|分|円|万|人|回|%|キロ|kg|cm)?"
+)
+SHORT_ANSWER_CHARS = 20
+"""A reply at the age question this short, with one number and no unit, names an age (「もうすぐ41」)."""
+
+
+def _band_of(age: int) -> str | None:
+    """The age band of an age; None when it cannot be a person's age."""
+    return next(band for bound, band in AGE_BANDS if age < bound) if 0 < age <= MAX_AGE else None
+
+
 def age_band_answered(text: str) -> str | None:
-    """The age band of an age typed at the age question: '45歳', '40代', or the number alone ('34')."""
-    bare = _BARE_NUMBER.fullmatch(unicodedata.normalize("NFKC", text))
-    if bare is not None and 0 < int(bare[1]) <= MAX_AGE:
-        return next(band for bound, band in AGE_BANDS if int(bare[1]) < bound)
-    return age_band_in(text)
+    """The age band of an age typed at the age question: '45歳', '40代', the number alone ('34'), or
+    one number without a unit in a short reply ('今年で41になります', 'もうすぐ41')."""
+    plain = unicodedata.normalize("NFKC", text).strip()
+    bare = _BARE_NUMBER.fullmatch(plain)
+    if bare is not None:
+        return _band_of(int(bare[1]))
+    typed = age_band_in(text)
+    if typed is not None or len(plain) > SHORT_ANSWER_CHARS:
+        return typed
+    numbers = _NUMBER_WITH_UNIT.findall(plain)
+    return _band_of(int(numbers[0][0])) if len(numbers) == 1 and not numbers[0][1] else None
+
+
+_UNITLESS_NUMBER = re.compile(r"\s*(\d{1,2})\s*(?:です|くらい|ぐらい|位|かな|ほど)?\s*[。.]?\s*")
+
+
+def unitless_number(text: str) -> int | None:
+    """A number typed alone, without 年 or か月 (「17」「17くらい」), which as a length of time is unclear."""
+    found = _UNITLESS_NUMBER.fullmatch(unicodedata.normalize("NFKC", text))
+    return int(found[1]) if found is not None and int(found[1]) > 0 else None
 
 
 def pick_option(question: Question, answers: Answers, text: str) -> str | None:

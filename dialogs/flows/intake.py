@@ -20,10 +20,19 @@ from dialogs import catalog
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft
 from dialogs.flows.answers import answer_detour
-from dialogs.intake_form import BY_KEY, QUESTIONS, Answers, Question, match_options, pick_option
+from dialogs.intake_form import (
+    BY_KEY,
+    QUESTIONS,
+    SUPPORTER_RELATIONS,
+    Answers,
+    Question,
+    match_options,
+    pick_option,
+    unitless_number,
+)
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import bare_contact_time
+from dialogs.understanding.entities import bare_contact_time, duration_id
 
 
 class States(StrEnum):
@@ -138,9 +147,9 @@ def _noted_label(answers: Answers, key: str) -> str:
     if key == "hopes":
         return catalog.text("draft.noted_hope")
     if key == "asker" and answers.get("relation", {}).get("from_text"):
-        return catalog.text(
-            "draft.noted_relation", label=BY_KEY["relation"].label(answers["relation"]["choice"])
-        )
+        relation = str(answers["relation"]["choice"])
+        noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
+        return catalog.text(noted, label=BY_KEY["relation"].label(relation))
     answer = answers.get(key, {})
     question = BY_KEY["age_band" if key == "asker_age_band" else key]
     options = [answer.get("choice", ""), *([answer["also"]] if answer.get("also") else [])]
@@ -489,6 +498,30 @@ def note_time(event: EventData) -> None:
         dialog.say("draft.noted", items=label)
 
 
+MONTHS_A_YEAR = 12
+
+
+def gives_a_unitless_length(event: EventData) -> bool:
+    """A number typed alone at the duration question (「17」): years or months is unclear."""
+    dialog: Dialog = dialog_of(event)
+    return _current(dialog).key == "duration" and unitless_number(dialog.user_input.text) is not None
+
+
+def ask_the_unit(event: EventData) -> None:
+    """Ask back whether a bare number meant years or months, with one button for each."""
+    dialog: Dialog = dialog_of(event)
+    number = unitless_number(dialog.user_input.text) or 0
+    question = _current(dialog)
+    choices = tuple(
+        Choice(catalog.text(f"intake.duration_{unit}", number=number), f"answer:duration.{option}")
+        for unit, option in (
+            ("years", duration_id(number)),
+            ("months", duration_id(number / MONTHS_A_YEAR)),
+        )
+    )
+    dialog.send(Text(catalog.text("intake.duration_unit", number=number), choices + _nav(question)))
+
+
 def detour_or_hint(event: EventData) -> None:
     """Answer a question typed mid-form (then ask again), or say how to answer this one."""
     dialog: Dialog = dialog_of(event)
@@ -577,6 +610,15 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
     else:
         rows += _forward(index, "answer", conditions=[is_valid_option], prepare=[record_choice])
         if question.free_text:
+            rows.append(
+                {
+                    "trigger": "text",
+                    "source": state,
+                    "dest": None,
+                    "conditions": [gives_a_unitless_length],
+                    "after": [ask_the_unit],
+                }
+            )
             rows += _forward(index, "text", prepare=[record_words])
         else:
             rows += _forward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])

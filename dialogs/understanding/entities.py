@@ -11,6 +11,7 @@ dialog can fill a field directly; `hope` keeps the person's own words.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -238,7 +239,7 @@ def _band_of_age(age: int) -> str:
     return "65_plus"
 
 
-def _duration_id(years: float) -> str:
+def duration_id(years: float) -> str:
     """Return the intake's duration id for a length of time in years."""
     if years < 0.5:
         return "under_6m"
@@ -304,12 +305,42 @@ def _who(sentence_tokens: Sequence[Token]) -> About:
     if other and not own:
         return "other"
     if own and other:
-        for token in tokens:  # the first one named as the subject (は/が/も) wins
+        subjects = [t for t, after in itertools.pairwise(tokens) if after.lemma in _SUBJECT_MARKERS]
+        for token in subjects or tokens:  # the first one named as the subject (俺が, 息子は) wins
             if {token.lemma, token.surface} & (FIRST_PERSON | SELF_DESCRIPTIONS):
                 return "self"
             if token.lemma in RELATIVE_TO_RELATION or token.surface in RELATIVE_TO_RELATION:
                 return "other"
     return "unknown"
+
+
+CLAUSE_JOINS = frozenset(("けれど", "けど", "が", "のに", "し"))
+"""Conjunctive particles after which a sentence starts a new clause (「親と住んでるけど俺が働けなくて」)."""
+
+
+def _clauses(sentence_tokens: Sequence[Token]) -> list[tuple[str, tuple[Token, ...]]]:
+    """Split a sentence's tokens into clauses (text, tokens) at 、 and conjunctive particles."""
+    clauses: list[tuple[str, tuple[Token, ...]]] = []
+    current: list[Token] = []
+    for token in sentence_tokens:
+        current.append(token)
+        joins = token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma in CLAUSE_JOINS
+        if joins or token.surface in ("、", ","):
+            clauses.append(("".join(t.surface for t in current), tuple(current)))
+            current = []
+    if current:
+        clauses.append(("".join(t.surface for t in current), tuple(current)))
+    return clauses
+
+
+def _who_wrote(sentence_tokens: Sequence[Token], words: Sequence[str]) -> About:
+    """Whom the clause holding `words` is about (「…けど俺が働けなくて」), else its whole sentence."""
+    for clause, clause_tokens in _clauses(sentence_tokens):
+        if any(w and w in clause for w in words):
+            who = _who(clause_tokens)
+            if who != "unknown":
+                return who
+    return _who(sentence_tokens)
 
 
 def _split_tokens(tokens: Sequence[Token]) -> list[tuple[str, tuple[Token, ...]]]:
@@ -347,7 +378,7 @@ def about_of_concerns(
         who: About = "unknown"
         for (sentence, sentence_tokens), folded_sentence in zip(sentences, folded, strict=True):
             if any(w in sentence for w in words if w) or any(w in folded_sentence for w in folded_words):
-                who = _who(sentence_tokens)
+                who = _who_wrote(sentence_tokens, words)
                 if who != "unknown":
                     break
         if who == "unknown":
@@ -398,14 +429,24 @@ def _name_of(token: Token, names: Mapping[str, str]) -> str | None:
     return token.surface if token.surface in names else None
 
 
+def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the word at `at` is what the writer calls themself (「母です」「民生委員をしている」)."""
+    after = [t.lemma for t in tokens[at + 1 : at + 3]]
+    named = _name_of(tokens[at], SELF_INTRODUCTION) is not None
+    return named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+
+
+def _introduces_self(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence is the writer's self-introduction (「72歳の母です」): its age is theirs."""
+    return any(_introduction_at(tokens, i) for i in range(len(tokens)))
+
+
 def _writer(tokens: Sequence[Token]) -> Entity | None:
     """What the writer says of themself (「母です」), else whom they consult about (「息子のことで」,
     「息子が部屋から出てこない」)."""
     for i, token in enumerate(tokens):
         name = _name_of(token, SELF_INTRODUCTION)
-        after = [t.lemma for t in tokens[i + 1 : i + 3]]
-        introduces = after and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
-        if name is not None and introduces:
+        if name is not None and _introduction_at(tokens, i):
             return Entity("writer", SELF_INTRODUCTION[name], "self", token.surface)
     for i, token in enumerate(tokens):
         name = _name_of(token, RELATIVE_TO_RELATION)
@@ -438,6 +479,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
         named = _who(sentence_tokens)
         who = named if named != "unknown" else last
         last = who
+        if _introduces_self(sentence_tokens):
+            who = "self"  # 「72歳の母です」: the writer's own age, not her son's
         if not any(ch.isdigit() for ch in folded):
             continue
         ages = _SCHOOL_YEAR.sub(lambda m: " " * len(m.group(0)), folded)
@@ -475,7 +518,7 @@ def _durations(text: str) -> list[Entity]:
             continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
-        out.append(Entity("duration", _duration_id(years), "other", match.group(0)))
+        out.append(Entity("duration", duration_id(years), "other", match.group(0)))
     return out
 
 
@@ -496,7 +539,7 @@ def _since_school(text: str, found: Sequence[Entity]) -> list[Entity]:
     if match is None or not ages or any(e.kind == "duration" for e in found):
         return []
     years = ages[0] - _LEAVING_AGE[match.group(1)]
-    return [Entity("duration", _duration_id(years), "other", match.group(0))] if years > 0 else []
+    return [Entity("duration", duration_id(years), "other", match.group(0))] if years > 0 else []
 
 
 def _district(folded: str) -> Entity | None:

@@ -1,0 +1,100 @@
+"""The 受付票 and the intake read what people type (try-out leftovers, session 6): each test in the
+person's own words, driving the real engine with the real reading."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from dialogs.summary import build_summary, person_preview
+from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
+
+NIGHT = datetime(2026, 11, 25, 23, 0, tzinfo=TOKYO)
+
+
+def at_question(key: str, asker: str = "自分のこと") -> Chat:
+    """A conversation at one intake question, reached by tapping."""
+    chat = started()
+    chat.tap("相談の準備")
+    chat.tap(asker)
+    if chat.state == "intake.ask_relation":
+        chat.tap("親")
+    while chat.state != f"intake.ask_{key}":
+        chat.tap("答えたくない")
+    return chat
+
+
+# ---------------------------------------------------------------- 2. a man writing about himself
+
+
+def test_a_man_who_cannot_work_and_lives_with_his_parents_writes_about_himself() -> None:
+    chat = started("親と住んでるけど俺が働けなくて")
+    assert "ご家族" not in said(chat)
+    summary = build_summary(chat.data)
+    assert summary["asker"] != "family"
+    assert intake_answers(chat)["concerns"]["about"].get("job_search") == "self"
+    chat.send("担当者に伝えたい")
+    assert "ご家族のこと" not in said(chat)
+    assert "仕事のこと" in person_preview(chat.data)
+
+
+def test_a_mother_whose_son_stays_in_his_room_still_writes_about_her_son() -> None:
+    chat = started("息子は部屋から出てこず、私が毎日ごはんを作っています")
+    assert intake_answers(chat)["concerns"]["about"].get("withdrawal") == "other"
+
+
+# ---------------------------------------------------------------- 3. a mother's own age
+
+
+def test_a_mother_of_72_introducing_herself_does_not_give_her_sons_age() -> None:
+    chat = started("はじめまして。72歳の母です。")
+    answers = intake_answers(chat)
+    assert "age_band" not in answers
+    assert answers.get("asker_age_band", {}).get("choice") == "65_plus"
+    chat.send("息子が46歳なんですが、もう20年も部屋から出てきません")
+    assert intake_answers(chat)["age_band"]["choice"] == "40_64"
+
+
+# ---------------------------------------------------------------- 4. a 民生委員 is a supporter
+
+
+def test_a_minsei_iin_is_told_she_is_taken_as_a_supporter_not_as_family() -> None:
+    chat = started("民生委員をしている者です")
+    assert "ご家族" not in said(chat)
+    assert "民生委員" in said(chat)
+    assert intake_answers(chat)["relation"]["choice"] == "minsei"
+
+
+# ---------------------------------------------------------------- 5. numbers at the age and duration
+
+
+def test_41_at_the_age_question_is_the_age() -> None:
+    for asker in ("自分のこと", "家族のこと"):
+        chat = at_question("age_band", asker)
+        chat.send("41です")
+        assert intake_answers(chat)["age_band"]["choice"] == "40_64"
+        assert chat.state == "intake.ask_duration"
+
+
+def test_an_age_said_in_a_few_more_words_at_the_age_question_is_the_age() -> None:
+    for typed in ("今年で41になります", "41になりました", "もうすぐ41"):
+        chat = at_question("age_band")
+        chat.send(typed)
+        assert intake_answers(chat)["age_band"]["choice"] == "40_64", typed
+
+
+def test_a_bare_17_at_the_duration_question_is_asked_back_not_stored() -> None:
+    chat = at_question("duration")
+    chat.send("17")
+    assert "duration" not in intake_answers(chat)
+    assert chat.state == "intake.ask_duration"
+    assert "17年" in chat.labels and "17か月" in chat.labels
+    assert said(chat).count("？") + said(chat).count("か。") <= 1
+    chat.tap("17年")
+    assert intake_answers(chat)["duration"]["choice"] == "over_10y"
+    assert chat.state == "intake.ask_concerns"
+
+
+def test_17_years_with_its_unit_at_the_duration_question_is_taken() -> None:
+    chat = at_question("duration")
+    chat.send("17年です")
+    assert intake_answers(chat)["duration"]["choice"] == "over_10y"
