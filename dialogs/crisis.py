@@ -43,6 +43,7 @@ from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
+from dialogs.summary import REASON_CHARS, urgency_reasons
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
@@ -530,33 +531,9 @@ def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None
     return answer[0] if answer else None
 
 
-REASON_CHARS = 60
-"""A message quoted whole as an urgency reason is cut after this many characters."""
-
-URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utilities")
-"""Urgent kinds whose name leads the reasons, so the CSW reads what the hurry is about (DV, not a bed)."""
-
-
 def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
-    """The person's own words that raised this level, for the CSW to read.
-
-    Words a rule matched are quoted as matched; what the learned layer alone found is quoted as
-    the whole message (bounded): its evidence is only pieces (「じょうくらい」 of the 20 tablets).
-    An urgent reading is led by the name of what is urgent (「パートナーからの暴力（DV）のおそれ」).
-    """
-    found = [evidence for evidence in understanding.evidence if evidence.label == level]
-    words = [evidence.matched for evidence in found if not evidence.rule.startswith("model:")]
-    if any(evidence.rule.startswith("model:") for evidence in found):
-        whole = text.strip()
-        words.append(
-            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
-        )
-    named = [
-        catalog.text(f"urgency.reason.{kind}")
-        for kind in URGENT_REASON_KINDS
-        if level == "urgent" and kind in understanding.crisis_kinds
-    ]
-    return tuple(dict.fromkeys([*named, *(catalog.text("summary.quote", words=w) for w in words)]))
+    """Why this message raised the case to `level`, for the CSW (see `summary.urgency_reasons`)."""
+    return urgency_reasons(understanding, level, text)
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:

@@ -9,12 +9,14 @@ merging a later hand-off (`merge`) is rendered the same way. The person never re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypedDict, cast
 
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.intake_form import BY_KEY, Answers, Question, asked, asker_of
+from dialogs.understanding.model import CRISIS_KINDS, Understanding
 
 SINGLE_KEYS = ("relation", "age_band", "duration", "contact", "contact_times", "considerations", "district")
 """One-answer fields: an option id, or the person's words when no option fits."""
@@ -196,6 +198,51 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
+
+
+# ---------------------------------------------------------------- why a case is urgent
+
+
+REASON_CHARS = 60
+"""The person's words quoted as an urgency reason are cut after this many characters."""
+
+URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utilities")
+"""Urgent kinds whose name leads the reasons, so the CSW reads what the hurry is about (DV, not a bed)."""
+
+_CLAUSE_BREAK = re.compile(r"[、。,!?！？\n]")
+
+
+def _clause_of(text: str, words: str) -> str:
+    """The whole clause of `text` that holds `words` (「息子に手が出そうで怖い」 for 「手が出」); the
+    words alone when the text does not hold them as written."""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return words
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    end = _CLAUSE_BREAK.search(text, at + len(words))
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)].strip()
+
+
+def _bounded_reason(words: str) -> str:
+    """The person's words as one reason, cut when long."""
+    return words if len(words) <= REASON_CHARS else catalog.text("summary.cut", words=words[:REASON_CHARS])
+
+
+def urgency_reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
+    """Why this message raised the case to `level`, as a CSW reads it: what it is about in Japanese
+    (「人を傷つけてしまうおそれ」「パートナーからの暴力（DV）のおそれ」), then the person's words in
+    「」, each the whole clause the rules read (never a piece of a word such as 「手が出」). What the
+    learned layer alone found is quoted as the whole message: its evidence is only pieces."""
+    found = [evidence for evidence in understanding.evidence if evidence.label == level]
+    plain = text.strip()
+    words = [_clause_of(plain, e.matched) for e in found if not e.rule.startswith("model:")]
+    if any(evidence.rule.startswith("model:") for evidence in found):
+        words.append(plain)
+    kinds = URGENT_REASON_KINDS if level == "urgent" else CRISIS_KINDS if level == "crisis" else ()
+    prefix = "urgency.reason" if level == "urgent" else "urgency.crisis_reason"
+    named = [catalog.text(f"{prefix}.{kind}") for kind in kinds if kind in understanding.crisis_kinds]
+    quoted = [_quote(_bounded_reason(w)) for w in words if w]
+    return tuple(dict.fromkeys([*named, *quoted]))
 
 
 # ---------------------------------------------------------------- merging a later hand-off

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from dialogs.summary import build_summary, person_preview
+from dialogs.summary import build_summary, person_preview, summary_text
 from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
 
 NIGHT = datetime(2026, 11, 25, 23, 0, tzinfo=TOKYO)
@@ -21,6 +21,24 @@ def at_question(key: str, asker: str = "自分のこと") -> Chat:
     while chat.state != f"intake.ask_{key}":
         chat.tap("答えたくない")
     return chat
+
+
+# ---------------------------------------------------------------- 1. a reason staff can read
+
+
+def test_the_urgency_reason_is_a_label_and_the_persons_whole_words_not_a_cut_off_span() -> None:
+    chat = started("息子に手が出そうで怖い")
+    reasons = build_summary(chat.data)["urgency_reasons"]
+    assert "「手が出」" not in reasons
+    assert "「息子に手が出そうで怖い」" in reasons
+    assert any("「" not in reason for reason in reasons), "a label in Japanese leads the quotes"
+    assert "緊急度：" in summary_text(chat.data) and "「息子に手が出そうで怖い」" in summary_text(chat.data)
+
+
+def test_every_quoted_reason_is_a_whole_clause_of_what_was_written() -> None:
+    chat = started("息子が暴れて手が出ることもあります")
+    quoted = [r for r in build_summary(chat.data)["urgency_reasons"] if r.startswith("「")]
+    assert quoted == ["「息子が暴れて手が出ることもあります」"]
 
 
 # ---------------------------------------------------------------- 2. a man writing about himself
