@@ -74,6 +74,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "food"
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
+    if language == "en" and "job_search" in understanding.concerns:
+        return "work"  # an employer holding a passport, wages not paid: a person, not the forms
     if "talk.language" in intents:
         return "language" if language == "en" else None  # the reply itself is in やさしい日本語
     if "service.public_assistance" in intents:

@@ -116,3 +116,21 @@ def test_17_years_with_its_unit_at_the_duration_question_is_taken() -> None:
     chat = at_question("duration")
     chat.send("17年です")
     assert intake_answers(chat)["duration"]["choice"] == "over_10y"
+
+
+# ---------------------------------------------------------------- 7. a foreign worker whose passport is held
+
+
+def test_a_foreign_worker_whose_company_took_his_passport_is_read_and_answered_in_english() -> None:
+    chat = started("My company took my passport")
+    text = said(chat)
+    assert "うまく受け取れなかった" not in text
+    assert "passport" in text.lower()
+    assert "Talk to a person" in chat.labels
+    assert "job_search" in intake_answers(chat)["concerns"]["choices"]
+
+
+def test_wages_not_paid_in_english_is_read_too() -> None:
+    chat = started("My boss has not paid my wages for 3 months")
+    assert "うまく受け取れなかった" not in said(chat)
+    assert {"job_search", "economic"} <= set(intake_answers(chat)["concerns"]["choices"])
