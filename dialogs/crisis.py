@@ -537,22 +537,26 @@ def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, 
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
-    """What to do for each urgent situation the reading names (tonight's needs if none is named); no
-    bed tonight and a home being lost get tonight's guidance and one line about the home."""
+    """What to do for each urgent situation the reading names (tonight's needs if none is named).
+
+    No bed tonight comes first and whole; every other need named with it gets one line between them
+    (the home: `urgent.home_too`, else `urgent.also`), so the office hours are told once."""
     content = current_content()
     named = {URGENT_KIND_SITUATIONS.get(kind) for kind in understanding.crisis_kinds}
     if "no_place_tonight" in named and "housing" in understanding.concerns:
         named.add("losing_home")  # a home about to be lost: tonight's bed and how to keep a home
     situations = [s for s in URGENT_SITUATIONS if s in named] or list(UNNAMED_URGENT_SITUATIONS)
-    home_too = "no_place_tonight" in situations and "losing_home" in situations
-    if home_too:  # one reply: tonight's bed in full, the home in one line (not two long blocks)
-        situations.remove("losing_home")
-    guidance = [content.urgent_guidance(situation, now) for situation in situations]
-    if home_too:
-        hours = "during" if is_open(now, content.office_hours) else "after"
-        window = content.window(content.temporary_living_info.window)
-        guidance.insert(1, catalog.text(f"urgent.home_too.{hours}", window_name=window.name))
-    return "\n".join(guidance)
+    if "no_place_tonight" not in situations or len(situations) == 1:
+        return "\n".join(content.urgent_guidance(situation, now) for situation in situations)
+    others = [s for s in situations if s != "no_place_tonight"]
+    hours = "during" if is_open(now, content.office_hours) else "after"
+    window = content.window(content.temporary_living_info.window)
+    if others == ["losing_home"]:
+        also = catalog.text(f"urgent.home_too.{hours}", window_name=window.name)
+    else:
+        topics = catalog.text("summary.separator").join(catalog.text(f"urgent.topic.{s}") for s in others)
+        also = catalog.text(f"urgent.also.{hours}", topics=topics, window_name=window.name)
+    return "\n".join((content.urgent_guidance("no_place_tonight", now), also.strip()))
 
 
 def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
@@ -952,7 +956,8 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     if "violence" in kinds:
         dialog.send(*dv_messages(dialog.now))
     if kinds - {"violence"} or not kinds:
-        dialog.say("urgent.info", guidance=_urgent_guidance(understanding, dialog.now))
+        key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
+        dialog.say(key, guidance=_urgent_guidance(understanding, dialog.now))
 
 
 COLD_OR_BODY_WORDS = (

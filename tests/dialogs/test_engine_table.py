@@ -311,7 +311,7 @@ CASES: list[tuple[str, str, dict[str, Any], UserInput, str, list[str], list[type
         form(**FAMILY),
         text("今夜泊まるところがない"),
         "intake.ask_contact",
-        ["urgent.info", "urgent.offer"],
+        ["urgent.tonight", "urgent.offer"],
         [RaiseUrgency],
     ),
     (

@@ -118,6 +118,20 @@ def test_17_years_with_its_unit_at_the_duration_question_is_taken() -> None:
     assert intake_answers(chat)["duration"]["choice"] == "over_10y"
 
 
+# ---------------------------------------------------------------- 6. a man sleeping in his car at night
+
+
+def test_a_man_sleeping_in_his_car_at_night_gets_a_short_first_reply_bed_first() -> None:
+    chat = Chat(now=NIGHT)
+    chat.follow()
+    chat.send("車で寝泊まりしてて、食べるものもないです")
+    text = said(chat)
+    assert len(text.splitlines()) <= 5, text
+    assert text.count("時間外") == 1, text
+    assert "泊まる" in text.splitlines()[0] or "寝る場所" in text.splitlines()[0], text
+    assert chat.labels
+
+
 # ---------------------------------------------------------------- 7. a foreign worker whose passport is held
 
 
