@@ -437,8 +437,11 @@ def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
 
 
 def _introduces_self(tokens: Sequence[Token]) -> bool:
-    """Whether a sentence is the writer's self-introduction (「72歳の母です」): its age is theirs."""
-    return any(_introduction_at(tokens, i) for i in range(len(tokens)))
+    """Whether a sentence is the writer's self-introduction naming no one else (「72歳の母です」, not
+    「46歳の息子の母です」): its age is theirs."""
+    introduced = [i for i in range(len(tokens)) if _introduction_at(tokens, i)]
+    others = [i for i, t in enumerate(tokens) if _is_relative(t) and i not in introduced]
+    return bool(introduced) and not others
 
 
 def _writer(tokens: Sequence[Token]) -> Entity | None:

@@ -72,6 +72,11 @@ def test_a_mother_of_72_introducing_herself_does_not_give_her_sons_age() -> None
     assert intake_answers(chat)["age_band"]["choice"] == "40_64"
 
 
+def test_a_mother_introducing_herself_by_her_sons_age_gives_his_age() -> None:
+    chat = started("46歳の息子の母です")
+    assert intake_answers(chat)["age_band"]["choice"] == "40_64"
+
+
 # ---------------------------------------------------------------- 4. a 民生委員 is a supporter
 
 
