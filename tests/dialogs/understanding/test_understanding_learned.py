@@ -9,7 +9,7 @@ from dialogs.understanding import classify, learned, train
 
 def test_a_crisis_paraphrase_the_rules_miss_is_caught_with_model_evidence() -> None:
     """A wish not to be here, in words no lexicon holds, is crisis on the model's word, and says why."""
-    text = "ここから落ちたらもう終われるよね"
+    text = "この高さなら一瞬で終われるよね"
     assert classify(text, rules_only=True).crisis != "crisis"
     reading = classify(text)
     assert reading.crisis == "crisis"
