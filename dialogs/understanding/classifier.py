@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -424,35 +424,16 @@ _QUESTION_TAIL = frozenset({"か", "の", "ん", "よ", "ね", "な", "かな", 
 """Words that may follow the verb of a question that asks whether something is gone (消えたの？)."""
 
 
-def model_may_add_crisis(
-    text: str, tokens: tuple[Token, ...], labels: Collection[str], *, extra_lexicon_dirs: Sequence[Path] = ()
-) -> bool:
-    """Whether the learned layer alone may call this message crisis, given the rules' labels.
-
-    The training (dialogs/understanding/train.py) chooses the crisis threshold on the lines where this
-    holds, so run time and threshold search apply the same test. A request to delete one's data is read
-    as that (「私の情報を全部削除して」 once scored crisis on 全部).
-    """
-    return _model_may_call_crisis(load_lexicon(extra_lexicon_dirs), text, tokens, labels)
-
-
-def _model_may_call_crisis(
-    lex: Lexicon, text: str, tokens: tuple[Token, ...], labels: Collection[str]
-) -> bool:
+def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -> bool:
     """Whether the learned layer alone may call this message crisis.
 
     English needs a word of danger in it (the model once read "living" in 「I am from Vietnam, living
-    here 3 years」 as crisis); so does Japanese, a word of model_guard.yaml's danger_words (the model
-    read 「閉じたあとに書いたこと」 as crisis on 書いた alone). A question whether something is gone,
-    its verb in the past (「ほんとに消えた？」 right after deleting one's data), wishes nothing.
+    here 3 years」 as crisis); a question whether something is gone, its verb in the past
+    (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis.
     """
-    if "intent:cmd.delete" in labels:
-        return False
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
-    if not any(t.lemma in lex.danger_words or t.surface in lex.danger_words for t in tokens):
-        return False
     if not text.strip().endswith(_QUESTION_ENDS):
         return True
     for index, token in enumerate(tokens):
@@ -511,6 +492,7 @@ def _add_learned(
         for words in learned.words_of(score, split, text) or [""]:
             evidence.append(Evidence(label, words, f"model:{score.name}"))
 
+    # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
     # The crisis model needs the model of one life-danger kind to agree, as in the threshold search
     # (dialogs/understanding/train.py): on writers held out, that caught more crisis at the same false rate.
     life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in learned.LIFE_KINDS]
@@ -518,7 +500,8 @@ def _add_learned(
         found.crisis.fires
         and life
         and "crisis" not in labels
-        and _model_may_call_crisis(lex, text, tokens, labels)
+        and "intent:cmd.delete" not in labels
+        and _model_may_call_crisis(lex, text, tokens)
     ):
         add("crisis", found.crisis)
         kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))

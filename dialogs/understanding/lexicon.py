@@ -32,10 +32,7 @@ MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
-_CONTEXT_KEYS = (
-    *("past", "resolved", "informational", "fiction", "self_now"),
-    *("english_risk", "vanished", "danger_words"),
-)
+_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now", "english_risk", "vanished")
 
 
 class TrieNode:
@@ -123,9 +120,6 @@ class Lexicon:
     """Word starts an English message needs before the learned layer alone may call it crisis."""
     vanished: frozenset[str] = frozenset()
     """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
-    danger_words: frozenset[str] = frozenset()
-    """Words (as written and as lemmas) one of which a Japanese message needs for the learned layer alone to
-    call it crisis."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -345,9 +339,6 @@ def _compile(raw: _Raw) -> Lexicon:
         self_now=_norm_all(raw.context.get("self_now", []), emoji),
         english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
         vanished=frozenset(raw.context.get("vanished", [])),
-        danger_words=frozenset(
-            form for word in raw.context.get("danger_words", []) for form in (word, _lemma_of(word))
-        ),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -36,7 +36,7 @@ from typing import Any
 
 from dialogs.understanding import learned
 from dialogs.understanding.analyzer import analyze, tidy
-from dialogs.understanding.classifier import classify, model_may_add_crisis
+from dialogs.understanding.classifier import classify
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CONCERNS
 
@@ -80,8 +80,6 @@ class Line:
     sentences: tuple[frozenset[str], ...]
     vetoed: dict[str, frozenset[int]]
     rule_labels: frozenset[str]
-    crisis_open: bool = True
-    """Whether the crisis model may add crisis to this line at all (classifier.model_may_add_crisis)."""
 
     @property
     def features(self) -> frozenset[str]:
@@ -123,12 +121,10 @@ def read_lines() -> list[Line]:
                 labels.add("urgent")
             if rules.possible_risk:
                 labels.add("possible_risk")
-            tokens = analyze(tidy(record["text"]))
-            split = list(learned.sentences(tokens))
+            split = list(learned.sentences(analyze(tidy(record["text"]))))
             found = tuple(learned.features(s, emoji) for s in split)
             vetoed = learned.vetoed_sentences(split, rules.evidence)
-            crisis_open = model_may_add_crisis(record["text"], tokens, labels)
-            lines.append(Line(record, found, vetoed, frozenset(labels), crisis_open))
+            lines.append(Line(record, found, vetoed, frozenset(labels)))
     return lines
 
 
@@ -292,20 +288,10 @@ def life_kind_fires(scores: dict[str, list[float]], at: dict[str, float]) -> lis
     return [any(scores[k][i] >= at[k] for k in kinds) for i in range(len(scores["crisis"]))]
 
 
-def crisis_model_may_add(
-    lines: Sequence[Line], scores: dict[str, list[float]], at: dict[str, float]
-) -> list[bool]:
-    """For each line, whether the crisis model may add crisis there: a life-danger kind's model agrees and
-    the run-time guard (classifier.model_may_add_crisis) lets it."""
-    agreed = life_kind_fires(scores, at)
-    return [agree and line.crisis_open for agree, line in zip(agreed, lines, strict=True)]
-
-
 def thresholds(lines: Sequence[Line], names: Sequence[str], scores: dict[str, list[float]]) -> list[float]:
-    """Choose each model's threshold; crisis last, counting only lines where a life-kind model agrees and
-    the run-time guard lets the model add crisis."""
+    """Choose each model's threshold; crisis last, counting only lines where a life-kind model agrees."""
     at = {name: _threshold(name, lines, scores[name]) for name in names if name != "crisis"}
-    agreed = crisis_model_may_add(lines, scores, at)
+    agreed = life_kind_fires(scores, at)
     crisis = [
         (s if agree else -math.inf, positive("crisis", ln.record), "crisis" in ln.rule_labels)
         for s, agree, ln in zip(scores["crisis"], agreed, lines, strict=True)
@@ -363,7 +349,7 @@ def cross_validated(
     """Combined (rules OR out-of-fold model) recall and false rates at the chosen thresholds; intent
     recall and precision of the rules alone and combined (the model adding as it would at run time)."""
     at = dict(zip(names, chosen, strict=True))
-    agreed = crisis_model_may_add(lines, scores, at)
+    agreed = life_kind_fires(scores, at)
 
     def found(name: str, i: int) -> bool:
         model = scores[name][i] >= at[name] and (name != "crisis" or agreed[i])
