@@ -107,7 +107,7 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
         if not value:
             continue
         if key == "heard":
-            items.append((key, "／".join(heard_lines(summary))))
+            items.append((key, "\n".join(heard_lines(summary))))  # one message a line, kept whole
         elif key == "asker_wellbeing" and isinstance(value, dict):
             own: dict[str, Any] = {ASKER_OWN.get(str(k), str(k)): v for k, v in value.items()}
             mine = [(k, _labelled(k.removeprefix("asker_"), v)) for k, v in own.items() if v]
