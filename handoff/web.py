@@ -44,7 +44,7 @@ from handoff.context import (
     process_of,
     settings_of,
 )
-from handoff.queue import OUTCOMES, Forbidden, QueueFilter
+from handoff.queue import ENDINGS, OUTCOMES, Forbidden, QueueFilter
 from handoff.settings import HandoffSettings
 
 log = logging.getLogger(__name__)
@@ -127,7 +127,7 @@ templates.env.filters["jst"] = jst
 templates.env.filters["summary_items"] = summary_items
 templates.env.globals["minutes_since"] = minutes_since
 templates.env.globals["t"] = catalog.text
-templates.env.globals["OUTCOME_LABELS"] = {key: catalog.text(f"csw.outcome.{key}") for key in OUTCOMES}
+templates.env.globals["OUTCOME_LABELS"] = {key: catalog.text(f"csw.outcome.{key}") for key in ENDINGS}
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
 
 
