@@ -67,3 +67,16 @@ def test_a_message_of_1512_characters_is_on_the_case_page_whole(sim: Simulator, 
         login(client, "sato", password)
         page = client.get(f"/csw/cases/{code}").text
     assert "平日の昼間なら" in page and "以下略" not in page
+
+
+def test_a_secret_and_a_time_typed_after_sending_reach_the_cases_sheet(
+    sim: Simulator, database_url: str
+) -> None:
+    code = hand_off(sim, "u9")["code"]
+    sim.send("u9", "平日の夕方なら出られます")
+    sim.send("u9", "妻には内緒で相談しています")
+    stored = case_row(database_url, code)
+    assert "妻には内緒" in str(stored.summary["considerations"])
+    assert stored.summary["contact_times"]
+    assert "妻には内緒" in stored.summary_text and "配慮" in stored.summary_text
+    assert "considerations" not in stored.summary["unanswered"]
