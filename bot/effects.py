@@ -11,7 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case
 from bot.store.tables import Conversation, InboxEvent, OutboxMessage
-from dialogs.effects import AddToCase, DeleteUserData, Effect, HandOff, RaiseUrgency, RelayToCase
+from dialogs.effects import (
+    AddToCase,
+    DeleteUserData,
+    Effect,
+    HandOff,
+    RaiseUrgency,
+    RelayToCase,
+    WithdrawCase,
+)
 from handoff import cases, relay
 
 
@@ -61,7 +69,11 @@ async def apply_effects(session: AsyncSession, context: TurnContext, effects: Se
                 now=now,
             )
         elif isinstance(effect, AddToCase):
-            await cases.add_to_case(session, conversation_id=conversation.id, text=effect.text, now=now)
+            await cases.add_to_case(
+                session, conversation_id=conversation.id, text=effect.text, now=now, fields=effect.summary
+            )
+        elif isinstance(effect, WithdrawCase):
+            await cases.withdraw_case(session, conversation_id=conversation.id, now=now)
         elif isinstance(effect, DeleteUserData):
             await delete_user_data(session, conversation)
             return False

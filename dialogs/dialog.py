@@ -52,10 +52,13 @@ class Dialog:
     understanding: Understanding | None = None
     messages: list[Text] = field(default_factory=list)
     effects: list[Effect] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    """The catalog keys said this turn, in order."""
 
     def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
         """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
         self.messages.append(Text(catalog.text(key, **fields), choices))
+        self.said.append(key)
 
     def send(self, *messages: Text) -> None:
         """Queue ready-made messages."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from dialogs.summary import IntakeSummary
 
@@ -47,6 +49,14 @@ class AddToCase:
     """Add the person's message to their open, not yet claimed case (they sent a hand-off before)."""
 
     text: str
+    summary: Mapping[str, Any] | None = None
+    """The 受付票 fields the message filled (how and when to reach them, what to be careful about),
+    merged into the case's sheet; None when it filled none."""
+
+
+@dataclass(frozen=True)
+class WithdrawCase:
+    """Take the person's open case off the queue while no CSW holds it (they changed their mind)."""
 
 
 @dataclass(frozen=True)
@@ -62,4 +72,4 @@ class RelayToCase:
     bot_answers: bool
 
 
-Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase | AddToCase
+Effect = DeleteUserData | HandOff | RaiseUrgency | RelayToCase | AddToCase | WithdrawCase

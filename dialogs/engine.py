@@ -172,7 +172,8 @@ def _relay(dialog: Dialog) -> bool:
         dialog.say("relay.still_connected")
         return True
     level = dialog.understanding.crisis if dialog.understanding else "none"
-    bot_answers = level != "none" or _typed_command(dialog) in DIALOG_WHILE_WITH_PERSON
+    takes_back = menu.talk_trigger(dialog) == "withdraw"  # the CSW reads it; the bot says so honestly
+    bot_answers = level != "none" or takes_back or _typed_command(dialog) in DIALOG_WHILE_WITH_PERSON
     dialog.effects.append(RelayToCase(dialog.user_input.text, level, bot_answers))
     return not bot_answers
 

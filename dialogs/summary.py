@@ -334,6 +334,9 @@ def heard_lines(summary: Mapping[str, Any]) -> list[str]:
     """The person's own words, each with the fields it told about."""
     lines = []
     for item in summary.get("heard") or []:
+        if "left_out" in item:  # messages in between, beyond the draft's bound (`draft.HEARD_LIMIT`)
+            lines.append(catalog.text("summary.heard_left_out", count=item["left_out"]))
+            continue
         fields = _join([_entry(f"question.{f}", f) for f in item.get("fields", [])])
         about = catalog.text("summary.heard_about", fields=fields) if fields else ""
         lines.append(catalog.text("summary.heard", words=_quote(str(item.get("words", ""))), about=about))
@@ -474,7 +477,7 @@ def person_preview(data: Mapping[str, Any]) -> str:
     if summary["language"]:
         needs = [catalog.text(f"preview.language.{need}") for need in summary["language"]]
         lines.append(catalog.text("preview.language", value=_join(needs)))
-    words = [_quote(_bounded(str(item["words"]))) for item in summary["heard"]]
+    words = [_quote(_bounded(str(item["words"]))) for item in summary["heard"] if "words" in item]
     words += [
         _quote(_bounded(str(w)))
         for k, w in summary["own_words"].items()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,6 +20,9 @@ from dialogs.summary import IntakeSummary, merge, render
 from dialogs.understanding.classifier import classify
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+WITHDRAWN = "withdrawn"
+"""How a case ends when the person takes it back before a CSW holds it (not a CSW's choice)."""
 
 
 CASE_CODE = re.compile(f"TG-[{CODE_ALPHABET}]{{6}}")
@@ -185,18 +189,47 @@ async def raise_urgency(
         case.alert = True
 
 
-async def add_to_case(session: AsyncSession, *, conversation_id: int, text: str, now: datetime) -> bool:
+async def add_to_case(
+    session: AsyncSession,
+    *,
+    conversation_id: int,
+    text: str,
+    now: datetime,
+    fields: Mapping[str, Any] | None = None,
+) -> bool:
     """Add a message the person wrote after the hand-off to their open case's thread; False when none.
 
-    The CSW sees it on the case page; the case is flagged so the new message is noticed.
+    The CSW sees it on the case page; the case is flagged so the new message is noticed. `fields` (how
+    and when to reach them, what to be careful about) are merged into the case's 受付票 too.
     """
     case = await open_case_for(session, conversation_id)
     if case is None:
         return False
+    if fields:
+        case.summary = merge(case.summary, fields)
+        case.summary_text = render(case.summary)
     understanding = classify(text)
     session.add(CaseMessage(case_id=case.id, kind="user", body=text, crisis=understanding.crisis))
     case.last_user_message_at = now
     case.alert = True
+    return True
+
+
+async def withdraw_case(session: AsyncSession, *, conversation_id: int, now: datetime) -> bool:
+    """Take the conversation's waiting case off the queue as withdrawn by the person; False when there is
+    none waiting (a CSW holds it: the person's words reach that CSW instead).
+
+    The case is closed with the outcome `withdrawn` and an entry in its thread, so staff see 「取り下げ」.
+    """
+    case = await open_case_for(session, conversation_id)
+    if case is None or case.status != CaseStatus.WAITING:
+        return False
+    case.status = CaseStatus.CLOSED
+    case.outcome = WITHDRAWN
+    case.closed_at = now
+    case.alert = False
+    session.add(CaseMessage(case_id=case.id, kind="event", body=WITHDRAWN))
+    await session.flush()
     return True
 
 

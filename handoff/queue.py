@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.case_tables import Case, CaseMessage, CaseRead, CswAccount
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
 from dialogs.content import current_content
-from handoff.cases import is_case_code, new_case_code, reply_due
+from handoff.cases import WITHDRAWN, is_case_code, new_case_code, reply_due
 
 OUTCOMES = (
     "self_reliance",
@@ -43,6 +43,9 @@ OUTCOMES = (
     "other",
 )
 """Where a closed case went: a window or service the person was connected to, or how it ended."""
+
+ENDINGS = (*OUTCOMES, WITHDRAWN)
+"""Every way a closed case can have ended, as the dashboard and the statistics name them."""
 
 
 class Forbidden(Exception):

@@ -26,7 +26,7 @@ from dialogs.office_hours import TOKYO, is_open, to_tokyo
 from dialogs.summary import label_for
 from dialogs.understanding.model import CONCERNS
 from handoff import catalog
-from handoff.queue import OUTCOMES
+from handoff.queue import ENDINGS
 
 SMALLEST_SHOWN = 5
 """Counts below this (and above zero) are suppressed."""
@@ -191,7 +191,7 @@ async def month_figures(session: AsyncSession, *, month: str) -> MonthFigures:
             + [(_unknown(""), districts.get("", 0))],
         ),
         Breakdown("hour", [(f"{h}時台", hours.get(f"{h:02d}", 0)) for h in range(24)]),
-        Breakdown("outcome", [(catalog.text(f"csw.outcome.{o}"), outcomes.get(o, 0)) for o in OUTCOMES]),
+        Breakdown("outcome", [(catalog.text(f"csw.outcome.{o}"), outcomes.get(o, 0)) for o in ENDINGS]),
     ]
     return figures
 

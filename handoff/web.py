@@ -44,7 +44,7 @@ from handoff.context import (
     process_of,
     settings_of,
 )
-from handoff.queue import OUTCOMES, Forbidden, QueueFilter
+from handoff.queue import ENDINGS, OUTCOMES, Forbidden, QueueFilter
 from handoff.settings import HandoffSettings
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
         if not value:
             continue
         if key == "heard":
-            items.append((key, "／".join(heard_lines(summary))))
+            items.append((key, "\n".join(heard_lines(summary))))  # one message a line, kept whole
         elif key == "asker_wellbeing" and isinstance(value, dict):
             own: dict[str, Any] = {ASKER_OWN.get(str(k), str(k)): v for k, v in value.items()}
             mine = [(k, _labelled(k.removeprefix("asker_"), v)) for k, v in own.items() if v]
@@ -127,7 +127,7 @@ templates.env.filters["jst"] = jst
 templates.env.filters["summary_items"] = summary_items
 templates.env.globals["minutes_since"] = minutes_since
 templates.env.globals["t"] = catalog.text
-templates.env.globals["OUTCOME_LABELS"] = {key: catalog.text(f"csw.outcome.{key}") for key in OUTCOMES}
+templates.env.globals["OUTCOME_LABELS"] = {key: catalog.text(f"csw.outcome.{key}") for key in ENDINGS}
 templates.env.globals["STATUS_LABELS"] = STATUS_LABELS
 
 

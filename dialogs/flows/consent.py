@@ -163,6 +163,7 @@ def hand_off(event: EventData) -> None:
     wide = ConsentScope.SUMMARY_AND_CONVERSATION
     widest = wide if wide in (earlier.get("scope"), scope) else scope
     dialog.data["handoff"] = {"at": dialog.now.isoformat(), "scope": widest.value, "urgency": urgency}
+    dialog.data.pop("withdrawn", None)
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
     contact_note = (
         catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{contact}"))

@@ -22,11 +22,19 @@ from dialogs.understanding.entities import SELF_DESCRIPTIONS
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 from dialogs.violence import PEOPLE, names_partner, who_hurts
 
-HEARD_LIMIT = 8
-"""How many of the person's messages the draft keeps (the latest ones)."""
+HEARD_CHARS = 5000
+"""How much of one message the draft keeps: LINE's own limit, so a message is kept whole (a longer
+text, never sent through LINE, keeps its start, marked as cut)."""
 
-HEARD_CHARS = 300
-"""How much of one message the draft keeps (the start of it, marked as cut)."""
+HEARD_LIMIT = 200
+"""How many of the person's messages the draft keeps, far above a real conversation."""
+
+HEARD_TOTAL_CHARS = 60000
+"""How many characters of the person's words the draft keeps in all."""
+
+HEARD_FIRST = 10
+"""Beyond either bound the first messages (usually the whole story) and the latest stay; those in
+between are counted (「…ほかN件」) where they were."""
 
 ASKERS = ("self", "family", "supporter")
 
@@ -323,10 +331,27 @@ def _keep_words(form: dict[str, Any], text: str, fields: list[str]) -> None:
     """Keep the person's words (bounded) with the fields they told us about."""
     words = _bounded(text, HEARD_CHARS)
     heard: list[dict[str, Any]] = form["heard"]
-    if any(item["words"] == words for item in heard):
+    if any(item.get("words") == words for item in heard):
         return
     heard.append({"words": words, "fields": fields})
-    del heard[:-HEARD_LIMIT]
+    while len(heard) > HEARD_LIMIT or sum(len(item.get("words", "")) for item in heard) > HEARD_TOTAL_CHARS:
+        if not _leave_out_one(heard):
+            return
+
+
+def _leave_out_one(heard: list[dict[str, Any]]) -> bool:
+    """Leave out the oldest message after the first ones, counted in the mark where it stood; False
+    when only the first ones and the latest are left."""
+    mark_at = HEARD_FIRST if len(heard) > HEARD_FIRST and "left_out" in heard[HEARD_FIRST] else None
+    dropped = HEARD_FIRST + 1 if mark_at is not None else HEARD_FIRST
+    if dropped >= len(heard) - 1:
+        return False
+    heard.pop(dropped)
+    if mark_at is None:
+        heard.insert(HEARD_FIRST, {"left_out": 1, "fields": []})
+    else:
+        heard[mark_at]["left_out"] += 1
+    return True
 
 
 def _bounded(text: str, limit: int) -> str:

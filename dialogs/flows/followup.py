@@ -14,10 +14,11 @@ from typing import Any
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
-from dialogs.effects import AddToCase, ConsentScope
+from dialogs.effects import AddToCase, ConsentScope, WithdrawCase
 from dialogs.flows.common import menu_choices
 from dialogs.messages import Choice
 from dialogs.office_hours import format_jp
+from dialogs.summary import build_summary
 
 PENDING_CHARS = 2000
 """How much of a message waiting for the person's yes is kept."""
@@ -37,6 +38,36 @@ def adds_automatically(dialog: Dialog) -> bool:
     return handoff is not None and handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
 
 
+CONTACT_FIELDS = ("contact", "contact_times", "considerations")
+"""受付票 fields a message typed after sending may fill: they reach the case without a tap, since the
+person in charge needs them to reach the person safely (「妻には内緒で相談しています」)."""
+
+
+def contact_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The draft's contact and consideration fields, with their words, as 受付票 fields to merge."""
+    summary = build_summary(data)
+    fields: dict[str, Any] = {key: summary[key] for key in CONTACT_FIELDS if summary[key]}  # type: ignore[literal-required]
+    words = {key: value for key, value in summary["own_words"].items() if key in CONTACT_FIELDS}
+    if words:
+        fields["own_words"] = words
+    return fields
+
+
+def pass_on_contact(dialog: Dialog, filled: list[str], items: str) -> bool:
+    """After sending, add a message that told how or when to reach the person, or what to be careful
+    about, to the open case with those fields, and say so; False when it told none or nothing was sent."""
+    if open_handoff(dialog) is None or not any(key in CONTACT_FIELDS for key in filled):
+        return False
+    dialog.effects.append(AddToCase(dialog.user_input.text.strip(), contact_fields(dialog.data)))
+    dialog.say("addition.contact_added", items=items)
+    return True
+
+
+def added_this_turn(dialog: Dialog) -> bool:
+    """Whether this turn already added the typed message to the open case."""
+    return any(isinstance(effect, AddToCase) for effect in dialog.effects)
+
+
 def _add(dialog: Dialog, text: str) -> None:
     """Ask the bot to add `text` to the open case and tell the person when it will be read."""
     handoff = open_handoff(dialog) or {}
@@ -54,7 +85,8 @@ def add_typed(dialog: Dialog) -> bool:
     text = dialog.user_input.text.strip()
     if open_handoff(dialog) is None or not text:
         return False
-    _add(dialog, text)
+    if not added_this_turn(dialog):
+        _add(dialog, text)
     return True
 
 
@@ -64,7 +96,8 @@ def offer_to_add(dialog: Dialog) -> bool:
     text = dialog.user_input.text.strip()
     if handoff is None or not text:
         return False
-    handoff["pending"] = text[:PENDING_CHARS]
+    earlier = handoff.get("pending")  # typed on instead of tapping: both wait for the one answer
+    handoff["pending"] = (f"{earlier}\n{text}" if earlier else text)[:PENDING_CHARS]
     dialog.say(
         "addition.offer",
         (
@@ -85,6 +118,26 @@ def add_pending(dialog: Dialog) -> None:
         dialog.say("addition.nothing", menu_choices(dialog.data))
 
 
+def is_offered(dialog: Dialog) -> bool:
+    """Whether a message waits for the person's yes to be passed on to the open case."""
+    handoff = open_handoff(dialog)
+    return handoff is not None and bool(handoff.get("pending"))
+
+
+def take_it_as_said(dialog: Dialog) -> bool:
+    """Answer 「よろしくお願いします」 after sending: a yes to passing on what waits, else that the
+    consultation has arrived and when it will be read; False when nothing was sent."""
+    handoff = open_handoff(dialog)
+    if handoff is None:
+        return False
+    if handoff.get("pending"):
+        add_pending(dialog)
+        return True
+    due = current_content().reply_due(datetime.fromisoformat(str(handoff["at"])), str(handoff["urgency"]))
+    dialog.say("followup.entrusted", menu_choices(dialog.data), reply_by=format_jp(due))
+    return True
+
+
 def tell_when(dialog: Dialog) -> bool:
     """Say when the open case will be answered: the time promised at the hand-off (the queue's due
     time), with an apology once it has passed; False when there is no open case."""
@@ -103,3 +156,60 @@ def say_goodnight(dialog: Dialog) -> bool:
         return False
     dialog.say("followup.goodnight", (Choice(catalog.text("nav.menu"), "menu"),))
     return True
+
+
+def has_sent(dialog: Dialog) -> bool:
+    """Whether the person sent a consultation that is still open, or took one back (「取り消せますか」
+    then has an answer about it)."""
+    return isinstance(dialog.data.get("handoff"), dict) or isinstance(dialog.data.get("withdrawn"), dict)
+
+
+def changes_mind(dialog: Dialog) -> bool:
+    """Whether typed 「やっぱりやめます」 speaks of a consultation already sent (a tapped 終了 does not)."""
+    return dialog.user_input.kind == "text" and has_sent(dialog)
+
+
+def offer_withdrawal(dialog: Dialog) -> None:
+    """Say plainly that the consultation was sent and when, and offer to take it back, keep it, or
+    delete everything; with a CSW holding it, say that the CSW has read these words."""
+    handoff = dialog.data.get("handoff")
+    if not isinstance(handoff, dict):
+        _say_withdrawn(dialog, "withdraw.already")
+        return
+    sent_at = format_jp(datetime.fromisoformat(str(handoff["at"])))
+    if dialog.data.get("with_person"):
+        dialog.say("withdraw.held", (Choice(catalog.text("menu.delete"), "delete"),), sent_at=sent_at)
+        return
+    dialog.say(
+        "withdraw.offer",
+        (
+            Choice(catalog.text("withdraw.yes"), "withdraw_case"),
+            Choice(catalog.text("withdraw.no"), "keep_sent"),
+            Choice(catalog.text("menu.delete"), "delete"),
+        ),
+        sent_at=sent_at,
+    )
+
+
+def withdraw(dialog: Dialog) -> None:
+    """Take the sent consultation off the queue (a `WithdrawCase` effect) and say so; later words are
+    no longer added to it."""
+    if dialog.data.get("with_person") or open_handoff(dialog) is None:
+        offer_withdrawal(dialog)
+        return
+    dialog.effects.append(WithdrawCase())
+    dialog.data.pop("handoff", None)
+    dialog.data["withdrawn"] = {"at": dialog.now.isoformat()}
+    _say_withdrawn(dialog, "withdraw.done")
+
+
+def _say_withdrawn(dialog: Dialog, key: str) -> None:
+    """Say `key` with when the consultation was taken back, and the menu."""
+    withdrawn = dialog.data.get("withdrawn") or {}
+    at = withdrawn.get("at") or dialog.now.isoformat()
+    dialog.say(key, menu_choices(dialog.data), withdrawn_at=format_jp(datetime.fromisoformat(str(at))))
+
+
+def keep_sent(dialog: Dialog) -> None:
+    """Say the consultation stays sent and will be read, and offer the menu."""
+    dialog.say("withdraw.kept", menu_choices(dialog.data))

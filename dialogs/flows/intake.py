@@ -18,7 +18,7 @@ from transitions import EventData
 
 from dialogs import catalog
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.flows import consent, draft
+from dialogs.flows import consent, draft, followup
 from dialogs.flows.answers import answer_detour
 from dialogs.intake_form import (
     BY_KEY,
@@ -128,11 +128,17 @@ def gather(dialog: Dialog) -> list[str]:
     filled = draft.listen(
         dialog, keep_words=crisis or not stored_as_answer, asking=question.key if question else None
     )
-    noted = [key for key in filled if key in NOTED_FIELDS and (question is None or key != question.key)]
+    notable = (*NOTED_FIELDS, *(NOTED_AFTER_WELCOME if dialog.state != "menu.start" else ()))
+    noted = [key for key in filled if key in notable and (question is None or key != question.key)]
     if "asker" in noted and "relation" in noted:
         noted.remove("relation")
     noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
-    if noted and not crisis and not dialog.data.get("with_person"):  # a person reading: the bot is quiet
+    if crisis or dialog.data.get("with_person"):  # a person reading: the bot is quiet
+        return filled
+    told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
+    if followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
+        return filled
+    if noted:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
         dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
     return filled
@@ -141,11 +147,17 @@ def gather(dialog: Dialog) -> list[str]:
 NOTED_FIELDS = ("asker", "relation", "age_band", "asker_age_band", "duration", "district", "contact")
 """Fields filled from free text that the person is told about (concerns are reflected where asked)."""
 
+NOTED_AFTER_WELCOME = ("contact_times", "considerations")
+"""Fields the person is told were noted once the welcome was said (a first message is welcomed first;
+its caution is still kept)."""
+
 
 def _noted_label(answers: Answers, key: str) -> str:
     """How one field filled from text is named back to the person."""
     if key == "hopes":
         return catalog.text("draft.noted_hope")
+    if key == "considerations":
+        return catalog.text("draft.noted_consideration")
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"

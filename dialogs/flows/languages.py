@@ -43,6 +43,12 @@ WINDOW_TOPICS = frozenset(
 )
 """Intents answered with where to consult."""
 
+NOT_UNDERSTOOD = frozenset({"fallback", "menu.heard_words", "menu.heard_again.a", "menu.heard_again.b"})
+"""Replies that say the message was not understood (only kept): said in the person's language too."""
+
+URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
+"""Short answers given in a language the person was known to need, even to a message in plain Japanese."""
+
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
 
@@ -68,6 +74,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "crisis"
     if "no_food" in understanding.crisis_kinds:
         return "food"
+    if "no_shelter" in understanding.crisis_kinds:
+        return "shelter"
     if "utilities" in understanding.crisis_kinds:
         return "utilities"
     if language == "en" and any(word in text.lower() for word in FOOD_WORDS_EN):
@@ -92,12 +100,15 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
     hours, in the same language, that the office is closed now and when it opens."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
+    desk = content.temporary_living_info.after_hours_desk
     answer = catalog.text(
         f"lang.{language}.{topic}",
         council=content.municipality.council_name,
         window_name=window.name,
         phone=window.phone,
         hours=window.hours_text,
+        desk_name=desk.name,
+        desk_phone=desk.phone,
     )
     hours = content.office_hours
     if is_open(now, hours):
@@ -114,12 +125,27 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
     return f"{answer.rstrip()}\n{closed}"
 
 
+def known_language(dialog: Dialog) -> Language | None:
+    """The language the person was found to need earlier in the conversation (the draft notes it)."""
+    needs = dialog.data.get("intake", {}).get("language") or []
+    return next((need for need in reversed(needs) if need in ("en", "easy")), None)
+
+
 def add_short_answer(dialog: Dialog) -> None:
-    """Put a short answer in the person's language before the turn's reply, when there is one."""
-    language = reply_language(dialog)
+    """Put a short answer in the person's language before the turn's reply, when there is one.
+
+    A message in plain Japanese from someone known to need English or やさしい日本語 gets one only
+    for danger, tonight's needs, or when it was not understood.
+    """
+    written_in = reply_language(dialog)
+    language = written_in or known_language(dialog)
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
+    if topic in (None, "intro") and NOT_UNDERSTOOD & set(dialog.said):
+        topic = "fallback"
+    if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
+        return
     if topic == "intro" and dialog.state == REVIEW:
         topic = "human"  # on the consent screen, what matters is which button sends it
     if topic is None:
@@ -127,6 +153,8 @@ def add_short_answer(dialog: Dialog) -> None:
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
     answer = short_answer(language, topic, dialog.now)
+    if topic == "fallback":  # said in their language instead of in Japanese they may not read
+        dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     if len(dialog.messages) < MAX_MESSAGES:
         dialog.messages.insert(0, Text(answer))
     else:

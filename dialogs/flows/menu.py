@@ -189,6 +189,9 @@ def route_text(event: EventData) -> None:
         dialog.say("urgent.cold_line")
     if answers.answer_typed(dialog):
         return
+    if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
+        show_menu(dialog, "menu.next")
+        return
     if followup.adds_automatically(dialog) and followup.add_typed(dialog):
         return
     if followup.offer_to_add(dialog) or _heard_concerns(dialog):
@@ -405,6 +408,7 @@ def confirm_deleted(dialog: Dialog) -> None:
 # ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
 
 TALK_TRIGGERS: Mapping[str, str] = {
+    "talk.withdraw": "withdraw",
     "talk.listen": "human",
     "talk.when_reply": "when_reply",
     "talk.goodnight": "goodnight",
@@ -487,7 +491,10 @@ def reassure_privacy(event: EventData) -> None:
         dialog.say("privacy.again", choices)
         return
     dialog.data["privacy_answered"] = True
-    dialog.say("privacy.answer")
+    if followup.open_handoff(dialog) is not None:  # something was sent: never say nothing is
+        dialog.say("privacy.answer_sent", council=current_content().municipality.council_name)
+    else:
+        dialog.say("privacy.answer")
     dialog.say("delete.talk_history", choices)
 
 
@@ -570,9 +577,14 @@ def entrusts_story(event: EventData) -> bool:
 
 
 def greet_back(event: EventData) -> None:
-    """Answer a greeting, then offer again what the state was waiting for."""
-    dialog_of(event).say("talk.greeting", hello=hello_for_the_hour(dialog_of(event)))
-    _reprompt(dialog_of(event))
+    """Answer a greeting, then offer again what the state was waiting for; after sending,
+    「よろしくお願いします」 is taken as said to the person in charge."""
+    dialog: Dialog = dialog_of(event)
+    says_yes = dialog.understanding is not None and "cmd.yes" in dialog.understanding.intents
+    if says_yes and dialog.state == MAIN and followup.take_it_as_said(dialog):
+        return
+    dialog.say("talk.greeting", hello=hello_for_the_hour(dialog))
+    _reprompt(dialog)
 
 
 def thank_back(event: EventData) -> None:
@@ -597,9 +609,39 @@ def add_to_case(event: EventData) -> None:
         _reprompt(dialog)
 
 
+def is_offered(event: EventData) -> bool:
+    """Whether a message waits for the person's yes to be passed on to their open case."""
+    return followup.is_offered(dialog_of(event))
+
+
 def add_pending(event: EventData) -> None:
     """Add the message the person chose to pass on to their open case."""
     followup.add_pending(dialog_of(event))
+
+
+def has_sent(event: EventData) -> bool:
+    """Whether a consultation was sent (or taken back) from this conversation."""
+    return followup.has_sent(dialog_of(event))
+
+
+def changes_mind(event: EventData) -> bool:
+    """Whether typed 「やっぱりやめます」 speaks of a consultation already sent."""
+    return followup.changes_mind(dialog_of(event))
+
+
+def offer_withdrawal(event: EventData) -> None:
+    """Say when the consultation was sent and offer to take it back."""
+    followup.offer_withdrawal(dialog_of(event))
+
+
+def withdraw(event: EventData) -> None:
+    """Take the sent consultation back and say so."""
+    followup.withdraw(dialog_of(event))
+
+
+def keep_sent(event: EventData) -> None:
+    """Say the consultation stays sent."""
+    followup.keep_sent(dialog_of(event))
 
 
 def kept(event: EventData) -> None:
@@ -714,6 +756,13 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {
         "trigger": "stop",
+        "source": [States.START.value, MAIN],
+        "dest": MAIN,
+        "conditions": [changes_mind],
+        "after": [offer_withdrawal],
+    },
+    {
+        "trigger": "stop",
         "source": [States.START.value, MAIN, States.CONFIRM_DELETE.value],
         "dest": MAIN,
         "after": [stopped],
@@ -773,7 +822,18 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "thanks", "source": EVERY, "dest": None, "after": [thank_back]},
     {"trigger": "risk", "source": EVERY, "dest": None, "after": [risk_answered]},
     {"trigger": "addition", "source": EVERY, "dest": None, "after": [add_to_case]},
+    {
+        "trigger": "withdraw",
+        "source": [s for s in EVERY if s != States.CONFIRM_DELETE],
+        "dest": MAIN,
+        "conditions": [has_sent],
+        "before": [intake.remember_place],
+        "after": [offer_withdrawal],
+    },
+    {"trigger": "withdraw_case", "source": EVERY, "dest": MAIN, "after": [withdraw]},
+    {"trigger": "keep_sent", "source": EVERY, "dest": MAIN, "after": [keep_sent]},
     {"trigger": "add_pending", "source": EVERY, "dest": MAIN, "after": [add_pending]},
+    {"trigger": "yes", "source": MAIN, "dest": MAIN, "conditions": [is_offered], "after": [add_pending]},
     {"trigger": "unsupported", "source": EVERY, "dest": None, "after": [ask_for_text]},
     {
         "trigger": "fallback",

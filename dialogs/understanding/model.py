@@ -81,13 +81,15 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.when_reply",
     "talk.goodnight",
     "talk.deleted_check",
+    "talk.withdraw",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
 asking what a 児童相談所 is, or waving it off (「別に」「もういい」); saying Japanese is hard, only
 looking, a family member's own burden, leaving it to the person in charge (「ほなよろしく頼むわ」), a
 sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep,
-asking whether what was deleted is really gone (「ほんとに消えた？」)."""
+asking whether what was deleted is really gone (「ほんとに消えた？」), taking back what was sent
+(「さっき送ったの取り消せますか」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,
