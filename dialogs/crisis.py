@@ -1012,7 +1012,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     free text (returns False), otherwise the state is unchanged and the person is offered a human.
     A sign of possible risk: one gentle question, state unchanged; a typed 'no' to it, thanks.
     A short message that says nothing alone is read with the short ones just before it
-    (「くすり」「のんだ」); after pills or cutting, words about the body get 119 again.
+    (「くすり」「のんだ」); after pills or cutting, words about the body get 119 again. While a CSW holds
+    the conversation only these are answered: the rest of what follows a crisis reply is the CSW's.
     """
     if dialog.understanding is None:
         return False
@@ -1027,6 +1028,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         joined = _read_with_recent(dialog, before)
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
+        if dialog.data.get("with_person"):  # the CSW answers the rest; the body after harm still gets 119
+            return answer_body_after_harm(dialog) or (
+                joined is not None and _answer_joined(dialog, *joined, new=False)
+            )
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign

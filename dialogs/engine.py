@@ -5,8 +5,8 @@ creates a small `Dialog` model and fires one event on it. The typed text is clas
 turn. Before the event fires, the interrupts that hold in every state are applied in order:
 
 0. relay: while a CSW holds the conversation (`with_person`), typed words go to the case thread
-   (a `RelayToCase` effect) and the bot stays quiet, except for crisis or urgent wording and the
-   commands to stop or delete, which go on below; a tapped button is told a person is here.
+   (a `RelayToCase` effect) and the bot stays quiet, except for danger (read as in 1, with the short
+   messages just before) and the commands to stop or delete; a tapped button is told a person is here.
 1. crisis: a typed message that `classify` rates `crisis` gets the emergency resources at once
    (unless the bot already sent them on its fast path, see `handle`), a `RaiseUrgency` effect, and
    the state is left as it was; `urgent` gets 一時生活支援 information and a `RaiseUrgency` effect.
@@ -30,7 +30,7 @@ from transitions import Machine
 
 from dialogs import catalog, crisis
 from dialogs.dialog import Dialog, Turn, UserInput
-from dialogs.effects import AddToCase, DeleteUserData, HandOff, RelayToCase
+from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
@@ -162,8 +162,13 @@ def _typed_menu_label(dialog: Dialog) -> str | None:
     return next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
 
 
-def _relay(dialog: Dialog) -> bool:
-    """While a CSW holds the conversation, pass typed words to the case; True when the turn is done."""
+def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
+    """While a CSW holds the conversation, pass typed words to the case; True when the turn is done.
+
+    The crisis path reads every typed message first, with the short ones just before it (「しにたい」
+    「くすり」「のんだ」 → 119), so danger told in pieces to a CSW is answered and raises the case; the
+    words reach the case thread either way, marked with the level that was read.
+    """
     if dialog.state == MenuStates.CONFIRM_DELETE or dialog.user_input.kind not in {"text", "choice"}:
         return False
     if dialog.user_input.kind == "choice":
@@ -171,11 +176,15 @@ def _relay(dialog: Dialog) -> bool:
             return False
         dialog.say("relay.still_connected")
         return True
-    level = dialog.understanding.crisis if dialog.understanding else "none"
+    before = len(dialog.effects)
+    answered = crisis.interrupt(dialog, already_sent=crisis_already_sent)
+    raised = [effect.level for effect in dialog.effects[before:] if isinstance(effect, RaiseUrgency)]
+    level = raised[0] if raised else "none"
     takes_back = menu.talk_trigger(dialog) == "withdraw"  # the CSW reads it; the bot says so honestly
-    bot_answers = level != "none" or takes_back or _typed_command(dialog) in DIALOG_WHILE_WITH_PERSON
-    dialog.effects.append(RelayToCase(dialog.user_input.text, level, bot_answers))
-    return not bot_answers
+    command = _typed_command(dialog) in DIALOG_WHILE_WITH_PERSON
+    bot_answers = answered or takes_back or command or level != "none"
+    dialog.effects.insert(before, RelayToCase(dialog.user_input.text, level, bot_answers))
+    return not bot_answers or answered
 
 
 def _dispatch(dialog: Dialog) -> None:
@@ -226,19 +235,25 @@ def handle(
         reading = understanding or classify(user_input.text)
         dialog.understanding = _as_answer_at_a_question(dialog.state, reading)
         intake.gather(dialog)  # issue 12: free text fills the draft form wherever it is written
-    if with_person and _relay(dialog):
-        pass
+    if with_person:
+        if not _relay(dialog, crisis_already_sent=crisis_already_sent):
+            _carry_on(dialog, previous)
     elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):
-        if _paused_too_long(dialog, previous):
-            menu.offer_resume(dialog)
-        else:
-            _dispatch(dialog)
+        _carry_on(dialog, previous)
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+
+
+def _carry_on(dialog: Dialog, previous: datetime | None) -> None:
+    """Offer to resume a form left too long, otherwise fire the input's event."""
+    if _paused_too_long(dialog, previous):
+        menu.offer_resume(dialog)
+    else:
+        _dispatch(dialog)
 
 
 def _as_answer_at_a_question(state: str, understanding: Understanding) -> Understanding:

@@ -1,0 +1,64 @@
+"""Try-out 6: danger in a conversation gets the right reply every time, in the night typists' own words.
+
+Every test drives the real engine with the real reading, at the hour the person wrote.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from dialogs.effects import HandOff, RaiseUrgency, RelayToCase
+from tests.dialogs.chat import TOKYO, Chat, said
+
+NIGHT = datetime(2026, 11, 25, 2, 0, tzinfo=TOKYO)  # Wednesday 2 a.m.
+FALLBACK = "自動の応答なので、うまくお答えできない"
+OVERDOSE_FIRST = "薬をたくさん飲んだと受け取りました"
+
+
+def at_night(*messages: str, **options: object) -> Chat:
+    """A person who followed at 2 a.m. and typed `messages`, a minute apart."""
+    chat = Chat(now=NIGHT)
+    chat.follow()
+    for text in messages:
+        chat.send(text, **options)
+    return chat
+
+
+def raised_crisis(chat: Chat) -> bool:
+    assert chat.last is not None
+    return any(isinstance(e, RaiseUrgency) and e.level == "crisis" for e in chat.last.effects)
+
+
+# ---------------------------------------------------------------- 1. pieces while a CSW holds the case
+
+
+def test_pills_told_in_pieces_to_a_csw_get_119_and_raise_the_case() -> None:
+    chat = at_night("しにたい", "くすり", "のんだ", with_person=True)
+    assert OVERDOSE_FIRST in said(chat) and "119" in said(chat)
+    assert raised_crisis(chat)
+    assert chat.last is not None
+    relayed = [e for e in chat.last.effects if isinstance(e, RelayToCase)]
+    assert relayed == [RelayToCase("のんだ", "crisis", bot_answers=True)]
+
+
+def test_a_piece_that_says_nothing_alone_still_reaches_the_csw_quietly() -> None:
+    chat = at_night("くすり", with_person=True)
+    assert chat.texts == []
+    assert chat.last is not None
+    assert chat.last.effects == (RelayToCase("くすり", "none", bot_answers=False),)
+
+
+def test_pieces_with_no_danger_stay_between_the_person_and_the_csw() -> None:
+    chat = at_night("あの", "しごと", "ない", with_person=True)
+    assert chat.texts == []
+    assert not any(isinstance(e, RaiseUrgency) for e in chat.effects)
+
+
+def test_pills_told_in_pieces_while_waiting_for_a_csw_get_119_and_raise_the_case() -> None:
+    chat = at_night("人と話したい")
+    chat.tap("この内容だけ送る")
+    assert any(isinstance(e, HandOff) for e in chat.effects)
+    for text in ("しにたい", "くすり", "のんだ"):
+        chat.send(text)
+    assert OVERDOSE_FIRST in said(chat)
+    assert raised_crisis(chat)
