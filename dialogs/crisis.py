@@ -1039,6 +1039,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
+        if answer_pills_reply(dialog) or answer_pills_named(dialog):
+            return True
         if answer_plea(dialog) or answer_child_after(dialog) or answer_risk_in_words(dialog):
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
@@ -1178,6 +1180,8 @@ def answer_plea(dialog: Dialog) -> bool:
     at_menu = dialog.state in (MenuStates.START, MenuStates.MAIN)
     if not at_menu or not fragments.pleads(dialog.user_input.text):
         return False
+    if person_offered(dialog) and dialog.understanding and "cmd.yes" in dialog.understanding.intents:
+        return False  # 「お願いします」 to the offer of a person: a yes, answered by the dialog
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     situations = _last_situations(dialog)
@@ -1189,3 +1193,69 @@ def answer_plea(dialog: Dialog) -> bool:
     dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
+
+
+def answer_pills_named(dialog: Dialog) -> bool:
+    """Pills named, not said to be taken, soon after a crisis reply (「しにたい」「べつに」「くすり」): ask
+    plainly whether they were taken and how many, with 119 if they were. True when asked."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or understanding.intents or not fragments.is_short(text):
+        return False
+    if not any(word in text for word in PILL_WORDS) or overdose_taken(text):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _recently(
+        dialog, "pills_asked_at", REPEAT_WITHIN
+    ):
+        return False
+    _mark(dialog, "pills_asked_at")
+    keep_typed(dialog)
+    dialog.say("crisis.pills_ask")
+    dialog.send(_offer("crisis.again_offer"))
+    return True
+
+
+def answer_pills_reply(dialog: Dialog) -> bool:
+    """A short answer soon after being asked whether pills were taken: not yet (「のんでない」「まだ」) is
+    thanked, with pills kept out of reach and 119 if taken; anything else (「はい」「20こ」) is read as
+    pills taken, and gets 119 first. True when answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or understanding.concerns or not fragments.is_short(text):
+        return False
+    if not _recently(dialog, "pills_asked_at", QUESTION_FRESH) or _recently(
+        dialog, "pills_answered_at", QUESTION_FRESH
+    ):
+        return False
+    if set(understanding.intents) - {"cmd.yes", "cmd.no"}:
+        return False
+    _mark(dialog, "pills_answered_at")
+    keep_typed(dialog)
+    if "cmd.no" in understanding.intents or fragments.not_taken(text):
+        dialog.say("crisis.pills_not_taken")
+        dialog.send(_offer("crisis.again_offer"))
+        return True
+    reasons = (catalog.text("summary.quote", words=text.strip()),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    _answer_crisis(dialog, ("overdose",), already_sent=False)
+    return True
+
+
+def note_offer(dialog: Dialog) -> None:
+    """Remember whether this turn's reply ends by offering a person (「担当者に伝えたい」), so that a typed
+    yes on the next turn (「はい」「お願いします」) is taken as a yes to that offer."""
+    last = dialog.messages[-1] if dialog.messages else None
+    offered = last is not None and any(
+        choice.data == "human" and choice.label == catalog.text("crisis.human") for choice in last.choices
+    )
+    stored = dialog.data.get("crisis")
+    if offered:
+        dialog.data.setdefault("crisis", {})["person_offered"] = True
+    elif isinstance(stored, dict):
+        stored.pop("person_offered", None)
+
+
+def person_offered(dialog: Dialog) -> bool:
+    """Whether the bot's last reply ended by offering a person (see `note_offer`)."""
+    return bool(dialog.data.get("crisis", {}).get("person_offered"))

@@ -196,6 +196,8 @@ def _dispatch(dialog: Dialog) -> None:
     if talk is not None and _fire(dialog, talk):
         return
     command = _typed_command(dialog)
+    if command == "yes" and crisis.person_offered(dialog):
+        command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
     if command is not None and _fire(dialog, command):
         return
     if not _fire(dialog, trigger_for(dialog.user_input)):
@@ -244,6 +246,7 @@ def handle(
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
+    crisis.note_offer(dialog)
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
 

@@ -184,6 +184,9 @@ SAID_YES = (
 )
 """A bare yes (the whole message) to a question about dying, asked just before."""
 
+NOT_TAKEN = ("ない", "ません", "まだ", "いいえ", "ううん", "してない")
+"""Words of a short answer that say the pills were not taken (「のんでない」「まだ」), after being asked."""
+
 PLEA = ("おねがい", "お願い", "だれか", "誰か", "たすけ", "助け", "ひとりにしないで", "一人にしないで")
 """A plea after a crisis reply (「おねがい だれか」 at 5 a.m.): someone asking to be reached."""
 
@@ -201,6 +204,7 @@ _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
 _PLEA = _normalized_all(PLEA)
 _HELP_COMING = _normalized_all(HELP_COMING)
+_NOT_TAKEN = _normalized_all(NOT_TAKEN)
 
 
 def is_short(text: str) -> bool:
@@ -280,3 +284,9 @@ def acknowledges(text: str) -> bool:
 def says_yes(text: str) -> bool:
     """Whether the whole message is a bare yes (「はい」「うん」「ある」「少し」)."""
     return _whole(text) in SAID_YES
+
+
+def not_taken(text: str) -> bool:
+    """Whether a short answer says the pills were not taken (「のんでない」「まだ」「飲んでません」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _NOT_TAKEN)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from dialogs.effects import HandOff, RaiseUrgency, RelayToCase
 from tests.dialogs.chat import TOKYO, Chat, said
 
@@ -62,3 +64,49 @@ def test_pills_told_in_pieces_while_waiting_for_a_csw_get_119_and_raise_the_case
         chat.send(text)
     assert OVERDOSE_FIRST in said(chat)
     assert raised_crisis(chat)
+
+
+# ---------------------------------------------------------------- 2. pills named after wanting to die
+
+
+def test_pills_named_after_wanting_to_die_are_asked_about_directly() -> None:
+    chat = at_night("しにたい", "べつに", "くすり")
+    reply = said(chat)
+    assert FALLBACK not in reply
+    assert "飲みましたか" in reply and "どれくらい" in reply
+    assert "119" in reply
+
+
+def test_the_answer_to_that_question_gets_119_first() -> None:
+    chat = at_night("しにたい", "べつに", "くすり", "のんだ")
+    assert OVERDOSE_FIRST in said(chat)
+    assert raised_crisis(chat)
+
+
+@pytest.mark.parametrize("amount", ["20こ", "はい"])
+def test_an_amount_or_a_yes_to_that_question_is_pills_taken(amount: str) -> None:
+    chat = at_night("しにたい", "べつに", "くすり", amount)
+    assert OVERDOSE_FIRST in said(chat)
+    assert raised_crisis(chat)
+
+
+def test_not_taken_is_thanked_with_119_if_they_are_taken_later() -> None:
+    chat = at_night("しにたい", "べつに", "くすり", "のんでない")
+    assert FALLBACK not in said(chat) and OVERDOSE_FIRST not in said(chat)
+    assert "119" in said(chat) and "手の届かないところ" in said(chat)
+
+
+# ---------------------------------------------------------------- 3. a typed yes to the offer of a person
+
+
+@pytest.mark.parametrize("yes", ["はい", "うん", "お願いします"])
+def test_a_typed_yes_after_the_crisis_reply_is_a_yes_to_the_person_offered(yes: str) -> None:
+    chat = at_night("しにたい")
+    chat.send(yes)
+    assert FALLBACK not in said(chat)
+    assert chat.state.startswith("consent."), chat.state
+
+
+def test_a_typed_yes_with_a_person_already_reading_is_not_the_fallback() -> None:
+    chat = at_night("しにたい", "はい", with_person=True)
+    assert FALLBACK not in said(chat)
