@@ -149,17 +149,35 @@ def _parent_who_may_hurt(
 ) -> bool:
     """Whether the writer is a parent afraid of hurting, or who has hurt, their own child: harm by the
     writer to a child (「子どもに手をあげてしまいました」「虐待してしまいそうで怖い」), or harm by the writer
-    (「まだ叩いてはいません。でも今夜はやばいかも」) from a parent of a young child or after such words."""
+    (「まだ叩いてはいません。でも今夜はやばいかも」) in a parent's words, from a parent of a young child
+    or after such words."""
     kinds = set(understanding.crisis_kinds)
     if _is_child(understanding, data):
         return False
     if "harm_to_others" in kinds:
-        return "child_abuse" in kinds or hurt == "own_child" or _parent_of_a_child(data)
+        return (
+            "child_abuse" in kinds
+            or hurt == "own_child"
+            or _parent_of_a_child(data)
+            or _parents_own_words(understanding)
+        )
     return (
         hurt == "own_child"
         and bool(kinds & {"violence", "child_abuse"})
         and not _names_who_hurts(understanding, text)
     )
+
+
+PARENT_RULES = "crisis_parents.yaml#"
+"""The lexicon of a parent's own words about hurting their child (「まだ叩いてはいません。でも…」)."""
+
+
+def _parents_own_words(understanding: Understanding) -> bool:
+    """Whether a rule for a parent's own words read the message, with no partner, parent or sibling named
+    as the one who might be hit (「夫をまだ叩いてはいません」 is not about a child)."""
+    relations = {e.value for e in understanding.entities if e.kind == "relation"}
+    found = [evidence for evidence in understanding.evidence if evidence.label == "crisis"]
+    return not relations - {"child"} and any(evidence.rule.startswith(PARENT_RULES) for evidence in found)
 
 
 def _parent_of_a_child(data: dict[str, Any]) -> bool:
@@ -352,9 +370,14 @@ def hotline_list(now: datetime) -> Text:
 
 
 def crisis_messages(
-    now: datetime, situations: tuple[Situation, ...] = ("suicidal",), *, with_person: bool = False
+    now: datetime,
+    situations: tuple[Situation, ...] = ("suicidal",),
+    *,
+    with_person: bool = False,
+    ask: bool = False,
 ) -> tuple[Text, ...]:
-    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person."""
+    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person;
+    with `ask` (a way of dying named), the direct question last, with buttons to answer it."""
     phones, chats = _open_lines(situations, now)
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
@@ -362,11 +385,22 @@ def crisis_messages(
     later = _later_lines(situations[0], now)
     if later:
         lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
-    return (
-        Text(catalog.text(f"crisis.first.{situations[0]}")),
-        Text("\n".join(lines)),
-        _offer("crisis.offer", with_person=with_person),
+    first = Text(catalog.text(f"crisis.first.{situations[0]}"))
+    offer = _offer("crisis.offer", with_person=with_person)
+    if ask:
+        return (first, Text("\n".join(lines)), Text(offer.text), _direct_question(with_person=with_person))
+    return (first, Text("\n".join(lines)), offer)
+
+
+def _direct_question(*, with_person: bool) -> Text:
+    """The direct question about dying, with buttons to answer it (and to be heard by a person)."""
+    choices: tuple[Choice, ...] = (
+        Choice(catalog.text("risk.yes"), "risk:yes"),
+        Choice(catalog.text("risk.no"), "risk:no"),
     )
+    if not with_person:
+        choices = (*choices, Choice(catalog.text("risk.listen"), "human"))
+    return Text(catalog.text("crisis.method_ask"), choices)
 
 
 def dv_messages(now: datetime) -> tuple[Text, ...]:
@@ -444,8 +478,19 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
     )
 
 
-METHOD_RULES = ("#method", "#stockpile")
-"""Lexicon rules that name a way of dying (練炭, 飛び降り, ロープ) or pills being kept for it."""
+METHOD_RULES = (
+    "#method",
+    "#stockpile",
+    "#rope_ready",
+    "#bare_means",
+    "#sealed_car",
+    "#at_danger_place",
+    "#looking_down",
+    "#train_jump",
+    "#going_to_end_place",
+)
+"""Lexicon rules that name a way of dying (練炭, 飛び降り, ロープ), pills being kept for it, or being at
+a place to die (「屋上にいる」)."""
 
 
 def names_method(understanding: Understanding | None) -> bool:
@@ -468,16 +513,10 @@ def method_messages(
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
         lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
-    choices: tuple[Choice, ...] = (
-        Choice(catalog.text("risk.yes"), "risk:yes"),
-        Choice(catalog.text("risk.no"), "risk:no"),
-    )
-    if not with_person:
-        choices = (*choices, Choice(catalog.text("risk.listen"), "human"))
     return (
         Text(catalog.text("crisis.method")),
         Text("\n".join(lines)),
-        Text(catalog.text("crisis.method_ask"), choices),
+        _direct_question(with_person=with_person),
     )
 
 
@@ -493,9 +532,12 @@ def reply_for(
 
     A new or more acute situation gets its whole block; the same one again within `REPEAT_WITHIN` the
     brief reply, except that a way of dying named then (「練炭とか楽なのかなって」 after 「冗談です」)
-    gets the direct question, once in that time."""
+    gets the direct question, once in that time. A way of dying named in the first message
+    (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last."""
     if not memory.is_repeat(situations[0], now):
-        return crisis_messages(now, situations, with_person=with_person), memory.after(situations, now)
+        ask = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        messages = crisis_messages(now, situations, with_person=with_person, ask=ask)
+        return messages, memory.after(situations, now, asked=ask)
     if names_method(understanding) and not memory.asked_lately(now):
         messages = method_messages(now, situations, with_person=with_person)
         return messages, memory.after(situations, now, asked=True)

@@ -9,6 +9,8 @@ from datetime import datetime
 
 import pytest
 
+from dialogs import catalog
+from dialogs.crisis import crisis_answer
 from dialogs.effects import HandOff, RaiseUrgency, RelayToCase
 from tests.dialogs.chat import TOKYO, Chat, said
 
@@ -110,3 +112,42 @@ def test_a_typed_yes_after_the_crisis_reply_is_a_yes_to_the_person_offered(yes: 
 def test_a_typed_yes_with_a_person_already_reading_is_not_the_fallback() -> None:
     chat = at_night("しにたい", "はい", with_person=True)
     assert FALLBACK not in said(chat)
+
+
+# ---------------------------------------------------------------- 4. a method in the very first message
+
+
+@pytest.mark.parametrize("text", ["ロープ買ってきた", "屋上にいる"])
+def test_a_way_of_dying_in_the_first_message_gets_the_direct_question(text: str) -> None:
+    chat = at_night(text)
+    reply = said(chat)
+    assert catalog.text("crisis.method_ask").strip() in reply
+    assert "119" in reply
+    assert "そういう気持ちがある" in chat.labels and "人に話を聞いてほしい" in chat.labels
+
+
+def test_the_fast_path_asks_the_direct_question_too() -> None:
+    answer = crisis_answer("ロープ買ってきた", NIGHT)
+    assert answer is not None
+    assert catalog.text("crisis.method_ask").strip() in "\n".join(m.text for m in answer[0])
+
+
+def test_a_typed_yes_to_that_question_is_its_answer() -> None:
+    chat = at_night("ロープ買ってきた", "はい")
+    assert catalog.text("crisis.method_yes").split("\n")[0] in said(chat)
+
+
+# ---------------------------------------------------------------- 5. a parent afraid of hitting tonight
+
+
+def test_a_parent_not_yet_hitting_but_afraid_of_tonight_gets_the_parents_reply_first() -> None:
+    chat = at_night("まだ叩いてはいません。でも今夜はやばいかも")
+    reply = said(chat)
+    assert catalog.text("crisis.first.parent").split("\n")[0] in reply
+    assert "189" in reply
+    assert catalog.text("crisis.first.suicidal").split("\n")[0] not in reply
+
+
+def test_not_yet_hitting_a_partner_is_not_read_as_a_parent() -> None:
+    chat = at_night("夫をまだ叩いてはいません。でも今夜はやばいかも")
+    assert catalog.text("crisis.first.parent").split("\n")[0] not in said(chat)
