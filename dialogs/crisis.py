@@ -413,24 +413,33 @@ def dv_messages(now: datetime) -> tuple[Text, ...]:
 
 
 def again_messages(
-    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False, pills: bool = False
+    now: datetime,
+    situations: tuple[Situation, ...],
+    *,
+    with_person: bool = False,
+    pills: bool = False,
+    turn: int = 0,
 ) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person.
 
-    About pills (`pills`, or pills already taken) it names 119 first, every time.
+    About pills (`pills`, or pills already taken) it names 119 first, every time. Brief replies in a
+    row (`turn`, counted from 0) take turns between two wordings and two lines, so the same cry again
+    never gets the last reply word for word.
     """
     phones, chats = _open_lines(situations, now)
-    first = sorted(phones + chats, key=lambda line: "anything" in line.kinds)[:1]  # DV相談＋ before よりそい
+    fitting = sorted(phones + chats, key=lambda line: "anything" in line.kinds)  # DV相談＋ before よりそい
+    variant = ".b" if turn % 2 else ""
+    first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] == "parent":
         key = "crisis.again_parent"
-    text = catalog.text(key, line=line)
+    text = catalog.text(key + variant, line=line)
     if with_person:
         return (Text(text), _offer("crisis.offer", with_person=True))
-    return (Text(text), _offer("crisis.again_offer"))
+    return (Text(text), _offer("crisis.again_offer" + variant))
 
 
 @dataclass(frozen=True)
@@ -443,6 +452,8 @@ class CrisisMemory:
     hurt: Hurt | None = None
     asked_at: datetime | None = None
     """When the direct question about dying was last asked after a method was named."""
+    brief: int = 0
+    """How many brief replies were sent in a row since the last whole block."""
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -456,12 +467,16 @@ class CrisisMemory:
         """Whether the last crisis reply was sent within `REPEAT_WITHIN`."""
         return self.shown_at is not None and now - self.shown_at < REPEAT_WITHIN
 
-    def after(self, situations: tuple[Situation, ...], now: datetime, *, asked: bool = False) -> CrisisMemory:
-        """The memory once a reply fitted to `situations` is sent at `now` (`asked`: with the question)."""
+    def after(
+        self, situations: tuple[Situation, ...], now: datetime, *, asked: bool = False, brief: bool = False
+    ) -> CrisisMemory:
+        """The memory once a reply fitted to `situations` is sent at `now` (`asked`: with the question;
+        `brief`: the brief reply)."""
         answered = self.answered if self.recent(now) else ()
         hurt = HURT_IN.get(situations[0], self.hurt)
         asked_at = now if asked else self.asked_at
-        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt, asked_at)
+        briefs = self.brief + 1 if brief else 0
+        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt, asked_at, briefs)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -470,11 +485,13 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
     stamp = stored.get("shown_at")
     hurt = stored.get("hurt")
     asked = stored.get("method_asked_at")
+    brief = stored.get("brief")
     return CrisisMemory(
         datetime.fromisoformat(stamp) if isinstance(stamp, str) else None,
         tuple(stored.get("answered") or stored.get("situations") or ()),
         hurt if hurt in SITUATION_OF_HURT else None,
         datetime.fromisoformat(asked) if isinstance(asked, str) else None,
+        brief if isinstance(brief, int) else 0,
     )
 
 
@@ -542,8 +559,9 @@ def reply_for(
         messages = method_messages(now, situations, with_person=with_person)
         return messages, memory.after(situations, now, asked=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
-    messages = again_messages(now, situations, with_person=with_person, pills=pills)
-    return messages, memory.after(situations, now)
+    turn = memory.brief if memory.recent(now) else 0
+    messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=turn)
+    return messages, replace(memory, brief=turn).after(situations, now, brief=True)
 
 
 def crisis_answer(
@@ -637,7 +655,12 @@ def _answer_crisis(
     memory = memory_of(dialog.data)
     messages, after = reply_for(reading, situations, memory, dialog.now, with_person=with_person)
     stored = dialog.data.setdefault("crisis", {})
-    stored.update(shown_at=dialog.now.isoformat(), situations=list(situations), answered=list(after.answered))
+    stored.update(
+        shown_at=dialog.now.isoformat(),
+        situations=list(situations),
+        answered=list(after.answered),
+        brief=after.brief,
+    )
     if after.hurt is not None:
         stored["hurt"] = after.hurt
     if after.asked_at is not None:

@@ -6,6 +6,7 @@ Every test drives the real engine with the real reading, at the hour the person 
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import pairwise
 
 import pytest
 
@@ -151,3 +152,38 @@ def test_a_parent_not_yet_hitting_but_afraid_of_tonight_gets_the_parents_reply_f
 def test_not_yet_hitting_a_partner_is_not_read_as_a_parent() -> None:
     chat = at_night("夫をまだ叩いてはいません。でも今夜はやばいかも")
     assert catalog.text("crisis.first.parent").split("\n")[0] not in said(chat)
+
+
+# ---------------------------------------------------------------- 6. the same cry again
+
+
+def test_a_cry_repeated_never_gets_the_last_reply_word_for_word() -> None:
+    chat = at_night("たすけて")
+    replies = [chat.texts]
+    for _ in range(3):
+        chat.send("たすけて")
+        replies.append(chat.texts)
+    for before, after in pairwise(replies):
+        assert before != after
+        joined = "\n".join(after)
+        assert "0120" in joined or "110" in joined
+        assert "担当者に伝えたい" in chat.labels
+    assert len("\n".join(replies[2])) < len("\n".join(replies[0]))
+
+
+# ---------------------------------------------------------------- 7. a window asked about at night
+
+
+def test_asking_at_night_whether_the_health_centre_is_open_is_told_plainly() -> None:
+    chat = at_night("保健所って夜もやってますか")
+    reply = said(chat)
+    assert "いまは閉まっています" in reply
+    assert "11月25日(水) 8:30" in reply  # when it opens
+    assert "0120-279-338" in reply  # what is open tonight: よりそいホットライン, 24h
+
+
+def test_the_same_question_in_office_hours_is_not_told_it_is_closed() -> None:
+    chat = Chat(now=datetime(2026, 11, 24, 10, 0, tzinfo=TOKYO))
+    chat.follow()
+    chat.send("保健所って夜もやってますか")
+    assert "いまは閉まっています" not in said(chat)
