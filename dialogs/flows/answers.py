@@ -6,12 +6,23 @@ between its own questions (a detour) before asking again.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import cast
 
 from dialogs import catalog
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, QuestionId, ServiceId, current_content
+from dialogs.content import (
+    FAQ_INTENTS,
+    SERVICE_IDS,
+    FaqIntent,
+    Hotline,
+    QuestionId,
+    ServiceId,
+    Window,
+    current_content,
+)
 from dialogs.dialog import Dialog
 from dialogs.messages import Choice, Text
+from dialogs.office_hours import OfficeHours, format_jp, is_open, next_opening
 
 GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "family_groups"}
 """FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
@@ -65,6 +76,44 @@ def service_text(service_id: ServiceId) -> str:
     )
 
 
+def window_hours(window: Window) -> OfficeHours:
+    """A window's opening hours, closed on holidays, at the year end and on the municipality's closed days."""
+    return OfficeHours(
+        weekly=window.hours, extra_closed_days=current_content().office_hours.extra_closed_days
+    )
+
+
+def _hotline_text(line: Hotline) -> str:
+    """One line open tonight as the person reads it: name, number or address, hours, free."""
+    notes = catalog.text("crisis.hotline_free") if line.free else ""
+    reach = line.number or line.url
+    return catalog.text(
+        f"crisis.line.{line.channel}", name=line.name, reach=reach, hours=line.hours_text, notes=notes
+    )
+
+
+def closed_now_text(service_id: ServiceId, now: datetime) -> str | None:
+    """When the service's window is closed at `now`: that it is closed, when it opens, and the lines for
+    anything open now (「保健所って夜もやってますか」 at 2 a.m.); None while it is open."""
+    content = current_content()
+    window = content.window(content.service(service_id).how_to_reach.window)
+    hours = window_hours(window)
+    if is_open(now, hours):
+        return None
+    closed = catalog.text(
+        "service.closed_now", window_name=window.name, opens=format_jp(next_opening(now, hours))
+    )
+    tonight = [
+        line
+        for line in content.hotlines
+        if "anything" in line.kinds and line.hours_known and line.is_open_at(now)
+    ]
+    if not tonight:
+        return closed
+    lines = "\n".join(_hotline_text(line) for line in tonight)
+    return "\n".join([closed, catalog.text("service.open_now", lines=lines)])
+
+
 def faq_text(intent: FaqIntent, district_id: str | None) -> str:
     """The content's answer to a common question, with the gatherings listed where it asks for them."""
     content = current_content()
@@ -87,8 +136,10 @@ def _district(dialog: Dialog) -> str | None:
 
 
 def send_service(dialog: Dialog, service_id: ServiceId) -> None:
-    """Answer about one service and offer a gentle way forward."""
+    """Answer about one service (and, asked in words while its window is closed, what is open now) and
+    offer a gentle way forward."""
     dialog.send(Text(service_text(service_id)))
+    _tell_if_closed(dialog, service_id)
     next_step = current_content().service(service_id).next_step
     dialog.say(
         "answer.after", _after_choices(Choice(catalog.text("service.more"), "services")), next_step=next_step
@@ -155,7 +206,18 @@ def answer_detour(dialog: Dialog) -> bool:
     if topic.startswith("ask."):
         dialog.send(Text(current_content().questions[cast(QuestionId, topic)].answer))
     elif topic.startswith("service."):
-        dialog.send(Text(service_text(cast(ServiceId, topic.removeprefix("service.")))))
+        service_id = cast(ServiceId, topic.removeprefix("service."))
+        dialog.send(Text(service_text(service_id)))
+        _tell_if_closed(dialog, service_id)
     else:
         dialog.send(Text(faq_text(cast(FaqIntent, topic), _district(dialog))))
     return True
+
+
+def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:
+    """After a service asked about in words, say plainly if its window is closed now and what is open."""
+    if dialog.user_input.kind != "text":
+        return
+    closed = closed_now_text(service_id, dialog.now)
+    if closed is not None:
+        dialog.send(Text(closed))
