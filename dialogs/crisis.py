@@ -86,9 +86,9 @@ SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる"
 SWALLOWED_ENGLISH = re.compile(r"\b(took|swallowed|overdosed|have taken)\b", re.IGNORECASE)
 SWALLOWED_PAST = re.compile(r"(飲|呑|の)(んだ|んじゃった|んでしまった|みました|みこんだ|み込んだ)")
 """The past of swallowing as written, for when the tokens miss it (「くすり20このんだ」 read as 好む)."""
-PILL_WORDS = ("薬", "くすり", "クスリ", "錠", "じょう", "眠剤", "睡眠薬", "市販薬", "💊")
-"""Words for pills: fragments that name them and say they were swallowed, soon after a crisis reply, tell
-of an overdose whatever the reading of the pieces alone."""
+PILL_WORDS = fragments.WORDS["pill_words"]
+"""Words for pills: pieces that name them and say they were swallowed, soon after a crisis reply, tell of
+an overdose whatever the reading of the pieces alone."""
 
 LATER_TOO: frozenset[Situation] = frozenset({"parent"})
 """Situations whose own lines closed now are named with their hours even when another is open: a
@@ -955,17 +955,7 @@ def _told_lately(dialog: Dialog, situations: list[str]) -> bool:
     return repeat
 
 
-SCHOOL_WORDS = (
-    "がっこう",
-    "せんせい",
-    "ちゅうがく",
-    "こうこう",
-    "しょうがく",
-    "ちゅう1",
-    "ちゅう2",
-    "ちゅう3",
-    "じゅく",
-)
+SCHOOL_WORDS = fragments.WORDS["school"]
 """Words of school that, in a message written only in kana, tell of a child writing."""
 
 MINOR_YEAR = re.compile(
@@ -973,14 +963,7 @@ MINOR_YEAR = re.compile(
 )
 """A school year that says the writer is a child (「高校生です」「中3」), when no relative is named."""
 
-NOT_HOME_WORDS = (
-    "いえにいたくない",
-    "家にいたくない",
-    "いえにかえりたくない",
-    "家に帰りたくない",
-    "うちにいたくない",
-    "かえりたくない",
-)
+NOT_HOME_WORDS = fragments.WORDS["not_home"]
 """A child's words for not wanting to be at home (「いえにいたくない」): after a child's crisis reply,
 the children's lines again, not a misreading of いえ as 'no'."""
 
@@ -1025,33 +1008,7 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         dialog.say(key, guidance=_urgent_guidance(understanding, dialog.now))
 
 
-COLD_OR_BODY_WORDS = (
-    "寒",
-    "さむ",
-    "サム",
-    "冷え",
-    "凍",
-    "かじか",
-    "震え",
-    "ふるえ",
-    "体",
-    "からだ",
-    "具合",
-    "熱",
-    "痛",
-    "いた",
-    "しんど",
-    "だる",
-    "動け",
-    "うごけ",
-    "気分が悪",
-    "吐き",
-    "めまい",
-    "ふらふら",
-    "外",
-    "野宿",
-    "公園",
-)
+COLD_OR_BODY_WORDS = fragments.WORDS["cold_or_body"]
 """Words about the cold or the body: only a message with one of them gets the short line with 119."""
 
 

@@ -11,15 +11,82 @@ After a reply about pills taken or cutting, words about the body (`BODY_AFTER_PI
 reply, taking it back (`TAKEN_BACK`: 「冗談です」「やっぱいい」「ちょっと疲れてるだけ」) needs a warm
 line that keeps the door open, and a plea (`PLEA`: 「おねがい だれか」) a line to call now. The lists
 are matched on normalised text (katakana as hiragana, long vowels dropped), as the lexicons are.
+
+The word lists are data, in `conversation_words/*.yaml` (`load_words`): a municipality extends one by
+adding a file with the same list names (dialect, local words).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from dialogs.understanding.normalize import normalize_with_spans
+
+WORDS_DIR = Path(__file__).with_name("conversation_words")
+"""The shipped word lists; every `*.yaml` file here is read and its lists joined."""
+
+WORD_LISTS = (
+    "body_after_pills",
+    "body_after_cutting",
+    "taken_back",
+    "help_coming",
+    "acknowledged",
+    "said_yes",
+    "not_taken",
+    "plea",
+    "pill_words",
+    "cold_or_body",
+    "school",
+    "not_home",
+)
+"""The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
+
+
+class WordListError(ValueError):
+    """A word-list file that cannot be read: the message names the file and the list."""
+
+
+def _read_words(path: Path, lists: dict[str, list[str]]) -> None:
+    """Add the lists of one file to `lists`, refusing names and shapes it does not know."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise WordListError(f"{path}: not valid YAML ({exc})") from exc
+    if not isinstance(data, dict):
+        raise WordListError(f"{path}: expected a mapping of list names")
+    for name, body in data.items():
+        if name not in WORD_LISTS:
+            raise WordListError(f"{path}: unknown list {name!r} (known: {', '.join(WORD_LISTS)})")
+        words = body.get("words") if isinstance(body, dict) else None
+        if not isinstance(words, list) or not all(isinstance(word, str) and word for word in words):
+            raise WordListError(f"{path}: {name}.words must be a list of words")
+        lists[name].extend(word for word in words if word not in lists[name])
+
+
+@cache
+def _load(directories: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
+    """Read the shipped lists, then each extra directory's files (cached)."""
+    lists: dict[str, list[str]] = {name: [] for name in WORD_LISTS}
+    for directory in (WORDS_DIR, *directories):
+        for path in sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")]):
+            _read_words(path, lists)
+    return {name: tuple(words) for name, words in lists.items()}
+
+
+def load_words(extra_dirs: Iterable[Path] = ()) -> dict[str, tuple[str, ...]]:
+    """Every word list: the shipped files, then the files of `extra_dirs` (a municipality's own words)."""
+    return _load(tuple(Path(directory).resolve() for directory in extra_dirs))
+
+
+WORDS = load_words()
+"""The word lists in use."""
 
 SHORT_CHARS = 20
 """Only a message at most this long is kept, or read together with the ones before it."""
@@ -33,162 +100,14 @@ WITHIN = timedelta(minutes=15)
 TAKEN_BACK_MAX_CHARS = 40
 """A longer message is more than taking back what was said (「冗談です。でも本当は…」)."""
 
-BODY_AFTER_PILLS = (
-    "ねむ",
-    "眠い",
-    "眠く",
-    "眠た",
-    "ふらふら",
-    "ふらつ",
-    "くらくら",
-    "めまい",
-    "目が回",
-    "吐",
-    "はいた",
-    "はいちゃ",
-    "はきそ",
-    "はきけ",
-    "気持ち悪",
-    "きもちわる",
-    "気分が悪",
-    "息が",
-    "いきが",
-    "苦し",
-    "くるし",
-    "意識",
-    "ぼっと",
-    "動け",
-    "うごけ",
-    "しびれ",
-    "痺れ",
-    "震え",
-    "ふるえ",
-    "どきどき",
-    "動悸",
-    "胸が",
-    "頭が痛",
-    "頭痛",
-    "あたまいた",
-    "お腹が痛",
-    "腹が痛",
-    "目がかすむ",
-    "ろれつ",
-    "力が入らな",
-)
-"""After pills taken: sleepiness, dizziness, vomiting, breathing, heart, numbness — 119 again."""
-
-BODY_AFTER_CUTTING = (
-    "血",
-    "ちが止ま",
-    "ちがとま",
-    "止まらな",
-    "とまらな",
-    "止まらん",
-    "とまらん",
-    "止まんな",
-    "とまんな",
-    "傷",
-    "きず",
-    "深い",
-    "ふかい",
-    "縫",
-    "ぬう",
-    "ぬわ",
-    "痛",
-    "いたい",
-    "ふらふら",
-    "くらくら",
-    "気が遠",
-    "力が入らな",
-)
-"""After cutting: bleeding, depth, pain, faintness — first aid and 119 again."""
-
-TAKEN_BACK = (
-    "冗談",
-    "じょうだん",
-    "じょだん",
-    "嘘です",
-    "うそです",
-    "うそうそ",
-    "嘘嘘",
-    "ねただよ",
-    "ねたです",
-    "やっぱいい",
-    "やっぱりいい",
-    "やっぱなし",
-    "やっぱりなし",
-    "やっぱいいです",
-    "疲れてるだけ",
-    "つかれてるだけ",
-    "疲れただけ",
-    "つかれただけ",
-    "疲れてただけ",
-    "言ってみただけ",
-    "いってみただけ",
-    "気にしないで",
-    "きにしないで",
-    "忘れて",
-    "わすれて",
-    "大丈夫",
-    "だいじょうぶ",
-    "だいじょぶ",
-)
-"""Taking back what was said after a crisis reply."""
-
-HELP_COMING = (
-    "救急車",
-    "きゅうきゅうしゃ",
-    "119",
-    "病院",
-    "びょういん",
-    "電話した",
-    "でんわした",
-    "呼んだ",
-    "よんだ",
-    "家族に",
-    "かぞくに",
-    "親に",
-    "おやに",
-    "言った",
-    "いった",
-)
-"""After pills or cutting, help on its way (「救急車よんだ」「いまから病院」「かぞくにいった」)."""
-
-ACKNOWLEDGED = (
-    "はい",
-    "うん",
-    "わかった",
-    "わかりました",
-    "了解",
-    "りょうかい",
-    "ok",
-    "おけ",
-    "そう",
-    "うんうん",
-)
-"""A bare acknowledgement (the whole message), after pills or cutting: 119 is named once more."""
-
-SAID_YES = (
-    "はい",
-    "うん",
-    "うんうん",
-    "ある",
-    "あります",
-    "あるよ",
-    "あるかも",
-    "そう",
-    "少し",
-    "すこし",
-    "ちょっと",
-    "たぶん",
-)
-"""A bare yes (the whole message) to a question about dying, asked just before."""
-
-NOT_TAKEN = ("ない", "ません", "まだ", "いいえ", "ううん", "してない")
-"""Words of a short answer that say the pills were not taken (「のんでない」「まだ」), after being asked."""
-
-PLEA = ("おねがい", "お願い", "だれか", "誰か", "たすけ", "助け", "ひとりにしないで", "一人にしないで")
-"""A plea after a crisis reply (「おねがい だれか」 at 5 a.m.): someone asking to be reached."""
+BODY_AFTER_PILLS = WORDS["body_after_pills"]
+BODY_AFTER_CUTTING = WORDS["body_after_cutting"]
+TAKEN_BACK = WORDS["taken_back"]
+HELP_COMING = WORDS["help_coming"]
+ACKNOWLEDGED = WORDS["acknowledged"]
+SAID_YES = WORDS["said_yes"]
+NOT_TAKEN = WORDS["not_taken"]
+PLEA = WORDS["plea"]
 
 
 def _normalized(text: str) -> str:
