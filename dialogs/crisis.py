@@ -559,9 +559,8 @@ def reply_for(
         messages = method_messages(now, situations, with_person=with_person)
         return messages, memory.after(situations, now, asked=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
-    turn = memory.brief if memory.recent(now) else 0
-    messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=turn)
-    return messages, replace(memory, brief=turn).after(situations, now, brief=True)
+    messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=memory.brief)
+    return messages, memory.after(situations, now, brief=True)
 
 
 def crisis_answer(

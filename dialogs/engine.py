@@ -170,7 +170,7 @@ def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
     words reach the case thread either way, marked with the level that was read.
     """
     if dialog.state == MenuStates.CONFIRM_DELETE or dialog.user_input.kind not in {"text", "choice"}:
-        return False
+        return crisis.interrupt(dialog, already_sent=crisis_already_sent)
     if dialog.user_input.kind == "choice":
         if trigger_for(dialog.user_input) in DIALOG_WHILE_WITH_PERSON:
             return False

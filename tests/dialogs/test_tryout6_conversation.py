@@ -59,6 +59,12 @@ def test_pieces_with_no_danger_stay_between_the_person_and_the_csw() -> None:
     assert not any(isinstance(e, RaiseUrgency) for e in chat.effects)
 
 
+def test_danger_at_the_question_to_delete_is_answered_with_a_person_too() -> None:
+    chat = at_night("データを消して", with_person=True)
+    chat.send("しにたい", with_person=True)
+    assert "119" in said(chat) and raised_crisis(chat)
+
+
 def test_pills_told_in_pieces_while_waiting_for_a_csw_get_119_and_raise_the_case() -> None:
     chat = at_night("人と話したい")
     chat.tap("この内容だけ送る")
