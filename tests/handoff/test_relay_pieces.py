@@ -15,15 +15,16 @@ def test_pills_in_pieces_to_the_csw_get_119_and_raise_the_case(sim: Simulator, d
         csrf = csrf_in(client.get(f"/csw/cases/{code}").text)
         client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf})
         sim.wait_idle()
+        sim.send("u1", "しにたい")
         before = len(sim.received("u1"))
         sim.send("u1", "くすり")
         assert len(sim.received("u1")) == before, "a piece alone stays between the person and the CSW"
-        assert case_row(database_url, code).urgency != "crisis"
 
         sim.send("u1", "のんだ")
         replies = "\n".join(message.text for message in sim.received("u1")[before:])
         assert dialog_catalog.text("crisis.first.overdose").split("\n")[0] in replies
         stored = case_row(database_url, code)
         assert stored.alert and stored.urgency == "crisis"
+        assert any("のんだ" in reason for reason in stored.urgency_reasons)
         thread = client.get(f"/csw/cases/{code}/thread").text
         assert "くすり" in thread and "のんだ" in thread and "危機の言葉" in thread
