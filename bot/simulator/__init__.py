@@ -32,7 +32,8 @@ from bot.simulator.fake_line import Delivery, FakeLine
 
 __all__ = ["Delivery", "Simulator"]
 
-START_TIMEOUT_S = 15.0
+START_TIMEOUT_S = 90.0
+"""The server loads the analyzer and lexicons at start: seconds when quiet, a minute on a busy machine."""
 SIMULATOR_SECRET_KEY = "simulator-signing-key-" + "x" * 24
 
 
