@@ -95,3 +95,15 @@ def test_a_question_about_being_seen_typed_inside_the_form_is_answered_on_the_wa
     chat.tap(catalog.text("menu.intake"))
     chat.send("アイコンとか向こうに見えてる？")
     assert "LINEの名前やプロフィールを、相談員が見ることはありません" in said(chat)
+
+
+def test_asking_in_english_to_be_called_opens_the_way_to_a_person() -> None:
+    chat = started("hello", "Could somebody call me please? I wrote my number already")
+    assert FALLBACK not in said(chat)
+    assert chat.state == "consent.review"
+
+
+def test_money_crossed_out_in_emoji_is_heard_as_a_money_worry() -> None:
+    chat = started("こんにちは", "💴✖ 🍙✖")
+    assert FALLBACK not in said(chat)
+    assert catalog.text("person.concern.economic") in said(chat)
