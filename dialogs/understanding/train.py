@@ -9,8 +9,9 @@ it as they would at run time, and the threshold is the lowest one at which the c
 (rules OR model) stays within the model's limit: the crisis model adding at most 1.5% false crisis
 on non-crisis lines (the rules alone make about 3% on the writers' many hard negatives); the model
 adding at most 2% false urgent or possible risk on ordinary lines; what it adds to a concern at
-least 60% right, to an intent at least 80% right (counted where it may add one: no rule intent of
-that family, no rule crisis; an intent model that cannot reach that is left out of the weights);
+least 40 to 60% right by what a wrong guess costs (MIN_ADDED_CONCERN_PRECISION), to an intent at
+least 80% right (counted where it may add one: no rule intent of that family, no rule crisis; an
+intent model that cannot reach that is left out of the weights);
 crisis kinds by best F1. The crisis model counts only where the model of one life-danger
 kind fires too (at run time as in the threshold search): on writers held out, that caught about 2 points
 more crisis at the same false-alarm budget. Crisis, urgent and possible risk are logistic
@@ -54,7 +55,31 @@ L2 = 1e-3
 SEED = 11
 MAX_ADDED_FALSE_CRISIS = 0.015
 MAX_ADDED_FALSE = 0.02
-MIN_ADDED_PRECISION = 0.6
+MIN_ADDED_CONCERN_PRECISION: dict[str, float] = {
+    **dict.fromkeys(
+        (
+            "economic",
+            "housing",
+            "job_search",
+            "caregiving",
+            "illness",
+            "childcare_education",
+        ),
+        0.4,
+    ),
+    **dict.fromkeys(
+        ("mental_health", "withdrawal", "isolation", "budgeting", "debt", "family_relations"), 0.5
+    ),
+    **dict.fromkeys(("violence", "disability"), 0.6),
+}
+"""How often what a concern model adds beyond the rules must be right, by what a wrong guess costs.
+
+A guess reaches the person only where the rules read no worry, as 「…で困っていると受け取りました。
+違っていたら、そのまま言い直してください」 and as a tick they can take off, and the CSW checks the 受付票:
+a practical worry (money, housing, work, care, the body, a child's school) needs 40 in 100 right; one that
+names the person's state or their family's (the mind, staying in, being alone, spending, debt, the family) 50;
+violence,
+which brings the DV lines, and disability, a label no one should be given by guess, 60."""
 MIN_ADDED_INTENT_PRECISION = 0.8
 MIN_ADDED_INTENT_LINES = 3
 MIN_INTENT_POSITIVES = 2
@@ -273,9 +298,8 @@ def _threshold(name: str, lines: Sequence[Line], values: Sequence[float]) -> flo
         return lowest_threshold(scored, lambda c: c.added_false <= MAX_ADDED_FALSE * c.negatives)
     if name.startswith("concern:"):
         scored = [(s, positive(name, ln.record), name in ln.rule_labels) for s, ln in rows]
-        return lowest_threshold(
-            scored, lambda c: c.added_true >= MIN_ADDED_PRECISION * (c.added_true + c.added_false)
-        )
+        bar = MIN_ADDED_CONCERN_PRECISION[name.removeprefix("concern:")]
+        return lowest_threshold(scored, lambda c: c.added_true >= bar * (c.added_true + c.added_false))
     if name.startswith("intent:"):
         scored = [(s, positive(name, ln.record), False) for s, ln in rows if may_add_intent(ln, name)]
         return lowest_threshold(scored, intent_added_well)
