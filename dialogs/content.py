@@ -74,8 +74,15 @@ FaqIntent = Literal[
     "faq.ibasho",
     "faq.family_group",
 ]
-QuestionId = Literal["ask.own_home", "ask.apply_for_someone", "ask.which_benefit"]
-"""Questions on a service's rules (生活保護, 住居確保給付金), answered as dated content with a source."""
+QuestionId = Literal[
+    "ask.own_home",
+    "ask.apply_for_someone",
+    "ask.which_benefit",
+    "ask.ignore_payment_demand",
+    "ask.legal_cost",
+]
+"""Questions on a service's rules (生活保護, 住居確保給付金) and on a court's payment demand (what happens
+if it is ignored, what a lawyer costs), answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -229,8 +236,11 @@ class HotlineHours(_Model):
 HotlineChannel = Literal["phone", "chat", "line"]
 """How a line is reached: a phone call, a web chat, or LINE (for people who cannot phone)."""
 
-HotlineKind = Literal["emergency", "suicidal", "violence", "home_violence", "child", "parent", "anything"]
-"""Situations a line is for: danger now (110/119), thoughts of dying, violence from a partner, violence
+HotlineKind = Literal[
+    "emergency", "suicidal", "relative_suicidal", "violence", "home_violence", "child", "parent", "anything"
+]
+"""Situations a line is for: danger now (110/119), thoughts of dying, a relative's thoughts of dying
+(lines that also hear the family), violence from a partner, violence
 from a grown child or another relative at home (家庭内暴力), a child being hurt (or any child's
 worry), a parent afraid of hurting their child (子育ての相談), or anything at all. The crisis reply
 picks lines by these."""

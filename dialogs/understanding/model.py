@@ -23,8 +23,12 @@ CrisisKind = Literal[
     "no_food",
     "utilities",
     "eviction",
+    "unseen",
+    "payment_demand",
 ]
-"""What kind of danger or urgent need a crisis/urgent reading is about, so replies can fit the moment."""
+"""What kind of danger or urgent need a crisis/urgent reading is about, so replies can fit the moment:
+`unseen` is someone living alone, not seen for days and not answering (they may be lying inside);
+`payment_demand` a court's 支払督促, which must be answered within two weeks."""
 
 CRISIS_KINDS: tuple[CrisisKind, ...] = get_args(CrisisKind)
 
@@ -82,6 +86,7 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.goodnight",
     "talk.deleted_check",
     "talk.withdraw",
+    "talk.ask_emergency_call",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
@@ -89,7 +94,8 @@ asking what a 児童相談所 is, or waving it off (「別に」「もういい�
 looking, a family member's own burden, leaving it to the person in charge (「ほなよろしく頼むわ」), a
 sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep,
 asking whether what was deleted is really gone (「ほんとに消えた？」), taking back what was sent
-(「さっき送ったの取り消せますか」)."""
+(「さっき送ったの取り消せますか」), asking whether to call an ambulance or the police
+(「救急車呼んだほうがいいですか」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,
