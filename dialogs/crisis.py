@@ -50,31 +50,51 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
 from dialogs.violence import names_partner, who_hurts
 
-Situation = Literal["child", "violence", "home_violence", "parent", "suicidal", "overdose", "self_harm"]
-"""Which lines fit: a child being hurt, violence from a partner, violence from a grown child at home,
-a parent afraid of hurting (or who has hurt) their own child, thoughts of dying (the default), pills
-already taken (119 first, then the lines for thoughts of dying), or cutting (care of the wound, 119 if
-deep, then the same lines)."""
+Situation = Literal[
+    "child",
+    "neglect",
+    "violence",
+    "home_violence",
+    "parent",
+    "suicidal",
+    "relative_suicidal",
+    "overdose",
+    "self_harm",
+    "unseen",
+]
+"""Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
+110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or who
+has hurt) their own child, thoughts of dying (the default), a relative's words about dying told by the
+family (how to be with them, and lines that hear the family), pills already taken (119 first, then the
+lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
+    "relative_suicidal",
     "violence",
     "home_violence",
     "child",
+    "neglect",
     "parent",
     "overdose",
     "self_harm",
+    "unseen",
 )
 
-LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal"}
+LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal", "neglect": "child"}
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
-Hurt = Literal["child", "partner", "parent", "own_child"]
-"""Who is being hurt in the conversation: the writer as a child, the writer by a partner, a parent
-by a grown child at home, or the writer's own child by the writer."""
+Hurt = Literal["child", "neglected", "partner", "parent", "own_child"]
+"""Who is being hurt in the conversation: the writer as a child (hit, or given no food), the writer by a
+partner, a parent by a grown child at home, or the writer's own child by the writer."""
+
+CHILD_HURTS: tuple[Hurt, ...] = ("child", "neglected")
+"""The writer is a child being hurt or left without food: the children's lines fit what follows."""
 
 HURT_IN: dict[Situation, Hurt] = {
     "child": "child",
+    "neglect": "neglected",
     "violence": "partner",
     "home_violence": "parent",
     "parent": "own_child",
@@ -113,6 +133,51 @@ URGENT_KIND_SITUATIONS: dict[str, UrgentSituation] = {
 UNNAMED_URGENT_SITUATIONS: tuple[UrgentSituation, ...] = ("no_place_tonight", "no_food", "utilities_cut")
 """What an urgent reading that names no situation is told: tonight's needs."""
 
+ASKS_TO_CALL = "talk.ask_emergency_call"
+"""The intent of asking whether to call an ambulance or the police (「救急車呼んだほうがいいですか」)."""
+
+CALL_YES: tuple[Situation, ...] = ("overdose", "self_harm", "unseen")
+"""Situations whose question 'should I call?' gets its own plain yes: 119 after pills or cutting, 110
+for someone unseen; any other gets the general answer."""
+
+WITHOUT_LINES: frozenset[Situation] = frozenset({"unseen"})
+"""Situations whose reply names 110 and 119 only: a neighbour checking on someone needs no hotline."""
+
+NEGLECT_RULES = ("#no_meals_", "#parent_gone", "#shut_out_dialect")
+"""Lexicon rules that tell, in a child's words, of being given no food or left alone (「給食だけ」)."""
+
+RELATIVE_NAMES: dict[str, str] = {
+    **dict.fromkeys(("息子", "せがれ", "倅"), "son"),
+    **dict.fromkeys(("娘",), "daughter"),
+    **dict.fromkeys(("子ども", "子供", "こども"), "child"),
+    **dict.fromkeys(("兄", "お兄さん", "兄貴"), "older_brother"),
+    **dict.fromkeys(("弟",), "younger_brother"),
+    **dict.fromkeys(("姉", "お姉さん", "姉貴"), "older_sister"),
+    **dict.fromkeys(("妹",), "younger_sister"),
+    **dict.fromkeys(("夫", "旦那", "主人"), "husband"),
+    **dict.fromkeys(("妻", "嫁"), "wife"),
+    **dict.fromkeys(("父", "父親", "お父さん", "親父"), "father"),
+    **dict.fromkeys(("母", "母親", "お母さん", "お袋"), "mother"),
+}
+"""A relative as the writer names them, and the catalog's respectful name for them (息子 → 息子さん)."""
+
+RELATIVE_SPEAKER = re.compile(
+    r"(?<![丈祖])(" + "|".join(sorted(RELATIVE_NAMES, key=len, reverse=True)) + r")(が|は|も|から|の)"
+)
+"""A relative named as the one who speaks or is spoken of (「兄は」「娘から」「息子の部屋」)."""
+
+REPORTED_SPEECH = re.compile(
+    r"(って|と)[^。]{0,14}?(言って(い|た|る|ま|く)|言うん|言うよう|言い出|口にする|口にして|口走|つぶやいて"
+    r"|呟いて|漏らして|もらして|書いて(い|あ|た|き)|書き込んで)"
+    r"|(LINE|ライン|メール|手紙|メモ)(が|で)(来|き|届|送)|聞こえ"
+)
+"""Words that report what someone else says or wrote (「死にたいって言ってました」「…とLINEが来ました」),
+not what the writer said once (「死にたいって友達に言った」)."""
+WRITER_AS_SUBJECT = re.compile(
+    r"(私|わたし|俺|おれ|僕|ぼく|自分|あたし|うち)(が|は|も|だって)[^。]{0,10}(死|しに|消え|生き)"
+)
+"""The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
+
 
 def situations_of(
     understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
@@ -127,14 +192,23 @@ def situations_of(
     hurt, decides when the message does not say (「きのうも なぐられた」, a child's 「たすけて」).
     """
     kinds = set(understanding.crisis_kinds)
-    if "overdose" in kinds and overdose_taken(text):
+    if "overdose" in kinds and (
+        overdose_taken(text) or asks_to_call(understanding) or fragments.tells_of_body(text, "overdose")
+    ):
         return ("overdose",)
+    if "unseen" in kinds:
+        return ("unseen",)
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
         return ("parent",)
     if not kinds & {"violence", "child_abuse"}:
-        if hurt == "child" and not _says_adult(understanding):
-            return ("child",)
+        if hurt in CHILD_HURTS and not _says_adult(understanding):
+            return (SITUATION_OF_HURT[hurt],)
+        alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
+        if alone and relative_speaks_of_dying(text):
+            return ("relative_suicidal",)
         return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
+    if kinds - {"no_food"} == {"child_abuse"} and _neglect_told_by_child(understanding, data or {}):
+        return ("neglect",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
         return ("child",)
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
@@ -142,6 +216,35 @@ def situations_of(
     if hurt is not None and not _names_who_hurts(understanding, text):
         return (SITUATION_OF_HURT[hurt],)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+def asks_to_call(understanding: Understanding | None) -> bool:
+    """Whether the message asks whether to call an ambulance or the police."""
+    return understanding is not None and ASKS_TO_CALL in understanding.intents
+
+
+def relative_speaks_of_dying(text: str) -> bool:
+    """Whether the words about dying are a relative's, told by the family (「兄は前から死にたいって
+    言ってました」「娘から『もう生きていたくない』とLINEが来ました」): a relative named as the one
+    speaking, and reported speech, not the writer's own wish."""
+    speaking = RELATIVE_SPEAKER.search(text) is not None
+    return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
+
+
+def relative_name(text: str) -> str:
+    """The respectful name of the first relative the words name (息子 → 息子さん), else 「ご家族」."""
+    match = RELATIVE_SPEAKER.search(text)
+    return catalog.text(f"crisis.relative.{RELATIVE_NAMES[match.group(1)] if match else 'family'}")
+
+
+def _neglect_told_by_child(understanding: Understanding, data: dict[str, Any]) -> bool:
+    """Whether a child tells of being given no food or left alone (「給食だけ」「ごはんもらえない」), and
+    only that: not a parent or another grown-up writing."""
+    found = [
+        e.rule for e in understanding.evidence if e.label == "crisis" and not e.rule.startswith("model:")
+    ]
+    neglect = bool(found) and all(any(rule in name for rule in NEGLECT_RULES) for name in found)
+    return neglect and not _says_adult(understanding) and not _parent_of_a_child(data)
 
 
 def _parent_who_may_hurt(
@@ -375,9 +478,18 @@ def crisis_messages(
     *,
     with_person: bool = False,
     ask: bool = False,
+    who: str = "",
+    asked: bool = False,
 ) -> tuple[Text, ...]:
     """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person;
-    with `ask` (a way of dying named), the direct question last, with buttons to answer it."""
+    with `ask` (a way of dying named), the direct question last, with buttons to answer it.
+
+    `who` names the relative whose words about dying the family tells of; `asked` (whether to call 119
+    or 110) opens the reply with a plain yes and what to do. Someone unseen gets no lines, only 110/119."""
+    first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
+    first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
+    if situations[0] in WITHOUT_LINES:
+        return (first, _offer("crisis.offer", with_person=with_person))
     phones, chats = _open_lines(situations, now)
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
@@ -385,7 +497,6 @@ def crisis_messages(
     later = _later_lines(situations[0], now)
     if later:
         lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
-    first = Text(catalog.text(f"crisis.first.{situations[0]}"))
     offer = _offer("crisis.offer", with_person=with_person)
     if ask:
         return (first, Text("\n".join(lines)), Text(offer.text), _direct_question(with_person=with_person))
@@ -434,8 +545,8 @@ def again_messages(
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
-    if situations[0] == "parent":
-        key = "crisis.again_parent"
+    if situations[0] in ("parent", "relative_suicidal", "unseen"):
+        key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
     if with_person:
         return (Text(text), _offer("crisis.offer", with_person=True))
@@ -544,16 +655,24 @@ def reply_for(
     now: datetime,
     *,
     with_person: bool = False,
+    text: str = "",
 ) -> tuple[tuple[Text, ...], CrisisMemory]:
     """The crisis reply that fits what the conversation knows, and the memory after it.
 
     A new or more acute situation gets its whole block; the same one again within `REPEAT_WITHIN` the
     brief reply, except that a way of dying named then (「練炭とか楽なのかなって」 after 「冗談です」)
     gets the direct question, once in that time. A way of dying named in the first message
-    (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last."""
+    (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
+    whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen is answered
+    with a plain yes first, every time."""
+    asked = asks_to_call(understanding) and situations[0] in CALL_YES
+    if asked and memory.is_repeat(situations[0], now):
+        yes = Text(catalog.text(f"crisis.call_yes.{situations[0]}"))
+        return (yes, _offer("crisis.again_offer", with_person=with_person)), memory.after(situations, now)
     if not memory.is_repeat(situations[0], now):
         ask = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
-        messages = crisis_messages(now, situations, with_person=with_person, ask=ask)
+        who = relative_name(text) if situations[0] == "relative_suicidal" else ""
+        messages = crisis_messages(now, situations, with_person=with_person, ask=ask, who=who, asked=asked)
         return messages, memory.after(situations, now, asked=ask)
     if names_method(understanding) and not memory.asked_lately(now):
         messages = method_messages(now, situations, with_person=with_person)
@@ -577,7 +696,7 @@ def crisis_answer(
         return None
     memory = memory or CrisisMemory()
     situations = situations_of(understanding, None, text, memory.hurt)
-    return reply_for(understanding, situations, memory, now)
+    return reply_for(understanding, situations, memory, now, text=text)
 
 
 def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None) -> tuple[Text, ...] | None:
@@ -590,9 +709,23 @@ def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None
     return answer[0] if answer else None
 
 
-def _reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
-    """Why this message raised the case to `level`, for the CSW (see `summary.urgency_reasons`)."""
-    return urgency_reasons(understanding, level, text)
+REPLACED_BY_LEAD: dict[str, str] = {
+    "home_violence": "urgency.reason.violence",
+    "neglect": "urgency.crisis_reason.child_abuse",
+}
+"""A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
+given no food is not read as hit."""
+
+
+def _reasons(
+    understanding: Understanding, level: str, text: str, lead: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """Why this message raised the case to `level`, for the CSW (see `summary.urgency_reasons`);
+    `lead` names first what the conversation tells more exactly (violence from a grown child, neglect)."""
+    named = [catalog.text(f"urgency.reason.{kind}") for kind in lead]
+    replaced = {catalog.text(REPLACED_BY_LEAD[kind]) for kind in lead if kind in REPLACED_BY_LEAD}
+    found = [reason for reason in urgency_reasons(understanding, level, text) if reason not in replaced]
+    return tuple(dict.fromkeys([*named, *found]))
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
@@ -619,12 +752,12 @@ def _urgent_guidance(understanding: Understanding, now: datetime) -> str:
 
 
 def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
-    """Keep the highest urgency and its reasons for the summary."""
+    """Keep the highest urgency and every reason given so far, in order, for the summary (「食べるものがない」
+    stays beside a later 「死にたい」)."""
     stored = dialog.data.get("urgency", {})
-    if stored.get("level") == "crisis" and level == "urgent":
-        return
-    kept = [r for r in stored.get("reasons", []) if stored.get("level") == level]
-    dialog.data["urgency"] = {"level": level, "reasons": [*kept, *(r for r in reasons if r not in kept)]}
+    highest = "crisis" if "crisis" in (stored.get("level"), level) else level
+    kept = list(stored.get("reasons", []))
+    dialog.data["urgency"] = {"level": highest, "reasons": [*kept, *(r for r in reasons if r not in kept)]}
 
 
 def _recently(dialog: Dialog, key: str, within: timedelta) -> bool:
@@ -652,7 +785,8 @@ def _answer_crisis(
     with_person = bool(dialog.data.get("with_person"))
     reading = understanding or dialog.understanding
     memory = memory_of(dialog.data)
-    messages, after = reply_for(reading, situations, memory, dialog.now, with_person=with_person)
+    text = dialog.user_input.text
+    messages, after = reply_for(reading, situations, memory, dialog.now, with_person=with_person, text=text)
     stored = dialog.data.setdefault("crisis", {})
     stored.update(
         shown_at=dialog.now.isoformat(),
@@ -660,6 +794,8 @@ def _answer_crisis(
         answered=list(after.answered),
         brief=after.brief,
     )
+    if situations[0] == "relative_suicidal":
+        stored["relative"] = relative_name(text)
     if after.hurt is not None:
         stored["hurt"] = after.hurt
     if after.asked_at is not None:
@@ -704,6 +840,14 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     intents = set(understanding.intents)
     situations = _last_situations(dialog)
+    if situations[0] == "relative_suicidal" and (
+        "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
+    ):  # 「息子のことです。私は大丈夫です」: her own word, not a denial to doubt
+        keep_typed(dialog)
+        who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
+        dialog.say("crisis.relative_fine", who=who)
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
         keep_typed(dialog)
         pills = "overdose" in memory_of(dialog.data).answered
@@ -742,6 +886,20 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
+    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    return True
+
+
+def answer_call_question(dialog: Dialog) -> bool:
+    """Answer 「救急車呼んだほうがいいですか」「警察に連絡したほうがいいですか」 plainly: after pills,
+    cutting or someone unseen, yes and what to do now; otherwise when to call 119 and when 110.
+    False if not asked."""
+    if not asks_to_call(dialog.understanding):
+        return False
+    answered = memory_of(dialog.data).answered if _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) else ()
+    situation = next((s for s in CALL_YES if s in answered), "any")
+    keep_typed(dialog)
+    dialog.say(f"crisis.call_yes.{situation}")
     dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
     return True
 
@@ -786,7 +944,7 @@ def answer_child_after(dialog: Dialog) -> bool:
     memory = memory_of(dialog.data)
     if (
         understanding is None
-        or memory.hurt != "child"
+        or memory.hurt not in CHILD_HURTS
         or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
         or fragments.takes_back(text)  # 「やっぱいい」: a change of mind, answered where it was typed
     ):
@@ -970,7 +1128,7 @@ the children's lines again, not a misreading of いえ as 'no'."""
 def _writes_as_a_minor(understanding: Understanding, data: dict[str, Any], text: str) -> bool:
     """Whether the writer is a child: an age or school year under 18 (15歳, 中学生, 高校生), a child known
     to be hurt in this conversation, or kana-only words about school (「がっこう いけない」)."""
-    if _is_child(understanding, data) or memory_of(data).hurt == "child":
+    if _is_child(understanding, data) or memory_of(data).hurt in CHILD_HURTS:
         return not _says_adult(understanding)
     named_relative = any(entity.kind == "relation" for entity in understanding.entities)
     if not named_relative and MINOR_YEAR.search(unicodedata.normalize("NFKC", text)):
@@ -979,17 +1137,45 @@ def _writes_as_a_minor(understanding: Understanding, data: dict[str, Any], text:
     return kana_only and any(word in text for word in SCHOOL_WORDS)
 
 
-def _answer_child_no_place(dialog: Dialog) -> None:
-    """A child with nowhere to go: 189 (a safe place, 一時保護), 子供SOS and a chat line, not rent support."""
+def _answer_child_no_place(dialog: Dialog, key: str = "urgent.child_no_place") -> None:
+    """A child with nowhere to go (189: a safe place, 一時保護) or nothing to eat tonight (189 and
+    tonight's food): 子供SOS and a chat line, not rent support or a food bank's office hours."""
     phones, chats = _open_lines(("child",), dialog.now)
     lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
     if chats:
         lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
-    dialog.send(Text(catalog.text("urgent.child_no_place")), Text("\n".join(lines)))
+    dialog.send(Text(catalog.text(key)), Text("\n".join(lines)))
+
+
+def home_violence_messages(now: datetime) -> tuple[Text, ...]:
+    """Shouting or banging from a grown child or another relative at home, short of being hit: not
+    your fault, 110 if in danger, the 保健所 / 精神保健福祉センター and the lines open now."""
+    phones, chats = _open_lines(("home_violence",), now)
+    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
+    if chats:
+        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    later = _later_lines("home_violence", now)
+    if later:
+        lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
+    return (Text(catalog.text("dv.home_signs")), Text("\n".join(lines)))
+
+
+def _relative_at_home(dialog: Dialog, understanding: Understanding) -> bool:
+    """Whether the one who shouts or hurts is a grown child or a brother or sister at home, not a partner:
+    named so in the message (「娘に怒鳴られて」), or, when the message names no one (「さっきドア越しに
+    怒鳴られました」), by what the writer told before (「息子が20年部屋から出てきません」)."""
+    if names_partner(dialog.user_input.text):
+        return False
+    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    if relations:
+        return relations <= {"parent", "sibling"}
+    told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
+    return told in ("parent", "sibling") and memory_of(dialog.data).hurt != "partner"
 
 
 def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
-    """Send the DV lines or 一時生活支援 guidance (a child's lines to a child with nowhere to go); the same
+    """Send the DV lines (the lines for violence at home when a grown child shouts), 一時生活支援 guidance
+    (a child's lines to a child with nowhere to go) or what a court's payment demand needs; the same
     urgent situation again gets one short line."""
     kinds = set(understanding.crisis_kinds)
     if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
@@ -1000,8 +1186,18 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     ):
         _answer_child_no_place(dialog)
         return
+    if kinds == {"no_food"} and _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
+        _answer_child_no_place(dialog, "urgent.child_no_food")
+        return
+    if "payment_demand" in kinds:
+        answer = current_content().questions["ask.ignore_payment_demand"].answer
+        dialog.say("urgent.payment_demand", answer=answer)
+        kinds.discard("payment_demand")
+        if not kinds:
+            return
     if "violence" in kinds:
-        dialog.send(*dv_messages(dialog.now))
+        home = _relative_at_home(dialog, understanding)
+        dialog.send(*(home_violence_messages(dialog.now) if home else dv_messages(dialog.now)))
     if kinds - {"violence"} or not kinds:
         key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
         dialog.say(key, guidance=_urgent_guidance(understanding, dialog.now))
@@ -1047,6 +1243,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     if understanding.crisis == "none":
         joined = _read_with_recent(dialog, before)
+        if answer_call_question(dialog):
+            return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
         if dialog.data.get("with_person"):  # the CSW answers the rest; the body after harm still gets 119
@@ -1066,12 +1264,13 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
-    reasons = _reasons(understanding, level, dialog.user_input.text)
+    text = dialog.user_input.text
+    situations = situations_of(understanding, dialog.data, text, memory_of(dialog.data).hurt)
+    lead = _lead_reasons(dialog, understanding, situations[0])
+    reasons = _reasons(understanding, level, text, lead)
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     if level == "crisis":
-        hurt = memory_of(dialog.data).hurt
-        situations = situations_of(understanding, dialog.data, dialog.user_input.text, hurt)
         _answer_crisis(dialog, situations, already_sent=already_sent)
         return True
     _answer_urgent(dialog, understanding)
@@ -1079,6 +1278,15 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return False
     dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
     return True
+
+
+def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situation) -> tuple[str, ...]:
+    """What the CSW should read first about this reading, when the words alone do not say it: a child
+    given no food, someone unseen, shouting from a grown child at home (not a partner)."""
+    if understanding.crisis == "crisis":
+        return (situation,) if situation in ("neglect", "unseen") else ()
+    home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
+    return ("home_violence",) if home else ()
 
 
 HARMED: tuple[Situation, ...] = ("overdose", "self_harm")
@@ -1122,6 +1330,8 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
     119 again; more pieces after thoughts of dying were answered are read alone (「べつに」).
     """
     hurt = memory_of(dialog.data).hurt
+    asked_before = tuple(intent for intent in reading.intents if intent != ASKS_TO_CALL)
+    reading = replace(reading, intents=asked_before)  # a question in the pieces before was answered there
     situations = situations_of(reading, dialog.data, joined, hurt)
     repeat = memory_of(dialog.data).is_repeat(situations[0], dialog.now)
     if new == repeat or (repeat and situations[0] not in HARMED):
@@ -1203,6 +1413,8 @@ def answer_plea(dialog: Dialog) -> bool:
         return False
     if person_offered(dialog) and dialog.understanding and "cmd.yes" in dialog.understanding.intents:
         return False  # 「お願いします」 to the offer of a person: a yes, answered by the dialog
+    if dialog.understanding is not None and "cmd.human" in dialog.understanding.intents:
+        return False  # 「担当の方から折り返しをお願いできますか」 asks for the person in charge
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     situations = _last_situations(dialog)

@@ -206,7 +206,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
 REASON_CHARS = 60
 """The person's words quoted as an urgency reason are cut after this many characters."""
 
-URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utilities")
+URGENT_REASON_KINDS = ("violence", "no_shelter", "eviction", "no_food", "utilities", "payment_demand")
 """Urgent kinds whose name leads the reasons, so the CSW reads what the hurry is about (DV, not a bed)."""
 
 _CLAUSE_BREAK = re.compile(r"[、。,!?！？\n]")
