@@ -68,6 +68,13 @@ def test_the_whole_situation_in_one_line_gets_119_first_not_the_reply_for_though
     assert "あなたのことを心配" not in reply
 
 
+def test_words_after_the_answer_are_not_taken_for_the_question_again() -> None:
+    chat = started_at(THURSDAY_NIGHT, "兄が薬をたくさん飲んだみたいです", "救急車呼んだほうがいいですか")
+    chat.send("兄に怒られそう")
+    reply = said(chat)
+    assert not reply.startswith("はい") and "119" in reply
+
+
 def test_having_called_still_gets_what_to_tell_them() -> None:
     chat = started_at(THURSDAY_NIGHT, "兄が薬をたくさん飲んだみたいです")
     chat.send("救急車呼びました")
@@ -93,6 +100,16 @@ def test_a_minsei_iin_whose_neighbour_does_not_answer_is_told_to_call_110_or_119
     reply = said(chat)
     assert reply.startswith("はい") and "110" in reply
     assert "うまく受け取れなかった" not in reply
+
+
+def test_asking_for_a_call_back_after_the_welfare_check_reply_starts_the_hand_off() -> None:
+    chat = started_at(
+        TUESDAY_MORNING,
+        "担当地区の一人暮らしの高齢男性を1週間ほど見かけていません",
+        "インターホンを押しても応答がありません",
+    )
+    chat.send("担当の方から折り返しをお願いできますか")
+    assert chat.state == "consent.review", chat.state
 
 
 def test_a_neighbour_unseen_for_days_in_other_words_is_a_welfare_check_now() -> None:
