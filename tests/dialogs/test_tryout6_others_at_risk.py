@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from dialogs.understanding.classifier import classify
 from tests.dialogs.chat import TOKYO, Chat, said
 
 THURSDAY_NIGHT = datetime(2026, 12, 3, 23, 50, tzinfo=TOKYO)
@@ -121,6 +122,15 @@ def test_a_neighbour_unseen_for_days_in_other_words_is_a_welfare_check_now() -> 
     reply = said(chat)
     assert "110" in reply and "安否確認" in reply
     assert urgency(chat).get("level") == "crisis"
+
+
+def test_a_withdrawn_son_not_coming_to_the_door_is_not_a_welfare_check() -> None:
+    for text in (
+        "うちの子はインターホンが鳴っても出てこない",
+        "息子の部屋をノックしても返事がありません",
+        "宅配の人がチャイムを鳴らしても出てこないんです",
+    ):
+        assert "unseen" not in classify(text).crisis_kinds, text
 
 
 def test_may_be_collapsed_inside_gets_119() -> None:
