@@ -39,7 +39,10 @@ def sent(chat: Chat) -> HandOff:
 
 
 def send_summary(chat: Chat) -> HandOff:
-    """Ask for a person (unless the consent screen is already shown) and send the summary only."""
+    """Ask for a person (unless the consent screen is already shown) and send the summary only; a
+    conversation that already sent (the mother's 「はい、お願いします」 on the consent screen) is kept."""
+    if any(isinstance(effect, HandOff) for effect in chat.effects):
+        return sent(chat)
     if not any("この内容だけ送る" in label for label in chat.labels):
         chat.send("担当の人と話したいです")
     if not any("この内容だけ送る" in label for label in chat.labels):
