@@ -50,6 +50,11 @@ def matched_words(reason: str) -> str:
     return reason.strip().strip(QUOTES).strip()
 
 
+def quoted(reason: str) -> bool:
+    """Tell whether a reason is the person's words (in 「」) rather than what the reading is about."""
+    return reason.strip()[:1] in QUOTES
+
+
 def whole_phrase(reason: str, texts: Iterable[str]) -> Phrase:
     """The sentence around `reason` in the first text that contains it (the words alone otherwise)."""
     words = matched_words(reason)

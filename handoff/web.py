@@ -382,7 +382,10 @@ async def queue_rows(
             "claimed_by": names.get(r.claimed_by_id or 0),
             "facts": facts[r.id],
             "concerns": concern_labels(r),
-            "reasons": [sheet.matched_words(reason) for reason in r.urgency_reasons[:2]],
+            "reasons": [
+                {"words": sheet.matched_words(reason), "quoted": sheet.quoted(reason)}
+                for reason in r.urgency_reasons[:2]
+            ],
             "due_minutes": minutes_until(r.reply_due_at),
         }
         for r in rows
@@ -515,7 +518,12 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
         bot_line_chars=actions.BOT_LINE_CHARS,
         writer=sheet.writer_label(summary),
         own_words=sheet.own_words(summary),
-        phrases=[sheet.whole_phrase(reason, visible_texts) for reason in case_row.urgency_reasons],
+        reason_kinds=[reason for reason in case_row.urgency_reasons if not sheet.quoted(reason)],
+        phrases=[
+            sheet.whole_phrase(reason, visible_texts)
+            for reason in case_row.urgency_reasons
+            if sheet.quoted(reason)
+        ],
         pushes=pushes,
         budget_notice=budget_notice(pushes),
     )

@@ -101,7 +101,8 @@ def test_csw_takes_a_crisis_case_from_queue_to_close(sim: Simulator, browser: An
 
     rows.first.locator(".q-times").click()  # anywhere on the row opens the case
     page.wait_for_url(f"**/csw/cases/{crisis['code']}")
-    expect(page.locator("#case-head .reasons mark")).to_have_text(["死にたい気持ち・自殺のおそれ", "もう死にたい"])
+    expect(page.locator("#case-head .reasons .reason-kind")).to_have_text("死にたい気持ち・自殺のおそれ")
+    expect(page.locator("#case-head .reasons mark")).to_have_text("もう死にたい")
     expect(page.locator("#sheet-fields")).to_contain_text("相談している人")
     expect(page.locator("#outcome")).to_have_count(0)
     stays_on_page(page)
