@@ -13,7 +13,8 @@ turn. Before the event fires, the interrupts that hold in every state are applie
 2. gap: a person coming back to an unfinished intake after `RESUME_AFTER` is asked whether to
    continue or start over instead of having the message read as an answer.
 3. commands: a typed command (「戻る」「あとで」「やめる」…, `cmd.*` intents) fires the same event
-   as its button, when the current state handles it.
+   as its button, when the current state handles it; a longer message that asks for a person
+   (「まとまりがなくて…担当の方と直接お話ししたいです」) leads to one, its words kept.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from transitions import Machine
 from dialogs import catalog, crisis
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
-from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, followup, intake, languages, menu
+from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.learned import intent_family
@@ -146,12 +147,22 @@ def _typed_command(dialog: Dialog) -> str | None:
     limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
     if understanding is not None and understanding.language == "en":
         limit = COMMAND_MAX_CHARS_ENGLISH
-    if understanding is None or len(dialog.user_input.text.strip()) > limit:
+    if understanding is None:
         return None
+    if len(dialog.user_input.text.strip()) > limit:
+        return "human" if _asks_for_person_at_length(dialog, understanding) else None
     commands = [COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS]
     if answers.first_topic(dialog) is not None and "help" in commands:
         commands.remove("help")  # 「help with rent money」 asks about a service, not how to use the bot
     return commands[0] if commands else None
+
+
+def _asks_for_person_at_length(dialog: Dialog, understanding: Understanding) -> bool:
+    """A long message that asks for a person (「まとまりがなくて。担当の方と直接お話ししたいです…」), where
+    typed words are not an answer: it leads to a person as 「人と話したい」 does."""
+    if "cmd.human" not in understanding.intents or understanding.crisis != "none":
+        return False
+    return not intake.takes_words(dialog.state)
 
 
 def _typed_menu_label(dialog: Dialog) -> str | None:
@@ -198,6 +209,8 @@ def _dispatch(dialog: Dialog) -> None:
     command = _typed_command(dialog)
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
+    if command == "human" and len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
+        draft.keep_typed(dialog)  # a long request for a person tells them something: it is kept for them
     if command is not None and _fire(dialog, command):
         return
     if not _fire(dialog, trigger_for(dialog.user_input)):
