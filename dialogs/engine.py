@@ -29,7 +29,7 @@ from typing import Any
 
 from transitions import Machine
 
-from dialogs import catalog, crisis
+from dialogs import catalog, crisis, fragments
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
@@ -86,6 +86,9 @@ MENU_LABEL_TRIGGERS: Mapping[str, str] = {
     "menu.human": "human",
 }
 """Menu buttons whose label, typed as it is (「相談の準備をする」), does what tapping it does."""
+
+ASKS_TO_PREPARE = tuple(unicodedata.normalize("NFKC", word) for word in fragments.WORDS["asks_to_prepare"])
+"""Words that ask for the question-by-question preparation by name (`conversation_words/menu_talk.yaml`)."""
 
 DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop", "hotlines"})
 """Events that still reach the dialog while a CSW holds the conversation (typed or tapped; the
@@ -166,11 +169,15 @@ def _asks_for_person_at_length(dialog: Dialog, understanding: Understanding) -> 
 
 
 def _typed_menu_label(dialog: Dialog) -> str | None:
-    """The event of the menu button whose label the person typed instead of tapping, if any."""
+    """The event of the menu button whose label the person typed instead of tapping, if any; a short
+    message that asks for the preparation by name (「相談の準備をしたいです」) is its button too."""
     if dialog.user_input.kind != "text" or intake.takes_words(dialog.state):
         return None
     typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip().strip("「」『』。!?")
-    return next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
+    label = next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
+    if label is None and len(typed) <= COMMAND_MAX_CHARS and any(word in typed for word in ASKS_TO_PREPARE):
+        return "intake"
+    return label
 
 
 def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:

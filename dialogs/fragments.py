@@ -45,6 +45,7 @@ WORD_LISTS = (
     "cold_or_body",
     "school",
     "not_home",
+    "asks_to_prepare",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

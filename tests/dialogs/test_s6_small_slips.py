@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogs.chat import said, started
+from tests.dialogs.chat import Chat, said, started
 
 FALLBACK = "うまく受け取れなかった"
 
@@ -25,3 +25,18 @@ def test_a_long_message_asking_for_a_person_leads_to_a_person_with_her_words(wor
     assert FALLBACK not in said(chat)
     assert chat.state == started("こんにちは", "人と話したい").state == "consent.review"
     assert words.rstrip("…") in said(chat)
+
+
+# ---------------------------------------------------------------- 2. asking for the preparation in words
+
+ASKS_TO_PREPARE = ("相談の準備をしたいです", "相談する準備をしておきたいです")
+
+
+@pytest.mark.parametrize("words", ASKS_TO_PREPARE)
+def test_asking_for_the_preparation_in_words_opens_the_questions_like_its_button(words: str) -> None:
+    typed = started(words)
+    tapped = Chat()
+    tapped.follow()
+    tapped.tap("相談の準備をする")
+    assert typed.state == tapped.state == "intake.ask_asker"
+    assert typed.texts == tapped.texts
