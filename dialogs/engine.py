@@ -14,7 +14,8 @@ turn. Before the event fires, the interrupts that hold in every state are applie
    continue or start over instead of having the message read as an answer.
 3. commands: a typed command (「戻る」「あとで」「やめる」…, `cmd.*` intents) fires the same event
    as its button, when the current state handles it; a longer message that asks for a person
-   (「まとまりがなくて…担当の方と直接お話ししたいです」) leads to one, its words kept.
+   (「まとまりがなくて…担当の方と直接お話ししたいです」) leads to one, its words kept; inside the form,
+   stopping for now (「今日はもう寝ます」「また明日にします」) pauses it as あとで does.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ MENU_LABEL_TRIGGERS: Mapping[str, str] = {
 
 ASKS_TO_PREPARE = tuple(unicodedata.normalize("NFKC", word) for word in fragments.WORDS["asks_to_prepare"])
 """Words that ask for the question-by-question preparation by name (`conversation_words/menu_talk.yaml`)."""
+
+PAUSES_THE_FORM = frozenset({"cmd.later", "talk.goodnight"})
+"""Intents that, typed inside the form (「今日はもう寝ます」「また明日にします」), pause it as あとで does."""
 
 DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop", "hotlines"})
 """Events that still reach the dialog while a CSW holds the conversation (typed or tapped; the
@@ -168,6 +172,19 @@ def _asks_for_person_at_length(dialog: Dialog, understanding: Understanding) -> 
     return not intake.takes_words(dialog.state)
 
 
+def _pauses_the_form(dialog: Dialog) -> bool:
+    """Whether a short message inside the form stops for now (「今日はもう寝ます」「また明日にします」),
+    said of the writer: 「息子は昼過ぎまで寝ます」 is an answer."""
+    understanding = dialog.understanding
+    in_form = dialog.state in intake.QUESTION_STATES or dialog.state == consent.States.REVIEW
+    if understanding is None or not in_form or understanding.crisis != "none":
+        return False
+    if len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
+        return False
+    names_someone = any(entity.kind == "relation" for entity in understanding.entities)
+    return not names_someone and any(intent in PAUSES_THE_FORM for intent in understanding.intents)
+
+
 def _typed_menu_label(dialog: Dialog) -> str | None:
     """The event of the menu button whose label the person typed instead of tapping, if any; a short
     message that asks for the preparation by name (「相談の準備をしたいです」) is its button too."""
@@ -206,7 +223,10 @@ def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
 
 
 def _dispatch(dialog: Dialog) -> None:
-    """Fire the input's event: a typed menu label or command first, then the input itself, else `fallback`."""
+    """Fire the input's event: a pause of the form, a typed menu label or command first, then the input
+    itself, else `fallback`."""
+    if _pauses_the_form(dialog) and _fire(dialog, "later"):
+        return
     label = _typed_menu_label(dialog)
     if label is not None and _fire(dialog, label):
         return

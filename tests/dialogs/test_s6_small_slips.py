@@ -40,3 +40,45 @@ def test_asking_for_the_preparation_in_words_opens_the_questions_like_its_button
     tapped.tap("相談の準備をする")
     assert typed.state == tapped.state == "intake.ask_asker"
     assert typed.texts == tapped.texts
+
+
+# ---------------------------------------------------------------- 3. stopping for the night inside the form
+
+STOPS_FOR_NOW = ("今日はもう寝ます", "また明日にします", "眠くなってきたので、続きはまた今度")
+
+
+def at_concerns() -> Chat:
+    """A person who started the preparation and answered up to the question of what troubles them."""
+    chat = started()
+    chat.tap("相談の準備をする")
+    for label in ("自分のこと", "40", "1年"):
+        chat.tap(label)
+    assert chat.state == "intake.ask_concerns"
+    return chat
+
+
+@pytest.mark.parametrize("words", STOPS_FOR_NOW)
+def test_stopping_for_now_inside_the_form_pauses_it_like_the_later_button(words: str) -> None:
+    chat = at_concerns()
+    chat.send(words)
+    tapped = at_concerns()
+    tapped.tap("あとで")
+    assert chat.state == tapped.state == "menu.main"
+    assert "concerns" not in chat.data["intake"]["answers"]
+    assert chat.data["intake"]["resume"] == "intake.ask_concerns"
+    assert "ここまでの回答は取っておきます" in said(chat) and "相談の続きをする" in chat.labels
+
+
+def test_stopping_for_the_night_at_a_question_with_buttons_pauses_it_too() -> None:
+    chat = started()
+    chat.tap("相談の準備をする")
+    chat.send("今日はもう寝ます")
+    assert chat.state == "menu.main" and chat.data["intake"]["resume"] == "intake.ask_asker"
+    assert "ここまでの回答は取っておきます" in said(chat) and "おやすみなさい" in said(chat)
+
+
+def test_a_son_who_sleeps_till_noon_is_still_a_concern_not_a_pause() -> None:
+    chat = at_concerns()
+    chat.send("息子は昼過ぎまで寝ます")
+    assert chat.state == "intake.ask_concerns"
+    assert chat.data["intake"]["answers"]["concerns"]["words"] == "息子は昼過ぎまで寝ます"
