@@ -5,11 +5,14 @@ Every test drives the real engine with the real reading.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from tests.dialogs.chat import Chat, said, started
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 FALLBACK = "うまく受け取れなかった"
+NIGHT = datetime(2026, 11, 25, 2, 0, tzinfo=TOKYO)  # Wednesday 2 a.m.
 
 # ---------------------------------------------------------------- 1. a long message asking for a person
 
@@ -82,3 +85,37 @@ def test_a_son_who_sleeps_till_noon_is_still_a_concern_not_a_pause() -> None:
     chat.send("息子は昼過ぎまで寝ます")
     assert chat.state == "intake.ask_concerns"
     assert chat.data["intake"]["answers"]["concerns"]["words"] == "息子は昼過ぎまで寝ます"
+
+
+# ---------------------------------------------------------------- 4. the bleeding has stopped
+
+CUT_AT_NIGHT = ("また切ってもうたわw 今回ちょっと深めやねんけどな笑", "血が止まらない")
+FIRST_AID = "押さえ続けて"
+
+
+def after_first_aid(*words: str) -> Chat:
+    """Someone who told of cutting at 2 a.m., got first aid for bleeding, then wrote `words`."""
+    chat = Chat(now=NIGHT)
+    chat.follow()
+    for text in (*CUT_AT_NIGHT, *words):
+        chat.send(text)
+    return chat
+
+
+@pytest.mark.parametrize("words", ("とまった", "血とまった", "血は止まりました"))
+def test_bleeding_that_stopped_is_thanked_with_what_to_watch_for_not_the_same_first_aid(words: str) -> None:
+    chat = after_first_aid(words)
+    assert "止まった" in said(chat) and "ありがとう" in said(chat)
+    assert "また血が出てきたとき" in said(chat) and "119" in said(chat)
+    assert FIRST_AID not in said(chat)
+    assert FALLBACK not in said(chat)
+
+
+def test_stopped_but_dizzy_still_gets_119_and_first_aid() -> None:
+    chat = after_first_aid("血とまったけどふらふらする")
+    assert "119" in said(chat) and FIRST_AID in said(chat)
+
+
+def test_stopped_then_bleeding_again_gets_first_aid_again() -> None:
+    chat = after_first_aid("とまったと思ったらまた出てきた")
+    assert FIRST_AID in said(chat)
