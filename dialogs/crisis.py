@@ -1345,10 +1345,16 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
 
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
-    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Help on its way
-    (「救急車よんだ」) gets what to tell them; a bare 「はい」 names 119 once more. True when answered."""
+    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Bleeding that stopped
+    (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
+    them; a bare 「はい」 names 119 once more. True when answered."""
     told = _harm_told(dialog)
     text = dialog.user_input.text
+    if "self_harm" in told and fragments.bleeding_stopped(text):
+        keep_typed(dialog)
+        dialog.say("crisis.bleeding_stopped")
+        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        return True
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
     if harmed is not None:
         whole = text.strip()

@@ -13,7 +13,9 @@ turn. Before the event fires, the interrupts that hold in every state are applie
 2. gap: a person coming back to an unfinished intake after `RESUME_AFTER` is asked whether to
    continue or start over instead of having the message read as an answer.
 3. commands: a typed command (「戻る」「あとで」「やめる」…, `cmd.*` intents) fires the same event
-   as its button, when the current state handles it.
+   as its button, when the current state handles it; a longer message that asks for a person
+   (「まとまりがなくて…担当の方と直接お話ししたいです」) leads to one, its words kept; inside the form,
+   stopping for now (「今日はもう寝ます」「また明日にします」) pauses it as あとで does.
 """
 
 from __future__ import annotations
@@ -28,10 +30,10 @@ from typing import Any
 
 from transitions import Machine
 
-from dialogs import catalog, crisis
+from dialogs import catalog, crisis, fragments
 from dialogs.dialog import Dialog, Turn, UserInput
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
-from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, followup, intake, languages, menu
+from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.learned import intent_family
@@ -85,6 +87,12 @@ MENU_LABEL_TRIGGERS: Mapping[str, str] = {
     "menu.human": "human",
 }
 """Menu buttons whose label, typed as it is (「相談の準備をする」), does what tapping it does."""
+
+ASKS_TO_PREPARE = tuple(unicodedata.normalize("NFKC", word) for word in fragments.WORDS["asks_to_prepare"])
+"""Words that ask for the question-by-question preparation by name (`conversation_words/menu_talk.yaml`)."""
+
+PAUSES_THE_FORM = frozenset({"cmd.later", "talk.goodnight"})
+"""Intents that, typed inside the form (「今日はもう寝ます」「また明日にします」), pause it as あとで does."""
 
 DIALOG_WHILE_WITH_PERSON = frozenset({"delete", "stop", "hotlines"})
 """Events that still reach the dialog while a CSW holds the conversation (typed or tapped; the
@@ -146,20 +154,47 @@ def _typed_command(dialog: Dialog) -> str | None:
     limit = COMMAND_IN_WORDS_MAX_CHARS if intake.takes_words(dialog.state) else COMMAND_MAX_CHARS  # issue 12
     if understanding is not None and understanding.language == "en":
         limit = COMMAND_MAX_CHARS_ENGLISH
-    if understanding is None or len(dialog.user_input.text.strip()) > limit:
+    if understanding is None:
         return None
+    if len(dialog.user_input.text.strip()) > limit:
+        return "human" if _asks_for_person_at_length(dialog, understanding) else None
     commands = [COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS]
     if answers.first_topic(dialog) is not None and "help" in commands:
         commands.remove("help")  # 「help with rent money」 asks about a service, not how to use the bot
     return commands[0] if commands else None
 
 
+def _asks_for_person_at_length(dialog: Dialog, understanding: Understanding) -> bool:
+    """A long message that asks for a person (「まとまりがなくて。担当の方と直接お話ししたいです…」), where
+    typed words are not an answer: it leads to a person as 「人と話したい」 does."""
+    if "cmd.human" not in understanding.intents or understanding.crisis != "none":
+        return False
+    return not intake.takes_words(dialog.state)
+
+
+def _pauses_the_form(dialog: Dialog) -> bool:
+    """Whether a short message inside the form stops for now (「今日はもう寝ます」「また明日にします」),
+    said of the writer: 「息子は昼過ぎまで寝ます」 is an answer."""
+    understanding = dialog.understanding
+    in_form = dialog.state in intake.QUESTION_STATES or dialog.state == consent.States.REVIEW
+    if understanding is None or not in_form or understanding.crisis != "none":
+        return False
+    if len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
+        return False
+    names_someone = any(entity.kind == "relation" for entity in understanding.entities)
+    return not names_someone and any(intent in PAUSES_THE_FORM for intent in understanding.intents)
+
+
 def _typed_menu_label(dialog: Dialog) -> str | None:
-    """The event of the menu button whose label the person typed instead of tapping, if any."""
+    """The event of the menu button whose label the person typed instead of tapping, if any; a short
+    message that asks for the preparation by name (「相談の準備をしたいです」) is its button too."""
     if dialog.user_input.kind != "text" or intake.takes_words(dialog.state):
         return None
     typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip().strip("「」『』。!?")
-    return next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
+    label = next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
+    if label is None and len(typed) <= COMMAND_MAX_CHARS and any(word in typed for word in ASKS_TO_PREPARE):
+        return "intake"
+    return label
 
 
 def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
@@ -188,7 +223,10 @@ def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
 
 
 def _dispatch(dialog: Dialog) -> None:
-    """Fire the input's event: a typed menu label or command first, then the input itself, else `fallback`."""
+    """Fire the input's event: a pause of the form, a typed menu label or command first, then the input
+    itself, else `fallback`."""
+    if _pauses_the_form(dialog) and _fire(dialog, "later"):
+        return
     label = _typed_menu_label(dialog)
     if label is not None and _fire(dialog, label):
         return
@@ -198,6 +236,8 @@ def _dispatch(dialog: Dialog) -> None:
     command = _typed_command(dialog)
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
+    if command == "human" and len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
+        draft.keep_typed(dialog)  # a long request for a person tells them something: it is kept for them
     if command is not None and _fire(dialog, command):
         return
     if not _fire(dialog, trigger_for(dialog.user_input)):

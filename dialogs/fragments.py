@@ -7,7 +7,8 @@ path reads a short new message together with them (`dialogs.crisis.interrupt`). 
 conversation's own data, like the draft's words, are never logged, and are dropped once too old.
 
 After a reply about pills taken or cutting, words about the body (`BODY_AFTER_PILLS`,
-`BODY_AFTER_CUTTING`: 「ねむい」「ふらふら」「血とまらん」) mean the danger goes on; after any crisis
+`BODY_AFTER_CUTTING`: 「ねむい」「ふらふら」「血とまらん」) mean the danger goes on, while bleeding that
+stopped (`BLEEDING_STOPPED`: 「とまった」「血とまった」) is thanked with what to watch for; after any crisis
 reply, taking it back (`TAKEN_BACK`: 「冗談です」「やっぱいい」「ちょっと疲れてるだけ」) needs a warm
 line that keeps the door open, and a plea (`PLEA`: 「おねがい だれか」) a line to call now. The lists
 are matched on normalised text (katakana as hiragana, long vowels dropped), as the lexicons are.
@@ -35,6 +36,7 @@ WORDS_DIR = Path(__file__).with_name("conversation_words")
 WORD_LISTS = (
     "body_after_pills",
     "body_after_cutting",
+    "bleeding_stopped",
     "taken_back",
     "help_coming",
     "acknowledged",
@@ -45,6 +47,7 @@ WORD_LISTS = (
     "cold_or_body",
     "school",
     "not_home",
+    "asks_to_prepare",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -102,6 +105,7 @@ TAKEN_BACK_MAX_CHARS = 40
 
 BODY_AFTER_PILLS = WORDS["body_after_pills"]
 BODY_AFTER_CUTTING = WORDS["body_after_cutting"]
+BLEEDING_STOPPED = WORDS["bleeding_stopped"]
 TAKEN_BACK = WORDS["taken_back"]
 HELP_COMING = WORDS["help_coming"]
 ACKNOWLEDGED = WORDS["acknowledged"]
@@ -120,7 +124,10 @@ def _normalized_all(words: tuple[str, ...]) -> tuple[str, ...]:
 
 _BODY_AFTER_PILLS = _normalized_all(BODY_AFTER_PILLS)
 _BODY_AFTER_CUTTING = _normalized_all(BODY_AFTER_CUTTING)
+_BLEEDING_STOPPED = _normalized_all(BLEEDING_STOPPED)
 _TAKEN_BACK = _normalized_all(TAKEN_BACK)
+_BLOOD = _normalized("血")
+"""The blood itself, named with its stopping (「血とまった」), is no further word about the body."""
 _PLEA = _normalized_all(PLEA)
 _HELP_COMING = _normalized_all(HELP_COMING)
 _NOT_TAKEN = _normalized_all(NOT_TAKEN)
@@ -167,6 +174,19 @@ def tells_of_body(text: str, situation: str) -> bool:
     words = _BODY_AFTER_PILLS if situation == "overdose" else _BODY_AFTER_CUTTING
     normalized = _normalized(text)
     return any(word in normalized for word in words)
+
+
+def bleeding_stopped(text: str) -> bool:
+    """Whether the words say the bleeding stopped (「とまった」「血とまった」) and tell nothing more of the
+    body: 「血とまったけどふらふらする」 and 「とまったと思ったらまた出てきた」 still matter."""
+    normalized = _normalized(text)
+    stopped = [word for word in _BLEEDING_STOPPED if word in normalized]
+    if not stopped:
+        return False
+    rest = normalized
+    for word in stopped:
+        rest = rest.replace(word, " ")
+    return not any(word in rest for word in _BODY_AFTER_CUTTING if word != _BLOOD)
 
 
 def takes_back(text: str) -> bool:

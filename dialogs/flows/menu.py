@@ -287,8 +287,10 @@ def offer_resume(dialog: Dialog) -> None:
 
 
 def paused(event: EventData) -> None:
-    """Say the answers are kept and offer the menu."""
-    show_menu(dialog_of(event), "intake.paused")
+    """Say the answers are kept (with good night, to 「今日はもう寝ます」) and offer the menu."""
+    dialog: Dialog = dialog_of(event)
+    for_the_night = dialog.understanding is not None and "talk.goodnight" in dialog.understanding.intents
+    show_menu(dialog, "intake.paused_for_the_night" if for_the_night else "intake.paused")
 
 
 def has_written(event: EventData) -> bool:
