@@ -369,12 +369,16 @@ who writes."""
 def _relative_in_trouble(understanding: Understanding) -> Entity | None:
     """The writer's relation to a relative whose withdrawal or low mood the message tells of.
 
-    Only a guess, taken while nothing yet says who is writing: a man who told of his own troubles
+    Only a guess, from a worry the rules read (never the model's guess alone: 「妻とは別居しています」),
+    taken while nothing yet says who is writing: a man who told of his own troubles
     first (「上司とうまくいかず辞めてしまい…」) and then of his mother (「母は心配してくれているのですが、
     …部屋にこもるようになりました」) is still the one asking."""
     if any(entity.kind == "writer" for entity in understanding.entities):
         return None
-    troubled = any(about == "other" and c in PERSON_CONCERNS for c, about in understanding.concern_about)
+    troubled = any(
+        about == "other" and c in PERSON_CONCERNS and _written(c, understanding, model_counts=False)
+        for c, about in understanding.concern_about
+    )
     named = [e for e in understanding.entities if e.kind == "relation" and e.value in FAMILY_RELATIONS]
     return Entity("writer", named[0].value, "other", named[0].matched) if troubled and named else None
 

@@ -13,6 +13,7 @@ from tests.dialogs.chat import TOKYO, Chat
 
 EASY_FALLBACK = catalog.text("lang.easy.fallback").split("{")[0].strip()
 KANJI_FALLBACK = catalog.text("fallback").strip()
+EASY_ANSWER = EASY_FALLBACK.split("）")[0] + "）"  # every やさしい日本語 line opens with 「（じどう の へんじ です）」
 
 
 def nepali_cook() -> Chat:
@@ -25,14 +26,21 @@ def nepali_cook() -> Chat:
 
 def test_the_cooks_unread_lines_are_answered_in_easy_japanese() -> None:
     chat = nepali_cook()
-    chat.send("てんちょう が きゅうりょう を くれません")
+    chat.send("ビザ の こと しんぱい")
     assert chat.texts[0].startswith(EASY_FALLBACK), chat.texts
+    assert KANJI_FALLBACK not in chat.texts
+
+
+def test_the_cooks_unpaid_wages_are_answered_in_easy_japanese() -> None:
+    chat = nepali_cook()
+    chat.send("てんちょう が きゅうりょう を くれません")
+    assert chat.texts[0].startswith(EASY_ANSWER), chat.texts
     assert KANJI_FALLBACK not in chat.texts
 
 
 def test_once_easy_japanese_is_known_an_unread_kanji_line_is_answered_in_it_too() -> None:
     chat = nepali_cook()
-    chat.send("給料がもらえません")
+    chat.send("在留資格の更新が心配です")
     assert any(EASY_FALLBACK in text for text in chat.texts), chat.texts
 
 
