@@ -13,7 +13,8 @@ from tests.dialogs.chat import TOKYO, Chat
 
 EASY_FALLBACK = catalog.text("lang.easy.fallback").split("{")[0].strip()
 KANJI_FALLBACK = catalog.text("fallback").strip()
-EASY_ANSWER = EASY_FALLBACK.split("）")[0] + "）"  # every やさしい日本語 line opens with 「（じどう の へんじ です）」
+EASY_ANSWER = EASY_FALLBACK.split("）")[0] + "）"
+"""How every やさしい日本語 line opens: 「（じどう の へんじ です）」."""
 
 
 def nepali_cook() -> Chat:
