@@ -80,7 +80,7 @@ class Chat:
 
 
 def said(chat: Chat) -> str:
-    """Everything the bot has said in the conversation so far, one reply per line."""
+    """Everything the bot said in the last turn, one message per line."""
     return "\n".join(chat.texts)
 
 
@@ -90,10 +90,18 @@ def intake_answers(chat: Chat) -> dict[str, Any]:
     return result
 
 
-def started(*messages: str) -> Chat:
-    """A conversation after following the account and typing these messages."""
-    chat = Chat()
+def started(*messages: str, now: datetime = WEEKDAY_MORNING) -> Chat:
+    """A conversation begun at `now`, after following the account and typing these messages."""
+    chat = Chat(now=now)
     chat.follow()
     for text in messages:
         chat.send(text)
+    return chat
+
+
+def already_sent(*messages: str, now: datetime = WEEKDAY_MORNING, share: str = "この内容だけ送る") -> Chat:
+    """A conversation whose `messages` led to the consent screen, then sent to a person by tapping `share`."""
+    chat = started(*messages, now=now)
+    chat.tap(share)
+    assert "handoff" in chat.data, "the consultation was not sent"
     return chat

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from dialogs.understanding.classifier import classify
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said
 from tests.dialogs.test_tone import questions_in, says_nothing_unkind
 
 NIGHT = datetime(2026, 11, 26, 2, 30, tzinfo=TOKYO)  # Thursday 2:30
@@ -24,11 +24,6 @@ def chat_at(now: datetime) -> Chat:
     chat = Chat(now=now)
     chat.follow()
     return chat
-
-
-def said(chat: Chat) -> str:
-    """Everything the bot said in the last turn."""
-    return "\n".join(chat.texts)
 
 
 def kindly(text: str) -> None:

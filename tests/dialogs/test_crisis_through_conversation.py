@@ -8,7 +8,7 @@ import pytest
 
 from dialogs import crisis
 from dialogs.understanding.classifier import classify
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said
 from tests.dialogs.test_tone import says_nothing_unkind
 
 NIGHT = datetime(2026, 11, 26, 2, 30, tzinfo=TOKYO)  # Thursday 2:30
@@ -25,11 +25,6 @@ def chat_at(now: datetime, *lines: str) -> Chat:
     for line in lines:
         chat.send(line)
     return chat
-
-
-def said(chat: Chat) -> str:
-    """Everything the bot said in the last turn."""
-    return "\n".join(chat.texts)
 
 
 # ---------------------------------------------------------------- 1. a new, more acute danger

@@ -15,7 +15,7 @@ from dialogs import catalog, engine
 from dialogs.effects import AddToCase, HandOff, RaiseUrgency
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said
 
 STAFF_WORDS = ("CSW", "暴力（DV", "メンタルヘルス", "ひきこもり状態", "未回答", "市全域", "要確認")
 
@@ -48,10 +48,6 @@ def reading_adds(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, tuple[st
 
 def handoffs(chat: Chat) -> list[HandOff]:
     return [e for e in chat.effects if isinstance(e, HandOff)]
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
 
 
 def send_father_form(chat: Chat) -> None:

@@ -10,25 +10,12 @@ from datetime import datetime
 
 import pytest
 
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 SATURDAY_NIGHT = datetime(2026, 12, 5, 23, 40, tzinfo=TOKYO)
 CHILD_ABUSE_LINE = "189"
 CHILDREN_SOS = "24時間子供SOSダイヤル"
 DV_LINE = "DV相談＋"
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def conversation(*texts: str) -> Chat:
-    """A new user at night who typed `texts` in turn."""
-    chat = Chat(now=SATURDAY_NIGHT)
-    chat.follow()
-    for text in texts:
-        chat.send(text)
-    return chat
 
 
 def words_kept(chat: Chat) -> list[str]:
@@ -42,26 +29,26 @@ KICKED = "ままのかれしに けられた"
 
 
 def test_a_child_kicked_by_her_mothers_boyfriend_gets_the_childrens_lines_not_the_dv_line() -> None:
-    chat = conversation(KICKED)
+    chat = started(KICKED, now=SATURDAY_NIGHT)
     assert CHILD_ABUSE_LINE in said(chat) and CHILDREN_SOS in said(chat)
     assert DV_LINE not in said(chat)
 
 
 def test_her_mother_only_watching_is_heard_as_part_of_what_happens_not_as_just_browsing() -> None:
-    chat = conversation(KICKED, "あざになってる", "ままはみてるだけ")
+    chat = started(KICKED, "あざになってる", "ままはみてるだけ", now=SATURDAY_NIGHT)
     assert "見に来てくださって" not in said(chat)
     assert "ままはみてるだけ" in words_kept(chat)
 
 
 def test_not_wanting_the_police_gets_189_not_the_adult_partner_line() -> None:
-    chat = conversation(KICKED, "ままはみてるだけ", "けいさつはやだ")
+    chat = started(KICKED, "ままはみてるだけ", "けいさつはやだ", now=SATURDAY_NIGHT)
     assert CHILD_ABUSE_LINE in said(chat) and "警察ではありません" in said(chat)
     assert DV_LINE not in said(chat)
     assert "けいさつはやだ" in words_kept(chat)
 
 
 def test_her_help_keeps_the_childrens_lines() -> None:
-    chat = conversation(KICKED, "けいさつはやだ", "いえ でたい", "たすけて")
+    chat = started(KICKED, "けいさつはやだ", "いえ でたい", "たすけて", now=SATURDAY_NIGHT)
     assert CHILD_ABUSE_LINE in said(chat) or CHILDREN_SOS in said(chat)
 
 
@@ -72,7 +59,7 @@ SUICIDAL_BLOCK = "とてもつらい気持ちを書いてくださって"
 
 
 def test_a_kansai_denial_after_the_pills_reply_gets_a_brief_answer_not_the_whole_block_again() -> None:
-    chat = conversation(*PILLS, "別に死ぬつもりちゃうで")
+    chat = started(*PILLS, "別に死ぬつもりちゃうで", now=SATURDAY_NIGHT)
     assert SUICIDAL_BLOCK not in said(chat)
     assert "119" in said(chat), "the pills are still taken"
     assert len(chat.texts) <= 2
@@ -80,7 +67,7 @@ def test_a_kansai_denial_after_the_pills_reply_gets_a_brief_answer_not_the_whole
 
 
 def test_the_denied_words_are_not_an_urgency_reason() -> None:
-    chat = conversation(*PILLS, "別に死ぬつもりちゃうで")
+    chat = started(*PILLS, "別に死ぬつもりちゃうで", now=SATURDAY_NIGHT)
     reasons = " ".join(chat.data["urgency"]["reasons"])
     assert "死ぬ" not in reasons
     assert "のんだ" in reasons
@@ -93,7 +80,7 @@ KEPT_IN_DRAFT = "下書きに残"
 
 
 def after_deleting() -> Chat:
-    chat = conversation("夫のことで相談があって", "夫は定年してからずっと家で飲んでばかりで")
+    chat = started("夫のことで相談があって", "夫は定年してからずっと家で飲んでばかりで", now=SATURDAY_NIGHT)
     chat.send("書いたの全部消してください")
     chat.tap("消す")
     return chat
@@ -115,7 +102,7 @@ def test_asking_whether_it_was_deleted_gets_a_plain_confirmation(text: str) -> N
 
 
 def test_wanting_to_disappear_is_still_a_crisis_not_a_question_about_deleting() -> None:
-    chat = conversation("ほんとに消えたい")
+    chat = started("ほんとに消えたい", now=SATURDAY_NIGHT)
     assert DELETED not in said(chat)
 
 
@@ -126,14 +113,14 @@ KNIFE = "さっき兄が包丁を持って「全員殺す」と叫んでいま�
 
 
 def test_a_brother_threatening_with_a_knife_is_violence_at_home_by_a_relative_not_a_partner() -> None:
-    chat = conversation(SISTER, KNIFE)
+    chat = started(SISTER, KNIFE, now=SATURDAY_NIGHT)
     assert "110" in said(chat)
     assert "保健所" in said(chat) or "精神保健福祉センター" in said(chat)
     assert "家の中で暴力を受けているかもしれない" not in said(chat) and DV_LINE not in said(chat)
 
 
 def test_fear_that_calling_the_police_will_enrage_him_is_answered() -> None:
-    chat = conversation(SISTER, KNIFE, "今は部屋にもどって静かです。母と私は車の中にいます")
+    chat = started(SISTER, KNIFE, "今は部屋にもどって静かです。母と私は車の中にいます", now=SATURDAY_NIGHT)
     chat.send("警察を呼んだら兄が逆上しそうで怖いです")
     assert "下書きに残しました" not in said(chat)
     assert "110" in said(chat)
@@ -144,7 +131,7 @@ def test_fear_that_calling_the_police_will_enrage_him_is_answered() -> None:
 
 
 def test_cutting_again_gets_a_reply_fitted_to_self_harm_not_the_suicidal_block() -> None:
-    chat = conversation("またきっちゃった")
+    chat = started("またきっちゃった", now=SATURDAY_NIGHT)
     assert SUICIDAL_BLOCK not in said(chat)
     assert "119" in said(chat) and "傷" in said(chat)
     assert "あなたのいばしょ" in said(chat), "a line she can write to at night"
@@ -160,12 +147,12 @@ def offered(chat: Chat) -> list[str]:
 
 
 def test_worn_out_in_kansai_gets_the_gentle_question() -> None:
-    chat = conversation("パチンコで借金300万あるねん", "もうしんどいわ")
+    chat = started("パチンコで借金300万あるねん", "もうしんどいわ", now=SATURDAY_NIGHT)
     assert GENTLE_QUESTION in offered(chat)
 
 
 def test_tired_in_one_word_gets_the_gentle_question_once() -> None:
-    chat = conversation("つかれた")
+    chat = started("つかれた", now=SATURDAY_NIGHT)
     assert GENTLE_QUESTION in offered(chat)
     chat.send("つかれた")
     assert GENTLE_QUESTION not in offered(chat)

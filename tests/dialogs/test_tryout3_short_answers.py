@@ -11,21 +11,11 @@ import pytest
 
 from dialogs import catalog
 from dialogs.content import current_content
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 FALLBACK = catalog.text("fallback")
 PREVIEW_START = "担当者に送る内容は、次のとおりです。"
 TWO_AM = datetime(2026, 12, 6, 2, 10, tzinfo=TOKYO)
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def started(now: datetime | None = None) -> Chat:
-    chat = Chat(now=now) if now else Chat()
-    chat.follow()
-    return chat
 
 
 # ---------------------------------------------------------------- wanting a person, in a few words
@@ -70,7 +60,7 @@ def test_a_few_words_asking_for_a_person_open_the_consent_screen(text: str) -> N
     ],
 )
 def test_a_greeting_at_two_in_the_morning_is_answered_for_the_night_not_with_konnichiwa(text: str) -> None:
-    chat = started(TWO_AM)
+    chat = started(now=TWO_AM)
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert "こんにちは" not in said(chat)
@@ -87,7 +77,7 @@ def test_the_welcome_at_night_says_good_evening() -> None:
     ("hour", "hello"), [(7, "おはようございます"), (14, "こんにちは"), (20, "こんばんは")]
 )
 def test_the_greeting_follows_the_clock(hour: int, hello: str) -> None:
-    chat = started(datetime(2026, 12, 7, hour, 0, tzinfo=TOKYO))
+    chat = started(now=datetime(2026, 12, 7, hour, 0, tzinfo=TOKYO))
     chat.send("こんにちは")
     assert said(chat).startswith(hello)
     assert "夜遅く" not in said(chat)
@@ -166,7 +156,7 @@ NETCAFE_NIGHT = datetime(2026, 12, 6, 23, 50, tzinfo=TOKYO)
     ],
 )
 def test_a_plain_fact_after_the_no_place_to_sleep_reply_is_kept_without_the_119_line(text: str) -> None:
-    chat = started(NETCAFE_NIGHT)
+    chat = started(now=NETCAFE_NIGHT)
     chat.send("こんばんは。アパートを追い出されて、いまネットカフェにいます")
     chat.send(text)
     assert "119" not in said(chat)
@@ -175,7 +165,7 @@ def test_a_plain_fact_after_the_no_place_to_sleep_reply_is_kept_without_the_119_
 
 @pytest.mark.parametrize("text", ["寒くて体が動かない", "なんか具合が悪い", "外はさむいです"])
 def test_the_cold_or_the_body_after_the_no_place_to_sleep_reply_still_gets_the_119_line(text: str) -> None:
-    chat = started(NETCAFE_NIGHT)
+    chat = started(now=NETCAFE_NIGHT)
     chat.send("こんばんは。アパートを追い出されて、いまネットカフェにいます")
     chat.send(text)
     assert "119" in said(chat)
@@ -310,7 +300,7 @@ def test_english_about_gas_or_power_gets_the_utilities_answer_not_food(text: str
 
 
 def test_english_on_a_closed_day_says_the_office_is_closed_now_and_when_it_opens() -> None:
-    chat = started(SUNDAY_EVENING)
+    chat = started(now=SUNDAY_EVENING)
     chat.send("Is there help for food?")
     assert "closed now" in chat.texts[0] and "Monday 7 December, 8:30" in chat.texts[0]
 
@@ -367,7 +357,7 @@ FOUR_AM = datetime(2026, 12, 6, 4, 0, tzinfo=TOKYO)
 
 @pytest.mark.parametrize("text", ["…", "むり", "……", "。。。", "ん", "むりだ"])
 def test_a_dot_or_one_word_gets_a_gentle_reply_not_the_fallback(text: str) -> None:
-    chat = started(FOUR_AM)
+    chat = started(now=FOUR_AM)
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert "ゆっくりで大丈夫です" in said(chat)

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from dialogs.summary import build_summary, person_preview, summary_text
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, started
 
 NIGHT = datetime(2026, 11, 25, 2, 0, tzinfo=TOKYO)
 AFTERNOON = datetime(2026, 11, 24, 14, 30, tzinfo=TOKYO)
@@ -19,14 +19,6 @@ AFTERNOON = datetime(2026, 11, 24, 14, 30, tzinfo=TOKYO)
 def answers(chat: Chat) -> dict[str, Any]:
     result: dict[str, Any] = chat.data["intake"]["answers"]
     return result
-
-
-def started(*messages: str, now: datetime = AFTERNOON) -> Chat:
-    chat = Chat(now=now)
-    chat.follow()
-    for text in messages:
-        chat.send(text)
-    return chat
 
 
 def sheet_line(chat: Chat, start: str) -> str:
@@ -49,7 +41,7 @@ MOTHER = (
 
 
 def test_the_sons_withdrawal_is_the_sons_not_the_mothers() -> None:
-    chat = started(*MOTHER)
+    chat = started(*MOTHER, now=AFTERNOON)
     summary = build_summary(chat.data)
     assert summary["asker"] == "family"
     assert "withdrawal" in summary["concerns"]
@@ -59,7 +51,7 @@ def test_the_sons_withdrawal_is_the_sons_not_the_mothers() -> None:
 
 
 def test_a_son_of_46_is_not_filed_under_school() -> None:
-    chat = started(*MOTHER)
+    chat = started(*MOTHER, now=AFTERNOON)
     summary = build_summary(chat.data)
     assert "childcare_education" not in summary["concerns"]
     assert "childcare_education" not in ((summary["asker_wellbeing"] or {}).get("concerns") or [])
@@ -68,7 +60,7 @@ def test_a_son_of_46_is_not_filed_under_school() -> None:
 
 
 def test_the_mothers_wish_that_her_son_does_not_know_is_a_consideration() -> None:
-    chat = started(*MOTHER)
+    chat = started(*MOTHER, now=AFTERNOON)
     assert "息子に知られずに相談できますか" in sheet_line(chat, "配慮してほしいこと：")
 
 
@@ -76,7 +68,7 @@ def test_the_mothers_wish_that_her_son_does_not_know_is_a_consideration() -> Non
 
 
 def test_a_man_of_52_living_on_his_parents_pension_writes_about_himself() -> None:
-    chat = started("52歳の男です。仕事がなくて、親の年金で暮らしています")
+    chat = started("52歳の男です。仕事がなくて、親の年金で暮らしています", now=AFTERNOON)
     summary = build_summary(chat.data)
     assert summary["asker"] == "self"
     assert summary["relation"] is None
@@ -111,7 +103,7 @@ def test_a_man_telling_his_own_story_without_saying_who_he_is_stays_the_one_aski
 
 
 def test_a_sister_telling_of_her_brother_first_is_still_family() -> None:
-    chat = started("兄が仕事をやめてから家から出なくなりました")
+    chat = started("兄が仕事をやめてから家から出なくなりました", now=AFTERNOON)
     summary = build_summary(chat.data)
     assert (summary["asker"], summary["relation"]) == ("family", "sibling")
 
@@ -142,6 +134,7 @@ def test_a_minsei_iin_s_worries_for_her_neighbour_are_on_the_staff_sheet() -> No
         "80代の方で、ガスが止められているようです。この寒さで心配です",
         "北山地区です",
         "担当者に伝えたい",
+        now=AFTERNOON,
     )
     summary = build_summary(chat.data)
     assert summary["asker"] == "supporter"

@@ -8,22 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from dialogs.understanding.classifier import classify
-from tests.dialogs.chat import TOKYO, Chat
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 NIGHT = datetime(2026, 11, 25, 2, 0, tzinfo=TOKYO)  # Wednesday 2 a.m.
 AFTERNOON = datetime(2026, 11, 24, 14, 30, tzinfo=TOKYO)  # Tuesday afternoon
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def started(when: datetime, *messages: str) -> Chat:
-    chat = Chat(now=when)
-    chat.follow()
-    for text in messages:
-        chat.send(text)
-    return chat
 
 
 def urgency(chat: Chat) -> str | None:
@@ -47,7 +35,7 @@ def test_a_parents_fear_of_hurting_the_child_is_read_as_harm_to_a_child_by_the_w
 
 
 def test_a_father_afraid_of_hitting_his_toddler_at_night_gets_a_reply_for_a_parent() -> None:
-    chat = started(NIGHT, "2歳の息子が夜泣きでずっと泣き止まない")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", now=NIGHT)
     chat.send("正直、手が出そうで怖い")
     reply = said(chat)
     assert "189" in reply
@@ -58,7 +46,7 @@ def test_a_father_afraid_of_hitting_his_toddler_at_night_gets_a_reply_for_a_pare
 
 
 def test_not_yet_but_tonight_may_be_too_much_is_still_the_danger_for_a_parent() -> None:
-    chat = started(NIGHT, "2歳の息子が夜泣きでずっと泣き止まない", "正直、手が出そうで怖い")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", "正直、手が出そうで怖い", now=NIGHT)
     chat.send("まだ叩いてはいません。でも今夜はやばいかも")
     reply = said(chat)
     assert "189" in reply
@@ -67,7 +55,7 @@ def test_not_yet_but_tonight_may_be_too_much_is_still_the_danger_for_a_parent() 
 
 
 def test_afraid_of_abusing_the_child_is_not_told_to_keep_herself_safe() -> None:
-    chat = started(AFTERNOON, "2歳の息子が夜泣きでずっと泣き止まない")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", now=AFTERNOON)
     chat.send("このままだと虐待してしまいそうで怖い")
     reply = said(chat)
     assert "189" in reply
@@ -77,7 +65,9 @@ def test_afraid_of_abusing_the_child_is_not_told_to_keep_herself_safe() -> None:
 
 
 def test_a_parent_who_has_hit_the_child_hears_the_parents_lines_not_dv() -> None:
-    chat = started(AFTERNOON, "2歳の息子が夜泣きでずっと泣き止まない", "このままだと虐待してしまいそうで怖い")
+    chat = started(
+        "2歳の息子が夜泣きでずっと泣き止まない", "このままだと虐待してしまいそうで怖い", now=AFTERNOON
+    )
     chat.send("子どもに手をあげてしまいました")
     reply = said(chat)
     assert "DV相談" not in reply
@@ -85,13 +75,13 @@ def test_a_parent_who_has_hit_the_child_hears_the_parents_lines_not_dv() -> None
 
 
 def test_a_parent_who_has_hit_the_child_first_gets_the_parents_block() -> None:
-    chat = started(AFTERNOON, "子どもに手をあげてしまいました")
+    chat = started("子どもに手をあげてしまいました", now=AFTERNOON)
     reply = said(chat)
     assert "189" in reply and "DV相談" not in reply and "身の安全" not in reply
 
 
 def test_will_189_report_me_gets_a_plain_honest_answer() -> None:
-    chat = started(NIGHT, "2歳の息子が夜泣きでずっと泣き止まない", "正直、手が出そうで怖い")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", "正直、手が出そうで怖い", now=NIGHT)
     chat.send("189に電話したら通報されるんですか？")
     reply = said(chat)
     assert "児童相談所" in reply
@@ -101,7 +91,7 @@ def test_will_189_report_me_gets_a_plain_honest_answer() -> None:
 
 
 def test_a_child_asking_what_the_childrens_office_is_still_gets_the_childs_answer() -> None:
-    chat = started(NIGHT, "ぎりのおとうさんにたたかれる😢")
+    chat = started("ぎりのおとうさんにたたかれる😢", now=NIGHT)
     chat.send("じどうそうだんじょってなに？")
     assert "子どもが安心して暮らせるように" in said(chat)
 
@@ -110,7 +100,7 @@ def test_a_child_asking_what_the_childrens_office_is_still_gets_the_childs_answe
 
 
 def test_the_same_thanks_is_not_repeated_word_for_word() -> None:
-    chat = started(NIGHT, "2歳の息子が夜泣きでずっと泣き止まない")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", now=NIGHT)
     replies = [said(chat)]
     for text in ("妻は実家に帰ってる", "義母とも折り合いが悪い", "義母は近くに住んでいる"):
         chat.send(text)
@@ -122,7 +112,7 @@ def test_the_same_thanks_is_not_repeated_word_for_word() -> None:
 
 
 def test_one_word_at_a_time_is_not_met_with_the_same_paragraph_each_time() -> None:
-    chat = started(AFTERNOON)
+    chat = started(now=AFTERNOON)
     replies = []
     for text in ("あの", "えっと", "しごと"):
         chat.send(text)
@@ -134,7 +124,7 @@ def test_one_word_at_a_time_is_not_met_with_the_same_paragraph_each_time() -> No
 
 
 def test_a_hurt_child_with_nowhere_to_go_gets_the_childrens_lines_not_rent_support() -> None:
-    chat = started(NIGHT, "ぎりのおとうさんにたたかれる😢")
+    chat = started("ぎりのおとうさんにたたかれる😢", now=NIGHT)
     chat.wait(180)
     chat.send("でも いくとこない")
     reply = said(chat)
@@ -144,27 +134,27 @@ def test_a_hurt_child_with_nowhere_to_go_gets_the_childrens_lines_not_rent_suppo
 
 
 def test_a_15_year_old_with_nowhere_to_go_gets_the_childrens_lines() -> None:
-    chat = started(NIGHT, "15歳です。家に帰りたくない。いくとこない")
+    chat = started("15歳です。家に帰りたくない。いくとこない", now=NIGHT)
     reply = said(chat)
     assert "住居確保給付金" not in reply
     assert "189" in reply and "0120-0-78310" in reply
 
 
 def test_a_high_school_student_with_no_place_tonight_gets_the_childrens_lines() -> None:
-    chat = started(NIGHT, "高校生です。今日寝る場所がありません")
+    chat = started("高校生です。今日寝る場所がありません", now=NIGHT)
     reply = said(chat)
     assert "住居確保給付金" not in reply
     assert "189" in reply
 
 
 def test_an_adult_with_no_place_tonight_still_gets_tonights_guidance() -> None:
-    chat = started(NIGHT, "41歳です。今日寝る場所がありません")
+    chat = started("41歳です。今日寝る場所がありません", now=NIGHT)
     reply = said(chat)
     assert "189" not in reply
 
 
 def test_a_child_who_does_not_want_to_be_home_and_pleads_gets_the_childs_lines() -> None:
-    chat = started(NIGHT, "ぎりのおとうさんにたたかれる😢")
+    chat = started("ぎりのおとうさんにたたかれる😢", now=NIGHT)
     chat.wait(180)
     chat.send("きのうも なぐられた")
     chat.send("いえにいたくない")
@@ -198,7 +188,7 @@ LONG_3 = (
 
 
 def test_a_34_year_old_who_thinks_he_had_better_be_gone_gets_the_lines_for_thoughts_of_dying() -> None:
-    chat = started(NIGHT, LONG_1, LONG_2)
+    chat = started(LONG_1, LONG_2, now=NIGHT)
     assert chat.data.get("crisis", {}).get("hurt") is None
     chat.send(LONG_3)
     reply = said(chat)
@@ -211,7 +201,7 @@ def test_a_34_year_old_who_thinks_he_had_better_be_gone_gets_the_lines_for_thoug
 
 
 def test_a_phone_checked_every_night_by_the_husband_gets_the_dv_lines_gently() -> None:
-    chat = started(NIGHT, "夫にスマホを毎晩チェックされます")
+    chat = started("夫にスマホを毎晩チェックされます", now=NIGHT)
     reply = said(chat)
     assert "DV相談＋" in reply
     assert "110" not in reply.split("DV相談＋")[0] or "身の危険" in reply
@@ -219,7 +209,7 @@ def test_a_phone_checked_every_night_by_the_husband_gets_the_dv_lines_gently() -
 
 
 def test_money_all_kept_by_the_husband_gets_the_dv_lines_gently() -> None:
-    chat = started(NIGHT, "お金も全部夫が管理していて、自由に使えるお金がありません")
+    chat = started("お金も全部夫が管理していて、自由に使えるお金がありません", now=NIGHT)
     reply = said(chat)
     assert "DV相談＋" in reply
     assert "ご家族や身近な方のことを書いてくださって" not in reply
@@ -227,24 +217,24 @@ def test_money_all_kept_by_the_husband_gets_the_dv_lines_gently() -> None:
 
 
 def test_the_gentle_dv_lines_are_not_repeated_at_the_next_sign() -> None:
-    chat = started(NIGHT, "夫にスマホを毎晩チェックされます")
+    chat = started("夫にスマホを毎晩チェックされます", now=NIGHT)
     chat.send("お金も全部夫が管理していて、自由に使えるお金がありません")
     assert said(chat).count("DV相談＋") <= 1
     assert "0120-279-889" not in said(chat) or "さきほど" in said(chat)
 
 
 def test_a_question_about_the_husband_seeing_this_line_stays_a_privacy_answer() -> None:
-    chat = started(NIGHT, "このLINE、夫に見られたらどうなりますか")
+    chat = started("このLINE、夫に見られたらどうなりますか", now=NIGHT)
     assert "DV相談＋" not in said(chat)
 
 
 def test_yelled_at_by_the_husband_keeps_the_dv_lines() -> None:
-    chat = started(NIGHT, "夫に毎日怒鳴られます")
+    chat = started("夫に毎日怒鳴られます", now=NIGHT)
     assert "DV相談＋" in said(chat)
 
 
 def test_will_189_report_me_asked_first_by_a_parent_is_answered_too() -> None:
-    chat = started(AFTERNOON, "2歳の息子が夜泣きでずっと泣き止まない")
+    chat = started("2歳の息子が夜泣きでずっと泣き止まない", now=AFTERNOON)
     chat.send("189に電話したら通報されるんですか？")
     reply = said(chat)
     assert "警察ではありません" in reply and "親が自分から" in reply

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from dialogs.understanding.classifier import classify
-from tests.dialogs.chat import TOKYO, Chat, said
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 THURSDAY_NIGHT = datetime(2026, 12, 3, 23, 50, tzinfo=TOKYO)
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 20, tzinfo=TOKYO)
@@ -18,15 +18,6 @@ TUESDAY_EVENING = datetime(2026, 12, 1, 20, 40, tzinfo=TOKYO)
 WEDNESDAY_2AM = datetime(2026, 12, 2, 2, 10, tzinfo=TOKYO)
 MONDAY_NIGHT = datetime(2026, 11, 30, 21, 0, tzinfo=TOKYO)
 MONDAY_LATE = datetime(2026, 11, 30, 22, 30, tzinfo=TOKYO)
-
-
-def started_at(when: datetime, *messages: str) -> Chat:
-    """A conversation at `when`, after following the account and typing these messages."""
-    chat = Chat(now=when)
-    chat.follow()
-    for text in messages:
-        chat.send(text)
-    return chat
 
 
 def urgency(chat: Chat) -> dict[str, object]:
@@ -38,11 +29,11 @@ def urgency(chat: Chat) -> dict[str, object]:
 
 
 def test_a_sister_asking_whether_to_call_an_ambulance_is_told_yes_call_119_now() -> None:
-    chat = started_at(
-        THURSDAY_NIGHT,
+    chat = started(
         "兄が薬をたくさん飲んだみたいです",
         "部屋で寝てて、呼んでも起きません",
         "何錠飲んだかはわかりません。空のシートがたくさんある",
+        now=THURSDAY_NIGHT,
     )
     chat.send("救急車呼んだほうがいいですか")
     reply = said(chat)
@@ -53,7 +44,7 @@ def test_a_sister_asking_whether_to_call_an_ambulance_is_told_yes_call_119_now()
 
 
 def test_asking_in_other_words_whether_to_call_is_told_yes_too() -> None:
-    chat = started_at(THURSDAY_NIGHT, "母が睡眠薬を大量に飲んだみたい", "ぐったりしてる")
+    chat = started("母が睡眠薬を大量に飲んだみたい", "ぐったりしてる", now=THURSDAY_NIGHT)
     chat.send("119したほうがいい？")
     reply = said(chat)
     assert reply.startswith("はい") and "いますぐ119" in reply
@@ -61,8 +52,8 @@ def test_asking_in_other_words_whether_to_call_is_told_yes_too() -> None:
 
 
 def test_the_whole_situation_in_one_line_gets_119_first_not_the_reply_for_thoughts_of_dying() -> None:
-    chat = started_at(
-        THURSDAY_NIGHT, "兄が薬をたくさん飲んで、呼んでも起きません。救急車呼んだほうがいいですか"
+    chat = started(
+        "兄が薬をたくさん飲んで、呼んでも起きません。救急車呼んだほうがいいですか", now=THURSDAY_NIGHT
     )
     reply = said(chat)
     assert reply.startswith("はい") and "いますぐ119" in reply
@@ -70,14 +61,14 @@ def test_the_whole_situation_in_one_line_gets_119_first_not_the_reply_for_though
 
 
 def test_words_after_the_answer_are_not_taken_for_the_question_again() -> None:
-    chat = started_at(THURSDAY_NIGHT, "兄が薬をたくさん飲んだみたいです", "救急車呼んだほうがいいですか")
+    chat = started("兄が薬をたくさん飲んだみたいです", "救急車呼んだほうがいいですか", now=THURSDAY_NIGHT)
     chat.send("兄に怒られそう")
     reply = said(chat)
     assert not reply.startswith("はい") and "119" in reply
 
 
 def test_having_called_still_gets_what_to_tell_them() -> None:
-    chat = started_at(THURSDAY_NIGHT, "兄が薬をたくさん飲んだみたいです")
+    chat = started("兄が薬をたくさん飲んだみたいです", now=THURSDAY_NIGHT)
     chat.send("救急車呼びました")
     assert "救急の人や病院には" in said(chat)
 
@@ -86,11 +77,11 @@ def test_having_called_still_gets_what_to_tell_them() -> None:
 
 
 def test_a_minsei_iin_whose_neighbour_does_not_answer_is_told_to_call_110_or_119_now() -> None:
-    chat = started_at(
-        TUESDAY_MORNING,
+    chat = started(
         "民生委員をしている者です",
         "担当地区の一人暮らしの高齢男性を1週間ほど見かけていません",
         "80代で、郵便受けに新聞がたまっています",
+        now=TUESDAY_MORNING,
     )
     chat.send("インターホンを押しても応答がありません")
     reply = said(chat)
@@ -104,20 +95,17 @@ def test_a_minsei_iin_whose_neighbour_does_not_answer_is_told_to_call_110_or_119
 
 
 def test_asking_for_a_call_back_after_the_welfare_check_reply_starts_the_hand_off() -> None:
-    chat = started_at(
-        TUESDAY_MORNING,
+    chat = started(
         "担当地区の一人暮らしの高齢男性を1週間ほど見かけていません",
         "インターホンを押しても応答がありません",
+        now=TUESDAY_MORNING,
     )
     chat.send("担当の方から折り返しをお願いできますか")
     assert chat.state == "consent.review", chat.state
 
 
 def test_a_neighbour_unseen_for_days_in_other_words_is_a_welfare_check_now() -> None:
-    chat = started_at(
-        TUESDAY_MORNING,
-        "隣に住んでいるおばあさんを4日ほど見ていません。ひとり暮らしです",
-    )
+    chat = started("隣に住んでいるおばあさんを4日ほど見ていません。ひとり暮らしです", now=TUESDAY_MORNING)
     chat.send("チャイムを鳴らしても出てこないし、電気もついたままです")
     reply = said(chat)
     assert "110" in reply and "安否確認" in reply
@@ -134,7 +122,7 @@ def test_a_withdrawn_son_not_coming_to_the_door_is_not_a_welfare_check() -> None
 
 
 def test_may_be_collapsed_inside_gets_119() -> None:
-    chat = started_at(TUESDAY_MORNING, "一人暮らしの高齢の男性と連絡がとれません")
+    chat = started("一人暮らしの高齢の男性と連絡がとれません", now=TUESDAY_MORNING)
     chat.send("家の中で倒れているかもしれません")
     reply = said(chat)
     assert "119" in reply and "110" in reply
@@ -150,7 +138,7 @@ SON_HEARD = (
 
 
 def test_a_mother_who_heard_her_son_say_he_wants_to_die_is_answered_as_his_mother() -> None:
-    chat = started_at(MONDAY_LATE, "34歳の息子が12年ほど家から出ません。" + SON_HEARD)
+    chat = started("34歳の息子が12年ほど家から出ません。" + SON_HEARD, now=MONDAY_LATE)
     reply = said(chat)
     assert "あなたのことを心配しています" not in reply
     assert "息子さん" in reply
@@ -160,7 +148,7 @@ def test_a_mother_who_heard_her_son_say_he_wants_to_die_is_answered_as_his_mothe
 
 
 def test_her_own_i_am_fine_is_heard_and_sending_is_started_when_asked() -> None:
-    chat = started_at(MONDAY_LATE, "34歳の息子が12年ほど家から出ません。" + SON_HEARD)
+    chat = started("34歳の息子が12年ほど家から出ません。" + SON_HEARD, now=MONDAY_LATE)
     chat.send("息子のことです。私は大丈夫です")
     reply = said(chat)
     assert "そう書きたくなるくらい" not in reply
@@ -170,14 +158,14 @@ def test_her_own_i_am_fine_is_heard_and_sending_is_started_when_asked() -> None:
 
 
 def test_a_sister_whose_brother_long_said_he_wants_to_die_is_answered_as_his_sister() -> None:
-    chat = started_at(THURSDAY_NIGHT, "兄は前から死にたいって言ってました")
+    chat = started("兄は前から死にたいって言ってました", now=THURSDAY_NIGHT)
     reply = said(chat)
     assert "あなたのことを心配しています" not in reply
     assert "お兄さん" in reply or "ご家族" in reply
 
 
 def test_a_daughters_message_about_dying_told_by_her_father_gets_the_family_reply() -> None:
-    chat = started_at(MONDAY_LATE, "大学生の娘から「もう生きていたくない」とLINEが来ました")
+    chat = started("大学生の娘から「もう生きていたくない」とLINEが来ました", now=MONDAY_LATE)
     reply = said(chat)
     assert "あなたのことを心配しています" not in reply
     assert "娘さん" in reply
@@ -187,13 +175,13 @@ def test_a_daughters_message_about_dying_told_by_her_father_gets_the_family_repl
 
 
 def test_a_15_year_old_given_no_dinner_gets_189_and_childrens_lines_not_violence() -> None:
-    chat = started_at(
-        TUESDAY_EVENING,
+    chat = started(
         "こんばんは",
         "ままははが夜ごはんつくってくれない",
         "おれの分だけない。弟のはある",
         "お父さんはしらんぷり",
         "きょうもなにも食べてない",
+        now=TUESDAY_EVENING,
     )
     chat.send("給食だけ")
     reply = said(chat)
@@ -206,7 +194,7 @@ def test_a_15_year_old_given_no_dinner_gets_189_and_childrens_lines_not_violence
 
 
 def test_a_child_not_given_meals_in_other_words_gets_189() -> None:
-    chat = started_at(TUESDAY_EVENING, "中2です。おかあさんがごはんをくれない。きのうから何もたべてない")
+    chat = started("中2です。おかあさんがごはんをくれない。きのうから何もたべてない", now=TUESDAY_EVENING)
     reply = said(chat)
     assert "189" in reply
     assert "DV相談" not in reply and "たたかれ" not in reply
@@ -214,7 +202,7 @@ def test_a_child_not_given_meals_in_other_words_gets_189() -> None:
 
 
 def test_urgency_reasons_are_merged_when_the_level_rises() -> None:
-    chat = started_at(TUESDAY_EVENING, "きょうもなにも食べてない")
+    chat = started("きょうもなにも食べてない", now=TUESDAY_EVENING)
     chat.send("もう死にたい")
     reasons = [str(r) for r in urgency(chat).get("reasons", [])]  # type: ignore[union-attr]
     assert any("食べてない" in r for r in reasons) and any("死にたい" in r for r in reasons)
@@ -224,7 +212,7 @@ def test_urgency_reasons_are_merged_when_the_level_rises() -> None:
 
 
 def test_a_mother_shouted_at_by_her_grown_son_gets_lines_for_violence_at_home_not_partner_dv() -> None:
-    chat = started_at(WEDNESDAY_2AM, "夜分にすみません", "息子が20年部屋から出てきません。42歳です")
+    chat = started("夜分にすみません", "息子が20年部屋から出てきません。42歳です", now=WEDNESDAY_2AM)
     chat.send("さっきドア越しに怒鳴られました。もうどうしたらいいのか")
     reply = said(chat)
     assert "パートナー" not in reply and "DV相談" not in reply
@@ -236,7 +224,7 @@ def test_a_mother_shouted_at_by_her_grown_son_gets_lines_for_violence_at_home_no
 
 
 def test_a_father_whose_grown_daughter_yells_at_him_in_other_words_is_not_partner_dv() -> None:
-    chat = started_at(WEDNESDAY_2AM, "30歳の娘と二人暮らしです")
+    chat = started("30歳の娘と二人暮らしです", now=WEDNESDAY_2AM)
     chat.send("娘に毎晩のように怒鳴られて、物を投げられます")
     reply = said(chat)
     assert "パートナー" not in reply and "DV相談" not in reply
@@ -247,7 +235,7 @@ def test_a_father_whose_grown_daughter_yells_at_him_in_other_words_is_not_partne
 
 
 def test_a_payment_demand_from_the_court_is_urgent_and_its_deadline_is_said() -> None:
-    chat = started_at(MONDAY_NIGHT, "借金がやばいねん", "消費者金融3社から借りとって、もう返されへん")
+    chat = started("借金がやばいねん", "消費者金融3社から借りとって、もう返されへん", now=MONDAY_NIGHT)
     chat.send("裁判所から手紙きてん。支払督促ってやつ")
     reply = said(chat)
     assert urgency(chat).get("level") == "urgent"
@@ -255,13 +243,13 @@ def test_a_payment_demand_from_the_court_is_urgent_and_its_deadline_is_said() ->
 
 
 def test_a_payment_demand_in_other_words_is_urgent_too() -> None:
-    chat = started_at(MONDAY_NIGHT, "簡易裁判所から支払督促が届きました。2週間以内って書いてあります")
+    chat = started("簡易裁判所から支払督促が届きました。2週間以内って書いてあります", now=MONDAY_NIGHT)
     assert urgency(chat).get("level") == "urgent"
     assert "異議" in said(chat)
 
 
 def test_what_happens_if_ignored_and_the_cost_of_a_lawyer_get_answers() -> None:
-    chat = started_at(MONDAY_NIGHT, "裁判所から手紙きてん。支払督促ってやつ")
+    chat = started("裁判所から手紙きてん。支払督促ってやつ", now=MONDAY_NIGHT)
     chat.send("これ無視したらどうなるん")
     reply = said(chat)
     assert "うまく受け取れなかった" not in reply
@@ -273,7 +261,7 @@ def test_what_happens_if_ignored_and_the_cost_of_a_lawyer_get_answers() -> None:
 
 
 def test_a_child_who_has_not_eaten_today_gets_189_not_a_food_banks_office_hours() -> None:
-    chat = started_at(TUESDAY_EVENING, "中3です", "親がごはんをくれない")
+    chat = started("中3です", "親がごはんをくれない", now=TUESDAY_EVENING)
     chat.send("きょうもなにも食べてない")
     reply = said(chat)
     assert "189" in reply
@@ -282,7 +270,7 @@ def test_a_child_who_has_not_eaten_today_gets_189_not_a_food_banks_office_hours(
 
 def test_hanging_up_the_phone_in_a_mothers_long_message_is_not_self_harm() -> None:
     opening = "34歳の息子が12年ほど家から出ません。自分の部屋にこもっています。"
-    chat = started_at(MONDAY_LATE, opening + SON_HEARD)
+    chat = started(opening + SON_HEARD, now=MONDAY_LATE)
     chat.send("市の窓口に一度電話しようとしたのですが、受話器を持ったまま切ってしまいました。")
     reasons = [str(r) for r in urgency(chat).get("reasons", [])]  # type: ignore[union-attr]
     assert not any("切って" in r for r in reasons)

@@ -15,36 +15,12 @@ from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.effects import HandOff
 from dialogs.office_hours import format_jp
-from tests.dialogs.chat import Chat
+from tests.dialogs.chat import Chat, already_sent, said, started
 
 FALLBACK = catalog.text("fallback")
 OFFER_TO_ADD = catalog.text("addition.offer")
 PREVIEW_START = "担当者に送る内容は、次のとおりです。"
 AFTER_URGENT = catalog.text("menu.heard_after_urgent")
-
-
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
-def sent(chat: Chat, *first: str, share: str = "この内容だけ送る") -> Chat:
-    """A person who wrote `first`, asked for a person and sent the summary (or the conversation)."""
-    chat.follow()
-    for text in first:
-        chat.send(text)
-    chat.send("人と話したい")
-    chat.tap(share)
-    assert "handoff" in chat.data
-    return chat
-
-
-def fresh(*first: str) -> Chat:
-    """A person on the menu after the welcome, having typed `first`."""
-    chat = Chat()
-    chat.follow()
-    for text in first:
-        chat.send(text)
-    return chat
 
 
 # ---------------------------------------------------------------- 2. a way to a person in English
@@ -65,7 +41,7 @@ def fresh(*first: str) -> Chat:
     ],
 )
 def test_asking_for_a_person_in_english_opens_the_consent_screen_with_an_english_note(text: str) -> None:
-    chat = fresh("Hello")
+    chat = started("Hello")
     chat.send(text)
     assert chat.state == "consent.review"
     assert "Send this only" in chat.labels
@@ -74,7 +50,7 @@ def test_asking_for_a_person_in_english_opens_the_consent_screen_with_an_english
 
 
 def test_the_english_speaker_of_the_try_out_reaches_a_case() -> None:
-    chat = fresh("Hello, do you speak English?", "I lost my job last month and I can't pay rent")
+    chat = started("Hello, do you speak English?", "I lost my job last month and I can't pay rent")
     chat.send("Can someone help me in English?")
     chat.tap("Send this only")
     (handoff,) = [e for e in chat.effects if isinstance(e, HandOff)]
@@ -96,7 +72,7 @@ def test_the_english_speaker_of_the_try_out_reaches_a_case() -> None:
     ],
 )
 def test_saying_japanese_is_hard_in_english_gets_an_answer_about_language(text: str) -> None:
-    chat = fresh("Hello")
+    chat = started("Hello")
     chat.send(text)
     assert FALLBACK not in said(chat) and AFTER_URGENT not in said(chat)
     assert "English" in chat.texts[0] and "Talk to a person" in chat.texts[0]
@@ -128,7 +104,7 @@ def promised(chat: Chat) -> str:
     ],
 )
 def test_asking_when_the_reply_comes_gets_the_promised_time(text: str) -> None:
-    chat = sent(Chat(), "仕事をやめてから外に出られていません")
+    chat = already_sent("仕事をやめてから外に出られていません", "人と話したい")
     chat.wait(90)
     chat.send(text)
     assert promised(chat) in said(chat)
@@ -137,7 +113,7 @@ def test_asking_when_the_reply_comes_gets_the_promised_time(text: str) -> None:
 
 
 def test_asking_when_after_an_urgent_hand_off_gets_the_short_promise() -> None:
-    chat = sent(Chat(), "今日泊まるところがありません")
+    chat = already_sent("今日泊まるところがありません", "人と話したい")
     chat.send("いつ返事くる？")
     assert chat.data["handoff"]["urgency"] == "urgent"
     assert promised(chat) in said(chat)
@@ -158,7 +134,7 @@ def test_asking_when_after_an_urgent_hand_off_gets_the_short_promise() -> None:
     ],
 )
 def test_going_to_sleep_after_sending_gets_a_kind_goodnight_that_the_message_is_kept(text: str) -> None:
-    chat = sent(Chat(), "仕事をやめてから外に出られていません")
+    chat = already_sent("仕事をやめてから外に出られていません", "人と話したい")
     chat.send(text)
     assert said(chat) == catalog.text("followup.goodnight")
     assert "おやすみ" in said(chat) and "残" in said(chat)
@@ -166,7 +142,7 @@ def test_going_to_sleep_after_sending_gets_a_kind_goodnight_that_the_message_is_
 
 
 def test_goodnight_before_anything_was_sent_does_not_speak_of_a_sent_message() -> None:
-    chat = fresh()
+    chat = started()
     chat.send("つかれた。ねる")
     assert said(chat).startswith(catalog.text("talk.goodnight"))
     assert FALLBACK not in said(chat)
@@ -190,7 +166,7 @@ def test_goodnight_before_anything_was_sent_does_not_speak_of_a_sent_message() -
     ],
 )
 def test_whether_owning_a_home_rules_out_public_assistance_is_answered(text: str) -> None:
-    chat = fresh("生活保護ってどうやったら受けられますか")
+    chat = started("生活保護ってどうやったら受けられますか")
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert current_content().questions["ask.own_home"].answer in said(chat)
@@ -211,7 +187,7 @@ def test_whether_owning_a_home_rules_out_public_assistance_is_answered(text: str
     ],
 )
 def test_who_can_apply_is_answered(text: str) -> None:
-    chat = fresh("生活保護ってどうやったら受けられますか")
+    chat = started("生活保護ってどうやったら受けられますか")
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert current_content().questions["ask.apply_for_someone"].answer in said(chat)
@@ -232,7 +208,7 @@ def test_who_can_apply_is_answered(text: str) -> None:
     ],
 )
 def test_the_two_benefits_are_compared_in_one_short_answer(text: str) -> None:
-    chat = fresh("生活保護ってどうやったら受けられますか")
+    chat = started("生活保護ってどうやったら受けられますか")
     chat.send(text)
     answer = current_content().questions["ask.which_benefit"].answer
     assert answer in said(chat)
@@ -260,7 +236,7 @@ def test_the_questions_carry_their_source() -> None:
     ],
 )
 def test_just_looking_gets_a_kind_close(text: str) -> None:
-    chat = fresh()
+    chat = started()
     chat.send(text)
     assert said(chat) == catalog.text("talk.just_looking")
     assert FALLBACK not in said(chat)
@@ -281,7 +257,7 @@ def test_just_looking_gets_a_kind_close(text: str) -> None:
     ],
 )
 def test_a_little_japanese_gets_an_answer_in_easy_japanese(text: str) -> None:
-    chat = fresh()
+    chat = started()
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert catalog.text("talk.language") in said(chat)
@@ -309,7 +285,7 @@ FAMILY_STORY = (
     ],
 )
 def test_a_family_members_own_burden_is_acknowledged_as_theirs(text: str) -> None:
-    chat = fresh(*FAMILY_STORY)
+    chat = started(*FAMILY_STORY)
     chat.send(text)
     assert FALLBACK not in said(chat)
     assert catalog.text("talk.own_burden") in said(chat)
@@ -331,14 +307,14 @@ def test_a_family_members_own_burden_is_acknowledged_as_theirs(text: str) -> Non
     ],
 )
 def test_entrusting_after_a_family_story_starts_the_hand_off(text: str) -> None:
-    chat = fresh(*FAMILY_STORY)
+    chat = started(*FAMILY_STORY)
     chat.send(text)
     assert chat.state == "consent.review"
     assert PREVIEW_START in said(chat) and "この内容だけ送る" in chat.labels
 
 
 def test_entrusting_before_any_story_is_not_a_hand_off() -> None:
-    chat = fresh()
+    chat = started()
     chat.send("よろしく頼みます")
     assert chat.state != "consent.review"
 
@@ -358,7 +334,7 @@ def test_entrusting_before_any_story_is_not_a_hand_off() -> None:
     ],
 )
 def test_a_sleepless_night_gets_kind_words_not_the_office_hours(text: str) -> None:
-    chat = fresh()
+    chat = started()
     chat.send(text)
     assert catalog.text("talk.sleepless") in said(chat)
     assert current_content().faq_answer("faq.hours") not in said(chat)
@@ -380,7 +356,7 @@ def test_a_sleepless_night_gets_kind_words_not_the_office_hours(text: str) -> No
     ],
 )
 def test_the_worry_about_police_and_neighbours_is_answered_and_kept(text: str) -> None:
-    chat = fresh("今夜、息子が暴れています")
+    chat = started("今夜、息子が暴れています")
     chat.send(text)
     assert catalog.text("talk.police_neighbours") in said(chat)
     assert current_content().faq_answer("faq.confidentiality") not in said(chat)
@@ -407,7 +383,7 @@ def test_a_first_message_without_the_welcome_is_answered_the_same_way(text: str,
 
 
 def test_the_privacy_question_asked_again_gets_a_short_answer_with_the_delete_button() -> None:
-    chat = fresh("夫にLINEを見られるのが怖いです")
+    chat = started("夫にLINEを見られるのが怖いです")
     assert catalog.text("privacy.answer") in said(chat)
     chat.send("スマホも毎晩チェックされます")
     chat.send("このやりとりって、あとで消せますか")
@@ -429,7 +405,7 @@ def test_the_privacy_question_asked_again_gets_a_short_answer_with_the_delete_bu
     ],
 )
 def test_every_later_privacy_question_is_short(text: str) -> None:
-    chat = fresh("LINEを見られるのが怖い")
+    chat = started("LINEを見られるのが怖い")
     chat.send(text)
     assert chat.texts[-1] == catalog.text("privacy.again")
     assert catalog.text("privacy.answer") not in said(chat)
@@ -447,7 +423,7 @@ def test_every_later_privacy_question_is_short(text: str) -> None:
     ],
 )
 def test_asking_whether_someone_can_talk_reaches_a_person(text: str, expected: str) -> None:
-    chat = fresh("仕事をやめてから外に出られていません")
+    chat = started("仕事をやめてから外に出られていません")
     chat.send(text)
     assert chat.state == expected
 
@@ -460,13 +436,13 @@ def test_asking_whether_someone_can_talk_reaches_a_person(text: str, expected: s
     ],
 )
 def test_visits_and_consulting_for_someone_else_are_answered(text: str, faq: str) -> None:
-    chat = fresh("息子のことです")
+    chat = started("息子のことです")
     chat.send(text)
     assert current_content().faq_answer(faq) in said(chat)  # type: ignore[arg-type]
 
 
 def test_english_typed_on_the_consent_screen_gets_told_which_button_sends() -> None:
-    chat = fresh("I lost my job last month and I can't pay rent")
+    chat = started("I lost my job last month and I can't pay rent")
     chat.send("Can someone help me in English?")
     chat.send("I live in Nishikawa")
     assert chat.state == "consent.review"

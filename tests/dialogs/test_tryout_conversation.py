@@ -8,24 +8,16 @@ from __future__ import annotations
 import pytest
 
 from dialogs import catalog
-from tests.dialogs.chat import Chat
+from tests.dialogs.chat import Chat, said, started
 
 FALLBACK = catalog.text("fallback")
 PREVIEW_START = "担当者に送る内容は、次のとおりです。"
 TALK_HISTORY = "トーク履歴"
 
 
-def said(chat: Chat) -> str:
-    return "\n".join(chat.texts)
-
-
 def at_review(*first: str) -> Chat:
     """A person who asked for a person and now sees the consent screen, after typing `first`."""
-    chat = Chat()
-    chat.follow()
-    for text in first:
-        chat.send(text)
-    chat.send("人と話したい")
+    chat = started(*first, "人と話したい")
     assert chat.state == "consent.review"
     return chat
 

@@ -8,18 +8,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from dialogs.effects import AddToCase
-from tests.dialogs.chat import TOKYO, Chat, intake_answers, said
+from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said
 
 
 def father_who_sent() -> Chat:
     """Persona 9 on a Tuesday evening: the 家族会, a person, his son, the summary sent."""
-    chat = Chat(now=datetime(2026, 12, 1, 19, 30, tzinfo=TOKYO))
-    chat.follow()
-    chat.send("家族会ってどんな感じですか")
-    chat.send("やっぱり直接だれかと話したいです")
-    chat.send("息子のことです。30歳で、5年ほど家にいます")
-    chat.tap("この内容だけ送る")
-    return chat
+    return already_sent(
+        "家族会ってどんな感じですか",
+        "やっぱり直接だれかと話したいです",
+        "息子のことです。30歳で、5年ほど家にいます",
+        now=datetime(2026, 12, 1, 19, 30, tzinfo=TOKYO),
+    )
 
 
 def added(chat: Chat) -> list[AddToCase]:

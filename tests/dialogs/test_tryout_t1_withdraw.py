@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from dialogs.effects import RelayToCase, WithdrawCase
-from tests.dialogs.chat import TOKYO, Chat, said
+from tests.dialogs.chat import TOKYO, Chat, already_sent, said
 
 # ---------------------------------------------------------------- 7. a sent consultation can be taken back
 
@@ -19,12 +19,9 @@ NEVER_AFTER_SENDING = "同意しないかぎり、だれにも送られません
 
 def sent_rent_case() -> Chat:
     """Persona 13 on a Thursday morning: rent, a person, the summary sent."""
-    chat = Chat(now=datetime(2026, 12, 3, 11, 0, tzinfo=TOKYO))
-    chat.follow()
-    chat.send("お金がなくて家賃が払えません")
-    chat.send("人と話したい")
-    chat.tap("この内容だけ送る")
-    return chat
+    return already_sent(
+        "お金がなくて家賃が払えません", "人と話したい", now=datetime(2026, 12, 3, 11, 0, tzinfo=TOKYO)
+    )
 
 
 def withdrawals(chat: Chat) -> list[WithdrawCase]:
