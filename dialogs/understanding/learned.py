@@ -143,8 +143,8 @@ def weights_from_file(data: bytes) -> Weights:
         name = entry[1]
         features.append(json.loads(b'"' + name + b'"') if b"\\" in name else name.decode())
         lists.append(entry[2])
-    lengths = np.array([numbers.count(b",") + 1 for numbers in lists], dtype=np.intp)
-    flat = np.array(json.loads(b"[" + b",".join(lists) + b"]"), dtype=np.float64)
+    lengths = np.array([numbers.count(b",") + 1 if numbers else 0 for numbers in lists], dtype=np.intp)
+    flat = np.array(json.loads(b"[" + b",".join(filter(None, lists)) + b"]"), dtype=np.float64)
     return Weights.from_flat(
         names=[m["name"] for m in models],
         biases=[float(m["bias"]) for m in models],

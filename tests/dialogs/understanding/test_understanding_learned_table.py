@@ -4,6 +4,9 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 from dialogs.understanding import learned
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
@@ -61,3 +64,37 @@ def test_a_message_without_sentences_has_no_best_sentence() -> None:
     weights = learned.load_weights()
     scores = learned.score_sentences(weights, [], ["crisis", f"concern:{CONCERNS[0]}"])
     assert all(s.value == -math.inf and s.sentence == -1 and s.top == () for s in scores.values())
+
+
+AWKWARD_FEATURES = (
+    "w:死にたい",
+    'w:"引用"',
+    "w:\\",
+    'w:a\\"b',
+    'c:":[',
+    "w:]",
+    "r:}",
+    "w:🫠",
+    "w:\u2028",
+    "w:\x01",
+    'w:,"features":{',
+    "w:no weights",
+)
+
+
+@pytest.mark.parametrize("ensure_ascii", [False, True])
+def test_the_file_reader_reads_every_feature_name_as_json_does(ensure_ascii: bool) -> None:
+    """Quotes, backslashes, brackets, emoji, control and escaped characters, and a feature with no weights:
+    the fast reader gives the same table as json.loads of the whole file."""
+    names = ["crisis", "urgent"]
+    features = {f: [i % 2, 0.5 + i] for i, f in enumerate(AWKWARD_FEATURES[:-1])} | {AWKWARD_FEATURES[-1]: []}
+    document = {
+        "about": 'a "quoted" note, "features":{',
+        "models": [{"name": n, "bias": -1.0, "threshold": 0.5} for n in names],
+        "features": features,
+    }
+    raw = json.dumps(document, ensure_ascii=ensure_ascii, separators=(",", ":")).encode()
+    read = learned.weights_from_file(raw)
+    expected = learned.Weights.build(names, [-1.0, -1.0], [0.5, 0.5], json.loads(raw)["features"])
+    assert read.rows == expected.rows and list(read.rows) == list(AWKWARD_FEATURES)
+    assert np.array_equal(read.table, expected.table)
