@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -108,6 +110,27 @@ def login(client: httpx.Client, login_id: str, password: str) -> httpx.Response:
 def dashboard_client(sim: Simulator) -> httpx.Client:
     """A separate browser-like client (own cookie jar) on the simulator's server."""
     return httpx.Client(base_url=sim.base_url, timeout=30.0)
+
+
+def claim(client: httpx.Client, code: str) -> httpx.Response:
+    """Claim a case through the dashboard form; follows to the case page (which opens it)."""
+    page = client.get(f"/csw/cases/{code}")
+    return client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf_in(page.text)}, follow_redirects=True)
+
+
+@contextmanager
+def csw_with_case(
+    sim: Simulator, database_url: str, user: str, *, claimed: bool = False
+) -> Iterator[tuple[httpx.Client, str]]:
+    """CSW sato of csw_chuo logged in, with the code of the case `user` handed off (claimed if asked)."""
+    password = add_account(database_url, "sato", team="csw_chuo")
+    code = hand_off(sim, user)["code"]
+    with dashboard_client(sim) as client:
+        login(client, "sato", password)
+        if claimed:
+            claim(client, code)
+            sim.wait_idle()
+        yield client, code
 
 
 def wait_for(predicate: Any, timeout_s: float = 15.0) -> None:

@@ -24,6 +24,7 @@ from tests.handoff.helpers import (
     add_account,
     case_row,
     csrf_in,
+    csw_with_case,
     dashboard_client,
     hand_off,
     login,
@@ -69,17 +70,14 @@ def bearer(token: str) -> dict[str, str]:
 
 
 def test_polling_does_not_extend_the_idle_time_and_the_page_warns(sim: Simulator, database_url: str) -> None:
-    password = add_account(database_url, "sato", team="csw_chuo")
-    case = hand_off(sim, "u1")
-    with dashboard_client(sim) as client:
-        login(client, "sato", password)
+    with csw_with_case(sim, database_url, "u1") as (client, code):
         page = client.get("/csw").text
         assert "data-session-expires=" in page and 'id="session-warning"' in page
         twenty_minutes_ago = utcnow() - timedelta(minutes=20)
         execute(database_url, update(CswSession).values(last_seen_at=twenty_minutes_ago))
         for _ in range(3):
             assert client.get("/csw/queue/rows").status_code == 200
-            assert client.get(f"/csw/cases/{case['code']}/thread").status_code == 200
+            assert client.get(f"/csw/cases/{code}/thread").status_code == 200
         assert last_seen(database_url) == twenty_minutes_ago, "polling is not the person's activity"
         execute(database_url, update(CswSession).values(last_seen_at=utcnow() - timedelta(minutes=31)))
         assert client.get("/csw/queue/rows").status_code == 401, "an unattended tab times out"
@@ -198,10 +196,7 @@ def test_refused_access_is_audited(sim: Simulator, database_url: str) -> None:
 
 
 def test_thread_reads_are_audited_once_per_idle_period(sim: Simulator, database_url: str) -> None:
-    password = add_account(database_url, "sato", team="csw_chuo")
-    code = hand_off(sim, "u1")["code"]
-    with dashboard_client(sim) as client:
-        login(client, "sato", password)
+    with csw_with_case(sim, database_url, "u1") as (client, code):
         for _ in range(5):
             assert client.get(f"/csw/cases/{code}/thread").status_code == 200
     views = [e for e in audit_rows(database_url) if e.action == "viewed" and e.case_code == code]

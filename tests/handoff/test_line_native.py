@@ -15,13 +15,7 @@ from bot.simulator import SIMULATOR_SECRET_KEY, Simulator
 from bot.simulator.fake_line import Delivery
 from dialogs.content import current_content
 from tests.bot.servers import ACCESS_TOKEN, CHANNEL_SECRET, FakeLineServer
-from tests.handoff.helpers import add_account, csrf_in, dashboard_client, hand_off, login, wait_for
-
-
-def claim(client: httpx.Client, code: str) -> httpx.Response:
-    """Claim a case through the dashboard form; follows to the case page (which opens it)."""
-    page = client.get(f"/csw/cases/{code}")
-    return client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf_in(page.text)}, follow_redirects=True)
+from tests.handoff.helpers import add_account, claim, csrf_in, dashboard_client, hand_off, login, wait_for
 
 
 def post_form(client: httpx.Client, code: str, action: str, **fields: str) -> httpx.Response:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from bot.simulator import Simulator
 from dialogs import catalog as dialog_catalog
-from tests.handoff.helpers import add_account, case_row, csrf_in, dashboard_client, hand_off, login
+from tests.handoff.helpers import case_row, csw_with_case
 
 
 def test_pills_in_pieces_to_the_csw_get_119_and_raise_the_case(sim: Simulator, database_url: str) -> None:
-    password = add_account(database_url, "sato", team="csw_chuo")
-    code = hand_off(sim, "u1")["code"]
-    with dashboard_client(sim) as client:
-        login(client, "sato", password)
-        csrf = csrf_in(client.get(f"/csw/cases/{code}").text)
-        client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf})
-        sim.wait_idle()
+    with csw_with_case(sim, database_url, "u1", claimed=True) as (client, code):
         sim.send("u1", "しにたい")
         before = len(sim.received("u1"))
         sim.send("u1", "くすり")

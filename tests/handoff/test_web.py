@@ -19,6 +19,7 @@ from tests.handoff.helpers import (
     audit_actions,
     case_row,
     csrf_in,
+    csw_with_case,
     dashboard_client,
     hand_off,
     login,
@@ -227,14 +228,7 @@ def test_every_action_is_audited_and_the_person_hears_each_step(sim: Simulator, 
 def test_while_a_csw_holds_the_case_the_bot_is_quiet_but_crisis_and_delete_still_work(
     sim: Simulator, database_url: str
 ) -> None:
-    password = add_account(database_url, "sato", team="csw_chuo")
-    case = hand_off(sim, "u1")
-    code = case["code"]
-    with dashboard_client(sim) as client:
-        login(client, "sato", password)
-        csrf = csrf_in(client.get(f"/csw/cases/{code}").text)
-        client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf})
-        sim.wait_idle()
+    with csw_with_case(sim, database_url, "u1", claimed=True) as (client, code):
         before = len(sim.received("u1"))
         sim.send("u1", "家族のことを相談したいです")
         assert len(sim.received("u1")) == before, "the bot stays quiet"
