@@ -20,7 +20,7 @@ from dialogs.effects import (
     RelayToCase,
     WithdrawCase,
 )
-from handoff import cases, relay
+from handoff import cases, queue, relay
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ async def apply_effects(session: AsyncSession, context: TurnContext, effects: Se
                 session, conversation_id=conversation.id, text=effect.text, now=now, fields=effect.summary
             )
         elif isinstance(effect, WithdrawCase):
-            await cases.withdraw_case(session, conversation_id=conversation.id, now=now)
+            await queue.withdraw(session, conversation_id=conversation.id, now=now)
         elif isinstance(effect, DeleteUserData):
             await delete_user_data(session, conversation)
             return False

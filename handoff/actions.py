@@ -124,14 +124,19 @@ async def viewed_thread(
 
 
 async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
-    """Take the case; the first time, tell the person that a CSW now reads their messages."""
+    """Take the case; the first time, tell the person that a CSW now reads their messages.
+
+    The conversation is locked before the claim, as for a reply or a close: a turn in progress (the
+    person withdrawing at this moment) finishes first, and the claim then finds the case as it left it.
+    """
+    conversation = await _conversation(session, case_row)
+    if conversation is not None:
+        await lock_conversation(session, conversation.key)
     if not await queue.claim(session, viewer=actor.account, case_row=case_row, now=now):
         raise Conflict("claim")
     _event(session, case_row, actor, "claimed")
     _audit(session, actor, case_row.code, "claimed", now)
-    conversation = await _conversation(session, case_row)
     if conversation is not None and case_row.connected_at is None:
-        await lock_conversation(session, conversation.key)
         case_row.connected_at = now
         line_calls.after_commit(session, "person_menu", conversation.line_user_id)
         relay.send(

@@ -21,9 +21,6 @@ from dialogs.understanding.classifier import classify
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
-WITHDRAWN = "withdrawn"
-"""How a case ends when the person takes it back before a CSW holds it (not a CSW's choice)."""
-
 
 CASE_CODE = re.compile(f"TG-[{CODE_ALPHABET}]{{6}}")
 
@@ -212,24 +209,6 @@ async def add_to_case(
     session.add(CaseMessage(case_id=case.id, kind="user", body=text, crisis=understanding.crisis))
     case.last_user_message_at = now
     case.alert = True
-    return True
-
-
-async def withdraw_case(session: AsyncSession, *, conversation_id: int, now: datetime) -> bool:
-    """Take the conversation's waiting case off the queue as withdrawn by the person; False when there is
-    none waiting (a CSW holds it: the person's words reach that CSW instead).
-
-    The case is closed with the outcome `withdrawn` and an entry in its thread, so staff see 「取り下げ」.
-    """
-    case = await open_case_for(session, conversation_id)
-    if case is None or case.status != CaseStatus.WAITING:
-        return False
-    case.status = CaseStatus.CLOSED
-    case.outcome = WITHDRAWN
-    case.closed_at = now
-    case.alert = False
-    session.add(CaseMessage(case_id=case.id, kind="event", body=WITHDRAWN))
-    await session.flush()
     return True
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.case_tables import Case, CaseMessage, CaseRead, CswAccount
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
 from dialogs.content import current_content
-from handoff.cases import WITHDRAWN, is_case_code, new_case_code, reply_due
+from handoff.cases import is_case_code, new_case_code, open_case_for, reply_due
 
 OUTCOMES = (
     "self_reliance",
@@ -43,6 +43,9 @@ OUTCOMES = (
     "other",
 )
 """Where a closed case went: a window or service the person was connected to, or how it ended."""
+
+WITHDRAWN = "withdrawn"
+"""How a case ends when the person takes it back before a CSW holds it (not a CSW's choice)."""
 
 ENDINGS = (*OUTCOMES, WITHDRAWN)
 """Every way a closed case can have ended, as the dashboard and the statistics name them."""
@@ -236,9 +239,40 @@ async def close(
     )
 
 
+async def withdraw(session: AsyncSession, *, conversation_id: int, now: datetime) -> bool:
+    """Take the conversation's waiting case off the queue as withdrawn by the person; False when none is
+    waiting (a CSW holds it: the person's words reach that CSW instead).
+
+    One conditional UPDATE, as a claim is: of a claim and a withdrawal at the same moment exactly one
+    wins, whatever the case row loaded earlier said. The thread gets an entry, so staff see 「取り下げ」.
+    """
+    case_row = await open_case_for(session, conversation_id)
+    if case_row is None:
+        return False
+    withdrawn = await _transition(
+        session,
+        case_row,
+        sources=(CaseStatus.WAITING,),
+        values={
+            "status": CaseStatus.CLOSED,
+            "outcome": WITHDRAWN,
+            "closed_at": now,
+            "alert": False,
+            "updated_at": now,
+        },
+    )
+    if withdrawn:
+        session.add(CaseMessage(case_id=case_row.id, kind="event", body=WITHDRAWN))
+        await session.flush()
+    return withdrawn
+
+
 async def reopen(session: AsyncSession, *, viewer: CswAccount, case_row: Case, now: datetime) -> Case | None:
-    """Open a new waiting case linked to a closed one (same consented summary); None if one is open."""
+    """Open a new waiting case linked to a closed one (same consented summary); None if one is open, or
+    if the person withdrew it (only they can send it again)."""
     if case_row.status != CaseStatus.CLOSED or case_row.conversation_id is None:
+        return None
+    if case_row.outcome == WITHDRAWN:
         return None
     existing = await session.scalars(
         select(Case.id).where(

@@ -258,6 +258,60 @@ async def test_unknown_outcome_or_team_is_refused(sessions: async_sessionmaker[A
             await queue.transfer(session, viewer=me, case_row=case_row, team="nope", now=utcnow())
 
 
+async def case_of_a_person(session: AsyncSession) -> Case:
+    """A waiting case with a conversation behind it (a person who can take it back)."""
+    conversation = Conversation(key="k1", line_user_id="U" + "0" * 32, state="menu", data={})
+    session.add(conversation)
+    await session.flush()
+    return await open_case(
+        session,
+        conversation_id=conversation.id,
+        summary=summary(),
+        summary_text="受付票",
+        consent_scope="summary",
+        consent_version="v1",
+        now=T0,
+    )
+
+
+async def test_a_withdrawn_case_cannot_be_claimed_or_reopened(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as session, session.begin():
+        boss = await account(session, "boss", role="supervisor", team=None)
+        case_row = await case_of_a_person(session)
+        assert await queue.withdraw(session, conversation_id=case_row.conversation_id, now=utcnow())
+        await session.refresh(case_row)
+        assert case_row.status == "closed" and case_row.outcome == queue.WITHDRAWN
+        assert not await queue.claim(session, viewer=boss, case_row=case_row, now=utcnow())
+        assert await queue.reopen(session, viewer=boss, case_row=case_row, now=utcnow()) is None
+        assert not await queue.withdraw(session, conversation_id=case_row.conversation_id, now=utcnow())
+
+
+async def test_a_claim_made_after_the_withdrawal_read_the_case_is_not_undone(database_url: str) -> None:
+    """The person's turn has read the case as waiting when a CSW's claim commits (a second engine, as
+    the dashboard would be): the withdrawal then finds nothing waiting, and the CSW keeps the case."""
+    upgrade(database_url)
+    turn_engine, dashboard_engine = create_engine(database_url), create_engine(database_url)
+    async with session_factory(dashboard_engine)() as session, session.begin():
+        csw = await account(session, "csw", team="csw_shared")
+        case_row = await case_of_a_person(session)
+    async with session_factory(turn_engine)() as turn, turn.begin():
+        seen = await turn.get(Case, case_row.id)
+        assert seen is not None and seen.status == "waiting"
+        async with session_factory(dashboard_engine)() as dashboard, dashboard.begin():
+            loaded = await dashboard.get(Case, case_row.id)
+            assert loaded is not None
+            assert await queue.claim(dashboard, viewer=csw, case_row=loaded, now=utcnow())
+        assert not await queue.withdraw(turn, conversation_id=seen.conversation_id, now=utcnow())
+    async with session_factory(dashboard_engine)() as session:
+        stored = await session.get(Case, case_row.id)
+    await turn_engine.dispose()
+    await dashboard_engine.dispose()
+    assert stored is not None and stored.status == "claimed" and stored.claimed_by_id == csw.id
+    assert stored.outcome is None
+
+
 CLAIMERS = 8
 CASES = 1000
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from bot.simulator import Simulator
 from dialogs import catalog as dialog_catalog
+from handoff import catalog as handoff_catalog
 from tests.handoff.helpers import (
     add_account,
     case_row,
     csrf_in,
+    csw_with_case,
     dashboard_client,
     hand_off,
     login,
@@ -38,18 +40,19 @@ def test_a_person_who_takes_it_back_before_anyone_claims_it_leaves_the_queue_mar
         assert code not in client.get("/csw").text, "no longer waiting in the queue"
         page = client.get(f"/csw/cases/{code}").text
         assert "取り下げ" in page
+        assert handoff_catalog.text("csw.withdrawn.notice") in page, "the page says why nothing can be done"
+        assert f"/csw/cases/{code}/reopen" not in page and f"/csw/cases/{code}/claim" not in page
+        csrf = csrf_in(client.get("/csw").text)
+        client.post(f"/csw/cases/{code}/reopen", data={"csrf": csrf})
+        client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf})
+    assert [case["code"] for case in sim.cases()] == [code], "only the person can send it again"
+    assert case_row(database_url, code).status == "closed"
 
 
 def test_a_change_of_mind_while_a_csw_holds_the_case_reaches_that_csw(
     sim: Simulator, database_url: str
 ) -> None:
-    password = add_account(database_url, "sato", team="csw_chuo")
-    code = hand_off(sim, "u14")["code"]
-    with dashboard_client(sim) as client:
-        login(client, "sato", password)
-        csrf = csrf_in(client.get(f"/csw/cases/{code}").text)
-        client.post(f"/csw/cases/{code}/claim", data={"csrf": csrf})
-        sim.wait_idle()
+    with csw_with_case(sim, database_url, "u14", claimed=True) as (client, code):
         sim.send("u14", "相談をキャンセルしたい")
         assert case_row(database_url, code).status == "claimed", "a held case is not taken from its CSW"
         assert "相談をキャンセルしたい" in client.get(f"/csw/cases/{code}/thread").text
