@@ -332,7 +332,7 @@ def hurt_named(
         return "own_child"
     if text and _only_the_hurt_named(text):
         return None
-    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    relations = _writer_relations(understanding)
     if text and names_partner(text):
         relations.add("spouse")
     suffered = understanding.crisis != "crisis" or _suffered(understanding)
@@ -379,15 +379,20 @@ def _only_the_hurt_named(text: str) -> bool:
     return not told.by and any(who != "self" for who in told.hurt)
 
 
+def _writer_relations(understanding: Understanding) -> set[str]:
+    """What the writer is to the people the message names (「息子が」: parent; 「兄が」: sibling)."""
+    return {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+
+
 def _relative_at_home_hurts(understanding: Understanding) -> bool:
     """Whether a grown child or a brother or sister is the one at home (「兄が包丁を持って」), no partner."""
-    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    relations = _writer_relations(understanding)
     return bool(relations) and relations <= {"parent", "sibling"}
 
 
 def _writes_as_a_child(understanding: Understanding) -> bool:
     """Whether the writer names themself someone's child (「おとうさんに」) and no one as their child."""
-    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
+    relations = _writer_relations(understanding)
     return "child" in relations and "parent" not in relations
 
 
@@ -1166,9 +1171,8 @@ def _relative_at_home(dialog: Dialog, understanding: Understanding) -> bool:
     怒鳴られました」), by what the writer told before (「息子が20年部屋から出てきません」)."""
     if names_partner(dialog.user_input.text):
         return False
-    relations = {e.value for e in understanding.entities if e.kind == "relation" and e.about == "self"}
-    if relations:
-        return relations <= {"parent", "sibling"}
+    if _writer_relations(understanding):
+        return _relative_at_home_hurts(understanding)
     told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
     return told in ("parent", "sibling") and memory_of(dialog.data).hurt != "partner"
 
