@@ -47,7 +47,7 @@ from dialogs.summary import REASON_CHARS, urgency_reasons
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
-from dialogs.understanding.model import Evidence, Understanding
+from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.violence import names_partner, who_hurts
 
 Situation = Literal[
@@ -1298,28 +1298,40 @@ def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding,
     when together they speak of danger to life (「くすり」「のんだ」); None otherwise.
 
     The nearest messages are tried first, then one more at a time, so a crisis already answered
-    further back (「しにたい」) does not hide what the last pieces say.
+    further back (「しにたい」) does not hide what the last pieces say: the first reading that tells
+    of a situation not answered lately wins (「くすり」「しにたい」「のんだ」 → pills taken), else the
+    nearest one.
     """
     understanding = dialog.understanding
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
         return None
+    memory = memory_of(dialog.data)
+    found: list[tuple[Understanding, str]] = []
     for count in range(1, len(before) + 1):
         joined = " ".join([*before[-count:], text])
         reading = _pills_in_context(classify(joined), joined, dialog)
-        if reading.crisis == "crisis":
+        if reading.crisis != "crisis":
+            continue
+        situation = situations_of(reading, dialog.data, joined, memory.hurt)[0]
+        if not memory.is_repeat(situation, dialog.now):
             return reading, joined
-    return None
+        found.append((reading, joined))
+    return found[0] if found else None
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
-    """Pieces that name pills and say they were swallowed, soon after a crisis reply, are an overdose."""
-    if reading.crisis == "crisis" or not _recently(dialog, "shown_at", fragments.WITHIN):
+    """Pieces that name pills and say they were swallowed, soon after a crisis reply or beside words
+    about dying (「くすり」「しにたい」「のんだ」), are an overdose."""
+    if "overdose" in reading.crisis_kinds:
+        return reading
+    if reading.crisis != "crisis" and not _recently(dialog, "shown_at", fragments.WITHIN):
         return reading
     if not any(word in joined for word in PILL_WORDS) or not overdose_taken(joined):
         return reading
     sign = Evidence("crisis", joined, "context:pills_in_pieces")
-    return replace(reading, crisis="crisis", crisis_kinds=("overdose",), evidence=(*reading.evidence, sign))
+    kinds: tuple[CrisisKind, ...] = ("overdose", *reading.crisis_kinds)
+    return replace(reading, crisis="crisis", crisis_kinds=kinds, evidence=(*reading.evidence, sign))
 
 
 def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: bool) -> bool:
