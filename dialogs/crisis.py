@@ -545,7 +545,7 @@ def again_messages(
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
-    if situations[0] in ("parent", "relative_suicidal", "unseen"):
+    if situations[0] in ("parent", "relative_suicidal", "unseen", "neglect"):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
     if with_person:
@@ -981,6 +981,30 @@ def answer_about_189(dialog: Dialog) -> bool:
     return True
 
 
+CHILD_GUIDANCE_NAMES = tuple(
+    unicodedata.normalize("NFKC", word) for word in fragments.WORDS["child_guidance_names"]
+)
+
+
+def tells_no_child_guidance(dialog: Dialog) -> bool:
+    """Whether the words ask that a 児童相談所 not be involved (「じそうとかはやだ」「児相には言わないで」),
+    outside a question that keeps typed words as its answer."""
+    understanding = dialog.understanding
+    if understanding is None or takes_free_text(dialog.state):
+        return False
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text)
+    cautious = any(entity.kind == "consideration" for entity in understanding.entities)
+    return cautious and any(name in typed for name in CHILD_GUIDANCE_NAMES)
+
+
+def answer_no_child_guidance(dialog: Dialog) -> None:
+    """Answer not wanting a 児童相談所 involved (kept as a caution for the 受付票) honestly: what this LINE
+    does and does not do, and that the law asks staff to tell one when a life or body is in danger."""
+    keep_typed(dialog)
+    dialog.say("crisis.no_child_guidance")
+    dialog.send(_offer("crisis.again_offer"))
+
+
 def ask_about_risk(dialog: Dialog) -> bool:
     """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
     understanding = dialog.understanding
@@ -1254,7 +1278,13 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
-        if answer_body_after_harm(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
+        if answer_body_after_harm(dialog):
+            return True
+        first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
+        if not first_message and tells_no_child_guidance(dialog):
+            answer_no_child_guidance(dialog)
+            return True
+        if answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True

@@ -47,7 +47,10 @@ WORD_LISTS = (
     "cold_or_body",
     "school",
     "not_home",
+    "child_guidance_names",
     "asks_to_prepare",
+    "the_person",
+    "not_agreed",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -74,6 +74,8 @@ def greet_and_answer(event: EventData) -> None:
         consent.review_prompt(dialog)
     elif "talk.guidance" in intents:
         guide(event)
+    elif crisis.tells_no_child_guidance(dialog):
+        crisis.answer_no_child_guidance(dialog)
     elif "talk.privacy_fear" in intents:
         reassure_privacy(event)
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
