@@ -47,7 +47,7 @@ from dialogs.summary import REASON_CHARS, urgency_reasons
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
-from dialogs.understanding.model import Evidence, Understanding
+from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.violence import names_partner, who_hurts
 
 Situation = Literal[
@@ -550,7 +550,7 @@ def again_messages(
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
-    if situations[0] in ("parent", "relative_suicidal", "unseen"):
+    if situations[0] in ("parent", "relative_suicidal", "unseen", "neglect"):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
     if with_person:
@@ -986,6 +986,30 @@ def answer_about_189(dialog: Dialog) -> bool:
     return True
 
 
+CHILD_GUIDANCE_NAMES = tuple(
+    unicodedata.normalize("NFKC", word) for word in fragments.WORDS["child_guidance_names"]
+)
+
+
+def tells_no_child_guidance(dialog: Dialog) -> bool:
+    """Whether the words ask that a 児童相談所 not be involved (「じそうとかはやだ」「児相には言わないで」),
+    outside a question that keeps typed words as its answer."""
+    understanding = dialog.understanding
+    if understanding is None or takes_free_text(dialog.state):
+        return False
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text)
+    cautious = any(entity.kind == "consideration" for entity in understanding.entities)
+    return cautious and any(name in typed for name in CHILD_GUIDANCE_NAMES)
+
+
+def answer_no_child_guidance(dialog: Dialog) -> None:
+    """Answer not wanting a 児童相談所 involved (kept as a caution for the 受付票) honestly: what this LINE
+    does and does not do, and that the law asks staff to tell one when a life or body is in danger."""
+    keep_typed(dialog)
+    dialog.say("crisis.no_child_guidance")
+    dialog.send(_offer("crisis.again_offer"))
+
+
 def ask_about_risk(dialog: Dialog) -> bool:
     """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
     understanding = dialog.understanding
@@ -1258,7 +1282,13 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
-        if answer_body_after_harm(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
+        if answer_body_after_harm(dialog):
+            return True
+        first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
+        if not first_message and tells_no_child_guidance(dialog):
+            answer_no_child_guidance(dialog)
+            return True
+        if answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
@@ -1302,28 +1332,40 @@ def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding,
     when together they speak of danger to life (「くすり」「のんだ」); None otherwise.
 
     The nearest messages are tried first, then one more at a time, so a crisis already answered
-    further back (「しにたい」) does not hide what the last pieces say.
+    further back (「しにたい」) does not hide what the last pieces say: the first reading that tells
+    of a situation not answered lately wins (「くすり」「しにたい」「のんだ」 → pills taken), else the
+    nearest one.
     """
     understanding = dialog.understanding
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
         return None
+    memory = memory_of(dialog.data)
+    found: list[tuple[Understanding, str]] = []
     for count in range(1, len(before) + 1):
         joined = " ".join([*before[-count:], text])
         reading = _pills_in_context(classify(joined), joined, dialog)
-        if reading.crisis == "crisis":
+        if reading.crisis != "crisis":
+            continue
+        situation = situations_of(reading, dialog.data, joined, memory.hurt)[0]
+        if not memory.is_repeat(situation, dialog.now):
             return reading, joined
-    return None
+        found.append((reading, joined))
+    return found[0] if found else None
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
-    """Pieces that name pills and say they were swallowed, soon after a crisis reply, are an overdose."""
-    if reading.crisis == "crisis" or not _recently(dialog, "shown_at", fragments.WITHIN):
+    """Pieces that name pills and say they were swallowed, soon after a crisis reply or beside words
+    about dying (「くすり」「しにたい」「のんだ」), are an overdose."""
+    if "overdose" in reading.crisis_kinds:
+        return reading
+    if reading.crisis != "crisis" and not _recently(dialog, "shown_at", fragments.WITHIN):
         return reading
     if not any(word in joined for word in PILL_WORDS) or not overdose_taken(joined):
         return reading
     sign = Evidence("crisis", joined, "context:pills_in_pieces")
-    return replace(reading, crisis="crisis", crisis_kinds=("overdose",), evidence=(*reading.evidence, sign))
+    kinds: tuple[CrisisKind, ...] = ("overdose", *reading.crisis_kinds)
+    return replace(reading, crisis="crisis", crisis_kinds=kinds, evidence=(*reading.evidence, sign))
 
 
 def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: bool) -> bool:

@@ -88,9 +88,6 @@ MENU_LABEL_TRIGGERS: Mapping[str, str] = {
 }
 """Menu buttons whose label, typed as it is (「相談の準備をする」), does what tapping it does."""
 
-ASKS_TO_PREPARE = tuple(unicodedata.normalize("NFKC", word) for word in fragments.WORDS["asks_to_prepare"])
-"""Words that ask for the question-by-question preparation by name (`conversation_words/menu_talk.yaml`)."""
-
 PAUSES_THE_FORM = frozenset({"cmd.later", "talk.goodnight"})
 """Intents that, typed inside the form (「今日はもう寝ます」「また明日にします」), pause it as あとで does."""
 
@@ -192,7 +189,7 @@ def _typed_menu_label(dialog: Dialog) -> str | None:
         return None
     typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip().strip("「」『』。!?")
     label = next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
-    if label is None and len(typed) <= COMMAND_MAX_CHARS and any(word in typed for word in ASKS_TO_PREPARE):
+    if label is None and len(typed) <= COMMAND_MAX_CHARS and fragments.asks_to_prepare(typed):
         return "intake"
     return label
 

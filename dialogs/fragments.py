@@ -47,7 +47,10 @@ WORD_LISTS = (
     "cold_or_body",
     "school",
     "not_home",
+    "child_guidance_names",
     "asks_to_prepare",
+    "the_person",
+    "not_agreed",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -112,6 +115,8 @@ ACKNOWLEDGED = WORDS["acknowledged"]
 SAID_YES = WORDS["said_yes"]
 NOT_TAKEN = WORDS["not_taken"]
 PLEA = WORDS["plea"]
+ASKS_TO_PREPARE = tuple(unicodedata.normalize("NFKC", word) for word in WORDS["asks_to_prepare"])
+"""Words that ask for the question-by-question preparation by name (`conversation_words/menu_talk.yaml`)."""
 
 
 def _normalized(text: str) -> str:
@@ -229,3 +234,9 @@ def not_taken(text: str) -> bool:
     """Whether a short answer says the pills were not taken (「のんでない」「まだ」「飲んでません」)."""
     normalized = _normalized(text)
     return any(word in normalized for word in _NOT_TAKEN)
+
+
+def asks_to_prepare(text: str) -> bool:
+    """Whether the words ask for the preparation itself (「相談の準備をしたいです」), not a hope."""
+    typed = unicodedata.normalize("NFKC", text)
+    return any(word in typed for word in ASKS_TO_PREPARE)

@@ -435,7 +435,8 @@ def _asker_own(summary: IntakeSummary) -> list[str]:
 
 def _person_topics(answers: Answers) -> list[str]:
     """What the person wrote about, in their terms: their own worries by name, a relative's only as
-    「ご家族のこと」 (no label put on a relative; earlier worries stay when a relative is named later)."""
+    「ご家族のこと」 (no label put on a relative; earlier worries stay when a relative is named later),
+    and a supporter's resident's as 「気にかけている方のこと」."""
     asker = _asker(answers)
     about = answers.get("concerns", {}).get("about", {})
     own, family = [], False
@@ -445,7 +446,8 @@ def _person_topics(answers: Answers) -> list[str]:
             family = True
         if whose in ("self", "both") or (asker not in OTHERS and whose == "unknown"):
             own.append(catalog.text(f"person.concern.{concern}"))
-    return own + [catalog.text("preview.family_topics")] * family
+    others = "preview.supporter_topics" if asker == "supporter" else "preview.family_topics"
+    return own + [catalog.text(others)] * family
 
 
 def person_preview(data: Mapping[str, Any]) -> str:

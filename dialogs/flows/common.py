@@ -8,6 +8,7 @@ from typing import Any
 
 from dialogs import catalog
 from dialogs.dialog import Dialog
+from dialogs.flows.languages import worded
 from dialogs.messages import Choice
 
 
@@ -43,5 +44,5 @@ def menu_choices(data: Mapping[str, Any]) -> tuple[Choice, ...]:
 
 
 def show_menu(dialog: Dialog, key: str = "menu.prompt", **fields: object) -> None:
-    """Say `key` offering the menu buttons."""
-    dialog.say(key, menu_choices(dialog.data), **fields)
+    """Say `key` (its やさしい日本語 form for someone who needs it) offering the menu buttons."""
+    dialog.say(worded(dialog, key), menu_choices(dialog.data), **fields)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.flows.languages import reply_language
@@ -473,6 +473,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
+        if entity.kind == "hope" and fragments.asks_to_prepare(entity.value):
+            continue  # 「相談の準備をしたいです」 starts the questions; it is not what they hope for
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]

@@ -18,7 +18,7 @@ from transitions import EventData
 
 from dialogs import catalog
 from dialogs.dialog import Dialog, dialog_of
-from dialogs.flows import consent, draft, followup
+from dialogs.flows import consent, draft, followup, languages
 from dialogs.flows.answers import answer_detour
 from dialogs.intake_form import (
     BY_KEY,
@@ -140,7 +140,9 @@ def gather(dialog: Dialog) -> list[str]:
         return filled
     if noted:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
-        dialog.say("draft.noted", items=catalog.text("summary.separator").join(labels))
+        dialog.say(
+            languages.worded(dialog, "draft.noted"), items=catalog.text("summary.separator").join(labels)
+        )
     return filled
 
 
@@ -507,7 +509,7 @@ def note_time(event: EventData) -> None:
     time = bare_contact_time(dialog.user_input.text)
     if _answer_elsewhere(dialog) == "time" and time is not None:
         label = catalog.text("summary.quote", words=BY_KEY["contact_times"].label(time))
-        dialog.say("draft.noted", items=label)
+        dialog.say(languages.worded(dialog, "draft.noted"), items=label)
 
 
 MONTHS_A_YEAR = 12

@@ -131,6 +131,22 @@ def known_language(dialog: Dialog) -> Language | None:
     return next((need for need in reversed(needs) if need in ("en", "easy")), None)
 
 
+EASY_FORMS: dict[str, str] = {
+    "menu.concerns_heard": "lang.easy.concerns_heard",
+    "draft.noted": "lang.easy.noted",
+    "menu.next": "lang.easy.next",
+    "person.concern": "lang.easy.concern",
+}
+"""Catalog keys (or key prefixes) said in やさしい日本語 to someone who needs it, and their easy forms."""
+
+
+def worded(dialog: Dialog, key: str) -> str:
+    """The catalog key (or prefix) to say `key` with: its やさしい日本語 form for someone who writes in it
+    or was found to need it (「わたし しごと ない です」), else `key` itself."""
+    needs_easy = (reply_language(dialog) or known_language(dialog)) == "easy"
+    return EASY_FORMS.get(key, key) if needs_easy else key
+
+
 def add_short_answer(dialog: Dialog) -> None:
     """Put a short answer in the person's language before the turn's reply, when there is one.
 

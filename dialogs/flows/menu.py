@@ -6,17 +6,18 @@ fallback, media): their rows list every state of every flow as their source.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from transitions import EventData
 
-from dialogs import catalog, crisis
+from dialogs import catalog, crisis, fragments
 from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
-from dialogs.flows import answers, consent, draft, followup, intake
+from dialogs.flows import answers, consent, draft, followup, intake, languages
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
 from dialogs.office_hours import to_tokyo
@@ -74,6 +75,8 @@ def greet_and_answer(event: EventData) -> None:
         consent.review_prompt(dialog)
     elif "talk.guidance" in intents:
         guide(event)
+    elif crisis.tells_no_child_guidance(dialog):
+        crisis.answer_no_child_guidance(dialog)
     elif "talk.privacy_fear" in intents:
         reassure_privacy(event)
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
@@ -117,7 +120,8 @@ def _heard_concerns(dialog: Dialog) -> bool:
     """Reflect, in the person's terms, concerns typed on the menu and offer next steps; False when none.
 
     A family member's or supporter's words about someone else are reflected without naming any
-    category (no label is put on their relative); a person's own concerns with gentle words (also when
+    category (no label is put on their relative), a supporter's as a supporter's, not as a worry of
+    their own; a person's own concerns with gentle words (also when
     someone who said it is about themself names a relative in it: 「親とうまくいかなくて」), and
     words about themself that name no worry yet with thanks alone.
     """
@@ -132,19 +136,23 @@ def _heard_concerns(dialog: Dialog) -> bool:
         Choice(catalog.text("menu.intake"), "intake"),
         Choice(catalog.text("menu.services"), "services"),
     )
-    if asker in ("family", "supporter") or (asker != "self" and "other" in about.values()):
+    if asker == "supporter":  # a 民生委員 or care manager: not offered help for her own distress
+        dialog.say(fresh(dialog, "menu.heard_supporter"), choices)
+    elif asker == "family" or (asker != "self" and "other" in about.values()):
         dialog.say(fresh(dialog, "menu.heard_other"), choices)  # not to a man writing of himself, his parents
     elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
         draft.keep_typed(dialog)
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
     else:
-        labels = catalog.text("summary.separator").join(catalog.text(f"person.concern.{c}") for c in concerns)
-        dialog.say("menu.concerns_heard", choices, items=labels)
+        names = languages.worded(dialog, "person.concern")
+        labels = catalog.text("summary.separator").join(catalog.text(f"{names}.{c}") for c in concerns)
+        dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
 
 
 BRIEF_AFTER: dict[str, str] = {
     "menu.heard_other": "menu.heard_again",
+    "menu.heard_supporter": "menu.heard_again",
     "menu.heard_self": "menu.heard_again",
     "menu.heard_words": "menu.heard_again",
     "menu.few_words": "menu.few_words_again",
@@ -434,6 +442,20 @@ YIELDS_TO: Mapping[str, str] = {"talk.language": "cmd.human"}
 TALK_MAX_CHARS = 120
 """Typed text longer than this is read as an answer or a story, never as a talk intent."""
 
+CONSENT_TALK_MAX_CHARS = 60
+"""A longer message naming the person's consent is a story, answered as one."""
+
+
+def speaks_of_the_persons_consent(dialog: Dialog) -> bool:
+    """Whether a family member or supporter says the person has not agreed or does not know yet
+    (「ご本人の同意はとれていません」「本人はまだ相談することを知りません」)."""
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip()
+    if asker not in ("family", "supporter") or len(typed) > CONSENT_TALK_MAX_CHARS:
+        return False
+    named = any(word in typed for word in fragments.WORDS["the_person"])
+    return named and any(word in typed for word in fragments.WORDS["not_agreed"])
+
 
 def talk_trigger(dialog: Dialog) -> str | None:
     """The event a typed talk intent fires, or None (none found, too long, or the question takes words).
@@ -450,7 +472,7 @@ def talk_trigger(dialog: Dialog) -> str | None:
     ):
         return None
     intents = understanding.intents
-    return next(
+    talk = next(
         (
             event
             for intent, event in TALK_TRIGGERS.items()
@@ -458,6 +480,9 @@ def talk_trigger(dialog: Dialog) -> str | None:
         ),
         None,
     )
+    if talk is None and speaks_of_the_persons_consent(dialog):
+        return "without_consent"
+    return talk
 
 
 def guide(event: EventData) -> None:
@@ -547,6 +572,12 @@ def comfort_sleepless(event: EventData) -> None:
     """Answer a sleepless night with kind words (not the office hours), keeping what was written."""
     draft.keep_typed(dialog_of(event))
     _answer(dialog_of(event), "talk.sleepless")
+
+
+def explain_without_consent(event: EventData) -> None:
+    """Say what a family member or supporter can do before the person agrees, and keep their words."""
+    draft.keep_typed(dialog_of(event))
+    _answer(dialog_of(event), "talk.without_consent")
 
 
 def answer_police_neighbours(event: EventData) -> None:
@@ -813,6 +844,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "own_burden", "source": EVERY, "dest": None, "after": [acknowledge_own_burden]},
     {"trigger": "sleepless", "source": EVERY, "dest": None, "after": [comfort_sleepless]},
     {"trigger": "police_neighbours", "source": EVERY, "dest": None, "after": [answer_police_neighbours]},
+    {"trigger": "without_consent", "source": EVERY, "dest": None, "after": [explain_without_consent]},
     {
         "trigger": "entrust",
         "source": [MAIN, States.RESUME.value],
