@@ -14,6 +14,8 @@ from dialogs.messages import Choice, Text
 from dialogs.understanding.model import Understanding
 
 InputKind = Literal["follow", "text", "choice", "unsupported"]
+MAX_MESSAGES = 5
+"""LINE's limit of messages in one reply."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,15 @@ class Dialog:
     def send(self, *messages: Text) -> None:
         """Queue ready-made messages."""
         self.messages.extend(messages)
+
+    def put_first(self, text: str) -> None:
+        """Put `text` before the turn's messages: as a message of its own, or, at LINE's limit of
+        `MAX_MESSAGES`, opening the first one."""
+        if len(self.messages) < MAX_MESSAGES:
+            self.messages.insert(0, Text(text))
+        else:
+            first = self.messages[0]
+            self.messages[0] = Text(f"{text}\n\n{first.text}", first.choices)
 
     def value(self) -> str:
         """Return the value part of the tapped choice's data (`trigger:value`), or ''."""

@@ -48,6 +48,7 @@ WORD_LISTS = (
     "school",
     "not_home",
     "asks_to_prepare",
+    "student",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -29,8 +29,6 @@ EASY_MIN_WORDS = 3
 """A message in this many space-separated words, almost without kanji, is read as やさしい日本語."""
 
 EASY_MAX_KANJI = 1
-MAX_MESSAGES = 5
-"""LINE's limit of messages in one reply: past it, the short answer opens the first message."""
 
 REVIEW = "consent.review"
 """The consent screen's state (its buttons send the summary)."""
@@ -155,11 +153,7 @@ def add_short_answer(dialog: Dialog) -> None:
     answer = short_answer(language, topic, dialog.now)
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
-    if len(dialog.messages) < MAX_MESSAGES:
-        dialog.messages.insert(0, Text(answer))
-    else:
-        first = dialog.messages[0]
-        dialog.messages[0] = Text(f"{answer}\n\n{first.text}", first.choices)
+    dialog.put_first(answer)
 
 
 REMEMBERED = "reply_language"
