@@ -56,11 +56,15 @@ class Dialog:
     effects: list[Effect] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     """The catalog keys said this turn, in order."""
+    spoken: list[tuple[Text, str, dict[str, object]]] = field(default_factory=list)
+    """Each message said from the catalog this turn, with its key and fields (to say it in English)."""
 
     def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
         """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
-        self.messages.append(Text(catalog.text(key, **fields), choices))
+        message = Text(catalog.text(key, **fields), choices)
+        self.messages.append(message)
         self.said.append(key)
+        self.spoken.append((message, key, fields))
 
     def send(self, *messages: Text) -> None:
         """Queue ready-made messages."""

@@ -45,3 +45,9 @@ def menu_choices(data: Mapping[str, Any]) -> tuple[Choice, ...]:
 def show_menu(dialog: Dialog, key: str = "menu.prompt", **fields: object) -> None:
     """Say `key` offering the menu buttons."""
     dialog.say(key, menu_choices(dialog.data), **fields)
+
+
+def urgency_of(data: Mapping[str, Any]) -> str:
+    """The urgency a hand-off now carries: the higher of this conversation's and the open case's."""
+    levels = (data.get("urgency", {}).get("level"), data.get("handoff", {}).get("urgency"))
+    return next((level for level in ("crisis", "urgent") if level in levels), "normal")

@@ -17,7 +17,7 @@ from dialogs.content import FAQ_INTENTS, QUESTION_IDS, SERVICE_IDS, FaqIntent, S
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake
-from dialogs.flows.common import MenuStates, show_menu
+from dialogs.flows.common import MenuStates, show_menu, urgency_of
 from dialogs.messages import Choice
 from dialogs.office_hours import to_tokyo
 
@@ -494,7 +494,7 @@ def guide(event: EventData) -> None:
         Choice(catalog.text("menu.services"), "services"),
         Choice(catalog.text("menu.intake"), "intake"),
     )
-    promise = content.reply_promise_text(dialog.now, consent.urgency_of(dialog.data))
+    promise = content.reply_promise_text(dialog.now, urgency_of(dialog.data))
     concerns = dialog.understanding.concerns if dialog.understanding else ()
     lines = _first_windows(concerns)
     if lines:
@@ -567,7 +567,7 @@ def tell_when(event: EventData) -> None:
     """Answer 「いつ返事くる？」: the time promised for the open case, or how to reach a person first."""
     dialog: Dialog = dialog_of(event)
     if not followup.tell_when(dialog):
-        promise = current_content().reply_promise_text(dialog.now, consent.urgency_of(dialog.data))
+        promise = current_content().reply_promise_text(dialog.now, urgency_of(dialog.data))
         _answer(dialog, "talk.when_no_case", reply_promise=promise)
 
 
