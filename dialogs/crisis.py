@@ -705,7 +705,7 @@ def child_guidance_text(now: datetime) -> str | None:
     told = [line for line in [*phones, *chats] if line.about]
     if not told:
         return None
-    return catalog.text("crisis.child_guidance_fear", line=_line_text(told[0]))
+    return catalog.text("crisis.child_guidance_fear", about=told[0].about, line=_line_text(told[0]))
 
 
 def crisis_answer(
