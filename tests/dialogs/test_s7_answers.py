@@ -310,3 +310,11 @@ def test_asking_whether_one_may_write_again_tomorrow_gets_a_plain_yes(text: str)
     )
     assert said(chat).startswith("はい")
     assert "こちらこそ、ありがとうございます" not in said(chat)
+
+
+def test_the_worries_a_service_is_first_for_are_known_concerns() -> None:
+    from dialogs.understanding.model import CONCERNS
+
+    content = current_content()
+    for service_id in content.services:
+        assert set(content.services[service_id].for_concerns) <= set(CONCERNS), service_id
