@@ -80,9 +80,16 @@ QuestionId = Literal[
     "ask.which_benefit",
     "ask.ignore_payment_demand",
     "ask.legal_cost",
+    "ask.income_limit",
+    "ask.what_to_bring",
+    "ask.weekend",
+    "ask.deadline",
+    "ask.approach_relative",
 ]
-"""Questions on a service's rules (生活保護, 住居確保給付金) and on a court's payment demand (what happens
-if it is ignored, what a lawyer costs), answered as dated content with a source."""
+"""Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
+if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
+time for a deadline) and on how a family member might bring up a doctor, answered as dated content with
+a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -189,14 +196,22 @@ class Service(_Model):
     how_to_reach: Reach
     family_alone: bool
     next_step: str
+    for_concerns: list[str] = []
+    """The concerns (ids as in DOMAIN.md) this service is the first place for, asked what to do."""
     source: str = ""
     verified_at: date | None = None
 
 
 class Question(_Model):
-    """A question about a service's rules, answered briefly, with where the facts come from."""
+    """A question about a service's rules, answered briefly, with where the facts come from.
+
+    The answer's placeholders are filled from `window` (the person's district window when absent); a
+    `situation` adds that urgent situation's guidance for the hour the question is asked.
+    """
 
     answer: str
+    window: str | None = None
+    situation: UrgentSituation | None = None
     source: str = Field(min_length=1)
     verified_at: date
 
@@ -461,6 +476,15 @@ class Content(_Model):
         """The FAQ answer, placeholders filled from the district's window (the front window if none)."""
         return self.faq[intent].format_map(_fields(self, self.window_for_district(district_id)))
 
+    def question_answer(self, question_id: QuestionId, *, district_id: str | None, now: datetime) -> str:
+        """The answer to a question, placeholders filled from its window, with its situation's guidance."""
+        question = self.questions[question_id]
+        window = self.window(question.window) if question.window else self.window_for_district(district_id)
+        answer = question.answer.format_map(_fields(self, window))
+        if question.situation is None:
+            return answer
+        return "\n".join([answer, self.urgent_guidance(question.situation, now)])
+
     def urgent_guidance(self, situation: UrgentSituation, now: datetime) -> str:
         """What to do now in an urgent-but-not-life situation, by whether the office is open."""
         guide = self.temporary_living_info.situations[situation]
@@ -471,6 +495,10 @@ class Content(_Model):
         """When staff will have answered a hand-off of this urgency made at `now` (the queue's due time)."""
         hours = self.office_hours
         return reply_by(now, hours, within=hours.reply_within(urgency))
+
+    def reply_hours_text(self) -> str:
+        """The days and hours staff read and answer messages (「月〜金 8:30〜17:00」)."""
+        return "、".join(format_window(w) for w in self.office_hours.weekly)
 
     def reply_promise_text(self, now: datetime, urgency: str = "normal") -> str:
         """When a person writing at `now` will hear from staff, in the municipality's words.
@@ -513,7 +541,7 @@ def _fields(content: Content, window: Window) -> dict[str, Any]:
         "window_phone": window.phone,
         "window_hours": window.hours_text,
         "window_address": window.address,
-        "reply_hours": "、".join(format_window(w) for w in content.office_hours.weekly),
+        "reply_hours": content.reply_hours_text(),
         "desk_name": desk.name,
         "desk_phone": desk.phone,
         "hotlines": {h.id: h.number or h.url for h in content.hotlines},
@@ -580,6 +608,9 @@ def _reference_problems(content: Content) -> list[str]:
                 "window",
             )
         )
+    for question_id, question in content.questions.items():
+        if question.window:
+            refs.append((("questions", question_id, "window"), question.window, windows, "window"))
     for section, gatherings in (("ibasho", content.ibasho), ("family_groups", content.family_groups)):
         for i, gathering in enumerate(gatherings):
             refs.append(((section, i, "contact_window"), gathering.contact_window, windows, "window"))
@@ -618,6 +649,7 @@ def _template_problems(content: Content) -> list[str]:
     templates: list[tuple[Loc, str, Mapping[str, Any]]] = [
         (("faq", intent), text, fields) for intent, text in content.faq.items()
     ]
+    templates += [(("questions", key, "answer"), q.answer, fields) for key, q in content.questions.items()]
     for situation, guide in content.temporary_living_info.situations.items():
         templates.append(
             (("temporary_living_info", "situations", situation, "during_hours"), guide.during_hours, fields)

@@ -682,9 +682,30 @@ def reply_for(
     if names_method(understanding) and not memory.asked_lately(now):
         messages = method_messages(now, situations, with_person=with_person)
         return messages, memory.after(situations, now, asked=True)
+    if (
+        situations[0] == "child"
+        and understanding is not None
+        and "talk.child_guidance" in understanding.intents
+    ):
+        guidance = child_guidance_text(
+            now
+        )  # 「じどうそうだんじょって いったら いえに くるの？」: her question
+        if guidance is not None:
+            offer = _offer("crisis.again_offer", with_person=with_person)
+            return (Text(guidance), offer), memory.after(situations, now, brief=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
     messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=memory.brief)
     return messages, memory.after(situations, now, brief=True)
+
+
+def child_guidance_text(now: datetime) -> str | None:
+    """For a child asking what a 児童相談所 does (and fearing the family will find out): what it is, that
+    she may say that fear first, and the line open now; None when the content has no such line."""
+    phones, chats = _open_lines(("child",), now)
+    told = [line for line in [*phones, *chats] if line.about]
+    if not told:
+        return None
+    return catalog.text("crisis.child_guidance_fear", about=told[0].about, line=_line_text(told[0]))
 
 
 def crisis_answer(
@@ -859,6 +880,15 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
         dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
         return True
+    if "talk.child_guidance" in intents and situations[0] == "child":
+        guidance = child_guidance_text(dialog.now)
+        if guidance is None:
+            return False
+        keep_typed(dialog)
+        dialog.send(
+            Text(guidance), _offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person")))
+        )
+        return True
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
         line = told[0] if told else None
@@ -998,6 +1028,8 @@ def tells_no_child_guidance(dialog: Dialog) -> bool:
     if understanding is None or takes_free_text(dialog.state):
         return False
     typed = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if "?" in typed:  # 「いったら いえに くるの？」 asks what it does: answer_after_crisis answers that
+        return False
     cautious = any(entity.kind == "consideration" for entity in understanding.entities)
     return cautious and any(name in typed for name in CHILD_GUIDANCE_NAMES)
 

@@ -14,6 +14,8 @@ from dialogs.messages import Choice, Text
 from dialogs.understanding.model import Understanding
 
 InputKind = Literal["follow", "text", "choice", "unsupported"]
+MAX_MESSAGES = 5
+"""LINE's limit of messages in one reply."""
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,28 @@ class Dialog:
     effects: list[Effect] = field(default_factory=list)
     said: list[str] = field(default_factory=list)
     """The catalog keys said this turn, in order."""
+    spoken: list[tuple[Text, str, dict[str, object]]] = field(default_factory=list)
+    """Each message said from the catalog this turn, with its key and fields (to say it in English)."""
 
     def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
         """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
-        self.messages.append(Text(catalog.text(key, **fields), choices))
+        message = Text(catalog.text(key, **fields), choices)
+        self.messages.append(message)
         self.said.append(key)
+        self.spoken.append((message, key, fields))
 
     def send(self, *messages: Text) -> None:
         """Queue ready-made messages."""
         self.messages.extend(messages)
+
+    def put_first(self, text: str) -> None:
+        """Put `text` before the turn's messages: as a message of its own, or, at LINE's limit of
+        `MAX_MESSAGES`, opening the first one."""
+        if len(self.messages) < MAX_MESSAGES:
+            self.messages.insert(0, Text(text))
+        else:
+            first = self.messages[0]
+            self.messages[0] = Text(f"{text}\n\n{first.text}", first.choices)
 
     def value(self) -> str:
         """Return the value part of the tapped choice's data (`trigger:value`), or ''."""

@@ -281,6 +281,7 @@ def handle(
         _carry_on(dialog, previous)
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
+        menu.acknowledge_worry(dialog)  # 「この先どうなるのかと思うと」: a word for the fear comes first
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
     crisis.note_offer(dialog)

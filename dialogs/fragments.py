@@ -51,6 +51,7 @@ WORD_LISTS = (
     "asks_to_prepare",
     "the_person",
     "not_agreed",
+    "student",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -492,3 +492,9 @@ def person_preview(data: Mapping[str, Any]) -> str:
     if not lines:
         return catalog.text("preview.nothing_yet")
     return "\n".join([catalog.text("preview.title"), *lines])
+
+
+def urgency_of(data: Mapping[str, Any]) -> str:
+    """The urgency a hand-off now carries: the higher of this conversation's and the open case's."""
+    levels = (data.get("urgency", {}).get("level"), data.get("handoff", {}).get("urgency"))
+    return next((level for level in ("crisis", "urgent") if level in levels), "normal")

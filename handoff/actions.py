@@ -293,6 +293,12 @@ async def thread(session: AsyncSession, *, case_row: Case) -> list[ThreadEntry]:
     return [ThreadEntry(message, author, delivery) for message, author, delivery in rows]
 
 
+def unanswered(entries: list[ThreadEntry]) -> CaseMessage | None:
+    """The person's last message when no reply was written after it (notes and events do not count)."""
+    spoken = [e.message for e in entries if e.message.kind in ("user", "csw")]
+    return spoken[-1] if spoken and spoken[-1].kind == "user" else None
+
+
 async def visible_previous(session: AsyncSession, *, viewer: CswAccount, case_row: Case) -> Case | None:
     """The person's earlier case, only when `viewer` may see it (another team's case stays unnamed)."""
     if case_row.previous_case_id is None:

@@ -507,6 +507,7 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
         unit,
         case=case_row,
         thread=thread,
+        unanswered=actions.unanswered(thread),
         over_budget=over_budget,
         claimed_by=names.get(case_row.claimed_by_id or 0),
         mine=queue.holds(unit.account, case_row),

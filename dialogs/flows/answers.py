@@ -28,7 +28,10 @@ GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "f
 """FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
 
 GENERAL_FAQS = ("faq.what_is",)
-"""FAQs so general (「どんなところですか」) that a gathering named in the same message comes first."""
+"""FAQs so general (「どんなところですか」) that any other topic in the same message comes first."""
+
+ABOUT_A_GATHERING = ("faq.how_to_reach", "faq.hours", "faq.family_alone")
+"""FAQs that, asked with a gathering named (「家族会はいつどこで」「一人で行っても」), are about it."""
 
 
 def service_choices() -> tuple[Choice, ...]:
@@ -152,9 +155,14 @@ def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
 
 
+def question_text(dialog: Dialog, question_id: QuestionId) -> str:
+    """The content's answer to a question, for the person's district and the hour it is asked."""
+    return current_content().question_answer(question_id, district_id=_district(dialog), now=dialog.now)
+
+
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
     """Answer a question about a service's rules (持ち家, who applies, which benefit) with a way forward."""
-    dialog.send(Text(current_content().questions[question_id].answer))
+    dialog.send(Text(question_text(dialog, question_id)))
     dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("service.more"), "services")))
 
 
@@ -172,13 +180,14 @@ def first_topic(dialog: Dialog) -> str | None:
     intents = dialog.understanding.intents if dialog.understanding else ()
     questions = [i for i in intents if i.startswith("ask.")]
     services = [i for i in intents if i.startswith("service.")]
+    gathering = any(i in GATHERING_FAQS for i in intents)
     faqs = sorted(
         (
             i
             for i in intents
             if i.startswith("faq.") and not (i == "faq.hours" and _tells_when_reachable(dialog))
         ),
-        key=lambda faq: faq in GENERAL_FAQS,
+        key=lambda faq: faq in GENERAL_FAQS or (gathering and faq in ABOUT_A_GATHERING),
     )
     topics = questions + services + faqs
     return topics[0] if topics else None
@@ -204,7 +213,7 @@ def answer_detour(dialog: Dialog) -> bool:
     if topic is None:
         return False
     if topic.startswith("ask."):
-        dialog.send(Text(current_content().questions[cast(QuestionId, topic)].answer))
+        dialog.send(Text(question_text(dialog, cast(QuestionId, topic))))
     elif topic.startswith("service."):
         service_id = cast(ServiceId, topic.removeprefix("service."))
         dialog.send(Text(service_text(service_id)))

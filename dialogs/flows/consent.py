@@ -23,8 +23,8 @@ from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
 from dialogs.flows import answers, draft
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.messages import Choice, Text
-from dialogs.summary import build_summary, person_preview, summary_text
+from dialogs.messages import Choice
+from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
 
 SHAREABLE_FROM = "shareable_from"
 """Data key: ISO time after which the conversation is not yet covered by any answer to a consent."""
@@ -53,12 +53,6 @@ def recipient(data: Mapping[str, Any]) -> str:
     return catalog.text("consent.recipient_district", council=council, district=district.name)
 
 
-def urgency_of(data: Mapping[str, Any]) -> str:
-    """The urgency a hand-off now carries: the higher of this conversation's and the open case's."""
-    levels = (data.get("urgency", {}).get("level"), data.get("handoff", {}).get("urgency"))
-    return next((level for level in ("crisis", "urgent") if level in levels), "normal")
-
-
 def _has_answers(dialog: Dialog) -> bool:
     """Whether any intake question has been answered or skipped."""
     stored = dialog.data.get("intake", {})
@@ -73,7 +67,7 @@ def review(event: EventData) -> None:
 def review_prompt(dialog: Dialog) -> None:
     """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send."""
     key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
-    dialog.send(Text(catalog.text(key, preview=person_preview(dialog.data))))
+    dialog.say(key, preview=person_preview(dialog.data))
     dialog.say(
         "consent.ask",
         _send_choices(dialog),

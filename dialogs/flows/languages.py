@@ -17,10 +17,12 @@ from datetime import datetime
 from typing import Literal
 
 from dialogs import catalog
-from dialogs.content import current_content
+from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
+from dialogs.flows.answers import window_hours
 from dialogs.messages import Choice, Text
-from dialogs.office_hours import is_open, next_opening
+from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
+from dialogs.summary import urgency_of
 from dialogs.understanding.model import Understanding
 
 Language = Literal["en", "easy"]
@@ -29,8 +31,6 @@ EASY_MIN_WORDS = 3
 """A message in this many space-separated words, almost without kanji, is read as やさしい日本語."""
 
 EASY_MAX_KANJI = 1
-MAX_MESSAGES = 5
-"""LINE's limit of messages in one reply: past it, the short answer opens the first message."""
 
 REVIEW = "consent.review"
 """The consent screen's state (its buttons send the summary)."""
@@ -45,6 +45,9 @@ WINDOW_TOPICS = frozenset(
 
 NOT_UNDERSTOOD = frozenset({"fallback", "menu.heard_words", "menu.heard_again.a", "menu.heard_again.b"})
 """Replies that say the message was not understood (only kept): said in the person's language too."""
+
+OFFICE_TOPICS = frozenset({"faq.how_to_reach"})
+"""Intents that, asked in English, are answered with where the office is and whether it is open today."""
 
 URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
 """Short answers given in a language the person was known to need, even to a message in plain Japanese."""
@@ -82,6 +85,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "food"
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
+    if language == "en" and intents & OFFICE_TOPICS:
+        return "office"  # 「Where is the office? Can I go today?」: the address and today's hours
     if language == "en" and "job_search" in understanding.concerns:
         return "work"  # an employer holding a passport, wages not paid: a person, not the forms
     if "talk.language" in intents:
@@ -97,25 +102,29 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
 
 def short_answer(language: Language, topic: str, now: datetime) -> str:
     """The short answer on one topic, with the general window's name, phone and hours; outside office
-    hours, in the same language, that the office is closed now and when it opens."""
+    hours, in the same language, that the office is closed now and when it opens. Where the office
+    is (`office`, in English) says whether it is open today."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
     desk = content.temporary_living_info.after_hours_desk
+    english = language == "en"
     answer = catalog.text(
         f"lang.{language}.{topic}",
         council=content.municipality.council_name,
         window_name=window.name,
         phone=window.phone,
-        hours=window.hours_text,
+        hours=english_hours(window.hours) if english else window.hours_text,
+        address=window.address,
+        today=_open_today(window, now) if topic == "office" else "",
         desk_name=desk.name,
         desk_phone=desk.phone,
     )
     hours = content.office_hours
-    if is_open(now, hours):
+    if is_open(now, hours) or topic == "office":
         return answer
     opens = next_opening(now, hours)
-    if language == "en":
-        when = f"{opens:%A} {opens.day} {opens:%B}, {opens:%-H:%M}"
+    if english:
+        when = english_time(opens)
     else:
         weekday = catalog.text("lang.easy.weekdays").split(",")[opens.weekday()].strip()
         when = catalog.text(
@@ -123,6 +132,19 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
         )
     closed = catalog.text(f"lang.{language}.closed_now", opens=when)
     return f"{answer.rstrip()}\n{closed}"
+
+
+def _open_today(window: Window, now: datetime) -> str:
+    """Whether the window is open now, later today, or not today (and when it opens), in English."""
+    hours = window_hours(window)
+    local = to_tokyo(now)
+    if is_open(now, hours):
+        end = next(w.end for w in hours.weekly if w.covers(local))
+        return catalog.text("lang.en.today_open", end=f"{end:%-H:%M}")
+    opens = next_opening(now, hours)
+    if opens.date() == local.date():
+        return catalog.text("lang.en.today_later", opens=f"{opens:%-H:%M}")
+    return catalog.text("lang.en.today_closed", opens=english_time(opens))
 
 
 def known_language(dialog: Dialog) -> Language | None:
@@ -171,11 +193,7 @@ def add_short_answer(dialog: Dialog) -> None:
     answer = short_answer(language, topic, dialog.now)
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
-    if len(dialog.messages) < MAX_MESSAGES:
-        dialog.messages.insert(0, Text(answer))
-    else:
-        first = dialog.messages[0]
-        dialog.messages[0] = Text(f"{answer}\n\n{first.text}", first.choices)
+    dialog.put_first(answer)
 
 
 REMEMBERED = "reply_language"
@@ -186,22 +204,99 @@ ENGLISH_LABELS = "label.en."
 
 
 def follow_language(dialog: Dialog) -> None:
-    """Give the turn's buttons English labels while the person writes in English.
+    """Give the turn's messages and buttons in English while the person writes in English.
 
     A typed message sets the language (English, or back to Japanese); a tapped button keeps the one
-    of the last typed message, so the next buttons read as the ones tapped.
+    of the last typed message, so the next buttons read as the ones tapped. A message said from the
+    catalog is said in English when the catalog has its English twin (`en.<key>`): the consent screen,
+    「お送りしました」, what to do about an urgent need; the rest stays in Japanese.
     """
     if dialog.user_input.kind == "text":
         if reply_language(dialog) == "en":
             dialog.data[REMEMBERED] = "en"
         else:
             dialog.data.pop(REMEMBERED, None)
-    if dialog.data.get(REMEMBERED) != "en" or not dialog.messages or not dialog.messages[-1].choices:
+    if dialog.data.get(REMEMBERED) != "en" or not dialog.messages:
         return
+    _say_in_english(dialog)
     last = dialog.messages[-1]
+    if not last.choices:
+        return
     english = english_labels()
     choices = tuple(Choice(english.get(choice.label, choice.label), choice.data) for choice in last.choices)
     dialog.messages[-1] = Text(last.text, choices)
+
+
+ENGLISH_TEXTS = "en."
+"""Catalog keys of the English twins of the bot's messages: `en.<key of the Japanese message>`."""
+
+
+def _say_in_english(dialog: Dialog) -> None:
+    """Replace each message said from the catalog by its English twin, when there is one (a message
+    sent ready-made is known by its text, when its catalog entry has no fields)."""
+    entries = catalog.entries()
+    english = english_fields(dialog)
+    spoken = {id(message): (key, fields) for message, key, fields in dialog.spoken}
+    fixed = _fixed_texts_with_twins()
+    for at, message in enumerate(dialog.messages):
+        key, fields = spoken.get(id(message), (fixed.get(message.text), {}))
+        twin = f"{ENGLISH_TEXTS}{key}"
+        if key is not None and twin in entries:
+            dialog.messages[at] = Text(catalog.text(twin, **{**fields, **english}), message.choices)
+
+
+def _fixed_texts_with_twins() -> dict[str, str]:
+    """Catalog text without fields -> its key, for the entries that have an English twin."""
+    entries = catalog.entries()
+    return {
+        text: key for key, text in entries.items() if f"{ENGLISH_TEXTS}{key}" in entries and "{" not in text
+    }
+
+
+def english_fields(dialog: Dialog) -> dict[str, str]:
+    """What the English twins may name: the council, the general window and its hours in English, and
+    when a person reads what is sent."""
+    content = current_content()
+    window = content.window(content.municipality.front_window)
+    closed = "" if is_open(dialog.now, content.office_hours) else catalog.text("lang.en.office_closed")
+    return {
+        "council": content.municipality.council_name,
+        "window_name": window.name,
+        "phone": window.phone,
+        "address": window.address,
+        "hours": english_hours(window.hours),
+        "reply_by": english_time(content.reply_due(dialog.now, urgency_of(dialog.data))),
+        "closed_now": f"{closed} " if closed else "",
+    }
+
+
+def english_time(moment: datetime) -> str:
+    """'Tuesday 1 December, 8:30' in Tokyo time."""
+    local = to_tokyo(moment)
+    return f"{local:%A} {local.day} {local:%B}, {local:%-H:%M}"
+
+
+def english_hours(windows: list[TimeWindow]) -> str:
+    """Opening hours in English: 'Monday to Friday 8:30–17:00, closed on national holidays and from
+    29 December to 3 January'."""
+    names = catalog.text("lang.en.weekdays").split(",")
+    parts = []
+    for window in windows:
+        days = sorted(WEEKDAYS.index(day) for day in window.days)
+        if len(days) == len(WEEKDAYS):
+            when = catalog.text("lang.en.every_day")
+        elif len(days) >= 3 and days[-1] - days[0] == len(days) - 1:
+            when = catalog.text(
+                "lang.en.day_range", first=names[days[0]].strip(), last=names[days[-1]].strip()
+            )
+        else:
+            when = ", ".join(names[i].strip() for i in days)
+        parts.append(f"{when} {window.start:%-H:%M}–{window.end:%-H:%M}")
+    hours = current_content().office_hours
+    closed = "lang.en.closed_holidays" if hours.national_holidays_closed else ""
+    if hours.year_end_closed:
+        closed = "lang.en.closed_holidays_year_end" if closed else "lang.en.closed_year_end"
+    return " ".join(["; ".join(parts), *([catalog.text(closed)] if closed else [])])
 
 
 def english_labels() -> dict[str, str]:

@@ -7,20 +7,21 @@ fallback, media): their rows list every state of every flow as their source.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 from transitions import EventData
 
 from dialogs import catalog, crisis, fragments
-from dialogs.content import FAQ_INTENTS, SERVICE_IDS, FaqIntent, ServiceId, current_content
+from dialogs.content import FAQ_INTENTS, QUESTION_IDS, SERVICE_IDS, FaqIntent, ServiceId, current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake, languages
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.messages import Choice
 from dialogs.office_hours import to_tokyo
+from dialogs.summary import urgency_of
 
 States = MenuStates
 
@@ -73,7 +74,7 @@ def greet_and_answer(event: EventData) -> None:
     if "talk.listen" in intents or "cmd.human" in intents:
         dialog.state = consent.States.REVIEW.value
         consent.review_prompt(dialog)
-    elif "talk.guidance" in intents:
+    elif "talk.guidance" in intents and not _yields("talk.guidance", intents):
         guide(event)
     elif crisis.tells_no_child_guidance(dialog):
         crisis.answer_no_child_guidance(dialog)
@@ -83,6 +84,22 @@ def greet_and_answer(event: EventData) -> None:
         FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
     elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
         show_menu(dialog)
+
+
+def acknowledge_worry(dialog: Dialog) -> None:
+    """Open the reply with a word for a fear of what lies ahead (「この先どうなるのかと思うと」), before any
+    note of what was taken down; once in a conversation, and never in place of a crisis reply."""
+    understanding = dialog.understanding
+    if (
+        understanding is None
+        or "talk.worried" not in understanding.intents
+        or understanding.crisis != "none"
+        or dialog.data.get("worry_acknowledged")
+        or not dialog.messages
+    ):
+        return
+    dialog.data["worry_acknowledged"] = True
+    dialog.put_first(catalog.text("talk.worried"))
 
 
 def names_family_matter(event: EventData) -> bool:
@@ -421,6 +438,7 @@ TALK_TRIGGERS: Mapping[str, str] = {
     "talk.withdraw": "withdraw",
     "talk.listen": "human",
     "talk.when_reply": "when_reply",
+    "talk.write_again": "write_again",
     "talk.goodnight": "goodnight",
     "talk.police_neighbours": "police_neighbours",
     "talk.sleepless": "sleepless",
@@ -436,8 +454,15 @@ TALK_TRIGGERS: Mapping[str, str] = {
 }
 """Talk intents, most telling first, and the event each fires."""
 
-YIELDS_TO: Mapping[str, str] = {"talk.language": "cmd.human"}
-"""Talk intents that give way to a command in the same message (「Can I talk to someone in English?」)."""
+YIELDS_TO: Mapping[str, tuple[str, ...]] = {"talk.language": ("cmd.human",), "talk.guidance": QUESTION_IDS}
+"""Talk intents that give way to a command or a question in the same message (「Can I talk to someone in
+English?」, 「兄に病院に行ってほしいんですが、どう声をかけたらいいですか」)."""
+
+
+def _yields(intent: str, intents: Sequence[str]) -> bool:
+    """Whether a talk intent gives way to another intent of the same message."""
+    return any(other in intents for other in YIELDS_TO.get(intent, ()))
+
 
 TALK_MAX_CHARS = 120
 """Typed text longer than this is read as an answer or a story, never as a talk intent."""
@@ -476,7 +501,7 @@ def talk_trigger(dialog: Dialog) -> str | None:
         (
             event
             for intent, event in TALK_TRIGGERS.items()
-            if intent in intents and YIELDS_TO.get(intent) not in intents
+            if intent in intents and not _yields(intent, intents)
         ),
         None,
     )
@@ -486,18 +511,47 @@ def talk_trigger(dialog: Dialog) -> str | None:
 
 
 def guide(event: EventData) -> None:
-    """Answer 「どうしたらいいの」 with two or three things this bot and the municipality can do now."""
+    """Answer 「どうしたらいいの」: the first window for each worry written with it (a father with
+    dementia → 地域包括; a lost job → くらしサポート), else three things this bot can do now."""
     dialog: Dialog = dialog_of(event)
     content = current_content()
-    dialog.say(
-        "guidance.options",
-        (
-            Choice(catalog.text("menu.human"), "human"),
-            Choice(catalog.text("menu.services"), "services"),
-            Choice(catalog.text("menu.intake"), "intake"),
-        ),
-        reply_promise=content.reply_promise_text(dialog.now, consent.urgency_of(dialog.data)),
+    choices = (
+        Choice(catalog.text("menu.human"), "human"),
+        Choice(catalog.text("menu.services"), "services"),
+        Choice(catalog.text("menu.intake"), "intake"),
     )
+    promise = content.reply_promise_text(dialog.now, urgency_of(dialog.data))
+    concerns = dialog.understanding.concerns if dialog.understanding else ()
+    lines = _first_windows(concerns)
+    if lines:
+        dialog.say("guidance.for_concerns", choices, lines="\n".join(lines), reply_promise=promise)
+    else:
+        dialog.say("guidance.options", choices, reply_promise=promise)
+
+
+def _first_windows(concerns: Sequence[str]) -> list[str]:
+    """One line per service that is the first place for a concern (`for_concerns` in the content)."""
+    content = current_content()
+    lines: list[str] = []
+    named: set[str] = set()
+    for concern in concerns:
+        service_id = next((s for s in SERVICE_IDS if concern in content.service(s).for_concerns), None)
+        if service_id is None or service_id in named:
+            continue
+        named.add(service_id)
+        service = content.service(service_id)
+        window = content.window(service.how_to_reach.window)
+        lines.append(
+            catalog.text(
+                "guidance.window_line",
+                worry=catalog.text(f"person.concern.{concern}"),
+                name=service.name,
+                window_name=window.name,
+                window_phone=window.phone,
+                window_hours=window.hours_text,
+            )
+        )
+    return lines
 
 
 def reassure_privacy(event: EventData) -> None:
@@ -539,8 +593,13 @@ def tell_when(event: EventData) -> None:
     """Answer 「いつ返事くる？」: the time promised for the open case, or how to reach a person first."""
     dialog: Dialog = dialog_of(event)
     if not followup.tell_when(dialog):
-        promise = current_content().reply_promise_text(dialog.now, consent.urgency_of(dialog.data))
+        promise = current_content().reply_promise_text(dialog.now, urgency_of(dialog.data))
         _answer(dialog, "talk.when_no_case", reply_promise=promise)
+
+
+def welcome_back_any_time(event: EventData) -> None:
+    """Answer 「また明日連絡してもいいですか」 with a plain yes: any time, and when a person reads."""
+    _answer(dialog_of(event), "talk.write_again", reply_hours=current_content().reply_hours_text())
 
 
 def say_goodnight(event: EventData) -> None:
@@ -563,9 +622,24 @@ def close_kindly(event: EventData) -> None:
 
 
 def acknowledge_own_burden(event: EventData) -> None:
-    """Acknowledge a family member's own burden as theirs, and keep their words for the person in charge."""
-    draft.keep_typed(dialog_of(event))
-    _answer(dialog_of(event), "talk.own_burden")
+    """Acknowledge a family member's own burden as theirs (a student's school and life, an adult's work
+    and life), and keep their words for the person in charge."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    _answer(dialog, "talk.own_burden_student" if _writer_at_school(dialog) else "talk.own_burden")
+
+
+def _writer_at_school(dialog: Dialog) -> bool:
+    """Whether the writer is a child or a student (「高2です」, under 18 about themself)."""
+    answers_so_far = dialog.data.get("intake", {}).get("answers", {})
+    asker = answers_so_far.get("asker", {}).get("choice")
+    if asker in ("family", "supporter"):  # a mother's 「息子は高校生です」 is her son's school
+        return False
+    own_band = answers_so_far.get("asker_age_band", {}).get("choice")
+    if asker == "self":
+        own_band = own_band or answers_so_far.get("age_band", {}).get("choice")
+    plain = dialog.user_input.text.replace(" ", "").replace("　", "")
+    return own_band == "under_18" or any(word in plain for word in fragments.WORDS["student"])
 
 
 def comfort_sleepless(event: EventData) -> None:
@@ -588,6 +662,7 @@ def answer_police_neighbours(event: EventData) -> None:
 
 FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {
     "talk.when_reply": tell_when,
+    "talk.write_again": welcome_back_any_time,
     "talk.goodnight": say_goodnight,
     "talk.police_neighbours": answer_police_neighbours,
     "talk.sleepless": comfort_sleepless,
@@ -832,6 +907,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
     {"trigger": "when_reply", "source": EVERY, "dest": None, "after": [tell_when]},
+    {"trigger": "write_again", "source": EVERY, "dest": None, "after": [welcome_back_any_time]},
     {
         "trigger": "goodnight",
         "source": [s for s in EVERY if s != States.CONFIRM_DELETE],

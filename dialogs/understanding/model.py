@@ -87,6 +87,8 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.deleted_check",
     "talk.withdraw",
     "talk.ask_emergency_call",
+    "talk.worried",
+    "talk.write_again",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
@@ -95,7 +97,8 @@ looking, a family member's own burden, leaving it to the person in charge (「�
 sleepless night, the neighbours knowing if the police come, when the reply comes, going to sleep,
 asking whether what was deleted is really gone (「ほんとに消えた？」), taking back what was sent
 (「さっき送ったの取り消せますか」), asking whether to call an ambulance or the police
-(「救急車呼んだほうがいいですか」)."""
+(「救急車呼んだほうがいいですか」); fear of what lies ahead (「この先どうなるのかと思うと」), asking whether
+one may write again (「また明日連絡してもいいですか」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,
