@@ -106,6 +106,11 @@ SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる"
 SWALLOWED_ENGLISH = re.compile(r"\b(took|swallowed|overdosed|have taken)\b", re.IGNORECASE)
 SWALLOWED_PAST = re.compile(r"(飲|呑|の)(んだ|んじゃった|んでしまった|みました|みこんだ|み込んだ)")
 """The past of swallowing as written, for when the tokens miss it (「くすり20このんだ」 read as 好む)."""
+SWALLOWED_SLANG = re.compile(
+    r"(全部|ぜんぶ|まとめて|一気に|いっきに|大量に|\d+\s*(錠|じょう|粒|つぶ|個|こ|シート|箱))(を|)\s*"
+    r"(いった|いっちゃった|いっちゃいました|いきました|いってしまった|いっといた)"
+)
+"""Pills taken said in slang: an amount, then 'went' (「眠剤ぜんぶいった」「20錠いっちゃった」)."""
 PILL_WORDS = fragments.WORDS["pill_words"]
 """Words for pills: pieces that name them and say they were swallowed, soon after a crisis reply, tell of
 an overdose whatever the reading of the pieces alone."""
@@ -179,7 +184,31 @@ WRITER_AS_SUBJECT = re.compile(
 """The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
 
 
+DYING_BESIDE: frozenset[Situation] = frozenset({"violence", "home_violence"})
+"""Situations beside which thoughts of dying in the same message are answered too (the direct question)."""
+
+READ_BY_MODEL_ONLY = frozenset({"violence", "harm_to_others", "child_abuse"})
+"""Kinds dropped when only the learned layer read them beside a way of dying the rules read (「包丁を見て
+いて、これで全部終わりにできたら」 is about herself, not violence at home)."""
+
+
 def situations_of(
+    understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
+) -> tuple[Situation, ...]:
+    """Which lines fit this message, most fitting first; thoughts of dying told beside violence come
+    second (「夫に…」「私がいなくなったほうがみんな楽になる」), so both are answered."""
+    kinds = set(understanding.crisis_kinds)
+    if text and "suicidal" in kinds and kinds & READ_BY_MODEL_ONLY and names_method(understanding):
+        ruled = set(classify(text, rules_only=True).crisis_kinds)
+        kept = tuple(k for k in understanding.crisis_kinds if k in ruled or k not in READ_BY_MODEL_ONLY)
+        understanding = replace(understanding, crisis_kinds=kept)
+    found = _fitting_situations(understanding, data, text, hurt)
+    if found[0] in DYING_BESIDE and "suicidal" in understanding.crisis_kinds:
+        return (*found, "suicidal")
+    return found
+
+
+def _fitting_situations(
     understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
 ) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
@@ -306,7 +335,7 @@ def _says_adult(understanding: Understanding) -> bool:
 
 def overdose_taken(text: str) -> bool:
     """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
-    if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text):
+    if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text) or SWALLOWED_SLANG.search(text):
         return True
     tokens = analyze(tidy(text))
     return any(
@@ -457,10 +486,13 @@ def _line_text(line: Hotline) -> str:
     )
 
 
-def _offer(key: str, *, with_person: bool = False) -> Text:
-    """The closing message: tell a person (unless one is already reading), or carry on."""
+def _offer(key: str, *, with_person: bool = False, sent: bool = False) -> Text:
+    """The closing message: tell a person (unless one is already reading, or the case was sent: then
+    what becomes of this message), or carry on."""
     if with_person:
         return Text(catalog.text("crisis.offer_with_person"))
+    if sent:
+        return Text(catalog.text("crisis.offer_sent" if key == "crisis.offer" else "crisis.again_offer_sent"))
     return Text(
         catalog.text(key),
         (
@@ -468,6 +500,11 @@ def _offer(key: str, *, with_person: bool = False) -> Text:
             Choice(catalog.text("crisis.continue"), "resume"),
         ),
     )
+
+
+def _offer_to(dialog: Dialog, key: str) -> Text:
+    """The closing message fitted to the conversation: a CSW reading, a case sent, or neither."""
+    return _offer(key, with_person=bool(dialog.data.get("with_person")), sent=memory_of(dialog.data).sent)
 
 
 def hotline_list(now: datetime) -> Text:
@@ -485,27 +522,42 @@ def crisis_messages(
     ask: bool = False,
     who: str = "",
     asked: bool = False,
+    sent: bool = False,
+    no_phone: bool = False,
 ) -> tuple[Text, ...]:
-    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person;
-    with `ask` (a way of dying named), the direct question last, with buttons to answer it.
+    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person
+    (after a case was sent, that this message reached it); with `ask` (a way of dying named, or
+    thoughts of dying beside violence), the direct question last, with buttons to answer it.
 
     `who` names the relative whose words about dying the family tells of; `asked` (whether to call 119
-    or 110) opens the reply with a plain yes and what to do. Someone unseen gets no lines, only 110/119."""
+    or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
+    only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
     first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
+    offer = _offer("crisis.offer", with_person=with_person, sent=sent)
     if situations[0] in WITHOUT_LINES:
-        return (first, _offer("crisis.offer", with_person=with_person))
-    phones, chats = _open_lines(situations, now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+        return (first, offer)
+    lines = _lines_text(situations, now, no_phone=no_phone)
     later = _later_lines(situations[0], now)
     if later:
-        lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
-    offer = _offer("crisis.offer", with_person=with_person)
+        lines += "\n" + catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later))
     if ask:
-        return (first, Text("\n".join(lines)), Text(offer.text), _direct_question(with_person=with_person))
-    return (first, Text("\n".join(lines)), offer)
+        return (first, Text(lines), Text(offer.text), _direct_question(with_person=with_person))
+    return (first, Text(lines), offer)
+
+
+def _lines_text(situations: tuple[Situation, ...], now: datetime, *, no_phone: bool = False) -> str:
+    """The fitting phone lines open now, then the chat and LINE ones (those first for `no_phone`)."""
+    phones, chats = _open_lines(situations, now)
+    phone_text = catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))
+    if not chats:
+        return phone_text
+    if no_phone:
+        chat_text = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
+        return "\n".join((chat_text, phone_text))
+    return "\n".join(
+        (phone_text, catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    )
 
 
 def _direct_question(*, with_person: bool) -> Text:
@@ -535,15 +587,20 @@ def again_messages(
     with_person: bool = False,
     pills: bool = False,
     turn: int = 0,
+    sent: bool = False,
+    no_phone: bool = False,
 ) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person.
 
     About pills (`pills`, or pills already taken) it names 119 first, every time. Brief replies in a
     row (`turn`, counted from 0) take turns between two wordings and two lines, so the same cry again
-    never gets the last reply word for word.
+    never gets the last reply word for word. Someone who cannot phone (`no_phone`) is given a chat or
+    LINE line.
     """
     phones, chats = _open_lines(situations, now)
     fitting = sorted(phones + chats, key=lambda line: "anything" in line.kinds)  # DV相談＋ before よりそい
+    if no_phone and chats:
+        fitting = chats + phones
     variant = ".b" if turn % 2 else ""
     first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
@@ -553,8 +610,8 @@ def again_messages(
     if situations[0] in ("parent", "relative_suicidal", "unseen"):
         key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
-    if with_person:
-        return (Text(text), _offer("crisis.offer", with_person=True))
+    if with_person or sent:
+        return (Text(text), _offer("crisis.offer", with_person=with_person, sent=sent))
     return (Text(text), _offer("crisis.again_offer" + variant))
 
 
@@ -570,6 +627,11 @@ class CrisisMemory:
     """When the direct question about dying was last asked after a method was named."""
     brief: int = 0
     """How many brief replies were sent in a row since the last whole block."""
+    sent: bool = False
+    """Whether the conversation's case was sent and no CSW holds it yet: a crisis reply says the message
+    reached it, and offers no hand-off."""
+    no_phone: bool = False
+    """Whether the person said they cannot phone (「電話は無理。声出ない」): chat and LINE lines first."""
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -592,7 +654,9 @@ class CrisisMemory:
         hurt = HURT_IN.get(situations[0], self.hurt)
         asked_at = now if asked else self.asked_at
         briefs = self.brief + 1 if brief else 0
-        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt, asked_at, briefs)
+        told = situations if asked else situations[:1]  # with the question, the dying beside violence too
+        answered_now = tuple(dict.fromkeys([*answered, *told]))
+        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -608,6 +672,8 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         hurt if hurt in SITUATION_OF_HURT else None,
         datetime.fromisoformat(asked) if isinstance(asked, str) else None,
         brief if isinstance(brief, int) else 0,
+        isinstance(data.get("handoff"), dict) and not data.get("with_person"),
+        bool(stored.get("no_phone")),
     )
 
 
@@ -638,19 +704,32 @@ def names_method(understanding: Understanding | None) -> bool:
 
 
 def method_messages(
-    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+    now: datetime,
+    situations: tuple[Situation, ...],
+    *,
+    with_person: bool = False,
+    no_phone: bool = False,
+    first: str = "crisis.method",
 ) -> tuple[Text, ...]:
-    """A way of dying named after the first reply (often after a denial): safety now with 119 and 110,
-    the lines open now, and one gentle, direct question with buttons to answer it."""
-    phones, chats = _open_lines(situations, now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    """A way of dying named after the first reply (often after a denial), or thoughts of dying told beside
+    violence already answered (`first`: "crisis.dying_too"): safety now with 119 and 110, the lines
+    open now, and one gentle, direct question with buttons to answer it."""
     return (
-        Text(catalog.text("crisis.method")),
-        Text("\n".join(lines)),
+        Text(catalog.text(first)),
+        Text(_lines_text(situations, now, no_phone=no_phone)),
         _direct_question(with_person=with_person),
     )
+
+
+def still_there_messages(
+    now: datetime, situations: tuple[Situation, ...], *, no_phone: bool = False, sent: bool = False
+) -> tuple[Text, ...]:
+    """Still at the place named after the question (「まだベランダ。寒い」): go inside, away from the edge,
+    someone near, 119/110, and one line to reach now (a chat line for someone who cannot phone)."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones if no_phone else phones + chats)[:1]
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    return (Text(catalog.text("crisis.still_at_place", line=line)), _offer("crisis.again_offer", sent=sent))
 
 
 def reply_for(
@@ -670,20 +749,42 @@ def reply_for(
     (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
     whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen is answered
     with a plain yes first, every time."""
+    memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
+    no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
     if asked and memory.is_repeat(situations[0], now):
         yes = Text(catalog.text(f"crisis.call_yes.{situations[0]}"))
-        return (yes, _offer("crisis.again_offer", with_person=with_person)), memory.after(situations, now)
-    if not memory.is_repeat(situations[0], now):
-        ask = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
+        return (yes, offer), memory.after(situations, now)
+    timed = situations[0] == "suicidal" and fragments.names_a_time(text)
+    dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
+    if timed or not memory.is_repeat(situations[0], now):
+        method = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        ask = timed or method or dying_too
         who = relative_name(text) if situations[0] == "relative_suicidal" else ""
-        messages = crisis_messages(now, situations, with_person=with_person, ask=ask, who=who, asked=asked)
+        messages = crisis_messages(
+            now,
+            situations,
+            with_person=with_person,
+            ask=ask,
+            who=who,
+            asked=asked,
+            sent=sent,
+            no_phone=no_phone,
+        )
         return messages, memory.after(situations, now, asked=ask)
-    if names_method(understanding) and not memory.asked_lately(now):
-        messages = method_messages(now, situations, with_person=with_person)
+    if memory.recent(now) and fragments.still_at_place(text) and memory.asked_at is not None:
+        return still_there_messages(now, situations, no_phone=no_phone, sent=sent), memory.after(
+            situations, now
+        )
+    if (names_method(understanding) or dying_too) and not memory.asked_lately(now):
+        first = "crisis.method" if names_method(understanding) else "crisis.dying_too"
+        messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
         return messages, memory.after(situations, now, asked=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
-    messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=memory.brief)
+    messages = again_messages(
+        now, situations, with_person=with_person, pills=pills, turn=memory.brief, sent=sent, no_phone=no_phone
+    )
     return messages, memory.after(situations, now, brief=True)
 
 
@@ -805,6 +906,8 @@ def _answer_crisis(
         stored["hurt"] = after.hurt
     if after.asked_at is not None:
         stored["method_asked_at"] = after.asked_at.isoformat()
+    if after.no_phone:
+        stored["no_phone"] = True
     if not already_sent:
         dialog.send(*messages)
 
@@ -835,15 +938,17 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
     A denial (「別に死ぬつもりちゃうで」): thanks, and 119 again if pills were taken.
-    「別に」「もういい」 and taking it back (「冗談です」「ちょっと疲れてるだけ」) on the menu: one warm
-    line that leaves the door open, with 119 after pills (at a question they may be the answer:
-    配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
-    not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
+    「別に」「もういい」 (also at the start: 「もういい。どうせ…」) and taking it back (「冗談です」
+    「ちょっと疲れてるだけ」) on the menu: one warm line that leaves the door open, with 119 after
+    pills (at a question they may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」:
+    a line that is not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a
+    児童相談所 does.
     """
     understanding = dialog.understanding
     if understanding is None or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     intents = set(understanding.intents)
+    waved_off = "talk.dismiss" in intents or fragments.waves_off(dialog.user_input.text)
     situations = _last_situations(dialog)
     if situations[0] == "relative_suicidal" and (
         "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
@@ -851,13 +956,13 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         keep_typed(dialog)
         who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
         dialog.say("crisis.relative_fine", who=who)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
         keep_typed(dialog)
         pills = "overdose" in memory_of(dialog.data).answered
         dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
@@ -867,14 +972,14 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         line = _first_line_with_about(situations, dialog.now)
         key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
     elif dialog.state in (MenuStates.START, MenuStates.MAIN) and (
-        "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
+        waved_off or fragments.takes_back(dialog.user_input.text)
     ):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]
         line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         if "overdose" in memory_of(dialog.data).answered:
             key = "crisis.taken_back_after_pills"  # 「冗談です」 after pills: 119 all the same
-        elif "talk.dismiss" in intents:
+        elif waved_off:
             key = "crisis.door_open"
         else:
             key = "crisis.taken_back"
@@ -891,7 +996,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -905,7 +1010,7 @@ def answer_call_question(dialog: Dialog) -> bool:
     situation = next((s for s in CALL_YES if s in answered), "any")
     keep_typed(dialog)
     dialog.say(f"crisis.call_yes.{situation}")
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -937,7 +1042,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     if watched:
         return False
     keep_typed(dialog)
-    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
 
@@ -964,7 +1069,7 @@ def answer_child_after(dialog: Dialog) -> bool:
     reach = (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
     dialog.say("crisis.child_not_home" if not_home else "crisis.child_here", line=lines)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -982,7 +1087,7 @@ def answer_about_189(dialog: Dialog) -> bool:
     keep_typed(dialog)
     key = "crisis.parent_189" if parent else "crisis.child_guidance"
     dialog.say(key, about=told[0].about, line=_line_text(told[0]))
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1019,7 +1124,7 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
         reach = (phones + chats)[:1]
         line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         dialog.say("crisis.method_yes", line=line)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     _answer_crisis(dialog, ("suicidal",), already_sent=False)
     return True
@@ -1242,6 +1347,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
     known_hurt = memory_of(dialog.data).hurt
     remember_hurt(dialog)
+    if fragments.cannot_phone(dialog.user_input.text):
+        dialog.data.setdefault("crisis", {})["no_phone"] = True
     understanding = dialog.understanding = _in_context(
         dialog.understanding, dialog.user_input.text, known_hurt
     )
@@ -1280,7 +1387,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
-    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
 
@@ -1349,7 +1456,9 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
 
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
-    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Bleeding that stopped
+    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Holding back from
+    119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
+    now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
     them; a bare 「はい」 names 119 once more. True when answered."""
     told = _harm_told(dialog)
@@ -1357,10 +1466,11 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         dialog.say("crisis.bleeding_stopped")
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
+    worried = "overdose" in told and fragments.worries_about_calling(text)
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
-    if harmed is not None:
+    if worried or harmed is not None:
         whole = text.strip()
         words = (
             whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
@@ -1370,9 +1480,10 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         dialog.effects.append(RaiseUrgency("crisis", reasons))
         keep_typed(dialog)
         _mark(dialog, "shown_at")
+        dialog.messages.clear()  # danger first: no note that 「親にバレたくない」 was kept as a 配慮
         key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
-        dialog.say(key)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.say("crisis.call_worries_after_pills" if worried else key)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
@@ -1412,7 +1523,7 @@ def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> Non
         reach = (chats + phones)[:1]
         line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         dialog.say(f"crisis.acknowledged.{kind}", line=line)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
 
 
 def answer_plea(dialog: Dialog) -> bool:
@@ -1434,7 +1545,7 @@ def answer_plea(dialog: Dialog) -> bool:
     keep_typed(dialog)
     _mark(dialog, "shown_at")
     dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1454,7 +1565,7 @@ def answer_pills_named(dialog: Dialog) -> bool:
     _mark(dialog, "pills_asked_at")
     keep_typed(dialog)
     dialog.say("crisis.pills_ask")
-    dialog.send(_offer("crisis.again_offer"))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1476,7 +1587,7 @@ def answer_pills_reply(dialog: Dialog) -> bool:
     keep_typed(dialog)
     if "cmd.no" in understanding.intents or fragments.not_taken(text):
         dialog.say("crisis.pills_not_taken")
-        dialog.send(_offer("crisis.again_offer"))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     reasons = (catalog.text("summary.quote", words=text.strip()),)
     _record(dialog, "crisis", reasons)

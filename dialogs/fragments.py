@@ -38,10 +38,18 @@ WORD_LISTS = (
     "body_after_cutting",
     "bleeding_stopped",
     "taken_back",
+    "waves_off",
     "help_coming",
     "acknowledged",
     "said_yes",
     "not_taken",
+    "call_worries",
+    "ambulance",
+    "ambulance_cost",
+    "cannot_phone",
+    "timed_plan",
+    "danger_places",
+    "left_place",
     "plea",
     "pill_words",
     "cold_or_body",
@@ -131,6 +139,14 @@ _BLOOD = _normalized("血")
 _PLEA = _normalized_all(PLEA)
 _HELP_COMING = _normalized_all(HELP_COMING)
 _NOT_TAKEN = _normalized_all(NOT_TAKEN)
+_WAVES_OFF = _normalized_all(WORDS["waves_off"])
+_CALL_WORRIES = _normalized_all(WORDS["call_worries"])
+_AMBULANCE = _normalized_all(WORDS["ambulance"])
+_AMBULANCE_COST = _normalized_all(WORDS["ambulance_cost"])
+_CANNOT_PHONE = _normalized_all(WORDS["cannot_phone"])
+_TIMED_PLAN = _normalized_all(WORDS["timed_plan"])
+_DANGER_PLACES = _normalized_all(WORDS["danger_places"])
+_LEFT_PLACE = _normalized_all(WORDS["left_place"])
 
 
 def is_short(text: str) -> bool:
@@ -197,6 +213,14 @@ def takes_back(text: str) -> bool:
     return any(word in normalized for word in _TAKEN_BACK)
 
 
+def waves_off(text: str) -> bool:
+    """Whether a short message begins by waving off what was said to it (「もういい。どうせ…」)."""
+    if len(text.strip()) > TAKEN_BACK_MAX_CHARS:
+        return False
+    normalized = _normalized(text).lstrip("…。、 ")
+    return any(normalized.startswith(word) for word in _WAVES_OFF)
+
+
 def pleads(text: str) -> bool:
     """Whether a short message pleads for someone (「おねがい だれか」「ひとりにしないで」)."""
     normalized = _normalized(text)
@@ -229,3 +253,33 @@ def not_taken(text: str) -> bool:
     """Whether a short answer says the pills were not taken (「のんでない」「まだ」「飲んでません」)."""
     normalized = _normalized(text)
     return any(word in normalized for word in _NOT_TAKEN)
+
+
+def worries_about_calling(text: str) -> bool:
+    """Whether the words hold back from calling 119 (「救急とか大げさ」「親にバレたくない」「よばない」) or
+    ask what the ambulance costs (「救急車 呼んだら金かかる？」)."""
+    normalized = _normalized(text)
+    if any(word in normalized for word in _CALL_WORRIES):
+        return True
+    return any(word in normalized for word in _AMBULANCE) and any(
+        word in normalized for word in _AMBULANCE_COST
+    )
+
+
+def cannot_phone(text: str) -> bool:
+    """Whether the words say the person cannot phone (「電話は無理。声出ない」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _CANNOT_PHONE)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether the words name a time soon (「今日で」「今夜」「これから」), as a plan does."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _TIMED_PLAN)
+
+
+def still_at_place(text: str) -> bool:
+    """Whether the words name a dangerous place (「まだベランダ」), not that it was left (「部屋戻った」)."""
+    normalized = _normalized(text)
+    there = any(word in normalized for word in _DANGER_PLACES)
+    return there and not any(word in normalized for word in _LEFT_PLACE)
