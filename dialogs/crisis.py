@@ -48,6 +48,7 @@ from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import Evidence, Understanding
+from dialogs.understanding.normalize import normalize_with_spans
 from dialogs.violence import names_partner, who_hurts
 
 Situation = Literal[
@@ -1365,7 +1366,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
-        if answer_body_after_harm(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
+        if answer_line_hours(dialog) or answer_body_after_harm(dialog) or answer_still_there(dialog):
+            return True
+        if answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
@@ -1471,13 +1474,7 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     worried = "overdose" in told and fragments.worries_about_calling(text)
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
     if worried or harmed is not None:
-        whole = text.strip()
-        words = (
-            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
-        )
-        reasons = (catalog.text("summary.quote", words=words),)
-        _record(dialog, "crisis", reasons)
-        dialog.effects.append(RaiseUrgency("crisis", reasons))
+        _raise_with_words(dialog)
         keep_typed(dialog)
         _mark(dialog, "shown_at")
         dialog.messages.clear()  # danger first: no note that 「親にバレたくない」 was kept as a 配慮
@@ -1489,6 +1486,79 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
         return True
     return False
+
+
+def _raise_with_words(dialog: Dialog) -> None:
+    """Raise the case to crisis with the person's own words (cut if long) as the reason."""
+    whole = dialog.user_input.text.strip()
+    words = whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+    reasons = (catalog.text("summary.quote", words=words),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+
+
+def answer_still_there(dialog: Dialog) -> bool:
+    """Still at the place named soon after the direct question about it (「まだベランダ。寒い」): go inside,
+    someone near, 119/110 and one line, never the fallback; the case is raised. True when answered."""
+    if not _recently(dialog, "method_asked_at", AFTER_CRISIS_WITHIN):
+        return False
+    if not fragments.still_at_place(dialog.user_input.text):
+        return False
+    _raise_with_words(dialog)
+    keep_typed(dialog)
+    _mark(dialog, "shown_at")
+    memory = memory_of(dialog.data)
+    situations = _last_situations(dialog)
+    dialog.send(*still_there_messages(dialog.now, situations, no_phone=memory.no_phone, sent=memory.sent))
+    return True
+
+
+def _named_lines(text: str) -> list[Hotline]:
+    """The crisis lines the words name, by their name or a distinctive part of it (「いばしょ」「よりそい」;
+    not 「チャット」, which names a way to reach a line)."""
+    written = normalize_with_spans(text).text
+    named = []
+    for line in current_content().hotlines:
+        name = normalize_with_spans(line.name.split("（")[0]).text
+        parts = {name[:end] for end in range(NAME_PART_CHARS, len(name) + 1)}
+        parts |= {name[start:] for start in range(len(name) - NAME_PART_CHARS + 1)}
+        distinct = [part for part in parts if not part.endswith("の") and not fragments.names_a_channel(part)]
+        if any(part in written for part in distinct):
+            named.append(line)
+    return named
+
+
+NAME_PART_CHARS = 4
+"""The shortest part of a line's name that names it (「いばしょ」 for あなたのいばしょ)."""
+
+
+def answer_line_hours(dialog: Dialog) -> bool:
+    """Whether a crisis line is open now, asked of a line named (「あなたのいばしょってとこ、今やってるの？」)
+    or, soon after a crisis reply, of the chat or phone lines it gave (「チャットのほうがいい。でもこの時間
+    やってるの？」): that line's hours from the content and the lines open now, not the city's hours."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or "faq.hours" not in understanding.intents:
+        return False
+    named = _named_lines(text)
+    if not named and not (
+        _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) and fragments.names_a_channel(text)
+    ):
+        return False
+    said = []
+    for line in named:
+        state = "varies" if not line.hours_known else "open" if line.is_open_at(dialog.now) else "closed"
+        said.append(catalog.text(f"crisis.line_hours.{state}", name=line.name, hours=line.hours_text))
+    phones, chats = _open_lines(_last_situations(dialog), dialog.now)
+    chats_first = memory_of(dialog.data).no_phone or fragments.asks_for_text(text)
+    reach = [line for line in named if line.hours_known and line.is_open_at(dialog.now)]
+    reach += [line for line in (chats + phones if chats_first else phones + chats) if line not in reach]
+    lines = "\n".join(_line_text(line) for line in reach[:3]) or catalog.text("crisis.again_emergency")
+    said.append(catalog.text("crisis.line_hours.now", lines=lines))
+    keep_typed(dialog)
+    dialog.say("crisis.line_hours.reply", answer="\n".join(said))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
 
 
 def answer_unread_after_harm(dialog: Dialog) -> bool:

@@ -50,6 +50,8 @@ WORD_LISTS = (
     "timed_plan",
     "danger_places",
     "left_place",
+    "line_channels",
+    "text_channels",
     "plea",
     "pill_words",
     "cold_or_body",
@@ -147,6 +149,8 @@ _CANNOT_PHONE = _normalized_all(WORDS["cannot_phone"])
 _TIMED_PLAN = _normalized_all(WORDS["timed_plan"])
 _DANGER_PLACES = _normalized_all(WORDS["danger_places"])
 _LEFT_PLACE = _normalized_all(WORDS["left_place"])
+_LINE_CHANNELS = _normalized_all(WORDS["line_channels"])
+_TEXT_CHANNELS = _normalized_all(WORDS["text_channels"])
 
 
 def is_short(text: str) -> bool:
@@ -283,3 +287,15 @@ def still_at_place(text: str) -> bool:
     normalized = _normalized(text)
     there = any(word in normalized for word in _DANGER_PLACES)
     return there and not any(word in normalized for word in _LEFT_PLACE)
+
+
+def names_a_channel(text: str) -> bool:
+    """Whether the words name a way to reach a line (「チャット」「電話」「LINE」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _LINE_CHANNELS)
+
+
+def asks_for_text(text: str) -> bool:
+    """Whether the words ask for a line without speaking (「チャットのほうがいい」「文字で」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _TEXT_CHANNELS)
