@@ -62,13 +62,15 @@ Situation = Literal[
     "overdose",
     "self_harm",
     "unseen",
+    "missing",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
 110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or who
 has hurt) their own child, thoughts of dying (the default), a relative's words about dying told by the
 family (how to be with them, and lines that hear the family), pills already taken (119 first, then the
 lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines)."""
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative
+gone out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -81,6 +83,7 @@ SITUATIONS: tuple[Situation, ...] = (
     "overdose",
     "self_harm",
     "unseen",
+    "missing",
 )
 
 LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal", "neglect": "child"}
@@ -142,12 +145,15 @@ UNNAMED_URGENT_SITUATIONS: tuple[UrgentSituation, ...] = ("no_place_tonight", "n
 ASKS_TO_CALL = "talk.ask_emergency_call"
 """The intent of asking whether to call an ambulance or the police (「救急車呼んだほうがいいですか」)."""
 
-CALL_YES: tuple[Situation, ...] = ("overdose", "self_harm", "unseen")
+CALL_YES: tuple[Situation, ...] = ("overdose", "self_harm", "unseen", "missing")
 """Situations whose question 'should I call?' gets its own plain yes: 119 after pills or cutting, 110
-for someone unseen; any other gets the general answer."""
+for someone unseen or missing; any other gets the general answer."""
 
-WITHOUT_LINES: frozenset[Situation] = frozenset({"unseen"})
+WITHOUT_LINES: frozenset[Situation] = frozenset({"unseen", "missing"})
 """Situations whose reply names 110 and 119 only: a neighbour checking on someone needs no hotline."""
+
+MISSING_RULES = ("#went_missing",)
+"""Lexicon rules (kind unseen) that tell of a relative gone out and not found (「出ていって見つからん」)."""
 
 NEGLECT_RULES = ("#no_meals_", "#parent_gone", "#shut_out_dialect")
 """Lexicon rules that tell, in a child's words, of being given no food or left alone (「給食だけ」)."""
@@ -227,7 +233,8 @@ def _fitting_situations(
     ):
         return ("overdose",)
     if "unseen" in kinds:
-        return ("unseen",)
+        found = [evidence.rule for evidence in understanding.evidence if evidence.label == "crisis"]
+        return ("missing",) if any(rule in name for name in found for rule in MISSING_RULES) else ("unseen",)
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
         return ("parent",)
     if not kinds & {"violence", "child_abuse"}:
@@ -608,7 +615,7 @@ def again_messages(
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
-    if situations[0] in ("parent", "relative_suicidal", "unseen"):
+    if situations[0] in ("parent", "relative_suicidal", "unseen", "missing"):
         key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
     if with_person or sent:
@@ -819,6 +826,7 @@ def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None
 REPLACED_BY_LEAD: dict[str, str] = {
     "home_violence": "urgency.reason.violence",
     "neglect": "urgency.crisis_reason.child_abuse",
+    "missing": "urgency.crisis_reason.unseen",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
 given no food is not read as hit."""
@@ -1049,7 +1057,8 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
 
 def answer_child_after(dialog: Dialog) -> bool:
     """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
-    get the children's lines again, briefly, never the fallback."""
+    get the children's lines again, briefly, never the fallback; the one who hurts near or awake
+    (「まだ おきてる。へやに かぎ ない」) gets how to stay safe now, in plain kana, and raises the case."""
     understanding = dialog.understanding
     text = dialog.user_input.text
     memory = memory_of(dialog.data)
@@ -1062,14 +1071,22 @@ def answer_child_after(dialog: Dialog) -> bool:
         return False
     plain = text.replace(" ", "").replace("　", "")
     not_home = any(word in plain for word in NOT_HOME_WORDS)
-    unread = not understanding.intents and not understanding.concerns and not understanding.entities
-    if not (not_home or unread) or not any(char.isalnum() for char in text):
+    near = fragments.danger_near(text)
+    read = [
+        concern for concern in understanding.concerns if not understanding.learned_only(f"concern:{concern}")
+    ]
+    unread = not understanding.intents and not read and not understanding.entities
+    if not (not_home or near or unread) or not any(char.isalnum() for char in text):
         return False
     keep_typed(dialog)
+    if near:
+        _raise_with_words(dialog)
+        _mark(dialog, "shown_at")
     phones, chats = _open_lines(("child",), dialog.now)
     reach = (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
-    dialog.say("crisis.child_not_home" if not_home else "crisis.child_here", line=lines)
+    key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else "crisis.child_here"
+    dialog.say(key, line=lines)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
@@ -1119,7 +1136,8 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
-    if memory_of(dialog.data).is_repeat("suicidal", dialog.now):  # a yes to the direct question
+    memory = memory_of(dialog.data)
+    if memory.is_repeat("suicidal", dialog.now) or memory.asked_lately(dialog.now):  # the direct question
         _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
         phones, chats = _open_lines(("suicidal",), dialog.now)
         reach = (phones + chats)[:1]
@@ -1161,6 +1179,25 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "risk_answered_at")
     dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
+    return True
+
+
+def answer_risk_at_length(dialog: Dialog) -> bool:
+    """A longer typed answer to a question about dying that opens with a yes (「正直に答えると、そういう
+    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」), even one
+    the reading takes for danger again: the answer, as the button 「そういう気持ちがある」 is. True when
+    answered."""
+    understanding = dialog.understanding
+    if understanding is None or dialog.data.get("with_person"):  # a CSW reads the answer
+        return False
+    if not fragments.answers_yes_at_length(dialog.user_input.text):
+        return False
+    asked = any(_recently(dialog, key, AFTER_CRISIS_WITHIN) for key in ("risk_asked_at", "method_asked_at"))
+    if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
+        return False
+    _mark(dialog, "risk_answered_at")
+    keep_typed(dialog)
+    answer_risk(dialog, typed_yes=True)
     return True
 
 
@@ -1353,6 +1390,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _in_context(
         dialog.understanding, dialog.user_input.text, known_hurt
     )
+    if answer_risk_at_length(dialog):
+        return True
     if understanding.crisis == "none":
         joined = _read_with_recent(dialog, before)
         if answer_call_question(dialog):
@@ -1398,7 +1437,7 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
     """What the CSW should read first about this reading, when the words alone do not say it: a child
     given no food, someone unseen, shouting from a grown child at home (not a partner)."""
     if understanding.crisis == "crisis":
-        return (situation,) if situation in ("neglect", "unseen") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 

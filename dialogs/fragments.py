@@ -42,6 +42,7 @@ WORD_LISTS = (
     "help_coming",
     "acknowledged",
     "said_yes",
+    "yes_at_length",
     "not_taken",
     "call_worries",
     "ambulance",
@@ -52,6 +53,7 @@ WORD_LISTS = (
     "left_place",
     "line_channels",
     "text_channels",
+    "danger_near",
     "plea",
     "pill_words",
     "cold_or_body",
@@ -151,6 +153,8 @@ _DANGER_PLACES = _normalized_all(WORDS["danger_places"])
 _LEFT_PLACE = _normalized_all(WORDS["left_place"])
 _LINE_CHANNELS = _normalized_all(WORDS["line_channels"])
 _TEXT_CHANNELS = _normalized_all(WORDS["text_channels"])
+_DANGER_NEAR = _normalized_all(WORDS["danger_near"])
+_YES_AT_LENGTH = _normalized_all(WORDS["yes_at_length"])
 
 
 def is_short(text: str) -> bool:
@@ -299,3 +303,21 @@ def asks_for_text(text: str) -> bool:
     """Whether the words ask for a line without speaking (「チャットのほうがいい」「文字で」)."""
     normalized = _normalized(text)
     return any(word in normalized for word in _TEXT_CHANNELS)
+
+
+def danger_near(text: str) -> bool:
+    """Whether a child's words say the one who hurts is near or awake, or no lock keeps them out
+    (「まだ おきてる。へやに かぎ ない」)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _DANGER_NEAR)
+
+
+YES_WITHIN_CHARS = 30
+"""A yes to the question about dying is looked for only this far into the answer (its first words)."""
+
+
+def answers_yes_at_length(text: str) -> bool:
+    """Whether a longer answer opens with a yes to the question about dying (「正直に答えると、
+    そういう気持ちは、あると思います。ただ…」)."""
+    opening = _normalized(text)[:YES_WITHIN_CHARS]
+    return any(word in opening for word in _YES_AT_LENGTH)
