@@ -22,6 +22,12 @@ the body (「ねむい」「血とまらん」) get 119 again; after any crisis 
 gets a warm line and a plea (「おねがい だれか」) a line to call now; a way of dying named after the
 first reply (「練炭とか楽なのかなって」) gets 119/110 and one direct question.
 
+Try-out 7: pills taken in slang (「眠剤ぜんぶいった」) are pills taken; after them, going to sleep and
+holding back from 119 (「大げさ」「親にバレたくない」, the ambulance's cost) get 119 and why it matters now.
+A relative gone out and not found at night (`missing`) gets 110 now. After a case was sent, a crisis
+reply says the message reached it; someone who cannot phone is given chat lines first, and asking
+whether a line is open now gets its hours.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -755,8 +761,11 @@ def reply_for(
     brief reply, except that a way of dying named then (「練炭とか楽なのかなって」 after 「冗談です」)
     gets the direct question, once in that time. A way of dying named in the first message
     (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
-    whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen is answered
-    with a plain yes first, every time."""
+    whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen or missing is
+    answered with a plain yes first, every time. A time named with thoughts of dying (「今日で終わりに
+    したい」) is more acute: the whole block and the question again. Thoughts of dying beside violence
+    get the question too; still at the place named (「まだ屋上にいる」) gets go inside. After a case was
+    sent, the reply says the message reached it; after 「電話は無理」, chat and LINE lines come first."""
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -781,10 +790,9 @@ def reply_for(
             no_phone=no_phone,
         )
         return messages, memory.after(situations, now, asked=ask)
-    if memory.recent(now) and fragments.still_at_place(text) and memory.asked_at is not None:
-        return still_there_messages(now, situations, no_phone=no_phone, sent=sent), memory.after(
-            situations, now
-        )
+    if memory.asked_lately(now) and fragments.still_at_place(text):
+        messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
+        return messages, memory.after(situations, now)
     if (names_method(understanding) or dying_too) and not memory.asked_lately(now):
         first = "crisis.method" if names_method(understanding) else "crisis.dying_too"
         messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
@@ -993,11 +1001,9 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         else:
             key = "crisis.taken_back"
         keep_typed(dialog)
-        dialog.say(
-            key,
-            (Choice(catalog.text("crisis.human"), "human"), Choice(catalog.text("nav.menu"), "menu")),
-            line=line_text,
-        )
+        menu = Choice(catalog.text("nav.menu"), "menu")
+        person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+        dialog.say(key, (*person, menu), line=line_text)  # a case sent: no second hand-off offered
         return True
     else:
         return False
