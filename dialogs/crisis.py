@@ -1524,7 +1524,12 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         _mark(dialog, "shown_at")
         dialog.messages.clear()  # danger first: no note that 「親にバレたくない」 was kept as a 配慮
         key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
-        dialog.say("crisis.call_worries_after_pills" if worried else key)
+        if worried:  # the same worry again takes turns between two wordings, never the last word for word
+            stored = dialog.data.setdefault("crisis", {})
+            told = stored.get("call_worries_told", 0)
+            key = "crisis.call_worries_after_pills" + (".b" if told % 2 else "")
+            stored["call_worries_told"] = told + 1
+        dialog.say(key)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):

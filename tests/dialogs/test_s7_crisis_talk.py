@@ -20,6 +20,10 @@ GOOD_NIGHT = "おやすみなさい"
 COUNSELLING_FREE = "相談は無料です"
 
 
+def says_the_ambulance_is_free(reply: str) -> bool:
+    return "救急車を呼ぶのに、お金はかかりません" in reply or "救急車を呼ぶのは無料" in reply
+
+
 def urgency(chat: Chat) -> str:
     return str(chat.data.get("urgency", {}).get("level", ""))
 
@@ -79,12 +83,14 @@ def test_nausea_and_the_cost_of_an_ambulance_after_pills_get_119_and_that_it_is_
     chat = started(*PILLS, "ねむい。救急とか大げさすぎw 親にバレたくないし", now=NIGHT)
     chat.send("なんか吐きそう…でも119はむり。お金かかるんでしょ")
     reply = said(chat)
-    assert "119" in reply and "救急車" in reply and "お金はかかりません" in reply
+    assert "119" in reply and says_the_ambulance_is_free(reply)
     assert COUNSELLING_FREE not in reply
+    first = reply
     chat.send("ちがう、救急車のこと。呼んだら金かかる？親に連絡いく？")
     reply = said(chat)
-    assert "お金はかかりません" in reply and "119" in reply
+    assert says_the_ambulance_is_free(reply) and "119" in reply
     assert COUNSELLING_FREE not in reply
+    assert reply != first  # the same worry again is not answered word for word
 
 
 @pytest.mark.parametrize(
@@ -94,7 +100,7 @@ def test_asking_what_an_ambulance_costs_after_pills_is_answered_about_119(questi
     chat = started(*PILLS, now=NIGHT)
     chat.send(question)
     reply = said(chat)
-    assert "お金はかかりません" in reply and "119" in reply
+    assert says_the_ambulance_is_free(reply) and "119" in reply
     assert COUNSELLING_FREE not in reply
 
 
