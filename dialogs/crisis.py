@@ -817,6 +817,8 @@ def crisis_answer(
     if understanding.crisis != "crisis":
         return None
     memory = memory or CrisisMemory()
+    if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
+        return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)
     return reply_for(understanding, situations, memory, now, text=text)
 

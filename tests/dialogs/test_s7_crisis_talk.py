@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pytest
 
+from dialogs.crisis import crisis_answer, memory_of
 from tests.dialogs.chat import TOKYO, Chat, already_sent, said, started
 
 NIGHT = datetime(2026, 12, 1, 2, 0, tzinfo=TOKYO)  # Tuesday 02:00, outside office hours
@@ -402,3 +403,12 @@ def test_waving_off_after_a_crisis_reply_gets_one_warm_line(words: str) -> None:
     reply = said(chat)
     assert "こころのことで困っていると受け取りました" not in reply
     assert "無理に話さなくて大丈夫" in reply
+
+
+def test_the_fast_path_leaves_a_long_yes_to_the_direct_question_to_the_turn() -> None:
+    chat = started("ロープ買ってきた", now=NIGHT)
+    memory = memory_of(chat.data)
+    assert memory.asked_at is not None
+    assert (
+        crisis_answer("正直に答えると、そういう気持ちは、あると思います。死にたい", chat.now, memory) is None
+    )
