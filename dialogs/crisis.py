@@ -1565,6 +1565,10 @@ def answer_still_there(dialog: Dialog) -> bool:
     return True
 
 
+NAME_PART_CHARS = 4
+"""The shortest part of a line's name that names it (「いばしょ」 for あなたのいばしょ)."""
+
+
 def _named_lines(text: str) -> list[Hotline]:
     """The crisis lines the words name, by their name or a distinctive part of it (「いばしょ」「よりそい」;
     not 「チャット」, which names a way to reach a line)."""
@@ -1578,10 +1582,6 @@ def _named_lines(text: str) -> list[Hotline]:
         if any(part in written for part in distinct):
             named.append(line)
     return named
-
-
-NAME_PART_CHARS = 4
-"""The shortest part of a line's name that names it (「いばしょ」 for あなたのいばしょ)."""
 
 
 def answer_line_hours(dialog: Dialog) -> bool:

@@ -263,53 +263,49 @@ def not_taken(text: str) -> bool:
     return any(word in normalized for word in _NOT_TAKEN)
 
 
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the normalised message holds one of the (normalised) words."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in words)
+
+
 def worries_about_calling(text: str) -> bool:
     """Whether the words hold back from calling 119 (「救急とか大げさ」「親にバレたくない」「よばない」) or
     ask what the ambulance costs (「救急車 呼んだら金かかる？」)."""
-    normalized = _normalized(text)
-    if any(word in normalized for word in _CALL_WORRIES):
+    if _names_any(text, _CALL_WORRIES):
         return True
-    return any(word in normalized for word in _AMBULANCE) and any(
-        word in normalized for word in _AMBULANCE_COST
-    )
+    return _names_any(text, _AMBULANCE) and _names_any(text, _AMBULANCE_COST)
 
 
 def cannot_phone(text: str) -> bool:
     """Whether the words say the person cannot phone (「電話は無理。声出ない」)."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in _CANNOT_PHONE)
+    return _names_any(text, _CANNOT_PHONE)
 
 
 def names_a_time(text: str) -> bool:
-    """Whether the words name a time soon (「今日で」「今夜」「これから」), as a plan does."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in _TIMED_PLAN)
+    """Whether the words name a time soon (「今日で」「今夜」「いまから」), as a plan does."""
+    return _names_any(text, _TIMED_PLAN)
 
 
 def still_at_place(text: str) -> bool:
     """Whether the words name a dangerous place (「まだベランダ」), not that it was left (「部屋戻った」)."""
-    normalized = _normalized(text)
-    there = any(word in normalized for word in _DANGER_PLACES)
-    return there and not any(word in normalized for word in _LEFT_PLACE)
+    return _names_any(text, _DANGER_PLACES) and not _names_any(text, _LEFT_PLACE)
 
 
 def names_a_channel(text: str) -> bool:
     """Whether the words name a way to reach a line (「チャット」「電話」「LINE」)."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in _LINE_CHANNELS)
+    return _names_any(text, _LINE_CHANNELS)
 
 
 def asks_for_text(text: str) -> bool:
     """Whether the words ask for a line without speaking (「チャットのほうがいい」「文字で」)."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in _TEXT_CHANNELS)
+    return _names_any(text, _TEXT_CHANNELS)
 
 
 def danger_near(text: str) -> bool:
     """Whether a child's words say the one who hurts is near or awake, or no lock keeps them out
     (「まだ おきてる。へやに かぎ ない」)."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in _DANGER_NEAR)
+    return _names_any(text, _DANGER_NEAR)
 
 
 YES_WITHIN_CHARS = 30
