@@ -412,3 +412,14 @@ def test_the_fast_path_leaves_a_long_yes_to_the_direct_question_to_the_turn() ->
     assert (
         crisis_answer("正直に答えると、そういう気持ちは、あると思います。死にたい", chat.now, memory) is None
     )
+
+
+@pytest.mark.parametrize("again", ["やっぱりまだ消えたい", "しにたい", "もう生きていたくない"])
+def test_after_sending_a_brief_crisis_reply_does_not_offer_to_send_again(again: str) -> None:
+    chat = started(*HINT, "担当の人と話したい", now=NIGHT)
+    chat.tap("この内容だけ送る")
+    chat.send(again)
+    reply = said(chat)
+    assert "人の担当者に伝えることもできます" not in reply
+    assert "担当者に伝えたい" not in chat.labels
+    assert "送ったご相談" in reply
