@@ -200,6 +200,9 @@ WRITER_AS_SUBJECT = re.compile(
 DYING_BESIDE: frozenset[Situation] = frozenset({"violence", "home_violence"})
 """Situations beside which thoughts of dying in the same message are answered too (the direct question)."""
 
+SAYS_DYING = re.compile(r"(死|しに|消え)[^。、]{0,8}(って|と)(言|い)(って|う|った)")
+"""Words about dying said by someone (「死にたいと言って暴れています」), beside a relative named."""
+
 READ_BY_MODEL_ONLY = frozenset({"violence", "harm_to_others", "child_abuse"})
 """Kinds dropped when only the learned layer read them beside a way of dying the rules read (「包丁を見て
 いて、これで全部終わりにできたら」 is about herself, not violence at home)."""
@@ -216,8 +219,9 @@ def situations_of(
         kept = tuple(k for k in understanding.crisis_kinds if k in ruled or k not in READ_BY_MODEL_ONLY)
         understanding = replace(understanding, crisis_kinds=kept)
     found = _fitting_situations(understanding, data, text, hurt)
-    if found[0] in DYING_BESIDE and "suicidal" in understanding.crisis_kinds:
-        return (*found, "suicidal")
+    told_of = bool(RELATIVE_SPEAKER.search(text) and SAYS_DYING.search(text))
+    if found[0] in DYING_BESIDE and "suicidal" in understanding.crisis_kinds and not told_of:
+        return (*found, "suicidal")  # not 「息子が死にたいと言って暴れて」: the son's words, not hers
     return found
 
 
