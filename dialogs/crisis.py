@@ -509,8 +509,11 @@ def _offer(key: str, *, with_person: bool = False, sent: bool = False) -> Text:
     what becomes of this message), or carry on."""
     if with_person:
         return Text(catalog.text("crisis.offer_with_person"))
-    if sent:
-        return Text(catalog.text("crisis.offer_sent" if key == "crisis.offer" else "crisis.again_offer_sent"))
+    if sent:  # carry on, or the menu (whose 「担当者と話したい」 still reaches a person): no second hand-off
+        return Text(
+            catalog.text("crisis.offer_sent" if key == "crisis.offer" else "crisis.again_offer_sent"),
+            (Choice(catalog.text("crisis.continue"), "resume"), Choice(catalog.text("nav.menu"), "menu")),
+        )
     return Text(
         catalog.text(key),
         (
