@@ -22,6 +22,12 @@ the body (「ねむい」「血とまらん」) get 119 again; after any crisis 
 gets a warm line and a plea (「おねがい だれか」) a line to call now; a way of dying named after the
 first reply (「練炭とか楽なのかなって」) gets 119/110 and one direct question.
 
+Try-out 7: pills taken in slang (「眠剤ぜんぶいった」) are pills taken; after them, going to sleep and
+holding back from 119 (「大げさ」「親にバレたくない」, the ambulance's cost) get 119 and why it matters now.
+A relative gone out and not found at night (`missing`) gets 110 now. After a case was sent, a crisis
+reply says the message reached it; someone who cannot phone is given chat lines first, and asking
+whether a line is open now gets its hours.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -48,6 +54,7 @@ from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
+from dialogs.understanding.normalize import normalize_with_spans
 from dialogs.violence import names_partner, who_hurts
 
 Situation = Literal[
@@ -61,13 +68,15 @@ Situation = Literal[
     "overdose",
     "self_harm",
     "unseen",
+    "missing",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
 110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or who
 has hurt) their own child, thoughts of dying (the default), a relative's words about dying told by the
 family (how to be with them, and lines that hear the family), pills already taken (119 first, then the
 lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines)."""
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative
+gone out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -80,6 +89,7 @@ SITUATIONS: tuple[Situation, ...] = (
     "overdose",
     "self_harm",
     "unseen",
+    "missing",
 )
 
 LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal", "neglect": "child"}
@@ -106,6 +116,11 @@ SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる"
 SWALLOWED_ENGLISH = re.compile(r"\b(took|swallowed|overdosed|have taken)\b", re.IGNORECASE)
 SWALLOWED_PAST = re.compile(r"(飲|呑|の)(んだ|んじゃった|んでしまった|みました|みこんだ|み込んだ)")
 """The past of swallowing as written, for when the tokens miss it (「くすり20このんだ」 read as 好む)."""
+SWALLOWED_SLANG = re.compile(
+    r"(全部|ぜんぶ|まとめて|一気に|いっきに|大量に|\d+\s*(錠|じょう|粒|つぶ|個|こ|シート|箱))(を|)\s*"
+    r"(いった|いっちゃった|いっちゃいました|いきました|いってしまった|いっといた)"
+)
+"""Pills taken said in slang: an amount, then 'went' (「眠剤ぜんぶいった」「20錠いっちゃった」)."""
 PILL_WORDS = fragments.WORDS["pill_words"]
 """Words for pills: pieces that name them and say they were swallowed, soon after a crisis reply, tell of
 an overdose whatever the reading of the pieces alone."""
@@ -136,12 +151,15 @@ UNNAMED_URGENT_SITUATIONS: tuple[UrgentSituation, ...] = ("no_place_tonight", "n
 ASKS_TO_CALL = "talk.ask_emergency_call"
 """The intent of asking whether to call an ambulance or the police (「救急車呼んだほうがいいですか」)."""
 
-CALL_YES: tuple[Situation, ...] = ("overdose", "self_harm", "unseen")
+CALL_YES: tuple[Situation, ...] = ("overdose", "self_harm", "unseen", "missing")
 """Situations whose question 'should I call?' gets its own plain yes: 119 after pills or cutting, 110
-for someone unseen; any other gets the general answer."""
+for someone unseen or missing; any other gets the general answer."""
 
-WITHOUT_LINES: frozenset[Situation] = frozenset({"unseen"})
+WITHOUT_LINES: frozenset[Situation] = frozenset({"unseen", "missing"})
 """Situations whose reply names 110 and 119 only: a neighbour checking on someone needs no hotline."""
+
+MISSING_RULES = ("#went_missing",)
+"""Lexicon rules (kind unseen) that tell of a relative gone out and not found (「出ていって見つからん」)."""
 
 NEGLECT_RULES = ("#no_meals_", "#parent_gone", "#shut_out_dialect")
 """Lexicon rules that tell, in a child's words, of being given no food or left alone (「給食だけ」)."""
@@ -179,7 +197,35 @@ WRITER_AS_SUBJECT = re.compile(
 """The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
 
 
+DYING_BESIDE: frozenset[Situation] = frozenset({"violence", "home_violence"})
+"""Situations beside which thoughts of dying in the same message are answered too (the direct question)."""
+
+SAYS_DYING = re.compile(r"(死|しに|消え)[^。、]{0,8}(って|と)(言|い)(って|う|った)")
+"""Words about dying said by someone (「死にたいと言って暴れています」), beside a relative named."""
+
+READ_BY_MODEL_ONLY = frozenset({"violence", "harm_to_others", "child_abuse"})
+"""Kinds dropped when only the learned layer read them beside a way of dying the rules read (「包丁を見て
+いて、これで全部終わりにできたら」 is about herself, not violence at home)."""
+
+
 def situations_of(
+    understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
+) -> tuple[Situation, ...]:
+    """Which lines fit this message, most fitting first; thoughts of dying told beside violence come
+    second (「夫に…」「私がいなくなったほうがみんな楽になる」), so both are answered."""
+    kinds = set(understanding.crisis_kinds)
+    if text and "suicidal" in kinds and kinds & READ_BY_MODEL_ONLY and names_method(understanding):
+        ruled = set(classify(text, rules_only=True).crisis_kinds)
+        kept = tuple(k for k in understanding.crisis_kinds if k in ruled or k not in READ_BY_MODEL_ONLY)
+        understanding = replace(understanding, crisis_kinds=kept)
+    found = _fitting_situations(understanding, data, text, hurt)
+    told_of = bool(RELATIVE_SPEAKER.search(text) and SAYS_DYING.search(text))
+    if found[0] in DYING_BESIDE and "suicidal" in understanding.crisis_kinds and not told_of:
+        return (*found, "suicidal")  # not 「息子が死にたいと言って暴れて」: the son's words, not hers
+    return found
+
+
+def _fitting_situations(
     understanding: Understanding, data: dict[str, Any] | None = None, text: str = "", hurt: Hurt | None = None
 ) -> tuple[Situation, ...]:
     """Which lines fit this message, most fitting first.
@@ -197,7 +243,8 @@ def situations_of(
     ):
         return ("overdose",)
     if "unseen" in kinds:
-        return ("unseen",)
+        found = [evidence.rule for evidence in understanding.evidence if evidence.label == "crisis"]
+        return ("missing",) if any(rule in name for name in found for rule in MISSING_RULES) else ("unseen",)
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
         return ("parent",)
     if not kinds & {"violence", "child_abuse"}:
@@ -306,7 +353,7 @@ def _says_adult(understanding: Understanding) -> bool:
 
 def overdose_taken(text: str) -> bool:
     """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
-    if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text):
+    if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text) or SWALLOWED_SLANG.search(text):
         return True
     tokens = analyze(tidy(text))
     return any(
@@ -457,10 +504,16 @@ def _line_text(line: Hotline) -> str:
     )
 
 
-def _offer(key: str, *, with_person: bool = False) -> Text:
-    """The closing message: tell a person (unless one is already reading), or carry on."""
+def _offer(key: str, *, with_person: bool = False, sent: bool = False) -> Text:
+    """The closing message: tell a person (unless one is already reading, or the case was sent: then
+    what becomes of this message), or carry on."""
     if with_person:
         return Text(catalog.text("crisis.offer_with_person"))
+    if sent:  # carry on, or the menu (whose 「担当者と話したい」 still reaches a person): no second hand-off
+        return Text(
+            catalog.text("crisis.offer_sent" if key == "crisis.offer" else "crisis.again_offer_sent"),
+            (Choice(catalog.text("crisis.continue"), "resume"), Choice(catalog.text("nav.menu"), "menu")),
+        )
     return Text(
         catalog.text(key),
         (
@@ -468,6 +521,11 @@ def _offer(key: str, *, with_person: bool = False) -> Text:
             Choice(catalog.text("crisis.continue"), "resume"),
         ),
     )
+
+
+def _offer_to(dialog: Dialog, key: str) -> Text:
+    """The closing message fitted to the conversation: a CSW reading, a case sent, or neither."""
+    return _offer(key, with_person=bool(dialog.data.get("with_person")), sent=memory_of(dialog.data).sent)
 
 
 def hotline_list(now: datetime) -> Text:
@@ -485,27 +543,42 @@ def crisis_messages(
     ask: bool = False,
     who: str = "",
     asked: bool = False,
+    sent: bool = False,
+    no_phone: bool = False,
 ) -> tuple[Text, ...]:
-    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person;
-    with `ask` (a way of dying named), the direct question last, with buttons to answer it.
+    """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person
+    (after a case was sent, that this message reached it); with `ask` (a way of dying named, or
+    thoughts of dying beside violence), the direct question last, with buttons to answer it.
 
     `who` names the relative whose words about dying the family tells of; `asked` (whether to call 119
-    or 110) opens the reply with a plain yes and what to do. Someone unseen gets no lines, only 110/119."""
+    or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
+    only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
     first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
+    offer = _offer("crisis.offer", with_person=with_person, sent=sent)
     if situations[0] in WITHOUT_LINES:
-        return (first, _offer("crisis.offer", with_person=with_person))
-    phones, chats = _open_lines(situations, now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+        return (first, offer)
+    lines = _lines_text(situations, now, no_phone=no_phone)
     later = _later_lines(situations[0], now)
     if later:
-        lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
-    offer = _offer("crisis.offer", with_person=with_person)
+        lines += "\n" + catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later))
     if ask:
-        return (first, Text("\n".join(lines)), Text(offer.text), _direct_question(with_person=with_person))
-    return (first, Text("\n".join(lines)), offer)
+        return (first, Text(lines), Text(offer.text), _direct_question(with_person=with_person))
+    return (first, Text(lines), offer)
+
+
+def _lines_text(situations: tuple[Situation, ...], now: datetime, *, no_phone: bool = False) -> str:
+    """The fitting phone lines open now, then the chat and LINE ones (those first for `no_phone`)."""
+    phones, chats = _open_lines(situations, now)
+    phone_text = catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))
+    if not chats:
+        return phone_text
+    if no_phone:
+        chat_text = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
+        return "\n".join((chat_text, phone_text))
+    return "\n".join(
+        (phone_text, catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    )
 
 
 def _direct_question(*, with_person: bool) -> Text:
@@ -535,26 +608,37 @@ def again_messages(
     with_person: bool = False,
     pills: bool = False,
     turn: int = 0,
+    sent: bool = False,
+    no_phone: bool = False,
 ) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person.
 
     About pills (`pills`, or pills already taken) it names 119 first, every time. Brief replies in a
     row (`turn`, counted from 0) take turns between two wordings and two lines, so the same cry again
-    never gets the last reply word for word.
+    never gets the last reply word for word. Someone who cannot phone (`no_phone`) is given a chat or
+    LINE line.
     """
     phones, chats = _open_lines(situations, now)
     fitting = sorted(phones + chats, key=lambda line: "anything" in line.kinds)  # DV相談＋ before よりそい
+    if no_phone and chats:
+        fitting = chats + phones
     variant = ".b" if turn % 2 else ""
     first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
-    if situations[0] in ("parent", "relative_suicidal", "unseen", "neglect"):  # a child unfed: never 110
+    if situations[0] in (
+        "parent",
+        "relative_suicidal",
+        "unseen",
+        "neglect",
+        "missing",
+    ):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     text = catalog.text(key + variant, line=line)
-    if with_person:
-        return (Text(text), _offer("crisis.offer", with_person=True))
+    if with_person or sent:
+        return (Text(text), _offer("crisis.offer", with_person=with_person, sent=sent))
     return (Text(text), _offer("crisis.again_offer" + variant))
 
 
@@ -570,6 +654,11 @@ class CrisisMemory:
     """When the direct question about dying was last asked after a method was named."""
     brief: int = 0
     """How many brief replies were sent in a row since the last whole block."""
+    sent: bool = False
+    """Whether the conversation's case was sent and no CSW holds it yet: a crisis reply says the message
+    reached it, and offers no hand-off."""
+    no_phone: bool = False
+    """Whether the person said they cannot phone (「電話は無理。声出ない」): chat and LINE lines first."""
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -592,7 +681,9 @@ class CrisisMemory:
         hurt = HURT_IN.get(situations[0], self.hurt)
         asked_at = now if asked else self.asked_at
         briefs = self.brief + 1 if brief else 0
-        return CrisisMemory(now, tuple(dict.fromkeys([*answered, situations[0]])), hurt, asked_at, briefs)
+        told = situations if asked else situations[:1]  # with the question, the dying beside violence too
+        answered_now = tuple(dict.fromkeys([*answered, *told]))
+        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -608,6 +699,8 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         hurt if hurt in SITUATION_OF_HURT else None,
         datetime.fromisoformat(asked) if isinstance(asked, str) else None,
         brief if isinstance(brief, int) else 0,
+        isinstance(data.get("handoff"), dict) and not data.get("with_person"),
+        bool(stored.get("no_phone")),
     )
 
 
@@ -638,19 +731,32 @@ def names_method(understanding: Understanding | None) -> bool:
 
 
 def method_messages(
-    now: datetime, situations: tuple[Situation, ...], *, with_person: bool = False
+    now: datetime,
+    situations: tuple[Situation, ...],
+    *,
+    with_person: bool = False,
+    no_phone: bool = False,
+    first: str = "crisis.method",
 ) -> tuple[Text, ...]:
-    """A way of dying named after the first reply (often after a denial): safety now with 119 and 110,
-    the lines open now, and one gentle, direct question with buttons to answer it."""
-    phones, chats = _open_lines(situations, now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    """A way of dying named after the first reply (often after a denial), or thoughts of dying told beside
+    violence already answered (`first`: "crisis.dying_too"): safety now with 119 and 110, the lines
+    open now, and one gentle, direct question with buttons to answer it."""
     return (
-        Text(catalog.text("crisis.method")),
-        Text("\n".join(lines)),
+        Text(catalog.text(first)),
+        Text(_lines_text(situations, now, no_phone=no_phone)),
         _direct_question(with_person=with_person),
     )
+
+
+def still_there_messages(
+    now: datetime, situations: tuple[Situation, ...], *, no_phone: bool = False, sent: bool = False
+) -> tuple[Text, ...]:
+    """Still at the place named after the question (「まだベランダ。寒い」): go inside, away from the edge,
+    someone near, 119/110, and one line to reach now (a chat line for someone who cannot phone)."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones if no_phone else phones + chats)[:1]
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    return (Text(catalog.text("crisis.still_at_place", line=line)), _offer("crisis.again_offer", sent=sent))
 
 
 def reply_for(
@@ -668,19 +774,41 @@ def reply_for(
     brief reply, except that a way of dying named then (「練炭とか楽なのかなって」 after 「冗談です」)
     gets the direct question, once in that time. A way of dying named in the first message
     (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
-    whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen is answered
-    with a plain yes first, every time."""
+    whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen or missing is
+    answered with a plain yes first, every time. A time named with thoughts of dying (「今日で終わりに
+    したい」) is more acute: the whole block and the question again. Thoughts of dying beside violence
+    get the question too; still at the place named (「まだ屋上にいる」) gets go inside. After a case was
+    sent, the reply says the message reached it; after 「電話は無理」, chat and LINE lines come first."""
+    memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
+    no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
     if asked and memory.is_repeat(situations[0], now):
         yes = Text(catalog.text(f"crisis.call_yes.{situations[0]}"))
-        return (yes, _offer("crisis.again_offer", with_person=with_person)), memory.after(situations, now)
-    if not memory.is_repeat(situations[0], now):
-        ask = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
+        return (yes, offer), memory.after(situations, now)
+    timed = situations[0] == "suicidal" and fragments.names_a_time(text)
+    dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
+    if timed or not memory.is_repeat(situations[0], now):
+        method = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        ask = timed or method or dying_too
         who = relative_name(text) if situations[0] == "relative_suicidal" else ""
-        messages = crisis_messages(now, situations, with_person=with_person, ask=ask, who=who, asked=asked)
+        messages = crisis_messages(
+            now,
+            situations,
+            with_person=with_person,
+            ask=ask,
+            who=who,
+            asked=asked,
+            sent=sent,
+            no_phone=no_phone,
+        )
         return messages, memory.after(situations, now, asked=ask)
-    if names_method(understanding) and not memory.asked_lately(now):
-        messages = method_messages(now, situations, with_person=with_person)
+    if memory.asked_lately(now) and fragments.still_at_place(text):
+        messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
+        return messages, memory.after(situations, now)
+    if (names_method(understanding) or dying_too) and not memory.asked_lately(now):
+        first = "crisis.method" if names_method(understanding) else "crisis.dying_too"
+        messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
         return messages, memory.after(situations, now, asked=True)
     if (
         situations[0] == "child"
@@ -691,10 +819,12 @@ def reply_for(
             now
         )  # 「じどうそうだんじょって いったら いえに くるの？」: her question
         if guidance is not None:
-            offer = _offer("crisis.again_offer", with_person=with_person)
+            offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
             return (Text(guidance), offer), memory.after(situations, now, brief=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
-    messages = again_messages(now, situations, with_person=with_person, pills=pills, turn=memory.brief)
+    messages = again_messages(
+        now, situations, with_person=with_person, pills=pills, turn=memory.brief, sent=sent, no_phone=no_phone
+    )
     return messages, memory.after(situations, now, brief=True)
 
 
@@ -721,6 +851,8 @@ def crisis_answer(
     if understanding.crisis != "crisis":
         return None
     memory = memory or CrisisMemory()
+    if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
+        return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)
     return reply_for(understanding, situations, memory, now, text=text)
 
@@ -738,6 +870,7 @@ def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None
 REPLACED_BY_LEAD: dict[str, str] = {
     "home_violence": "urgency.reason.violence",
     "neglect": "urgency.crisis_reason.child_abuse",
+    "missing": "urgency.crisis_reason.unseen",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
 given no food is not read as hit."""
@@ -826,6 +959,8 @@ def _answer_crisis(
         stored["hurt"] = after.hurt
     if after.asked_at is not None:
         stored["method_asked_at"] = after.asked_at.isoformat()
+    if after.no_phone:
+        stored["no_phone"] = True
     if not already_sent:
         dialog.send(*messages)
 
@@ -856,15 +991,17 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
     A denial (「別に死ぬつもりちゃうで」): thanks, and 119 again if pills were taken.
-    「別に」「もういい」 and taking it back (「冗談です」「ちょっと疲れてるだけ」) on the menu: one warm
-    line that leaves the door open, with 119 after pills (at a question they may be the answer:
-    配慮してほしいことは → 「別に」). 「けいさつはやだ」: a line that is
-    not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a 児童相談所 does.
+    「別に」「もういい」 (also at the start: 「もういい。どうせ…」) and taking it back (「冗談です」
+    「ちょっと疲れてるだけ」) on the menu: one warm line that leaves the door open, with 119 after
+    pills (at a question they may be the answer: 配慮してほしいことは → 「別に」). 「けいさつはやだ」:
+    a line that is not the police, and 110 only if life is in danger. 「じどうそうだんじょ」: what a
+    児童相談所 does.
     """
     understanding = dialog.understanding
     if understanding is None or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     intents = set(understanding.intents)
+    waved_off = "talk.dismiss" in intents or fragments.waves_off(dialog.user_input.text)
     situations = _last_situations(dialog)
     if situations[0] == "relative_suicidal" and (
         "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
@@ -872,22 +1009,20 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         keep_typed(dialog)
         who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
         dialog.say("crisis.relative_fine", who=who)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
         keep_typed(dialog)
         pills = "overdose" in memory_of(dialog.data).answered
         dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if "talk.child_guidance" in intents and situations[0] == "child":
         guidance = child_guidance_text(dialog.now)
         if guidance is None:
             return False
         keep_typed(dialog)
-        dialog.send(
-            Text(guidance), _offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person")))
-        )
+        dialog.send(Text(guidance), _offer_to(dialog, "crisis.again_offer"))
         return True
     if "talk.child_guidance" in intents:
         told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
@@ -897,23 +1032,21 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         line = _first_line_with_about(situations, dialog.now)
         key = "crisis.not_police_home_violence" if situations[0] == "home_violence" else "crisis.not_police"
     elif dialog.state in (MenuStates.START, MenuStates.MAIN) and (
-        "talk.dismiss" in intents or fragments.takes_back(dialog.user_input.text)
+        waved_off or fragments.takes_back(dialog.user_input.text)
     ):
         phones, chats = _open_lines(situations, dialog.now)
         reach = (chats + phones)[:1]
         line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         if "overdose" in memory_of(dialog.data).answered:
             key = "crisis.taken_back_after_pills"  # 「冗談です」 after pills: 119 all the same
-        elif "talk.dismiss" in intents:
+        elif waved_off:
             key = "crisis.door_open"
         else:
             key = "crisis.taken_back"
         keep_typed(dialog)
-        dialog.say(
-            key,
-            (Choice(catalog.text("crisis.human"), "human"), Choice(catalog.text("nav.menu"), "menu")),
-            line=line_text,
-        )
+        menu = Choice(catalog.text("nav.menu"), "menu")
+        person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+        dialog.say(key, (*person, menu), line=line_text)  # a case sent: no second hand-off offered
         return True
     else:
         return False
@@ -921,7 +1054,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         return False
     keep_typed(dialog)
     dialog.say(key, about=line.about, line=_line_text(line))
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -935,7 +1068,7 @@ def answer_call_question(dialog: Dialog) -> bool:
     situation = next((s for s in CALL_YES if s in answered), "any")
     keep_typed(dialog)
     dialog.say(f"crisis.call_yes.{situation}")
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -967,13 +1100,14 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     if watched:
         return False
     keep_typed(dialog)
-    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
 
 def answer_child_after(dialog: Dialog) -> bool:
     """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
-    get the children's lines again, briefly, never the fallback."""
+    get the children's lines again, briefly, never the fallback; the one who hurts near or awake
+    (「まだ おきてる。へやに かぎ ない」) gets how to stay safe now, in plain kana, and raises the case."""
     understanding = dialog.understanding
     text = dialog.user_input.text
     memory = memory_of(dialog.data)
@@ -986,15 +1120,23 @@ def answer_child_after(dialog: Dialog) -> bool:
         return False
     plain = text.replace(" ", "").replace("　", "")
     not_home = any(word in plain for word in NOT_HOME_WORDS)
-    unread = not understanding.intents and not understanding.concerns and not understanding.entities
-    if not (not_home or unread) or not any(char.isalnum() for char in text):
+    near = fragments.danger_near(text)
+    read = [
+        concern for concern in understanding.concerns if not understanding.learned_only(f"concern:{concern}")
+    ]
+    unread = not understanding.intents and not read and not understanding.entities
+    if not (not_home or near or unread) or not any(char.isalnum() for char in text):
         return False
     keep_typed(dialog)
+    if near:
+        _raise_with_words(dialog)
+        _mark(dialog, "shown_at")
     phones, chats = _open_lines(("child",), dialog.now)
     reach = (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
-    dialog.say("crisis.child_not_home" if not_home else "crisis.child_here", line=lines)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else "crisis.child_here"
+    dialog.say(key, line=lines)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1012,7 +1154,7 @@ def answer_about_189(dialog: Dialog) -> bool:
     keep_typed(dialog)
     key = "crisis.parent_189" if parent else "crisis.child_guidance"
     dialog.say(key, about=told[0].about, line=_line_text(told[0]))
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1069,13 +1211,14 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     reasons = (catalog.text("summary.quote", words=catalog.text("risk.yes")),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
-    if memory_of(dialog.data).is_repeat("suicidal", dialog.now):  # a yes to the direct question
+    memory = memory_of(dialog.data)
+    if memory.is_repeat("suicidal", dialog.now) or memory.asked_lately(dialog.now):  # the direct question
         _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
         phones, chats = _open_lines(("suicidal",), dialog.now)
         reach = (phones + chats)[:1]
         line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         dialog.say("crisis.method_yes", line=line)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     _answer_crisis(dialog, ("suicidal",), already_sent=False)
     return True
@@ -1111,6 +1254,25 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "risk_answered_at")
     dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
+    return True
+
+
+def answer_risk_at_length(dialog: Dialog) -> bool:
+    """A longer typed answer to a question about dying that opens with a yes (「正直に答えると、そういう
+    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」), even one
+    the reading takes for danger again: the answer, as the button 「そういう気持ちがある」 is. True when
+    answered."""
+    understanding = dialog.understanding
+    if understanding is None or dialog.data.get("with_person"):  # a CSW reads the answer
+        return False
+    if not fragments.answers_yes_at_length(dialog.user_input.text):
+        return False
+    asked = any(_recently(dialog, key, AFTER_CRISIS_WITHIN) for key in ("risk_asked_at", "method_asked_at"))
+    if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
+        return False
+    _mark(dialog, "risk_answered_at")
+    keep_typed(dialog)
+    answer_risk(dialog, typed_yes=True)
     return True
 
 
@@ -1298,9 +1460,13 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
     known_hurt = memory_of(dialog.data).hurt
     remember_hurt(dialog)
+    if fragments.cannot_phone(dialog.user_input.text):
+        dialog.data.setdefault("crisis", {})["no_phone"] = True
     understanding = dialog.understanding = _in_context(
         dialog.understanding, dialog.user_input.text, known_hurt
     )
+    if answer_risk_at_length(dialog):
+        return True
     if understanding.crisis == "none":
         joined = _read_with_recent(dialog, before)
         if answer_call_question(dialog):
@@ -1314,7 +1480,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
-        if answer_body_after_harm(dialog):
+        if answer_line_hours(dialog) or answer_body_after_harm(dialog) or answer_still_there(dialog):
             return True
         first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
         if not first_message and tells_no_child_guidance(dialog):
@@ -1342,7 +1508,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
-    dialog.send(_offer("urgent.offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
 
@@ -1350,7 +1516,7 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
     """What the CSW should read first about this reading, when the words alone do not say it: a child
     given no food, someone unseen, shouting from a grown child at home (not a partner)."""
     if understanding.crisis == "crisis":
-        return (situation,) if situation in ("neglect", "unseen") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 
@@ -1423,7 +1589,9 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
 
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
-    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Bleeding that stopped
+    get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Holding back from
+    119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
+    now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
     them; a bare 「はい」 names 119 once more. True when answered."""
     told = _harm_told(dialog)
@@ -1431,27 +1599,101 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         dialog.say("crisis.bleeding_stopped")
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
+    worried = "overdose" in told and fragments.worries_about_calling(text)
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
-    if harmed is not None:
-        whole = text.strip()
-        words = (
-            whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
-        )
-        reasons = (catalog.text("summary.quote", words=words),)
-        _record(dialog, "crisis", reasons)
-        dialog.effects.append(RaiseUrgency("crisis", reasons))
+    if worried or harmed is not None:
+        _raise_with_words(dialog)
         keep_typed(dialog)
         _mark(dialog, "shown_at")
+        dialog.messages.clear()  # danger first: no note that 「親にバレたくない」 was kept as a 配慮
         key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
+        if worried:  # the same worry again takes turns between two wordings, never the last word for word
+            stored = dialog.data.setdefault("crisis", {})
+            told = stored.get("call_worries_told", 0)
+            key = "crisis.call_worries_after_pills" + (".b" if told % 2 else "")
+            stored["call_worries_told"] = told + 1
         dialog.say(key)
-        dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
         return True
     return False
+
+
+def _raise_with_words(dialog: Dialog) -> None:
+    """Raise the case to crisis with the person's own words (cut if long) as the reason."""
+    whole = dialog.user_input.text.strip()
+    words = whole if len(whole) <= REASON_CHARS else catalog.text("summary.cut", words=whole[:REASON_CHARS])
+    reasons = (catalog.text("summary.quote", words=words),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+
+
+def answer_still_there(dialog: Dialog) -> bool:
+    """Still at the place named soon after the direct question about it (「まだベランダ。寒い」): go inside,
+    someone near, 119/110 and one line, never the fallback; the case is raised. True when answered."""
+    if not _recently(dialog, "method_asked_at", AFTER_CRISIS_WITHIN):
+        return False
+    if not fragments.still_at_place(dialog.user_input.text):
+        return False
+    _raise_with_words(dialog)
+    keep_typed(dialog)
+    _mark(dialog, "shown_at")
+    memory = memory_of(dialog.data)
+    situations = _last_situations(dialog)
+    dialog.send(*still_there_messages(dialog.now, situations, no_phone=memory.no_phone, sent=memory.sent))
+    return True
+
+
+NAME_PART_CHARS = 4
+"""The shortest part of a line's name that names it (「いばしょ」 for あなたのいばしょ)."""
+
+
+def _named_lines(text: str) -> list[Hotline]:
+    """The crisis lines the words name, by their name or a distinctive part of it (「いばしょ」「よりそい」;
+    not 「チャット」, which names a way to reach a line)."""
+    written = normalize_with_spans(text).text
+    named = []
+    for line in current_content().hotlines:
+        name = normalize_with_spans(line.name.split("（")[0]).text
+        parts = {name[:end] for end in range(NAME_PART_CHARS, len(name) + 1)}
+        parts |= {name[start:] for start in range(len(name) - NAME_PART_CHARS + 1)}
+        distinct = [part for part in parts if not part.endswith("の") and not fragments.names_a_channel(part)]
+        if any(part in written for part in distinct):
+            named.append(line)
+    return named
+
+
+def answer_line_hours(dialog: Dialog) -> bool:
+    """Whether a crisis line is open now, asked of a line named (「あなたのいばしょってとこ、今やってるの？」)
+    or, soon after a crisis reply, of the chat or phone lines it gave (「チャットのほうがいい。でもこの時間
+    やってるの？」): that line's hours from the content and the lines open now, not the city's hours."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or "faq.hours" not in understanding.intents:
+        return False
+    named = _named_lines(text)
+    if not named and not (
+        _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) and fragments.names_a_channel(text)
+    ):
+        return False
+    said = []
+    for line in named:
+        state = "varies" if not line.hours_known else "open" if line.is_open_at(dialog.now) else "closed"
+        said.append(catalog.text(f"crisis.line_hours.{state}", name=line.name, hours=line.hours_text))
+    phones, chats = _open_lines(_last_situations(dialog), dialog.now)
+    chats_first = memory_of(dialog.data).no_phone or fragments.asks_for_text(text)
+    reach = [line for line in named if line.hours_known and line.is_open_at(dialog.now)]
+    reach += [line for line in (chats + phones if chats_first else phones + chats) if line not in reach]
+    lines = "\n".join(_line_text(line) for line in reach[:3]) or catalog.text("crisis.again_emergency")
+    said.append(catalog.text("crisis.line_hours.now", lines=lines))
+    keep_typed(dialog)
+    dialog.say("crisis.line_hours.reply", answer="\n".join(said))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
 
 
 def answer_unread_after_harm(dialog: Dialog) -> bool:
@@ -1486,7 +1728,7 @@ def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> Non
         reach = (chats + phones)[:1]
         line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
         dialog.say(f"crisis.acknowledged.{kind}", line=line)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
 
 
 def answer_plea(dialog: Dialog) -> bool:
@@ -1508,7 +1750,7 @@ def answer_plea(dialog: Dialog) -> bool:
     keep_typed(dialog)
     _mark(dialog, "shown_at")
     dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
-    dialog.send(_offer("crisis.again_offer", with_person=bool(dialog.data.get("with_person"))))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1528,7 +1770,7 @@ def answer_pills_named(dialog: Dialog) -> bool:
     _mark(dialog, "pills_asked_at")
     keep_typed(dialog)
     dialog.say("crisis.pills_ask")
-    dialog.send(_offer("crisis.again_offer"))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1550,7 +1792,7 @@ def answer_pills_reply(dialog: Dialog) -> bool:
     keep_typed(dialog)
     if "cmd.no" in understanding.intents or fragments.not_taken(text):
         dialog.say("crisis.pills_not_taken")
-        dialog.send(_offer("crisis.again_offer"))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     reasons = (catalog.text("summary.quote", words=text.strip()),)
     _record(dialog, "crisis", reasons)

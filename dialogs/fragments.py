@@ -38,10 +38,22 @@ WORD_LISTS = (
     "body_after_cutting",
     "bleeding_stopped",
     "taken_back",
+    "waves_off",
     "help_coming",
     "acknowledged",
     "said_yes",
+    "yes_at_length",
     "not_taken",
+    "call_worries",
+    "ambulance",
+    "ambulance_cost",
+    "cannot_phone",
+    "timed_plan",
+    "danger_places",
+    "left_place",
+    "line_channels",
+    "text_channels",
+    "danger_near",
     "plea",
     "pill_words",
     "cold_or_body",
@@ -137,6 +149,18 @@ _BLOOD = _normalized("血")
 _PLEA = _normalized_all(PLEA)
 _HELP_COMING = _normalized_all(HELP_COMING)
 _NOT_TAKEN = _normalized_all(NOT_TAKEN)
+_WAVES_OFF = _normalized_all(WORDS["waves_off"])
+_CALL_WORRIES = _normalized_all(WORDS["call_worries"])
+_AMBULANCE = _normalized_all(WORDS["ambulance"])
+_AMBULANCE_COST = _normalized_all(WORDS["ambulance_cost"])
+_CANNOT_PHONE = _normalized_all(WORDS["cannot_phone"])
+_TIMED_PLAN = _normalized_all(WORDS["timed_plan"])
+_DANGER_PLACES = _normalized_all(WORDS["danger_places"])
+_LEFT_PLACE = _normalized_all(WORDS["left_place"])
+_LINE_CHANNELS = _normalized_all(WORDS["line_channels"])
+_TEXT_CHANNELS = _normalized_all(WORDS["text_channels"])
+_DANGER_NEAR = _normalized_all(WORDS["danger_near"])
+_YES_AT_LENGTH = _normalized_all(WORDS["yes_at_length"])
 
 
 def is_short(text: str) -> bool:
@@ -203,6 +227,14 @@ def takes_back(text: str) -> bool:
     return any(word in normalized for word in _TAKEN_BACK)
 
 
+def waves_off(text: str) -> bool:
+    """Whether a short message begins by waving off what was said to it (「もういい。どうせ…」)."""
+    if len(text.strip()) > TAKEN_BACK_MAX_CHARS:
+        return False
+    normalized = _normalized(text).lstrip("…。、 ")
+    return any(normalized.startswith(word) for word in _WAVES_OFF)
+
+
 def pleads(text: str) -> bool:
     """Whether a short message pleads for someone (「おねがい だれか」「ひとりにしないで」)."""
     normalized = _normalized(text)
@@ -241,3 +273,59 @@ def asks_to_prepare(text: str) -> bool:
     """Whether the words ask for the preparation itself (「相談の準備をしたいです」), not a hope."""
     typed = unicodedata.normalize("NFKC", text)
     return any(word in typed for word in ASKS_TO_PREPARE)
+
+
+def _names_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether the normalised message holds one of the (normalised) words."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in words)
+
+
+def worries_about_calling(text: str) -> bool:
+    """Whether the words hold back from calling 119 (「救急とか大げさ」「親にバレたくない」「よばない」) or
+    ask what the ambulance costs (「救急車 呼んだら金かかる？」)."""
+    if _names_any(text, _CALL_WORRIES):
+        return True
+    return _names_any(text, _AMBULANCE) and _names_any(text, _AMBULANCE_COST)
+
+
+def cannot_phone(text: str) -> bool:
+    """Whether the words say the person cannot phone (「電話は無理。声出ない」)."""
+    return _names_any(text, _CANNOT_PHONE)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether the words name a time soon (「今日で」「今夜」「いまから」), as a plan does."""
+    return _names_any(text, _TIMED_PLAN)
+
+
+def still_at_place(text: str) -> bool:
+    """Whether the words name a dangerous place (「まだベランダ」), not that it was left (「部屋戻った」)."""
+    return _names_any(text, _DANGER_PLACES) and not _names_any(text, _LEFT_PLACE)
+
+
+def names_a_channel(text: str) -> bool:
+    """Whether the words name a way to reach a line (「チャット」「電話」「LINE」)."""
+    return _names_any(text, _LINE_CHANNELS)
+
+
+def asks_for_text(text: str) -> bool:
+    """Whether the words ask for a line without speaking (「チャットのほうがいい」「文字で」)."""
+    return _names_any(text, _TEXT_CHANNELS)
+
+
+def danger_near(text: str) -> bool:
+    """Whether a child's words say the one who hurts is near or awake, or no lock keeps them out
+    (「まだ おきてる。へやに かぎ ない」)."""
+    return _names_any(text, _DANGER_NEAR)
+
+
+YES_WITHIN_CHARS = 30
+"""A yes to the question about dying is looked for only this far into the answer (its first words)."""
+
+
+def answers_yes_at_length(text: str) -> bool:
+    """Whether a longer answer opens with a yes to the question about dying (「正直に答えると、
+    そういう気持ちは、あると思います。ただ…」)."""
+    opening = _normalized(text)[:YES_WITHIN_CHARS]
+    return any(word in opening for word in _YES_AT_LENGTH)

@@ -19,6 +19,7 @@ from typing import Literal
 from dialogs import catalog
 from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
+from dialogs.effects import RaiseUrgency
 from dialogs.flows.answers import window_hours
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
@@ -51,6 +52,9 @@ OFFICE_TOPICS = frozenset({"faq.how_to_reach"})
 
 URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
 """Short answers given in a language the person was known to need, even to a message in plain Japanese."""
+
+DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
+"""Short answers about danger to life, which never end with the office's opening hours."""
 
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
@@ -102,8 +106,9 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
 
 def short_answer(language: Language, topic: str, now: datetime) -> str:
     """The short answer on one topic, with the general window's name, phone and hours; outside office
-    hours, in the same language, that the office is closed now and when it opens. Where the office
-    is (`office`, in English) says whether it is open today."""
+    hours, in the same language, that the office is closed now and when it opens (not about danger:
+    110, 119 and the lines named are open at every hour). Where the office is (`office`, in English)
+    says whether it is open today."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
     desk = content.temporary_living_info.after_hours_desk
@@ -120,7 +125,7 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
         desk_phone=desk.phone,
     )
     hours = content.office_hours
-    if is_open(now, hours) or topic == "office":
+    if is_open(now, hours) or topic == "office" or topic in DANGER_TOPICS:
         return answer
     opens = next_opening(now, hours)
     if english:
@@ -173,13 +178,16 @@ def add_short_answer(dialog: Dialog) -> None:
     """Put a short answer in the person's language before the turn's reply, when there is one.
 
     A message in plain Japanese from someone known to need English or やさしい日本語 gets one only
-    for danger, tonight's needs, or when it was not understood.
+    for danger, tonight's needs, or when it was not understood. A turn that raised the case to crisis
+    gets the one about danger, whatever the words alone were about.
     """
     written_in = reply_language(dialog)
     language = written_in or known_language(dialog)
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
+    if any(isinstance(effect, RaiseUrgency) and effect.level == "crisis" for effect in dialog.effects):
+        topic = "crisis"  # danger read with the turns before (「まだ おきてる」): not the window's hours
     if topic in (None, "intro") and NOT_UNDERSTOOD & set(dialog.said):
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):

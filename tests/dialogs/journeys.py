@@ -74,7 +74,8 @@ PERSONAS: tuple[Persona, ...] = (
             "tap:答えたくない",
             "tap:この内容だけ送る",
             "息子が今夜、死にたいと言って部屋で暴れています",
-            *TO_A_PERSON,
+            "担当者と話したい",  # after sending, the crisis reply offers no second hand-off
+            "tap:この内容だけ送る",
         ),
         {"asker": "family", "relation": "parent", "age_band": "18_39", "district": "chuo"},
         urgency="crisis",

@@ -105,7 +105,8 @@ def test_a_second_hand_off_adds_to_the_first_and_raises_urgency() -> None:
     send_father_form(chat)
     chat.send("息子が今夜、死にたいと言って部屋で暴れています")
     assert "0120-279-338" in said(chat)
-    chat.tap("担当者に伝えたい")
+    assert "送ったご相談" in said(chat)  # try-out 7: the crisis reply says it reached the sent case
+    chat.send("担当者と話したい")
     assert "前に送った内容はそのまま残ります" in chat.texts[0]
     assert "急ぎの相談として" in chat.texts[-1], "the promise matches the raised urgency"
     chat.tap("この内容だけ送る")
