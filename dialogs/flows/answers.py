@@ -21,6 +21,7 @@ from dialogs.content import (
     current_content,
 )
 from dialogs.dialog import Dialog
+from dialogs.flows import followup
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import OfficeHours, format_jp, is_open, next_opening
 
@@ -55,6 +56,15 @@ def _after_choices(more: Choice) -> tuple[Choice, ...]:
         Choice(catalog.text("menu.intake"), "intake"),
         Choice(catalog.text("menu.back"), "menu"),
     )
+
+
+def _say_after(dialog: Dialog, key: str, more: Choice, **fields: object) -> None:
+    """Close an answer with the ways forward; once a consultation is sent (and no CSW holds it yet),
+    with the word that it has reached the person in charge, not an offer to prepare one."""
+    if followup.open_handoff(dialog) is None:
+        dialog.say(key, _after_choices(more), **fields)
+    else:
+        dialog.say(f"{key}_sent", (more, Choice(catalog.text("menu.back"), "menu")), **fields)
 
 
 def service_text(service_id: ServiceId) -> str:
@@ -141,21 +151,19 @@ def send_service(dialog: Dialog, service_id: ServiceId) -> None:
     dialog.send(Text(service_text(service_id)))
     _tell_if_closed(dialog, service_id)
     next_step = current_content().service(service_id).next_step
-    dialog.say(
-        "answer.after", _after_choices(Choice(catalog.text("service.more"), "services")), next_step=next_step
-    )
+    _say_after(dialog, "answer.after", Choice(catalog.text("service.more"), "services"), next_step=next_step)
 
 
 def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     """Answer one common question and offer a gentle way forward."""
     dialog.send(Text(faq_text(intent, _district(dialog))))
-    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
+    _say_after(dialog, "answer.after_faq", Choice(catalog.text("faq.more"), "faqs"))
 
 
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
     """Answer a question about a service's rules (持ち家, who applies, which benefit) with a way forward."""
     dialog.send(Text(current_content().questions[question_id].answer))
-    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("service.more"), "services")))
+    _say_after(dialog, "answer.after_faq", Choice(catalog.text("service.more"), "services"))
 
 
 def _tells_when_reachable(dialog: Dialog) -> bool:

@@ -280,13 +280,20 @@ nothing had been sent."""
 
 def reword_offers_after_sending(dialog: Dialog) -> None:
     """Once the consultation is sent (and no CSW holds it yet), an offer to pass the words on to a person
-    says instead that the consultation has reached the person in charge, urgently when this turn raised it."""
+    says what became of them: added to the sent consultation (urgently, when this turn raised it), or,
+    with the summary only shared, that they can be passed on to it too (its buttons kept)."""
     if open_handoff(dialog) is None:
         return
     offers = {catalog.text(key) for key in PERSON_OFFERS}
-    raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
-    instead = Text(
-        catalog.text("followup.offer_sent_urgent" if raised else "followup.offer_sent"),
-        (Choice(catalog.text("nav.menu"), "menu"),),
-    )
-    dialog.messages[:] = [instead if message.text in offers else message for message in dialog.messages]
+    if added_this_turn(dialog):
+        raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
+        key = "followup.offer_added_urgent" if raised else "followup.offer_added"
+        choices: tuple[Choice, ...] | None = (Choice(catalog.text("nav.menu"), "menu"),)
+    else:
+        key, choices = "followup.offer_more", None
+    dialog.messages[:] = [
+        Text(catalog.text(key), message.choices if choices is None else choices)
+        if message.text in offers
+        else message
+        for message in dialog.messages
+    ]

@@ -142,6 +142,8 @@ def add_short_answer(dialog: Dialog) -> None:
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
+    if "followup.sent" in dialog.said:  # 「おくった？ だれが よむの？」: yes, and who reads it
+        topic = "sent"
     if topic in (None, "intro") and NOT_UNDERSTOOD & set(dialog.said):
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
