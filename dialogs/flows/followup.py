@@ -260,7 +260,9 @@ def show_sent(dialog: Dialog) -> bool:
         reply_by=format_jp(due),
     )
     if preview:
-        dialog.say("followup.sent_contents", choices, preview=preview)
+        shared = handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
+        note = catalog.text("followup.sent_with_conversation") if shared else ""
+        dialog.say("followup.sent_contents", choices, preview=preview, conversation_note=note)
     return True
 
 

@@ -46,6 +46,9 @@ WINDOW_TOPICS = frozenset(
 NOT_UNDERSTOOD = frozenset({"fallback", "menu.heard_words", "menu.heard_again.a", "menu.heard_again.b"})
 """Replies that say the message was not understood (only kept): said in the person's language too."""
 
+SENT_SAID = frozenset({"consent.sent", "followup.sent"})
+"""Replies that say the consultation was sent (a typed yes, a question about it): said in their words too."""
+
 URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
 """Short answers given in a language the person was known to need, even to a message in plain Japanese."""
 
@@ -142,7 +145,7 @@ def add_short_answer(dialog: Dialog) -> None:
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
-    if "followup.sent" in dialog.said:  # 「おくった？ だれが よむの？」: yes, and who reads it
+    if SENT_SAID & set(dialog.said):  # 「ぜんぶ おくって いい」「おくった？」: it is sent, and who reads it
         topic = "sent"
     if topic in (None, "intro") and NOT_UNDERSTOOD & set(dialog.said):
         topic = "fallback"

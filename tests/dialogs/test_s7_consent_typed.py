@@ -146,6 +146,7 @@ def test_kou16_typed_consent_in_hiragana_sends_with_the_conversation() -> None:
     chat.send("ぜんぶ おくって いい")
     assert [h.consent_scope for h in handoffs(chat)] == [WIDE]
     assert "書き加えました" not in said(chat)
+    assert "おくりました" in chat.texts[0], "told in her words that it was sent"
 
 
 # ---------------------------------------------------------------- button words typed
