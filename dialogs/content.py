@@ -476,6 +476,10 @@ class Content(_Model):
         """The FAQ answer, placeholders filled from the district's window (the front window if none)."""
         return self.faq[intent].format_map(_fields(self, self.window_for_district(district_id)))
 
+    def window_hours(self, window: Window) -> OfficeHours:
+        """A window's opening hours, closed on holidays, the year end and the municipality's closed days."""
+        return OfficeHours(weekly=window.hours, extra_closed_days=self.office_hours.extra_closed_days)
+
     def question_answer(self, question_id: QuestionId, *, district_id: str | None, now: datetime) -> str:
         """The answer to a question, placeholders filled from its window, with its situation's guidance."""
         question = self.questions[question_id]

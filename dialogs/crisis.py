@@ -44,6 +44,7 @@ from dialogs import catalog, fragments
 from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
+from dialogs.flows import consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
@@ -1468,6 +1469,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_risk_at_length(dialog):
         return True
     if understanding.crisis == "none":
+        if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
+            return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         joined = _read_with_recent(dialog, before)
         if answer_call_question(dialog):
             return True

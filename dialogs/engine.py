@@ -154,19 +154,25 @@ def _typed_command(dialog: Dialog) -> str | None:
     if understanding is None:
         return None
     if len(dialog.user_input.text.strip()) > limit:
-        return "human" if _asks_for_person_at_length(dialog, understanding) else None
+        return _asked_at_length(dialog, understanding)
     commands = [COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS]
     if answers.first_topic(dialog) is not None and "help" in commands:
         commands.remove("help")  # 「help with rent money」 asks about a service, not how to use the bot
     return commands[0] if commands else None
 
 
-def _asks_for_person_at_length(dialog: Dialog, understanding: Understanding) -> bool:
-    """A long message that asks for a person (「まとまりがなくて。担当の方と直接お話ししたいです…」), where
-    typed words are not an answer: it leads to a person as 「人と話したい」 does."""
-    if "cmd.human" not in understanding.intents or understanding.crisis != "none":
-        return False
-    return not intake.takes_words(dialog.state)
+LONG_COMMANDS = ("cmd.delete", "cmd.human")
+"""Commands a long message may ask for: deleting the records (「ありがとう。記録は消しといてください」)
+and a person (「まとまりがなくて。担当の方と直接お話ししたいです…」)."""
+
+
+def _asked_at_length(dialog: Dialog, understanding: Understanding) -> str | None:
+    """The command a long message asks for, where typed words are not an answer: deleting leads to
+    its confirmation and a person to the consent screen, as the short commands do."""
+    if understanding.crisis != "none" or intake.takes_words(dialog.state):
+        return None
+    asked = next((intent for intent in LONG_COMMANDS if intent in understanding.intents), None)
+    return COMMAND_TRIGGERS[asked] if asked else None
 
 
 def _pauses_the_form(dialog: Dialog) -> bool:
@@ -221,7 +227,16 @@ def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
 
 def _dispatch(dialog: Dialog) -> None:
     """Fire the input's event: a pause of the form, a typed menu label or command first, then the input
-    itself, else `fallback`."""
+    itself, else `fallback`. Typed words about sending (「送る。やりとりも」「送らないで」), a typed
+    「おわり」 at a question that takes several answers, and after sending a question about what was
+    sent or a wish to keep it come first."""
+    about_sending = consent.typed_event(dialog)
+    if about_sending is not None and _fire(dialog, about_sending):
+        return
+    if intake.says_done_choosing(dialog) and _fire(dialog, "done"):
+        return
+    if followup.show_sent(dialog) or (followup.keeps_it(dialog) and _fire(dialog, "keep_sent")):
+        return
     if _pauses_the_form(dialog) and _fire(dialog, "later"):
         return
     label = _typed_menu_label(dialog)
@@ -284,13 +299,17 @@ def handle(
         menu.acknowledge_worry(dialog)  # 「この先どうなるのかと思うと」: a word for the fear comes first
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
+    followup.reword_offers_after_sending(dialog)
     crisis.note_offer(dialog)
     dialog.mark_seen()
     return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
 
 
 def _carry_on(dialog: Dialog, previous: datetime | None) -> None:
-    """Offer to resume a form left too long, otherwise fire the input's event."""
+    """Go on with the form when asked in words (「昨日の続きをお願いします」); offer to resume a form left
+    too long; otherwise fire the input's event."""
+    if menu.asks_to_resume(dialog) and _fire(dialog, "resume"):
+        return
     if _paused_too_long(dialog, previous):
         menu.offer_resume(dialog)
     else:

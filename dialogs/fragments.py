@@ -64,6 +64,15 @@ WORD_LISTS = (
     "the_person",
     "not_agreed",
     "student",
+    "sends",
+    "refuses_to_send",
+    "not_sending",
+    "whole_conversation",
+    "sending_request",
+    "done_choosing",
+    "asks_what_was_sent",
+    "keeps_it_sent",
+    "asks_to_resume",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -253,6 +262,11 @@ def _whole(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().strip("。.!！、…").lower()
 
 
+def is_word_of(text: str, name: str) -> bool:
+    """Whether the whole message (NFKC, lowercase, without end marks) is a word of the list `name`."""
+    return _whole(text) in WORDS[name]
+
+
 def acknowledges(text: str) -> bool:
     """Whether the whole message is a bare acknowledgement (「はい」「わかった」)."""
     return _whole(text) in ACKNOWLEDGED
@@ -329,3 +343,15 @@ def answers_yes_at_length(text: str) -> bool:
     そういう気持ちは、あると思います。ただ…」)."""
     opening = _normalized(text)[:YES_WITHIN_CHARS]
     return any(word in opening for word in _YES_AT_LENGTH)
+
+
+@cache
+def _normalized_list(name: str) -> tuple[str, ...]:
+    """A word list in use, normalised as messages are."""
+    return _normalized_all(WORDS[name])
+
+
+def holds_word_of(text: str, name: str) -> bool:
+    """Whether the normalised text holds a word of the list `name` (katakana as hiragana, lowercase)."""
+    normalized = _normalized(text)
+    return any(word in normalized for word in _normalized_list(name))

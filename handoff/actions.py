@@ -143,7 +143,7 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
             session,
             case_row=case_row,
             conversation=conversation,
-            text=relay.claimed_notice(case_row, now),
+            text=relay.claimed_notice(case_row, conversation.data or {}),
             origin=relay.NOTICE_ORIGIN,
             now=now,
             max_age_s=actor.max_age_s,

@@ -8,7 +8,9 @@ outbox (`bot.store.outbox.enqueue`), by the person's last reply token while it i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +22,6 @@ from bot.store.types import OPEN_STATUSES
 from dialogs.content import current_content
 from dialogs.engine import data_after_handoff, state_after_handoff
 from dialogs.messages import Text
-from dialogs.office_hours import format_jp, is_open, next_opening
 from handoff import catalog
 
 NOTICE_ORIGIN = "handoff"
@@ -120,14 +121,17 @@ def csw_sender() -> dict[str, str] | None:
     return sender
 
 
-def claimed_notice(case_row: Case, now: datetime) -> str:
-    """What the person is told when a CSW takes their case: a person now reads, and from when."""
-    content = current_content()
-    team = content.team(case_row.team).name
-    hours = content.office_hours
-    if is_open(now, hours):
-        return catalog.text("relay.claimed", team=team)
-    return catalog.text("relay.claimed_after_hours", team=team, opens=format_jp(next_opening(now, hours)))
+CLAIM_LANGUAGES = ("en", "easy")
+"""Languages the person may need besides Japanese (`dialogs.flows.languages`), most telling first."""
+
+
+def claimed_notice(case_row: Case, data: Mapping[str, Any]) -> str:
+    """What the person is told when a CSW takes their case: a person is reading now, whatever the hour
+    (the CSW's own words follow), in English or やさしい日本語 when the person wrote in it."""
+    team = current_content().team(case_row.team).name
+    needs = data.get("intake", {}).get("language") or []
+    language = next((code for code in CLAIM_LANGUAGES if code in needs), None)
+    return catalog.text(f"relay.claimed.{language}" if language else "relay.claimed", team=team)
 
 
 def closed_notice() -> str:

@@ -17,12 +17,12 @@ from dialogs.content import (
     Hotline,
     QuestionId,
     ServiceId,
-    Window,
     current_content,
 )
 from dialogs.dialog import Dialog
+from dialogs.flows import followup
 from dialogs.messages import Choice, Text
-from dialogs.office_hours import OfficeHours, format_jp, is_open, next_opening
+from dialogs.office_hours import format_jp, is_open, next_opening
 
 GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "family_groups"}
 """FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
@@ -60,6 +60,15 @@ def _after_choices(more: Choice) -> tuple[Choice, ...]:
     )
 
 
+def _say_after(dialog: Dialog, key: str, more: Choice, **fields: object) -> None:
+    """Close an answer with the ways forward; once a consultation is sent (and no CSW holds it yet),
+    with the word that it has reached the person in charge, not an offer to prepare one."""
+    if followup.open_handoff(dialog) is None:
+        dialog.say(key, _after_choices(more), **fields)
+    else:
+        dialog.say(f"{key}_sent", (more, Choice(catalog.text("menu.back"), "menu")), **fields)
+
+
 def service_text(service_id: ServiceId) -> str:
     """What one service is, for whom, what it costs and how to reach it."""
     content = current_content()
@@ -79,13 +88,6 @@ def service_text(service_id: ServiceId) -> str:
     )
 
 
-def window_hours(window: Window) -> OfficeHours:
-    """A window's opening hours, closed on holidays, at the year end and on the municipality's closed days."""
-    return OfficeHours(
-        weekly=window.hours, extra_closed_days=current_content().office_hours.extra_closed_days
-    )
-
-
 def _hotline_text(line: Hotline) -> str:
     """One line open tonight as the person reads it: name, number or address, hours, free."""
     notes = catalog.text("crisis.hotline_free") if line.free else ""
@@ -100,7 +102,7 @@ def closed_now_text(service_id: ServiceId, now: datetime) -> str | None:
     anything open now (「保健所って夜もやってますか」 at 2 a.m.); None while it is open."""
     content = current_content()
     window = content.window(content.service(service_id).how_to_reach.window)
-    hours = window_hours(window)
+    hours = current_content().window_hours(window)
     if is_open(now, hours):
         return None
     closed = catalog.text(
@@ -144,15 +146,13 @@ def send_service(dialog: Dialog, service_id: ServiceId) -> None:
     dialog.send(Text(service_text(service_id)))
     _tell_if_closed(dialog, service_id)
     next_step = current_content().service(service_id).next_step
-    dialog.say(
-        "answer.after", _after_choices(Choice(catalog.text("service.more"), "services")), next_step=next_step
-    )
+    _say_after(dialog, "answer.after", Choice(catalog.text("service.more"), "services"), next_step=next_step)
 
 
 def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     """Answer one common question and offer a gentle way forward."""
     dialog.send(Text(faq_text(intent, _district(dialog))))
-    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
+    _say_after(dialog, "answer.after_faq", Choice(catalog.text("faq.more"), "faqs"))
 
 
 def question_text(dialog: Dialog, question_id: QuestionId) -> str:
@@ -163,7 +163,7 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
     """Answer a question about a service's rules (持ち家, who applies, which benefit) with a way forward."""
     dialog.send(Text(question_text(dialog, question_id)))
-    dialog.say("answer.after_faq", _after_choices(Choice(catalog.text("service.more"), "services")))
+    _say_after(dialog, "answer.after_faq", Choice(catalog.text("service.more"), "services"))
 
 
 def _tells_when_reachable(dialog: Dialog) -> bool:

@@ -2,8 +2,9 @@
 
 Scopes: `summary` (the 相談受付票 only) or `summary_and_conversation` (plus this conversation's
 messages since the last hand-off or decline, up to this hand-off: `SHAREABLE_FROM`). A typed yes
-counts as the narrower `summary`. No is respected without pressure: nothing is handed off and the
-form is kept, so the person can still send it later or delete it.
+counts as the narrower `summary`, unless it names the conversation (「送る。やりとりも」). No is
+respected without pressure: nothing is handed off and the form is kept, so the person can still send
+it later or delete it. Typed answers are never added to what is sent.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from transitions import EventData
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
@@ -25,6 +26,7 @@ from dialogs.flows import answers, draft
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice
 from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
+from dialogs.understanding.model import Understanding
 
 SHAREABLE_FROM = "shareable_from"
 """Data key: ISO time after which the conversation is not yet covered by any answer to a consent."""
@@ -136,6 +138,72 @@ def human_here(event: EventData) -> None:
     ask_briefly(dialog)
 
 
+TYPED_ANSWER_MAX_CHARS = 40
+"""A longer message on the consent screen is words to add, never an answer to it."""
+
+QUESTION_ENDS = ("?", "か", "の", "かな")
+"""How a question ends (「送るとどうなるの？」); with a request form, a request (「送ってもらえますか」)."""
+
+
+def _is_question(text: str) -> bool:
+    """Whether the words ask something rather than say to send (「送ったら親にばれる？」)."""
+    ending = unicodedata.normalize("NFKC", text).strip().rstrip("。.!！…~〜ー ")
+    return ending.endswith(QUESTION_ENDS) and not fragments.holds_word_of(text, "sending_request")
+
+
+def read_typed_answer(text: str) -> str | None:
+    """What short typed words answer to 「送ってもよいですか」: `no`, the consent scope they name
+    (「送る。やりとりも」 is the wider one), or None when they say neither."""
+    if len(text.strip()) > TYPED_ANSWER_MAX_CHARS:
+        return None
+    if fragments.holds_word_of(text, "refuses_to_send"):
+        return "no"
+    if _is_question(text) or fragments.holds_word_of(text, "not_sending"):
+        return None
+    if not fragments.holds_word_of(text, "sends"):
+        return None
+    wide = fragments.holds_word_of(text, "whole_conversation")
+    return ConsentScope.SUMMARY_AND_CONVERSATION if wide else ConsentScope.SUMMARY
+
+
+def _tells_a_worry(understanding: Understanding) -> bool:
+    """Whether the rules read a worry in the words (the learned layer alone hears one in anything)."""
+    return any(not understanding.learned_only(f"concern:{c}") for c in understanding.concerns)
+
+
+def answer_in_words(dialog: Dialog) -> str | None:
+    """The person's typed answer to sending, where sending is asked: on the consent screen, or on the
+    menu with an unsent draft (「さっきの、やっぱり送りたいです」); None elsewhere or when there is none."""
+    if dialog.user_input.kind != "text":
+        return None
+    unsent_draft = (
+        dialog.state == MENU_MAIN and "handoff" not in dialog.data and draft.has_anything(dialog.data)
+    )
+    if dialog.state != States.REVIEW and not unsent_draft:
+        return None
+    understanding = dialog.understanding
+    if understanding is not None and (_tells_a_worry(understanding) or understanding.crisis != "none"):
+        return None  # 「息子に送るお金がない」: words to add, never a yes
+    return read_typed_answer(dialog.user_input.text)
+
+
+def typed_event(dialog: Dialog) -> str | None:
+    """The event typed words about sending fire: `yes` or `no` on the consent screen, and on the menu
+    a wish to send the unsent draft brings the consent screen back (`human`)."""
+    answer = answer_in_words(dialog)
+    if answer is None:
+        return None
+    if dialog.state == States.REVIEW:
+        return "no" if answer == "no" else "yes"
+    return None if answer == "no" else "human"
+
+
+def _scope(dialog: Dialog) -> ConsentScope:
+    """The scope the person chose: the tapped button's, or the one their typed yes names."""
+    typed = read_typed_answer(dialog.user_input.text) if dialog.user_input.kind == "text" else None
+    return ConsentScope(dialog.value() or (typed if typed in set(ConsentScope) else ConsentScope.SUMMARY))
+
+
 def is_scope(event: EventData) -> bool:
     """The tapped choice names a known scope."""
     return dialog_of(event).value() in set(ConsentScope)
@@ -144,7 +212,7 @@ def is_scope(event: EventData) -> bool:
 def hand_off(event: EventData) -> None:
     """Record consent, hand the summary off, and say who will read it and when."""
     dialog: Dialog = dialog_of(event)
-    scope = ConsentScope(dialog.value() or ConsentScope.SUMMARY)
+    scope = _scope(dialog)
     version = consent_version()
     to = recipient(dialog.data)
     urgency = urgency_of(dialog.data)
@@ -156,7 +224,13 @@ def hand_off(event: EventData) -> None:
     earlier = dialog.data.get("handoff", {})
     wide = ConsentScope.SUMMARY_AND_CONVERSATION
     widest = wide if wide in (earlier.get("scope"), scope) else scope
-    dialog.data["handoff"] = {"at": dialog.now.isoformat(), "scope": widest.value, "urgency": urgency}
+    dialog.data["handoff"] = {
+        "at": dialog.now.isoformat(),
+        "scope": widest.value,
+        "urgency": urgency,
+        "to": to,
+        "preview": person_preview(dialog.data),  # 「送った内容、もう一回見せて」 is answered with it
+    }
     dialog.data.pop("withdrawn", None)
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
     contact_note = (

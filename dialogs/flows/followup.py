@@ -3,7 +3,9 @@
 With consent to share the conversation (`summary_and_conversation`) every typed message is added
 and the person is told it will be read; with consent to the summary only, a message is added when
 the person asks for it (「追加です」「担当の方に伝えて」), otherwise they are offered to pass it on.
-The bot applies `AddToCase` to the conversation's open case.
+The bot applies `AddToCase` to the conversation's open case. Asked what was sent (「送った内容、もう一回
+見せて」「おくった？ だれが よむの？」), the person is shown it, with when it was sent and who reads it;
+and no reply offers to pass their words on to a person as if nothing had been sent.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
-from dialogs.effects import AddToCase, ConsentScope, WithdrawCase
-from dialogs.flows.common import menu_choices
-from dialogs.messages import Choice
+from dialogs.effects import AddToCase, ConsentScope, RaiseUrgency, WithdrawCase
+from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp
 from dialogs.summary import build_summary
 
@@ -180,6 +182,7 @@ def offer_withdrawal(dialog: Dialog) -> None:
     if dialog.data.get("with_person"):
         dialog.say("withdraw.held", (Choice(catalog.text("menu.delete"), "delete"),), sent_at=sent_at)
         return
+    handoff["withdraw_offered"] = True
     dialog.say(
         "withdraw.offer",
         (
@@ -212,4 +215,87 @@ def _say_withdrawn(dialog: Dialog, key: str) -> None:
 
 def keep_sent(dialog: Dialog) -> None:
     """Say the consultation stays sent and will be read, and offer the menu."""
+    handoff = dialog.data.get("handoff")
+    if isinstance(handoff, dict):
+        handoff.pop("withdraw_offered", None)
     dialog.say("withdraw.kept", menu_choices(dialog.data))
+
+
+ASKED_IN_WORDS_MAX_CHARS = 40
+"""A longer message after sending is more than a question about what was sent, or a wish to keep it."""
+
+
+def _short_text(dialog: Dialog) -> str | None:
+    """The typed text, when it is short enough to be asked or answered in a few words."""
+    text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
+    return text if 0 < len(text) <= ASKED_IN_WORDS_MAX_CHARS else None
+
+
+def asks_what_was_sent(dialog: Dialog) -> bool:
+    """Whether a short message after sending asks what was sent or whether it arrived
+    (「さっき送った内容を確認したいです」「おくった？ だれが よむの？」), not to take it back."""
+    text = _short_text(dialog)
+    intents = dialog.understanding.intents if dialog.understanding is not None else ()
+    taking_back = any(intent in intents for intent in ("talk.withdraw", "cmd.delete", "cmd.stop"))
+    asked = text is not None and fragments.holds_word_of(text, "asks_what_was_sent")
+    return asked and not taking_back and open_handoff(dialog) is not None
+
+
+def show_sent(dialog: Dialog) -> bool:
+    """Answer a question about what was sent: yes, when and to whom, when they will answer, and what was
+    sent; False when the message asks none or nothing is sent."""
+    if dialog.state != MenuStates.MAIN or not asks_what_was_sent(dialog):
+        return False
+    handoff = open_handoff(dialog) or {}
+    sent_at = datetime.fromisoformat(str(handoff["at"]))
+    due = current_content().reply_due(sent_at, str(handoff.get("urgency", "normal")))
+    to = str(handoff.get("to") or catalog.text("followup.someone_in_charge"))
+    preview = handoff.get("preview")
+    choices = menu_choices(dialog.data)
+    dialog.say(
+        "followup.sent",
+        () if preview else choices,
+        sent_at=format_jp(sent_at),
+        recipient=to,
+        reply_by=format_jp(due),
+    )
+    if preview:
+        shared = handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
+        note = catalog.text("followup.sent_with_conversation") if shared else ""
+        dialog.say("followup.sent_contents", choices, preview=preview, conversation_note=note)
+    return True
+
+
+def keeps_it(dialog: Dialog) -> bool:
+    """Whether, offered to take the sent consultation back, the person typed to keep it
+    (「やっぱりそのままにしておいてください」)."""
+    handoff = open_handoff(dialog)
+    text = _short_text(dialog)
+    offered = handoff is not None and bool(handoff.get("withdraw_offered"))
+    return offered and text is not None and fragments.holds_word_of(text, "keeps_it_sent")
+
+
+PERSON_OFFERS = ("crisis.offer", "crisis.again_offer", "crisis.again_offer.b", "urgent.offer")
+"""Closing lines that offer to pass the words on to a person: after sending, they would read as if
+nothing had been sent."""
+
+
+def reword_offers_after_sending(dialog: Dialog) -> None:
+    """Once the consultation is sent (and no CSW holds it yet), an offer to pass the words on to a person
+    says what became of them: added to the sent consultation (urgently, when this turn raised it), or,
+    with the summary only shared, that they can be passed on to it too (its buttons kept)."""
+    if open_handoff(dialog) is None:
+        return
+    offers = {catalog.text(key) for key in PERSON_OFFERS}
+    if added_this_turn(dialog):
+        raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
+        key = "followup.offer_added_urgent" if raised else "followup.offer_added"
+        choices: tuple[Choice, ...] | None = (Choice(catalog.text("nav.menu"), "menu"),)
+    else:
+        key, choices = "followup.offer_more", None
+    dialog.messages[:] = [
+        Text(catalog.text(key), message.choices if choices is None else choices)
+        if message.text in offers
+        else message
+        for message in dialog.messages
+    ]

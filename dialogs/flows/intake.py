@@ -16,7 +16,7 @@ from typing import Any
 
 from transitions import EventData
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft, followup, languages
 from dialogs.flows.answers import answer_detour
@@ -101,6 +101,14 @@ def takes_free_text(state: str) -> bool:
     return question is not None and question.free_text and not question.multi
 
 
+def says_done_choosing(dialog: Dialog) -> bool:
+    """Whether typed words at a question that takes several answers say the choosing is done
+    (「おわり」「以上です」), as its 選び終わった button does."""
+    question = QUESTION_AT.get(dialog.state)
+    typed = dialog.user_input.kind == "text" and fragments.is_word_of(dialog.user_input.text, "done_choosing")
+    return question is not None and question.multi and typed
+
+
 def start_fresh(event: EventData) -> None:
     """Start the form from what the person already wrote (from nothing on 「最初から」) and introduce it."""
     dialog: Dialog = dialog_of(event)
@@ -117,7 +125,8 @@ def gather(dialog: Dialog) -> list[str]:
     """Gather a typed message into the draft form; the fields it filled.
 
     The message's words are kept among the person's own words unless the question being asked
-    stores them as its answer anyway (a crisis message is always kept: no question handles it).
+    stores them as its answer anyway (a crisis message is always kept: no question handles it), or
+    they answer whether to send.
     """
     if dialog.state == "menu.confirm_delete":
         return []
@@ -125,9 +134,9 @@ def gather(dialog: Dialog) -> list[str]:
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
     stored_as_answer = question is not None and question.free_text
-    filled = draft.listen(
-        dialog, keep_words=crisis or not stored_as_answer, asking=question.key if question else None
-    )
+    about_sending = consent.answer_in_words(dialog) is not None  # 「送る。やりとりも」 is no story
+    keep_words = (crisis or not stored_as_answer) and not about_sending
+    filled = draft.listen(dialog, keep_words=keep_words, asking=question.key if question else None)
     notable = (*NOTED_FIELDS, *(NOTED_AFTER_WELCOME if dialog.state != "menu.start" else ()))
     noted = [key for key in filled if key in notable and (question is None or key != question.key)]
     if "asker" in noted and "relation" in noted:

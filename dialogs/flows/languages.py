@@ -20,7 +20,6 @@ from dialogs import catalog
 from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows.answers import window_hours
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
 from dialogs.summary import urgency_of
@@ -49,6 +48,9 @@ NOT_UNDERSTOOD = frozenset({"fallback", "menu.heard_words", "menu.heard_again.a"
 
 OFFICE_TOPICS = frozenset({"faq.how_to_reach"})
 """Intents that, asked in English, are answered with where the office is and whether it is open today."""
+
+SENT_SAID = frozenset({"consent.sent", "followup.sent"})
+"""Replies that say the consultation was sent (a typed yes, a question about it): said in their words too."""
 
 URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
 """Short answers given in a language the person was known to need, even to a message in plain Japanese."""
@@ -141,7 +143,7 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
 
 def _open_today(window: Window, now: datetime) -> str:
     """Whether the window is open now, later today, or not today (and when it opens), in English."""
-    hours = window_hours(window)
+    hours = current_content().window_hours(window)
     local = to_tokyo(now)
     if is_open(now, hours):
         end = next(w.end for w in hours.weekly if w.covers(local))
@@ -186,6 +188,8 @@ def add_short_answer(dialog: Dialog) -> None:
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
+    if SENT_SAID & set(dialog.said):  # 「ぜんぶ おくって いい」「おくった？」: it is sent, and who reads it
+        topic = "sent"
     if any(isinstance(effect, RaiseUrgency) and effect.level == "crisis" for effect in dialog.effects):
         topic = "crisis"  # danger read with the turns before (「まだ おきてる」): not the window's hours
     if topic in (None, "intro") and NOT_UNDERSTOOD & set(dialog.said):

@@ -19,7 +19,7 @@ from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake, languages
 from dialogs.flows.common import MenuStates, show_menu
-from dialogs.messages import Choice
+from dialogs.messages import Choice, Text
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import urgency_of
 
@@ -311,6 +311,22 @@ def offer_resume(dialog: Dialog) -> None:
     )
 
 
+RESUME_ASKED_MAX_CHARS = 40
+"""A longer message is more than asking to go on with the form."""
+
+
+def asks_to_resume(dialog: Dialog) -> bool:
+    """Whether a short message on the menu asks to go on with the unfinished form (「昨日の続きをお願い
+    します」); a greeting with it is answered for the hour, before the form goes on."""
+    text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
+    asked = 0 < len(text) <= RESUME_ASKED_MAX_CHARS and fragments.holds_word_of(text, "asks_to_resume")
+    if not asked or dialog.state not in MENU or not intake.has_unfinished(dialog):
+        return False
+    if dialog.understanding is not None and "talk.greeting" in dialog.understanding.intents:
+        dialog.send(Text(hello_for_the_hour(dialog)))
+    return True
+
+
 def paused(event: EventData) -> None:
     """Say the answers are kept (with good night, to 「今日はもう寝ます」) and offer the menu."""
     dialog: Dialog = dialog_of(event)
@@ -497,6 +513,8 @@ def talk_trigger(dialog: Dialog) -> str | None:
     ):
         return None
     intents = understanding.intents
+    if "cmd.delete" in intents:  # 「ありがとう。記録は消しといてください」 asks to delete, thanks aside
+        return None
     talk = next(
         (
             event
@@ -708,11 +726,18 @@ def risk_answered(event: EventData) -> None:
 
 
 def add_to_case(event: EventData) -> None:
-    """Add what the person wrote to what the consent screen would send, else to their open case."""
+    """Add what the person wrote to what the consent screen would send, else to their open case; with
+    nothing sent, on the menu, show what would be sent and ask whether to send it."""
     dialog: Dialog = dialog_of(event)
     if dialog.state == consent.States.REVIEW:
         consent.take_text(event)
-    elif not followup.add_typed(dialog):
+    elif followup.add_typed(dialog):
+        return
+    elif dialog.state in MENU:  # nothing sent yet: 「担当の人に今日のこと伝えてほしい」 is a wish to send
+        intake.remember_place(event)
+        dialog.state = consent.States.REVIEW.value
+        consent.review_prompt(dialog)
+    else:
         dialog.say("addition.no_case")
         _reprompt(dialog)
 
@@ -750,6 +775,11 @@ def withdraw(event: EventData) -> None:
 def keep_sent(event: EventData) -> None:
     """Say the consultation stays sent."""
     followup.keep_sent(dialog_of(event))
+
+
+def typed(event: EventData) -> bool:
+    """The input was typed, not tapped."""
+    return dialog_of(event).user_input.kind == "text"
 
 
 def kept(event: EventData) -> None:
@@ -823,6 +853,10 @@ TRANSITIONS: list[dict[str, Any]] = [
             "dest": state,
             "conditions": [intake.resumes_at(state)],
         }
+        for state in FORM
+    ),
+    *(  # 「続ける」 typed when asked whether to stop: go on, as its button does
+        {"trigger": "yes", "source": CONFIRM_STOP, "dest": state, "conditions": [intake.resumes_at(state)]}
         for state in FORM
     ),
     {
@@ -952,6 +986,13 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [explain_fallback],
     },
     # delete my data
+    {  # 「消す」 typed at the confirmation: the same as its button
+        "trigger": "delete",
+        "source": States.CONFIRM_DELETE.value,
+        "dest": States.START.value,
+        "conditions": [typed],
+        "after": [delete_everything],
+    },
     {
         "trigger": "delete",
         "source": EVERY,
