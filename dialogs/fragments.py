@@ -159,16 +159,6 @@ _PLEA = _normalized_all(PLEA)
 _HELP_COMING = _normalized_all(HELP_COMING)
 _NOT_TAKEN = _normalized_all(NOT_TAKEN)
 _WAVES_OFF = _normalized_all(WORDS["waves_off"])
-_CALL_WORRIES = _normalized_all(WORDS["call_worries"])
-_AMBULANCE = _normalized_all(WORDS["ambulance"])
-_AMBULANCE_COST = _normalized_all(WORDS["ambulance_cost"])
-_CANNOT_PHONE = _normalized_all(WORDS["cannot_phone"])
-_TIMED_PLAN = _normalized_all(WORDS["timed_plan"])
-_DANGER_PLACES = _normalized_all(WORDS["danger_places"])
-_LEFT_PLACE = _normalized_all(WORDS["left_place"])
-_LINE_CHANNELS = _normalized_all(WORDS["line_channels"])
-_TEXT_CHANNELS = _normalized_all(WORDS["text_channels"])
-_DANGER_NEAR = _normalized_all(WORDS["danger_near"])
 _YES_AT_LENGTH = _normalized_all(WORDS["yes_at_length"])
 
 
@@ -289,49 +279,43 @@ def asks_to_prepare(text: str) -> bool:
     return any(word in typed for word in ASKS_TO_PREPARE)
 
 
-def _names_any(text: str, words: tuple[str, ...]) -> bool:
-    """Whether the normalised message holds one of the (normalised) words."""
-    normalized = _normalized(text)
-    return any(word in normalized for word in words)
-
-
 def worries_about_calling(text: str) -> bool:
     """Whether the words hold back from calling 119 (「救急とか大げさ」「親にバレたくない」「よばない」) or
     ask what the ambulance costs (「救急車 呼んだら金かかる？」)."""
-    if _names_any(text, _CALL_WORRIES):
+    if holds_word_of(text, "call_worries"):
         return True
-    return _names_any(text, _AMBULANCE) and _names_any(text, _AMBULANCE_COST)
+    return holds_word_of(text, "ambulance") and holds_word_of(text, "ambulance_cost")
 
 
 def cannot_phone(text: str) -> bool:
     """Whether the words say the person cannot phone (「電話は無理。声出ない」)."""
-    return _names_any(text, _CANNOT_PHONE)
+    return holds_word_of(text, "cannot_phone")
 
 
 def names_a_time(text: str) -> bool:
     """Whether the words name a time soon (「今日で」「今夜」「いまから」), as a plan does."""
-    return _names_any(text, _TIMED_PLAN)
+    return holds_word_of(text, "timed_plan")
 
 
 def still_at_place(text: str) -> bool:
     """Whether the words name a dangerous place (「まだベランダ」), not that it was left (「部屋戻った」)."""
-    return _names_any(text, _DANGER_PLACES) and not _names_any(text, _LEFT_PLACE)
+    return holds_word_of(text, "danger_places") and not holds_word_of(text, "left_place")
 
 
 def names_a_channel(text: str) -> bool:
     """Whether the words name a way to reach a line (「チャット」「電話」「LINE」)."""
-    return _names_any(text, _LINE_CHANNELS)
+    return holds_word_of(text, "line_channels")
 
 
 def asks_for_text(text: str) -> bool:
     """Whether the words ask for a line without speaking (「チャットのほうがいい」「文字で」)."""
-    return _names_any(text, _TEXT_CHANNELS)
+    return holds_word_of(text, "text_channels")
 
 
 def danger_near(text: str) -> bool:
     """Whether a child's words say the one who hurts is near or awake, or no lock keeps them out
     (「まだ おきてる。へやに かぎ ない」)."""
-    return _names_any(text, _DANGER_NEAR)
+    return holds_word_of(text, "danger_near")
 
 
 YES_WITHIN_CHARS = 30
