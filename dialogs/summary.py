@@ -16,6 +16,7 @@ from typing import Any, TypedDict, cast
 from dialogs import catalog
 from dialogs.content import current_content
 from dialogs.intake_form import BY_KEY, Answers, Question, asked, asker_of
+from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import CRISIS_KINDS, Understanding
 
 SINGLE_KEYS = ("relation", "age_band", "duration", "contact", "contact_times", "considerations", "district")
@@ -117,11 +118,13 @@ def _words(answers: Answers) -> dict[str, str]:
     return {key: str(answer["words"]) for key, answer in answers.items() if answer.get("words")}
 
 
-def _language_needs(data: Mapping[str, Any], answers: Answers) -> list[str]:
-    """English or やさしい日本語 needed; a child writing for herself in kana needs no easy Japanese."""
-    needs = [str(need) for need in data.get("intake", {}).get("language", [])]
-    child = _single(answers, "age_band") == "under_18" and _asker(answers) in ("self", "unknown")
-    return [need for need in needs if not (child and need == "easy")]
+def _language_needs(data: Mapping[str, Any]) -> list[str]:
+    """English or やさしい日本語 needed, as the person's writing in English or their own words say
+    (writing in hiragana alone is no such need: a child writes so)."""
+    stored = data.get("intake", {})
+    if "language_needs" not in stored:  # a draft kept before needs were noted apart from writing
+        return [str(need) for need in stored.get("language", []) if need == "en"]
+    return [str(need) for need in stored["language_needs"]]
 
 
 def _violence(data: Mapping[str, Any]) -> dict[str, list[str]] | None:
@@ -194,7 +197,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             if asker == "family"
             else None,
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
-            "language": _language_needs(data, answers),
+            "language": _language_needs(data),
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
@@ -228,6 +231,21 @@ def _bounded_reason(words: str) -> str:
     return words if len(words) <= REASON_CHARS else catalog.text("summary.cut", words=words[:REASON_CHARS])
 
 
+_SENTENCE_BREAK = re.compile(r"[。!?！？\n]+|(?<=\.)\s+")
+
+
+def _telling_pieces(words: str, level: str) -> list[str]:
+    """The sentences of long words that, read alone, reach `level` (「私がいなくなったほうがみんな楽に
+    なる」 in a letter of 600 characters), each narrowed to the space-separated piece that does (one
+    message among several read together); the words themselves when no sentence does alone."""
+    telling = []
+    for sentence in (s.strip() for s in _SENTENCE_BREAK.split(words)):
+        if sentence and classify(sentence).crisis == level:
+            pieces = [p for p in sentence.split() if classify(p).crisis == level]
+            telling += pieces if len(pieces) == 1 else [sentence]
+    return telling or [words]
+
+
 def urgency_reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
     """Why this message raised the case to `level`, as a CSW reads it: what it is about in Japanese
     (「人を傷つけてしまうおそれ」「パートナーからの暴力（DV）のおそれ」), then the person's words in
@@ -238,6 +256,7 @@ def urgency_reasons(understanding: Understanding, level: str, text: str) -> tupl
     words = [_clause_of(plain, e.matched) for e in found if not e.rule.startswith("model:")]
     if any(evidence.rule.startswith("model:") for evidence in found):
         words.append(plain)
+    words = [piece for w in words for piece in (_telling_pieces(w, level) if len(w) > REASON_CHARS else [w])]
     kinds = URGENT_REASON_KINDS if level == "urgent" else CRISIS_KINDS if level == "crisis" else ()
     prefix = "urgency.reason" if level == "urgent" else "urgency.crisis_reason"
     named = [catalog.text(f"{prefix}.{kind}") for kind in kinds if kind in understanding.crisis_kinds]
@@ -308,6 +327,11 @@ def _quote(words: str) -> str:
     return catalog.text("summary.quote", words=words)
 
 
+def _quote_each(words: str) -> str:
+    """Each of the person's sentences kept on its own line (their wishes, their cautions), in its own 「」."""
+    return _join([_quote(line.strip()) for line in words.split("\n") if line.strip()])
+
+
 def _shown(summary: Mapping[str, Any], key: str) -> str | None:
     """How one one-answer field reads on the sheet: its option label, and the typed words in 「」."""
     value = summary.get(key)
@@ -316,8 +340,8 @@ def _shown(summary: Mapping[str, Any], key: str) -> str | None:
         return None
     label = _option_label(BY_KEY[key], str(value))
     if label is None:
-        return _quote(str(value))
-    return f"{label} {_quote(words)}" if words and words != value else label
+        return _quote_each(str(value))
+    return f"{label} {_quote_each(words)}" if words and words != value else label
 
 
 def _join(items: list[str]) -> str:
@@ -384,7 +408,8 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("urgency", urgency),
         *_violence_lines(summary.get("violence") or {}),
         _line(
-            "hopes", _join([h for h in (hopes, _quote(words["hopes"]) if words.get("hopes") else "") if h])
+            "hopes",
+            _join([h for h in (hopes, _quote_each(words["hopes"]) if words.get("hopes") else "") if h]),
         ),
         _line("district", _shown(summary, "district")),
         catalog.text("summary.contact", value=contact or none, times=times or none)
@@ -479,14 +504,17 @@ def person_preview(data: Mapping[str, Any]) -> str:
     if summary["language"]:
         needs = [catalog.text(f"preview.language.{need}") for need in summary["language"]]
         lines.append(catalog.text("preview.language", value=_join(needs)))
-    words = [_quote(_bounded(str(item["words"]))) for item in summary["heard"] if "words" in item]
-    words += [
-        _quote(_bounded(str(w)))
-        for k, w in summary["own_words"].items()
-        if k in ("concerns", "own_words", "hopes")
+    heard = [str(item["words"]) for item in summary["heard"] if "words" in item]
+    typed = [
+        line.strip()
+        for key, w in summary["own_words"].items()
+        if key in ("concerns", "own_words", "hopes")
+        for line in str(w).split("\n")
     ]
-    if words:
-        lines.append(catalog.text("preview.words", value="\n".join(dict.fromkeys(words))))
+    told = [*heard, *(line for line in typed if line and not any(line in message for message in heard))]
+    if told:
+        words = [_quote(_bounded(message)) for message in dict.fromkeys(told)]
+        lines.append(catalog.text("preview.words", value="\n".join(words)))
     if summary["urgency"] != "normal":
         lines.append(catalog.text("preview.urgent"))
     if not lines:

@@ -110,8 +110,25 @@ def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
         passive = token.lemma in SUFFERED or any(
             t.lemma in ("れる", "られる") and t.pos == "助動詞" for t in after
         )
-        acts.append((i, passive))
+        if not _denied(sentence[i + 1 :]):
+            acts.append((i, passive))
     return acts
+
+
+NEGATIONS = frozenset(("ない", "ぬ", "ん", "ず"))
+"""Auxiliaries that deny the act before them (「手をあげたりはしません」「殴られてはいない」)."""
+
+
+def _denied(rest: Sequence[Token]) -> bool:
+    """Whether the words after an act deny it, before the clause ends (「叩かれたりはしていません。」)."""
+    for token in rest[:8]:
+        if token.surface in ("、", ",") or (
+            token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma != "て"
+        ):
+            return False
+        if token.lemma in NEGATIONS and token.pos in ("助動詞", "形容詞"):
+            return True
+    return False
 
 
 def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
@@ -160,7 +177,7 @@ def who_hurts(text: str) -> WhoHurts:
         acts = _acts(sentence)
         if not acts:
             continue
-        people = _people(sentence)
+        people = _people(sentence[: acts[-1][0]])  # who does it and to whom are named before the act
         subjects = [who for who, particle in people if particle in SUBJECT]
         also = [who for who, particle in people if particle == ALSO]
         if any(passive for _, passive in acts):

@@ -11,6 +11,8 @@ An answer the person chose or typed at the question itself is never overwritten 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from dialogs import catalog, fragments
@@ -18,7 +20,8 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
-from dialogs.understanding.entities import SELF_DESCRIPTIONS
+from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
 from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
 from dialogs.violence import PEOPLE, names_partner, who_hurts
 
@@ -120,9 +123,27 @@ def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
     a fact that names no one (「今年で37になります」) is taken as about that person too.
     """
     asker = answers.get("asker", {}).get("choice")
+    if _of_another_relative(answers, entity):
+        return False
     if asker in ("family", "supporter"):
         return entity.about in ("other", "unknown")
     return entity.about in ("self", "unknown") or asker is None
+
+
+def _of_another_relative(answers: dict[str, Any], entity: Entity) -> bool:
+    """Whether a fact names a relative other than the person the form is about (「母は70で」 from a
+    sister writing about her brother)."""
+    relation = answers.get("relation", {}).get("choice")
+    named = relative_named(entity.matched) if entity.about == "other" else None
+    return relation is not None and named is not None and named != relation
+
+
+def _beside_a_relatives_age(answers: dict[str, Any], entity: Entity) -> bool:
+    """Whether the writer gives their own age (「私は55です」) after a relative's was taken as the age
+    of the person the form is about (「母は80で」): theirs is kept as the writer's own."""
+    if entity.about != "self" or _others_ask(answers) or answers.get("asker", {}).get("choice") == "self":
+        return False
+    return answers.get("age_band", {}).get("of") == "other"
 
 
 def _age_band(entity: Entity) -> str | None:
@@ -143,13 +164,19 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return _writer(answers, entity)
     if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
-        if _about_the_person(answers, entity):
+        if _beside_a_relatives_age(answers, entity):
+            key = "asker_age_band"
+            _fill(answers, "asker", "family", guess=True)
+        elif _about_the_person(answers, entity):
             key = "age_band"
         elif entity.about == "self":
             key = "asker_age_band"
         else:
-            return []  # a child's age told by a parent who writes for herself (「こども 2さい います」)
-        return [key] if band and _fill(answers, key, band) else []
+            return []  # a child's age told by a parent who writes for herself, or a third relative's
+        if not (band and _fill(answers, key, band)):
+            return []
+        answers[key]["of"] = entity.about
+        return [key]
     if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
         return ["duration"] if _fill(answers, "duration", entity.value) else []
     if entity.kind == "district" and current_content().district(entity.value):
@@ -158,6 +185,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["contact"] if _fill(answers, "contact", entity.value) else []
     if entity.kind == "contact_also" and entity.value in BY_KEY["contact"].options({}):
         return _also_contact(answers, entity)
+    if entity.kind == "contact_times" and entity.value == LATE_NIGHT:
+        return ["contact_times"] if _add_words(answers, "contact_times", entity.matched) else []
     if entity.kind == "contact_times" and entity.value in BY_KEY["contact_times"].options({}):
         if not _fill(answers, "contact_times", entity.value):
             return []
@@ -245,7 +274,8 @@ def _written(concern: str, understanding: Understanding, *, model_counts: bool) 
     rules = any(
         e.label == f"concern:{concern}" and not e.rule.startswith("model:") for e in understanding.evidence
     )
-    return rules or model_counts
+    urgent = any(URGENT_NEEDS.get(kind) == concern for kind in understanding.crisis_kinds)
+    return rules or urgent or model_counts
 
 
 def _rules_read_a_concern(understanding: Understanding) -> bool:
@@ -257,13 +287,20 @@ def _rules_read_a_concern(understanding: Understanding) -> bool:
 
 def _model_counts(text: str, understanding: Understanding, *, asked_other: bool) -> bool:
     """Whether the learned model's reading alone is a worry the person wrote: not on an answer to
-    another question (「34」「じぶんのこと」), a question to the bot (「車は手放さないとだめ？」), a
-    parent telling who she is (「シングルで子ども2人育ててます」), or a message whose worries the rules
+    another question (「34」「じぶんのこと」), a message that is only a question to the bot (「車は
+    手放さないとだめ？」; a story that ends in a question still tells its worries), a
+    parent telling who she is (「シングルで子ども2人育ててます」), a caution (「親には絶対言わないで」:
+    school is not a worry there), or a message whose worries the rules
     already read: there the model's extra guesses (暴力 from 「言われて」, 介護 from 「実家で」, school
     from 「この子は」) are not what the person wrote."""
-    question = text.endswith(("?", "？"))
+    question = all(s.rstrip().endswith(("?", "？")) for s in SENTENCE_ENDS.split(text) if s.strip())
     introduction = any(word in text for word in SELF_DESCRIPTIONS)
-    return not (asked_other or question or introduction or _rules_read_a_concern(understanding))
+    caution = any(e.kind == "consideration" for e in understanding.entities)
+    return not (asked_other or question or introduction or caution or _rules_read_a_concern(understanding))
+
+
+SENTENCE_ENDS = re.compile(r"(?<=[。.!！?？\n])\s*")
+"""Where one sentence ends and the next begins."""
 
 
 def written_concerns(understanding: Understanding, text: str) -> list[str]:
@@ -281,6 +318,17 @@ TICKED_FROM_TEXT = "ticked_from_text"
 a first tap on one of them keeps it (and says so) rather than silently taking it off."""
 
 
+URGENT_NEEDS = {
+    "no_food": "economic",
+    "utilities": "economic",
+    "no_shelter": "housing",
+    "eviction": "housing",
+    "payment_demand": "debt",
+}
+"""The worry an urgent need is (no money for food is 経済的困窮, a dormitory to leave by 12/5 is 住まい):
+ticked whatever the words it was read from."""
+
+
 def _concerns(
     answers: dict[str, Any],
     understanding: Understanding,
@@ -288,9 +336,15 @@ def _concerns(
     model_counts: bool,
     untold_subject: bool,
     text: str = "",
+    denied: tuple[str, ...] = (),
 ) -> list[str]:
     """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
     about = dict(understanding.concern_about)
+    needs = [URGENT_NEEDS[k] for k in understanding.crisis_kinds if k in URGENT_NEEDS]
+    understanding = replace(
+        understanding,
+        concerns=(*understanding.concerns, *(c for c in needs if c not in understanding.concerns)),
+    )
     if untold_subject and _others_ask(answers):
         about.update(
             {c: "other" for c, whose in about.items() if whose == "self" and _told_of_the_person(c, text)}
@@ -304,6 +358,7 @@ def _concerns(
         if c in understanding.concerns
         and _written(c, understanding, model_counts=model_counts)
         and not (mind and c == "illness")
+        and c not in denied
     ]
     if not found:
         return []
@@ -316,6 +371,35 @@ def _concerns(
             concerns.setdefault(TICKED_FROM_TEXT, []).append(concern)
         whose[concern] = _merged_about(whose.get(concern), about.get(concern, "unknown"))
     return ["concerns"]
+
+
+DENIED = re.compile(
+    r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
+    r"(?:ちがう|ちがい|違う|違い|ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
+    r"|外して|はずして|消して|けして|取って|とって|いらない|いりません)"
+)
+"""A worry named only to say it is not one (「仕事探しはちがう」「ひきこもりではありません」「仕事探しは
+外して」)."""
+
+
+def denied_concerns(text: str) -> list[str]:
+    """The concerns a message says are not the person's (「仕事探しは外して」 → job_search)."""
+    denied: list[str] = []
+    for match in DENIED.finditer(unicodedata.normalize("NFKC", text)):
+        denied += [c for c in classify(match.group(1)).concerns if c not in denied]
+    return denied
+
+
+def untick(answers: dict[str, Any], concerns: list[str]) -> list[str]:
+    """Take concerns off the form; the ones that were on it."""
+    stored = answers.get("concerns", {})
+    removed = [c for c in concerns if c in stored.get("choices", [])]
+    for concern in removed:
+        stored["choices"].remove(concern)
+        stored.get("about", {}).pop(concern, None)
+        if concern in stored.get(TICKED_FROM_TEXT, []):
+            stored[TICKED_FROM_TEXT].remove(concern)
+    return removed
 
 
 def _merged_about(before: str | None, now: str) -> str:
@@ -445,20 +529,42 @@ OWN_QUESTION = {"hope": "hopes", "consideration": "considerations"}
 """Entities kept as words, and the question whose typed answer already holds those words."""
 
 
+EASY_JAPANESE_ASKED = re.compile(
+    r"hiragana|katakana|easy japanese|simple japanese|[\u3040-\u30ff\u4e00-\u9fff]"
+)
+"""A message about language that asks for simple Japanese (「にほんご すこし わかります」「I can read
+hiragana a little」), not only for English."""
+
+
 def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
-    """Remember that the person writes in English or in やさしい日本語 (a need the CSW should know)."""
-    need = reply_language(dialog)
+    """Remember how the person writes (English, spaced simple Japanese: the replies follow it) and,
+    for the CSW, the language they need: English when they write in it, やさしい日本語 only when they
+    say they read little Japanese (a child writing in hiragana needs no note)."""
+    written = reply_language(dialog)
     needs: list[str] = form.setdefault("language", [])
-    if need is not None and need not in needs:
-        needs.append(need)
+    if written is not None and written not in needs:
+        needs.append(written)
+    said: list[str] = form.setdefault("language_needs", [])
+    understanding = dialog.understanding
+    asked = understanding is not None and "talk.language" in understanding.intents
+    for need in (written if written == "en" else None, "easy" if asked and _asks_easy(dialog) else None):
+        if need is not None and need not in said:
+            said.append(need)
+
+
+def _asks_easy(dialog: Dialog) -> bool:
+    """Whether a message about language asks for simple Japanese."""
+    return bool(EASY_JAPANESE_ASKED.search(dialog.user_input.text.lower()))
 
 
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
     `keep_words` keeps the message itself among the person's words (off for commands and for text
-    the current question stores as its answer anyway). `asking` is the question being asked: an
-    age typed at the age question is the age of the person the form is about.
+    the current question stores as its answer anyway) when it tells anything, and always once
+    the conversation is urgent or in crisis (「なんか吐きそう」 after pills is for the CSW).
+    `asking` is the question being asked: an age typed at the age question is the age of the
+    person the form is about.
     """
     understanding = dialog.understanding
     if understanding is None or dialog.user_input.kind != "text":
@@ -487,13 +593,19 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         ),
         untold_subject=_names_nobody(understanding, text),
         text=text,
+        denied=tuple(denied := denied_concerns(text)),
     )
     filled += [key for key in written if key not in filled]
+    at_concerns = asking == "concerns"  # the question takes them off itself, and says so
+    if not at_concerns and untick(answers, denied) and "concerns" not in filled:
+        filled.append("concerns")
     _note_violence(form, understanding, text)
     of_a_partner = names_partner(text) and "violence" in understanding.concerns
     if (_writes_for_themself(understanding) or of_a_partner) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
-    meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk
+    urgent = dialog.data.get("urgency", {}).get("level", "normal") != "normal"
+    in_danger = urgent and not dialog.state.startswith("consent.")  # consent decides what it adds
+    meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk or in_danger
     if keep_words and meaningful:
         _keep_words(form, dialog.user_input.text, filled)
     for key in filled:

@@ -32,7 +32,7 @@ from dialogs.intake_form import (
 )
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import bare_contact_time, duration_id
+from dialogs.understanding.entities import LATE_NIGHT, bare_contact_time, duration_id
 
 
 class States(StrEnum):
@@ -174,6 +174,8 @@ def _noted_label(answers: Answers, key: str) -> str:
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
         return catalog.text(noted, label=BY_KEY["relation"].label(relation))
     answer = answers.get(key, {})
+    if not answer.get("choice") and answer.get("words"):  # a time no option fits (「夜中なら返せる」)
+        return catalog.text("summary.quote", words=str(answer["words"]).split("\n")[-1])
     question = BY_KEY["age_band" if key == "asker_age_band" else key]
     options = [answer.get("choice", ""), *([answer["also"]] if answer.get("also") else [])]
     return catalog.text("summary.separator").join(
@@ -459,15 +461,21 @@ def take_multi_text(event: EventData) -> None:
         suggested: tuple[str, ...] = understanding.concerns
     else:
         suggested = match_options(question, answers_of(dialog), text)
+    denied = draft.denied_concerns(text) if question.key == "concerns" else []
+    suggested = tuple(s for s in suggested if s not in denied)
     answer = answers_of(dialog).setdefault(question.key, {"choices": []})
     chosen = answer.setdefault("choices", [])
     chosen.extend(s for s in suggested if s not in chosen)
+    unticked = draft.untick(answers_of(dialog), denied)
     if question.free_text:
         answer["words"] = f"{answer['words']}\n{text}" if answer.get("words") else text
+    if unticked:
+        labels = catalog.text("summary.separator").join(question.label(c) for c in unticked)
+        dialog.say("intake.concerns_unmarked", items=labels)
     if suggested:
         labels = catalog.text("summary.separator").join(question.label(s) for s in suggested)
         dialog.say("intake.concerns_marked" if question.free_text else "intake.options_marked", items=labels)
-    elif question.free_text:
+    elif question.free_text and not unticked:
         dialog.say("intake.words_kept")
 
 
@@ -509,7 +517,8 @@ def record_elsewhere(event: EventData) -> None:
         record_skip(event)
     elif found == "time":
         time = bare_contact_time(dialog.user_input.text)
-        answers_of(dialog)["contact_times"] = {"choice": time, "from_text": True}
+        said = {"words": dialog.user_input.text.strip()} if time == LATE_NIGHT else {"choice": time}
+        answers_of(dialog)["contact_times"] = {**said, "from_text": True}
 
 
 def note_time(event: EventData) -> None:
@@ -517,7 +526,8 @@ def note_time(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     time = bare_contact_time(dialog.user_input.text)
     if _answer_elsewhere(dialog) == "time" and time is not None:
-        label = catalog.text("summary.quote", words=BY_KEY["contact_times"].label(time))
+        words = dialog.user_input.text.strip() if time == LATE_NIGHT else BY_KEY["contact_times"].label(time)
+        label = catalog.text("summary.quote", words=words)
         dialog.say(languages.worded(dialog, "draft.noted"), items=label)
 
 

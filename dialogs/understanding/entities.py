@@ -97,16 +97,26 @@ _CONTACT_TIMES = (
     ("weekend", re.compile(r"土日|週末|土曜|日曜|休日")),
     ("weekday_morning", re.compile(r"午前|朝")),
     ("weekday_afternoon", re.compile(r"午後|昼|日中")),
-    ("weekday_evening", re.compile(r"夜|夕方|晩|\d{2}時(以降|から|過ぎ)")),
+    ("weekday_evening", re.compile(r"夜|夕方|晩|よる|ゆうがた")),
     ("anytime", re.compile(r"いつでも")),
 )
-_REACH_WORDS = re.compile(r"電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|つなが")
+_LATE_NIGHT = re.compile(r"夜中|深夜|夜遅く|真夜中|よなか|しんや|夜更け")
+"""A time no option fits (「夜中なら返せる」): kept as the person's words, never as 「平日の夕方以降」."""
+LATE_NIGHT = "late_night"
+"""The contact-time value for the late night: the draft keeps the words and no option."""
+_HOURS = re.compile(r"(\d{1,2})\s?時(?:(?:から|〜|~|-)(\d{1,2})\s?時)?(より前|前|まで)?")
+"""Hours of the clock (「10時から14時くらいなら」「19時より前なら」)."""
+_HOUR_BANDS = ((12, "weekday_morning"), (17, "weekday_afternoon"), (24, "weekday_evening"))
+_REACH_WORDS = re.compile(
+    r"電話|でんわ|連絡|でれ|出れ|出られ|でられ|都合|つなが|返事|へんじ|返信|へんしん|返せ|かえせ|line|らいん"
+)
 _AVAILABLE = re.compile(
-    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃)?"
+    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
     r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
 )
 _UNREACHABLE = re.compile(
     r"(出|で)(られ|れ)(ない|へん|ん|ず)|(取|と)れ(ない|へん|ん)|無理|むり|だめ|ダメ|避け|さけ|やめ|困|こま"
+    r"|(でき|出来)(ない|ません|へん|ひん|ん)|(返|かえ)せ(ない|ません|へん|ん)"
 )
 """A sentence that names a time only to say the writer cannot be reached then (「平日の昼間は仕事なので
 電話には出られない」): that time is a caution, not the time to call."""
@@ -170,7 +180,7 @@ _SCHOOL_YEAR = re.compile(
 )
 _BARE_AGE = re.compile(
     r"(今年で|ことしで)?(?<![\d.,万円])(\d{1,3})\s?(?:歳|才|さい)?"
-    r"(?=です|だよ|でした|で[、,]|や(?:で|ねん)?$|になります|になりました|になる|になった)"
+    r"(?=です|だよ|でした|で[、,]|じゃ|や(?:で|ねん)?$|になります|になりました|になる|になった)"
 )
 """An age without 歳 (「息子は28です」「今年で37になります」): taken when the sentence names whose it is
 or says 今年で."""
@@ -184,15 +194,14 @@ _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
 )
+_SINCE_AGO = re.compile(r"(\d{1,2})(年|ヶ月|か月|カ月)前(?:に|から)[^。!?！？\n]*から")
+"""A time since something that started it (「3年前に仕事をやめてから」)."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
 _FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)")
 """「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
-_NOT_WANTED = re.compile(
-    r"(わけ|訳)(じゃ|では|でも|ちゃう)|(ん|の)(じゃ|では)(ない|なく|ありません)|とかじゃ|とかでは"
-)
-"""A wish said as not wanted right after it (「何かしてほしいわけじゃない」): kept as written, whole."""
-_SENTENCE_REST = re.compile(r"[^。!?！？\n]*")
+_REPORTED = re.compile(r"\s?(?:と|って)(?:言|い|頼|たの|泣|な)")
+"""A wish someone else said (「塾代を出してほしいと言っても」): reported, not the writer's hope."""
 _SENTENCE = re.compile(r"[^。!?！？\n]+")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -287,15 +296,23 @@ def _writer_is_hurt(sentence_tokens: Sequence[Token]) -> bool:
     return False
 
 
+MEANS_OF_LIVING = frozenset(
+    ("年金", "金", "お金", "家", "実家", "すね", "脛", "収入", "仕送り", "貯金", "給料")
+)
+"""What a writer lives on or in that belongs to a relative (「親の年金で暮らしてます」): the relative is
+not whom the sentence is about."""
+
+
 def _possessive(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the writer names themself only as the owner of a relative (「うちの弟」「私の母」)."""
+    """Whether a person is named only as an owner: the writer of a relative (「うちの弟」「私の母」),
+    or a relative of what the writer lives on (「親の年金で」「親の家に」)."""
     word = tokens[at]
-    return (
-        (word.lemma in FIRST_PERSON or word.surface in FIRST_PERSON)
-        and at + 2 < len(tokens)
-        and tokens[at + 1].lemma == "の"
-        and _is_relative(tokens[at + 2])
-    )
+    if at + 2 >= len(tokens) or tokens[at + 1].lemma != "の":
+        return False
+    owned = tokens[at + 2]
+    if word.lemma in FIRST_PERSON or word.surface in FIRST_PERSON:
+        return _is_relative(owned)
+    return _is_relative(word) and (owned.lemma in MEANS_OF_LIVING or owned.surface in MEANS_OF_LIVING)
 
 
 def _who(sentence_tokens: Sequence[Token]) -> About:
@@ -409,10 +426,8 @@ def _carry_over(sentences: Sequence[tuple[str, tuple[Token, ...]]], words: Seque
 def _relation(tokens: Sequence[Token]) -> Entity | None:
     """Find what the writer is to the person they write about (母です → parent; 息子が → parent)."""
     for i, token in enumerate(tokens):
-        name = token.lemma if token.lemma in SELF_INTRODUCTION else token.surface
-        after = [t.lemma for t in tokens[i + 1 : i + 3]]
-        introduces = after and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
-        if name in SELF_INTRODUCTION and introduces:
+        name = _name_of(token, SELF_INTRODUCTION)
+        if name is not None and _introduction_at(tokens, i):
             return Entity("relation", SELF_INTRODUCTION[name], "self", token.surface)
     for token in tokens:
         name = token.lemma if token.lemma in RELATIVE_TO_RELATION else token.surface
@@ -437,10 +452,23 @@ def _name_of(token: Token, names: Mapping[str, str]) -> str | None:
 
 
 def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the word at `at` is what the writer calls themself (「母です」「民生委員をしている」)."""
+    """Whether the word at `at` is what the writer calls themself (「母です」「民生委員をしている」);
+    not a word that says who someone else is (「65歳以上は母です」)."""
     after = [t.lemma for t in tokens[at + 1 : at + 3]]
     named = _name_of(tokens[at], SELF_INTRODUCTION) is not None
-    return named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+    says = named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+    return says and not _other_topic_before(tokens, at)
+
+
+def _other_topic_before(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the sentence before `at` has a topic other than the writer (「65歳以上は」, not 「私は」)."""
+    start = max((i + 1 for i, t in enumerate(tokens[:at]) if t.surface in ("。", "!", "?", "\n")), default=0)
+    for i in range(start + 1, at):
+        if tokens[i].lemma in ("は", "が") and tokens[i].pos == "助詞":
+            topic = tokens[i - 1]
+            if topic.lemma not in FIRST_PERSON and topic.surface not in FIRST_PERSON:
+                return True
+    return False
 
 
 def _introduces_self(tokens: Sequence[Token]) -> bool:
@@ -489,16 +517,26 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
         named = _who(sentence_tokens)
         who = named if named != "unknown" else last
         last = who
-        if _introduces_self(sentence_tokens):
+        introduced = _introduces_self(sentence_tokens)
+        if introduced:
             who = "self"  # 「72歳の母です」: the writer's own age, not her son's
         if not any(ch.isdigit() for ch in folded):
             continue
         ages = _SCHOOL_YEAR.sub(lambda m: " " * len(m.group(0)), folded)
-        for match in _AGE.finditer(ages):
-            out += _age(int(match.group(1)), who, match.group(0))
-        for match in _BARE_AGE.finditer(ages):
-            if named != "unknown" or match.group(1):
-                out += _age(int(match.group(2)), who, match.group(0))
+        for match, age, said in (
+            *((m, m.group(1), True) for m in _AGE.finditer(ages)),
+            *((m, m.group(2), named != "unknown" or bool(m.group(1))) for m in _BARE_AGE.finditer(ages)),
+        ):
+            if _AGE_RANGE.match(ages, match.end()):
+                continue
+            owner = None if introduced else _age_owner(folded, *match.span())
+            if owner is not None:
+                out += _age(int(age), *owner)
+            elif said or _AGE_ALONE.fullmatch(ages.strip()):
+                out += _age(int(age), who, match.group(0))
+        for match in _OWNED_BARE_AGE.finditer(ages):
+            about: About = "self" if match.group(1) in FIRST_PERSON else "other"
+            out += _age(int(match.group(2)), about, match.group(0))
         for match in _DECADE.finditer(folded):
             decade = int(match.group(1))
             if 10 <= decade <= 100:
@@ -506,6 +544,55 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
         for match in _SCHOOL_YEAR.finditer(folded):
             out.append(Entity("age_band", "under_18", who, match.group(0)))
     return out
+
+
+def _person_words(words: Iterable[str]) -> str:
+    """An alternation of words, longest first, for a regular expression."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_AGE_OWNER_BEFORE = re.compile(
+    rf"({_person_words(FIRST_PERSON)}|{_person_words(RELATIVE_TO_RELATION)})(?:は|が|も|って)"
+)
+_AGE_OWNER_AFTER = re.compile(rf"の\s?({_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)")
+_OWNED_BARE_AGE = re.compile(
+    rf"({_person_words(FIRST_PERSON)}|{_person_words(RELATIVE_TO_RELATION)})(?:は|も)(?:もう|今年で)?(\d{{1,3}})"
+    r"(?=で|じゃ|や|、|,|$)"
+)
+"""An age without 歳 right after whose it is (「母は80で足が悪い」「わしは52じゃ」)."""
+_AGE_ALONE = re.compile(r"(?:今年で)?\d{1,3}\s?(?:歳|才|さい)?(?:です|だ|や|じゃ|になります)?")
+"""A sentence that is only an age (「35です」): the writer's answer to whose age is being told."""
+_AGE_RANGE = re.compile(r"\s?(?:以上|以下|未満|より(?:上|下)|から|まで)")
+"""An age said as a band's bound (「65歳以上は母です」), not anyone's age."""
+
+
+def _age_owner(sentence: str, start: int, end: int) -> tuple[About, str] | None:
+    """Whose an age is, from the words around it: 「22歳の息子」 (the son's), 「私は47歳で」 (the
+    writer's), 「母は70で」 (the mother's); with the words that say so. None when they do not say."""
+    after = _AGE_OWNER_AFTER.match(sentence, end)
+    if after is not None:
+        return "other", sentence[start : after.end()]
+    owners = list(_AGE_OWNER_BEFORE.finditer(sentence, 0, start))
+    if not owners:
+        return None
+    owner = owners[-1]
+    about: About = "self" if owner.group(1) in FIRST_PERSON else "other"
+    return about, sentence[owner.start() : end]
+
+
+def relative_named(words: str) -> str | None:
+    """What the writer is to the relative named in `words` (「母は70」 → child), else None."""
+    found = re.search(_person_words(RELATIVE_TO_RELATION), words)
+    return RELATIVE_TO_RELATION[found.group(0)] if found else None
+
+
+def _relative_beside_own_age(ages: Sequence[Entity]) -> Entity | None:
+    """A writer who gives their own age beside a relative's (「親父は78で…。わしは52じゃ」) writes as
+    that relative's family."""
+    own = any(e.kind == "age" and e.about == "self" and _AGE_OWNER_BEFORE.match(e.matched) for e in ages)
+    relatives = [e.matched for e in ages if e.kind == "age" and e.about == "other"]
+    relation = next((r for r in map(relative_named, relatives) if r is not None), None)
+    return Entity("writer", relation, "other", relatives[0]) if own and relation else None
 
 
 def _age(age: int, who: About, words: str) -> list[Entity]:
@@ -516,20 +603,21 @@ def _age(age: int, who: About, words: str) -> list[Entity]:
 
 
 def _durations(text: str) -> list[Entity]:
-    """Find how long something has lasted (20年, 半年くらい, 3ヶ月).
+    """Find how long the situation has lasted (20年, 半年くらい, 3年前に…てから): the longest time
+    told, since a later detail (「ここ1年は顔を合わせていない」) lies within it.
 
     Not a school year (ちゅうがく2ねん), and not a time in another matter's clause (「電気代も2か月
     払えてなくて」 is how long a bill is unpaid, not how long the situation has lasted).
     """
     folded = _SCHOOL_YEAR.sub(" ", unicodedata.normalize("NFKC", text))
-    out: list[Entity] = []
-    for match in _DURATION.finditer(folded):
+    found: list[tuple[float, Entity]] = []
+    for match in (*_DURATION.finditer(folded), *_SINCE_AGO.finditer(folded)):
         if _OTHER_MATTER.search(_clause_around(folded, match.start(), match.end())):
             continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
-        out.append(Entity("duration", duration_id(years), "other", match.group(0)))
-    return out
+        found.append((years, Entity("duration", duration_id(years), "other", match.group(0))))
+    return [max(found, key=lambda pair: pair[0])[1]] if found else []
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -600,11 +688,25 @@ def _contact_times(text: str) -> list[Entity]:
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
         if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)) or _UNREACHABLE.search(folded):
             continue
-        for option, pattern in _CONTACT_TIMES:
-            if pattern.search(plain) or pattern.search(folded):
-                out.append(Entity("contact_times", option, "self", sentence.strip()))
-                break
+        option = _time_of_day(plain)
+        if option is not None:
+            out.append(Entity("contact_times", option, "self", sentence.strip()))
     return out
+
+
+def _time_of_day(text: str) -> str | None:
+    """The contact-time option a text names: the late night (no option fits), a part of the day
+    (「昼間」), hours of the clock (「10時から14時」 → afternoon), a weekday or the weekend."""
+    folded = _fold(text)
+    if _LATE_NIGHT.search(text) or _LATE_NIGHT.search(folded):
+        return LATE_NIGHT
+    hours = _HOURS.search(text)
+    if hours is not None and not re.search(r"午前|午後|朝|昼|夕方|晩|夜", text):
+        first, last = int(hours.group(1)), int(hours.group(2) or hours.group(1))
+        if hours.group(3):  # 「19時より前」: the last part of the day that ends by then
+            return next((band for end, band in reversed(_HOUR_BANDS) if end <= first), _HOUR_BANDS[0][1])
+        return next((band for end, band in _HOUR_BANDS if (first + last) / 2 < end), None)
+    return next((o for o, pattern in _CONTACT_TIMES if pattern.search(text) or pattern.search(folded)), None)
 
 
 BARE_TIME_MAX_CHARS = 10
@@ -616,7 +718,7 @@ def bare_contact_time(text: str) -> str | None:
     plain = unicodedata.normalize("NFKC", text).strip()
     if len(plain) > BARE_TIME_MAX_CHARS:
         return None
-    return next((option for option, pattern in _CONTACT_TIMES if pattern.search(plain)), None)
+    return _time_of_day(plain)
 
 
 def _considerations(text: str) -> list[Entity]:
@@ -626,12 +728,20 @@ def _considerations(text: str) -> list[Entity]:
     out = []
     for i, sentence in enumerate(sentences):
         folded = _fold(sentence)
-        if not (_CONSIDERATION.search(folded) or _avoided_contact(folded)):
+        if not (_CONSIDERATION.search(folded) or _avoided_contact(folded) or _unreachable_time(sentence)):
             continue
         reason = sentences[i + 1] if i + 1 < len(sentences) and _REASON.search(sentences[i + 1]) else ""
         words = f"{sentence}。{reason}" if reason else sentence
         out.append(Entity("consideration", words, "self", words))
     return out
+
+
+def _unreachable_time(sentence: str) -> bool:
+    """Whether a sentence names a time when the writer cannot be reached (「夫が家にいる夜や土日は
+    返事ができません」): a caution for whoever writes back."""
+    plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
+    named = _time_of_day(plain) is not None
+    return named and bool(_REACH_WORDS.search(folded)) and bool(_UNREACHABLE.search(folded))
 
 
 def _home_visit(text: str) -> list[Entity]:
@@ -653,17 +763,18 @@ def _introduced(text: str) -> re.Match[str] | None:
 
 
 def _hopes(text: str, found: Sequence[Entity]) -> list[Entity]:
-    """What the writer wishes for, in their words: a wish said as not wanted stays whole with its
-    negation (「何かしてほしいわけじゃない」); a caution (「親にはまだ言わないでほしいです」) or a way
+    """What the writer wishes for, as the whole sentence they wrote: a wish said as not wanted stays
+    whole with its negation (「何かしてほしいわけじゃない」); a wish they report of someone else
+    (「塾代を出してほしいと言っても」) is not theirs; a caution (「親にはまだ言わないでほしいです」) or a way
     of contact (「連絡はLINEでお願いしたいです」) is not a hope."""
     cautions = [e.value for e in found if e.kind == "consideration"]
     ways = [e.matched for e in found if e.kind in ("contact", "contact_also")]
     out = []
-    for match in _HOPE.finditer(text):
-        words = match.group(0).strip()
-        if _NOT_WANTED.match(text, match.end()):
-            rest = _SENTENCE_REST.match(text, match.end())
-            words = (words + (rest.group(0) if rest else "")).strip()
+    for sentence in _sentences(text):
+        wishes = [m for m in _HOPE.finditer(sentence) if not _REPORTED.match(sentence, m.end())]
+        if not wishes:
+            continue
+        words = sentence.strip()
         told = any(words in caution for caution in cautions) or any(way in _fold(words) for way in ways)
         if not told:
             out.append(Entity("hope", words, "self", words))
@@ -683,7 +794,10 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         found.append(relation)
     elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
         found.append(Entity("relation", "family", "other", matter.group(0)))
-    found.extend(_ages(tokens))
+    ages = _ages(tokens)
+    if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
+        found.append(relative)
+    found.extend(ages)
     found.extend(_durations(text))
     found.extend(_since_school(text, found))
     district = _district(folded)
