@@ -394,6 +394,8 @@ def record_words(event: EventData) -> None:
     """Store typed text verbatim as the answer, with the option it names when it clearly names one."""
     dialog: Dialog = dialog_of(event)
     question = _current(dialog)
+    if _only_a_caution(dialog, question):
+        return
     answer: dict[str, Any] = {"words": dialog.user_input.text.strip()}
     earlier = answers_of(dialog).get(question.key, {})
     option = pick_option(question, answers_of(dialog), dialog.user_input.text)
@@ -402,6 +404,17 @@ def record_words(event: EventData) -> None:
     if option is not None:
         answer["choice"] = option
     _store(dialog, answer)
+
+
+def _only_a_caution(dialog: Dialog, question: Question) -> bool:
+    """Whether text typed at the contact-time question names no time and only asks for care (「親には
+    知られたくない」): the draft keeps it as a 配慮, not as the time to write."""
+    if question.key != "contact_times" or bare_contact_time(dialog.user_input.text) is not None:
+        return False
+    understanding = dialog.understanding
+    entities = understanding.entities if understanding is not None else ()
+    cautious = any(entity.kind == "consideration" for entity in entities)
+    return cautious and not any(entity.kind == "contact_times" for entity in entities)
 
 
 def record_skip(event: EventData) -> None:

@@ -325,3 +325,37 @@ def test_after_pills_every_message_reaches_the_sheet_whole() -> None:
     chat = started(*messages, now=NIGHT)
     heard = [item["words"] for item in build_summary(chat.data)["heard"] if "words" in item]
     assert heard == list(messages)
+
+
+# ---------------------------------------------------------------- B2: money kept from her is a sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LONG_SECOND,
+        "殴られたりはないです。でも、お金を自由につかえなくて",
+        "手はあげられてへん。けど、レシートを全部見せないとあかんのです",
+    ],
+)
+def test_money_kept_from_her_after_the_dv_lines_is_no_denial_to_thank_her_for(text: str) -> None:
+    chat = started(LONG_FIRST, text, now=DAY)
+    assert "そうではないと教えてくださって" not in said(chat)
+    assert "DV相談＋" in said(chat)
+
+
+# ---------------------------------------------------------------- B4: a caution typed at the time question
+
+
+@pytest.mark.parametrize(
+    "caution", ["親には知られたくない", "家族にバレたくないです", "おやに しられたくない"]
+)
+def test_a_caution_typed_at_the_contact_time_question_is_a_caution_not_a_time(caution: str) -> None:
+    chat = started("相談の準備をしたい", now=DAY)
+    chat.tap("自分のこと")
+    while chat.state != "intake.ask_contact_times":
+        chat.tap("答えたくない")
+    chat.send(caution)
+    answers = intake_answers(chat)
+    assert "contact_times" not in answers
+    assert caution in answers["considerations"]["words"]
