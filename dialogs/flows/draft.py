@@ -600,6 +600,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     if not at_concerns and untick(answers, denied) and "concerns" not in filled:
         filled.append("concerns")
     _note_violence(form, understanding, text)
+    _take_back_no_bed(dialog, text)
     of_a_partner = names_partner(text) and "violence" in understanding.concerns
     if (_writes_for_themself(understanding) or of_a_partner) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
@@ -612,6 +613,24 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if key in form["skipped"]:
             form["skipped"].remove(key)
     return filled
+
+
+STILL_A_BED_TONIGHT = re.compile(
+    r"(今夜|今晩|こんや|こんばん|今日|きょう)\s?は?\s?(まだ|いちおう|一応)[^。!?！？\n]{0,10}"
+    r"(いられ|居られ|いれ|おれ|居れ|泊まれ|とまれ|寝られ|ねられ|寝れ|ねれ|住め|すめ)"
+)
+"""The writer says there is still a bed tonight (「今夜はまだ部屋にいられます。金曜が期限です」)."""
+
+
+def _take_back_no_bed(dialog: Dialog, text: str) -> None:
+    """Take 「今夜の寝る場所がない」 off the urgency reasons when the writer says there is still a bed
+    tonight: the hurry is the deadline, and the case stays urgent for it."""
+    urgency = dialog.data.get("urgency", {})
+    no_bed = catalog.text("urgency.reason.no_shelter")
+    if no_bed in urgency.get("reasons", []) and STILL_A_BED_TONIGHT.search(
+        unicodedata.normalize("NFKC", text)
+    ):
+        urgency["reasons"] = [reason for reason in urgency["reasons"] if reason != no_bed]
 
 
 def _note_violence(form: dict[str, Any], understanding: Understanding, text: str) -> None:

@@ -359,3 +359,27 @@ def test_a_caution_typed_at_the_contact_time_question_is_a_caution_not_a_time(ca
     answers = intake_answers(chat)
     assert "contact_times" not in answers
     assert caution in answers["considerations"]["words"]
+
+
+# ---------------------------------------------------------------- B5: evicted on Friday, a bed tonight
+
+
+@pytest.mark.parametrize(
+    "still",
+    [
+        "今夜はまだ部屋にいられます。金曜が期限です。住居確保給付金というのは私でももらえますか",
+        "今晩は一応まだ家におれます。期限は金曜です",
+        "きょうは まだ へやに いられます",
+    ],
+)
+def test_a_bed_still_there_tonight_is_no_withdrawal_and_not_no_bed_tonight(still: str) -> None:
+    chat = started(
+        "53歳男です。先月会社をクビになって家賃3ヶ月滞納してます。大家から金曜までに出ていけと言われました。"
+        "行くところがありません",
+        still,
+        now=DAY,
+    )
+    summary = build_summary(chat.data)
+    assert "withdrawal" not in summary["concerns"]
+    assert "今夜の寝る場所がない" not in summary["urgency_reasons"]
+    assert summary["urgency"] == "urgent"
