@@ -1583,7 +1583,11 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
     repeat = memory_of(dialog.data).is_repeat(situations[0], dialog.now)
     if new == repeat or (repeat and situations[0] not in HARMED):
         return False
-    reasons = _reasons(reading, "crisis", joined)
+    named = _reasons(replace(reading, evidence=()), "crisis", joined)  # what it is about, no words
+    reasons = (
+        *named,
+        catalog.text("summary.quote", words=dialog.user_input.text.strip()),
+    )  # this message only
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     _answer_crisis(dialog, situations, already_sent=False, understanding=reading)

@@ -383,3 +383,15 @@ def test_a_bed_still_there_tonight_is_no_withdrawal_and_not_no_bed_tonight(still
     assert "withdrawal" not in summary["concerns"]
     assert "今夜の寝る場所がない" not in summary["urgency_reasons"]
     assert summary["urgency"] == "urgent"
+
+
+def test_reasons_read_from_pieces_quote_each_message_apart() -> None:
+    chat = started(
+        "さっき眠剤ぜんぶいった笑　ふわふわする",
+        "いや死にたいとかじゃなくて寝たかっただけ。20錠くらい？",
+        "もういいや寝る。おやすみ",
+        "てかまだ起きてた。手がしびれてる",
+        now=NIGHT,
+    )
+    quoted = [reason for reason in build_summary(chat.data)["urgency_reasons"] if reason.startswith("「")]
+    assert all(" " not in reason and "\n" not in reason for reason in quoted), quoted
