@@ -202,7 +202,10 @@ def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
     following = [t for t in tokens[end : end + 4] if t.pos != "補助記号"]
     if following and following[0].lemma in _HEARSAY_OR_LIKE:
         # 「死んだように眠る」「消えたみたいな気分」 compare;
-        # 「腕を切ってるみたい」「殴られているようです」 report what seems to happen
+        # 「腕を切ってるみたい」「殴られているようです」 report what seems to happen;
+        # 「切るようになった」 says it began
+        if len(following) > 2 and following[1].surface == "に" and following[2].lemma == "なる":
+            return False
         return len(following) > 1 and following[1].surface in ("に", "な")
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
