@@ -191,6 +191,14 @@ _DEGREE_WORDS = frozenset(
 )
 
 _HEARSAY_OR_LIKE = frozenset(("みたい", "よう", "様"))
+_RESOLVE_NOUNS = frozenset(("覚悟", "気持ち", "積もり"))
+_BOLD_ACTS = frozenset(
+    (
+        *("告白", "頼む", "挑む", "申し込む", "応募", "臨む", "買う", "交渉"),
+        *("相談", "誘う", "お願い", "伝える", "提出", "転職", "辞める"),
+    )
+)
+"""After 〜覚悟で these make a figure of boldness (「清水の舞台から飛び降りる覚悟で告白した」)."""
 """After a predicate these compare (〜みたいに, 〜ような) or report what seems to happen (〜みたいです)."""
 
 
@@ -209,6 +217,8 @@ def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
         return len(following) > 1 and following[1].surface in ("に", "な")
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
+    if len(following) > 2 and following[0].lemma in _RESOLVE_NOUNS and following[1].surface == "で":
+        return any(t.lemma in _BOLD_ACTS for t in tokens[end + 2 : end + 7])
     if len(following) > 1 and following[0].lemma in ("って", "と") and following[1].lemma in _DEGREE_WORDS:
         return True
     plain = not tokens[last].conj_form.startswith("意志推量形")

@@ -84,6 +84,10 @@ def test_new_wordings_are_crisis_of_their_kind(text: str, kind: str) -> None:
         "夏休みは子どもと川に入って遊んだ、今から帰る",
         "前髪を切ると気分が落ち着く",
         "ほら、眠れないって言ってたでしょ。薬の量は先生に聞いてね",
+        "首つりの話じゃなくて、首のこりの話です",
+        "屋上から飛び降りる覚悟で告白して、見事に振られた",
+        "引っ越しの荷物運びで、今日は肩が死んだ",
+        "昨日のマラソン、死ぬごときつかった",
     ],
 )
 def test_ordinary_uses_stay_none_of_crisis(text: str) -> None:
