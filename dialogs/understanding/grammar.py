@@ -42,7 +42,7 @@ _BRIDGE_WORDS = frozenset(
             "なんか",
             "たり",
         ),
-        *("ほど", "一言", "一度", "全然", "別に", "決して", "絶対", "少し", "そんな"),
+        *("ほど", "一言", "一度", "全然", "別に", "決して", "絶対", "少し", "そんな", "未だ"),
         *("そう", "そういう", "そう言う"),
         *("訳", "こと", "気持ち", "気", "積もり", "様", "予定", "考え", "思い", "感じ"),
         *("だ", "です", "思う", "考える", "言う", "ある", "する", "いる", "思える"),
@@ -191,6 +191,14 @@ _DEGREE_WORDS = frozenset(
 )
 
 _HEARSAY_OR_LIKE = frozenset(("みたい", "よう", "様"))
+_RESOLVE_NOUNS = frozenset(("覚悟", "気持ち", "積もり"))
+_BOLD_ACTS = frozenset(
+    (
+        *("告白", "頼む", "挑む", "申し込む", "応募", "臨む", "買う", "交渉"),
+        *("相談", "誘う", "お願い", "伝える", "提出", "転職", "辞める"),
+    )
+)
+"""After 〜覚悟で these make a figure of boldness (「清水の舞台から飛び降りる覚悟で告白した」)."""
 """After a predicate these compare (〜みたいに, 〜ような) or report what seems to happen (〜みたいです)."""
 
 
@@ -202,10 +210,15 @@ def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
     following = [t for t in tokens[end : end + 4] if t.pos != "補助記号"]
     if following and following[0].lemma in _HEARSAY_OR_LIKE:
         # 「死んだように眠る」「消えたみたいな気分」 compare;
-        # 「腕を切ってるみたい」「殴られているようです」 report what seems to happen
+        # 「腕を切ってるみたい」「殴られているようです」 report what seems to happen;
+        # 「切るようになった」 says it began
+        if len(following) > 2 and following[1].surface == "に" and following[2].lemma == "なる":
+            return False
         return len(following) > 1 and following[1].surface in ("に", "な")
     if following and following[0].lemma in _DEGREE_WORDS:
         return True
+    if len(following) > 2 and following[0].lemma in _RESOLVE_NOUNS and following[1].surface == "で":
+        return any(t.lemma in _BOLD_ACTS for t in tokens[end + 2 : end + 7])
     if len(following) > 1 and following[0].lemma in ("って", "と") and following[1].lemma in _DEGREE_WORDS:
         return True
     plain = not tokens[last].conj_form.startswith("意志推量形")
