@@ -99,7 +99,11 @@ def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
     です」 says the writer asks for themself.
     """
     if entity.value == "self":
-        return ["asker"] if _fill(answers, "asker", "self") else []
+        if not _fill(answers, "asker", "self"):
+            return []
+        if answers.get("relation", {}).get("from_text"):
+            answers.pop("relation")  # 「家族じゃなくて本人です」: no relative is whom the form is about
+        return ["asker"]
     if entity.value not in (*FAMILY_RELATIONS, *SUPPORTER_RELATIONS):
         return []
     if entity.about != "self" and _writer_known(answers):
@@ -376,18 +380,32 @@ def _concerns(
 DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
-    r"|外して|はずして|消して|けして|取って|とって|いらない|いりません)"
+    r"|外して|はずして|消して|けして|取って|とって|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
 )
 """A worry named only to say it is not one (「仕事探しはちがう」「ひきこもりではありません」「仕事探しは
-外して」)."""
+外して」「不登校とかは関係ないです」)."""
+NOT_TOLD = re.compile(
+    r"([^。、,!?！？\n]{1,15}?)(?:の話|のはなし|のこと|の事)(?:は|も|とか|なんて)?\s?"
+    r"(?:して|書いて|かいて|言って|いって|話して)(?:い|は|へ)?(?:ない|ません|ねえ)"
+)
+"""A worry the person says they never told of (「お金や借金の話はしていません」「借金のことは書いていません」)."""
 
 
 def denied_concerns(text: str) -> list[str]:
     """The concerns a message says are not the person's (「仕事探しは外して」 → job_search)."""
     denied: list[str] = []
-    for match in DENIED.finditer(unicodedata.normalize("NFKC", text)):
-        denied += [c for c in classify(match.group(1)).concerns if c not in denied]
+    folded = unicodedata.normalize("NFKC", text)
+    for match in (*DENIED.finditer(folded), *NOT_TOLD.finditer(folded)):
+        denied += [c for c in _concerns_named(match.group(1)) if c not in denied]
     return denied
+
+
+def _concerns_named(words: str) -> list[str]:
+    """The concerns words name: as the reading finds them, or by a part of their button's label
+    (「お金」 of 「お金・生活費」)."""
+    read = classify(words).concerns
+    labels = {c: BY_KEY["concerns"].label(c).split("・") for c in CONCERNS if c not in read}
+    return [*read, *(c for c, parts in labels.items() if any(part in words for part in parts))]
 
 
 def untick(answers: dict[str, Any], concerns: list[str]) -> list[str]:

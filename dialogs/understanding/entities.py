@@ -149,7 +149,7 @@ _REFUSED = re.compile(
 """Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
 thing to avoid, not the way to be contacted."""
 _OWN_MATTER = re.compile(
-    r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|$)"
+    r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|[。!?]|$)"
     r"|(本人|ほんにん)です"
 )
 """The writer says the consultation is about themself (「52歳、自分のことです」)."""
@@ -176,8 +176,14 @@ interjection (おや) or as 儘 (まま): only at the start or after 「ぼく�
 _AGE = re.compile(r"(\d{1,3})(歳|才|さい)")
 _DECADE = re.compile(r"(\d0)(代|だい)")
 _SCHOOL_YEAR = re.compile(
-    r"(?:小学|中学|高校|しょうがく|ちゅうがく|こうこう|小|中|高)\s?(\d)\s?(?:年生|年|ねんせい|ねん)?"
+    r"(小学|中学|高校|大学|短大|専門学校|専門|しょうがく|ちゅうがく|こうこう|だいがく|小|中|高)の?\s?(\d)\s?"
+    r"(?:年生|年|ねんせい|ねん)?"
 )
+_ADULT_SCHOOLS = frozenset(("大学", "短大", "専門学校", "専門", "だいがく"))
+"""Schools whose students are grown (大学3年 is about 20), unlike 中2 or 高1."""
+_STUDENT_INTRODUCED = re.compile(rf"{_SCHOOL_YEAR.pattern}(?:です|だ|っす|やで|で[、,])(?=[、,。]|$)")
+"""The writer introduces themself by school year (「大学3年です」): they write as themself; the
+parents they quarrel with (「親と揉めて」) do not make them family."""
 _BARE_AGE = re.compile(
     r"(今年で|ことしで)?(?<![\d.,万円])(\d{1,3})\s?(?:歳|才|さい)?"
     r"(?=です|だよ|でした|で[、,]|じゃ|や(?:で|ねん)?$|になります|になりました|になる|になった)"
@@ -192,13 +198,18 @@ _OTHER_MATTER = re.compile(
 """Words that make a time in the same clause about another matter (a bill, a stay in hospital)."""
 _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
-    r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏)"
+    r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏|じゃな|ではな|でわな|ちゃう|ちが|違)"
 )
+_RECENT_START = re.compile(r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)(から|に入って)")
+"""A start within the last weeks (「仕送り止まったのは先月から」): under half a year."""
 _SINCE_AGO = re.compile(r"(\d{1,2})(年|ヶ月|か月|カ月)前(?:に|から)[^。!?！？\n]*から")
 """A time since something that started it (「3年前に仕事をやめてから」)."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
-_FAMILY_MATTER = re.compile(r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)")
-"""「家族のことです」: the writer asks as family, without yet saying who they are to whom."""
+_FAMILY_MATTER = re.compile(
+    r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
+)
+"""「家族のことです」: the writer asks as family, without yet saying who they are to whom; not
+「家族のことじゃない」."""
 _HOPE = re.compile(r"[^。!?\n]{2,40}?(てほしい|て欲しい|てもらいたい|たいです|たいと思って)")
 _REPORTED = re.compile(r"\s?(?:と|って)(?:言|い|頼|たの|泣|な)")
 """A wish someone else said (「塾代を出してほしいと言っても」): reported, not the writer's hope."""
@@ -534,6 +545,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
                 out += _age(int(age), *owner)
             elif said or _AGE_ALONE.fullmatch(ages.strip()):
                 out += _age(int(age), who, match.group(0))
+        for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
+            out += _age(int(match.group(1)), "other", match.group(0))
         for match in _OWNED_BARE_AGE.finditer(ages):
             about: About = "self" if match.group(1) in FIRST_PERSON else "other"
             out += _age(int(match.group(2)), about, match.group(0))
@@ -542,7 +555,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
             if 10 <= decade <= 100:
                 out.append(Entity("age_band", _band_of_age(decade), who, match.group(0)))
         for match in _SCHOOL_YEAR.finditer(folded):
-            out.append(Entity("age_band", "under_18", who, match.group(0)))
+            band = "18_39" if match.group(1) in _ADULT_SCHOOLS else "under_18"
+            out.append(Entity("age_band", band, who, match.group(0)))
     return out
 
 
@@ -560,6 +574,10 @@ _OWNED_BARE_AGE = re.compile(
     r"(?=で|じゃ|や|、|,|$)"
 )
 """An age without 歳 right after whose it is (「母は80で足が悪い」「わしは52じゃ」)."""
+_BARE_AGE_OF_RELATIVE = re.compile(
+    rf"(?<![\d.,万円年月日時分人回])(\d{{1,3}})\s?の\s?(?:{_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)"
+)
+"""An age without 歳 right before whose it is (「24の息子が」)."""
 _AGE_ALONE = re.compile(r"(?:今年で)?\d{1,3}\s?(?:歳|才|さい)?(?:です|だ|や|じゃ|になります)?")
 """A sentence that is only an age (「35です」): the writer's answer to whose age is being told."""
 _AGE_RANGE = re.compile(r"\s?(?:以上|以下|未満|より(?:上|下)|から|まで)")
@@ -617,6 +635,8 @@ def _durations(text: str) -> list[Entity]:
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
         found.append((years, Entity("duration", duration_id(years), "other", match.group(0))))
+    for match in _RECENT_START.finditer(folded):
+        found.append((1 / 12, Entity("duration", duration_id(1 / 12), "other", match.group(0))))
     return [max(found, key=lambda pair: pair[0])[1]] if found else []
 
 
@@ -754,9 +774,10 @@ def _home_visit(text: str) -> list[Entity]:
 
 
 def _introduced(text: str) -> re.Match[str] | None:
-    """The sentence in which the writer introduces themself by age and sex (「52歳の男です」)."""
+    """The sentence in which the writer introduces themself by age and sex (「52歳の男です」) or school
+    year (「大学3年です」)."""
     for sentence in _sentences(unicodedata.normalize("NFKC", text)):
-        found = _INTRODUCED.match(sentence.strip())
+        found = _INTRODUCED.match(sentence.strip()) or _STUDENT_INTRODUCED.match(sentence.strip())
         if found is not None:
             return found
     return None

@@ -1,0 +1,135 @@
+"""Try-out 8, what the CSW sheet keeps: who is asking, whose age, how long, and the worries a person
+asked to remove. Each test types the person's own words in order, with a few variants of our own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from dialogs.summary import build_summary
+from tests.dialogs.chat import TOKYO, intake_answers, said, started
+
+NIGHT = datetime(2026, 12, 1, 3, 20, tzinfo=TOKYO)
+DAY = datetime(2026, 12, 2, 10, 30, tzinfo=TOKYO)
+
+DAIGAKU = (
+    "大学3年です。親と進路のことで揉めて仕送り止められました。バイトだけじゃ家賃払えない",
+    "口座の残り3000円くらい。今週食べるものもやばいかも",
+    "いや家族じゃなくて自分のこと。あと3年ってのは学年ね",
+    "21歳です",
+    "学生でも住居確保給付金ってもらえるんですか？",
+    "親には連絡しないでほしい。絶対",
+    "人に相談したい",
+)
+
+
+# ---------------------------------------------------------------- B2/C22 daigaku: the student himself
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        DAIGAKU[0],
+        "高校2年です。親とけんかして家にいづらい",
+        "専門学校の1年です。親に学費を止められて困っています",
+    ],
+)
+def test_a_student_who_gives_his_school_year_writes_for_himself_and_the_year_is_no_duration(first: str) -> None:
+    chat = started(first, now=NIGHT)
+    answers = intake_answers(chat)
+    assert answers["asker"]["choice"] == "self"
+    assert "relation" not in answers
+    assert "duration" not in answers, "「3年」 is his school year"
+    assert "ご家族" not in said(chat)
+
+
+def test_the_students_corrections_on_the_consent_screen_make_him_the_person_and_are_said_back_so() -> None:
+    chat = started(*DAIGAKU, now=NIGHT)
+    chat.send("ちがう、家族のことじゃない。本人です。期間も3年じゃなくて仕送り止まったのは先月から")
+    assert "ご家族" not in said(chat)
+    summary = build_summary(chat.data)
+    assert summary["asker"] == "self"
+    assert summary["duration"] != "3y_10y"
+
+
+@pytest.mark.parametrize(
+    "correction",
+    ["家族のことじゃないです。自分のことです", "いや家族じゃなくて自分のこと。", "家族の相談ではなくて、本人です"],
+)
+def test_saying_it_is_not_about_family_but_oneself_sets_the_person(correction: str) -> None:
+    chat = started("息子が仕事をやめて家にいます", now=NIGHT)
+    chat.send(correction)
+    assert intake_answers(chat)["asker"]["choice"] == "self"
+    assert "ご家族" not in said(chat)
+
+
+# ---------------------------------------------------------------- B4/C10/C11/C15 chichi2, kinjo
+
+CHICHI2 = (
+    "50代の父親です。24の息子が仕事を辞めて2年、昼夜逆転で家にいます。今夜また言い合いになって、正直、"
+    "手が出そうになりました。自分が怖いです",
+    "今は別の部屋にいます。でもまた顔を合わせたら殴ってしまうかもしれない",
+    "こういうとき、どこに相談すればいいんですか",
+    "息子は24歳の大人です。赤ん坊じゃありません",
+    "相談の準備をしたいです",
+    "さっき書いたとおり父親です",
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [CHICHI2[0], "60代の母です。32の娘が家から出ません", "40代の母親です。17の息子が学校に行っていません"],
+)
+def test_a_bare_age_before_the_child_is_the_childs_and_the_parents_decade_stays_his_own(first: str) -> None:
+    chat = started(first, now=NIGHT)
+    answers = intake_answers(chat)
+    child = "18_39" if "17の" not in first else "under_18"
+    assert answers["age_band"]["choice"] == child
+    assert answers["asker_age_band"]["choice"] != child
+
+
+def test_a_worry_he_asks_to_remove_at_the_concerns_question_is_not_ticked() -> None:
+    chat = started(*CHICHI2, now=NIGHT)
+    assert chat.state == "intake.ask_concerns"
+    chat.send("不登校とかは関係ないです。外して下さい")
+    assert "childcare_education" not in intake_answers(chat)["concerns"]["choices"]
+    assert "に印をつけました" not in said(chat) or "不登校" not in said(chat)
+
+
+def test_a_worry_removed_on_the_consent_screen_is_off_the_sheet() -> None:
+    chat = started(*CHICHI2, "選び終わった", "自分がどう息子に接したらいいか、教えてほしい", now=NIGHT)
+    chat.send("今日はもう寝ます。続きは明日")
+    chat.tap("担当者と話したい")
+    assert chat.state.startswith("consent.")
+    chat.send("学校のことは消して、このまま送ってください")
+    assert "childcare_education" not in build_summary(chat.data)["concerns"]
+
+
+KINJO = (
+    "隣に住んでいる一人暮らしのおじいさんを、もう4日くらい見かけません。新聞がたまっていて、夜も電気がついていないんです",
+    "チャイムを鳴らしても出てきません。中で倒れてたらと思うと心配で",
+    "警察に電話したほうがいいでしょうか。大げさかなと思って",
+    "いえ、私じゃなくて隣の人のことです。110にかけてみます",
+    "警察の人に開けてもらったら、中で倒れていて救急車で運ばれました。意識はあるそうです",
+    "薬なんて書いてません。おじいさんが退院したあと、一人で大丈夫か心配です。見守りみたいなのってありますか",
+    "近所の者として、担当の方に伝えておいてもらえますか。私の連絡先はこのLINEで",
+)
+
+
+def test_the_neighbour_who_never_spoke_of_money_has_it_removed_when_she_asks() -> None:
+    chat = started(*KINJO, now=DAY)
+    chat.send("お金や借金の話はしていません。それを消して、お願いします")
+    concerns = build_summary(chat.data)["concerns"]
+    assert "economic" not in concerns and "debt" not in concerns
+
+
+@pytest.mark.parametrize(
+    "text", ["借金のことは書いていません", "病気の話はしてないです。外してください", "お金のことは関係ありません"]
+)
+def test_worries_said_not_to_have_been_told_are_taken_off(text: str) -> None:
+    chat = started("母です。息子が借金をして、病気もあって、お金にも困っています", now=DAY)
+    chat.send(text)
+    concerns = intake_answers(chat)["concerns"]["choices"]
+    removed = {"借金": "debt", "病気": "illness", "お金": "economic"}
+    assert next(v for k, v in removed.items() if k in text) not in concerns
