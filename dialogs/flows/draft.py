@@ -182,6 +182,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         answers[key]["of"] = entity.about
         return [key]
     if entity.kind == "duration" and entity.value in BY_KEY["duration"].options({}):
+        if answers.get("duration", {}).get("words") and not answers["duration"].get("choice"):
+            answers.pop("duration")  # words typed at the question that told no length (「よくわからない」)
         return ["duration"] if _fill(answers, "duration", entity.value) else []
     if entity.kind == "district" and current_content().district(entity.value):
         return ["district"] if _fill(answers, "district", entity.value) else []
@@ -388,7 +390,8 @@ NOT_TOLD = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:の話|のはなし|のこと|の事)(?:は|も|とか|なんて)?\s?"
     r"(?:して|書いて|かいて|言って|いって|話して)(?:い|は|へ)?(?:ない|ません|ねえ)"
 )
-"""A worry the person says they never told of (「お金や借金の話はしていません」「借金のことは書いていません」)."""
+"""A worry the person says they never told of (「お金や借金の話はしていません」「借金のことは書いて
+いません」)."""
 
 
 def denied_concerns(text: str) -> list[str]:

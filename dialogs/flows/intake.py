@@ -26,6 +26,7 @@ from dialogs.intake_form import (
     SUPPORTER_RELATIONS,
     Answers,
     Question,
+    age_band_in,
     match_options,
     pick_option,
     unitless_number,
@@ -553,6 +554,22 @@ def gives_a_unitless_length(event: EventData) -> bool:
     return _current(dialog).key == "duration" and unitless_number(dialog.user_input.text) is not None
 
 
+def gives_an_age_for_the_length(event: EventData) -> bool:
+    """An age typed at the duration question (「30代」「35歳です」) that tells no length of time."""
+    dialog: Dialog = dialog_of(event)
+    if _current(dialog).key != "duration" or age_band_in(dialog.user_input.text) is None:
+        return False
+    understanding = dialog.understanding or classify(dialog.user_input.text)
+    return not any(entity.kind == "duration" for entity in understanding.entities)
+
+
+def ask_the_length_again(event: EventData) -> None:
+    """Say an age typed at the duration question was taken as an age, and ask how long again."""
+    dialog: Dialog = dialog_of(event)
+    dialog.say("intake.duration_not_age", words=dialog.user_input.text.strip())
+    ask(dialog)
+
+
 def ask_the_unit(event: EventData) -> None:
     """Ask back whether a bare number meant years or months, with one button for each."""
     dialog: Dialog = dialog_of(event)
@@ -663,6 +680,15 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
                     "dest": None,
                     "conditions": [gives_a_unitless_length],
                     "after": [ask_the_unit],
+                }
+            )
+            rows.append(
+                {
+                    "trigger": "text",
+                    "source": state,
+                    "dest": None,
+                    "conditions": [gives_an_age_for_the_length],
+                    "after": [ask_the_length_again],
                 }
             )
             rows += _forward(index, "text", prepare=[record_words])

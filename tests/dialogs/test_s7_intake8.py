@@ -35,7 +35,7 @@ DAIGAKU = (
         "専門学校の1年です。親に学費を止められて困っています",
     ],
 )
-def test_a_student_who_gives_his_school_year_writes_for_himself_and_the_year_is_no_duration(first: str) -> None:
+def test_a_student_giving_his_school_year_writes_for_himself_and_it_is_no_duration(first: str) -> None:
     chat = started(first, now=NIGHT)
     answers = intake_answers(chat)
     assert answers["asker"]["choice"] == "self"
@@ -55,7 +55,11 @@ def test_the_students_corrections_on_the_consent_screen_make_him_the_person_and_
 
 @pytest.mark.parametrize(
     "correction",
-    ["家族のことじゃないです。自分のことです", "いや家族じゃなくて自分のこと。", "家族の相談ではなくて、本人です"],
+    [
+        "家族のことじゃないです。自分のことです",
+        "いや家族じゃなくて自分のこと。",
+        "家族の相談ではなくて、本人です",
+    ],
 )
 def test_saying_it_is_not_about_family_but_oneself_sets_the_person(correction: str) -> None:
     chat = started("息子が仕事をやめて家にいます", now=NIGHT)
@@ -125,7 +129,8 @@ def test_the_neighbour_who_never_spoke_of_money_has_it_removed_when_she_asks() -
 
 
 @pytest.mark.parametrize(
-    "text", ["借金のことは書いていません", "病気の話はしてないです。外してください", "お金のことは関係ありません"]
+    "text",
+    ["借金のことは書いていません", "病気の話はしてないです。外してください", "お金のことは関係ありません"],
 )
 def test_worries_said_not_to_have_been_told_are_taken_off(text: str) -> None:
     chat = started("母です。息子が借金をして、病気もあって、お金にも困っています", now=DAY)
@@ -133,3 +138,33 @@ def test_worries_said_not_to_have_been_told_are_taken_off(text: str) -> None:
     concerns = intake_answers(chat)["concerns"]["choices"]
     removed = {"借金": "debt", "病気": "illness", "お金": "economic"}
     assert next(v for k, v in removed.items() if k in text) not in concerns
+
+
+# ---------------------------------------------------------------- R4 mind: an age at the duration question
+
+MIND = (
+    "こんにちは。無職で、親の年金で暮らしてます。35です。ずっと家にいて、誰とも話してない",
+    "いや、自分のことです。親のことじゃない",
+    "相談の準備したい",
+    "自分",
+)
+
+
+@pytest.mark.parametrize("age", ["30代", "35歳です", "40代です"])
+def test_an_age_typed_at_the_duration_question_is_no_duration_and_it_is_asked_again(age: str) -> None:
+    chat = started(*MIND, now=DAY)
+    assert chat.state == "intake.ask_duration"
+    chat.send(age)
+    assert chat.state == "intake.ask_duration"
+    assert "年代" in said(chat) and "どのくらい" in said(chat)
+    assert "duration" not in intake_answers(chat)
+    chat.send("大学やめてからだから、もう12年くらい")
+    assert intake_answers(chat)["duration"]["choice"] == "over_10y"
+    assert f"「{age}」" not in build_summary(chat.data).get("own_words", {}).get("duration", "")
+
+
+def test_a_length_told_later_replaces_words_at_the_duration_question_that_gave_none() -> None:
+    chat = started(*MIND, now=DAY)
+    chat.send("よくわからない")
+    chat.send("大学やめてからだから、もう12年くらい")
+    assert intake_answers(chat)["duration"]["choice"] == "over_10y"
