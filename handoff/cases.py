@@ -197,7 +197,8 @@ async def add_to_case(
     """Add a message the person wrote after the hand-off to their open case's thread; False when none.
 
     The CSW sees it on the case page; the case is flagged so the new message is noticed. `fields` (how
-    and when to reach them, what to be careful about) are merged into the case's 受付票 too.
+    and when to reach them, what to be careful about, a corrected fact) are merged into the case's 受付票
+    too; a corrected district moves a case no one holds yet to that district's team.
     """
     case = await open_case_for(session, conversation_id)
     if case is None:
@@ -205,6 +206,9 @@ async def add_to_case(
     if fields:
         case.summary = merge(case.summary, fields)
         case.summary_text = render(case.summary)
+        case.district = case.summary.get("district")
+        if case.status == CaseStatus.WAITING:  # a corrected district sends a case no one holds to its team
+            case.team = team_for(case.district)
     understanding = classify(text)
     session.add(CaseMessage(case_id=case.id, kind="user", body=text, crisis=understanding.crisis))
     case.last_user_message_at = now

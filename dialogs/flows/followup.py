@@ -40,13 +40,14 @@ def adds_automatically(dialog: Dialog) -> bool:
     return handoff is not None and handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
 
 
-CONTACT_FIELDS = ("contact", "contact_times", "considerations")
+CONTACT_FIELDS = ("contact", "contact_times", "considerations", "age_band", "duration", "district")
 """受付票 fields a message typed after sending may fill: they reach the case without a tap, since the
-person in charge needs them to reach the person safely (「妻には内緒で相談しています」)."""
+person in charge needs them to reach the person safely (「妻には内緒で相談しています」), and a fact
+corrected the next day (「娘の年齢を書き忘れました。26歳です」「南浜地区でした」) must not stay wrong."""
 
 
 def contact_fields(data: dict[str, Any]) -> dict[str, Any]:
-    """The draft's contact and consideration fields, with their words, as 受付票 fields to merge."""
+    """The draft's contact, consideration and corrected fields, with their words, to merge into the case."""
     summary = build_summary(data)
     fields: dict[str, Any] = {key: summary[key] for key in CONTACT_FIELDS if summary[key]}  # type: ignore[literal-required]
     words = {key: value for key, value in summary["own_words"].items() if key in CONTACT_FIELDS}
@@ -56,12 +57,16 @@ def contact_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def pass_on_contact(dialog: Dialog, filled: list[str], items: str) -> bool:
-    """After sending, add a message that told how or when to reach the person, or what to be careful
-    about, to the open case with those fields, and say so; False when it told none or nothing was sent."""
+    """After sending, add a message that told how or when to reach the person, what to be careful
+    about, or a corrected fact, to the open case with those fields, and say so; False when it told
+    none or nothing was sent."""
     if open_handoff(dialog) is None or not any(key in CONTACT_FIELDS for key in filled):
         return False
     dialog.effects.append(AddToCase(dialog.user_input.text.strip(), contact_fields(dialog.data)))
     dialog.say("addition.contact_added", items=items)
+    district = current_content().district(str(build_summary(dialog.data)["district"] or ""))
+    if "district" in filled and district is not None:
+        dialog.say("addition.district_changed", district=district.name)
     return True
 
 

@@ -202,7 +202,7 @@ _DURATION = re.compile(
 )
 _RECENT_START = re.compile(r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)(から|に入って)")
 """A start within the last weeks (「仕送り止まったのは先月から」): under half a year."""
-_SINCE_AGO = re.compile(r"(\d{1,2})(年|ヶ月|か月|カ月)前(?:に|から)[^。!?！？\n]*から")
+_SINCE_AGO = re.compile(r"(\d{1,2}|半)(年|ヶ月|か月|カ月)前(?:に|から)[^。!?！？\n]*から")
 """A time since something that started it (「3年前に仕事をやめてから」)."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
 _FAMILY_MATTER = re.compile(
@@ -545,6 +545,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
                 out += _age(int(age), *owner)
             elif said or _AGE_ALONE.fullmatch(ages.strip()):
                 out += _age(int(age), who, match.group(0))
+        for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
+            out += _age(int(match.group(1)), "other", match.group(0))
         for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
         for match in _OWNED_BARE_AGE.finditer(ages):
@@ -578,6 +580,10 @@ _BARE_AGE_OF_RELATIVE = re.compile(
     rf"(?<![\d.,万円年月日時分人回])(\d{{1,3}})\s?の\s?(?:{_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)"
 )
 """An age without 歳 right before whose it is (「24の息子が」)."""
+_BRACKETED_AGE_OF_RELATIVE = re.compile(
+    rf"(?:{_person_words(RELATIVE_TO_RELATION)})\s?\(\s?(\d{{1,3}})\s?(?:歳|才|さい)?\s?\)"
+)
+"""An age in brackets after whose it is (「娘(26)が」)."""
 _AGE_ALONE = re.compile(r"(?:今年で)?\d{1,3}\s?(?:歳|才|さい)?(?:です|だ|や|じゃ|になります)?")
 """A sentence that is only an age (「35です」): the writer's answer to whose age is being told."""
 _AGE_RANGE = re.compile(r"\s?(?:以上|以下|未満|より(?:上|下)|から|まで)")
@@ -660,10 +666,15 @@ def _since_school(text: str, found: Sequence[Entity]) -> list[Entity]:
     return [Entity("duration", duration_id(years), "other", match.group(0))] if years > 0 else []
 
 
+_NOT_THIS = r"(?:ではなく|じゃなく|でなく|やなく|ちゃう|じゃない|ではない)"
+"""Words after a name that say it is not the one (「北山地区ではなく南浜地区でした」)."""
+
+
 def _district(folded: str) -> Entity | None:
-    """Find a district by name, name without 地区, or reading (中央や, 北山のほう, ちゅうおう)."""
+    """Find a district by name, name without 地区, or reading (中央や, 北山のほう, ちゅうおう); not
+    one said not to be it (「北山地区ではなく」)."""
     for form, district_id in _district_names():
-        if form in folded:
+        if form in folded and not re.search(rf"{re.escape(form)}(?:地区)?{_NOT_THIS}", folded):
             return Entity("district", district_id, "self", form)
     return None
 

@@ -4,11 +4,13 @@ asked to remove. Each test types the person's own words in order, with a few var
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 
+from dialogs.effects import AddToCase
 from dialogs.summary import build_summary
-from tests.dialogs.chat import TOKYO, intake_answers, said, started
+from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said, started
 
 NIGHT = datetime(2026, 12, 1, 3, 20, tzinfo=TOKYO)
 DAY = datetime(2026, 12, 2, 10, 30, tzinfo=TOKYO)
@@ -168,3 +170,51 @@ def test_a_length_told_later_replaces_words_at_the_duration_question_that_gave_n
     chat.send("よくわからない")
     chat.send("大学やめてからだから、もう12年くらい")
     assert intake_answers(chat)["duration"]["choice"] == "over_10y"
+
+
+# ---------------------------------------------------------------- B3 modoru: corrections to a sent case
+
+MODORU_DAY1 = (
+    "母です。娘(26)が半年前に会社を辞めてから家にこもりがちです。北山地区に住んでいます",
+    "娘とどう話したらいいのか、相談員さんと話したいです。連絡は電話で、平日の夕方がいいです",
+)
+
+
+def _added_fields(chat: Chat) -> dict[str, Any]:
+    """The 受付票 fields merged into the sent case by the messages typed after sending."""
+    merged: dict[str, Any] = {}
+    for effect in chat.effects:
+        if isinstance(effect, AddToCase) and effect.summary:
+            merged.update(effect.summary)
+    return merged
+
+
+def test_the_daughters_age_in_brackets_is_taken_on_the_first_day() -> None:
+    chat = already_sent(*MODORU_DAY1, now=DAY)
+    summary = build_summary(chat.data)
+    assert summary["age_band"] == "18_39" and summary["duration"] == "6m_1y"
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "昨日相談を送った母です。娘の年齢を書き忘れました。26歳です。それと、電話ではなくLINEでの連絡に変えてほしいです",
+        "娘は26歳です。連絡は電話じゃなくてLINEでお願いします",
+    ],
+)
+def test_next_day_corrections_of_age_and_contact_reach_the_sent_case(correction: str) -> None:
+    chat = already_sent("母です。娘が会社を辞めてから家にこもりがちです", MODORU_DAY1[1], now=DAY)
+    chat.wait(60 * 23)
+    chat.send(correction)
+    fields = _added_fields(chat)
+    assert fields["age_band"] == "18_39"
+    assert fields["contact"] == "line"
+    assert "年代" in said(chat) and "連絡方法" in said(chat)
+
+
+def test_a_district_changed_after_sending_reaches_the_case_and_is_told_honestly() -> None:
+    chat = already_sent(*MODORU_DAY1, now=DAY)
+    chat.wait(60 * 23)
+    chat.send("それと、北山地区ではなく南浜地区でした。すみません")
+    assert _added_fields(chat)["district"] == "minamihama"
+    assert "南浜" in said(chat) and "担当" in said(chat)

@@ -131,3 +131,18 @@ async def test_the_queue_shows_the_promise_the_person_was_given(
         assert format_jp(case_row.reply_due_at) in promise
         if urgency != "normal" and now == TUESDAY:
             assert case_row.reply_due_at == now + timedelta(minutes=30)
+
+
+async def test_a_district_corrected_after_sending_moves_a_waiting_case_to_its_team(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as session, session.begin():
+        conversation = await _conversation(session, "moved")
+        case_row = await _hand_off(session, conversation, FATHER, TUESDAY, "summary")
+        assert case_row.team == "csw_chuo"
+        fields = {"district": "minamihama", "age_band": "40_64"}
+        await add_to_case(
+            session, conversation_id=conversation.id, text="南浜地区でした", now=TUESDAY, fields=fields
+        )
+        assert case_row.district == "minamihama" and case_row.team == "csw_minamihama"
+        assert case_row.summary["age_band"] == "40_64" and "南浜地区" in case_row.summary_text
