@@ -884,8 +884,28 @@ def _reasons(
     `lead` names first what the conversation tells more exactly (violence from a grown child, neglect)."""
     named = [catalog.text(f"urgency.reason.{kind}") for kind in lead]
     replaced = {catalog.text(REPLACED_BY_LEAD[kind]) for kind in lead if kind in REPLACED_BY_LEAD}
-    found = [reason for reason in urgency_reasons(understanding, level, text) if reason not in replaced]
+    told = _kinds_told(understanding, text)
+    found = [reason for reason in urgency_reasons(told, level, text) if reason not in replaced]
     return tuple(dict.fromkeys([*named, *found]))
+
+
+CRY_FOR_HELP_RULES = frozenset({"crisis_violence.yaml#help_now"})
+"""Rules that read a bare cry for help (「だれか たすけて」): answered with the crisis lines, but no sign
+of wanting to die to write on the sheet."""
+
+
+def _kinds_told(understanding: Understanding, text: str) -> Understanding:
+    """The reading with only the kinds its words tell the CSW: not a wish to die from a bare cry for
+    help, and not violence the learned layer alone read beside thoughts of dying (「私がいなくなった
+    ほうがみんな楽になる」 beside 「子どもたちも殴られてはいないです」)."""
+    kinds = understanding.crisis_kinds
+    if text and "suicidal" in kinds and set(kinds) & READ_BY_MODEL_ONLY:
+        ruled = classify(text, rules_only=True).crisis_kinds
+        kinds = tuple(k for k in kinds if k in ruled or k not in READ_BY_MODEL_ONLY)
+    crisis_rules = {e.rule for e in understanding.evidence if e.label == "crisis"}
+    if crisis_rules and crisis_rules <= CRY_FOR_HELP_RULES:
+        kinds = tuple(k for k in kinds if k != "suicidal")
+    return replace(understanding, crisis_kinds=kinds)
 
 
 def _urgent_guidance(understanding: Understanding, now: datetime) -> str:

@@ -218,3 +218,49 @@ def test_a_district_changed_after_sending_reaches_the_case_and_is_told_honestly(
     chat.send("それと、北山地区ではなく南浜地区でした。すみません")
     assert _added_fields(chat)["district"] == "minamihama"
     assert "南浜" in said(chat) and "担当" in said(chat)
+
+
+# ---------------------------------------------------------------- R3: the sheet's urgency reasons
+
+KOU16 = (
+    "きょうも おとうさんに たたかれた",
+    "けいさつは むり。もっと おこられる",
+    "じどうそうだんじょって いったら いえに くるの？ ばれたら もっと たたかれる",
+    "まだ おきてる。へやに かぎ ない",
+    "こわい。だれか たすけて",
+)
+SUICIDAL = "死にたい気持ち・自殺のおそれ"
+CHILD_ABUSE = "子どもへの暴力・虐待のおそれ"
+
+
+def _reasons(chat: Chat) -> list[str]:
+    """The urgency reasons the CSW will read."""
+    reasons: list[str] = chat.data.get("urgency", {}).get("reasons", [])
+    return reasons
+
+
+def test_a_hit_childs_cry_for_help_is_not_written_up_as_wanting_to_die() -> None:
+    chat = started(*KOU16, now=NIGHT)
+    reasons = _reasons(chat)
+    assert SUICIDAL not in reasons
+    assert "「だれか たすけて」" in " ".join(reasons) or "「こわい。だれか たすけて」" in " ".join(reasons)
+    assert CHILD_ABUSE in reasons
+
+
+def test_a_wish_to_disappear_is_still_written_up_as_wanting_to_die() -> None:
+    chat = started("もう消えたい。死にたい", now=NIGHT)
+    assert SUICIDAL in _reasons(chat)
+
+
+def test_children_not_hit_are_no_reason_of_child_abuse_beside_her_own_wish_to_disappear() -> None:
+    from tests.dialogs.test_s7_intake import LONG_FIRST, LONG_SECOND
+
+    chat = started(LONG_FIRST, LONG_SECOND, now=DAY)
+    reasons = _reasons(chat)
+    assert SUICIDAL in reasons
+    assert CHILD_ABUSE not in reasons
+
+
+def test_a_child_being_hit_is_still_a_reason_of_child_abuse() -> None:
+    chat = started("夫が小学生の息子を毎日殴っています。止められません", now=DAY)
+    assert CHILD_ABUSE in _reasons(chat)
