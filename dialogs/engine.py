@@ -227,13 +227,17 @@ def _relay(dialog: Dialog, *, crisis_already_sent: bool) -> bool:
 
 def _dispatch(dialog: Dialog) -> None:
     """Fire the input's event: a pause of the form, a typed menu label or command first, then the input
-    itself, else `fallback`. Typed words about sending (「送る。やりとりも」「送らないで」), a typed
+    itself, else `fallback`. Typed words about sending (「送る。やりとりも」「送らないで」, at a question
+    「ここまでの内容で送って」), a typed
     「おわり」 at a question that takes several answers, and after sending a question about what was
     sent or a wish to keep it come first."""
     about_sending = consent.typed_event(dialog)
     if about_sending is not None and _fire(dialog, about_sending):
         return
     if intake.says_done_choosing(dialog) and _fire(dialog, "done"):
+        return
+    in_question = dialog.state in intake.QUESTION_STATES
+    if in_question and consent.sends_what_there_is(dialog) and _fire(dialog, "human"):
         return
     if followup.show_sent(dialog) or (followup.keeps_it(dialog) and _fire(dialog, "keep_sent")):
         return

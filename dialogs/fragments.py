@@ -67,6 +67,7 @@ WORD_LISTS = (
     "sends",
     "refuses_to_send",
     "not_sending",
+    "sends_so_far",
     "whole_conversation",
     "sending_request",
     "done_choosing",

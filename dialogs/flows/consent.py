@@ -187,6 +187,16 @@ def answer_in_words(dialog: Dialog) -> str | None:
     return read_typed_answer(dialog.user_input.text)
 
 
+def sends_what_there_is(dialog: Dialog) -> bool:
+    """Whether words typed at a question ask to send what is written so far (「ここまでの内容で送って
+    いただけますか」): the consent screen, not an answer to the question."""
+    if dialog.user_input.kind != "text" or not fragments.holds_word_of(
+        dialog.user_input.text, "sends_so_far"
+    ):
+        return False
+    return read_typed_answer(dialog.user_input.text) not in (None, "no")
+
+
 def typed_event(dialog: Dialog) -> str | None:
     """The event typed words about sending fire: `yes` or `no` on the consent screen, and on the menu
     a wish to send the unsent draft brings the consent screen back (`human`)."""

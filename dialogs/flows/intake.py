@@ -317,6 +317,12 @@ def names_an_option(event: EventData) -> bool:
     return _typed_option(dialog) is not None
 
 
+def names_an_option_here(dialog: Dialog) -> bool:
+    """Whether typed text at a question with options names one (「私自身のことです」 at the role
+    question): it is the answer, not talk to reply to."""
+    return dialog.state in QUESTION_AT and _typed_option(dialog) is not None
+
+
 def _typed_option(dialog: Dialog) -> str | None:
     """The option typed text names: by its words, else the one the reading filled from it (「中央や」)."""
     question = _current(dialog)
@@ -396,6 +402,9 @@ def record_words(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     question = _current(dialog)
     if _only_a_caution(dialog, question):
+        return
+    if says_nothing(dialog.user_input.text) and NONE in question.options(answers_of(dialog)):
+        _store(dialog, {"choice": NONE})  # 「特にございません」: nothing to write, not words to keep
         return
     answer: dict[str, Any] = {"words": dialog.user_input.text.strip()}
     earlier = answers_of(dialog).get(question.key, {})
@@ -494,9 +503,18 @@ def take_multi_text(event: EventData) -> None:
 
 
 NOTHING = re.compile(
-    r"(特に|とくに|別に|べつに)?(ない|無い|なし|無し|ありません)(です|かな|かも|よ)?[。.!！…]*"
+    r"(特に|とくに|別に|べつに)?(ない|無い|なし|無し|ありません|ございません)(です|かな|かも|よ)?[。.!！…]*"
 )
-"""A reply that there is nothing to choose (「とくにないです」): the question is skipped."""
+"""A reply that there is nothing to choose (「とくにないです」「特にございません」): the question is
+skipped."""
+NONE = "none"
+"""The option of a question for 「特にない」."""
+
+
+def says_nothing(text: str) -> bool:
+    """Whether typed text only says there is nothing (「特にございません」「ございません」)."""
+    return NOTHING.fullmatch(unicodedata.normalize("NFKC", text.strip())) is not None
+
 
 OTHER_FIELDS = ("district", "contact", "contact_also", "contact_times")
 """Facts the reading finds that answer a later question, not a multi-select (「東台です」「LINEで」)."""
@@ -511,7 +529,7 @@ def _answer_elsewhere(dialog: Dialog) -> str | None:
     named = understanding.concerns if question.key == "concerns" else match_options(question, {}, text)
     if named:
         return None
-    if NOTHING.fullmatch(unicodedata.normalize("NFKC", text)):
+    if says_nothing(text):
         return "nothing"
     if any(entity.kind in OTHER_FIELDS for entity in understanding.entities):
         return "other"

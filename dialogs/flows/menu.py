@@ -502,7 +502,7 @@ def talk_trigger(dialog: Dialog) -> str | None:
     """The event a typed talk intent fires, or None (none found, too long, or the question takes words).
 
     The first message of a conversation is handled by `greet_and_answer`; a question that stores
-    typed words keeps them as its answer.
+    typed words keeps them as its answer, and one whose option the words name takes it.
     """
     understanding = dialog.understanding
     if (
@@ -510,6 +510,7 @@ def talk_trigger(dialog: Dialog) -> str | None:
         or dialog.state == States.START
         or intake.takes_words(dialog.state)
         or len(dialog.user_input.text.strip()) > TALK_MAX_CHARS
+        or intake.names_an_option_here(dialog)
     ):
         return None
     intents = understanding.intents

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from dialogs.effects import AddToCase
-from dialogs.summary import build_summary
+from dialogs.summary import build_summary, summary_text
 from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said, started
 
 NIGHT = datetime(2026, 12, 1, 3, 20, tzinfo=TOKYO)
@@ -264,3 +264,58 @@ def test_children_not_hit_are_no_reason_of_child_abuse_beside_her_own_wish_to_di
 def test_a_child_being_hit_is_still_a_reason_of_child_abuse() -> None:
     chat = started("夫が小学生の息子を毎日殴っています。止められません", now=DAY)
     assert CHILD_ABUSE in _reasons(chat)
+
+
+# ---------------------------------------------------------------- B8/C5/C7 kaiko: the formal man
+
+KAIKO_BEFORE_FORM = (
+    "突然のご連絡失礼いたします。私は46歳の会社員でしたが、先月末に勤務先の業績悪化により解雇されました。"
+    "現在、家賃を2か月分滞納しており、管理会社から督促の連絡が来ています。",
+    "相談の準備をお願いします",
+)
+
+
+@pytest.mark.parametrize("answer", ["私自身のことです", "わたくし自身の相談です", "自分自身のことです"])
+def test_his_own_matter_typed_at_the_role_question_makes_him_the_person(answer: str) -> None:
+    chat = started(*KAIKO_BEFORE_FORM, now=DAY)
+    assert chat.state == "intake.ask_asker"
+    chat.send(answer)
+    assert intake_answers(chat)["asker"]["choice"] == "self"
+    assert chat.state != "intake.ask_asker"
+    assert "ご家族のことだけでなく" not in said(chat)
+
+
+def _at_hopes() -> Chat:
+    chat = started(
+        *KAIKO_BEFORE_FORM, "私自身のことです", "解雇されたのは先月末ですので、1か月ほどです", now=DAY
+    )
+    chat.send("以上です")
+    assert chat.state == "intake.ask_hopes"
+    return chat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "担当の方と直接お話ししたいので、ここまでの内容で送っていただけますか",
+        "ここまでの内容で送ってください",
+    ],
+)
+def test_asking_to_send_what_there_is_inside_the_questions_goes_to_the_consent_screen(text: str) -> None:
+    chat = _at_hopes()
+    chat.send(text)
+    assert chat.state.startswith("consent.")
+    hopes = build_summary(chat.data)["hopes"] or []
+    assert not any("送って" in str(hope) for hope in hopes)
+
+
+def test_formal_nothing_at_the_last_questions_is_no_caution_and_no_message() -> None:
+    chat = _at_hopes()
+    chat.tap("選び終わった")
+    while chat.state != "intake.ask_considerations":
+        chat.tap("答えたくない")
+    chat.send("特にございません")
+    chat.send("ございません")
+    summary = build_summary(chat.data)
+    assert summary["considerations"] in (None, "none"), "the same as tapping 特にない"
+    assert "ございません" not in summary_text(chat.data)
