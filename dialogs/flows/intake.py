@@ -320,7 +320,10 @@ def names_an_option(event: EventData) -> bool:
 def names_an_option_here(dialog: Dialog) -> bool:
     """Whether typed text at a question with options names one (「私自身のことです」 at the role
     question): it is the answer, not talk to reply to."""
-    return dialog.state in QUESTION_AT and _typed_option(dialog) is not None
+    question = QUESTION_AT.get(dialog.state)
+    return (
+        question is not None and pick_option(question, answers_of(dialog), dialog.user_input.text) is not None
+    )
 
 
 def _typed_option(dialog: Dialog) -> str | None:
