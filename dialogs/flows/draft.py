@@ -100,7 +100,9 @@ def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
     """
     if entity.value == "self":
         if not _fill(answers, "asker", "self"):
+            _mark_introduced(answers, "self", entity)
             return []
+        _mark_introduced(answers, "self", entity)
         if answers.get("relation", {}).get("from_text"):
             answers.pop("relation")  # 「家族じゃなくて本人です」: no relative is whom the form is about
         return ["asker"]
@@ -110,9 +112,17 @@ def _writer(answers: dict[str, Any], entity: Entity) -> list[str]:
         return []
     asker = "supporter" if entity.value in SUPPORTER_RELATIONS else "family"
     filled = ["asker"] if _fill(answers, "asker", asker) else []
+    _mark_introduced(answers, asker, entity)
     if answers["asker"].get("choice") == asker and _fill(answers, "relation", entity.value):
         filled.append("relation")
     return filled
+
+
+def _mark_introduced(answers: dict[str, Any], asker: str, entity: Entity) -> None:
+    """Mark who is asking as said by the writer of themself (「50代の父親です」「本人です」), not read
+    from whom they write about (「息子が…」): the role question is then not asked again."""
+    if entity.about == "self" and answers.get("asker", {}).get("choice") == asker:
+        answers["asker"]["introduced"] = True
 
 
 def _others_ask(answers: dict[str, Any]) -> bool:

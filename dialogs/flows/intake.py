@@ -617,6 +617,18 @@ def detour_or_hint(event: EventData) -> None:
 # ---------------------------------------------------------------- the transition table
 
 
+def introduced_themself(event: EventData) -> bool:
+    """A transition condition: the writer said who they are (「50代の父親です」), so the form starts
+    past the role question."""
+    answers = dialog_of(event).data.get("intake", {}).get("answers", {})
+    return bool(answers.get("asker", {}).get("introduced"))
+
+
+def rows_past_the_role(trigger: str, **row: Any) -> list[dict[str, Any]]:
+    """Rows that start the form at the first question after the role, for a writer who said who they are."""
+    return _forward(0, trigger, conditions=[introduced_themself], **row)
+
+
 def _forward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
     """Rows from question `index` to the next question that applies (or to the review)."""
     source = STATE_OF[QUESTIONS[index].key].value

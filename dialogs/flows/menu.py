@@ -827,6 +827,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {"trigger": "faq", "source": MENU, "dest": MAIN, "conditions": [is_faq], "after": [answer_faq]},
     # the form: start, pause, resume, restart, stop
+    *intake.rows_past_the_role("intake", source=MENU, before=[intake.start_fresh]),
     {
         "trigger": "intake",
         "source": [*MENU, consent.States.REVIEW.value],

@@ -148,7 +148,6 @@ MIND = (
     "こんにちは。無職で、親の年金で暮らしてます。35です。ずっと家にいて、誰とも話してない",
     "いや、自分のことです。親のことじゃない",
     "相談の準備したい",
-    "自分",
 )
 
 
@@ -319,3 +318,24 @@ def test_formal_nothing_at_the_last_questions_is_no_caution_and_no_message() -> 
     summary = build_summary(chat.data)
     assert summary["considerations"] in (None, "none"), "the same as tapping 特にない"
     assert "ございません" not in summary_text(chat.data)
+
+
+# ---------------------------------------------------------------- C10 chichi2: who he is, said once
+
+
+@pytest.mark.parametrize(
+    "first", [CHICHI2[0], "母です。娘が家から出ません", "52歳の男です。仕事がなくて困っています"]
+)
+def test_a_writer_who_said_who_he_is_is_not_asked_his_role_again(first: str) -> None:
+    chat = started(first, "相談の準備をしたいです", now=NIGHT)
+    assert chat.state != "intake.ask_asker"
+    assert "立場に近いもの" not in said(chat)
+    for _ in range(4):
+        if chat.state != "intake.ask_asker":
+            chat.send("戻る")
+    assert chat.state == "intake.ask_asker", "「戻る」 still reaches it"
+
+
+def test_a_guessed_role_is_still_asked() -> None:
+    chat = started("息子が何年もひきこもっていて、部屋から出てきません", "相談の準備をしたいです", now=NIGHT)
+    assert chat.state == "intake.ask_asker"
