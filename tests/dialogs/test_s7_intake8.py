@@ -339,3 +339,14 @@ def test_a_writer_who_said_who_he_is_is_not_asked_his_role_again(first: str) -> 
 def test_a_guessed_role_is_still_asked() -> None:
     chat = started("息子が何年もひきこもっていて、部屋から出てきません", "相談の準備をしたいです", now=NIGHT)
     assert chat.state == "intake.ask_asker"
+
+
+def test_hours_changed_after_sending_reach_the_case_rather_than_the_office_hours() -> None:
+    chat = already_sent(*MODORU_DAY1, now=DAY)
+    chat.wait(60 * 23)
+    chat.send(
+        "直っていないようです。年代は18〜39歳、連絡方法はこのLINEにしてください。時間帯は平日の昼間に変更です"
+    )
+    fields = _added_fields(chat)
+    assert fields["contact"] == "line" and fields["contact_times"] == "weekday_afternoon"
+    assert "連絡の時間帯" in said(chat)
