@@ -1303,6 +1303,17 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     return _partner_sign(understanding, text, "context:watched_by_partner")
 
 
+def _about_someone_unseen(dialog: Dialog, understanding: Understanding) -> Understanding:
+    """Soon after a reply about someone unseen or missing, danger that only the learned layer read
+    (「警察に電話したほうがいいでしょうか」「中で倒れていて救急車で運ばれました」) is about that person, not
+    the writer: set aside, so the question to call gets its plain yes and the news no block."""
+    recent = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+    unseen = recent and bool(WITHOUT_LINES & set(memory_of(dialog.data).answered))
+    if not unseen or understanding.crisis == "none" or not understanding.learned_only(understanding.crisis):
+        return understanding
+    return replace(understanding, crisis="none", crisis_kinds=())
+
+
 def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
     """The reading as a sign of violence from a partner short of being hit: urgent, the DV lines."""
     sign = Evidence("urgent", text.strip(), rule)
@@ -1463,8 +1474,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     remember_hurt(dialog)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
-    understanding = dialog.understanding = _in_context(
-        dialog.understanding, dialog.user_input.text, known_hurt
+    understanding = dialog.understanding = _about_someone_unseen(
+        dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
     if answer_risk_at_length(dialog):
         return True
