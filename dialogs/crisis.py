@@ -64,6 +64,7 @@ Situation = Literal[
     "violence",
     "home_violence",
     "parent",
+    "grown_child",
     "suicidal",
     "relative_suicidal",
     "overdose",
@@ -72,12 +73,14 @@ Situation = Literal[
     "missing",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
-110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or who
-has hurt) their own child, thoughts of dying (the default), a relative's words about dying told by the
-family (how to be with them, and lines that hear the family), pills already taken (119 first, then the
-lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative
-gone out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
+110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or
+who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart, 110, the lines
+for violence at home; never a crib or 189), thoughts of dying (the default), a relative's words about
+dying told by the family (how to be with them, and lines that hear the family), pills already taken
+(119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
+same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
+lines), or a relative gone out and not found, often an elderly parent with dementia at night (110
+now; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -87,13 +90,19 @@ SITUATIONS: tuple[Situation, ...] = (
     "child",
     "neglect",
     "parent",
+    "grown_child",
     "overdose",
     "self_harm",
     "unseen",
     "missing",
 )
 
-LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal", "neglect": "child"}
+LINES_FOR: dict[Situation, str] = {
+    "overdose": "suicidal",
+    "self_harm": "suicidal",
+    "neglect": "child",
+    "grown_child": "home_violence",
+}
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
 Hurt = Literal["child", "neglected", "partner", "parent", "own_child"]
@@ -247,7 +256,7 @@ def _fitting_situations(
         found = [evidence.rule for evidence in understanding.evidence if evidence.label == "crisis"]
         return ("missing",) if any(rule in name for name in found for rule in MISSING_RULES) else ("unseen",)
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
-        return ("parent",)
+        return ("grown_child",) if _child_is_grown(understanding, data or {}) else ("parent",)
     if not kinds & {"violence", "child_abuse"}:
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
@@ -338,6 +347,22 @@ def _parent_of_a_child(data: dict[str, Any]) -> bool:
         answers.get("relation", {}).get("choice") == "parent"
         and answers.get("age_band", {}).get("choice") == "under_18"
     )
+
+
+def _child_is_grown(understanding: Understanding, data: dict[str, Any]) -> bool:
+    """Whether the child a parent fears hurting is 18 or over: said in the message (「24の息子が」
+    「30歳の娘」), else known from a reply about a grown child before, else from the draft (a parent
+    writing about someone 18 or over)."""
+    others = [entity for entity in understanding.entities if entity.about == "other" and entity.value]
+    ages = [e.value != "under_18" for e in others if e.kind == "age_band"]
+    ages += [int(e.value) >= 18 for e in others if e.kind == "age" and e.value.isdigit()]
+    if ages:
+        return all(ages)
+    if "grown_child" in memory_of(data).answered:
+        return True
+    answers = data.get("intake", {}).get("answers", {})
+    band = answers.get("age_band", {}).get("choice")
+    return answers.get("relation", {}).get("choice") == "parent" and band not in (None, "under_18")
 
 
 def _says_adult(understanding: Understanding) -> bool:
@@ -631,6 +656,7 @@ def again_messages(
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
         "parent",
+        "grown_child",
         "relative_suicidal",
         "unseen",
         "neglect",
@@ -872,9 +898,10 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "home_violence": "urgency.reason.violence",
     "neglect": "urgency.crisis_reason.child_abuse",
     "missing": "urgency.crisis_reason.unseen",
+    "grown_child": "urgency.crisis_reason.child_abuse",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
-given no food is not read as hit."""
+given no food is not read as hit, and a parent afraid of hitting a grown child is not child abuse."""
 
 
 def _reasons(
@@ -1528,9 +1555,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
 
 def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situation) -> tuple[str, ...]:
     """What the CSW should read first about this reading, when the words alone do not say it: a child
-    given no food, someone unseen, shouting from a grown child at home (not a partner)."""
+    given no food, someone unseen, a parent afraid of hitting a grown child, shouting from a grown child
+    at home (not a partner)."""
     if understanding.crisis == "crisis":
-        return (situation,) if situation in ("neglect", "unseen", "missing") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 

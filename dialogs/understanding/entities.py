@@ -534,6 +534,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
                 out += _age(int(age), *owner)
             elif said or _AGE_ALONE.fullmatch(ages.strip()):
                 out += _age(int(age), who, match.group(0))
+        for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
+            out += _age(int(match.group(1)), "other", match.group(0))
         for match in _OWNED_BARE_AGE.finditer(ages):
             about: About = "self" if match.group(1) in FIRST_PERSON else "other"
             out += _age(int(match.group(2)), about, match.group(0))
@@ -560,6 +562,10 @@ _OWNED_BARE_AGE = re.compile(
     r"(?=で|じゃ|や|、|,|$)"
 )
 """An age without 歳 right after whose it is (「母は80で足が悪い」「わしは52じゃ」)."""
+_BARE_AGE_OF_RELATIVE = re.compile(
+    rf"(?<![\d.,万円年月日時分])(\d{{1,3}})の\s?(?:{_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)"
+)
+"""An age without 歳 right before whose it is (「24の息子が」)."""
 _AGE_ALONE = re.compile(r"(?:今年で)?\d{1,3}\s?(?:歳|才|さい)?(?:です|だ|や|じゃ|になります)?")
 """A sentence that is only an age (「35です」): the writer's answer to whose age is being told."""
 _AGE_RANGE = re.compile(r"\s?(?:以上|以下|未満|より(?:上|下)|から|まで)")

@@ -63,3 +63,38 @@ def test_the_neighbour_taken_to_hospital_is_not_an_overdose_nor_the_writer() -> 
     assert OVERDOSE_OPENING not in reply and SUICIDE_OPENING not in reply
     assert "いのちの電話" not in reply
     assert "overdose" not in crisis_reasons(chat) and "suicid" not in crisis_reasons(chat)
+
+
+# ---------------------------------------------------------------- A3, A4: chichi2 and his grown son
+
+CHICHI = (
+    "50代の父親です。24の息子が仕事を辞めて2年、昼夜逆転で家にいます。今夜また言い合いになって、正直、手が出そうになりました。自分が怖いです",
+    "今は別の部屋にいます。でもまた顔を合わせたら殴ってしまうかもしれない",
+)
+BABY_ADVICE = "ベビーベッド"
+
+
+def fits_a_parent_afraid_of_hurting_a_grown_child(reply: str) -> None:
+    assert "110" in reply and "離れ" in reply
+    assert BABY_ADVICE not in reply and "189" not in reply and "子供SOS" not in reply
+    assert SUICIDE_OPENING not in reply
+
+
+@pytest.mark.parametrize(
+    "first",
+    [CHICHI[0], "30歳の娘と口論になると、手をあげてしまいそうで怖いです。母親です"],
+)
+def test_a_parent_afraid_of_hitting_a_grown_child_gets_safety_first(first: str) -> None:
+    chat = started(first, now=NIGHT)
+    fits_a_parent_afraid_of_hurting_a_grown_child(said(chat))
+    assert "child_abuse" not in crisis_reasons(chat) and "子どもへの暴力" not in crisis_reasons(chat)
+
+
+def test_the_father_still_afraid_later_gets_no_baby_advice_nor_189() -> None:
+    chat = started(*CHICHI, now=NIGHT)
+    fits_a_parent_afraid_of_hurting_a_grown_child(said(chat))
+
+
+def test_a_parent_of_a_small_child_still_gets_the_advice_for_a_small_child() -> None:
+    chat = started("2歳の息子がずっと泣いていて、手が出そうで怖いです", now=NIGHT)
+    assert "189" in said(chat)
