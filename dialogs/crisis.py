@@ -434,6 +434,18 @@ def _violence_written(understanding: Understanding) -> bool:
     )
 
 
+CONTROL_RULES = ("crisis_parents.yaml#watched_always", "crisis_parents.yaml#money_kept")
+"""Rules for control by a partner told gently (being watched, money kept back): the first signs."""
+
+
+def _violence_beyond_control(understanding: Understanding) -> bool:
+    """Whether a rule read violence beyond the first signs of control (「口答えすると物に当たります」)."""
+    return any(
+        evidence.label == "concern:violence" and not evidence.rule.startswith(("model:", *CONTROL_RULES))
+        for evidence in understanding.evidence
+    )
+
+
 def _suffered(understanding: Understanding) -> bool:
     """Whether the writer tells of violence done to them (「殴られました」: the grammar reads a passive)."""
     return any("passive" in e.rule for e in understanding.evidence if e.label == "crisis")
@@ -1100,6 +1112,29 @@ def answer_call_question(dialog: Dialog) -> bool:
     return True
 
 
+ASKS_WHERE = frozenset({"talk.guidance", "faq.how_to_reach"})
+"""Intents of asking where to turn (「どこに相談したらいいですか」)."""
+
+
+def answer_where_to_leave(dialog: Dialog) -> bool:
+    """「夫から離れたいんです。どこに相談したらいいですか」 from someone who told of her partner's control
+    or violence: the DV lines, which also help with leaving safely. False if not asked so."""
+    understanding = dialog.understanding
+    if understanding is None or memory_of(dialog.data).hurt != "partner":
+        return False
+    if not ASKS_WHERE & set(understanding.intents):
+        return False
+    lines = [
+        _line_text(line)
+        for line in current_content().hotlines
+        if "violence" in line.kinds and "anything" not in line.kinds
+    ]
+    keep_typed(dialog)
+    dialog.say("dv.where_to_leave", lines="\n".join(lines))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
 def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     """Signs of control by a partner told first (being watched, money kept back): the DV lines,
     gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
@@ -1314,12 +1349,15 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     a question about this LINE (「このやりとりって、あとで消せますか」) stays a question. Soon after a
     crisis reply, someone at home who only watches (「ままはみてるだけ」) is part of what happens, not
     the person saying they are just looking. Fear of the one the writer lives with as a couple
-    (「同棲している彼が怖いです」) is a sign of violence from a partner, as 「夫が怖い」 is."""
+    (「同棲している彼が怖いです」) is a sign of violence from a partner, as 「夫が怖い」 is; so is more
+    told of violence by someone known to fear her partner (「口答えすると物に当たります」)."""
     if _watching_relative(understanding, hurt):
         intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
         return replace(understanding, intents=intents)
     if understanding.crisis == "none" and "violence" in understanding.concerns and names_partner(text):
         return _partner_sign(understanding, text, "context:afraid_of_live_in_partner")
+    if understanding.crisis == "none" and hurt == "partner" and _violence_beyond_control(understanding):
+        return _partner_sign(understanding, text, "context:more_from_partner")
     watched = (
         "talk.privacy_fear" in understanding.intents
         and not understanding.learned_only("intent:talk.privacy_fear")
@@ -1518,6 +1556,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return answer_body_after_harm(dialog) or (
                 joined is not None and _answer_joined(dialog, *joined, new=False)
             )
+        if answer_where_to_leave(dialog):
+            return True
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
