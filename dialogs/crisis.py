@@ -814,10 +814,12 @@ def reply_for(
     gets the direct question, once in that time. A way of dying named in the first message
     (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
     whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen or missing is
-    answered with a plain yes first, every time. A time named with thoughts of dying (「今日で終わりに
-    したい」) is more acute: the whole block and the question again. Thoughts of dying beside violence
-    get the question too; still at the place named (「まだ屋上にいる」) gets go inside. After a case was
-    sent, the reply says the message reached it; after 「電話は無理」, chat and LINE lines come first."""
+    answered with a plain yes first, every time. Thoughts of dying told after pills or cutting
+    (「消えたいなーってのは毎日ある」) get the direct question too. A time named with thoughts of dying
+    (「今日で終わりにしたい」) is more acute: the whole block and the question again. Thoughts of dying
+    beside violence get the question too; still at the place named (「まだ屋上にいる」) gets go inside.
+    After a case was sent, the reply says the message reached it; after 「電話は無理」, chat and LINE
+    lines come first."""
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -829,7 +831,10 @@ def reply_for(
     dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
     if timed or not memory.is_repeat(situations[0], now):
         method = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
-        ask = timed or method or dying_too
+        after_harm = (
+            situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
+        )
+        ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
         who = relative_name(text) if situations[0] == "relative_suicidal" else ""
         messages = crisis_messages(
             now,
@@ -1368,13 +1373,18 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     return _partner_sign(understanding, text, "context:watched_by_partner")
 
 
-def _about_someone_unseen(dialog: Dialog, understanding: Understanding) -> Understanding:
+def _set_aside_after_reply(dialog: Dialog, understanding: Understanding) -> Understanding:
     """Soon after a reply about someone unseen or missing, danger that only the learned layer read
     (「警察に電話したほうがいいでしょうか」「中で倒れていて救急車で運ばれました」) is about that person, not
-    the writer: set aside, so the question to call gets its plain yes and the news no block."""
+    the writer; after pills or cutting, holding back from 119 (「119とかまじむり」) is that worry, not a
+    new crisis. Either is set aside, so the question gets its plain yes, the news no block, and the
+    worry why 119 matters now."""
     recent = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
     unseen = recent and bool(WITHOUT_LINES & set(memory_of(dialog.data).answered))
-    if not unseen or understanding.crisis == "none" or not understanding.learned_only(understanding.crisis):
+    worry = bool(_harm_told(dialog)) and fragments.worries_about_calling(dialog.user_input.text)
+    if not (unseen or worry) or understanding.crisis == "none":
+        return understanding
+    if not understanding.learned_only(understanding.crisis):
         return understanding
     return replace(understanding, crisis="none", crisis_kinds=())
 
@@ -1539,7 +1549,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     remember_hurt(dialog)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
-    understanding = dialog.understanding = _about_someone_unseen(
+    understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
     if answer_risk_at_length(dialog):
@@ -1687,7 +1697,7 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         dialog.say("crisis.bleeding_stopped")
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
-    worried = "overdose" in told and fragments.worries_about_calling(text)
+    worried = bool(told) and fragments.worries_about_calling(text)
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
     if worried or harmed is not None:
         _raise_with_words(dialog)
@@ -1697,16 +1707,30 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
         if worried:  # the same worry again takes turns between two wordings, never the last word for word
             stored = dialog.data.setdefault("crisis", {})
-            told = stored.get("call_worries_told", 0)
-            key = "crisis.call_worries_after_pills" + (".b" if told % 2 else "")
-            stored["call_worries_told"] = told + 1
+            times = stored.get("call_worries_told", 0)
+            after = "pills" if "overdose" in told else "cutting"
+            key = f"crisis.call_worries_after_{after}" + (".b" if times % 2 else "")
+            stored["call_worries_told"] = times + 1
         dialog.say(key)
+        if worried and dialog.understanding is not None and _is_child(dialog.understanding, dialog.data):
+            _say_child_line(dialog)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
         return True
     return False
+
+
+def _say_child_line(dialog: Dialog) -> None:
+    """A line for children open now, for a child holding back from 119 (「てか高1だし」)."""
+    children = [
+        line
+        for line in current_content().hotlines
+        if "child_talk" in line.kinds and line.hours_known and line.is_open_at(dialog.now)
+    ]
+    if children:
+        dialog.say("crisis.child_line_too", line=_line_text(children[0]))
 
 
 def _raise_with_words(dialog: Dialog) -> None:
