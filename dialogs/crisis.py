@@ -698,6 +698,9 @@ class CrisisMemory:
     reached it, and offers no hand-off."""
     no_phone: bool = False
     """Whether the person said they cannot phone (「電話は無理。声出ない」): chat and LINE lines first."""
+    method_named: bool = False
+    """Whether a way of dying was named and asked about: the first one named is more acute than
+    thoughts of dying told before it (「台所で包丁を見ていて」 after 「私がいなくなったほうが」)."""
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -712,17 +715,24 @@ class CrisisMemory:
         return self.shown_at is not None and now - self.shown_at < REPEAT_WITHIN
 
     def after(
-        self, situations: tuple[Situation, ...], now: datetime, *, asked: bool = False, brief: bool = False
+        self,
+        situations: tuple[Situation, ...],
+        now: datetime,
+        *,
+        asked: bool = False,
+        brief: bool = False,
+        method: bool = False,
     ) -> CrisisMemory:
         """The memory once a reply fitted to `situations` is sent at `now` (`asked`: with the question;
-        `brief`: the brief reply)."""
+        `brief`: the brief reply; `method`: a way of dying named and asked about)."""
         answered = self.answered if self.recent(now) else ()
         hurt = HURT_IN.get(situations[0], self.hurt)
         asked_at = now if asked else self.asked_at
         briefs = self.brief + 1 if brief else 0
         told = situations if asked else situations[:1]  # with the question, the dying beside violence too
         answered_now = tuple(dict.fromkeys([*answered, *told]))
-        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone)
+        named = self.method_named or method
+        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone, named)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -740,6 +750,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         brief if isinstance(brief, int) else 0,
         isinstance(data.get("handoff"), dict) and not data.get("with_person"),
         bool(stored.get("no_phone")),
+        bool(stored.get("method_named")),
     )
 
 
@@ -850,10 +861,11 @@ def reply_for(
     if memory.asked_lately(now) and fragments.still_at_place(text):
         messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
         return messages, memory.after(situations, now)
-    if (names_method(understanding) or dying_too) and not memory.asked_lately(now):
-        first = "crisis.method" if names_method(understanding) else "crisis.dying_too"
+    method = names_method(understanding)
+    if (method or dying_too) and (not memory.asked_lately(now) or (method and not memory.method_named)):
+        first = "crisis.method" if method else "crisis.dying_too"
         messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
-        return messages, memory.after(situations, now, asked=True)
+        return messages, memory.after(situations, now, asked=True, method=method)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -1006,6 +1018,8 @@ def _answer_crisis(
         stored["method_asked_at"] = after.asked_at.isoformat()
     if after.no_phone:
         stored["no_phone"] = True
+    if after.method_named:
+        stored["method_named"] = True
     if not already_sent:
         dialog.send(*messages)
 
@@ -1121,13 +1135,22 @@ ASKS_WHERE = frozenset({"talk.guidance", "faq.how_to_reach"})
 """Intents of asking where to turn (「どこに相談したらいいですか」)."""
 
 
+def _partner_named(understanding: Understanding, text: str) -> bool:
+    """Whether the words name the writer's partner (「夫」「同棲している彼」)."""
+    return names_partner(text) or any(
+        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
+    )
+
+
 def answer_where_to_leave(dialog: Dialog) -> bool:
     """「夫から離れたいんです。どこに相談したらいいですか」 from someone who told of her partner's control
     or violence: the DV lines, which also help with leaving safely. False if not asked so."""
     understanding = dialog.understanding
     if understanding is None or memory_of(dialog.data).hurt != "partner":
         return False
-    if not ASKS_WHERE & set(understanding.intents):
+    if not ASKS_WHERE & set(understanding.intents) or not _partner_named(
+        understanding, dialog.user_input.text
+    ):
         return False
     lines = [
         _line_text(line)
@@ -1151,9 +1174,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
         return None
-    partner = names_partner(text) or any(
-        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
-    )
+    partner = _partner_named(understanding, text)
     watched = "talk.privacy_fear" in understanding.intents
     if not partner or not _violence_written(understanding):
         return None

@@ -7,7 +7,9 @@ Each test types the person's words in the order they were typed, then a variant 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -176,3 +178,31 @@ def test_wishing_to_disappear_after_cutting_gets_the_direct_question(wish: str) 
     chat = started(*TEEN[:3], now=NIGHT)
     chat.send(wish)
     assert METHOD_ASK in said(chat)
+
+
+# ---------------------------------------------------------------- R1, R2: long, the knife and her correction
+
+LONG = json.loads((Path(__file__).parent / "s7_crisis8_long.json").read_text(encoding="utf-8"))
+
+
+def long_up_to_the_knife() -> Chat:
+    chat = started(*LONG[:6], now=DAY)
+    chat.send(LONG[6])
+    return chat
+
+
+def test_a_knife_looked_at_as_a_way_out_gets_the_block_and_the_direct_question() -> None:
+    chat = long_up_to_the_knife()
+    chat.send(LONG[7])
+    reply = said(chat)
+    assert METHOD_ASK in reply
+    assert "119" in reply and "110" in reply
+
+
+def test_her_correction_that_the_rampage_was_last_night_is_not_the_family_violence_block() -> None:
+    chat = long_up_to_the_knife()
+    chat.send(LONG[7])
+    chat.send(LONG[8])
+    reply = said(chat)
+    assert "ご家族が家の中で暴れていて" not in reply
+    assert "保健所" not in reply
