@@ -249,7 +249,10 @@ def _fitting_situations(
     """
     kinds = set(understanding.crisis_kinds)
     if "overdose" in kinds and (
-        overdose_taken(text) or asks_to_call(understanding) or fragments.tells_of_body(text, "overdose")
+        overdose_taken(text)
+        or asks_to_call(understanding)
+        or fragments.tells_of_body(text, "overdose")
+        or "overdose" in memory_of(data or {}).answered  # 「20錠くらい？」 after 「眠剤ぜんぶいった」
     ):
         return ("overdose",)
     if "unseen" in kinds:
@@ -664,6 +667,8 @@ def again_messages(
     first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
+    if situations[0] == "overdose":
+        key = "crisis.again_overdose_taken"  # 「20錠くらい？」 after pills taken: 119 now, not "if"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
