@@ -867,7 +867,8 @@ def reply_for(
         messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
         return messages, memory.after(situations, now)
     method = names_method(understanding)
-    if (method or dying_too) and (not memory.asked_lately(now) or (method and not memory.method_named)):
+    again = method and (not memory.method_named or fragments.says_misread(text))
+    if (method or dying_too) and (not memory.asked_lately(now) or again):
         first = "crisis.method" if method else "crisis.dying_too"
         messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
         return messages, memory.after(situations, now, asked=True, method=method)

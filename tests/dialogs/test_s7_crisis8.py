@@ -206,6 +206,7 @@ def test_her_correction_that_the_rampage_was_last_night_is_not_the_family_violen
     reply = said(chat)
     assert "ご家族が家の中で暴れていて" not in reply
     assert "保健所" not in reply
+    assert METHOD_ASK in reply
 
 
 # ---------------------------------------------------------------- R5: pills, the amount named after
