@@ -252,12 +252,21 @@ HotlineChannel = Literal["phone", "chat", "line"]
 """How a line is reached: a phone call, a web chat, or LINE (for people who cannot phone)."""
 
 HotlineKind = Literal[
-    "emergency", "suicidal", "relative_suicidal", "violence", "home_violence", "child", "parent", "anything"
+    "emergency",
+    "suicidal",
+    "relative_suicidal",
+    "violence",
+    "home_violence",
+    "child",
+    "child_talk",
+    "parent",
+    "anything",
 ]
 """Situations a line is for: danger now (110/119), thoughts of dying, a relative's thoughts of dying
 (lines that also hear the family), violence from a partner, violence
 from a grown child or another relative at home (家庭内暴力), a child being hurt (or any child's
-worry), a parent afraid of hurting their child (子育ての相談), or anything at all. The crisis reply
+worry), a child's own worry of any kind (child_talk: not 189), a parent afraid of hurting their child
+(子育ての相談), or anything at all. The crisis reply
 picks lines by these."""
 
 

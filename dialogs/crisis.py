@@ -64,6 +64,7 @@ Situation = Literal[
     "violence",
     "home_violence",
     "parent",
+    "grown_child",
     "suicidal",
     "relative_suicidal",
     "overdose",
@@ -72,12 +73,14 @@ Situation = Literal[
     "missing",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
-110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or who
-has hurt) their own child, thoughts of dying (the default), a relative's words about dying told by the
-family (how to be with them, and lines that hear the family), pills already taken (119 first, then the
-lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative
-gone out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
+110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or
+who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart, 110, the lines
+for violence at home; never a crib or 189), thoughts of dying (the default), a relative's words about
+dying told by the family (how to be with them, and lines that hear the family), pills already taken
+(119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
+same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
+lines), or a relative gone out and not found, often an elderly parent with dementia at night (110
+now; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -87,13 +90,19 @@ SITUATIONS: tuple[Situation, ...] = (
     "child",
     "neglect",
     "parent",
+    "grown_child",
     "overdose",
     "self_harm",
     "unseen",
     "missing",
 )
 
-LINES_FOR: dict[Situation, str] = {"overdose": "suicidal", "self_harm": "suicidal", "neglect": "child"}
+LINES_FOR: dict[Situation, str] = {
+    "overdose": "suicidal",
+    "self_harm": "suicidal",
+    "neglect": "child",
+    "grown_child": "home_violence",
+}
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
 Hurt = Literal["child", "neglected", "partner", "parent", "own_child"]
@@ -240,14 +249,17 @@ def _fitting_situations(
     """
     kinds = set(understanding.crisis_kinds)
     if "overdose" in kinds and (
-        overdose_taken(text) or asks_to_call(understanding) or fragments.tells_of_body(text, "overdose")
+        overdose_taken(text)
+        or asks_to_call(understanding)
+        or fragments.tells_of_body(text, "overdose")
+        or "overdose" in memory_of(data or {}).answered  # 「20錠くらい？」 after 「眠剤ぜんぶいった」
     ):
         return ("overdose",)
     if "unseen" in kinds:
         found = [evidence.rule for evidence in understanding.evidence if evidence.label == "crisis"]
         return ("missing",) if any(rule in name for name in found for rule in MISSING_RULES) else ("unseen",)
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
-        return ("parent",)
+        return ("grown_child",) if _child_is_grown(understanding, data or {}) else ("parent",)
     if not kinds & {"violence", "child_abuse"}:
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
@@ -340,6 +352,22 @@ def _parent_of_a_child(data: dict[str, Any]) -> bool:
     )
 
 
+def _child_is_grown(understanding: Understanding, data: dict[str, Any]) -> bool:
+    """Whether the child a parent fears hurting is 18 or over: said in the message (「24の息子が」
+    「30歳の娘」), else known from a reply about a grown child before, else from the draft (a parent
+    writing about someone 18 or over)."""
+    others = [entity for entity in understanding.entities if entity.about == "other" and entity.value]
+    ages = [e.value != "under_18" for e in others if e.kind == "age_band"]
+    ages += [int(e.value) >= 18 for e in others if e.kind == "age" and e.value.isdigit()]
+    if ages:
+        return all(ages)
+    if "grown_child" in memory_of(data).answered:
+        return True
+    answers = data.get("intake", {}).get("answers", {})
+    band = answers.get("age_band", {}).get("choice")
+    return answers.get("relation", {}).get("choice") == "parent" and band not in (None, "under_18")
+
+
 def _says_adult(understanding: Understanding) -> bool:
     """Whether the message says the writer is a grown-up (「34歳の男です」)."""
     for entity in understanding.entities:
@@ -405,6 +433,18 @@ def _violence_written(understanding: Understanding) -> bool:
     pieces (「言われて」「顔を」 in a man's account of his parents' worry)."""
     return any(
         evidence.label == "concern:violence" and not evidence.rule.startswith("model:")
+        for evidence in understanding.evidence
+    )
+
+
+CONTROL_RULES = ("crisis_parents.yaml#watched_always", "crisis_parents.yaml#money_kept")
+"""Rules for control by a partner told gently (being watched, money kept back): the first signs."""
+
+
+def _violence_beyond_control(understanding: Understanding) -> bool:
+    """Whether a rule read violence beyond the first signs of control (「口答えすると物に当たります」)."""
+    return any(
+        evidence.label == "concern:violence" and not evidence.rule.startswith(("model:", *CONTROL_RULES))
         for evidence in understanding.evidence
     )
 
@@ -627,10 +667,13 @@ def again_messages(
     first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
     line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
+    if situations[0] == "overdose":
+        key = "crisis.again_overdose_taken"  # 「20錠くらい？」 after pills taken: 119 now, not "if"
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
         "parent",
+        "grown_child",
         "relative_suicidal",
         "unseen",
         "neglect",
@@ -660,6 +703,9 @@ class CrisisMemory:
     reached it, and offers no hand-off."""
     no_phone: bool = False
     """Whether the person said they cannot phone (「電話は無理。声出ない」): chat and LINE lines first."""
+    method_named: bool = False
+    """Whether a way of dying was named and asked about: the first one named is more acute than
+    thoughts of dying told before it (「台所で包丁を見ていて」 after 「私がいなくなったほうが」)."""
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -674,17 +720,24 @@ class CrisisMemory:
         return self.shown_at is not None and now - self.shown_at < REPEAT_WITHIN
 
     def after(
-        self, situations: tuple[Situation, ...], now: datetime, *, asked: bool = False, brief: bool = False
+        self,
+        situations: tuple[Situation, ...],
+        now: datetime,
+        *,
+        asked: bool = False,
+        brief: bool = False,
+        method: bool = False,
     ) -> CrisisMemory:
         """The memory once a reply fitted to `situations` is sent at `now` (`asked`: with the question;
-        `brief`: the brief reply)."""
+        `brief`: the brief reply; `method`: a way of dying named and asked about)."""
         answered = self.answered if self.recent(now) else ()
         hurt = HURT_IN.get(situations[0], self.hurt)
         asked_at = now if asked else self.asked_at
         briefs = self.brief + 1 if brief else 0
         told = situations if asked else situations[:1]  # with the question, the dying beside violence too
         answered_now = tuple(dict.fromkeys([*answered, *told]))
-        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone)
+        named = self.method_named or method
+        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone, named)
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
@@ -702,6 +755,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         brief if isinstance(brief, int) else 0,
         isinstance(data.get("handoff"), dict) and not data.get("with_person"),
         bool(stored.get("no_phone")),
+        bool(stored.get("method_named")),
     )
 
 
@@ -776,10 +830,12 @@ def reply_for(
     gets the direct question, once in that time. A way of dying named in the first message
     (「ロープ買ってきた」「屋上にいる」) gets the whole block with the direct question last. Asking
     whether to call (「救急車呼んだほうがいいですか」) after pills, cutting or someone unseen or missing is
-    answered with a plain yes first, every time. A time named with thoughts of dying (「今日で終わりに
-    したい」) is more acute: the whole block and the question again. Thoughts of dying beside violence
-    get the question too; still at the place named (「まだ屋上にいる」) gets go inside. After a case was
-    sent, the reply says the message reached it; after 「電話は無理」, chat and LINE lines come first."""
+    answered with a plain yes first, every time. Thoughts of dying told after pills or cutting
+    (「消えたいなーってのは毎日ある」) get the direct question too. A time named with thoughts of dying
+    (「今日で終わりにしたい」) is more acute: the whole block and the question again. Thoughts of dying
+    beside violence get the question too; still at the place named (「まだ屋上にいる」) gets go inside.
+    After a case was sent, the reply says the message reached it; after 「電話は無理」, chat and LINE
+    lines come first."""
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -791,7 +847,10 @@ def reply_for(
     dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
     if timed or not memory.is_repeat(situations[0], now):
         method = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
-        ask = timed or method or dying_too
+        after_harm = (
+            situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
+        )
+        ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
         who = relative_name(text) if situations[0] == "relative_suicidal" else ""
         messages = crisis_messages(
             now,
@@ -807,10 +866,12 @@ def reply_for(
     if memory.asked_lately(now) and fragments.still_at_place(text):
         messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
         return messages, memory.after(situations, now)
-    if (names_method(understanding) or dying_too) and not memory.asked_lately(now):
-        first = "crisis.method" if names_method(understanding) else "crisis.dying_too"
+    method = names_method(understanding)
+    again = method and (not memory.method_named or fragments.says_misread(text))
+    if (method or dying_too) and (not memory.asked_lately(now) or again):
+        first = "crisis.method" if method else "crisis.dying_too"
         messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
-        return messages, memory.after(situations, now, asked=True)
+        return messages, memory.after(situations, now, asked=True, method=method)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -872,9 +933,10 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "home_violence": "urgency.reason.violence",
     "neglect": "urgency.crisis_reason.child_abuse",
     "missing": "urgency.crisis_reason.unseen",
+    "grown_child": "urgency.crisis_reason.child_abuse",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
-given no food is not read as hit."""
+given no food is not read as hit, and a parent afraid of hitting a grown child is not child abuse."""
 
 
 def _reasons(
@@ -982,6 +1044,8 @@ def _answer_crisis(
         stored["method_asked_at"] = after.asked_at.isoformat()
     if after.no_phone:
         stored["no_phone"] = True
+    if after.method_named:
+        stored["method_named"] = True
     if not already_sent:
         dialog.send(*messages)
 
@@ -1093,6 +1157,38 @@ def answer_call_question(dialog: Dialog) -> bool:
     return True
 
 
+ASKS_WHERE = frozenset({"talk.guidance", "faq.how_to_reach"})
+"""Intents of asking where to turn (「どこに相談したらいいですか」)."""
+
+
+def _partner_named(understanding: Understanding, text: str) -> bool:
+    """Whether the words name the writer's partner (「夫」「同棲している彼」)."""
+    return names_partner(text) or any(
+        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
+    )
+
+
+def answer_where_to_leave(dialog: Dialog) -> bool:
+    """「夫から離れたいんです。どこに相談したらいいですか」 from someone who told of her partner's control
+    or violence: the DV lines, which also help with leaving safely. False if not asked so."""
+    understanding = dialog.understanding
+    if understanding is None or memory_of(dialog.data).hurt != "partner":
+        return False
+    if not ASKS_WHERE & set(understanding.intents) or not _partner_named(
+        understanding, dialog.user_input.text
+    ):
+        return False
+    lines = [
+        _line_text(line)
+        for line in current_content().hotlines
+        if "violence" in line.kinds and "anything" not in line.kinds
+    ]
+    keep_typed(dialog)
+    dialog.say("dv.where_to_leave", lines="\n".join(lines))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
 def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     """Signs of control by a partner told first (being watched, money kept back): the DV lines,
     gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
@@ -1104,9 +1200,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
         return None
-    partner = names_partner(text) or any(
-        e.kind == "relation" and e.value == "spouse" and e.about == "self" for e in understanding.entities
-    )
+    partner = _partner_named(understanding, text)
     watched = "talk.privacy_fear" in understanding.intents
     if not partner or not _violence_written(understanding):
         return None
@@ -1307,12 +1401,15 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     a question about this LINE (「このやりとりって、あとで消せますか」) stays a question. Soon after a
     crisis reply, someone at home who only watches (「ままはみてるだけ」) is part of what happens, not
     the person saying they are just looking. Fear of the one the writer lives with as a couple
-    (「同棲している彼が怖いです」) is a sign of violence from a partner, as 「夫が怖い」 is."""
+    (「同棲している彼が怖いです」) is a sign of violence from a partner, as 「夫が怖い」 is; so is more
+    told of violence by someone known to fear her partner (「口答えすると物に当たります」)."""
     if _watching_relative(understanding, hurt):
         intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
         return replace(understanding, intents=intents)
     if understanding.crisis == "none" and "violence" in understanding.concerns and names_partner(text):
         return _partner_sign(understanding, text, "context:afraid_of_live_in_partner")
+    if understanding.crisis == "none" and hurt == "partner" and _violence_beyond_control(understanding):
+        return _partner_sign(understanding, text, "context:more_from_partner")
     watched = (
         "talk.privacy_fear" in understanding.intents
         and not understanding.learned_only("intent:talk.privacy_fear")
@@ -1321,6 +1418,22 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
     return _partner_sign(understanding, text, "context:watched_by_partner")
+
+
+def _set_aside_after_reply(dialog: Dialog, understanding: Understanding) -> Understanding:
+    """Soon after a reply about someone unseen or missing, danger that only the learned layer read
+    (「警察に電話したほうがいいでしょうか」「中で倒れていて救急車で運ばれました」) is about that person, not
+    the writer; after pills or cutting, holding back from 119 (「119とかまじむり」) is that worry, not a
+    new crisis. Either is set aside, so the question gets its plain yes, the news no block, and the
+    worry why 119 matters now."""
+    recent = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+    unseen = recent and bool(WITHOUT_LINES & set(memory_of(dialog.data).answered))
+    worry = bool(_harm_told(dialog)) and fragments.worries_about_calling(dialog.user_input.text)
+    if not (unseen or worry) or understanding.crisis == "none":
+        return understanding
+    if not understanding.learned_only(understanding.crisis):
+        return understanding
+    return replace(understanding, crisis="none", crisis_kinds=())
 
 
 def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
@@ -1483,8 +1596,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     remember_hurt(dialog)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
-    understanding = dialog.understanding = _in_context(
-        dialog.understanding, dialog.user_input.text, known_hurt
+    understanding = dialog.understanding = _set_aside_after_reply(
+        dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
     if answer_risk_at_length(dialog):
         return True
@@ -1500,6 +1613,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return answer_body_after_harm(dialog) or (
                 joined is not None and _answer_joined(dialog, *joined, new=False)
             )
+        if answer_where_to_leave(dialog):
+            return True
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
@@ -1537,9 +1652,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
 
 def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situation) -> tuple[str, ...]:
     """What the CSW should read first about this reading, when the words alone do not say it: a child
-    given no food, someone unseen, shouting from a grown child at home (not a partner)."""
+    given no food, someone unseen, a parent afraid of hitting a grown child, shouting from a grown child
+    at home (not a partner)."""
     if understanding.crisis == "crisis":
-        return (situation,) if situation in ("neglect", "unseen", "missing") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 
@@ -1628,7 +1744,7 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         dialog.say("crisis.bleeding_stopped")
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
-    worried = "overdose" in told and fragments.worries_about_calling(text)
+    worried = bool(told) and fragments.worries_about_calling(text)
     harmed = next((situation for situation in told if fragments.tells_of_body(text, situation)), None)
     if worried or harmed is not None:
         _raise_with_words(dialog)
@@ -1638,16 +1754,30 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         key = "crisis.body_after_pills" if harmed == "overdose" else "crisis.body_after_cutting"
         if worried:  # the same worry again takes turns between two wordings, never the last word for word
             stored = dialog.data.setdefault("crisis", {})
-            told = stored.get("call_worries_told", 0)
-            key = "crisis.call_worries_after_pills" + (".b" if told % 2 else "")
-            stored["call_worries_told"] = told + 1
+            times = stored.get("call_worries_told", 0)
+            after = "pills" if "overdose" in told else "cutting"
+            key = f"crisis.call_worries_after_{after}" + (".b" if times % 2 else "")
+            stored["call_worries_told"] = times + 1
         dialog.say(key)
+        if worried and dialog.understanding is not None and _is_child(dialog.understanding, dialog.data):
+            _say_child_line(dialog)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if told and fragments.is_short(text) and (fragments.help_coming(text) or fragments.acknowledges(text)):
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
         return True
     return False
+
+
+def _say_child_line(dialog: Dialog) -> None:
+    """A line for children open now, for a child holding back from 119 (「てか高1だし」)."""
+    children = [
+        line
+        for line in current_content().hotlines
+        if "child_talk" in line.kinds and line.hours_known and line.is_open_at(dialog.now)
+    ]
+    if children:
+        dialog.say("crisis.child_line_too", line=_line_text(children[0]))
 
 
 def _raise_with_words(dialog: Dialog) -> None:

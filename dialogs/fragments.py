@@ -34,6 +34,7 @@ WORDS_DIR = Path(__file__).with_name("conversation_words")
 """The shipped word lists; every `*.yaml` file here is read and its lists joined."""
 
 WORD_LISTS = (
+    "misread",
     "body_after_pills",
     "body_after_cutting",
     "bleeding_stopped",
@@ -340,3 +341,8 @@ def holds_word_of(text: str, name: str) -> bool:
     """Whether the normalised text holds a word of the list `name` (katakana as hiragana, lowercase)."""
     normalized = _normalized(text)
     return any(word in normalized for word in _normalized_list(name))
+
+
+def says_misread(text: str) -> bool:
+    """Whether the words say the last reply misread them (「私自身のことを書いたつもりでした」)."""
+    return holds_word_of(text, "misread")

@@ -429,11 +429,14 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
 
     English needs a word of danger in it (the model once read "living" in 「I am from Vietnam, living
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
-    (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis.
+    (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
+    to leave someone (「夫から離れたい」).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
+    if any(words in normalize_with_spans(text, lex.emoji).text for words in lex.leaving):
+        return False
     if not text.strip().endswith(_QUESTION_ENDS):
         return True
     for index, token in enumerate(tokens):

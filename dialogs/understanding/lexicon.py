@@ -32,7 +32,16 @@ MAX_GAP = 5
 MIN_KANA_READING = 4
 """A kanji phrase also matches its kana reading (殴られ → なぐられ) when the reading is this long."""
 _NEGATION_KEYS = ("bridges", "negators", "undo")
-_CONTEXT_KEYS = ("past", "resolved", "informational", "fiction", "self_now", "english_risk", "vanished")
+_CONTEXT_KEYS = (
+    "past",
+    "resolved",
+    "informational",
+    "fiction",
+    "self_now",
+    "english_risk",
+    "vanished",
+    "leaving",
+)
 
 
 class TrieNode:
@@ -120,6 +129,8 @@ class Lexicon:
     """Word starts an English message needs before the learned layer alone may call it crisis."""
     vanished: frozenset[str] = frozenset()
     """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
+    leaving: tuple[str, ...] = ()
+    """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -339,6 +350,7 @@ def _compile(raw: _Raw) -> Lexicon:
         self_now=_norm_all(raw.context.get("self_now", []), emoji),
         english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
         vanished=frozenset(raw.context.get("vanished", [])),
+        leaving=_norm_all(raw.context.get("leaving", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
