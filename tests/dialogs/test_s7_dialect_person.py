@@ -1,4 +1,4 @@
-"""A grandmother in 東北弁 asking for a person (try-out 8): dialect forms lead to one, as 「人と話したい」 does.
+"""A grandmother in 東北弁 asking for a person (try-out 8): dialect leads to one, as 「人と話したい」 does.
 
 Every test drives the real engine with the real reading.
 """
