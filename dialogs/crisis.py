@@ -1602,6 +1602,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_risk_at_length(dialog):
         return True
     if understanding.crisis == "none":
+        understanding = dialog.understanding = _urgent_in_pieces(dialog, before) or understanding
+    if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         joined = _read_with_recent(dialog, before)
@@ -1689,6 +1691,21 @@ def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding,
             return reading, joined
         found.append((reading, joined))
     return found[0] if found else None
+
+
+def _urgent_in_pieces(dialog: Dialog, before: list[str]) -> Understanding | None:
+    """The reading of a short message that says nothing alone, read with the short ones just before it,
+    when together, and only together, they tell of an urgent need (「たいきょ」「あした」); None otherwise."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text.strip()
+    if understanding is None or understanding.intents or not before or not fragments.is_short(text):
+        return None
+    for count in range(1, len(before) + 1):
+        earlier = " ".join(before[-count:])
+        reading = classify(f"{earlier} {text}")
+        if reading.crisis == "urgent" and classify(earlier).crisis == "none":
+            return reading
+    return None
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
