@@ -70,6 +70,8 @@ WORD_LISTS = (
     "not_sending",
     "sends_so_far",
     "whole_conversation",
+    "summary_only",
+    "losing_home_en",
     "sending_request",
     "done_choosing",
     "asks_what_was_sent",

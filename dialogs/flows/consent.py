@@ -162,7 +162,8 @@ def read_typed_answer(text: str) -> str | None:
         return None
     if not fragments.holds_word_of(text, "sends"):
         return None
-    wide = fragments.holds_word_of(text, "whole_conversation")
+    only_this = fragments.holds_word_of(text, "summary_only")  # 「only this, not all chat」
+    wide = fragments.holds_word_of(text, "whole_conversation") and not only_this
     return ConsentScope.SUMMARY_AND_CONVERSATION if wide else ConsentScope.SUMMARY
 
 

@@ -16,7 +16,7 @@ import re
 from datetime import datetime
 from typing import Literal
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
@@ -99,6 +99,11 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "language" if language == "en" else None  # the reply itself is in やさしい日本語
     if "service.public_assistance" in intents:
         return "public_assistance"
+    leaving = "housing" in understanding.concerns and fragments.holds_word_of(text, "losing_home_en")
+    if language == "en" and leaving:
+        return (
+            "losing_home"  # a company dormitory to leave: a place to stay for a while, not the rent benefit
+        )
     if "service.housing_benefit" in intents or "housing" in understanding.concerns:
         return "housing_benefit"
     if intents & WINDOW_TOPICS or understanding.concerns:
@@ -196,6 +201,8 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
         return
+    if topic in ("intro", "fallback", "human") and "handoff" in dialog.data:
+        topic = "after_sent"  # it was sent: no button to tap for a person, the reply says who reads it
     if topic == "intro" and dialog.state == REVIEW:
         topic = "human"  # on the consent screen, what matters is which button sends it
     if topic is None:
