@@ -71,6 +71,7 @@ WORD_LISTS = (
     "sends_so_far",
     "whole_conversation",
     "summary_only",
+    "removes",
     "losing_home_en",
     "sending_request",
     "done_choosing",

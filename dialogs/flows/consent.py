@@ -167,6 +167,24 @@ def read_typed_answer(text: str) -> str | None:
     return ConsentScope.SUMMARY_AND_CONVERSATION if wide else ConsentScope.SUMMARY
 
 
+CLAUSE_BREAKS = re.compile(r"[。、,.!！\n]+")
+"""Where a typed message divides into clauses (「学校のことは消して、このまま送ってください」)."""
+
+
+def change_then_send(text: str) -> tuple[str, str] | None:
+    """A change asked before a send (「学校のことは消して、このまま送ってください」「…削除の上、この内容のみ
+    送信してください」): the change's words and the send's answer; None when the words ask for not both."""
+    if not fragments.holds_word_of(text, "removes"):
+        return None
+    clauses = [clause for clause in CLAUSE_BREAKS.split(text) if clause.strip()]
+    for at in range(len(clauses) - 1, 0, -1):
+        answer = read_typed_answer(clauses[at])
+        change = "、".join(clauses[:at])
+        if answer not in (None, "no") and fragments.holds_word_of(change, "removes"):
+            return change, answer
+    return None
+
+
 def _tells_a_worry(understanding: Understanding) -> bool:
     """Whether the rules read a worry in the words (the learned layer alone hears one in anything)."""
     return any(not understanding.learned_only(f"concern:{c}") for c in understanding.concerns)
@@ -183,7 +201,12 @@ def answer_in_words(dialog: Dialog) -> str | None:
     if dialog.state != States.REVIEW and not unsent_draft:
         return None
     understanding = dialog.understanding
-    if understanding is not None and (_tells_a_worry(understanding) or understanding.crisis != "none"):
+    if understanding is not None and understanding.crisis != "none":
+        return None
+    changed = change_then_send(dialog.user_input.text) if dialog.state == States.REVIEW else None
+    if changed is not None:
+        return changed[1]  # 「学校のことは消して、このまま送ってください」: sent once the change is made
+    if understanding is not None and _tells_a_worry(understanding):
         return None  # 「息子に送るお金がない」: words to add, never a yes
     return read_typed_answer(dialog.user_input.text)
 
@@ -211,7 +234,9 @@ def typed_event(dialog: Dialog) -> str | None:
 
 def _scope(dialog: Dialog) -> ConsentScope:
     """The scope the person chose: the tapped button's, or the one their typed yes names."""
-    typed = read_typed_answer(dialog.user_input.text) if dialog.user_input.kind == "text" else None
+    text = dialog.user_input.text if dialog.user_input.kind == "text" else ""
+    changed = change_then_send(text)
+    typed = changed[1] if changed is not None else read_typed_answer(text) if text else None
     return ConsentScope(dialog.value() or (typed if typed in set(ConsentScope) else ConsentScope.SUMMARY))
 
 
@@ -224,6 +249,7 @@ def hand_off(event: EventData) -> None:
     """Record consent, hand the summary off, and say who will read it and when."""
     dialog: Dialog = dialog_of(event)
     scope = _scope(dialog)
+    _make_typed_change(dialog)
     version = consent_version()
     to = recipient(dialog.data)
     urgency = urgency_of(dialog.data)
@@ -263,6 +289,19 @@ def hand_off(event: EventData) -> None:
         reply_promise=current_content().reply_promise_text(dialog.now, urgency),
         contact_note=contact_note,
     )
+
+
+def _make_typed_change(dialog: Dialog) -> None:
+    """Make the change typed with the send (「学校のことは消して、このまま送ってください」) and say what
+    came off, or that what it names was not found in what is sent."""
+    changed = change_then_send(dialog.user_input.text) if dialog.user_input.kind == "text" else None
+    if changed is None:
+        return
+    removed = draft.take_out(dialog.data, changed[0])
+    if removed:
+        dialog.say("consent.taken_out", words="」「".join(removed))
+    else:
+        dialog.say("consent.change_not_found", words=changed[0])
 
 
 def keep_for_later(event: EventData) -> None:

@@ -433,6 +433,30 @@ def untick(answers: dict[str, Any], concerns: list[str]) -> list[str]:
     return removed
 
 
+QUOTED = re.compile(r"[「『\"]([^」』\"]{1,60})[」』\"]")
+"""Words quoted in a message (「特にございません」), to find where they stand in the form."""
+
+
+def take_out(data: dict[str, Any], words: str) -> list[str]:
+    """Take off the form what a typed change names: worries said not to be one (「学校のことは消して」)
+    and any answer or message holding quoted words (「「特にございません」は削除して」); what is off,
+    as the person would name it."""
+    stored = data.setdefault("intake", {})
+    answers: dict[str, Any] = stored.setdefault("answers", {})
+    denied = denied_concerns(words)
+    untick(answers, denied)  # off already when this message's reading took them off
+    removed = [BY_KEY["concerns"].label(c) for c in denied]
+    for quoted in QUOTED.findall(unicodedata.normalize("NFKC", words)):
+        holding = [key for key, answer in answers.items() if quoted in str(answer.get("words", ""))]
+        heard = [item for item in stored.get("heard", []) if quoted in item.get("words", "")]
+        for key in holding:
+            answers.pop(key)
+        stored["heard"] = [item for item in stored.get("heard", []) if item not in heard]
+        if holding or heard:
+            removed.append(quoted)
+    return removed
+
+
 def _merged_about(before: str | None, now: str) -> str:
     """Whom a concern is about after one more mention: `both` once it was told of the writer and of
     the other person (her knee, his never seeing a doctor), else the one named over unknown."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dialogs.chat import said, started
+from tests.dialogs.chat import Chat, intake_answers, said, started
 
 FALLBACK = "うまく受け取れなかった"
 TAKE_YOUR_TIME = "ゆっくりで大丈夫です"
@@ -82,3 +82,37 @@ def test_after_sending_english_words_are_not_told_to_tap_talk_to_a_person() -> N
     chat.send("I speak Portuguese better. Please tell them")
     assert "tap “Talk to a person”" not in said(chat)
     assert "sent" in said(chat)
+
+
+def _at_consent(*messages: str) -> Chat:
+    chat = started(*messages)
+    chat.tap("担当者と話したい")
+    assert chat.state == "consent.review"
+    return chat
+
+
+@pytest.mark.parametrize(
+    "words", ["学校のことは消して、このまま送ってください", "不登校は外して、これで送って"]
+)
+def test_a_worry_taken_off_with_the_send_is_taken_off_and_sent(words: str) -> None:
+    chat = _at_consent("中学生の息子が不登校で、家でゲームばかりしています")
+    chat.send(words)
+    assert "handoff" in chat.data
+    assert "を、送る内容から外しました" in said(chat)
+    assert "childcare_education" not in intake_answers(chat).get("concerns", {}).get("choices", [])
+    assert words not in str(chat.data["intake"].get("heard"))
+
+
+def test_quoted_words_taken_off_with_the_send_leave_what_is_sent() -> None:
+    chat = _at_consent("先月解雇され、家賃を2か月滞納しています", "夜は電話に出られません")
+    chat.send("「夜は電話に出られません」は配慮事項ではありません。削除の上、この内容のみ送信してください。")
+    assert "handoff" in chat.data
+    assert "「夜は電話に出られません」を、送る内容から外しました" in said(chat)
+    assert "夜は電話に出られません" not in chat.data["handoff"]["preview"]
+
+
+def test_a_change_that_names_nothing_sent_says_so_and_sends() -> None:
+    chat = _at_consent("先月解雇され、家賃を2か月滞納しています")
+    chat.send("「特にございません」は配慮事項ではありません。削除の上、この内容のみ送信してください。")
+    assert "handoff" in chat.data
+    assert "見つけられませんでした" in said(chat)
