@@ -6,8 +6,9 @@ between its own questions (a detour) before asking again.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from dialogs import catalog
 from dialogs.content import (
@@ -17,10 +18,12 @@ from dialogs.content import (
     Hotline,
     QuestionId,
     ServiceId,
+    Window,
     current_content,
 )
 from dialogs.dialog import Dialog
 from dialogs.flows import followup
+from dialogs.intake_form import AGE_BANDS
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, is_open, next_opening
 
@@ -230,3 +233,92 @@ def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:
     closed = closed_now_text(service_id, dialog.now)
     if closed is not None:
         dialog.send(Text(closed))
+
+
+def _ages_of_band(band: str) -> tuple[int, int]:
+    """The youngest and the oldest age of an age band (「65_plus」: 65 and over)."""
+    bounds = [bound for bound, _ in AGE_BANDS]
+    index = [name for _, name in AGE_BANDS].index(band)
+    return (bounds[index - 1] if index else 0), bounds[index] - 1
+
+
+def _serves(window: Window, band: str | None) -> bool:
+    """Whether a window takes people of the age band (any window does when the age is not known)."""
+    if band is None:
+        return True
+    youngest, oldest = _ages_of_band(band)
+    ages = window.ages
+    return not (
+        (ages.min_age is not None and oldest < ages.min_age)
+        or (ages.max_age is not None and youngest > ages.max_age)
+    )
+
+
+def _window_for_age(band: str | None) -> Window | None:
+    """The window set apart for the age band (地域包括 for 65 and over, 子ども家庭支援センター under 18)."""
+    if band is None:
+        return None
+    youngest, oldest = _ages_of_band(band)
+    for window in current_content().windows:
+        ages = window.ages
+        bounded = ages.min_age is not None or ages.max_age is not None
+        if bounded and (ages.min_age or 0) <= youngest and (ages.max_age is None or oldest <= ages.max_age):
+            return window
+    return None
+
+
+def _story_concerns(dialog: Dialog) -> list[str]:
+    """The worries told so far and in this message, the relative's (or neighbour's) before the writer's own;
+    violence by a partner is left to the DV lines the crisis reply gave."""
+    stored: dict[str, Any] = dialog.data.get("intake", {})
+    told = stored.get("answers", {}).get("concerns", {})
+    now = dialog.understanding.concerns if dialog.understanding else ()
+    concerns = [*told.get("choices", []), *(c for c in now if c not in told.get("choices", []))]
+    if "partner" in stored.get("violence", {}).get("by", []):
+        concerns = [c for c in concerns if c != "violence"]
+    whose = told.get("about", {})
+    return sorted(concerns, key=lambda concern: whose.get(concern) != "other")
+
+
+def _window_line(key: str, window: Window, **fields: object) -> str:
+    """One line naming a window with its phone and hours."""
+    return catalog.text(
+        key, window_name=window.name, window_phone=window.phone, window_hours=window.hours_text, **fields
+    )
+
+
+def windows_for_story(dialog: Dialog) -> list[str]:
+    """One line per window that is the first place for what the person has told: the window set apart for
+    the age of the one they write about, alone (it takes the whole story), else one per worry
+    (`for_concerns` in the content), leaving out windows that do not take that age."""
+    form_answers = dialog.data.get("intake", {}).get("answers", {})
+    band = form_answers.get("age_band", {}).get("choice")
+    for_age = _window_for_age(band)
+    if for_age is not None:
+        return [_window_line("guidance.age_window_line", for_age, ages=for_age.ages.text)]
+    return _concern_lines(_story_concerns(dialog), band)
+
+
+def _concern_lines(concerns: Sequence[str], band: str | None) -> list[str]:
+    """One line per service that is the first place for a concern and takes people of the age band."""
+    content = current_content()
+    lines: list[str] = []
+    named: set[str] = set()
+    for concern in concerns:
+        service_id = next(
+            (
+                s
+                for s in SERVICE_IDS
+                if concern in content.service(s).for_concerns
+                and _serves(content.window(content.service(s).how_to_reach.window), band)
+            ),
+            None,
+        )
+        if service_id is None or service_id in named:
+            continue
+        named.add(service_id)
+        service = content.service(service_id)
+        window = content.window(service.how_to_reach.window)
+        worry = catalog.text(f"person.concern.{concern}")
+        lines.append(_window_line("guidance.window_line", window, worry=worry, name=service.name))
+    return lines

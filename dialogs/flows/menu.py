@@ -530,8 +530,9 @@ def talk_trigger(dialog: Dialog) -> str | None:
 
 
 def guide(event: EventData) -> None:
-    """Answer 「どうしたらいいの」: the first window for each worry written with it (a father with
-    dementia → 地域包括; a lost job → くらしサポート), else three things this bot can do now."""
+    """Answer 「どうしたらいいの」「どこに相談すれば」: the first window for what the person has told so far
+    (a father with dementia → 地域包括; a lost job → くらしサポート; an old man living alone → 地域包括),
+    else three things this bot can do now."""
     dialog: Dialog = dialog_of(event)
     content = current_content()
     choices = (
@@ -540,37 +541,13 @@ def guide(event: EventData) -> None:
         Choice(catalog.text("menu.intake"), "intake"),
     )
     promise = content.reply_promise_text(dialog.now, urgency_of(dialog.data))
-    concerns = dialog.understanding.concerns if dialog.understanding else ()
-    lines = _first_windows(concerns)
-    if lines:
+    lines = answers.windows_for_story(dialog)
+    if len(lines) == 1:
+        dialog.say("guidance.for_story_one", choices, lines=lines[0], reply_promise=promise)
+    elif lines:
         dialog.say("guidance.for_concerns", choices, lines="\n".join(lines), reply_promise=promise)
     else:
         dialog.say("guidance.options", choices, reply_promise=promise)
-
-
-def _first_windows(concerns: Sequence[str]) -> list[str]:
-    """One line per service that is the first place for a concern (`for_concerns` in the content)."""
-    content = current_content()
-    lines: list[str] = []
-    named: set[str] = set()
-    for concern in concerns:
-        service_id = next((s for s in SERVICE_IDS if concern in content.service(s).for_concerns), None)
-        if service_id is None or service_id in named:
-            continue
-        named.add(service_id)
-        service = content.service(service_id)
-        window = content.window(service.how_to_reach.window)
-        lines.append(
-            catalog.text(
-                "guidance.window_line",
-                worry=catalog.text(f"person.concern.{concern}"),
-                name=service.name,
-                window_name=window.name,
-                window_phone=window.phone,
-                window_hours=window.hours_text,
-            )
-        )
-    return lines
 
 
 def reassure_privacy(event: EventData) -> None:
