@@ -85,11 +85,12 @@ QuestionId = Literal[
     "ask.weekend",
     "ask.deadline",
     "ask.approach_relative",
+    "ask.visit_today",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
-time for a deadline) and on how a family member might bring up a doctor, answered as dated content with
-a source."""
+time for a deadline, still today) and on how a family member might bring up a doctor, answered as dated
+content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -206,12 +207,15 @@ class Question(_Model):
     """A question about a service's rules, answered briefly, with where the facts come from.
 
     The answer's placeholders are filled from `window` (the person's district window when absent); a
-    `situation` adds that urgent situation's guidance for the hour the question is asked.
+    `situation` adds that urgent situation's guidance for the hour the question is asked, and
+    `tells_today` puts that window's hours today first.
     """
 
     answer: str
     window: str | None = None
     situation: UrgentSituation | None = None
+    tells_today: bool = False
+    """Whether the answer opens with the window's hours today (asked 「今日中に窓口へ伺えますか」)."""
     source: str = Field(min_length=1)
     verified_at: date
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
@@ -190,12 +191,16 @@ def _pauses_the_form(dialog: Dialog) -> bool:
 
 def _typed_menu_label(dialog: Dialog) -> str | None:
     """The event of the menu button whose label the person typed instead of tapping, if any; a short
-    message that asks for the preparation by name (「相談の準備をしたいです」) is its button too."""
+    message, or a short sentence of one, that asks for the preparation by name (「相談の準備をしたいです」)
+    is its button too."""
     if dialog.user_input.kind != "text" or intake.takes_words(dialog.state):
         return None
     typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip().strip("「」『』。!?")
     label = next((event for key, event in MENU_LABEL_TRIGGERS.items() if catalog.text(key) == typed), None)
-    if label is None and len(typed) <= COMMAND_MAX_CHARS and fragments.asks_to_prepare(typed):
+    if label is None and any(
+        len(sentence) <= COMMAND_MAX_CHARS and fragments.asks_to_prepare(sentence)
+        for sentence in re.split(r"[。!?！？\n]", typed)
+    ):  # 「承知しました。では相談の準備を進めたいと思います。」: one short sentence asks for it
         return "intake"
     return label
 

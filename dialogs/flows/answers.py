@@ -6,6 +6,7 @@ between its own questions (a detour) before asking again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
@@ -25,7 +26,8 @@ from dialogs.dialog import Dialog
 from dialogs.flows import followup
 from dialogs.intake_form import AGE_BANDS
 from dialogs.messages import Choice, Text
-from dialogs.office_hours import format_jp, is_open, next_opening
+from dialogs.office_hours import WEEKDAYS, format_jp, format_time, is_open, next_opening, to_tokyo
+from dialogs.understanding import classify
 
 GATHERING_FAQS: dict[str, str] = {"faq.ibasho": "ibasho", "faq.family_group": "family_groups"}
 """FAQ intents whose answer lists the content's gatherings (居場所, 家族会)."""
@@ -159,8 +161,42 @@ def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
 
 
 def question_text(dialog: Dialog, question_id: QuestionId) -> str:
-    """The content's answer to a question, for the person's district and the hour it is asked."""
-    return current_content().question_answer(question_id, district_id=_district(dialog), now=dialog.now)
+    """The content's answer to a question, for the person's district and the hour it is asked (after the
+    window's hours today, when the question asks whether one can still come today)."""
+    content = current_content()
+    answer = content.question_answer(question_id, district_id=_district(dialog), now=dialog.now)
+    question = content.questions[question_id]
+    if not question.tells_today:
+        return answer
+    window = (
+        content.window(question.window) if question.window else content.window_for_district(_district(dialog))
+    )
+    return "\n".join([today_at_window(window, dialog.now), answer])
+
+
+def today_at_window(window: Window, now: datetime) -> str:
+    """Whether one can still come to the window today: open until when, opening later today, or closed
+    today (a closed day, or its hours over) with when it next opens."""
+    hours = current_content().window_hours(window)
+    local = to_tokyo(now)
+    closed_day = hours.is_closed_day(local.date())
+    today = [] if closed_day else [w for w in hours.weekly if WEEKDAYS[local.weekday()] in w.days]
+    opens = format_jp(next_opening(now, hours))
+    if not today:
+        return catalog.text("visit_today.closed_day", window_name=window.name, opens=opens)
+    ahead = sorted((w for w in today if local.time() < w.end), key=lambda w: w.start)
+    if not ahead:
+        end = format_time(max(w.end for w in today))
+        return catalog.text("visit_today.over", window_name=window.name, end=end, opens=opens)
+    span = ahead[0]
+    if local.time() < span.start:
+        return catalog.text(
+            "visit_today.later",
+            window_name=window.name,
+            start=format_time(span.start),
+            end=format_time(span.end),
+        )
+    return catalog.text("visit_today.open", window_name=window.name, end=format_time(span.end))
 
 
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
@@ -181,26 +217,53 @@ def _tells_when_reachable(dialog: Dialog) -> bool:
 def first_topic(dialog: Dialog) -> str | None:
     """The first question, service or FAQ the typed text asks about (the most specific first)."""
     intents = dialog.understanding.intents if dialog.understanding else ()
+    return _first_of(intents, tells_when_reachable=_tells_when_reachable(dialog))
+
+
+def _first_of(intents: Sequence[str], *, tells_when_reachable: bool) -> str | None:
+    """The most specific question, service or FAQ among a reading's intents."""
     questions = [i for i in intents if i.startswith("ask.")]
     services = [i for i in intents if i.startswith("service.")]
     gathering = any(i in GATHERING_FAQS for i in intents)
     faqs = sorted(
-        (
-            i
-            for i in intents
-            if i.startswith("faq.") and not (i == "faq.hours" and _tells_when_reachable(dialog))
-        ),
+        (i for i in intents if i.startswith("faq.") and not (i == "faq.hours" and tells_when_reachable)),
         key=lambda faq: faq in GENERAL_FAQS or (gathering and faq in ABOUT_A_GATHERING),
     )
     topics = questions + services + faqs
     return topics[0] if topics else None
 
 
+SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
+QUESTION_ENDS = ("?", "？", "か")
+
+
+def topics_asked(dialog: Dialog) -> list[str]:
+    """The topics typed text asks about: one per question when it asks two or more (「申請にはどのような
+    書類が必要でしょうか。また、本日中に窓口へ伺うことは可能でしょうか。」), else its first topic."""
+    first = first_topic(dialog)
+    asked = [
+        sentence
+        for sentence in SENTENCE.findall(dialog.user_input.text)
+        if sentence.strip().rstrip("。!！ 　").endswith(QUESTION_ENDS)
+    ]
+    if first is None or len(asked) < 2:
+        return [first] if first else []
+    topics: list[str] = []
+    for sentence in asked:
+        topic = _first_of(classify(sentence).intents, tells_when_reachable=False)
+        if topic is not None and topic not in topics:
+            topics.append(topic)
+    return topics or [first]
+
+
 def answer_typed(dialog: Dialog) -> bool:
-    """Answer the question, service or FAQ typed text asks about, with a way forward; False when none."""
-    topic = first_topic(dialog)
-    if topic is None:
+    """Answer each question, service or FAQ typed text asks about, with a way forward; False when none."""
+    topics = topics_asked(dialog)
+    if not topics:
         return False
+    for earlier in topics[:-1]:
+        _send_answer(dialog, earlier)
+    topic = topics[-1]
     if topic.startswith("ask."):
         send_question(dialog, cast(QuestionId, topic))
     elif topic.startswith("service."):
@@ -211,10 +274,16 @@ def answer_typed(dialog: Dialog) -> bool:
 
 
 def answer_detour(dialog: Dialog) -> bool:
-    """Answer a question, service or FAQ asked between intake questions, without choices; False when none."""
-    topic = first_topic(dialog)
-    if topic is None:
-        return False
+    """Answer the questions, services or FAQs asked between intake questions, without choices; False when
+    none."""
+    topics = topics_asked(dialog)
+    for topic in topics:
+        _send_answer(dialog, topic)
+    return bool(topics)
+
+
+def _send_answer(dialog: Dialog, topic: str) -> None:
+    """Send the answer to one question, service or FAQ, with no choices."""
     if topic.startswith("ask."):
         dialog.send(Text(question_text(dialog, cast(QuestionId, topic))))
     elif topic.startswith("service."):
@@ -223,7 +292,6 @@ def answer_detour(dialog: Dialog) -> bool:
         _tell_if_closed(dialog, service_id)
     else:
         dialog.send(Text(faq_text(cast(FaqIntent, topic), _district(dialog))))
-    return True
 
 
 def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:

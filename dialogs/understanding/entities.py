@@ -149,6 +149,11 @@ _REFUSED = re.compile(
 )
 """Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
 thing to avoid, not the way to be contacted."""
+_ASKED_IF_ONE_MAY_COME = re.compile(
+    r"^[^。!?！？]{0,12}?(可能でしょうか|可能ですか|可能か|できますか|できるでしょうか|よろしいでしょうか|大丈夫でしょうか|大丈夫ですか)"
+)
+"""Whether coming to the window is possible, asked right after it (「本日中に窓口へ伺うことは可能で
+しょうか」): a question about the window's hours, not the way the writer wants to be contacted."""
 _OWN_MATTER = re.compile(
     r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|[。!?]|$)"
     r"|(本人|ほんにん)です"
@@ -692,10 +697,13 @@ def _avoided_contact(folded: str) -> bool:
 
 def _contact(folded: str) -> Entity | None:
     """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます);
-    not a way they fear or cannot use (「窓口に行くのがこわい」)."""
+    not a way they fear or cannot use (「窓口に行くのがこわい」), nor coming asked about (「伺うことは可能
+    でしょうか」)."""
     for option, pattern in _CONTACT:
         for found in pattern.finditer(folded):
-            if not _REFUSED.search(folded[found.end() :]):
+            after = folded[found.end() :]
+            asked = option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)
+            if not _REFUSED.search(after) and not asked:
                 return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
