@@ -238,12 +238,13 @@ def _short_text(dialog: Dialog) -> str | None:
 
 def asks_what_was_sent(dialog: Dialog) -> bool:
     """Whether a short message after sending asks what was sent or whether it arrived
-    (「さっき送った内容を確認したいです」「おくった？ だれが よむの？」), not to take it back."""
+    (「さっき送った内容を確認したいです」「おくった？ だれが よむの？」), not to take it back nor whether it
+    reaches someone else (「送ったものって夫に届いたりしないですよね？」)."""
     text = _short_text(dialog)
     intents = dialog.understanding.intents if dialog.understanding is not None else ()
-    taking_back = any(intent in intents for intent in ("talk.withdraw", "cmd.delete", "cmd.stop"))
+    other_question = ("talk.withdraw", "cmd.delete", "cmd.stop", "talk.privacy_fear")
     asked = text is not None and fragments.holds_word_of(text, "asks_what_was_sent")
-    return asked and not taking_back and open_handoff(dialog) is not None
+    return asked and not any(i in intents for i in other_question) and open_handoff(dialog) is not None
 
 
 def show_sent(dialog: Dialog) -> bool:
