@@ -1391,8 +1391,8 @@ def answer_risk_at_length(dialog: Dialog) -> bool:
     return True
 
 
-QUESTION_ENDS = ("?", "？", "か")
-"""How a question ends (「あとで消せますか」 asks; 「毎晩チェックされます」 tells)."""
+QUESTION_ENDS = ("?", "？", "か", "よね")
+"""How a question ends (「消せますか」「夫には行かないですよね」 ask; 「毎晩チェックされます」 tells)."""
 
 
 def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> Understanding:

@@ -23,7 +23,7 @@ from dialogs.content import (
     current_content,
 )
 from dialogs.dialog import Dialog
-from dialogs.flows import followup
+from dialogs.flows import draft, followup
 from dialogs.intake_form import AGE_BANDS
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, format_jp, format_time, is_open, next_opening, to_tokyo
@@ -234,7 +234,8 @@ def _first_of(intents: Sequence[str], *, tells_when_reachable: bool) -> str | No
 
 
 SENTENCE = re.compile(r"[^。!?！？\n]+[。!?！？]*")
-QUESTION_ENDS = ("?", "？", "か")
+QUESTION_ENDS = ("?", "？", "か", "かな", "ください", "下さい", "教えて", "知りたい", "知りたいです")
+"""How a sentence ends when it asks something (「…でしょうか」「…を教えてください」)."""
 
 
 def topics_asked(dialog: Dialog) -> list[str]:
@@ -358,13 +359,22 @@ def _window_line(key: str, window: Window, **fields: object) -> str:
 def windows_for_story(dialog: Dialog) -> list[str]:
     """One line per window that is the first place for what the person has told: the window set apart for
     the age of the one they write about, alone (it takes the whole story), else one per worry
-    (`for_concerns` in the content), leaving out windows that do not take that age."""
+    (`for_concerns` in the content), leaving out windows that do not take that age, then the window set
+    apart for the writer's own age (a mother of 70 and her son of 45 → ひだまり, then 地域包括); with a
+    story that names no worry yet, the front desk (「娘が高校を中退してから家にいます」)."""
     form_answers = dialog.data.get("intake", {}).get("answers", {})
     band = form_answers.get("age_band", {}).get("choice")
     for_age = _window_for_age(band)
     if for_age is not None:
         return [_window_line("guidance.age_window_line", for_age, ages=for_age.ages.text)]
-    return _concern_lines(_story_concerns(dialog), band)
+    lines = _concern_lines(_story_concerns(dialog), band)
+    writers = _window_for_age(form_answers.get("asker_age_band", {}).get("choice"))
+    if lines and writers is not None and form_answers.get("asker", {}).get("choice") == "family":
+        lines.append(_window_line("guidance.age_window_line", writers, ages=writers.ages.text))
+    if not lines and draft.has_anything(dialog.data):  # told something, no worry named: the front desk
+        front = current_content().window_for_district(_district(dialog))
+        lines.append(_window_line("guidance.front_window_line", front, handles=front.handles[0]))
+    return lines
 
 
 def _concern_lines(concerns: Sequence[str], band: str | None) -> list[str]:

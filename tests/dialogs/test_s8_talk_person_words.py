@@ -22,6 +22,9 @@ GRANDSON = "孫がずっと部屋にこもってるんだわ"
         "娘が人と話すのを嫌がるんです",
         "本人は人と話したいみたいです",
         "人と話したくない",
+        "息子は誰とも話したがらないんです",
+        "孫は人さ会いたくねえって言ってる",
+        "娘が誰かと話したいって言ってます",
     ],
 )
 def test_someone_else_or_not_wanting_to_talk_is_not_asking_for_a_person(words: str) -> None:
@@ -30,7 +33,16 @@ def test_someone_else_or_not_wanting_to_talk_is_not_asking_for_a_person(words: s
     assert chat.state != "consent.review"
 
 
-@pytest.mark.parametrize("words", ["人と話したい", "誰か人と話せますか", "私、人と話したいです"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "人と話したい",
+        "誰か人と話せますか",
+        "私、人と話したいです",
+        "私が人と話したいです",
+        "誰かと話せますか",
+    ],
+)
 def test_the_writer_wanting_a_person_still_reaches_one(words: str) -> None:
     assert started(GRANDSON, words).state == "consent.review"
 

@@ -33,6 +33,9 @@ def tsuma_sent() -> Chat:
         "送ったものって夫に届いたりしないですよね？",
         "さっき送った内容、旦那に知られたりしませんか",
         "送った相談が家族に伝わることはないですか？",
+        "相談したことって旦那にバレたりしない？",
+        "送った内容は夫には行かないですよね",
+        "これ、家族に連絡が行ったりしませんか",
     ],
 )
 def test_asking_whether_what_was_sent_reaches_her_husband_is_answered_as_privacy(words: str) -> None:

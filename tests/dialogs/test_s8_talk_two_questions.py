@@ -48,8 +48,33 @@ def test_today_alone_is_answered_with_the_hours_today() -> None:
     assert "17:00まで" in said(chat) and KURASHI.name in said(chat)
 
 
-def test_a_polite_wish_to_prepare_starts_the_form() -> None:
-    chat = started(*KAIKO, TWO_QUESTIONS, "承知しました。では相談の準備を進めたいと思います。")
+@pytest.mark.parametrize(
+    "questions",
+    [
+        "住居確保給付金の申請って、何を持っていけばいいですか？あと今日って窓口やってますか？",
+        "給付金の書類なにいるん？今日いっても間に合う？",
+    ],
+)
+def test_documents_and_today_asked_in_other_words_are_both_answered(questions: str) -> None:
+    chat = started(*KAIKO, questions)
+    assert NO_LIST in said(chat) and "今日は17:00まで" in said(chat), said(chat)
+
+
+def test_documents_asked_as_a_request_and_saturday_are_both_answered() -> None:
+    chat = started(*KAIKO, "必要な書類を教えてください。それと、土曜日は窓口は開いていますか。")
+    assert NO_LIST in said(chat) and "受付時間：" + KURASHI.hours_text in said(chat)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "承知しました。では相談の準備を進めたいと思います。",  # kaiko's own words
+        "わかりました。それでは相談の準備をお願いします。",
+        "ありがとうございます。相談の準備を始めたいです。よろしくお願いします。",
+    ],
+)
+def test_a_polite_wish_to_prepare_starts_the_form(words: str) -> None:
+    chat = started(*KAIKO, TWO_QUESTIONS, words)
     assert chat.state.startswith("intake."), chat.state
     assert "うまく受け取れなかった" not in said(chat)
     assert "hope" not in intake_answers(chat)

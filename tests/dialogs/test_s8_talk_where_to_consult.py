@@ -66,3 +66,43 @@ def test_asking_about_watching_over_an_old_man_living_alone_names_the_elderly_ce
 def test_asking_where_with_nothing_told_still_gets_the_options() -> None:
     chat = started("どこに相談すればいいですか")
     assert GENERIC in said(chat)
+
+
+@pytest.mark.parametrize(
+    ("story", "windows"),
+    [
+        (
+            ("息子が部屋から出てこなくなって3年になります。今年で25です", "どこに相談したらいいでしょうか"),
+            ["hikikomori"],
+        ),
+        (("中2の息子が学校に行けなくなりました", "どこに相談すればいいか教えてください"), ["kodomo"]),
+        (
+            ("母が80で、最近物忘れがひどくて。一人暮らしなんです", "どうしたらいいのか分からない"),
+            ["houkatsu"],
+        ),
+        (
+            ("私は70歳です。45歳の息子がひきこもっています", "どこに相談すればいいですか"),
+            ["hikikomori", "houkatsu"],
+        ),
+        (
+            (
+                "近所のおばあちゃん、90歳で一人暮らしなんやけど、最近見かけへんねん",
+                "見守りとかってあるんかな",
+            ),
+            ["houkatsu"],
+        ),
+        (("借金が200万あって、返せそうにありません", "どこに相談すればいいですか"), ["kurashi"]),
+        (("娘(19)が高校を中退してから家にいます", "私はどこに相談に行けばいいですか？"), ["kurashi"]),
+    ],
+)
+def test_other_people_asking_where_hear_of_the_windows_for_what_they_wrote(
+    story: tuple[str, ...], windows: list[str]
+) -> None:
+    chat = started(*story)
+    assert FALLBACK not in said(chat) and GENERIC not in said(chat)
+    assert all(window_named(chat, window) for window in windows), said(chat)
+
+
+def test_a_sister_asking_where_with_both_her_brother_and_old_parents_is_not_misread() -> None:
+    chat = started("兄が50過ぎてずっと家にいて、親も80代です", "こういう場合ってどこが相談先になりますか")
+    assert FALLBACK not in said(chat) and GENERIC not in said(chat)
