@@ -369,7 +369,8 @@ def windows_for_story(dialog: Dialog) -> list[str]:
         return [_window_line("guidance.age_window_line", for_age, ages=for_age.ages.text)]
     lines = _concern_lines(_story_concerns(dialog), band)
     writers = _window_for_age(form_answers.get("asker_age_band", {}).get("choice"))
-    if lines and writers is not None and form_answers.get("asker", {}).get("choice") == "family":
+    writes_for_a_relative = form_answers.get("asker", {}).get("choice") == "family" and bool(lines)
+    if writers is not None and writes_for_a_relative and not any(writers.name in line for line in lines):
         lines.append(_window_line("guidance.age_window_line", writers, ages=writers.ages.text))
     if not lines and draft.has_anything(dialog.data):  # told something, no worry named: the front desk
         front = current_content().window_for_district(_district(dialog))

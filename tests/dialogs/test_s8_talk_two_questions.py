@@ -85,3 +85,13 @@ def test_a_long_story_naming_the_preparation_is_not_taken_as_the_button() -> Non
     chat.follow()
     chat.send("母が相談の準備をしてくれていたのですが、入院してしまい、私が代わりに書いています")
     assert not chat.state.startswith("intake.")
+
+
+def test_both_questions_asked_inside_the_form_are_answered_before_it_asks_again() -> None:
+    chat = Chat()
+    chat.follow()
+    chat.tap("相談の準備")
+    asked = chat.texts[-1]
+    chat.send(TWO_QUESTIONS)
+    assert NO_LIST in said(chat) and "今日は17:00まで" in said(chat)
+    assert chat.texts[-1] == asked and chat.state == "intake.ask_asker"
