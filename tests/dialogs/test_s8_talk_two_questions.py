@@ -43,9 +43,18 @@ def test_today_on_a_closed_day_or_after_hours_says_so_and_when_it_opens(now: dat
     assert "月)" in said(chat) or "水)" in said(chat), "when it opens next"
 
 
-def test_today_alone_is_answered_with_the_hours_today() -> None:
-    chat = started(*KAIKO, "本日中に窓口へ伺うことは可能でしょうか。")
-    assert "17:00まで" in said(chat) and KURASHI.name in said(chat)
+@pytest.mark.parametrize(
+    "words",
+    ["本日中に窓口へ伺うことは可能でしょうか。", "今日って窓口やってますか？", "今日いっても間に合う？"],
+)
+def test_today_alone_is_answered_with_the_hours_today(words: str) -> None:
+    chat = started(*KAIKO, words)
+    assert "今日は17:00まで" in said(chat) and KURASHI.name in said(chat)
+
+
+@pytest.mark.parametrize("words", ["今日は窓口で相談しました", "今日は息子が変なこといってた"])
+def test_telling_of_today_is_not_asking_whether_one_can_come(words: str) -> None:
+    assert "今日は17:00まで" not in said(started(*KAIKO, words))
 
 
 @pytest.mark.parametrize(
