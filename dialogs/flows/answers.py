@@ -337,8 +337,9 @@ def _window_for_age(band: str | None) -> Window | None:
 
 
 def _story_concerns(dialog: Dialog) -> list[str]:
-    """The worries told so far and in this message, the relative's (or neighbour's) before the writer's own;
-    violence by a partner is left to the DV lines the crisis reply gave."""
+    """The worries told so far and in this message: violence at home first, then the relative's (or
+    neighbour's) before the writer's own; violence by a partner is left to the DV lines the crisis reply
+    gave."""
     stored: dict[str, Any] = dialog.data.get("intake", {})
     told = stored.get("answers", {}).get("concerns", {})
     now = dialog.understanding.concerns if dialog.understanding else ()
@@ -346,7 +347,7 @@ def _story_concerns(dialog: Dialog) -> list[str]:
     if "partner" in stored.get("violence", {}).get("by", []):
         concerns = [c for c in concerns if c != "violence"]
     whose = told.get("about", {})
-    return sorted(concerns, key=lambda concern: whose.get(concern) != "other")
+    return sorted(concerns, key=lambda concern: (concern != "violence", whose.get(concern) != "other"))
 
 
 def _window_line(key: str, window: Window, **fields: object) -> str:

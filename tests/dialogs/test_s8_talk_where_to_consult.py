@@ -44,6 +44,9 @@ def test_the_father_afraid_of_his_own_violence_hears_of_the_health_centre_and_wi
     chat = started(*FATHER, "こういうとき、どこに相談すればいいんですか")
     assert GENERIC not in said(chat)
     assert window_named(chat, "hokenjo") and window_named(chat, "hikikomori")
+    content = current_content()
+    hokenjo, hikikomori = (said(chat).index(content.window(w).name) for w in ("hokenjo", "hikikomori"))
+    assert hokenjo < hikikomori, "his fear of his own violence first"
     assert current_content().window("kodomo").name not in said(chat), "his son is 32, not a child"
 
 
