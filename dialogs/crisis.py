@@ -1601,12 +1601,12 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     if answer_risk_at_length(dialog):
         return True
-    if understanding.crisis == "none":
-        understanding = dialog.understanding = _urgent_in_pieces(dialog, before) or understanding
+    pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
+    understanding = dialog.understanding = pieces.urgent or understanding
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
-        joined = _read_with_recent(dialog, before)
+        joined = pieces.crisis
         if answer_call_question(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):
@@ -1666,46 +1666,46 @@ HARMED: tuple[Situation, ...] = ("overdose", "self_harm")
 """Situations in which the body is in danger: what the person says of it afterwards gets 119 again."""
 
 
-def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding, str] | None:
-    """The reading of a short message that says nothing alone, read with the short ones just before it,
-    when together they speak of danger to life (「くすり」「のんだ」); None otherwise.
+@dataclass(frozen=True)
+class PiecesReading:
+    """What a short message says read with the short ones just before it: an urgent need told only
+    together (「たいきょ」「あした」), else the danger to life they tell together with the words read."""
 
-    The nearest messages are tried first, then one more at a time, so a crisis already answered
-    further back (「しにたい」) does not hide what the last pieces say: the first reading that tells
-    of a situation not answered lately wins (「くすり」「しにたい」「のんだ」 → pills taken), else the
-    nearest one.
+    urgent: Understanding | None = None
+    crisis: tuple[Understanding, str] | None = None
+
+
+def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
+    """Read a short message that says nothing alone with the short ones just before it, each join once.
+
+    The nearest messages are tried first, then one more at a time. The first join that tells of an
+    urgent need the earlier pieces alone did not tell is the urgent reading (and ends the pass).
+    Otherwise, so that a crisis already answered further back (「しにたい」) does not hide what the last
+    pieces say, the first join that tells of a situation not answered lately is the crisis reading
+    (「くすり」「しにたい」「のんだ」 → pills taken), else the nearest crisis join.
     """
     understanding = dialog.understanding
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
-        return None
+        return PiecesReading()
     memory = memory_of(dialog.data)
-    found: list[tuple[Understanding, str]] = []
+    fresh: tuple[Understanding, str] | None = None
+    nearest: tuple[Understanding, str] | None = None
     for count in range(1, len(before) + 1):
-        joined = " ".join([*before[-count:], text])
-        reading = _pills_in_context(classify(joined), joined, dialog)
-        if reading.crisis != "crisis":
+        earlier = " ".join(before[-count:])
+        joined = f"{earlier} {text}"
+        told = classify(joined)
+        if told.crisis == "urgent" and classify(earlier).crisis == "none":
+            return PiecesReading(urgent=told)
+        reading = _pills_in_context(told, joined, dialog)
+        if reading.crisis != "crisis" or fresh is not None:
             continue
         situation = situations_of(reading, dialog.data, joined, memory.hurt)[0]
         if not memory.is_repeat(situation, dialog.now):
-            return reading, joined
-        found.append((reading, joined))
-    return found[0] if found else None
-
-
-def _urgent_in_pieces(dialog: Dialog, before: list[str]) -> Understanding | None:
-    """The reading of a short message that says nothing alone, read with the short ones just before it,
-    when together, and only together, they tell of an urgent need (「たいきょ」「あした」); None otherwise."""
-    understanding = dialog.understanding
-    text = dialog.user_input.text.strip()
-    if understanding is None or understanding.intents or not before or not fragments.is_short(text):
-        return None
-    for count in range(1, len(before) + 1):
-        earlier = " ".join(before[-count:])
-        reading = classify(f"{earlier} {text}")
-        if reading.crisis == "urgent" and classify(earlier).crisis == "none":
-            return reading
-    return None
+            fresh = (reading, joined)
+        elif nearest is None:
+            nearest = (reading, joined)
+    return PiecesReading(crisis=fresh or nearest)
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
