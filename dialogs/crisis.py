@@ -53,6 +53,7 @@ from dialogs.office_hours import is_open
 from dialogs.summary import REASON_CHARS, urgency_reasons
 from dialogs.understanding.analyzer import analyze, tidy
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import FIRST_PERSON, words_pattern
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
@@ -175,34 +176,22 @@ NEGLECT_RULES = ("#no_meals_", "#parent_gone", "#shut_out_dialect")
 """Lexicon rules that tell, in a child's words, of being given no food or left alone (「給食だけ」)."""
 
 RELATIVE_NAMES: dict[str, str] = {
-    **dict.fromkeys(("息子", "せがれ", "倅"), "son"),
-    **dict.fromkeys(("娘",), "daughter"),
-    **dict.fromkeys(("子ども", "子供", "こども"), "child"),
-    **dict.fromkeys(("兄", "お兄さん", "兄貴"), "older_brother"),
-    **dict.fromkeys(("弟",), "younger_brother"),
-    **dict.fromkeys(("姉", "お姉さん", "姉貴"), "older_sister"),
-    **dict.fromkeys(("妹",), "younger_sister"),
-    **dict.fromkeys(("夫", "旦那", "主人"), "husband"),
-    **dict.fromkeys(("妻", "嫁"), "wife"),
-    **dict.fromkeys(("父", "父親", "お父さん", "親父"), "father"),
-    **dict.fromkeys(("母", "母親", "お母さん", "お袋"), "mother"),
+    word: who for who in fragments.RELATIVES_SPOKEN_OF for word in fragments.WORDS[f"relative_{who}"]
 }
 """A relative as the writer names them, and the catalog's respectful name for them (息子 → 息子さん)."""
 
-RELATIVE_SPEAKER = re.compile(
-    r"(?<![丈祖])(" + "|".join(sorted(RELATIVE_NAMES, key=len, reverse=True)) + r")(が|は|も|から|の)"
-)
+RELATIVE_SPEAKER = re.compile(rf"(?<![丈祖])({words_pattern(RELATIVE_NAMES)})(が|は|も|から|の)")
 """A relative named as the one who speaks or is spoken of (「兄は」「娘から」「息子の部屋」)."""
 
 REPORTED_SPEECH = re.compile(
-    r"(って|と)[^。]{0,14}?(言って(い|た|る|ま|く)|言うん|言うよう|言い出|口にする|口にして|口走|つぶやいて"
-    r"|呟いて|漏らして|もらして|書いて(い|あ|た|き)|書き込んで)"
-    r"|(LINE|ライン|メール|手紙|メモ)(が|で)(来|き|届|送)|聞こえ"
+    rf"(って|と)[^。]{{0,14}}?({words_pattern(fragments.WORDS['reported_speech'])})"
+    rf"|({words_pattern(fragments.WORDS['written_by_someone'])})(が|で)(来|き|届|送)"
+    rf"|{words_pattern(fragments.WORDS['heard_from_someone'])}"
 )
 """Words that report what someone else says or wrote (「死にたいって言ってました」「…とLINEが来ました」),
 not what the writer said once (「死にたいって友達に言った」)."""
 WRITER_AS_SUBJECT = re.compile(
-    r"(私|わたし|俺|おれ|僕|ぼく|自分|あたし|うち)(が|は|も|だって)[^。]{0,10}(死|しに|消え|生き)"
+    rf"({words_pattern(FIRST_PERSON)})(が|は|も|だって)[^。]{{0,10}}(死|しに|消え|生き)"
 )
 """The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
 

@@ -33,6 +33,22 @@ from dialogs.understanding.normalize import normalize_with_spans
 WORDS_DIR = Path(__file__).with_name("conversation_words")
 """The shipped word lists; every `*.yaml` file here is read and its lists joined."""
 
+RELATIVES_SPOKEN_OF = (
+    "son",
+    "daughter",
+    "child",
+    "older_brother",
+    "younger_brother",
+    "older_sister",
+    "younger_sister",
+    "husband",
+    "wife",
+    "father",
+    "mother",
+)
+"""The relatives a family member may tell spoke of dying: each has a word list `relative_<who>` and a
+respectful name in the catalog, `crisis.relative.<who>`."""
+
 WORD_LISTS = (
     "misread",
     "body_after_pills",
@@ -78,6 +94,10 @@ WORD_LISTS = (
     "asks_what_was_sent",
     "keeps_it_sent",
     "asks_to_resume",
+    *(f"relative_{who}" for who in RELATIVES_SPOKEN_OF),
+    "reported_speech",
+    "written_by_someone",
+    "heard_from_someone",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
