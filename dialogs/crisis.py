@@ -700,6 +700,10 @@ class CrisisMemory:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
         return self.asked_at is not None and now - self.asked_at < REPEAT_WITHIN
 
+    def asked_within(self, now: datetime, within: timedelta) -> bool:
+        """Whether the direct question was asked less than `within` ago."""
+        return self.asked_at is not None and now - self.asked_at < within
+
     def is_repeat(self, situation: Situation, now: datetime) -> bool:
         """Whether a reply for `situation` now is the same situation again, answered in full lately."""
         return self.recent(now) and situation in self.answered
@@ -781,15 +785,19 @@ def method_messages(
     with_person: bool = False,
     no_phone: bool = False,
     first: str = "crisis.method",
+    ask: bool = True,
+    sent: bool = False,
 ) -> tuple[Text, ...]:
     """A way of dying named after the first reply (often after a denial), or thoughts of dying told beside
     violence already answered (`first`: "crisis.dying_too"): safety now with 119 and 110, the lines
-    open now, and one gentle, direct question with buttons to answer it."""
-    return (
-        Text(catalog.text(first)),
-        Text(_lines_text(situations, now, no_phone=no_phone)),
-        _direct_question(with_person=with_person),
+    open now, and one gentle, direct question with buttons to answer it (without `ask`, when it was
+    asked minutes ago: the offer of a person instead)."""
+    last = (
+        _direct_question(with_person=with_person)
+        if ask
+        else _offer("crisis.again_offer", with_person=with_person, sent=sent)
     )
+    return (Text(catalog.text(first)), Text(_lines_text(situations, now, no_phone=no_phone)), last)
 
 
 def still_there_messages(
@@ -859,8 +867,11 @@ def reply_for(
     again = method and (not memory.method_named or fragments.says_misread(text))
     if (method or dying_too) and (not memory.asked_lately(now) or again):
         first = "crisis.method" if method else "crisis.dying_too"
-        messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
-        return messages, memory.after(situations, now, asked=True, method=method)
+        ask = not memory.asked_within(now, QUESTION_FRESH)  # a correction a minute later is not asked again
+        messages = method_messages(
+            now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
+        )
+        return messages, memory.after(situations, now, asked=ask, method=method)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -1308,7 +1319,8 @@ def ask_about_risk(dialog: Dialog) -> bool:
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
-    """Answer the person's reply to the risk question; True when they said the thoughts are there."""
+    """Answer the person's reply to the risk question; True when they said the thoughts are there: the
+    answer acknowledged, the lines open now, and whether they are safe now, with a person offered."""
     if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
@@ -1324,12 +1336,18 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
         dialog.say("crisis.method_yes", line=line)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
-    _answer_crisis(dialog, ("suicidal",), already_sent=False)
+    _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the answer is acknowledged
+    memory = memory_of(dialog.data)
+    lines = crisis_messages(dialog.now, ("suicidal",), no_phone=memory.no_phone)[1]
+    offer = _offer_to(dialog, "crisis.offer")
+    safe_now = Text(f"{catalog.text('risk.safe_now')}\n{offer.text}", offer.choices)
+    dialog.send(Text(catalog.text("risk.yes_answered")), lines, safe_now)
     return True
 
 
 QUESTION_FRESH = timedelta(minutes=30)
-"""A bare typed 「はい」 within this time of a question about dying is its answer."""
+"""A bare typed 「はい」 within this time of a question about dying is its answer, and the question is
+not asked again within it."""
 
 
 def answer_risk_in_words(dialog: Dialog) -> bool:
@@ -1363,13 +1381,16 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
 
 def answer_risk_at_length(dialog: Dialog) -> bool:
     """A longer typed answer to a question about dying that opens with a yes (「正直に答えると、そういう
-    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」), even one
-    the reading takes for danger again: the answer, as the button 「そういう気持ちがある」 is. True when
-    answered."""
+    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」, or a bare
+    「うん。たまに。方法調べたりはしてないよ」 that does not go on to deny it), even one the reading takes
+    for danger again: the answer, as the button 「そういう気持ちがある」 is. True when answered."""
     understanding = dialog.understanding
     if understanding is None or dialog.data.get("with_person"):  # a CSW reads the answer
         return False
-    if not fragments.answers_yes_at_length(dialog.user_input.text):
+    text = dialog.user_input.text
+    denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
+    bare_yes = fragments.opens_with_yes(text) and not denied and not fragments.takes_back(text)
+    if not fragments.answers_yes_at_length(text) and not bare_yes:
         return False
     asked = any(_recently(dialog, key, AFTER_CRISIS_WITHIN) for key in ("risk_asked_at", "method_asked_at"))
     if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
@@ -1677,6 +1698,8 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
         return PiecesReading()
+    if any(not evidence.rule.startswith("model:") for evidence in understanding.evidence):
+        return PiecesReading()  # 「壁を殴ります」 after 「手首切った」 says what it says alone
     memory = memory_of(dialog.data)
     fresh: tuple[Understanding, str] | None = None
     nearest: tuple[Understanding, str] | None = None
@@ -1742,9 +1765,18 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
     now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
-    them; a bare 「はい」 names 119 once more. True when answered."""
+    them; a bare 「はい」 names 119 once more; asking whether parents are told (「親に連絡いく？」) is
+    answered with what this LINE does and does not do, and 119 again. True when answered."""
     told = _harm_told(dialog)
     text = dialog.user_input.text
+    if told and fragments.asks_if_family_told(text):
+        keep_typed(dialog)
+        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
+        dialog.say(
+            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
+        )
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         dialog.say("crisis.bleeding_stopped")
