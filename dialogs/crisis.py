@@ -68,6 +68,7 @@ Situation = Literal[
     "grown_child",
     "suicidal",
     "relative_suicidal",
+    "relative_self_harm",
     "overdose",
     "self_harm",
     "unseen",
@@ -77,7 +78,8 @@ Situation = Literal[
 110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or
 who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart, 110, the lines
 for violence at home; never a crib or 189), thoughts of dying (the default), a relative's words about
-dying told by the family (how to be with them, and lines that hear the family), pills already taken
+dying told by the family (how to be with them, and lines that hear the family), a parent who found
+their child's self-harm (the same, with 119 for a deep wound), pills already taken
 (119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
 same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
 lines), or a relative gone out and not found, often an elderly parent with dementia at night (110
@@ -86,6 +88,7 @@ now; no lines)."""
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
     "relative_suicidal",
+    "relative_self_harm",
     "violence",
     "home_violence",
     "child",
@@ -103,6 +106,7 @@ LINES_FOR: dict[Situation, str] = {
     "self_harm": "suicidal",
     "neglect": "child",
     "grown_child": "home_violence",
+    "relative_self_harm": "relative_suicidal",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
@@ -194,6 +198,8 @@ WRITER_AS_SUBJECT = re.compile(
     rf"({words_pattern(FIRST_PERSON)})(が|は|も|だって)[^。]{{0,10}}(死|しに|消え|生き)"
 )
 """The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
+WRITER_NAMED = re.compile(rf"({words_pattern(FIRST_PERSON - {'自分'})})(が|は|も)")
+"""The writer named as a subject (「私が」「僕は」; not 自分, which may be the relative's 「自分の頭を」)."""
 
 
 DYING_BESIDE: frozenset[Situation] = frozenset({"violence", "home_violence"})
@@ -255,7 +261,9 @@ def _fitting_situations(
         alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
         if alone and relative_speaks_of_dying(text):
             return ("relative_suicidal",)
-        return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
+        if kinds == {"self_harm"}:
+            return ("relative_self_harm",) if _parent_tells_of_child(understanding, text) else ("self_harm",)
+        return ("suicidal",)
     if kinds - {"no_food"} == {"child_abuse"} and _neglect_told_by_child(understanding, data or {}):
         return ("neglect",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
@@ -278,6 +286,16 @@ def relative_speaks_of_dying(text: str) -> bool:
     speaking, and reported speech, not the writer's own wish."""
     speaking = RELATIVE_SPEAKER.search(text) is not None
     return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
+
+
+def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
+    """Whether a parent tells of their child (「中2の娘が」「息子の腕に」), not of themself
+    (「お母さんの前で」):
+    the writer is a parent of the relative named, and no word of the writer as the subject."""
+    parent = any(
+        entity.value == "parent" for entity in understanding.entities if entity.kind in ("writer", "relation")
+    )
+    return parent and not WRITER_NAMED.search(text)
 
 
 def relative_name(text: str) -> str:
@@ -664,6 +682,7 @@ def again_messages(
         "parent",
         "grown_child",
         "relative_suicidal",
+        "relative_self_harm",
         "unseen",
         "neglect",
         "missing",
@@ -848,7 +867,7 @@ def reply_for(
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
-        who = relative_name(text) if situations[0] == "relative_suicidal" else ""
+        who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         messages = crisis_messages(
             now,
             situations,

@@ -145,3 +145,27 @@ def test_a_correction_soon_after_the_direct_question_is_not_asked_it_again(corre
     assert DIRECT_QUESTION in said(chat)
     chat.send(correction)
     assert DIRECT_QUESTION not in said(chat)
+
+
+# ---------------------------------------------------------------- a parent who found a child's self-harm
+
+CHILD_SELF_HARM = [
+    "中2の娘がリストカットしているのを見つけました。どうしたらいいでしょうか",
+    "息子の腕に切り傷がたくさんあって、本人は転んだと言っています",
+    "高校生の娘が手首を切っていたみたいです。今は部屋で寝ています。病院に連れて行くべきですか",
+    "息子（16）が自分の頭を壁に打ちつけています",
+]
+
+
+@pytest.mark.parametrize("first", CHILD_SELF_HARM)
+def test_a_parent_telling_of_a_childs_self_harm_is_answered_as_the_parent(first: str) -> None:
+    chat = started(first, now=NIGHT)
+    reply = said(chat)
+    assert "責めたりしません" not in reply and "つらい気持ちは、話してもいいことです" not in reply
+    assert "知らせてくださって" in reply and "119" in reply and "ご家族からの相談" in reply
+    assert urgency(chat) == "crisis"
+
+
+def test_her_own_cutting_in_front_of_her_mother_is_still_hers() -> None:
+    chat = started("お母さんの前でリストカットした", now=NIGHT)
+    assert "責めたりしません" in said(chat)
