@@ -51,7 +51,7 @@ from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
 from dialogs.summary import REASON_CHARS, urgency_reasons
-from dialogs.understanding.analyzer import analyze, tidy
+from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import FIRST_PERSON, words_pattern
 from dialogs.understanding.grammar import features
@@ -388,14 +388,22 @@ def _says_adult(understanding: Understanding) -> bool:
 
 
 def overdose_taken(text: str) -> bool:
-    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
+    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」
+    「昨夜ODしました」), not kept."""
     if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text) or SWALLOWED_SLANG.search(text):
         return True
     tokens = analyze(tidy(text))
     return any(
-        (token.lemma in SWALLOWED or token.surface.lower() in SWALLOWED) and features(tokens, index).past
+        (token.lemma in SWALLOWED or token.surface.lower() in SWALLOWED)
+        and (features(tokens, index).past or _done_past(tokens, index))
         for index, token in enumerate(tokens)
     )
+
+
+def _done_past(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the word at `index` is followed by する in the past (「ODしました」「ODしちゃった」)."""
+    following = index + 1
+    return following < len(tokens) and tokens[following].lemma == "する" and features(tokens, following).past
 
 
 def hurt_named(

@@ -169,3 +169,21 @@ def test_a_parent_telling_of_a_childs_self_harm_is_answered_as_the_parent(first:
 def test_her_own_cutting_in_front_of_her_mother_is_still_hers() -> None:
     chat = started("お母さんの前でリストカットした", now=NIGHT)
     assert "責めたりしません" in said(chat)
+
+
+# ---------------------------------------------------------------- pills the night before, told next morning
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "昨夜ODしました。今は普通に起きてます",
+        "昨日の夜、薬を20錠くらい飲みました。朝起きたら気持ち悪くて",
+        "昨日の夜に睡眠薬をまとめて飲んだ。いま起きたけど頭がぼーっとする",
+    ],
+)
+def test_pills_taken_the_night_before_get_the_overdose_reply_next_morning(first: str) -> None:
+    chat = started(first, now=DAY)
+    reply = said(chat)
+    assert "薬をたくさん飲んだと受け取りました" in reply and "119" in reply
+    assert "とてもつらい気持ちを書いてくださって" not in reply
