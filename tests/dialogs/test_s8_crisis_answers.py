@@ -73,14 +73,6 @@ UNSEEN = [
 ]
 
 
-@pytest.mark.parametrize("first", UNSEEN)
-def test_a_neighbour_unseen_is_not_said_to_have_not_answered_the_door(first: str) -> None:
-    chat = started(first, now=DAY)
-    reply = said(chat)
-    assert "110" in reply and "安否確認" in reply
-    assert "応答がない" not in reply
-
-
 def test_the_police_are_not_told_of_a_door_not_answered_when_none_was_rung() -> None:
     chat = started(UNSEEN[0], "警察に電話したほうがいいでしょうか", now=DAY)
     reply = said(chat)
@@ -147,7 +139,7 @@ def test_a_correction_soon_after_the_direct_question_is_not_asked_it_again(corre
     assert DIRECT_QUESTION not in said(chat)
 
 
-# ---------------------------------------------------------------- a parent who found a child's self-harm
+# ---------------------------------------------------------------- first messages: the reply fits who writes
 
 CHILD_SELF_HARM = [
     "中2の娘がリストカットしているのを見つけました。どうしたらいいでしょうか",
@@ -155,35 +147,47 @@ CHILD_SELF_HARM = [
     "高校生の娘が手首を切っていたみたいです。今は部屋で寝ています。病院に連れて行くべきですか",
     "息子（16）が自分の頭を壁に打ちつけています",
 ]
+NEXT_MORNING = [
+    "昨夜ODしました。今は普通に起きてます",
+    "昨日の夜、薬を20錠くらい飲みました。朝起きたら気持ち悪くて",
+    "昨日の夜に睡眠薬をまとめて飲んだ。いま起きたけど頭がぼーっとする",
+]
+FOR_THE_ONE_WHO_CUT = "責めたりしません"
+FIRST_MESSAGES = [
+    *(pytest.param(first, ("110", "安否確認"), ("応答がない",), id="neighbour_unseen") for first in UNSEEN),
+    *(
+        pytest.param(
+            first,
+            ("知らせてくださって", "119", "ご家族からの相談"),
+            (FOR_THE_ONE_WHO_CUT, "つらい気持ちは、話してもいいことです"),
+            id="child_self_harm",
+        )
+        for first in CHILD_SELF_HARM
+    ),
+    pytest.param(
+        "お母さんの前でリストカットした", (FOR_THE_ONE_WHO_CUT,), ("知らせてくださって",), id="own_cutting"
+    ),
+    *(
+        pytest.param(
+            first,
+            ("薬をたくさん飲んだと受け取りました", "119"),
+            ("とてもつらい気持ちを書いて",),
+            id="next_morning",
+        )
+        for first in NEXT_MORNING
+    ),
+]
+"""A neighbour's first report is not told of a door not answered; a parent who found a child's self-harm is
+answered as the parent (her own cutting in front of her mother stays hers); pills the night before, told
+next morning, get the overdose reply."""
 
 
-@pytest.mark.parametrize("first", CHILD_SELF_HARM)
-def test_a_parent_telling_of_a_childs_self_harm_is_answered_as_the_parent(first: str) -> None:
-    chat = started(first, now=NIGHT)
-    reply = said(chat)
-    assert "責めたりしません" not in reply and "つらい気持ちは、話してもいいことです" not in reply
-    assert "知らせてくださって" in reply and "119" in reply and "ご家族からの相談" in reply
-    assert urgency(chat) == "crisis"
-
-
-def test_her_own_cutting_in_front_of_her_mother_is_still_hers() -> None:
-    chat = started("お母さんの前でリストカットした", now=NIGHT)
-    assert "責めたりしません" in said(chat)
-
-
-# ---------------------------------------------------------------- pills the night before, told next morning
-
-
-@pytest.mark.parametrize(
-    "first",
-    [
-        "昨夜ODしました。今は普通に起きてます",
-        "昨日の夜、薬を20錠くらい飲みました。朝起きたら気持ち悪くて",
-        "昨日の夜に睡眠薬をまとめて飲んだ。いま起きたけど頭がぼーっとする",
-    ],
-)
-def test_pills_taken_the_night_before_get_the_overdose_reply_next_morning(first: str) -> None:
+@pytest.mark.parametrize(("first", "present", "absent"), FIRST_MESSAGES)
+def test_a_first_message_of_danger_gets_the_reply_that_fits_who_writes(
+    first: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
     chat = started(first, now=DAY)
     reply = said(chat)
-    assert "薬をたくさん飲んだと受け取りました" in reply and "119" in reply
-    assert "とてもつらい気持ちを書いてくださって" not in reply
+    assert all(part in reply for part in present), reply
+    assert not any(part in reply for part in absent), reply
+    assert urgency(chat) == "crisis"
