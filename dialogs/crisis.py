@@ -51,8 +51,9 @@ from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
 from dialogs.summary import REASON_CHARS, urgency_reasons
-from dialogs.understanding.analyzer import analyze, tidy
+from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import FIRST_PERSON, words_pattern
 from dialogs.understanding.grammar import features
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
@@ -67,6 +68,7 @@ Situation = Literal[
     "grown_child",
     "suicidal",
     "relative_suicidal",
+    "relative_self_harm",
     "overdose",
     "self_harm",
     "unseen",
@@ -76,7 +78,8 @@ Situation = Literal[
 110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or
 who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart, 110, the lines
 for violence at home; never a crib or 189), thoughts of dying (the default), a relative's words about
-dying told by the family (how to be with them, and lines that hear the family), pills already taken
+dying told by the family (how to be with them, and lines that hear the family), a parent who found
+their child's self-harm (the same, with 119 for a deep wound), pills already taken
 (119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
 same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
 lines), or a relative gone out and not found, often an elderly parent with dementia at night (110
@@ -85,6 +88,7 @@ now; no lines)."""
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
     "relative_suicidal",
+    "relative_self_harm",
     "violence",
     "home_violence",
     "child",
@@ -102,6 +106,7 @@ LINES_FOR: dict[Situation, str] = {
     "self_harm": "suicidal",
     "neglect": "child",
     "grown_child": "home_violence",
+    "relative_self_harm": "relative_suicidal",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
@@ -175,36 +180,26 @@ NEGLECT_RULES = ("#no_meals_", "#parent_gone", "#shut_out_dialect")
 """Lexicon rules that tell, in a child's words, of being given no food or left alone (「給食だけ」)."""
 
 RELATIVE_NAMES: dict[str, str] = {
-    **dict.fromkeys(("息子", "せがれ", "倅"), "son"),
-    **dict.fromkeys(("娘",), "daughter"),
-    **dict.fromkeys(("子ども", "子供", "こども"), "child"),
-    **dict.fromkeys(("兄", "お兄さん", "兄貴"), "older_brother"),
-    **dict.fromkeys(("弟",), "younger_brother"),
-    **dict.fromkeys(("姉", "お姉さん", "姉貴"), "older_sister"),
-    **dict.fromkeys(("妹",), "younger_sister"),
-    **dict.fromkeys(("夫", "旦那", "主人"), "husband"),
-    **dict.fromkeys(("妻", "嫁"), "wife"),
-    **dict.fromkeys(("父", "父親", "お父さん", "親父"), "father"),
-    **dict.fromkeys(("母", "母親", "お母さん", "お袋"), "mother"),
+    word: who for who in fragments.RELATIVES_SPOKEN_OF for word in fragments.WORDS[f"relative_{who}"]
 }
 """A relative as the writer names them, and the catalog's respectful name for them (息子 → 息子さん)."""
 
-RELATIVE_SPEAKER = re.compile(
-    r"(?<![丈祖])(" + "|".join(sorted(RELATIVE_NAMES, key=len, reverse=True)) + r")(が|は|も|から|の)"
-)
+RELATIVE_SPEAKER = re.compile(rf"(?<![丈祖])({words_pattern(RELATIVE_NAMES)})(が|は|も|から|の)")
 """A relative named as the one who speaks or is spoken of (「兄は」「娘から」「息子の部屋」)."""
 
 REPORTED_SPEECH = re.compile(
-    r"(って|と)[^。]{0,14}?(言って(い|た|る|ま|く)|言うん|言うよう|言い出|口にする|口にして|口走|つぶやいて"
-    r"|呟いて|漏らして|もらして|書いて(い|あ|た|き)|書き込んで)"
-    r"|(LINE|ライン|メール|手紙|メモ)(が|で)(来|き|届|送)|聞こえ"
+    rf"(って|と)[^。]{{0,14}}?({words_pattern(fragments.WORDS['reported_speech'])})"
+    rf"|({words_pattern(fragments.WORDS['written_by_someone'])})(が|で)(来|き|届|送)"
+    rf"|{words_pattern(fragments.WORDS['heard_from_someone'])}"
 )
 """Words that report what someone else says or wrote (「死にたいって言ってました」「…とLINEが来ました」),
 not what the writer said once (「死にたいって友達に言った」)."""
 WRITER_AS_SUBJECT = re.compile(
-    r"(私|わたし|俺|おれ|僕|ぼく|自分|あたし|うち)(が|は|も|だって)[^。]{0,10}(死|しに|消え|生き)"
+    rf"({words_pattern(FIRST_PERSON)})(が|は|も|だって)[^。]{{0,10}}(死|しに|消え|生き)"
 )
 """The writer as the one who wants to die (「私が死にたいと言っても」): not a relative's words."""
+WRITER_NAMED = re.compile(rf"({words_pattern(FIRST_PERSON - {'自分'})})(が|は|も)")
+"""The writer named as a subject (「私が」「僕は」; not 自分, which may be the relative's 「自分の頭を」)."""
 
 
 DYING_BESIDE: frozenset[Situation] = frozenset({"violence", "home_violence"})
@@ -266,7 +261,9 @@ def _fitting_situations(
         alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
         if alone and relative_speaks_of_dying(text):
             return ("relative_suicidal",)
-        return ("self_harm",) if kinds == {"self_harm"} else ("suicidal",)
+        if kinds == {"self_harm"}:
+            return ("relative_self_harm",) if _parent_tells_of_child(understanding, text) else ("self_harm",)
+        return ("suicidal",)
     if kinds - {"no_food"} == {"child_abuse"} and _neglect_told_by_child(understanding, data or {}):
         return ("neglect",)
     if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
@@ -289,6 +286,16 @@ def relative_speaks_of_dying(text: str) -> bool:
     speaking, and reported speech, not the writer's own wish."""
     speaking = RELATIVE_SPEAKER.search(text) is not None
     return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
+
+
+def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
+    """Whether a parent tells of their child (「中2の娘が」「息子の腕に」), not of themself
+    (「お母さんの前で」):
+    the writer is a parent of the relative named, and no word of the writer as the subject."""
+    parent = any(
+        entity.value == "parent" for entity in understanding.entities if entity.kind in ("writer", "relation")
+    )
+    return parent and not WRITER_NAMED.search(text)
 
 
 def relative_name(text: str) -> str:
@@ -381,14 +388,22 @@ def _says_adult(understanding: Understanding) -> bool:
 
 
 def overdose_taken(text: str) -> bool:
-    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」), not kept."""
+    """Whether the words say the pills are already swallowed (「さっき20じょうくらいのんだ」
+    「昨夜ODしました」), not kept."""
     if SWALLOWED_ENGLISH.search(text) or SWALLOWED_PAST.search(text) or SWALLOWED_SLANG.search(text):
         return True
     tokens = analyze(tidy(text))
     return any(
-        (token.lemma in SWALLOWED or token.surface.lower() in SWALLOWED) and features(tokens, index).past
+        (token.lemma in SWALLOWED or token.surface.lower() in SWALLOWED)
+        and (features(tokens, index).past or _done_past(tokens, index))
         for index, token in enumerate(tokens)
     )
+
+
+def _done_past(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether the word at `index` is followed by する in the past (「ODしました」「ODしちゃった」)."""
+    following = index + 1
+    return following < len(tokens) and tokens[following].lemma == "する" and features(tokens, following).past
 
 
 def hurt_named(
@@ -675,6 +690,7 @@ def again_messages(
         "parent",
         "grown_child",
         "relative_suicidal",
+        "relative_self_harm",
         "unseen",
         "neglect",
         "missing",
@@ -710,6 +726,10 @@ class CrisisMemory:
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
         return self.asked_at is not None and now - self.asked_at < REPEAT_WITHIN
+
+    def asked_within(self, now: datetime, within: timedelta) -> bool:
+        """Whether the direct question was asked less than `within` ago."""
+        return self.asked_at is not None and now - self.asked_at < within
 
     def is_repeat(self, situation: Situation, now: datetime) -> bool:
         """Whether a reply for `situation` now is the same situation again, answered in full lately."""
@@ -792,15 +812,19 @@ def method_messages(
     with_person: bool = False,
     no_phone: bool = False,
     first: str = "crisis.method",
+    ask: bool = True,
+    sent: bool = False,
 ) -> tuple[Text, ...]:
     """A way of dying named after the first reply (often after a denial), or thoughts of dying told beside
     violence already answered (`first`: "crisis.dying_too"): safety now with 119 and 110, the lines
-    open now, and one gentle, direct question with buttons to answer it."""
-    return (
-        Text(catalog.text(first)),
-        Text(_lines_text(situations, now, no_phone=no_phone)),
-        _direct_question(with_person=with_person),
+    open now, and one gentle, direct question with buttons to answer it (without `ask`, when it was
+    asked minutes ago: the offer of a person instead)."""
+    last = (
+        _direct_question(with_person=with_person)
+        if ask
+        else _offer("crisis.again_offer", with_person=with_person, sent=sent)
     )
+    return (Text(catalog.text(first)), Text(_lines_text(situations, now, no_phone=no_phone)), last)
 
 
 def still_there_messages(
@@ -851,7 +875,7 @@ def reply_for(
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
-        who = relative_name(text) if situations[0] == "relative_suicidal" else ""
+        who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         messages = crisis_messages(
             now,
             situations,
@@ -870,8 +894,11 @@ def reply_for(
     again = method and (not memory.method_named or fragments.says_misread(text))
     if (method or dying_too) and (not memory.asked_lately(now) or again):
         first = "crisis.method" if method else "crisis.dying_too"
-        messages = method_messages(now, situations, with_person=with_person, no_phone=no_phone, first=first)
-        return messages, memory.after(situations, now, asked=True, method=method)
+        ask = not memory.asked_within(now, QUESTION_FRESH)  # a correction a minute later is not asked again
+        messages = method_messages(
+            now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
+        )
+        return messages, memory.after(situations, now, asked=ask, method=method)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -1319,7 +1346,8 @@ def ask_about_risk(dialog: Dialog) -> bool:
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
-    """Answer the person's reply to the risk question; True when they said the thoughts are there."""
+    """Answer the person's reply to the risk question; True when they said the thoughts are there: the
+    answer acknowledged, the lines open now, and whether they are safe now, with a person offered."""
     if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
@@ -1335,12 +1363,18 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
         dialog.say("crisis.method_yes", line=line)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
-    _answer_crisis(dialog, ("suicidal",), already_sent=False)
+    _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the answer is acknowledged
+    memory = memory_of(dialog.data)
+    lines = crisis_messages(dialog.now, ("suicidal",), no_phone=memory.no_phone)[1]
+    offer = _offer_to(dialog, "crisis.offer")
+    safe_now = Text(f"{catalog.text('risk.safe_now')}\n{offer.text}", offer.choices)
+    dialog.send(Text(catalog.text("risk.yes_answered")), lines, safe_now)
     return True
 
 
 QUESTION_FRESH = timedelta(minutes=30)
-"""A bare typed 「はい」 within this time of a question about dying is its answer."""
+"""A bare typed 「はい」 within this time of a question about dying is its answer, and the question is
+not asked again within it."""
 
 
 def answer_risk_in_words(dialog: Dialog) -> bool:
@@ -1374,13 +1408,16 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
 
 def answer_risk_at_length(dialog: Dialog) -> bool:
     """A longer typed answer to a question about dying that opens with a yes (「正直に答えると、そういう
-    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」), even one
-    the reading takes for danger again: the answer, as the button 「そういう気持ちがある」 is. True when
-    answered."""
+    気持ちは、あると思います。ただ、いますぐ何かをしようとしているわけではありません…」, or a bare
+    「うん。たまに。方法調べたりはしてないよ」 that does not go on to deny it), even one the reading takes
+    for danger again: the answer, as the button 「そういう気持ちがある」 is. True when answered."""
     understanding = dialog.understanding
     if understanding is None or dialog.data.get("with_person"):  # a CSW reads the answer
         return False
-    if not fragments.answers_yes_at_length(dialog.user_input.text):
+    text = dialog.user_input.text
+    denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
+    bare_yes = fragments.opens_with_yes(text) and not denied and not fragments.takes_back(text)
+    if not fragments.answers_yes_at_length(text) and not bare_yes:
         return False
     asked = any(_recently(dialog, key, AFTER_CRISIS_WITHIN) for key in ("risk_asked_at", "method_asked_at"))
     if not asked or _recently(dialog, "risk_answered_at", AFTER_CRISIS_WITHIN):
@@ -1601,12 +1638,12 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     if answer_risk_at_length(dialog):
         return True
-    if understanding.crisis == "none":
-        understanding = dialog.understanding = _urgent_in_pieces(dialog, before) or understanding
+    pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
+    understanding = dialog.understanding = pieces.urgent or understanding
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
-        joined = _read_with_recent(dialog, before)
+        joined = pieces.crisis
         if answer_call_question(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):
@@ -1666,46 +1703,48 @@ HARMED: tuple[Situation, ...] = ("overdose", "self_harm")
 """Situations in which the body is in danger: what the person says of it afterwards gets 119 again."""
 
 
-def _read_with_recent(dialog: Dialog, before: list[str]) -> tuple[Understanding, str] | None:
-    """The reading of a short message that says nothing alone, read with the short ones just before it,
-    when together they speak of danger to life (「くすり」「のんだ」); None otherwise.
+@dataclass(frozen=True)
+class PiecesReading:
+    """What a short message says read with the short ones just before it: an urgent need told only
+    together (「たいきょ」「あした」), else the danger to life they tell together with the words read."""
 
-    The nearest messages are tried first, then one more at a time, so a crisis already answered
-    further back (「しにたい」) does not hide what the last pieces say: the first reading that tells
-    of a situation not answered lately wins (「くすり」「しにたい」「のんだ」 → pills taken), else the
-    nearest one.
+    urgent: Understanding | None = None
+    crisis: tuple[Understanding, str] | None = None
+
+
+def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
+    """Read a short message that says nothing alone with the short ones just before it, each join once.
+
+    The nearest messages are tried first, then one more at a time. The first join that tells of an
+    urgent need the earlier pieces alone did not tell is the urgent reading (and ends the pass).
+    Otherwise, so that a crisis already answered further back (「しにたい」) does not hide what the last
+    pieces say, the first join that tells of a situation not answered lately is the crisis reading
+    (「くすり」「しにたい」「のんだ」 → pills taken), else the nearest crisis join.
     """
     understanding = dialog.understanding
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
-        return None
+        return PiecesReading()
+    if any(not evidence.rule.startswith("model:") for evidence in understanding.evidence):
+        return PiecesReading()  # 「壁を殴ります」 after 「手首切った」 says what it says alone
     memory = memory_of(dialog.data)
-    found: list[tuple[Understanding, str]] = []
+    fresh: tuple[Understanding, str] | None = None
+    nearest: tuple[Understanding, str] | None = None
     for count in range(1, len(before) + 1):
-        joined = " ".join([*before[-count:], text])
-        reading = _pills_in_context(classify(joined), joined, dialog)
-        if reading.crisis != "crisis":
+        earlier = " ".join(before[-count:])
+        joined = f"{earlier} {text}"
+        told = classify(joined)
+        if told.crisis == "urgent" and classify(earlier).crisis == "none":
+            return PiecesReading(urgent=told)
+        reading = _pills_in_context(told, joined, dialog)
+        if reading.crisis != "crisis" or fresh is not None:
             continue
         situation = situations_of(reading, dialog.data, joined, memory.hurt)[0]
         if not memory.is_repeat(situation, dialog.now):
-            return reading, joined
-        found.append((reading, joined))
-    return found[0] if found else None
-
-
-def _urgent_in_pieces(dialog: Dialog, before: list[str]) -> Understanding | None:
-    """The reading of a short message that says nothing alone, read with the short ones just before it,
-    when together, and only together, they tell of an urgent need (「たいきょ」「あした」); None otherwise."""
-    understanding = dialog.understanding
-    text = dialog.user_input.text.strip()
-    if understanding is None or understanding.intents or not before or not fragments.is_short(text):
-        return None
-    for count in range(1, len(before) + 1):
-        earlier = " ".join(before[-count:])
-        reading = classify(f"{earlier} {text}")
-        if reading.crisis == "urgent" and classify(earlier).crisis == "none":
-            return reading
-    return None
+            fresh = (reading, joined)
+        elif nearest is None:
+            nearest = (reading, joined)
+    return PiecesReading(crisis=fresh or nearest)
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:
@@ -1753,9 +1792,18 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
     now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
-    them; a bare 「はい」 names 119 once more. True when answered."""
+    them; a bare 「はい」 names 119 once more; asking whether parents are told (「親に連絡いく？」) is
+    answered with what this LINE does and does not do, and 119 again. True when answered."""
     told = _harm_told(dialog)
     text = dialog.user_input.text
+    if told and fragments.asks_if_family_told(text):
+        keep_typed(dialog)
+        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
+        dialog.say(
+            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
+        )
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         dialog.say("crisis.bleeding_stopped")

@@ -19,6 +19,7 @@ adding a file with the same list names (dialect, local words).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -33,6 +34,22 @@ from dialogs.understanding.normalize import normalize_with_spans
 WORDS_DIR = Path(__file__).with_name("conversation_words")
 """The shipped word lists; every `*.yaml` file here is read and its lists joined."""
 
+RELATIVES_SPOKEN_OF = (
+    "son",
+    "daughter",
+    "child",
+    "older_brother",
+    "younger_brother",
+    "older_sister",
+    "younger_sister",
+    "husband",
+    "wife",
+    "father",
+    "mother",
+)
+"""The relatives a family member may tell spoke of dying: each has a word list `relative_<who>` and a
+respectful name in the catalog, `crisis.relative.<who>`."""
+
 WORD_LISTS = (
     "misread",
     "body_after_pills",
@@ -45,6 +62,7 @@ WORD_LISTS = (
     "said_yes",
     "yes_at_length",
     "not_taken",
+    "asks_if_family_told",
     "call_worries",
     "ambulance",
     "ambulance_cost",
@@ -78,6 +96,10 @@ WORD_LISTS = (
     "asks_what_was_sent",
     "keeps_it_sent",
     "asks_to_resume",
+    *(f"relative_{who}" for who in RELATIVES_SPOKEN_OF),
+    "reported_speech",
+    "written_by_someone",
+    "heard_from_someone",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -325,6 +347,21 @@ def danger_near(text: str) -> bool:
 
 YES_WITHIN_CHARS = 30
 """A yes to the question about dying is looked for only this far into the answer (its first words)."""
+
+
+_PAUSE = re.compile(r"[。、,.!?\s]")
+"""A pause after the first words of a message (after NFKC: 「！」 is 「!」)."""
+
+
+def opens_with_yes(text: str) -> bool:
+    """Whether a longer message opens with a bare yes before its first pause (「うん。たまに。…」)."""
+    opening, *rest = _PAUSE.split(unicodedata.normalize("NFKC", text).strip().lower(), maxsplit=1)
+    return bool("".join(rest).strip()) and _whole(opening) in SAID_YES
+
+
+def asks_if_family_told(text: str) -> bool:
+    """Whether the words ask if parents or family will be told (「親に連絡いく？」「家族に知らされる？」)."""
+    return holds_word_of(text, "asks_if_family_told")
 
 
 def answers_yes_at_length(text: str) -> bool:

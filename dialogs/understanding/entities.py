@@ -568,26 +568,26 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
     return out
 
 
-def _person_words(words: Iterable[str]) -> str:
+def words_pattern(words: Iterable[str]) -> str:
     """An alternation of words, longest first, for a regular expression."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _AGE_OWNER_BEFORE = re.compile(
-    rf"({_person_words(FIRST_PERSON)}|{_person_words(RELATIVE_TO_RELATION)})(?:は|が|も|って)"
+    rf"({words_pattern(FIRST_PERSON)}|{words_pattern(RELATIVE_TO_RELATION)})(?:は|が|も|って)"
 )
-_AGE_OWNER_AFTER = re.compile(rf"の\s?({_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)")
+_AGE_OWNER_AFTER = re.compile(rf"の\s?({words_pattern(RELATIVE_TO_RELATION)})(?!です|だ|として)")
 _OWNED_BARE_AGE = re.compile(
-    rf"({_person_words(FIRST_PERSON)}|{_person_words(RELATIVE_TO_RELATION)})(?:は|も)(?:もう|今年で)?(\d{{1,3}})"
+    rf"({words_pattern(FIRST_PERSON)}|{words_pattern(RELATIVE_TO_RELATION)})(?:は|も)(?:もう|今年で)?(\d{{1,3}})"
     r"(?=で|じゃ|や|、|,|$)"
 )
 """An age without 歳 right after whose it is (「母は80で足が悪い」「わしは52じゃ」)."""
 _BARE_AGE_OF_RELATIVE = re.compile(
-    rf"(?<![\d.,万円年月日時分人回])(\d{{1,3}})\s?の\s?(?:{_person_words(RELATIVE_TO_RELATION)})(?!です|だ|として)"
+    rf"(?<![\d.,万円年月日時分人回])(\d{{1,3}})\s?の\s?(?:{words_pattern(RELATIVE_TO_RELATION)})(?!です|だ|として)"
 )
 """An age without 歳 right before whose it is (「24の息子が」)."""
 _BRACKETED_AGE_OF_RELATIVE = re.compile(
-    rf"(?:{_person_words(RELATIVE_TO_RELATION)})\s?\(\s?(\d{{1,3}})\s?(?:歳|才|さい)?\s?\)"
+    rf"(?:{words_pattern(RELATIVE_TO_RELATION)})\s?\(\s?(\d{{1,3}})\s?(?:歳|才|さい)?\s?\)"
 )
 """An age in brackets after whose it is (「娘(26)が」)."""
 _AGE_ALONE = re.compile(r"(?:今年で)?\d{1,3}\s?(?:歳|才|さい)?(?:です|だ|や|じゃ|になります)?")
@@ -612,7 +612,7 @@ def _age_owner(sentence: str, start: int, end: int) -> tuple[About, str] | None:
 
 def relative_named(words: str) -> str | None:
     """What the writer is to the relative named in `words` (「母は70」 → child), else None."""
-    found = re.search(_person_words(RELATIVE_TO_RELATION), words)
+    found = re.search(words_pattern(RELATIVE_TO_RELATION), words)
     return RELATIVE_TO_RELATION[found.group(0)] if found else None
 
 

@@ -34,28 +34,35 @@ def haha60(*more: str) -> Chat:
 FAMILY_GROUP = current_content().family_groups[0]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "家族会というのがあるんですか？私一人でも行っていいんでしょうか",
-        "家族会ってあるん？うち一人で行ってもええの？",
-        "かぞくかいって ひとりで いっても いいの？",
-    ],
-)
-def test_asking_whether_a_family_group_exists_names_it_and_says_one_may_go_alone(text: str) -> None:
-    chat = haha60(text)
-    assert FAMILY_GROUP.name in said(chat)
-    assert "おひとり" in said(chat)
+FIRST_ASKED = "家族会というのがあるんですか？私一人でも行っていいんでしょうか"
+FAMILY_GROUP_ASKED = [
+    *(
+        pytest.param((), text, (FAMILY_GROUP.name, "おひとり"), id="exists_and_alone")
+        for text in (
+            FIRST_ASKED,
+            "家族会ってあるん？うち一人で行ってもええの？",
+            "かぞくかいって ひとりで いっても いいの？",
+        )
+    ),
+    *(
+        pytest.param((FIRST_ASKED,), text, (FAMILY_GROUP.when, FAMILY_GROUP.where), id="when_and_where")
+        for text in (
+            "家族会はいつどこでやってるんですか",
+            "家族会って何曜日にどこであるん？",
+            "かぞくかいは いつ どこ？",
+        )
+    ),
+]
+"""Whether a family group exists and one may go alone: its name and 「おひとり」; when and where it meets:
+its day and place."""
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["家族会はいつどこでやってるんですか", "家族会って何曜日にどこであるん？", "かぞくかいは いつ どこ？"],
-)
-def test_asking_when_and_where_the_family_group_meets_gets_its_day_and_place(text: str) -> None:
-    chat = haha60("家族会というのがあるんですか？私一人でも行っていいんでしょうか", text)
-    assert FAMILY_GROUP.when in said(chat)
-    assert FAMILY_GROUP.where in said(chat)
+@pytest.mark.parametrize(("before", "text", "present"), FAMILY_GROUP_ASKED)
+def test_asking_about_the_family_group_is_answered_from_the_content(
+    before: tuple[str, ...], text: str, present: tuple[str, ...]
+) -> None:
+    chat = haha60(*before, text)
+    assert all(part in said(chat) for part in present), said(chat)
 
 
 def oneq(*more: str) -> Chat:

@@ -116,40 +116,46 @@ def test_words_about_sending_something_else_on_the_menu_are_not_a_wish_to_send()
     assert chat.state != "consent.review"
 
 
-def test_pills_typed_consent_after_the_body_warning_sends_with_the_conversation() -> None:
-    chat = started(
-        "さっき眠剤ぜんぶいった笑　ふわふわする",
-        "いや死にたいとかじゃなくて寝たかっただけ。20錠くらい？",
-        "ねむい。救急とか大げさすぎw 親にバレたくないし",
-        "てかまだ起きてた。手がしびれてる",
-        "よばない。寝たら治る",
-        "人と話したい。文字で",
-        now=NIGHT,
-    )
-    assert chat.state == "consent.review"
-    chat.send("送る。やりとりも")
-    assert [h.consent_scope for h in handoffs(chat)] == [WIDE]
-    assert "お送りしました" in said(chat)
-    assert "送る。やりとりも" not in words_kept(chat)
+TYPED_IN_A_CRISIS = [
+    pytest.param(
+        (
+            "さっき眠剤ぜんぶいった笑　ふわふわする",
+            "いや死にたいとかじゃなくて寝たかっただけ。20錠くらい？",
+            "ねむい。救急とか大げさすぎw 親にバレたくないし",
+            "てかまだ起きてた。手がしびれてる",
+            "よばない。寝たら治る",
+            "人と話したい。文字で",
+        ),
+        "送る。やりとりも",
+        "お送りしました",
+        id="pills_after_the_body_warning",
+    ),
+    pytest.param(
+        (
+            "きょうも おとうさんに たたかれた",
+            "けいさつは むり。もっと おこられる",
+            "まだ おきてる。へやに かぎ ない",
+            "こわい。だれか たすけて",
+            "たんとうしゃに つたえたい",
+        ),
+        "ぜんぶ おくって いい",
+        "おくりました",  # told in her words that it was sent
+        id="kou16_in_hiragana",
+    ),
+]
 
 
-def test_kou16_typed_consent_in_hiragana_sends_with_the_conversation() -> None:
-    chat = started(
-        "きょうも おとうさんに たたかれた",
-        "けいさつは むり。もっと おこられる",
-        "まだ おきてる。へやに かぎ ない",
-        "こわい。だれか たすけて",
-        "たんとうしゃに つたえたい",
-        now=NIGHT,
-    )
+@pytest.mark.parametrize(("before", "typed", "sent_told"), TYPED_IN_A_CRISIS)
+def test_consent_typed_in_a_crisis_sends_with_the_conversation(
+    before: tuple[str, ...], typed: str, sent_told: str
+) -> None:
+    chat = started(*before, now=NIGHT)
     assert chat.state == "consent.review"
-    chat.send("ぜんぶ おくって いい")
+    chat.send(typed)
     assert [h.consent_scope for h in handoffs(chat)] == [WIDE]
+    assert sent_told in chat.texts[0]
     assert "書き加えました" not in said(chat)
-    assert "おくりました" in chat.texts[0], "told in her words that it was sent"
-
-
-# ---------------------------------------------------------------- button words typed
+    assert typed not in words_kept(chat)
 
 
 @pytest.mark.parametrize("typed", ["続ける", "つづける", "続けます"])

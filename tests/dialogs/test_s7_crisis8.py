@@ -186,8 +186,8 @@ LONG = json.loads((Path(__file__).parent / "s7_crisis8_long.json").read_text(enc
 
 
 def long_up_to_the_knife() -> Chat:
-    chat = started(*LONG[:6], now=DAY)
-    chat.send(LONG[6])
+    chat = started(*LONG[:7], now=DAY)
+    chat.wait(24 * 60)  # 「こんにちは、先日相談した者です」: the next day
     return chat
 
 
@@ -206,7 +206,7 @@ def test_her_correction_that_the_rampage_was_last_night_is_not_the_family_violen
     reply = said(chat)
     assert "ご家族が家の中で暴れていて" not in reply
     assert "保健所" not in reply
-    assert METHOD_ASK in reply
+    assert METHOD_ASK not in reply  # asked a minute before, with the knife (session 8 testers)
 
 
 # ---------------------------------------------------------------- R5: pills, the amount named after

@@ -15,6 +15,15 @@ from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said, 
 NIGHT = datetime(2026, 12, 1, 3, 20, tzinfo=TOKYO)
 DAY = datetime(2026, 12, 2, 10, 30, tzinfo=TOKYO)
 
+
+def typed_at(question: str, before: tuple[str, ...], answer: str, now: datetime = DAY) -> Chat:
+    """A conversation that reached the form's `question` after `before`, with `answer` typed there."""
+    chat = started(*before, now=now)
+    assert chat.state == question
+    chat.send(answer)
+    return chat
+
+
 DAIGAKU = (
     "大学3年です。親と進路のことで揉めて仕送り止められました。バイトだけじゃ家賃払えない",
     "口座の残り3000円くらい。今週食べるものもやばいかも",
@@ -96,9 +105,7 @@ def test_a_bare_age_before_the_child_is_the_childs_and_the_parents_decade_stays_
 
 
 def test_a_worry_he_asks_to_remove_at_the_concerns_question_is_not_ticked() -> None:
-    chat = started(*CHICHI2, now=NIGHT)
-    assert chat.state == "intake.ask_concerns"
-    chat.send("不登校とかは関係ないです。外して下さい")
+    chat = typed_at("intake.ask_concerns", CHICHI2, "不登校とかは関係ないです。外して下さい", now=NIGHT)
     assert "childcare_education" not in intake_answers(chat)["concerns"]["choices"]
     assert "に印をつけました" not in said(chat) or "不登校" not in said(chat)
 
@@ -153,9 +160,7 @@ MIND = (
 
 @pytest.mark.parametrize("age", ["30代", "35歳です", "40代です"])
 def test_an_age_typed_at_the_duration_question_is_no_duration_and_it_is_asked_again(age: str) -> None:
-    chat = started(*MIND, now=DAY)
-    assert chat.state == "intake.ask_duration"
-    chat.send(age)
+    chat = typed_at("intake.ask_duration", MIND, age)
     assert chat.state == "intake.ask_duration"
     assert "年代" in said(chat) and "どのくらい" in said(chat)
     assert "duration" not in intake_answers(chat)
@@ -276,9 +281,7 @@ KAIKO_BEFORE_FORM = (
 
 @pytest.mark.parametrize("answer", ["私自身のことです", "わたくし自身の相談です", "自分自身のことです"])
 def test_his_own_matter_typed_at_the_role_question_makes_him_the_person(answer: str) -> None:
-    chat = started(*KAIKO_BEFORE_FORM, now=DAY)
-    assert chat.state == "intake.ask_asker"
-    chat.send(answer)
+    chat = typed_at("intake.ask_asker", KAIKO_BEFORE_FORM, answer)
     assert intake_answers(chat)["asker"]["choice"] == "self"
     assert chat.state != "intake.ask_asker"
     assert "ご家族のことだけでなく" not in said(chat)
