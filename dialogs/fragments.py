@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from dialogs.intake_form import EDITABLE_FIELDS
 from dialogs.understanding.normalize import normalize_with_spans
 
 WORDS_DIR = Path(__file__).with_name("conversation_words")
@@ -78,6 +79,8 @@ WORD_LISTS = (
     "asks_what_was_sent",
     "keeps_it_sent",
     "asks_to_resume",
+    "edits",
+    *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -81,7 +81,7 @@ def review_prompt(dialog: Dialog) -> None:
 def _send_choices(dialog: Dialog) -> tuple[Choice, ...]:
     """The consent buttons: send the summary, send with the conversation, not now, and change it."""
     change = (
-        Choice(catalog.text("consent.edit"), "back")
+        Choice(catalog.text("consent.edit"), "edit")
         if _has_answers(dialog)
         else Choice(catalog.text("consent.answer_first"), "intake")
     )
