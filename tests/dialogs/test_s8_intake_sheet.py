@@ -4,10 +4,16 @@ Each test types the tester's exact words, with a few variants of our own."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
-from dialogs.summary import build_summary
-from tests.dialogs.chat import Chat, intake_answers, said, started
+from dialogs.effects import AddToCase
+from dialogs.summary import build_summary, summary_text
+from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said, started
+
+NIGHT = datetime(2026, 12, 1, 23, 40, tzinfo=TOKYO)
+NEXT_MORNING = datetime(2026, 12, 2, 9, 0, tzinfo=TOKYO)
 
 BROTHER = "兄のことで相談です。兄は45歳で10年家にいます"
 
@@ -107,3 +113,88 @@ def test_a_change_naming_no_field_asks_which_one() -> None:
     chat.send("内容を直したいです")
     assert "どこを直しますか" in said(chat)
     assert chat.state == "consent.review"
+
+
+# ---------------------------------------------------------------- 3. the latest contact wish
+
+
+def contact_chosen(way: str) -> Chat:
+    """A parent at the consent screen who chose `way` at the contact question."""
+    chat = at_consent("息子が10年ひきこもっています")
+    chat.tap("内容を直す")
+    chat.tap("連絡方法")
+    chat.tap(way)
+    assert chat.state == "consent.review"
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "latest"),
+    [
+        ("電話", "やっぱり連絡はLINEでお願いします", "line"),
+        ("電話", "電話だと息子が出てしまうので、LINEでお願いします", "line"),
+        ("このLINEで", "連絡は電話のほうが助かります", "phone"),
+    ],
+)
+def test_a_later_contact_wish_replaces_the_one_chosen_at_the_question(
+    first: str, later: str, latest: str
+) -> None:
+    chat = contact_chosen(first)
+    chat.send(later)
+    summary = build_summary(chat.data)
+    assert summary["contact"] == latest
+    assert summary_text(chat.data).count("連絡方法：") == 1
+
+
+def test_a_contact_wish_after_sending_reaches_the_case_as_the_latest() -> None:
+    chat = contact_chosen("電話")
+    chat.tap("この内容だけ送る")
+    chat.wait(60 * 24)
+    chat.send("やっぱり連絡はLINEにしてください")
+    [added] = [e for e in chat.effects if isinstance(e, AddToCase)]
+    assert added.summary is not None and added.summary["contact"] == "line"
+
+
+def test_only_line_after_also_phone_keeps_line_alone() -> None:
+    chat = started("息子が10年ひきこもっています", "連絡はLINEでお願いします", "電話でも大丈夫です")
+    assert intake_answers(chat)["contact"].get("also") == "phone"
+    chat.send("やっぱり連絡はLINEだけでお願いします")
+    assert intake_answers(chat)["contact"] == {"choice": "line", "from_text": True}
+
+
+# ---------------------------------------------------------------- 4. a correction keeps the reply promise
+
+
+def sent_at_night() -> Chat:
+    """A parent who sent at 23:40 on a Tuesday: the promise is for Wednesday."""
+    chat = already_sent("息子が10年ひきこもっています", "担当の人に伝えたい", now=NIGHT)
+    chat.now = NEXT_MORNING
+    return chat
+
+
+PROMISED = "12月2日(水) 16:30"
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        ("担当者と話したい", "この内容だけ送る"),
+        ("すみません、息子は10年じゃなくて12年でした", "伝える"),
+    ],
+)
+def test_a_next_morning_correction_keeps_the_reply_promise(correction: tuple[str, str]) -> None:
+    chat = sent_at_night()
+    typed, tap = correction
+    chat.send(typed)
+    chat.tap(tap)
+    assert PROMISED in said(chat) and "12月3日" not in said(chat)
+    chat.send("いつ返事もらえますか")
+    assert PROMISED in said(chat)
+
+
+def test_a_correction_after_the_promise_passed_apologises_and_promises_no_later_day() -> None:
+    chat = sent_at_night()
+    chat.now = datetime(2026, 12, 2, 17, 0, tzinfo=TOKYO)
+    chat.send("担当者と話したい")
+    chat.tap("この内容だけ送る")
+    assert "お待たせしてごめんなさい" in said(chat) and "12月3日" not in said(chat)
