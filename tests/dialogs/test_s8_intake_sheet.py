@@ -4,12 +4,15 @@ Each test types the tester's exact words, with a few variants of our own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 
 from dialogs.effects import AddToCase
 from dialogs.summary import build_summary, summary_text
+from dialogs.understanding.classifier import classify
+from dialogs.understanding.model import Evidence, Understanding
 from tests.dialogs.chat import TOKYO, Chat, already_sent, intake_answers, said, started
 
 NIGHT = datetime(2026, 12, 1, 23, 40, tzinfo=TOKYO)
@@ -198,3 +201,48 @@ def test_a_correction_after_the_promise_passed_apologises_and_promises_no_later_
     chat.send("担当者と話したい")
     chat.tap("この内容だけ送る")
     assert "お待たせしてごめんなさい" in said(chat) and "12月3日" not in said(chat)
+
+
+# ---------------------------------------------------------------- 5. violence the learned layer read
+
+
+REASON_OF = {"child_abuse": "子どもへの暴力・虐待のおそれ", "violence": "暴力・身の危険"}
+
+
+def with_models(kind: str, text: str) -> Understanding:
+    """The reading of `text` as if the learned layer had also read the crisis `kind` in it."""
+    read = classify(text)
+    model = Evidence("crisis", text, f"model:kind:{kind}")
+    return replace(read, crisis_kinds=(*read.crisis_kinds, kind), evidence=(*read.evidence, model))  # type: ignore[arg-type]
+
+
+def sheet_reasons(kind: str, text: str) -> list[str]:
+    """The urgency reasons the CSW reads after `text`, read with the learned layer's `kind` too."""
+    chat = started()
+    chat.send(text, understanding=with_models(kind, text))
+    reasons: list[str] = chat.data["urgency"]["reasons"]
+    return reasons
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [("child_abuse", "夫が息子に手をあげる。私ももう消えたい"), ("violence", "夫が私を怒鳴る。もう消えたい")],
+)
+def test_violence_the_words_tell_keeps_the_learned_layers_kind_beside_thoughts_of_dying(
+    kind: str, text: str
+) -> None:
+    assert REASON_OF[kind] in sheet_reasons(kind, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "子どもたちも殴られてはいないです。私がいなくなったほうがみんな楽になる",
+        "私がいなくなったほうがみんな楽になるんじゃないかと考えてしまいます",
+    ],
+)
+@pytest.mark.parametrize("kind", ["child_abuse", "violence"])
+def test_violence_nothing_in_the_words_supports_is_left_off_beside_thoughts_of_dying(
+    kind: str, text: str
+) -> None:
+    assert REASON_OF[kind] not in sheet_reasons(kind, text)
