@@ -425,9 +425,13 @@ def denied_concerns(text: str) -> list[str]:
 
 def _concerns_named(words: str) -> list[str]:
     """The concerns words name: as the reading finds them, or by a part of their button's label
-    (「お金」 of 「お金・生活費」)."""
+    (「お金」 of 「お金・生活費」, 「こころ」 of 「こころのこと」)."""
     read = classify(words).concerns
-    labels = {c: BY_KEY["concerns"].label(c).split("・") for c in CONCERNS if c not in read}
+    labels = {
+        c: [part.removesuffix("のこと") for part in BY_KEY["concerns"].label(c).split("・")]
+        for c in CONCERNS
+        if c not in read
+    }
     return [*read, *(c for c, parts in labels.items() if any(part in words for part in parts))]
 
 

@@ -246,3 +246,67 @@ def test_violence_nothing_in_the_words_supports_is_left_off_beside_thoughts_of_d
     kind: str, text: str
 ) -> None:
     assert REASON_OF[kind] not in sheet_reasons(kind, text)
+
+
+# ---------------------------------------------------------------- 6. a money worry is not an empty table
+
+NO_FOOD = "食べるものがない"
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("家を出たほうがいいのかな。でも子どもが2人いるし、お金もないし",),
+        ("夫が怒ると物を投げるので怖いです", "家を出たほうがいいのかな。でも子どもが2人いるし、お金もないし"),
+    ],
+)
+def test_a_money_worry_is_not_written_up_as_having_no_food(messages: tuple[str, ...]) -> None:
+    chat = started(*messages, "担当の人に伝えたい")
+    assert NO_FOOD not in summary_text(chat.data)
+
+
+@pytest.mark.parametrize("text", ["もう3日何も食べてない", "財布に200円しかない、明日からどうしよう"])
+def test_having_no_food_or_cash_in_hand_is_still_urgent(text: str) -> None:
+    assert "no_food" in classify(text).crisis_kinds
+
+
+# ------------------------------------------------ 8. try9: ages, contact times, denied worries
+
+
+def test_the_parents_decade_is_not_the_brothers_age_ane() -> None:
+    chat = started(
+        "弟のことで相談です", "弟45歳、もう20年くらい家から出てません。両親は80代で、実家で3人暮らし"
+    )
+    assert build_summary(chat.data)["age_band"] == "40_64"
+    assert "65歳以上" not in said(chat)
+
+
+def test_an_age_opening_a_self_description_is_the_writers_riboo() -> None:
+    chat = started(
+        "リボ払いが80万くらいあって、あとアコムで30万借りてる", "25歳 会社員 親にはいわないで。連絡はLINEで"
+    )
+    summary = build_summary(chat.data)
+    assert summary["asker"] != "family" and summary["age_band"] == "18_39"
+
+
+OOSAKA = (
+    "すんません、電気止められそうなんやけど、どないしたらええの",
+    "パートのシフト減らされてん。先月から。元旦那からの養育費も来てへんし",
+)
+
+
+def test_a_busy_daytime_is_not_the_time_to_call_oosaka() -> None:
+    chat = started(*OOSAKA, "ほな担当の人に言うといてくれる？昼間は仕事やから電話やったら夕方6時以降がええわ")
+    assert build_summary(chat.data)["contact_times"] == "weekday_evening"
+
+
+def test_a_corrected_time_replaces_the_earlier_one_oosaka() -> None:
+    chat = started(*OOSAKA, "連絡は昼間ならいけます", "あと時間、午後ちゃうで。夕方6時すぎな")
+    assert build_summary(chat.data)["contact_times"] == "weekday_evening"
+
+
+def test_a_worry_said_not_to_be_one_in_kansai_words_comes_off_oosaka() -> None:
+    chat = started(*OOSAKA, "もう気持ちがしんどくて眠れへん")
+    assert "mental_health" in intake_answers(chat)["concerns"]["choices"]
+    chat.send("ちゃうちゃう、こころちゃうて。担当の人に伝えてって言うてんの")
+    assert "mental_health" not in build_summary(chat.data)["concerns"]
