@@ -113,7 +113,8 @@ _REACH_WORDS = re.compile(
 )
 _AVAILABLE = re.compile(
     r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
-    r"(なら|やったら|だったら|であれば|だと|以降|すぎ|過ぎ|が(いい|ええ|助か|うれしい|嬉しい|都合))"
+    r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
+    r"|\d\s?時(すぎ|過ぎ)(?!まで|に(起|寝|帰))"
 )
 _UNREACHABLE = re.compile(
     r"(出|で)(られ|れ)(ない|へん|ん|ず)|(取|と)れ(ない|へん|ん)|無理|むり|だめ|ダメ|避け|さけ|やめ|困|こま"
@@ -521,7 +522,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
 
     Each is about whom its sentence names, else whom the last sentence before it named (「息子は…。
     今年で37になります」); a sentence after none that named anyone leaves it `unknown`, as does an age
-    opening a sentence that names a relative only after it (「25歳 会社員 親にはいわないで」).
+    opening a sentence, not joined to the words after it (「25歳 会社員 親にはいわないで」, not 「38歳に
+    なる息子」), that names a relative only after it.
     """
     out: list[Entity] = []
     last: About = "unknown"
@@ -547,7 +549,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
             if owner is not None:
                 out += _age(int(age), *owner)
             elif said or _AGE_ALONE.fullmatch(ages.strip()):
-                opens = not ages[: match.start()].strip() and not introduced
+                follows = ages[match.end() :][:1]
+                opens = not ages[: match.start()].strip() and not "\u3041" <= follows <= "\u309f"
                 out += _age(int(age), before if opens else who, match.group(0))
         for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
