@@ -983,12 +983,19 @@ CRY_FOR_HELP_RULES = frozenset({"crisis_violence.yaml#help_now"})
 of wanting to die to write on the sheet."""
 
 
+def _tells_who_hurts(text: str) -> bool:
+    """Whether the words themselves tell of an act of violence, by someone or to someone (not denied)."""
+    told = who_hurts(text)
+    return bool(told.by or told.hurt)
+
+
 def _kinds_told(understanding: Understanding, text: str) -> Understanding:
     """The reading with only the kinds its words tell the CSW: not a wish to die from a bare cry for
-    help, and not violence the learned layer alone read beside thoughts of dying (「私がいなくなった
-    ほうがみんな楽になる」 beside 「子どもたちも殴られてはいないです」)."""
+    help, and not violence the learned layer alone read beside thoughts of dying when nothing in the
+    words says who hurts whom (「私がいなくなったほうがみんな楽になる」 beside 「子どもたちも殴られては
+    いないです」); violence the message tells of (「夫が息子を毎晩殴る」) keeps the learned layer's kind."""
     kinds = understanding.crisis_kinds
-    if text and "suicidal" in kinds and set(kinds) & READ_BY_MODEL_ONLY:
+    if text and "suicidal" in kinds and set(kinds) & READ_BY_MODEL_ONLY and not _tells_who_hurts(text):
         ruled = classify(text, rules_only=True).crisis_kinds
         kinds = tuple(k for k in kinds if k in ruled or k not in READ_BY_MODEL_ONLY)
     crisis_rules = {e.rule for e in understanding.evidence if e.label == "crisis"}

@@ -29,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from dialogs.intake_form import EDITABLE_FIELDS
 from dialogs.understanding.normalize import normalize_with_spans
 
 WORDS_DIR = Path(__file__).with_name("conversation_words")
@@ -100,6 +101,8 @@ WORD_LISTS = (
     "reported_speech",
     "written_by_someone",
     "heard_from_someone",
+    "edits",
+    *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -22,7 +22,7 @@ from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
-from dialogs.flows import answers, draft
+from dialogs.flows import answers, draft, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.messages import Choice
 from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
@@ -74,14 +74,14 @@ def review_prompt(dialog: Dialog) -> None:
         "consent.ask",
         _send_choices(dialog),
         recipient=recipient(dialog.data),
-        reply_promise=current_content().reply_promise_text(dialog.now, urgency_of(dialog.data)),
+        reply_promise=followup.reply_promise(dialog, urgency_of(dialog.data)),
     )
 
 
 def _send_choices(dialog: Dialog) -> tuple[Choice, ...]:
     """The consent buttons: send the summary, send with the conversation, not now, and change it."""
     change = (
-        Choice(catalog.text("consent.edit"), "back")
+        Choice(catalog.text("consent.edit"), "edit")
         if _has_answers(dialog)
         else Choice(catalog.text("consent.answer_first"), "intake")
     )
@@ -133,7 +133,7 @@ def human_here(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     dialog.say(
         "consent.human_here",
-        reply_promise=current_content().reply_promise_text(dialog.now, urgency_of(dialog.data)),
+        reply_promise=followup.reply_promise(dialog, urgency_of(dialog.data)),
     )
     ask_briefly(dialog)
 
@@ -258,11 +258,16 @@ def hand_off(event: EventData) -> None:
     dialog.effects.append(HandOff(summary, summary_text(dialog.data), scope, version, shareable_from(dialog)))
     dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
     dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
+    promise = followup.reply_promise(dialog, urgency)
+    due = current_content().reply_due(dialog.now, urgency)
     earlier = dialog.data.get("handoff", {})
+    if followup.open_handoff(dialog) is not None:
+        due = min(due, followup.promised_reply(earlier))
     wide = ConsentScope.SUMMARY_AND_CONVERSATION
     widest = wide if wide in (earlier.get("scope"), scope) else scope
     dialog.data["handoff"] = {
         "at": dialog.now.isoformat(),
+        "due": due.isoformat(),
         "scope": widest.value,
         "urgency": urgency,
         "to": to,
@@ -286,7 +291,7 @@ def hand_off(event: EventData) -> None:
         "consent.sent",
         menu_choices(dialog.data),
         recipient=to,
-        reply_promise=current_content().reply_promise_text(dialog.now, urgency),
+        reply_promise=promise,
         contact_note=contact_note,
     )
 

@@ -198,7 +198,7 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
     if entity.kind == "district" and current_content().district(entity.value):
         return ["district"] if _fill(answers, "district", entity.value) else []
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
-        return ["contact"] if _fill(answers, "contact", entity.value) else []
+        return ["contact"] if _latest_contact(answers, entity.value) else []
     if entity.kind == "contact_also" and entity.value in BY_KEY["contact"].options({}):
         return _also_contact(answers, entity)
     if entity.kind == "contact_times" and entity.value == LATE_NIGHT:
@@ -222,6 +222,16 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
             choices.append(entity.value)
         return ["hopes"]
     return []
+
+
+def _latest_contact(answers: dict[str, Any], way: str) -> bool:
+    """A contact wish replaces the earlier one, even one chosen at the question (「やっぱり連絡はLINEで」
+    after 電話): the sheet says the latest wish; False when it is the wish already kept."""
+    earlier = answers.get("contact", {})
+    if earlier.get("choice") == way and not earlier.get("also"):
+        return False
+    answers["contact"] = {"choice": way, "from_text": True}
+    return True
 
 
 def _also_contact(answers: dict[str, Any], entity: Entity) -> list[str]:
@@ -415,9 +425,13 @@ def denied_concerns(text: str) -> list[str]:
 
 def _concerns_named(words: str) -> list[str]:
     """The concerns words name: as the reading finds them, or by a part of their button's label
-    (「お金」 of 「お金・生活費」)."""
+    (「お金」 of 「お金・生活費」, 「こころ」 of 「こころのこと」)."""
     read = classify(words).concerns
-    labels = {c: BY_KEY["concerns"].label(c).split("・") for c in CONCERNS if c not in read}
+    labels = {
+        c: [part.removesuffix("のこと") for part in BY_KEY["concerns"].label(c).split("・")]
+        for c in CONCERNS
+        if c not in read
+    }
     return [*read, *(c for c, parts in labels.items() if any(part in words for part in parts))]
 
 

@@ -34,6 +34,28 @@ def open_handoff(dialog: Dialog) -> dict[str, Any] | None:
     return handoff
 
 
+def promised_reply(handoff: dict[str, Any]) -> datetime:
+    """When staff promised to answer the open hand-off: the first promise, which a later correction or
+    addition never moves (the CSW queue keeps it too)."""
+    if handoff.get("due"):
+        return datetime.fromisoformat(str(handoff["due"]))
+    sent_at = datetime.fromisoformat(str(handoff["at"]))
+    return current_content().reply_due(sent_at, str(handoff.get("urgency", "normal")))
+
+
+def reply_promise(dialog: Dialog, urgency: str) -> str:
+    """When a person writing now will hear from staff: the open hand-off's promise when there is one
+    and `urgency` does not call for an earlier answer (said with an apology once passed), else the
+    usual promise for a message sent now."""
+    handoff = open_handoff(dialog)
+    content = current_content()
+    if handoff is None or content.reply_due(dialog.now, urgency) < promised_reply(handoff):
+        return content.reply_promise_text(dialog.now, urgency)
+    due = promised_reply(handoff)
+    key = "followup.promise_late" if dialog.now > due else "followup.promise_kept"
+    return catalog.text(key, reply_by=format_jp(due)).strip()
+
+
 def adds_automatically(dialog: Dialog) -> bool:
     """Whether typed text goes to the open case without asking (the conversation is shared)."""
     handoff = open_handoff(dialog)
@@ -83,7 +105,7 @@ def _add(dialog: Dialog, text: str) -> None:
     dialog.say(
         "addition.added",
         menu_choices(dialog.data),
-        reply_promise=current_content().reply_promise_text(dialog.now, urgency),
+        reply_promise=reply_promise(dialog, urgency),
     )
 
 
@@ -140,7 +162,7 @@ def take_it_as_said(dialog: Dialog) -> bool:
     if handoff.get("pending"):
         add_pending(dialog)
         return True
-    due = current_content().reply_due(datetime.fromisoformat(str(handoff["at"])), str(handoff["urgency"]))
+    due = promised_reply(handoff)
     dialog.say("followup.entrusted", menu_choices(dialog.data), reply_by=format_jp(due))
     return True
 
@@ -151,7 +173,7 @@ def tell_when(dialog: Dialog) -> bool:
     handoff = open_handoff(dialog)
     if handoff is None:
         return False
-    due = current_content().reply_due(datetime.fromisoformat(str(handoff["at"])), str(handoff["urgency"]))
+    due = promised_reply(handoff)
     key = "followup.when_late" if dialog.now > due else "followup.when"
     dialog.say(key, menu_choices(dialog.data), reply_by=format_jp(due))
     return True
@@ -254,7 +276,7 @@ def show_sent(dialog: Dialog) -> bool:
         return False
     handoff = open_handoff(dialog) or {}
     sent_at = datetime.fromisoformat(str(handoff["at"]))
-    due = current_content().reply_due(sent_at, str(handoff.get("urgency", "normal")))
+    due = promised_reply(handoff)
     to = str(handoff.get("to") or catalog.text("followup.someone_in_charge"))
     preview = handoff.get("preview")
     choices = menu_choices(dialog.data)

@@ -22,11 +22,13 @@ from dialogs.flows import consent, draft, followup, languages
 from dialogs.flows.answers import answer_detour
 from dialogs.intake_form import (
     BY_KEY,
+    EDITABLE_FIELDS,
     QUESTIONS,
     SUPPORTER_RELATIONS,
     Answers,
     Question,
     age_band_in,
+    asked,
     match_options,
     pick_option,
     unitless_number,
@@ -129,7 +131,7 @@ def gather(dialog: Dialog) -> list[str]:
     stores them as its answer anyway (a crisis message is always kept: no question handles it), or
     they answer whether to send.
     """
-    if dialog.state == "menu.confirm_delete":
+    if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
     understanding = dialog.understanding
     crisis = understanding is not None and understanding.crisis != "none"
@@ -179,9 +181,21 @@ def _noted_label(answers: Answers, key: str) -> str:
         return catalog.text("summary.quote", words=str(answer["words"]).split("\n")[-1])
     question = BY_KEY["age_band" if key == "asker_age_band" else key]
     options = [answer.get("choice", ""), *([answer["also"]] if answer.get("also") else [])]
-    return catalog.text("summary.separator").join(
+    shown = catalog.text("summary.separator").join(
         catalog.text("summary.quote", words=question.label(str(option))) for option in options
     )
+    whose = _whose_age(answers, key)
+    return catalog.text(whose, label=shown) if whose else shown
+
+
+def _whose_age(answers: Answers, key: str) -> str | None:
+    """The catalog key naming whose age a noted age band is (the writer's own, or ご本人's when the
+    writer is someone else); None for other fields and for a person writing of themself."""
+    if key == "asker_age_band":
+        return "draft.noted_own_age"
+    if key == "age_band" and answers.get("asker", {}).get("choice") in ("family", "supporter"):
+        return "draft.noted_their_age"
+    return None
 
 
 def remember_place(event: EventData) -> None:
@@ -614,6 +628,136 @@ def detour_or_hint(event: EventData) -> None:
     ask(dialog)
 
 
+# ---------------------------------------------------------------- editing one field the person names
+
+
+EDIT_REQUEST_CHARS = 30
+"""A longer message that names a field and a change tells more than which field to change."""
+
+
+def field_to_edit(dialog: Dialog) -> str | None:
+    """The field typed words ask to change, on the consent screen or at a question: its key, '' when
+    the change names no field (「内容を直したい」), None when the words ask no change."""
+    if dialog.user_input.kind != "text" or not (
+        dialog.state == consent.States.REVIEW or dialog.state in QUESTION_STATES
+    ):
+        return None
+    text = dialog.user_input.text
+    if len(text.strip()) > EDIT_REQUEST_CHARS or not fragments.holds_word_of(text, "edits"):
+        return None
+    answers = answers_of(dialog)
+    named = [key for key in EDITABLE_FIELDS if fragments.holds_word_of(text, f"edit_field_{key}")]
+    if "relation" in named and not BY_KEY["relation"].applies(answers):
+        named = ["asker"]  # 「続柄を直したい」 from one writing of themself: who is asking changes
+    return named[0] if named else ""
+
+
+def _names_field(key: str) -> Callable[[EventData], bool]:
+    """A transition condition: the typed words or the tapped choice ask to change the field `key`."""
+
+    def condition(event: EventData) -> bool:
+        dialog: Dialog = dialog_of(event)
+        named = dialog.value() if dialog.user_input.kind == "choice" else field_to_edit(dialog)
+        return named == key
+
+    condition.__name__ = f"edits_{key}"
+    return condition
+
+
+def asks_to_edit_unnamed(event: EventData) -> bool:
+    """A transition condition: the words ask for a change without naming the field (or 内容を直す tapped)."""
+    dialog: Dialog = dialog_of(event)
+    return (dialog.value() if dialog.user_input.kind == "choice" else field_to_edit(dialog)) == ""
+
+
+def start_editing(event: EventData) -> None:
+    """Remember that the question now asked is a change, so its answer leads back to the consent screen."""
+    form(dialog_of(event))["editing"] = True
+
+
+def stop_editing(event: EventData) -> None:
+    """Forget that a change was being made (its answer is in)."""
+    form(dialog_of(event)).pop("editing", None)
+
+
+def is_editing(event: EventData) -> bool:
+    """A transition condition: the question was asked again because the person asked to change it."""
+    return bool(form(dialog_of(event)).get("editing"))
+
+
+def names_someone_else(event: EventData) -> bool:
+    """A transition condition: the answer to who is asking, tapped or typed, is a family member or a
+    supporter (so the relation is asked next)."""
+    dialog: Dialog = dialog_of(event)
+    option = _value(event)[1] if dialog.user_input.kind == "choice" else _typed_option(dialog)
+    return option in ("family", "supporter")
+
+
+def ask_which_field(event: EventData) -> None:
+    """Ask which part to change, with one button for each question this person is asked."""
+    dialog: Dialog = dialog_of(event)
+    keys = [question.key for question in asked(answers_of(dialog)) if question.key in EDITABLE_FIELDS]
+    choices = tuple(Choice(catalog.text(f"edit.field.{key}"), f"edit:{key}") for key in keys)
+    dialog.send(Text(catalog.text("edit.which"), choices))
+
+
+def _edit_rows() -> list[dict[str, Any]]:
+    """Rows from the consent screen or any question to the question whose field the person asks to
+    change (typed or tapped), and asking which one when they name none."""
+    sources = [consent.States.REVIEW.value, *QUESTION_STATES]
+    rows: list[dict[str, Any]] = []
+    for trigger in ("edit", "text"):
+        rows += [
+            {
+                "trigger": trigger,
+                "source": sources,
+                "dest": STATE_OF[key].value,
+                "conditions": [_names_field(key)],
+                "before": [start_editing],
+            }
+            for key in EDITABLE_FIELDS
+        ]
+        rows.append(
+            {
+                "trigger": trigger,
+                "source": sources,
+                "dest": None,
+                "conditions": [asks_to_edit_unnamed],
+                "after": [ask_which_field],
+            }
+        )
+    return rows
+
+
+def _onward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
+    """Rows leaving question `index` on `trigger`: back to the consent screen when the answer was a
+    change the person asked for (by way of the relation, when who is asking now needs one), else on
+    to the next question (`_forward`). The answer is stored before leaving, once (`prepare` runs for
+    every row tried)."""
+    conditions = list(row.pop("conditions", []))
+    store = [*row.get("prepare", []), *row.get("before", [])]
+    back = {
+        **{key: value for key, value in row.items() if key != "prepare"},
+        "trigger": trigger,
+        "source": STATE_OF[QUESTIONS[index].key].value,
+        "conditions": [is_editing, *conditions],
+    }
+    rows = []
+    if QUESTIONS[index].key == "asker":
+        back["unless"] = [names_someone_else]
+        rows.append(
+            {
+                **back,
+                "dest": STATE_OF["relation"].value,
+                "unless": [],
+                "before": store,
+                "conditions": [*back["conditions"], names_someone_else],
+            }
+        )
+    rows.append({**back, "dest": consent.States.REVIEW.value, "before": [*store, stop_editing]})
+    return [*rows, *_forward(index, trigger, conditions=conditions, **row)]
+
+
 # ---------------------------------------------------------------- the transition table
 
 
@@ -687,9 +831,9 @@ def _backward(source: str, before: int) -> list[dict[str, Any]]:
 def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
     """Every row leaving one question's state."""
     state = STATE_OF[question.key].value
-    rows = _forward(index, "skip", conditions=[is_for_this_question], prepare=[record_skip])
+    rows = _onward(index, "skip", conditions=[is_for_this_question], prepare=[record_skip])
     if question.multi:
-        rows += _forward(index, "done", conditions=[is_for_this_question])
+        rows += _onward(index, "done", conditions=[is_for_this_question])
         rows.append(
             {
                 "trigger": "toggle",
@@ -699,12 +843,12 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
                 "after": [toggle_option, ask_again],
             }
         )
-        rows += _forward(
+        rows += _onward(
             index, "text", conditions=[answers_elsewhere], prepare=[record_elsewhere], before=[note_time]
         )
         rows.append({"trigger": "text", "source": state, "dest": None, "after": [take_multi_text, ask_again]})
     else:
-        rows += _forward(index, "answer", conditions=[is_valid_option], prepare=[record_choice])
+        rows += _onward(index, "answer", conditions=[is_valid_option], prepare=[record_choice])
         if question.free_text:
             rows.append(
                 {
@@ -724,9 +868,9 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
                     "after": [ask_the_length_again],
                 }
             )
-            rows += _forward(index, "text", prepare=[record_words])
+            rows += _onward(index, "text", prepare=[record_words])
         else:
-            rows += _forward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])
+            rows += _onward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])
             rows.append({"trigger": "text", "source": state, "dest": None, "after": [detour_or_hint]})
     if question.page_size:
         rows.append({"trigger": "page", "source": state, "dest": None, "after": [turn_page, ask_again]})
@@ -736,7 +880,8 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
 
 def _table() -> list[dict[str, Any]]:
     """The whole intake table: each question's rows, back from the review, and resuming."""
-    rows = [row for i, question in enumerate(QUESTIONS) for row in _question_rows(i, question)]
+    rows = _edit_rows()
+    rows += [row for i, question in enumerate(QUESTIONS) for row in _question_rows(i, question)]
     rows += _backward(consent.States.REVIEW.value, len(QUESTIONS))
     rows.append({"trigger": "resume", "source": QUESTION_STATES, "dest": None, "after": [ask_again]})
     return rows

@@ -512,10 +512,13 @@ def _add_learned(
     # model fired on ordinary lines (「夜も眠れていません」), asking about dying without cause.
     # Urgent needs the urgent model and one urgent kind's model to agree: the urgent model alone fired
     # on ordinary worries in whole conversations (「お金もありません」 read as no bed tonight).
-    named = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in learned.URGENT_KINDS]
+    # Having no food needs a word of food or of the cash in hand: 「お金もないし」 is a money worry.
+    folded = normalize_with_spans(text, lex.emoji).text
+    told = [k for k in learned.URGENT_KINDS if k != "no_food" or any(word in folded for word in lex.food)]
+    named = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in told]
     if found.urgent.fires and named and not labels & {"crisis", "urgent"}:
         add("urgent", found.urgent)
-        kinds.update(learned.chosen_kinds(found, learned.URGENT_KINDS))
+        kinds.update(learned.chosen_kinds(found, told))
     # A short message the rules read as a request or a reply (「よろしく頼みます」「もう寝ます」) names no
     # worry of its own: a concern there would be the model's guess alone. Signs of violence still count.
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)

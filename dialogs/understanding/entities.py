@@ -80,7 +80,7 @@ _CONTACT = (
     (
         "phone",
         re.compile(
-            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も)"
+            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
         ),
     ),
     ("email", re.compile(r"(メール|mail|e-mail)(で|が|の方が|のほうが)")),
@@ -114,6 +114,7 @@ _REACH_WORDS = re.compile(
 _AVAILABLE = re.compile(
     r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
     r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
+    r"|\d\s?時(すぎ|過ぎ)(?!まで|に(起|寝|帰))"
 )
 _UNREACHABLE = re.compile(
     r"(出|で)(られ|れ)(ない|へん|ん|ず)|(取|と)れ(ない|へん|ん)|無理|むり|だめ|ダメ|避け|さけ|やめ|困|こま"
@@ -525,13 +526,16 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
     """Find ages (45歳, 息子は28です, 今年で37), decades (40代) and school years (中2, ちゅうがく2ねん).
 
     Each is about whom its sentence names, else whom the last sentence before it named (「息子は…。
-    今年で37になります」); a sentence after none that named anyone leaves it `unknown`.
+    今年で37になります」); a sentence after none that named anyone leaves it `unknown`, as does an age
+    opening a sentence, not joined to the words after it (「25歳 会社員 親にはいわないで」, not 「38歳に
+    なる息子」), that names a relative only after it.
     """
     out: list[Entity] = []
     last: About = "unknown"
     for sentence, sentence_tokens in _split_tokens(tokens):
         folded = unicodedata.normalize("NFKC", sentence)
         named = _who(sentence_tokens)
+        before = last  # an age opening a sentence that names a relative after it is not theirs
         who = named if named != "unknown" else last
         last = who
         introduced = _introduces_self(sentence_tokens)
@@ -550,7 +554,9 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
             if owner is not None:
                 out += _age(int(age), *owner)
             elif said or _AGE_ALONE.fullmatch(ages.strip()):
-                out += _age(int(age), who, match.group(0))
+                follows = ages[match.end() :][:1]
+                opens = not ages[: match.start()].strip() and not "\u3041" <= follows <= "\u309f"
+                out += _age(int(age), before if opens else who, match.group(0))
         for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
         for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
@@ -560,8 +566,10 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
             out += _age(int(match.group(2)), about, match.group(0))
         for match in _DECADE.finditer(folded):
             decade = int(match.group(1))
-            if 10 <= decade <= 100:
-                out.append(Entity("age_band", _band_of_age(decade), who, match.group(0)))
+            if 10 <= decade <= 100:  # whose, as for an age: 「両親は80代で」 is the parents'
+                owner = None if introduced else _age_owner(folded, *match.span())
+                about, words = owner or (who, match.group(0))
+                out.append(Entity("age_band", _band_of_age(decade), about, words))
         for match in _SCHOOL_YEAR.finditer(folded):
             band = "18_39" if match.group(1) in _ADULT_SCHOOLS else "under_18"
             out.append(Entity("age_band", band, who, match.group(0)))
@@ -734,9 +742,18 @@ def _contact_times(text: str) -> list[Entity]:
     return out
 
 
+_BUSY = re.compile(
+    r"(?:平日の)?(?:昼間|昼|日中|午前中?|午後|朝|夕方|夜|平日|土日|週末)は"
+    r"(?:仕事|バイト|パート|学校|無理|むり|だめ|ダメ|出られ|出れ|でれ|忙し|いそがし)"
+)
+"""A part of the day named as busy (「昼間は仕事やから」): not the time to call."""
+
+
 def _time_of_day(text: str) -> str | None:
     """The contact-time option a text names: the late night (no option fits), a part of the day
-    (「昼間」), hours of the clock (「10時から14時」 → afternoon), a weekday or the weekend."""
+    (「昼間」), hours of the clock (「10時から14時」 → afternoon), a weekday or the weekend; a part of
+    the day said to be busy (「昼間は仕事やから…夕方6時以降」) is not it."""
+    text = _BUSY.sub(lambda busy: " " * len(busy.group(0)), text)
     folded = _fold(text)
     if _LATE_NIGHT.search(text) or _LATE_NIGHT.search(folded):
         return LATE_NIGHT

@@ -41,6 +41,7 @@ _CONTEXT_KEYS = (
     "english_risk",
     "vanished",
     "leaving",
+    "food",
 )
 
 
@@ -131,6 +132,9 @@ class Lexicon:
     """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
     leaving: tuple[str, ...] = ()
     """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
+    food: tuple[str, ...] = ()
+    """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
+    learned layer alone (「お金もないし」 is a money worry)."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -351,6 +355,7 @@ def _compile(raw: _Raw) -> Lexicon:
         english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
         vanished=frozenset(raw.context.get("vanished", [])),
         leaving=_norm_all(raw.context.get("leaving", []), emoji),
+        food=_norm_all(raw.context.get("food", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
