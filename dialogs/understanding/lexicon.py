@@ -41,6 +41,8 @@ _CONTEXT_KEYS = (
     "english_risk",
     "vanished",
     "leaving",
+    "after_death",
+    "future_worry",
 )
 
 
@@ -131,6 +133,11 @@ class Lexicon:
     """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
     leaving: tuple[str, ...] = ()
     """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
+    after_death: tuple[str, ...] = ()
+    """Words of a time after someone dies (「私が死んだら」「親亡き後」): with a `future_worry`, no crisis on
+    the learned layer alone."""
+    future_worry: tuple[str, ...] = ()
+    """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -351,6 +358,8 @@ def _compile(raw: _Raw) -> Lexicon:
         english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
         vanished=frozenset(raw.context.get("vanished", [])),
         leaving=_norm_all(raw.context.get("leaving", []), emoji),
+        after_death=_norm_all(raw.context.get("after_death", []), emoji),
+        future_worry=_norm_all(raw.context.get("future_worry", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
