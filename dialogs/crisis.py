@@ -1898,6 +1898,9 @@ def answer_who_is_told(dialog: Dialog) -> bool:
     text = dialog.user_input.text
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or not fragments.asks_who_is_told(text):
         return False
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    if any(intent.startswith("cmd.") or intent == "talk.addition" for intent in intents):
+        return False  # 「担当の人に、今日のこと伝えてほしい。でも親には…」 asks to send: answered as asked
     if fragments.worries_about_calling(text):  # 「親にバレたくない」 after pills: why 119 matters now
         return False
     keep_typed(dialog)
