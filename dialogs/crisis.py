@@ -55,6 +55,7 @@ from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import FIRST_PERSON, words_pattern
 from dialogs.understanding.grammar import features
+from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
 from dialogs.violence import names_partner, who_hurts
@@ -1177,6 +1178,59 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+def answer_denied_for_relative(dialog: Dialog) -> bool:
+    """Wanting to die denied for oneself and said to be about a relative (「いえ、私自身が死にたいなどと
+    いうことはございません。息子の件です」), soon after violence at home was answered: thanks, and back
+    to the relative, with the window that is not the police; never the question again. True when
+    answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or not any(e.label == "negated:crisis" for e in understanding.evidence):
+        return False
+    told = dialog.data.get("crisis", {}).get("urgent_told", {}).get("violence")
+    violence_lately = (
+        isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < AFTER_CRISIS_WITHIN
+    )
+    at_home = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) and _last_situations(dialog)[0] in (
+        "home_violence",
+        "grown_child",
+    )
+    if not RELATIVE_SPEAKER.search(text) or not (violence_lately or at_home):
+        return False
+    line = _first_line_with_about(("home_violence",), dialog.now)
+    if line is None:
+        return False
+    keep_typed(dialog)
+    dialog.say("crisis.denied_for_relative", who=relative_name(text), about=line.about, line=_line_text(line))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_future_after_us(dialog: Dialog) -> bool:
+    """A worry for a relative after the writer or the parents die (「私が死んだら弟どうなるのって最近ずっと
+    考えてる」, 親亡き後), read as no crisis: that it can be planned with a person from now, once in
+    `REPEAT_WITHIN`; no crisis block. True when answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or understanding.crisis != "none":
+        return False
+    if not any(entity.kind == "relation" for entity in understanding.entities):
+        return False
+    lexicon = load_lexicon()
+    normalized = normalize_with_spans(text).text
+    if not any(words in normalized for words in lexicon.after_death):
+        return False
+    if not any(words in normalized for words in lexicon.future_worry):
+        return False
+    if _recently(dialog, "future_told_at", REPEAT_WITHIN):
+        return False
+    _mark(dialog, "future_told_at")
+    keep_typed(dialog)
+    dialog.say("crisis.future_after_us", who=relative_name(text))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
 def answer_call_question(dialog: Dialog) -> bool:
     """Answer 「救急車呼んだほうがいいですか」「警察に連絡したほうがいいですか」 plainly: after pills,
     cutting or someone unseen, yes and what to do now; otherwise when to call 119 and when 110.
@@ -1480,6 +1534,30 @@ def _set_aside_after_reply(dialog: Dialog, understanding: Understanding) -> Unde
     return replace(understanding, crisis="none", crisis_kinds=())
 
 
+FEARED_AT_HOME = "context:violence_at_home_feared"
+"""The rule of a sign of violence at home read in the light of the conversation (`_feared_at_home`)."""
+
+
+def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understanding:
+    """Violence at home the rules read short of crisis (「壁を蹴る音が日に日に強く…いずれ妻に手を上げる
+    のでは」), from a parent or a sister or brother of the one at home, that the learned layer alone
+    called crisis: signs of violence at home (urgent, the 保健所 and 110 if in danger), never the
+    question about dying."""
+    if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
+        return understanding
+    text = dialog.user_input.text
+    told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
+    partner = (
+        names_partner(text) or "partner" in who_hurts(text).by or memory_of(dialog.data).hurt == "partner"
+    )
+    if not _violence_written(understanding) or told not in ("parent", "sibling") or partner:
+        return understanding
+    sign = Evidence("urgent", text.strip(), FEARED_AT_HOME)
+    return replace(
+        understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
+    )
+
+
 def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
     """The reading as a sign of violence from a partner short of being hit: urgent, the DV lines."""
     sign = Evidence("urgent", text.strip(), rule)
@@ -1565,6 +1643,8 @@ def _relative_at_home(dialog: Dialog, understanding: Understanding) -> bool:
     """Whether the one who shouts or hurts is a grown child or a brother or sister at home, not a partner:
     named so in the message (「娘に怒鳴られて」), or, when the message names no one (「さっきドア越しに
     怒鳴られました」), by what the writer told before (「息子が20年部屋から出てきません」)."""
+    if any(evidence.rule == FEARED_AT_HOME for evidence in understanding.evidence):
+        return True
     if names_partner(dialog.user_input.text):
         return False
     if _writer_relations(understanding):
@@ -1643,6 +1723,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
+    understanding = dialog.understanding = _feared_at_home(dialog, understanding)
     if answer_risk_at_length(dialog):
         return True
     pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
@@ -1664,13 +1745,17 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:
             return first_sign
+        if answer_who_is_told(dialog):
+            return True
         if answer_line_hours(dialog) or answer_body_after_harm(dialog) or answer_still_there(dialog):
             return True
         first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
         if not first_message and tells_no_child_guidance(dialog):
             answer_no_child_guidance(dialog)
             return True
-        if answer_after_crisis(dialog) or answer_about_189(dialog):
+        if answer_denied_for_relative(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
+            return True
+        if answer_future_after_us(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=False):
             return True
@@ -1813,7 +1898,17 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         return True
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
+        _mark(dialog, "bleeding_stopped_at")
         dialog.say("crisis.bleeding_stopped")
+        _ask_once_after_harm(dialog)
+        return True
+    if (
+        "self_harm" in told
+        and fragments.says_not_called(text)
+        and _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
+    ):  # 「え 119とかしてないけど」 after 「血はとまった」: when to call, not thanks for calling
+        keep_typed(dialog)
+        dialog.say("crisis.not_called_after_stopped")
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     worried = bool(told) and fragments.worries_about_calling(text)
@@ -1839,6 +1934,34 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
         _say_acknowledged(dialog, told[0], coming=fragments.help_coming(text))
         return True
     return False
+
+
+def _ask_once_after_harm(dialog: Dialog) -> None:
+    """Once the wound is cared for, the direct question about dying, gently, unless asked lately (then
+    the offer of a person): cutting is a sign, and asking does not plant the idea."""
+    if memory_of(dialog.data).asked_lately(dialog.now):
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return
+    _mark(dialog, "method_asked_at")
+    dialog.send(_direct_question(with_person=bool(dialog.data.get("with_person"))))
+
+
+def answer_who_is_told(dialog: Dialog) -> bool:
+    """Soon after a crisis reply, asking whether parents or school are told, or asking that they not be
+    (「親には絶対言わないで」「担当者って学校とか親に連絡する？」): what the staff do and do not tell, from
+    the content, limits included; not the fallback nor first aid again. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or not fragments.asks_who_is_told(text):
+        return False
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    if any(intent.startswith("cmd.") or intent == "talk.addition" for intent in intents):
+        return False  # 「担当の人に、今日のこと伝えてほしい。でも親には…」 asks to send: answered as asked
+    if fragments.worries_about_calling(text):  # 「親にバレたくない」 after pills: why 119 matters now
+        return False
+    keep_typed(dialog)
+    dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
 
 
 def _say_child_line(dialog: Dialog) -> None:

@@ -59,6 +59,10 @@ WORD_LISTS = (
     "taken_back",
     "waves_off",
     "help_coming",
+    "help_not_coming",
+    "not_called",
+    "told_people",
+    "telling_them",
     "acknowledged",
     "said_yes",
     "yes_at_length",
@@ -271,9 +275,21 @@ def pleads(text: str) -> bool:
 
 
 def help_coming(text: str) -> bool:
-    """Whether the words say help is on its way (「救急車よんだ」「いまから病院」)."""
+    """Whether the words say help is on its way (「救急車よんだ」「いまから病院」), not that it is not
+    (「119とかしてないけど」), nor ask or beg something of it (「親には絶対言わないで」「親に連絡する？」)."""
     normalized = _normalized(text)
-    return any(word in normalized for word in _HELP_COMING)
+    return any(word in normalized for word in _HELP_COMING) and not holds_word_of(text, "help_not_coming")
+
+
+def says_not_called(text: str) -> bool:
+    """Whether the words say 119 was not called (「え 119とかしてないけど」「救急車は呼んでない」)."""
+    return holds_word_of(text, "ambulance") and holds_word_of(text, "not_called")
+
+
+def asks_who_is_told(text: str) -> bool:
+    """Whether the words ask whether, or ask that not, parents or school be told (「親には絶対言わないで」
+    「担当者って学校とか親に連絡する？」)."""
+    return holds_word_of(text, "told_people") and holds_word_of(text, "telling_them")
 
 
 def _whole(text: str) -> str:

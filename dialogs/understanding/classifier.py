@@ -424,18 +424,29 @@ _QUESTION_TAIL = frozenset({"か", "の", "ん", "よ", "ね", "な", "かな", 
 """Words that may follow the verb of a question that asks whether something is gone (消えたの？)."""
 
 
+def _denies_dying(evidence: list[Evidence]) -> bool:
+    """Whether the rules read a denial of dying in the message (「死にたいなどということはございません」):
+    then the learned layer alone may not call it crisis on the message's other words."""
+    return any(e.label == "negated:crisis" for e in evidence)
+
+
 def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -> bool:
     """Whether the learned layer alone may call this message crisis.
 
     English needs a word of danger in it (the model once read "living" in 「I am from Vietnam, living
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
-    to leave someone (「夫から離れたい」).
+    to leave someone (「夫から離れたい」), nor a worry for who is left after a death (「私が死んだら弟
+    どうなるの」, 親亡き後).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
-    if any(words in normalize_with_spans(text, lex.emoji).text for words in lex.leaving):
+    normalized = normalize_with_spans(text, lex.emoji).text
+    if any(words in normalized for words in lex.leaving):
+        return False
+    after_death = any(words in normalized for words in lex.after_death)
+    if after_death and any(words in normalized for words in lex.future_worry):
         return False
     if not text.strip().endswith(_QUESTION_ENDS):
         return True
@@ -504,6 +515,7 @@ def _add_learned(
         and life
         and "crisis" not in labels
         and "intent:cmd.delete" not in labels
+        and not _denies_dying(evidence)
         and _model_may_call_crisis(lex, text, tokens)
     ):
         add("crisis", found.crisis)

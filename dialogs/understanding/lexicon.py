@@ -42,6 +42,8 @@ _CONTEXT_KEYS = (
     "vanished",
     "leaving",
     "food",
+    "after_death",
+    "future_worry",
 )
 
 
@@ -135,6 +137,11 @@ class Lexicon:
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
+    after_death: tuple[str, ...] = ()
+    """Words of a time after someone dies (「私が死んだら」「親亡き後」): with a `future_worry`, no crisis on
+    the learned layer alone."""
+    future_worry: tuple[str, ...] = ()
+    """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -356,6 +363,8 @@ def _compile(raw: _Raw) -> Lexicon:
         vanished=frozenset(raw.context.get("vanished", [])),
         leaving=_norm_all(raw.context.get("leaving", []), emoji),
         food=_norm_all(raw.context.get("food", []), emoji),
+        after_death=_norm_all(raw.context.get("after_death", []), emoji),
+        future_worry=_norm_all(raw.context.get("future_worry", []), emoji),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
