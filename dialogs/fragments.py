@@ -73,11 +73,14 @@ WORD_LISTS = (
     "summary_only",
     "removes",
     "losing_home_en",
+    "not_english_words",
+    "not_english",
     "sending_request",
     "done_choosing",
     "asks_what_was_sent",
     "keeps_it_sent",
     "asks_to_resume",
+    "asks_for_an_answer",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

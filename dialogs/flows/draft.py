@@ -655,9 +655,13 @@ def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
     say they read little Japanese (a child writing in hiragana needs no note)."""
     written = reply_language(dialog)
     needs: list[str] = form.setdefault("language", [])
+    said: list[str] = form.setdefault("language_needs", [])
+    if fragments.holds_word_of(dialog.user_input.text, "not_english"):  # 「英語じゃないです」
+        needs[:] = [need for need in needs if need != "en"]
+        said[:] = [need for need in said if need != "en"]
+        return
     if written is not None and written not in needs:
         needs.append(written)
-    said: list[str] = form.setdefault("language_needs", [])
     understanding = dialog.understanding
     asked = understanding is not None and "talk.language" in understanding.intents
     for need in (written if written == "en" else None, "easy" if asked and _asks_easy(dialog) else None):
