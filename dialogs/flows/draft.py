@@ -659,7 +659,6 @@ def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
     if fragments.holds_word_of(dialog.user_input.text, "not_english"):  # 「英語じゃないです」
         needs[:] = [need for need in needs if need != "en"]
         said[:] = [need for need in said if need != "en"]
-        return
     if written is not None and written not in needs:
         needs.append(written)
     understanding = dialog.understanding
