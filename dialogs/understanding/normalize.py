@@ -154,4 +154,6 @@ def readable(text: str) -> str:
     if _KANA_OR_KANJI.search(folded) or not _KATAKANA.search(folded):
         return text
     pattern, reading = _katakana_reading()
+    if pattern.search(folded) is None:
+        return text  # nothing to read otherwise: evidence quotes the person's own characters (ｼﾆﾀｲ)
     return pattern.sub(lambda found: reading[found.group(0)], folded)
