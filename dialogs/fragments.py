@@ -96,6 +96,8 @@ WORD_LISTS = (
     "summary_only",
     "removes",
     "losing_home_en",
+    "not_english_words",
+    "not_english",
     "sending_request",
     "done_choosing",
     "asks_what_was_sent",
@@ -107,6 +109,7 @@ WORD_LISTS = (
     "heard_from_someone",
     "edits",
     *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
+    "asks_for_an_answer",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -101,6 +101,9 @@ def ask_briefly(dialog: Dialog) -> None:
 def take_text(event: EventData) -> None:
     """Answer a question typed on the consent screen, or add the words to what would be sent; ask briefly."""
     dialog: Dialog = dialog_of(event)
+    if _takes_off_typed(dialog):
+        ask_briefly(dialog)
+        return
     understanding = dialog.understanding
     hope = understanding is not None and any(e.kind == "hope" for e in understanding.entities)
     if not answers.answer_detour(dialog) or hope:
@@ -204,8 +207,8 @@ def answer_in_words(dialog: Dialog) -> str | None:
     if understanding is not None and understanding.crisis != "none":
         return None
     changed = change_then_send(dialog.user_input.text) if dialog.state == States.REVIEW else None
-    if changed is not None:
-        return changed[1]  # 「学校のことは消して、このまま送ってください」: sent once the change is made
+    if changed is not None:  # 「学校のことは消して、このまま送ってください」: sent once the change is made,
+        return changed[1] if draft.finds_to_take_out(dialog.data, changed[0]) else None  # else asked first
     if understanding is not None and _tells_a_worry(understanding):
         return None  # 「息子に送るお金がない」: words to add, never a yes
     return read_typed_answer(dialog.user_input.text)
@@ -298,15 +301,27 @@ def hand_off(event: EventData) -> None:
 
 def _make_typed_change(dialog: Dialog) -> None:
     """Make the change typed with the send (「学校のことは消して、このまま送ってください」) and say what
-    came off, or that what it names was not found in what is sent."""
+    came off (a send whose change finds nothing is asked about first, never made: `answer_in_words`)."""
     changed = change_then_send(dialog.user_input.text) if dialog.user_input.kind == "text" else None
-    if changed is None:
-        return
-    removed = draft.take_out(dialog.data, changed[0])
+    removed = draft.take_out(dialog.data, changed[0]) if changed is not None else []
     if removed:
         dialog.say("consent.taken_out", words="」「".join(removed))
-    else:
+
+
+def _takes_off_typed(dialog: Dialog) -> bool:
+    """Take off what typed words on the consent screen ask to (「仏壇のことは書かないで」) and say what came
+    off, or, asked with a send, that nothing matched and it is not sent yet; False when they ask neither."""
+    text = dialog.user_input.text
+    if not fragments.holds_word_of(text, "removes") or _is_question(text):
+        return False
+    removed = draft.take_out(dialog.data, text)
+    if removed:
+        dialog.say("consent.taken_out", words="」「".join(removed))
+        return True
+    changed = change_then_send(text)
+    if changed is not None:
         dialog.say("consent.change_not_found", words=changed[0])
+    return changed is not None
 
 
 def keep_for_later(event: EventData) -> None:

@@ -10,6 +10,7 @@ An answer the person chose or typed at the question itself is never overwritten 
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import replace
@@ -468,7 +469,64 @@ def take_out(data: dict[str, Any], words: str) -> list[str]:
         stored["heard"] = [item for item in stored.get("heard", []) if item not in heard]
         if holding or heard:
             removed.append(quoted)
+    for topic in _topics_named(words, stored):
+        removed.extend(_strip_sentences_about(data, topic))
     return removed
+
+
+def finds_to_take_out(data: dict[str, Any], words: str) -> bool:
+    """Whether a typed change finds anything to take off the form (the form itself is left as it is)."""
+    return bool(take_out(copy.deepcopy(data), words))
+
+
+TOPIC = re.compile(r"([^、。,.!！?？\s「」『』]{2,16}?)(?:のこと|の事|の話|のはなし|について)")
+"""What a change names as a topic (「仏壇のことは書かないで」), with any words before it in the clause."""
+
+SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
+"""One sentence of a message, with its closing mark."""
+
+
+def _topics_named(words: str, stored: dict[str, Any]) -> list[str]:
+    """The topics a change names that stand in the person's words (「あと仏壇のこと」 → 仏壇), longest
+    form first; at least two characters, so a particle alone is never a topic."""
+    written = " ".join(str(item.get("words", "")) for item in stored.get("heard", []))
+    written += " ".join(str(a.get("words", "")) for a in stored.get("answers", {}).values())
+    topics = []
+    for named in TOPIC.findall(unicodedata.normalize("NFKC", words)):
+        forms = [named[start:] for start in range(len(named) - 1)]
+        topics.extend(next(([form] for form in forms if form in written), []))
+    return topics
+
+
+def _without_sentences_about(text: str, topic: str) -> tuple[str, list[str]]:
+    """The text without its sentences about the topic, and those sentences."""
+    sentences = SENTENCE.findall(text)
+    about = [s for s in sentences if topic in s]
+    return "".join(s for s in sentences if topic not in s), [s.strip() for s in about]
+
+
+def _strip_sentences_about(data: dict[str, Any], topic: str) -> list[str]:
+    """Take every sentence about the topic off the person's words, the answers and the reasons for
+    urgency (「仏壇のことは書かないで」); the sentences taken off."""
+    stored = data.setdefault("intake", {})
+    taken: list[str] = []
+    for item in stored.get("heard", []):
+        item["words"], off = _without_sentences_about(str(item.get("words", "")), topic)
+        taken.extend(off)
+    stored["heard"] = [item for item in stored.get("heard", []) if item["words"].strip()]
+    answers: dict[str, Any] = stored.setdefault("answers", {})
+    for key, answer in list(answers.items()):
+        if topic in str(answer.get("words", "")):
+            answer["words"], off = _without_sentences_about(str(answer["words"]), topic)
+            taken.extend(off)
+            if not answer["words"].strip():
+                answer.pop("words")
+                if not answer:
+                    answers.pop(key)
+    urgency = data.get("urgency", {})
+    if "reasons" in urgency:
+        urgency["reasons"] = [reason for reason in urgency["reasons"] if topic not in reason]
+    return list(dict.fromkeys(taken))
 
 
 def _merged_about(before: str | None, now: str) -> str:
@@ -611,9 +669,12 @@ def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
     say they read little Japanese (a child writing in hiragana needs no note)."""
     written = reply_language(dialog)
     needs: list[str] = form.setdefault("language", [])
+    said: list[str] = form.setdefault("language_needs", [])
+    if fragments.holds_word_of(dialog.user_input.text, "not_english"):  # 「英語じゃないです」
+        needs[:] = [need for need in needs if need != "en"]
+        said[:] = [need for need in said if need != "en"]
     if written is not None and written not in needs:
         needs.append(written)
-    said: list[str] = form.setdefault("language_needs", [])
     understanding = dialog.understanding
     asked = understanding is not None and "talk.language" in understanding.intents
     for need in (written if written == "en" else None, "easy" if asked and _asks_easy(dialog) else None):

@@ -227,6 +227,9 @@ def route_text(event: EventData) -> None:
     if dialog.data.get("urgency", {}).get("level") in ("crisis", "urgent"):
         heard_after_urgent(dialog)
         return
+    if fragments.holds_word_of(dialog.user_input.text, "asks_for_an_answer"):  # 「いや質問に答えてよ」
+        show_menu(dialog, "guidance.unanswered")
+        return
     if dialog.understanding and any(i in ANSWER_COMMANDS for i in dialog.understanding.intents):
         show_menu(dialog, "menu.nothing_asked")
         return

@@ -24,7 +24,7 @@ from dialogs.understanding.model import (
     Evidence,
     Understanding,
 )
-from dialogs.understanding.normalize import Normalized, normalize_with_spans
+from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable
 
 MAX_OCCURRENCES = 32
 NEGATION_WINDOW = 24
@@ -555,6 +555,7 @@ def classify(
     it finds beyond them, unless rules_only (used to report the two side by side).
     """
     lex = load_lexicon(extra_lexicon_dirs)
+    text = readable(text)  # 「シゴト ハケン キラレタ」 as 「仕事 派遣 切られた」
     norm = normalize_with_spans(text, lex.emoji)
     ctx = _Context(lex, norm)
     reading = _Reading()

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
+from dialogs import fragments
 from dialogs.content import Content, current_content
 from dialogs.understanding.analyzer import Token, hiragana, reading_of
 from dialogs.understanding.model import About, Entity, Evidence
@@ -129,6 +130,7 @@ _CONSIDERATION = re.compile(
     r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|る|ると|たら|ちゃう|ずに|ないように|ないよう)"
     r"|(言わ|いわ|伝え|つたえ|知らせ|しらせ|連絡し|れんらくし)ないで"
     r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
+    r"|(携帯|けいたい|すまほ|電話|でんわ)(が|は|も)?\s?(もうすぐ|そろそろ|もう|)\s?(止まる|とまる|止められ|とめられ|使えなくな|つかえなくな)"
     r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
     r"|(来られる|こられる|来られ|訪問|家に来)[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
     r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
@@ -225,11 +227,27 @@ _JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
+ENGLISH_AMID_JAPANESE_WORDS = 4
+"""A message with Japanese in it is English only with at least this many English words (「not tonight. I
+must leave dormitory in 2 weeks. 12月15日まで。」)…"""
+
+ENGLISH_LETTERS_PER_JAPANESE = 3
+"""…and this many times more Latin letters than Japanese characters (a date or a name in kanji)."""
+
+
 def language_of(text: str) -> Literal["ja", "en"]:
-    """Return "en" for a message written in Latin letters without Japanese, else "ja"."""
-    if _JAPANESE.search(text) is None and len(_LATIN_WORD.findall(text)) >= 1:
+    """Return "en" for a message written in English words (a product name alone, 「LINE」「WiFi」, is not
+    English; a date in kanji inside English does not make it Japanese), else "ja"."""
+    names = fragments.WORDS["not_english_words"]
+    words = [word for word in _LATIN_WORD.findall(text) if word.lower() not in names]
+    japanese = len(_JAPANESE.findall(text))
+    if not words:
+        return "ja"
+    if japanese == 0:
         return "en"
-    return "ja"
+    letters = sum(len(word) for word in words)
+    amid = len(words) >= ENGLISH_AMID_JAPANESE_WORDS and letters > ENGLISH_LETTERS_PER_JAPANESE * japanese
+    return "en" if amid else "ja"
 
 
 def _fold(text: str) -> str:

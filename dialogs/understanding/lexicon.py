@@ -22,7 +22,9 @@ _ENTRY_KEYS = frozenset(
     {"match", "requires", "unless", "unless_labels", "also", "max_len", "exact", "at_start", "negatable"}
     | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana", "idiom"}
 )
-_FILE_KEYS = frozenset(("label", "also", "kind", "entries", "emoji", "negation", "context", "note"))
+_FILE_KEYS = frozenset(
+    ("label", "also", "kind", "entries", "emoji", "negation", "context", "katakana", "note")
+)
 _VOICES = frozenset(("passive", "active", "causative", "any"))
 _MOODS = frozenset(("desire", "volitional", "wish", "plain"))
 _TENSES = frozenset(("past", "nonpast", "any"))

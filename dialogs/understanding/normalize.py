@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
 
 _COMBINING_KANA = frozenset("\u3099\u309a\uff9e\uff9f")
 _LONG_VOWEL_MARKS = frozenset("ー—―")
@@ -121,3 +125,35 @@ def normalize_with_spans(text: str, emoji: Mapping[str, str] | None = None) -> N
         starts.pop()
         ends.pop()
     return Normalized("".join(chars), tuple(starts), tuple(ends))
+
+
+KATAKANA_FILE = Path(__file__).with_name("lexicons") / "katakana.yaml"
+"""The kanji a message written only in katakana is read in (its `katakana:` section)."""
+
+_KANA_OR_KANJI = re.compile(r"[\u3041-\u3096\u4e00-\u9fff]")
+_KATAKANA = re.compile(r"[\u30a1-\u30fa]")
+
+
+@cache
+def _katakana_reading() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every listed katakana word (longest first; counters only after a digit) and
+    what each reads as."""
+    section = yaml.safe_load(KATAKANA_FILE.read_text(encoding="utf-8"))["katakana"]
+    words: dict[str, str] = dict(section["words"])
+    counters: dict[str, str] = dict(section["after_digits"])
+    by_length = sorted(words, key=len, reverse=True)
+    counted = sorted(counters, key=len, reverse=True)
+    pattern = "|".join([*(rf"(?<=\d){re.escape(c)}" for c in counted), *map(re.escape, by_length)])
+    return re.compile(pattern), {**words, **counters}
+
+
+def readable(text: str) -> str:
+    """A message written only in katakana (「シゴト ハケン キラレタ 53サイ」) in the kanji the lexicons
+    are written in (「仕事 派遣 切られた 53歳」); any message with kanji or hiragana as it is."""
+    folded = unicodedata.normalize("NFKC", text)
+    if _KANA_OR_KANJI.search(folded) or not _KATAKANA.search(folded):
+        return text
+    pattern, reading = _katakana_reading()
+    if pattern.search(folded) is None:
+        return text  # nothing to read otherwise: evidence quotes the person's own characters (ｼﾆﾀｲ)
+    return pattern.sub(lambda found: reading[found.group(0)], folded)

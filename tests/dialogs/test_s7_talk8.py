@@ -111,8 +111,10 @@ def test_quoted_words_taken_off_with_the_send_leave_what_is_sent() -> None:
     assert "夜は電話に出られません" not in chat.data["handoff"]["preview"]
 
 
-def test_a_change_that_names_nothing_sent_says_so_and_sends() -> None:
+def test_a_change_that_names_nothing_sent_says_so_and_asks_before_sending() -> None:
     chat = _at_consent("先月解雇され、家賃を2か月滞納しています")
     chat.send("「特にございません」は配慮事項ではありません。削除の上、この内容のみ送信してください。")
-    assert "handoff" in chat.data
+    assert "handoff" not in chat.data, "what she asked off may be in other words (try9 #12)"
     assert "見つけられませんでした" in said(chat)
+    chat.tap("この内容だけ送る")
+    assert "handoff" in chat.data
