@@ -29,7 +29,6 @@ from typing import Any
 
 import yaml
 
-from dialogs.intake_form import EDITABLE_FIELDS
 from dialogs.understanding.normalize import normalize_with_spans
 
 WORDS_DIR = Path(__file__).with_name("conversation_words")
@@ -50,6 +49,21 @@ RELATIVES_SPOKEN_OF = (
 )
 """The relatives a family member may tell spoke of dying: each has a word list `relative_<who>` and a
 respectful name in the catalog, `crisis.relative.<who>`."""
+
+EDITABLE_FIELDS = (
+    "asker",
+    "relation",
+    "age_band",
+    "duration",
+    "concerns",
+    "hopes",
+    "district",
+    "contact",
+    "contact_times",
+    "considerations",
+)
+"""Fields a person may name to change (「兄の年代を直したい」「立場を直したい」), each with its word list
+`edit_field_<key>` in `conversation_words/edit_talk.yaml`."""
 
 WORD_LISTS = (
     "misread",

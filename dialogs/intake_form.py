@@ -118,21 +118,6 @@ QUESTIONS: tuple[Question, ...] = (
 )
 BY_KEY: Mapping[str, Question] = {question.key: question for question in QUESTIONS}
 
-EDITABLE_FIELDS = (
-    "asker",
-    "relation",
-    "age_band",
-    "duration",
-    "concerns",
-    "hopes",
-    "district",
-    "contact",
-    "contact_times",
-    "considerations",
-)
-"""Fields a person may name to change (「兄の年代を直したい」「立場を直したい」), each with its word list
-`edit_field_<key>` in `conversation_words/edit_talk.yaml`."""
-
 
 def asked(answers: Answers) -> tuple[Question, ...]:
     """The questions this person is asked, in order, given their answers so far."""

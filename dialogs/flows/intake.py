@@ -22,7 +22,6 @@ from dialogs.flows import consent, draft, followup, languages
 from dialogs.flows.answers import answer_detour
 from dialogs.intake_form import (
     BY_KEY,
-    EDITABLE_FIELDS,
     QUESTIONS,
     SUPPORTER_RELATIONS,
     Answers,
@@ -646,7 +645,7 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if len(text.strip()) > EDIT_REQUEST_CHARS or not fragments.holds_word_of(text, "edits"):
         return None
     answers = answers_of(dialog)
-    named = [key for key in EDITABLE_FIELDS if fragments.holds_word_of(text, f"edit_field_{key}")]
+    named = [key for key in fragments.EDITABLE_FIELDS if fragments.holds_word_of(text, f"edit_field_{key}")]
     if "relation" in named and not BY_KEY["relation"].applies(answers):
         named = ["asker"]  # 「続柄を直したい」 from one writing of themself: who is asking changes
     return named[0] if named else ""
@@ -696,7 +695,9 @@ def names_someone_else(event: EventData) -> bool:
 def ask_which_field(event: EventData) -> None:
     """Ask which part to change, with one button for each question this person is asked."""
     dialog: Dialog = dialog_of(event)
-    keys = [question.key for question in asked(answers_of(dialog)) if question.key in EDITABLE_FIELDS]
+    keys = [
+        question.key for question in asked(answers_of(dialog)) if question.key in fragments.EDITABLE_FIELDS
+    ]
     choices = tuple(Choice(catalog.text(f"edit.field.{key}"), f"edit:{key}") for key in keys)
     dialog.send(Text(catalog.text("edit.which"), choices))
 
@@ -715,7 +716,7 @@ def _edit_rows() -> list[dict[str, Any]]:
                 "conditions": [_names_field(key)],
                 "before": [start_editing],
             }
-            for key in EDITABLE_FIELDS
+            for key in fragments.EDITABLE_FIELDS
         ]
         rows.append(
             {
