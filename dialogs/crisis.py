@@ -1958,6 +1958,11 @@ def answer_who_is_told(dialog: Dialog) -> bool:
         return False  # 「担当の人に、今日のこと伝えてほしい。でも親には…」 asks to send: answered as asked
     if fragments.worries_about_calling(text):  # 「親にバレたくない」 after pills: why 119 matters now
         return False
+    told = _harm_told(dialog)
+    if "overdose" in told or (
+        "self_harm" in told and not _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
+    ):  # the body first: answer_body_after_harm says who is told with 119 and first aid kept
+        return False
     keep_typed(dialog)
     dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
