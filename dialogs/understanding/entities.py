@@ -211,8 +211,8 @@ _DURATION = re.compile(
 )
 _RECENT_START = re.compile(r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)(から|に入って)")
 """A start within the last weeks (「仕送り止まったのは先月から」): under half a year."""
-_SINCE_AGO = re.compile(r"(\d{1,2}|半)(年|ヶ月|か月|カ月)前(?:に|から)[^。!?！？\n]*から")
-"""A time since something that started it (「3年前に仕事をやめてから」)."""
+_SINCE_AGO = re.compile(r"(\d{1,2}|半)(年|ヶ月|か月|カ月)前(?:から|に[^。!?！？\n]*から)")
+"""A time since something that started it (「3年前に仕事をやめてから」「7年前から家にいます」)."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"

@@ -310,3 +310,18 @@ def test_a_worry_said_not_to_be_one_in_kansai_words_comes_off_oosaka() -> None:
     assert "mental_health" in intake_answers(chat)["concerns"]["choices"]
     chat.send("ちゃうちゃう、こころちゃうて。担当の人に伝えてって言うてんの")
     assert "mental_health" not in build_summary(chat.data)["concerns"]
+
+
+# ---------------------------------------------------------------- a time ago since which it lasts (try9)
+
+
+@pytest.mark.parametrize(
+    ("first", "duration"),
+    [
+        ("私は64歳の父親で、38歳になる息子が7年前から家にいます", "3y_10y"),
+        ("兄が15年前からずっと家にいます。どこに相談すればいいですか", "over_10y"),
+    ],
+)
+def test_a_time_ago_since_which_it_lasts_is_the_duration(first: str, duration: str) -> None:
+    chat = started(first, now=NIGHT)
+    assert intake_answers(chat)["duration"]["choice"] == duration
