@@ -165,3 +165,10 @@ def test_her_denial_is_not_quoted_as_a_sign_of_danger() -> None:
     assert "朝が来なければ" in urgency_text(chat)
     assert "大げさにしないで" not in urgency_text(chat)
     assert "119" not in said(chat)
+
+
+def test_a_neighbour_going_to_call_110_is_not_answered_about_who_is_told() -> None:
+    """「ご家族の連絡先は分かりません」 is a fact for the police, not a fear of parents being told (F10.2)."""
+    chat = started("一人暮らしの70代の男性が、ここ4、5日姿が見えません。新聞がたまっています。", now=NIGHT)
+    chat.send("分かりました、110番してみます。ご家族の連絡先は分かりません。")
+    assert "知られたくない" not in said(chat)
