@@ -124,6 +124,8 @@ WORD_LISTS = (
     "edits",
     *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
     "asks_for_an_answer",
+    "minor_named",
+    "grown_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -23,7 +23,7 @@ from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
-from dialogs.understanding.model import CONCERNS, About, Entity, Understanding
+from dialogs.understanding.model import CONCERNS, CRISIS_KINDS, About, Entity, Understanding
 from dialogs.violence import PEOPLE, names_partner, who_hurts
 
 HEARD_CHARS = 5000
@@ -227,12 +227,34 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
 
 def _latest_contact(answers: dict[str, Any], way: str) -> bool:
     """A contact wish replaces the earlier one, even one chosen at the question (「やっぱり連絡はLINEで」
-    after 電話): the sheet says the latest wish; False when it is the wish already kept."""
+    after 電話), and the words naming another way leave the time's words: the sheet says the latest
+    wish; False when it is the wish already kept."""
+    for other in BY_KEY["contact"].options(answers):
+        if other != way:
+            _forget_the_way(answers, other)
     earlier = answers.get("contact", {})
     if earlier.get("choice") == way and not earlier.get("also"):
         return False
     answers["contact"] = {"choice": way, "from_text": True}
     return True
+
+
+CLAUSE = re.compile(r"[^、。,，!?！？\n]+")
+"""One clause of the person's words."""
+
+
+def _forget_the_way(answers: dict[str, Any], way: str) -> None:
+    """Take the clauses naming a way of contact no longer wished (「連絡は電話で」 of 「連絡は電話で、平日の
+    午後なら出られます」) off the time's words: the sheet says only the latest wish; the time stays."""
+    times = answers.get("contact_times", {})
+    if not times.get("words"):
+        return
+    names = BY_KEY["contact"].aliases(way)
+    kept = [c.strip() for c in CLAUSE.findall(str(times["words"])) if not any(n in c for n in names)]
+    if kept:
+        times["words"] = "、".join(kept)
+    elif times.get("choice"):
+        times.pop("words")
 
 
 def _also_contact(answers: dict[str, Any], entity: Entity) -> list[str]:
@@ -687,6 +709,91 @@ def _asks_easy(dialog: Dialog) -> bool:
     return bool(EASY_JAPANESE_ASKED.search(dialog.user_input.text.lower()))
 
 
+GROWN_WRITERS = frozenset(("parent", "spouse", "grandparent", *SUPPORTER_RELATIONS))
+"""What a writer is to the person (a parent, a partner, a 民生委員) that says the writer is grown."""
+
+
+def _grown(band: object) -> bool:
+    """Whether an age band is 18 or over."""
+    return band in BY_KEY["age_band"].options({}) and band != "under_18"
+
+
+def _bands_told(understanding: Understanding, about: About) -> list[str]:
+    """The age bands a message gives of the writer (`self`) or of the person written about (`other`)."""
+    return [e.value for e in understanding.entities if e.kind == "age_band" and e.about == about]
+
+
+def _writer_grown(answers: dict[str, Any], understanding: Understanding) -> bool:
+    """Whether the writer is known to be 18 or over: by their age, or as a parent, partner or supporter."""
+    told = _bands_told(understanding, "self")
+    if told:
+        return all(_grown(band) for band in told)
+    asker = answers.get("asker", {}).get("choice")
+    own = answers.get("age_band" if asker == "self" else "asker_age_band", {}).get("choice")
+    return _grown(own) or answers.get("relation", {}).get("choice") in GROWN_WRITERS
+
+
+def _person_grown(answers: dict[str, Any], understanding: Understanding, text: str) -> bool:
+    """Whether the person written about is known to be 18 or over (「42歳の息子」「成人した娘」)."""
+    told = _bands_told(understanding, "other")
+    if told:
+        return all(_grown(band) for band in told)
+    if fragments.holds_word_of(text, "grown_named"):
+        return True
+    return _others_ask(answers) and _grown(answers.get("age_band", {}).get("choice"))
+
+
+def _names_a_minor(understanding: Understanding, text: str) -> bool:
+    """Whether a message names a child under 18 (「小学生の子」「8歳の娘」「孫」)."""
+    young = any(e.kind == "age_band" and e.value == "under_18" for e in understanding.entities)
+    return young or fragments.holds_word_of(text, "minor_named")
+
+
+def of_grown_people(understanding: Understanding, data: dict[str, Any], text: str) -> Understanding:
+    """The reading without a child's worries where everyone it tells of is grown: a mother's own bruise
+    (「腕にあざができたくらいです」, her son hits her) is violence toward her, not child abuse, and a
+    42-year-old son's schooling is no 子ども・教育. A message naming a child keeps them, and a parent afraid
+    of hurting a grown child is read by `dialogs.crisis` (its own line for them)."""
+    if _names_a_minor(understanding, text):
+        return understanding
+    answers = data.get("intake", {}).get("answers", {})
+    writer = _writer_grown(answers, understanding)
+    person = _person_grown(answers, understanding, text)
+    grown = {"self": writer, "other": person, "unknown": writer and person}
+    about = dict(understanding.concern_about)
+    education = "childcare_education" in about and grown[about["childcare_education"]]
+    kinds = understanding.crisis_kinds
+    hurt = "child_abuse" in kinds and "harm_to_others" not in kinds  # one who may hurt: dialogs.crisis
+    abuse = hurt and grown[about.get("violence", "unknown")]
+    if not (education or abuse):
+        return understanding
+    named = {"violence" if kind == "child_abuse" and abuse else kind for kind in understanding.crisis_kinds}
+    dropped = {"childcare_education"} if education else set()
+    return replace(
+        understanding,
+        crisis_kinds=tuple(kind for kind in CRISIS_KINDS if kind in named),
+        concerns=tuple(c for c in understanding.concerns if c not in dropped),
+        concern_about=tuple((c, who) for c, who in understanding.concern_about if c not in dropped),
+        evidence=tuple(e for e in understanding.evidence if e.label.removeprefix("concern:") not in dropped),
+    )
+
+
+def _untick_a_grown_persons_schooling(form: dict[str, Any], text: str) -> bool:
+    """Take 子ども・教育 ticked from earlier words off once the person is known to be grown (「高校を中退して
+    から家にいます」, then 「息子は42歳です」), unless a child was named; True when it came off."""
+    answers: dict[str, Any] = form["answers"]
+    concerns = answers.get("concerns", {})
+    ticked = "childcare_education" in concerns.get(TICKED_FROM_TEXT, [])
+    of_the_person = concerns.get("about", {}).get("childcare_education") in ("other", "unknown")
+    grown = _others_ask(answers) and _grown(answers.get("age_band", {}).get("choice"))
+    written = [text, *(str(item.get("words", "")) for item in form["heard"])]
+    if not (ticked and of_the_person and grown) or any(
+        fragments.holds_word_of(w, "minor_named") for w in written
+    ):
+        return False
+    return bool(untick(answers, ["childcare_education"]))
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -729,6 +836,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     at_concerns = asking == "concerns"  # the question takes them off itself, and says so
     if not at_concerns and untick(answers, denied) and "concerns" not in filled:
         filled.append("concerns")
+    _untick_a_grown_persons_schooling(form, text)
     _note_violence(form, understanding, text)
     _take_back_no_bed(dialog, text)
     of_a_partner = names_partner(text) and "violence" in understanding.concerns

@@ -130,6 +130,10 @@ def gather(dialog: Dialog) -> list[str]:
     stores them as its answer anyway (a crisis message is always kept: no question handles it), or
     they answer whether to send.
     """
+    if dialog.understanding is not None:
+        dialog.understanding = draft.of_grown_people(
+            dialog.understanding, dialog.data, dialog.user_input.text
+        )
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
     understanding = dialog.understanding
@@ -343,10 +347,21 @@ def _typed_option(dialog: Dialog) -> str | None:
     """The option typed text names: by its words, else the one the reading filled from it (「中央や」)."""
     question = _current(dialog)
     answers = answers_of(dialog)
+    if _only_cautions_about_contact(dialog, question):
+        return None
     option = pick_option(question, answers, dialog.user_input.text)
     if option is None and _read_from_text(dialog):
         option = str(answers[question.key]["choice"])
     return option
+
+
+def _only_cautions_about_contact(dialog: Dialog, question: Question) -> bool:
+    """Whether text at the contact question names a way only to ask it be avoided (「家の電話には
+    かけないでください」): no way is chosen."""
+    understanding = dialog.understanding
+    entities = understanding.entities if understanding is not None else ()
+    chosen = any(entity.kind in ("contact", "contact_also") for entity in entities)
+    return question.key == "contact" and bool(_cautions_typed(dialog)) and not chosen
 
 
 def _read_from_text(dialog: Dialog) -> bool:
@@ -441,6 +456,27 @@ def _only_a_caution(dialog: Dialog, question: Question) -> bool:
     entities = understanding.entities if understanding is not None else ()
     cautious = any(entity.kind == "consideration" for entity in entities)
     return cautious and not any(entity.kind == "contact_times" for entity in entities)
+
+
+def _cautions_typed(dialog: Dialog) -> list[str]:
+    """The cautions typed text asks for (「家の電話にはかけないでください」「来てもらうのも困ります」)."""
+    understanding = dialog.understanding
+    entities = understanding.entities if understanding is not None else ()
+    return [entity.value for entity in entities if entity.kind == "consideration"]
+
+
+def tells_cautions(event: EventData) -> bool:
+    """A transition condition: typed text at the contact question names no way but asks for care."""
+    return bool(_cautions_typed(dialog_of(event)))
+
+
+def record_cautions(event: EventData) -> None:
+    """Store every caution typed at the contact question, each in the person's words, as its answer
+    (no phone at home, no visits): the 連絡方法 line tells whoever writes back."""
+    dialog: Dialog = dialog_of(event)
+    cautions = _cautions_typed(dialog)
+    if cautions and _only_cautions_about_contact(dialog, _current(dialog)):
+        _store(dialog, {"words": "\n".join(cautions)})
 
 
 def record_skip(event: EventData) -> None:
@@ -872,6 +908,8 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
             rows += _onward(index, "text", prepare=[record_words])
         else:
             rows += _onward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])
+            if question.key == "contact":
+                rows += _onward(index, "text", conditions=[tells_cautions], prepare=[record_cautions])
             rows.append({"trigger": "text", "source": state, "dest": None, "after": [detour_or_hint]})
     if question.page_size:
         rows.append({"trigger": "page", "source": state, "dest": None, "after": [turn_page, ask_again]})

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from dialogs.understanding import learned
 from dialogs.understanding.analyzer import Token, analyze, as_written, tidy
-from dialogs.understanding.entities import about_of_concerns, find_entities, language_of
+from dialogs.understanding.entities import about_of_concerns, find_entities, language_of, only_cautions
 from dialogs.understanding.grammar import Features, features, is_boundary
 from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
 from dialogs.understanding.model import (
@@ -437,13 +437,13 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
     to leave someone (「夫から離れたい」), nor a worry for who is left after a death (「私が死んだら弟
-    どうなるの」, 親亡き後).
+    どうなるの」, 親亡き後), nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
     normalized = normalize_with_spans(text, lex.emoji).text
-    if any(words in normalized for words in lex.leaving):
+    if any(words in normalized for words in lex.leaving) or only_cautions(text):
         return False
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):

@@ -82,11 +82,22 @@ _CONTACT = (
         "phone",
         re.compile(
             r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
+            r"|(連絡|れんらく)(は|を)\s?(電話|でんわ|携帯)で(?=[、,。]|$)"
         ),
     ),
-    ("email", re.compile(r"(メール|mail|e-mail)(で|が|の方が|のほうが)")),
+    ("email", re.compile(r"(めーる|mail|e-mail)(で|が|の方が|のほうが)")),
     ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
 )
+_BARE_CONTACT = re.compile(
+    r"\s*(?P<way>電話|でんわ|携帯|けいたい|line|らいん|めーる|mail)\s?(で|が|の方が|のほうが)?\s?"
+    r"(いい|ええ|お願いします|おねがいします|お願い|おねがい|です|)\s?[。.!！]?\s*"
+)
+"""A reply that is only a way of contact (「電話」「電話で」「メールがいい」): the way the writer wants."""
+_BARE_WAYS = {
+    **dict.fromkeys(("電話", "でんわ", "携帯", "けいたい"), "phone"),
+    **dict.fromkeys(("line", "らいん"), "line"),
+    **dict.fromkeys(("めーる", "mail"), "email"),
+}
 _PHONE_REACHABLE = re.compile(
     r"(携帯|けいたい|すまほ)で[、,]|(電話|でんわ)(に|にも)?\s?(出れ|出られ|でれ|でられ)(?!ない|へん|ん)"
 )
@@ -131,8 +142,10 @@ _CONSIDERATION = re.compile(
     r"|(言わ|いわ|伝え|つたえ|知らせ|しらせ|連絡し|れんらくし)ないで"
     r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
     r"|(携帯|けいたい|すまほ|電話|でんわ)(が|は|も)?\s?(もうすぐ|そろそろ|もう|)\s?(止まる|とまる|止められ|とめられ|使えなくな|つかえなくな)"
-    r"|(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
-    r"|(来られる|こられる|来られ|訪問|家に来)[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
+    r"|(電話|でんわ|家電|いえでん)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
+    r"|(電話|でんわ|家電|いえでん)\s?(に|へ)?(は|も)?\s?(絶対|ぜったい)?\s?(かけ|掛け)(ないで|んといて|ないよう)"
+    r"|(来られる|こられる|来られ|来てもら|きてもら|来ていただ|きていただ|訪問|ほうもん|家に来|うちに来)"
+    r"[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
     r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
     r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
     r"|(内緒|ないしょ)(で|に|だ|です|にして)"
@@ -145,7 +158,8 @@ _CONSIDERATION = re.compile(
 )
 """What a person asks to be careful about (配慮): being found out (「息子に知られずに相談できますか」),
 being told on (「親にはまだ言わないでほしいです」「先生にはいいたくない」「嫁にはまだ言うてへん」), phone
-calls (「電話は絶対にだめです」), visits, letters, a 児童相談所 not wanted (「じそうとかはやだ」)."""
+calls (「電話は絶対にだめです」「家の電話にはかけないで」),
+visits (「来てもらうのも困ります」), letters, a 児童相談所 not wanted (「じそうとかはやだ」)."""
 _REFUSED = re.compile(
     r"^[^。、,]{0,8}?(こわ|怖|恐|無理|むり|でき(な|ひん|へん|ん)|出来な|やめ|嫌|いや|苦手|不安|ぱにっく)"
     r"|^(け|か|きたく|かれ|行け|行か)(な|へん|ん)"
@@ -493,7 +507,15 @@ def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
     after = [t.lemma for t in tokens[at + 1 : at + 3]]
     named = _name_of(tokens[at], SELF_INTRODUCTION) is not None
     says = named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
-    return says and not _other_topic_before(tokens, at)
+    return says and not _asks_about(tokens, at) and not _other_topic_before(tokens, at)
+
+
+def _asks_about(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the words after a name ask about it (「地域包括でしょうか」「包括ですか」): a place the
+    writer asks whether to go to, not what they are."""
+    after = tokens[at + 1 : at + 3]
+    guessed = bool(after) and after[0].surface.startswith(("でしょ", "だろ"))
+    return guessed or any(t.lemma == "か" and t.pos2 == "終助詞" for t in after)
 
 
 def _other_topic_before(tokens: Sequence[Token], at: int) -> bool:
@@ -722,9 +744,12 @@ def _avoided_contact(folded: str) -> bool:
 
 
 def _contact(folded: str) -> Entity | None:
-    """Find how the writer wants to be contacted (電話でお願いします, LINEだけで, 携帯で、…なら出れます);
-    not a way they fear or cannot use (「窓口に行くのがこわい」), nor coming asked about (「伺うことは可能
-    でしょうか」)."""
+    """Find how the writer wants to be contacted (電話でお願いします, 電話, LINEだけで, 携帯で、…なら
+    出れます); not a way they fear or cannot use (「窓口に行くのがこわい」), nor coming asked about
+    (「伺うことは可能でしょうか」)."""
+    bare = _BARE_CONTACT.fullmatch(folded)
+    if bare is not None:
+        return Entity("contact", _BARE_WAYS[bare["way"]], "self", bare.group(0).strip())
     for option, pattern in _CONTACT:
         for found in pattern.finditer(folded):
             after = folded[found.end() :]
@@ -809,6 +834,14 @@ def _considerations(text: str) -> list[Entity]:
         words = f"{sentence}。{reason}" if reason else sentence
         out.append(Entity("consideration", words, "self", words))
     return out
+
+
+def only_cautions(text: str) -> bool:
+    """Whether every sentence of a message asks for care (「家の電話にはかけないでください。来てもらうのも
+    困ります」): how to reach the writer, not a danger to them."""
+    sentences = [sentence.strip() for sentence in _sentences(text)]
+    told = " ".join(entity.value for entity in _considerations(text))
+    return bool(sentences) and all(sentence in told for sentence in sentences)
 
 
 def _unreachable_time(sentence: str) -> bool:

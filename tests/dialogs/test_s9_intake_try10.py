@@ -1,0 +1,195 @@
+"""Session 9, the 受付票 tells what was written (try10): whose bruise, whose role, a grown person's
+worries, every contact caution and the latest way, bare answers (「電話」「19」), changes asked for
+from the menu, 打つ of a person, appetite lost to grief, how long the trouble has lasted, and LINE's
+5,000-character limit. Each test types the tester's words, with a few variants of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.effects import AddToCase
+from dialogs.summary import build_summary, person_preview, summary_text
+from tests.dialogs.chat import Chat, already_sent, intake_answers, said, started
+
+MOTHER = "28歳の息子のことで相談です。仕事をやめてから家で暴れるようになりました"
+
+
+def sheet_of(*messages: str) -> Chat:
+    """A conversation that typed `messages` and asked for a person (the consent screen is shown)."""
+    chat = started(*messages, "担当の人に伝えたい")
+    assert chat.state == "consent.review"
+    return chat
+
+
+def all_concerns(chat: Chat) -> list[str]:
+    """Every concern on the sheet: the person's and the family member's own."""
+    summary = build_summary(chat.data)
+    own = (summary["asker_wellbeing"] or {}).get("concerns") or []
+    return [*summary["concerns"], *own]
+
+
+# ---------------------------------------------------------------- 1. the writer's own bruise
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "腕にあざができたくらいです",
+        "私も叩かれることがあります。腕にあざができたくらいです",
+        "息子に押されて、背中にあざができました",
+    ],
+)
+def test_a_mothers_own_bruise_is_violence_toward_her_not_child_abuse(own: str) -> None:
+    chat = sheet_of(MOTHER, own)
+    sheet = summary_text(chat.data)
+    assert "子どもへの暴力・虐待" not in sheet
+    assert "violence" in all_concerns(chat)
+    assert "childcare_education" not in all_concerns(chat)
+    assert "子どもや学校" not in said(chat)
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("隣の家の小学生の子の腕にあざがあります",),
+        ("8歳の娘のことです", "娘の腕にあざがありました"),
+    ],
+)
+def test_a_childs_bruise_is_still_child_abuse(messages: tuple[str, ...]) -> None:
+    assert "子どもへの暴力・虐待" in summary_text(sheet_of(*messages).data)
+
+
+# ---------------------------------------------------------------- 2. asking about a place
+
+
+@pytest.mark.parametrize(
+    "asks",
+    [
+        "どこに相談したらいいのか、地域包括でしょうか",
+        "地域包括ですか？",
+        "包括でしょうか、それとも市役所ですか",
+    ],
+)
+def test_asking_whether_to_go_to_a_place_is_not_being_its_staff(asks: str) -> None:
+    chat = started("民生委員をしています。近所の一人暮らしの高齢の方のことで相談です", asks)
+    assert build_summary(chat.data)["relation"] == "minsei"
+    assert "地域包括支援センター" not in summary_text(chat.data)
+
+
+def test_staff_of_the_place_who_say_so_are_its_staff() -> None:
+    chat = started("地域包括です。担当している方の息子さんのことで相談です")
+    assert build_summary(chat.data)["relation"] == "community_center"
+
+
+# ---------------------------------------------------------------- 4. every clause of a contact caution
+
+CAUTIONS = [
+    (
+        "家の電話にはかけないでください。来てもらうのも困ります",
+        ("家の電話にはかけないでください", "来てもらうのも困ります"),
+    ),
+    (
+        "自宅の電話にはかけないで。家に来られるのも困ります",
+        ("自宅の電話にはかけないで", "家に来られるのも困ります"),
+    ),
+    ("家電はやめてください、訪問もちょっと困ります", ("家電はやめてください", "訪問もちょっと困ります")),
+]
+
+
+def at_contact_question() -> Chat:
+    """A parent asked how to be contacted (after asking to change it on the consent screen)."""
+    chat = sheet_of("息子が10年ひきこもっています")
+    chat.tap("内容を直す")
+    chat.tap("連絡方法")
+    assert chat.state == "intake.ask_contact"
+    return chat
+
+
+@pytest.mark.parametrize(("typed", "clauses"), CAUTIONS)
+def test_each_clause_typed_at_the_contact_question_is_the_contact_answer(
+    typed: str, clauses: tuple[str, ...]
+) -> None:
+    chat = at_contact_question()
+    chat.send(typed)
+    assert chat.state == "consent.review"
+    summary = build_summary(chat.data)
+    assert summary["urgency"] == "normal"
+    assert "contact" not in summary["unanswered"]
+    line = next(line for line in summary_text(chat.data).splitlines() if line.startswith("連絡方法"))
+    assert all(clause in line for clause in clauses), line
+
+
+@pytest.mark.parametrize(("typed", "clauses"), CAUTIONS)
+def test_each_clause_typed_in_the_story_is_kept_as_a_caution(typed: str, clauses: tuple[str, ...]) -> None:
+    chat = sheet_of("息子が10年ひきこもっています", typed)
+    summary = build_summary(chat.data)
+    assert summary["urgency"] == "normal"
+    assert all(clause in str(summary["considerations"]) for clause in clauses)
+
+
+# ---------------------------------------------------------------- 5. a bare way of contact
+
+
+@pytest.mark.parametrize("typed", ["電話", "電話がいい", "電話で", "電話でお願いします"])
+def test_a_bare_way_of_contact_typed_on_the_menu_is_taken(typed: str) -> None:
+    chat = started("息子が10年ひきこもっています", typed)
+    assert intake_answers(chat)["contact"]["choice"] == "phone"
+
+
+@pytest.mark.parametrize(("typed", "way"), [("電話", "phone"), ("電話で", "phone"), ("メールで", "email")])
+def test_a_bare_way_of_contact_after_sending_reaches_the_case(typed: str, way: str) -> None:
+    chat = already_sent("息子が10年ひきこもっています", "担当の人に伝えたい")
+    chat.send(typed)
+    [added] = [e for e in chat.effects if isinstance(e, AddToCase)]
+    assert added.summary is not None and added.summary["contact"] == way
+
+
+@pytest.mark.parametrize("typed", ["電話？", "電話番号", "電話がこわい"])
+def test_a_phone_named_otherwise_is_no_way_of_contact(typed: str) -> None:
+    chat = started("息子が10年ひきこもっています", typed)
+    assert intake_answers(chat).get("contact", {}).get("choice") != "phone"
+
+
+# ---------------------------------------------------------------- 8. the latest way everywhere
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("連絡は電話で、平日の午後なら出られます", "電話ではなくLINEで"),
+        ("電話でお願いします。夕方なら電話に出られます", "やっぱり電話じゃなくてLINEでお願いします"),
+    ],
+)
+def test_a_later_way_of_contact_leaves_no_quote_of_the_earlier_one(earlier: str, later: str) -> None:
+    chat = sheet_of("息子が10年ひきこもっています", "連絡はLINEで", earlier, later)
+    summary = build_summary(chat.data)
+    assert summary["contact"] == "line"
+    line = next(line for line in summary_text(chat.data).splitlines() if line.startswith("連絡方法"))
+    assert "電話" not in line, line
+    assert summary["contact_times"] is not None
+    preview = person_preview(chat.data)
+    assert not any("電話" in row for row in preview.splitlines() if row.startswith("・連絡"))
+
+
+# ---------------------------------------------------------------- 3. a grown person's worries
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("42歳の息子が高校を中退してからずっと家にいます",),
+        ("息子のことで相談です。高校を中退してから家にいます", "息子は42歳です"),
+        ("成人した娘が学校の頃のいじめから家を出られません",),
+        ("40代の息子が勉強もせずゲームばかりしています",),
+    ],
+)
+def test_a_grown_persons_worries_are_not_child_or_education(messages: tuple[str, ...]) -> None:
+    assert "childcare_education" not in all_concerns(sheet_of(*messages))
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [("中2の息子が学校に行けていません",), ("42歳の父親です。小学生の娘が学校に行きたがりません",)],
+)
+def test_a_childs_schooling_is_still_child_and_education(messages: tuple[str, ...]) -> None:
+    assert "childcare_education" in all_concerns(sheet_of(*messages))
