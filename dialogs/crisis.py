@@ -47,7 +47,7 @@ from dialogs.effects import RaiseUrgency
 from dialogs.flows import consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
-from dialogs.flows.intake import takes_free_text
+from dialogs.flows.intake import field_to_edit, takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
 from dialogs.summary import REASON_CHARS, urgency_reasons
@@ -1816,6 +1816,8 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
     understanding = dialog.understanding
     text = dialog.user_input.text.strip()
     if understanding is None or understanding.intents or not before or not fragments.is_short(text):
+        return PiecesReading()
+    if field_to_edit(dialog):  # 「連絡方法を変えたい」 asks for a change, whatever came before it
         return PiecesReading()
     if any(not evidence.rule.startswith("model:") for evidence in understanding.evidence):
         return PiecesReading()  # 「壁を殴ります」 after 「手首切った」 says what it says alone

@@ -421,6 +421,23 @@ def holds_word_of(text: str, name: str) -> bool:
     return any(word in normalized for word in _normalized_list(name))
 
 
+CLAUSE_END = re.compile(r"[、。,.!?！？\n]")
+
+
+def word_then_word(text: str, first: str, then: str, within: int) -> bool:
+    """Whether a word of the list `then` follows a word of the list `first` within `within` characters
+    in the same clause (「年齢を直したい」, not 「42歳です。間違えて…」)."""
+    normalized = _normalized(text)
+    for word in _normalized_list(first):
+        at = normalized.find(word)
+        while at >= 0:
+            after = CLAUSE_END.split(normalized[at + len(word) :], maxsplit=1)[0]
+            if any(0 <= after.find(w) <= within for w in _normalized_list(then)):
+                return True
+            at = normalized.find(word, at + 1)
+    return False
+
+
 def says_misread(text: str) -> bool:
     """Whether the words say the last reply misread them (「私自身のことを書いたつもりでした」)."""
     return holds_word_of(text, "misread")

@@ -673,9 +673,11 @@ EDIT_REQUEST_CHARS = 30
 def field_to_edit(dialog: Dialog) -> str | None:
     """The field typed words ask to change, on the consent screen or at a question: its key, '' when
     the change names no field (「内容を直したい」), None when the words ask no change."""
-    if dialog.user_input.kind != "text" or not (
-        dialog.state == consent.States.REVIEW or dialog.state in QUESTION_STATES
-    ):
+    if dialog.user_input.kind != "text":
+        return None
+    if dialog.state == MENU:
+        return _field_named_at_the_menu(dialog)
+    if not (dialog.state == consent.States.REVIEW or dialog.state in QUESTION_STATES):
         return None
     text = dialog.user_input.text
     if len(text.strip()) > EDIT_REQUEST_CHARS or not fragments.holds_word_of(text, "edits"):
@@ -685,6 +687,35 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if "relation" in named and not BY_KEY["relation"].applies(answers):
         named = ["asker"]  # 「続柄を直したい」 from one writing of themself: who is asking changes
     return named[0] if named else ""
+
+
+MENU = "menu.main"
+"""The menu, where a change naming a field (「年齢を直したい」) asks that question of a draft begun."""
+
+EDIT_WORD_WITHIN = 4
+"""At the menu, the change must follow the field's name this closely (「年齢を間違えた」), in its clause."""
+
+
+def _field_named_at_the_menu(dialog: Dialog) -> str | None:
+    """The field a short message at the menu asks to change, with a draft begun: the change right after
+    the field's name (「年齢を間違えた」「地区を変えたい」), not a story that holds both (「仕事を変えたい、
+    30歳です」); None otherwise (what to change is asked only on the consent screen)."""
+    text = dialog.user_input.text
+    if len(text.strip()) > EDIT_REQUEST_CHARS or not draft.has_anything(dialog.data):
+        return None
+    named = [
+        key
+        for key in fragments.EDITABLE_FIELDS
+        if fragments.word_then_word(text, f"edit_field_{key}", "edits", EDIT_WORD_WITHIN)
+    ]
+    if "relation" in named and not BY_KEY["relation"].applies(answers_of(dialog)):
+        named = ["asker"]
+    return named[0] if named else None
+
+
+def edits_from_the_menu(dialog: Dialog) -> bool:
+    """Whether typed words at the menu ask to change a field of the draft (the `edit` event)."""
+    return dialog.state == MENU and field_to_edit(dialog) is not None
 
 
 def _names_field(key: str) -> Callable[[EventData], bool]:
@@ -741,9 +772,9 @@ def ask_which_field(event: EventData) -> None:
 def _edit_rows() -> list[dict[str, Any]]:
     """Rows from the consent screen or any question to the question whose field the person asks to
     change (typed or tapped), and asking which one when they name none."""
-    sources = [consent.States.REVIEW.value, *QUESTION_STATES]
     rows: list[dict[str, Any]] = []
     for trigger in ("edit", "text"):
+        sources = [consent.States.REVIEW.value, *QUESTION_STATES, *([MENU] if trigger == "edit" else [])]
         rows += [
             {
                 "trigger": trigger,

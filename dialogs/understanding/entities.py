@@ -616,6 +616,43 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
     return out
 
 
+YOUNGEST_SIGNED_AGE = 13
+"""The youngest age a bare number ending a message is taken as (「大学やめてバイトもへった 19」)."""
+
+_SAID = frozenset(("動詞", "形容詞", "助動詞"))
+"""Parts of speech that end a statement (へった, やばい, 働けない), after which a bare number stands alone."""
+
+
+def _age_signed_off(tokens: Sequence[Token]) -> list[Entity]:
+    """The writer's age as a bare number ending a message about themself, after what they said
+    (「大学やめてバイトもへった 19」「もう働けない、58」); not a count after a noun (「残り 19」「時給 10」),
+    nor with a relative named (the number could be theirs)."""
+    words = [t for t in tokens if t.pos not in ("補助記号", "空白")]
+    if len(words) < 2 or _mentions_other(tokens):
+        return []
+    last, before = words[-1], words[-2]
+    said = before.pos in _SAID or before.pos2 == "終助詞"
+    if not (said and last.pos2 == "数詞" and last.surface.isdigit() and len(last.surface) == 2):
+        return []
+    age = int(unicodedata.normalize("NFKC", last.surface))
+    return _age(age, "self", last.surface) if age >= YOUNGEST_SIGNED_AGE else []
+
+
+_CORRECTED_AGE = re.compile(
+    r"(?<![\d.])(\d{2,3})\s?(?:歳|才)?\s?(?:じゃなくて|じゃなく|ではなくて|ではなく|でなく|やなくて|ちゃうくて)"
+    r"\s?(\d{2,3})(?![\d.年月日時分円万人回%])"
+)
+"""An age corrected by numbers alone (「62じゃなくて67」): the second is the age."""
+
+
+def _corrected_age(text: str) -> list[Entity]:
+    """The age a correction by numbers gives (「62じゃなくて67」 → 67), of whoever the form is about."""
+    found = _CORRECTED_AGE.search(unicodedata.normalize("NFKC", text))
+    if found is None or int(found[1]) < YOUNGEST_SIGNED_AGE:
+        return []
+    return _age(int(found[2]), "unknown", found.group(0))
+
+
 def words_pattern(words: Iterable[str]) -> str:
     """An alternation of words, longest first, for a regular expression."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -903,7 +940,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
         found.append(relation)
     elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
         found.append(Entity("relation", "family", "other", matter.group(0)))
-    ages = _ages(tokens)
+    ages = _ages(tokens) or _age_signed_off(tokens) or _corrected_age(text)
     if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
         found.append(relative)
     found.extend(ages)

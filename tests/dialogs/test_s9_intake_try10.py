@@ -193,3 +193,66 @@ def test_a_grown_persons_worries_are_not_child_or_education(messages: tuple[str,
 )
 def test_a_childs_schooling_is_still_child_and_education(messages: tuple[str, ...]) -> None:
     assert "childcare_education" in all_concerns(sheet_of(*messages))
+
+
+# ---------------------------------------------------------------- 6. a bare age at the end
+
+
+@pytest.mark.parametrize(
+    ("typed", "band"),
+    [
+        ("大学やめてバイトもへった 19", "18_39"),
+        ("仕事クビになった。家賃やばい 34", "18_39"),
+        ("もう働けない、58", "40_64"),
+    ],
+)
+def test_a_bare_number_ending_a_writers_message_is_their_age(typed: str, band: str) -> None:
+    chat = started(typed)
+    assert intake_answers(chat)["age_band"]["choice"] == band
+
+
+@pytest.mark.parametrize(
+    "typed", ["息子が家から出ない 19", "家賃が払えない。残り 19", "バイト代が減った。時給 10"]
+)
+def test_a_number_ending_a_message_that_is_no_writers_age_is_not_taken(typed: str) -> None:
+    chat = started(typed)
+    assert "age_band" not in intake_answers(chat)
+
+
+# ---------------------------------------------------------------- 7. changing a named field from the menu
+
+
+@pytest.mark.parametrize(
+    ("typed", "question"),
+    [
+        ("年齢を直したい", "intake.ask_age_band"),
+        ("年齢を変えたいです", "intake.ask_age_band"),
+        ("年齢を間違えた", "intake.ask_age_band"),
+        ("歳を訂正したい", "intake.ask_age_band"),
+        ("地区を間違えました", "intake.ask_district"),
+        ("連絡方法を変えたい", "intake.ask_contact"),
+    ],
+)
+def test_a_change_naming_a_field_typed_on_the_menu_asks_that_question(typed: str, question: str) -> None:
+    chat = started("母が62歳で、最近ずっと家にいます", "62じゃなくて67")
+    chat.send(typed)
+    assert chat.state == question
+    assert "うまく受け取れなかった" not in said(chat)
+
+
+def test_a_corrected_number_replaces_the_age() -> None:
+    chat = started("母が62歳で、最近ずっと家にいます", "62じゃなくて67")
+    assert intake_answers(chat)["age_band"]["choice"] == "65_plus"
+
+
+def test_the_age_typed_after_asking_to_change_it_from_the_menu_is_kept() -> None:
+    chat = started("母が62歳で、最近ずっと家にいます", "年齢を直したい")
+    chat.send("67歳です")
+    assert build_summary(chat.data)["age_band"] == "65_plus"
+
+
+@pytest.mark.parametrize("typed", ["仕事を変えたい、30歳です", "息子は42歳です。間違えて家の鍵を捨てた"])
+def test_a_story_naming_an_age_and_a_change_is_no_edit(typed: str) -> None:
+    chat = started("息子が10年ひきこもっています", typed)
+    assert chat.state not in ("intake.ask_age_band", "intake.ask_duration")
+
