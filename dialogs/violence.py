@@ -45,9 +45,30 @@ PARTNER_PHRASE = re.compile(
 """A partner named by living together (「同棲している彼」「一緒に暮らしてる人」)."""
 
 VIOLENT = frozenset(
-    ("殴る", "叩く", "蹴る", "暴れる", "突き飛ばす", "絞める", "ぶつ", "殴りかかる", "張る", "怒鳴る")
+    (
+        "殴る",
+        "叩く",
+        "蹴る",
+        "暴れる",
+        "突き飛ばす",
+        "絞める",
+        "ぶつ",
+        "殴りかかる",
+        "張る",
+        "怒鳴る",
+        "引っ叩く",
+    )
 )
 """Acts of violence (怒鳴る too, as the DV lines count it), as the analyzer's lemmas."""
+
+STRUCK = "打つ"
+"""打つ (and ぶつ, which the analyzer reads as 打つ): violence only when a person or their face is struck
+(「息子の顔を平手で打った」「息子をぶった」), not 頭を打った, メールを打つ, 点滴を打つ."""
+
+STRUCK_PARTS = frozenset(
+    ("顔", "頬", "ほお", "ほっぺ", "ほっぺた", "尻", "お尻", "背中", "体", "身体", "平手")
+)
+"""Body parts (and the open hand) that make 打つ a blow to a person."""
 
 WITH_NOUN = {"上げる": "手", "あげる": "手", "振るう": "暴力", "ふるう": "暴力", "受ける": "暴力"}
 """Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける)."""
@@ -104,7 +125,8 @@ def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
         noun = WITH_NOUN.get(token.lemma)
         if noun is not None and not any(t.lemma == noun for t in sentence[max(0, i - 3) : i]):
             continue
-        if token.lemma not in VIOLENT and noun is None:
+        struck = token.lemma == STRUCK and _strikes_a_person(sentence[:i])
+        if token.lemma not in VIOLENT and noun is None and not struck:
             continue
         after = sentence[i + 1 : i + 4]
         passive = token.lemma in SUFFERED or any(
@@ -113,6 +135,13 @@ def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
         if not _denied(sentence[i + 1 :]):
             acts.append((i, passive))
     return acts
+
+
+def _strikes_a_person(before: Sequence[Token]) -> bool:
+    """Whether the words before 打つ name a person or a body part as struck (「息子を」「顔を平手で」),
+    or the one who strikes (「父に打たれた」)."""
+    named = [i for i, token in enumerate(before) if _person(token) or token.lemma in STRUCK_PARTS]
+    return any(i + 1 < len(before) and before[i + 1].lemma in (*OBJECT, *AGENT, "で") for i in named)
 
 
 NEGATIONS = frozenset(("ない", "ぬ", "ん", "ず"))

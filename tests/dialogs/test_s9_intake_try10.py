@@ -9,6 +9,7 @@ import pytest
 
 from dialogs.effects import AddToCase
 from dialogs.summary import build_summary, person_preview, summary_text
+from dialogs.understanding.classifier import classify
 from tests.dialogs.chat import Chat, already_sent, intake_answers, said, started
 
 MOTHER = "28歳の息子のことで相談です。仕事をやめてから家で暴れるようになりました"
@@ -256,3 +257,43 @@ def test_a_story_naming_an_age_and_a_change_is_no_edit(typed: str) -> None:
     chat = started("息子が10年ひきこもっています", typed)
     assert chat.state not in ("intake.ask_age_band", "intake.ask_duration")
 
+
+# ---------------------------------------------------------------- 9. 打つ of a person
+
+STRUCK = [
+    "夫が息子の顔を平手で打った。私がいなくなったほうが…",
+    "夫が息子をぶった",
+    "主人が娘の頬をはたいた",
+    "父にひっぱたかれました",
+]
+
+
+@pytest.mark.parametrize("typed", STRUCK)
+def test_striking_a_person_is_read_as_violence_by_the_rules(typed: str) -> None:
+    assert "violence" in classify(typed, rules_only=True).concerns
+
+
+@pytest.mark.parametrize("typed", STRUCK)
+def test_striking_a_person_is_violence_on_the_sheet(typed: str) -> None:
+    chat = sheet_of(typed)
+    assert "violence" in all_concerns(chat)
+    assert "暴力（DV・虐待・家庭内暴力）" in summary_text(chat.data)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "転んで頭を打ってしまいました",
+        "メールを打つのが苦手です",
+        "病院で点滴を打ってもらいました",
+        "息子はバッティングセンターでボールを打つのが好きです",
+    ],
+)
+def test_striking_no_person_is_no_violence(typed: str) -> None:
+    assert "violence" not in classify(typed, rules_only=True).concerns
+
+
+@pytest.mark.parametrize(("typed", "hurt"), [("夫が息子をぶった", "child"), ("父に打たれました", "self")])
+def test_who_struck_whom_is_on_the_sheet(typed: str, hurt: str) -> None:
+    violence = build_summary(sheet_of(typed).data)["violence"]
+    assert violence is not None and hurt in violence["hurt"]
