@@ -217,14 +217,19 @@ MIN_AGE, MAX_AGE = 1, 110
 _CLAUSE_BREAK = re.compile(r"[、。,!?！？\n]")
 _OTHER_MATTER = re.compile(
     r"払|滞納|滞って|家賃|電気|ガス|水道|料金|ローン|返済|借金|給料|給与|入院|住んで|在住|日本に来て"
+    r"|(働いて|勤めて|勤務して|付き合って)(?!い?な)|勤続|在籍|結婚して|離婚して|別れて"
 )
-"""Words that make a time in the same clause about another matter (a bill, a stay in hospital)."""
+"""Words that make a time in the same clause about another matter (a bill, a stay in hospital, the
+years in a job, since a marriage or a divorce: 「離婚して5年です」 is not how long the trouble lasts)."""
 _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏|じゃな|ではな|でわな|ちゃう|ちが|違)"
 )
-_RECENT_START = re.compile(r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)(から|に入って)")
-"""A start within the last weeks (「仕送り止まったのは先月から」): under half a year."""
+_RECENT_START = re.compile(
+    r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)"
+    r"(から|に入って|に?\s?(辞め|やめ|クビ|くび|首に|失業|退職|解雇|離職|切られ|きられ))"
+)
+"""A start within the last weeks (「仕送り止まったのは先月から」「先月辞めた」): under half a year."""
 _SINCE_AGO = re.compile(r"(\d{1,2}|半)(年|ヶ月|か月|カ月)前(?:から|に[^。!?！？\n]*から)")
 """A time since something that started it (「3年前に仕事をやめてから」「7年前から家にいます」)."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")

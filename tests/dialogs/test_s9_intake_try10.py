@@ -297,3 +297,21 @@ def test_striking_no_person_is_no_violence(typed: str) -> None:
 def test_who_struck_whom_is_on_the_sheet(typed: str, hurt: str) -> None:
     violence = build_summary(sheet_of(typed).data)["violence"]
     assert violence is not None and hurt in violence["hurt"]
+
+
+# ---------------------------------------------------------------- 10. how long the trouble has lasted
+
+
+@pytest.mark.parametrize(
+    ("typed", "duration"),
+    [
+        ("昔、元夫からDVを受けていました。離婚して5年です", None),
+        ("結婚して10年になりますが、最近夫の借金が分かりました", None),
+        ("5年前から働いていたが先月辞めた", "under_6m"),
+        ("勤めて8年の会社を先週クビになりました", "under_6m"),
+        ("仕事を辞めて5年、家から出ていません", "3y_10y"),
+    ],
+)
+def test_the_duration_is_how_long_the_trouble_lasts(typed: str, duration: str | None) -> None:
+    chat = started(typed)
+    assert intake_answers(chat).get("duration", {}).get("choice") == duration
