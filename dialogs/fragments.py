@@ -126,6 +126,8 @@ WORD_LISTS = (
     "asks_for_an_answer",
     "minor_named",
     "grown_named",
+    "appetite_lost",
+    "short_of_money",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -23,7 +23,7 @@ from dialogs.flows.languages import reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
-from dialogs.understanding.model import CONCERNS, CRISIS_KINDS, About, Entity, Understanding
+from dialogs.understanding.model import CONCERNS, CRISIS_KINDS, About, Entity, Evidence, Understanding
 from dialogs.violence import PEOPLE, names_partner, who_hurts
 
 HEARD_CHARS = 5000
@@ -775,6 +775,36 @@ def of_grown_people(understanding: Understanding, data: dict[str, Any], text: st
         concerns=tuple(c for c in understanding.concerns if c not in dropped),
         concern_about=tuple((c, who) for c, who in understanding.concern_about if c not in dropped),
         evidence=tuple(e for e in understanding.evidence if e.label.removeprefix("concern:") not in dropped),
+    )
+
+
+APPETITE_RULE = "intake_talk.yaml#appetite_lost"
+"""The evidence rule of appetite lost to grief or low mood, read in the conversation's light."""
+
+
+def of_appetite_lost(understanding: Understanding, text: str) -> Understanding:
+    """The reading of eating little from grief or low mood (「ごはんもあまり食べてない」「食欲がなくて」):
+    a worry of mood (メンタルヘルス), not 食べるものがない nor money, and nothing urgent; unless the
+    words say money or food is running out (「お金がなくて、ごはんもあまり食べてない」)."""
+    if not fragments.holds_word_of(text, "appetite_lost") or fragments.holds_word_of(text, "short_of_money"):
+        return understanding
+    kinds = tuple(kind for kind in understanding.crisis_kinds if kind != "no_food")
+    level = understanding.crisis
+    if level == "urgent" and not kinds:
+        level = "none"
+    about = dict(understanding.concern_about)
+    whose = about.pop("economic", about.get("mental_health", "unknown"))
+    about.setdefault("mental_health", whose)
+    concerns = tuple(c for c in CONCERNS if c in about)
+    dropped = {"concern:economic", *(("urgent",) if level == "none" else ())}
+    kept = [evidence for evidence in understanding.evidence if evidence.label not in dropped]
+    return replace(
+        understanding,
+        crisis=level,
+        crisis_kinds=kinds,
+        concerns=concerns,
+        concern_about=tuple((c, about[c]) for c in concerns),
+        evidence=(*kept, Evidence("concern:mental_health", text.strip(), APPETITE_RULE)),
     )
 
 

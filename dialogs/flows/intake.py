@@ -126,14 +126,15 @@ def start_fresh(event: EventData) -> None:
 def gather(dialog: Dialog) -> list[str]:
     """Gather a typed message into the draft form; the fields it filled.
 
-    The message's words are kept among the person's own words unless the question being asked
-    stores them as its answer anyway (a crisis message is always kept: no question handles it), or
-    they answer whether to send.
+    The reading is first taken in the conversation's light (`draft.of_grown_people`,
+    `draft.of_appetite_lost`), for the whole turn. The message's words are kept among the person's
+    own words unless the question being asked stores them as its answer anyway (a crisis message is
+    always kept: no question handles it), or they answer whether to send.
     """
     if dialog.understanding is not None:
-        dialog.understanding = draft.of_grown_people(
-            dialog.understanding, dialog.data, dialog.user_input.text
-        )
+        text = dialog.user_input.text
+        reading = draft.of_grown_people(dialog.understanding, dialog.data, text)
+        dialog.understanding = draft.of_appetite_lost(reading, text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
     understanding = dialog.understanding

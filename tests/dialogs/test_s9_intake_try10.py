@@ -299,6 +299,34 @@ def test_who_struck_whom_is_on_the_sheet(typed: str, hurt: str) -> None:
     assert violence is not None and hurt in violence["hurt"]
 
 
+# ---------------------------------------------------------------- 11. appetite lost to grief
+
+GRIEF = "去年の秋に息子を亡くしました。何もする気が起きません"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "ごはんもあまり食べてない",
+        "食欲がなくて、ごはんもあまり食べていません",
+        "悲しくてごはんが喉を通りません",
+    ],
+)
+def test_not_eating_in_grief_is_a_worry_of_mood_not_an_empty_table(typed: str) -> None:
+    chat = started(GRIEF, typed)
+    assert "フードバンク" not in said(chat) and "食べるもの" not in said(chat)
+    chat.send("担当の人に伝えたい")
+    summary = build_summary(chat.data)
+    assert summary["urgency"] == "normal"
+    assert "mental_health" in all_concerns(chat) and "economic" not in all_concerns(chat)
+
+
+@pytest.mark.parametrize("typed", ["お金がなくて、ごはんもあまり食べてない", "もう3日何も食べてない"])
+def test_eating_little_for_want_of_money_is_still_urgent(typed: str) -> None:
+    chat = sheet_of(GRIEF, typed)
+    assert build_summary(chat.data)["urgency"] == "urgent"
+
+
 # ---------------------------------------------------------------- 10. how long the trouble has lasted
 
 
