@@ -17,6 +17,57 @@ InputKind = Literal["follow", "text", "choice", "unsupported"]
 MAX_MESSAGES = 5
 """LINE's limit of messages in one reply."""
 
+TEXT_LIMIT = 5000
+"""LINE's limit on one text message, in UTF-16 code units."""
+
+
+def utf16_units(text: str) -> int:
+    """The length of a text as LINE counts it."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _head(text: str, limit: int) -> str:
+    """The longest start of `text` within `limit` UTF-16 units."""
+    end = min(len(text), limit)
+    while utf16_units(text[:end]) > limit:
+        end -= 1
+    return text[:end]
+
+
+def _pieces(text: str) -> list[str]:
+    """A text in pieces each within LINE's limit, broken at line ends where it can be."""
+    pieces = [""]
+    for line in text.splitlines(keepends=True):
+        while utf16_units(line) > TEXT_LIMIT:
+            head = _head(line, TEXT_LIMIT)
+            pieces += [head, ""]
+            line = line[len(head) :]
+        if utf16_units(pieces[-1] + line) > TEXT_LIMIT:
+            pieces.append("")
+        pieces[-1] += line
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def within_line_limits(messages: tuple[Text, ...]) -> tuple[Text, ...]:
+    """The turn's messages with none over LINE's 5,000 units: a longer one split at line ends (its
+    buttons on its last piece), or, where the pieces would pass `MAX_MESSAGES`, its start marked as cut.
+    What is stored (the person's words, the CSW's sheet) is never shortened: only what LINE carries."""
+    if all(utf16_units(message.text) <= TEXT_LIMIT for message in messages):
+        return messages
+    split: list[Text] = []
+    for message in messages:
+        pieces = _pieces(message.text) if utf16_units(message.text) > TEXT_LIMIT else [message.text]
+        split += [Text(piece) for piece in pieces[:-1]] + [Text(pieces[-1], message.choices)]
+    if len(split) <= MAX_MESSAGES:
+        return tuple(split)
+    room = TEXT_LIMIT - utf16_units(catalog.text("summary.cut", words=""))
+    return tuple(
+        message
+        if utf16_units(message.text) <= TEXT_LIMIT
+        else Text(catalog.text("summary.cut", words=_head(message.text, room)), message.choices)
+        for message in messages
+    )
+
 
 @dataclass(frozen=True)
 class UserInput:

@@ -32,7 +32,7 @@ from typing import Any
 from transitions import Machine
 
 from dialogs import catalog, crisis, fragments
-from dialogs.dialog import Dialog, Turn, UserInput
+from dialogs.dialog import Dialog, Turn, UserInput, within_line_limits
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
 from dialogs.flows.common import MenuStates
@@ -313,7 +313,7 @@ def handle(
     followup.reword_offers_after_sending(dialog)
     crisis.note_offer(dialog)
     dialog.mark_seen()
-    return Turn(dialog.state, dialog.data, tuple(dialog.messages), tuple(dialog.effects))
+    return Turn(dialog.state, dialog.data, within_line_limits(tuple(dialog.messages)), tuple(dialog.effects))
 
 
 def _carry_on(dialog: Dialog, previous: datetime | None) -> None:

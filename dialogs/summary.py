@@ -445,6 +445,17 @@ def _bounded(words: str) -> str:
     return catalog.text("summary.cut", words=words[:PREVIEW_WORDS_CHARS])
 
 
+def _briefly(summary: IntakeSummary) -> dict[str, Any]:
+    """The summary with each typed answer bounded for the person's preview (the sheet keeps it whole)."""
+    brief: dict[str, Any] = dict(summary)
+    for key in SINGLE_KEYS:
+        value = summary[key]  # type: ignore[literal-required]
+        if value and _option_label(BY_KEY[key], str(value)) is None:
+            brief[key] = _bounded(str(value))
+    brief["own_words"] = {key: _bounded(words) for key, words in summary["own_words"].items()}
+    return brief
+
+
 def _asker_own(summary: IntakeSummary) -> list[str]:
     """A family member's own age, how hard it is, and their situation in their words."""
     wellbeing = summary["asker_wellbeing"] or {}
@@ -478,14 +489,15 @@ def _person_topics(answers: Answers) -> list[str]:
 def person_preview(data: Mapping[str, Any]) -> str:
     """What will be sent, in the person's own terms: no staff category, no label on a relative."""
     summary = build_summary(data)
+    brief = _briefly(summary)
     lines: list[str] = []
     asker = summary["asker"]
     if asker != "unknown":
-        relation = _shown(summary, "relation")
+        relation = _shown(brief, "relation")
         who = catalog.text(f"preview.asker.{asker}")
         lines.append(catalog.text("preview.who", value=f"{who}（{relation}）" if relation else who))
     for key in ("age_band", "duration", "district"):
-        shown = _shown(summary, key)
+        shown = _shown(brief, key)
         if shown:
             lines.append(catalog.text(f"preview.{key}", value=shown))
     topics = _person_topics(answers_in(data))
@@ -495,7 +507,7 @@ def person_preview(data: Mapping[str, Any]) -> str:
     if hopes:
         lines.append(catalog.text("preview.hopes", value=_join(hopes)))
     for key in ("contact", "contact_times", "considerations"):
-        shown = _shown(summary, key)
+        shown = _shown(brief, key)
         if shown:
             lines.append(catalog.text(f"preview.{key}", value=shown))
     own = _asker_own(summary)

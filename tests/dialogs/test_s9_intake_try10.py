@@ -343,3 +343,46 @@ def test_eating_little_for_want_of_money_is_still_urgent(typed: str) -> None:
 def test_the_duration_is_how_long_the_trouble_lasts(typed: str, duration: str | None) -> None:
     chat = started(typed)
     assert intake_answers(chat).get("duration", {}).get("choice") == duration
+
+
+# ---------------------------------------------------------------- 12. LINE's 5,000 characters
+
+LONG = ("息子は毎日部屋で過ごしていて、夜になると少しだけ台所に来ます。" * 160)[:4900]
+
+
+@pytest.mark.parametrize(
+    ("field", "key"),
+    [
+        ("続柄・関係", "relation"),
+        ("続いている期間", "duration"),
+        ("ご相談の内容", "concerns"),
+        ("ご希望", "hopes"),
+        ("連絡の時間帯", "contact_times"),
+        ("気をつけてほしいこと", "considerations"),
+    ],
+)
+def test_a_4900_character_answer_is_shown_within_lines_limit_and_kept_whole(field: str, key: str) -> None:
+    chat = sheet_of("兄のことで相談です。兄は45歳で10年家にいます")
+    chat.tap("内容を直す")
+    chat.tap(field)
+    chat.send(LONG)  # every message the bot sends is checked against LINE's limits (tests/dialogs/chat.py)
+    if chat.state != "consent.review":
+        chat.tap("選び終わった")
+    assert chat.state == "consent.review"
+    assert intake_answers(chat)[key]["words"] == LONG
+    assert LONG in summary_text(chat.data), "the CSW reads the whole answer"
+
+
+def test_many_long_messages_are_shown_within_lines_limit_and_kept_whole() -> None:
+    chat = sheet_of(*(f"{i}つめ。{LONG}"[:4900] for i in range(4)))
+    assert all(f"{i}つめ。" in summary_text(chat.data) for i in range(4))
+    chat.tap("この内容だけ送る")
+    chat.send("送った内容を見せて")
+
+
+def test_a_long_preview_kept_from_before_is_shown_in_pieces_within_lines_limit() -> None:
+    chat = already_sent("兄のことで相談です。兄は45歳で10年家にいます", "担当の人に伝えたい")
+    chat.data["handoff"]["preview"] = "\n".join([LONG, LONG])  # sent before previews were bounded
+    chat.send("送った内容を見せて")  # the chat checks LINE's limits on every message
+    shown = "".join(said(chat).split())
+    assert LONG in shown and shown.count(LONG) == 2
