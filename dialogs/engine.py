@@ -248,7 +248,7 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if _pauses_the_form(dialog) and _fire(dialog, "later"):
         return
-    if intake.edits_from_the_menu(dialog) and _fire(dialog, "edit"):
+    if intake.names_a_field_to_edit(dialog) and _fire(dialog, "edit"):
         return
     label = _typed_menu_label(dialog)
     if label is not None and _fire(dialog, label):

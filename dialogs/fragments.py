@@ -424,6 +424,7 @@ def holds_word_of(text: str, name: str) -> bool:
 
 
 CLAUSE_END = re.compile(r"[、。,.!?！？\n]")
+"""Where a clause of a message ends."""
 
 
 def word_then_word(text: str, first: str, then: str, within: int) -> bool:

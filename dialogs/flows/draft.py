@@ -866,7 +866,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     at_concerns = asking == "concerns"  # the question takes them off itself, and says so
     if not at_concerns and untick(answers, denied) and "concerns" not in filled:
         filled.append("concerns")
-    _untick_a_grown_persons_schooling(form, text)
+    if _untick_a_grown_persons_schooling(form, text) and "concerns" not in filled:
+        filled.append("concerns")
     _note_violence(form, understanding, text)
     _take_back_no_bed(dialog, text)
     of_a_partner = names_partner(text) and "violence" in understanding.concerns

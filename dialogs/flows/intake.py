@@ -468,16 +468,15 @@ def _cautions_typed(dialog: Dialog) -> list[str]:
 
 def tells_cautions(event: EventData) -> bool:
     """A transition condition: typed text at the contact question names no way but asks for care."""
-    return bool(_cautions_typed(dialog_of(event)))
+    dialog: Dialog = dialog_of(event)
+    return _only_cautions_about_contact(dialog, _current(dialog))
 
 
 def record_cautions(event: EventData) -> None:
     """Store every caution typed at the contact question, each in the person's words, as its answer
     (no phone at home, no visits): the 連絡方法 line tells whoever writes back."""
-    dialog: Dialog = dialog_of(event)
-    cautions = _cautions_typed(dialog)
-    if cautions and _only_cautions_about_contact(dialog, _current(dialog)):
-        _store(dialog, {"words": "\n".join(cautions)})
+    if tells_cautions(event):
+        _store(dialog_of(event), {"words": "\n".join(_cautions_typed(dialog_of(event)))})
 
 
 def record_skip(event: EventData) -> None:
@@ -672,8 +671,9 @@ EDIT_REQUEST_CHARS = 30
 
 
 def field_to_edit(dialog: Dialog) -> str | None:
-    """The field typed words ask to change, on the consent screen or at a question: its key, '' when
-    the change names no field (「内容を直したい」), None when the words ask no change."""
+    """The field typed words ask to change, on the consent screen, at a question or at the menu with a
+    draft begun: its key, '' when the change names no field (「内容を直したい」, not at the menu), None
+    when the words ask no change."""
     if dialog.user_input.kind != "text":
         return None
     if dialog.state == MENU:
@@ -714,9 +714,10 @@ def _field_named_at_the_menu(dialog: Dialog) -> str | None:
     return named[0] if named else None
 
 
-def edits_from_the_menu(dialog: Dialog) -> bool:
-    """Whether typed words at the menu ask to change a field of the draft (the `edit` event)."""
-    return dialog.state == MENU and field_to_edit(dialog) is not None
+def names_a_field_to_edit(dialog: Dialog) -> bool:
+    """Whether typed words ask to change a field they name (the `edit` event): before any command they
+    hold (「年齢を間違えた」 is no 戻る), on the consent screen, at a question or at the menu."""
+    return bool(field_to_edit(dialog))
 
 
 def _names_field(key: str) -> Callable[[EventData], bool]:
@@ -771,8 +772,8 @@ def ask_which_field(event: EventData) -> None:
 
 
 def _edit_rows() -> list[dict[str, Any]]:
-    """Rows from the consent screen or any question to the question whose field the person asks to
-    change (typed or tapped), and asking which one when they name none."""
+    """Rows from the consent screen or any question (and, on the `edit` event, the menu) to the question
+    whose field the person asks to change (typed or tapped), and asking which one when they name none."""
     rows: list[dict[str, Any]] = []
     for trigger in ("edit", "text"):
         sources = [consent.States.REVIEW.value, *QUESTION_STATES, *([MENU] if trigger == "edit" else [])]

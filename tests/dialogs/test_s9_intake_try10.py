@@ -241,6 +241,13 @@ def test_a_change_naming_a_field_typed_on_the_menu_asks_that_question(typed: str
     assert "うまく受け取れなかった" not in said(chat)
 
 
+@pytest.mark.parametrize("typed", ["年齢を間違えた", "年齢を変えたいです", "歳を訂正したい"])
+def test_a_change_naming_the_age_on_the_consent_screen_asks_the_age(typed: str) -> None:
+    chat = sheet_of("母が62歳で、最近ずっと家にいます")
+    chat.send(typed)
+    assert chat.state == "intake.ask_age_band"
+
+
 def test_a_corrected_number_replaces_the_age() -> None:
     chat = started("母が62歳で、最近ずっと家にいます", "62じゃなくて67")
     assert intake_answers(chat)["age_band"]["choice"] == "65_plus"
