@@ -774,8 +774,7 @@ def of_grown_people(understanding: Understanding, data: dict[str, Any], text: st
         crisis_kinds=tuple(kind for kind in CRISIS_KINDS if kind in named),
         concerns=tuple(c for c in understanding.concerns if c not in dropped),
         concern_about=tuple((c, who) for c, who in understanding.concern_about if c not in dropped),
-        evidence=tuple(e for e in understanding.evidence if e.label.removeprefix("concern:") not in dropped),
-    )
+    )  # the evidence stays: the rules did read a worry (「高校を中退して」), so the model's guesses stay out
 
 
 APPETITE_RULE = "intake_talk.yaml#appetite_lost"
