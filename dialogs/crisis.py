@@ -38,13 +38,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from dialogs import catalog, fragments
-from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
-from dialogs.dialog import Dialog
+from dialogs.content import (
+    URGENT_SITUATIONS,
+    FaqIntent,
+    Hotline,
+    QuestionId,
+    ServiceId,
+    UrgentSituation,
+    current_content,
+)
+from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows import consent, followup
+from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
@@ -58,7 +66,7 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
-from dialogs.violence import names_partner, who_hurts
+from dialogs.violence import WhoHurts, acts_in_past, names_partner, who_hurts
 
 Situation = Literal[
     "child",
@@ -126,6 +134,24 @@ HURT_IN: dict[Situation, Hurt] = {
     "parent": "own_child",
 }
 SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
+
+DOERS_OF_HURT: dict[Hurt, tuple[str, ...]] = {
+    "child": ("parent",),
+    "neglected": ("parent",),
+    "partner": ("partner",),
+    "parent": ("child", "sibling"),
+    "own_child": ("self",),
+}
+"""Who hurts (as `dialogs.violence` names people) when the conversation knows this one is hurt."""
+
+HURT_OF_ANSWERED: dict[Situation, Hurt] = {**HURT_IN, "grown_child": "own_child"}
+"""Who is hurt in each situation answered for violence (a parent afraid of hitting a grown child too)."""
+
+VIOLENCE_KINDS = frozenset({"violence", "child_abuse", "harm_to_others"})
+"""Crisis kinds that tell of someone hurting someone."""
+
+LONG_AGO_RULE = "context:violence_long_ago"
+"""The rule of violence told in the past and placed long ago (「小学生の頃、父に殴られていました」)."""
 
 SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる", "od"})
 """Words that, said in the past tense of a reading about an overdose, mean the pills are already taken."""
@@ -688,6 +714,7 @@ def again_messages(
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
+        "home_violence",
         "parent",
         "grown_child",
         "relative_suicidal",
@@ -937,7 +964,7 @@ def crisis_answer(
     anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
     acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
     """
-    understanding = classify(text)
+    understanding = _as_told(classify(text), text)
     if understanding.crisis != "crisis":
         return None
     memory = memory or CrisisMemory()
@@ -1098,6 +1125,91 @@ def remember_hurt(dialog: Dialog) -> None:
     hurt = hurt_named(dialog.understanding, dialog.data, dialog.user_input.text)
     if hurt is not None:
         dialog.data.setdefault("crisis", {})["hurt"] = hurt
+
+
+def correction_of(text: str) -> WhoHurts | None:
+    """Who the words say does not hurt, when they correct a reading of who hurts whom (「いえ、妻に手を
+    上げているのは息子ではなく…」「いえ、息子は妻に手を上げてはいません」); None when they do not."""
+    told = who_hurts(text)
+    if not told.not_by or not (told.cleft or fragments.opens_with_correction(text)):
+        return None
+    return told
+
+
+def _revise_after_correction(dialog: Dialog, told: WhoHurts) -> None:
+    """Forget what a correction says was misread: that the one said not to hurt is hurting someone, and
+    the situations answered for it (a later crisis gets its own whole block, not the brief one)."""
+    stored = dialog.data.setdefault("crisis", {})
+    wrong = {hurt for hurt, doers in DOERS_OF_HURT.items() if set(doers) & set(told.not_by)}
+    if stored.get("hurt") in wrong:
+        del stored["hurt"]
+    if "answered" in stored:
+        stored["answered"] = [s for s in stored["answered"] if HURT_OF_ANSWERED.get(s) not in wrong]
+
+
+def _without_violence(understanding: Understanding) -> Understanding:
+    """The reading without the kinds that tell of someone hurting someone (no danger when none is left)."""
+    kinds = tuple(kind for kind in understanding.crisis_kinds if kind not in VIOLENCE_KINDS)
+    return replace(understanding, crisis=understanding.crisis if kinds else "none", crisis_kinds=kinds)
+
+
+def _as_told(understanding: Understanding, text: str) -> Understanding:
+    """The reading with what the words take back or place long ago set aside: violence someone is said
+    not to do (「いえ、妻に手を上げているのは息子ではなく、私でもありません」) is no danger, and violence
+    long past, told in the past with nothing of it lately (「小学生の頃、父に毎日殴られていました」), is
+    history to hear (`LONG_AGO_RULE`), not the emergency lines; 「昨日も」「今も」 keep it a crisis."""
+    kinds = set(understanding.crisis_kinds)
+    if understanding.crisis == "none" or not kinds & VIOLENCE_KINDS:
+        return understanding
+    told = correction_of(text)
+    if told is not None and not told.by:
+        return _without_violence(understanding)
+    if kinds <= VIOLENCE_KINDS and fragments.tells_long_ago(text) and acts_in_past(text):
+        past = Evidence("resolved:crisis", text.strip(), LONG_AGO_RULE)
+        return replace(_without_violence(understanding), evidence=(*understanding.evidence, past))
+    return understanding
+
+
+def answer_correction(dialog: Dialog) -> bool:
+    """A correction of who hurts whom that names no one else (「いえ、妻に手を上げているのは息子ではなく、
+    私でもありません。ただ、いずれそうなりそうで怖いのです」): thanks, the reading revised, and a window
+    that is not the police for the worry about what may come; never the lines for the one said not to
+    hurt. True when answered."""
+    told = correction_of(dialog.user_input.text)
+    if told is None or told.by:
+        return False
+    who = next((RELATIVE_NAMES[word] for word in told.not_by_words if word in RELATIVE_NAMES), "family")
+    line = _first_line_with_about(("home_violence",), dialog.now)
+    window = "\n".join((line.about, _line_text(line))) if line is not None else ""
+    keep_typed(dialog)
+    dialog.say("crisis.corrected", who=catalog.text(f"crisis.relative.{who}"), window=window)
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_past_told(dialog: Dialog) -> bool:
+    """Violence long past (「小学生の頃、父に毎日殴られていました」「昔、元夫からDVを受けていました。
+    離婚して5年です」) or an attempt or self-harm now settled (「10年前に自殺未遂をしたことがあります。
+    今は落ち着いています」), told at the menu: heard warmly and kept for the person in charge, no
+    emergency block, and the conversation goes on; once in `REPEAT_WITHIN`. True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or understanding.crisis != "none":
+        return False
+    at_menu = dialog.state in (MenuStates.START, MenuStates.MAIN)
+    if not at_menu or _recently(dialog, "past_told_at", REPEAT_WITHIN):
+        return False
+    text = dialog.user_input.text
+    resolved = [evidence.rule for evidence in understanding.evidence if evidence.label == "resolved:crisis"]
+    violence = LONG_AGO_RULE in resolved or (
+        "violence" in understanding.concerns and fragments.tells_long_ago(text) and not understanding.intents
+    )
+    if not resolved and not violence:
+        return False
+    _mark(dialog, "past_told_at")
+    keep_typed(dialog)
+    dialog.say("crisis.past_told.violence" if violence else "crisis.past_told.harm")
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
 
 
 def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> Hotline | None:
@@ -1717,13 +1829,18 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     before = fragments.recent(dialog.data, dialog.now)
     fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
     known_hurt = memory_of(dialog.data).hurt
-    remember_hurt(dialog)
+    correction = correction_of(dialog.user_input.text)
+    if correction is None:
+        remember_hurt(dialog)
+    else:
+        _revise_after_correction(dialog, correction)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
-    understanding = dialog.understanding = _feared_at_home(dialog, understanding)
+    understanding = _as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
+    dialog.understanding = understanding
     if answer_risk_at_length(dialog):
         return True
     pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
@@ -1732,7 +1849,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         joined = pieces.crisis
-        if answer_call_question(dialog):
+        if answer_call_question(dialog) or answer_correction(dialog) or answer_past_told(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
@@ -1773,12 +1890,50 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     dialog.effects.append(RaiseUrgency(level, reasons))
     if level == "crisis":
         _answer_crisis(dialog, situations, already_sent=already_sent)
+        _answer_asked_too(dialog)
         return True
     _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer_to(dialog, "urgent.offer"))
+    _answer_asked_too(dialog)
     return True
+
+
+def _answer_asked_too(dialog: Dialog) -> None:
+    """A question asked in the same message as danger (「息子がまた暴れて…こういうときの相談先は保健所
+    でしょうか」): answered briefly after the safety content, before the closing offer, never left out."""
+    briefs = [_brief_answer(dialog, topic) for topic in answers.topics_asked(dialog)]
+    if not briefs:
+        return
+    text = catalog.text("crisis.asked_too", answer="\n".join(briefs))
+    if not dialog.messages:
+        dialog.send(Text(text))
+    elif len(dialog.messages) < MAX_MESSAGES:
+        dialog.messages.insert(len(dialog.messages) - 1, Text(text))
+    else:  # at LINE's limit: the answer closes the message before the offer
+        before = dialog.messages[-2]
+        dialog.messages[-2] = Text(f"{before.text}\n\n{text}", before.choices)
+
+
+def _brief_answer(dialog: Dialog, topic: str) -> str:
+    """A short answer to one service, question or FAQ asked beside danger: what a service is and its
+    window; a question's or a FAQ's answer from the content."""
+    if topic.startswith("service."):
+        content = current_content()
+        service = content.service(cast(ServiceId, topic.removeprefix("service.")))
+        window = content.window(service.how_to_reach.window)
+        return catalog.text(
+            "crisis.asked_service",
+            name=service.name,
+            summary=service.summary,
+            window_name=window.name,
+            window_phone=window.phone,
+            window_hours=window.hours_text,
+        )
+    if topic.startswith("ask."):
+        return answers.question_text(dialog, cast(QuestionId, topic))
+    return answers.faq_text(cast(FaqIntent, topic), None)
 
 
 def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situation) -> tuple[str, ...]:

@@ -124,6 +124,9 @@ WORD_LISTS = (
     "edits",
     *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
     "asks_for_an_answer",
+    "corrects",
+    "long_ago",
+    "lately",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -393,6 +396,27 @@ def opens_with_yes(text: str) -> bool:
     """Whether a longer message opens with a bare yes before its first pause (「うん。たまに。…」)."""
     opening, *rest = _PAUSE.split(unicodedata.normalize("NFKC", text).strip().lower(), maxsplit=1)
     return bool("".join(rest).strip()) and _whole(opening) in SAID_YES
+
+
+def opens_with_correction(text: str) -> bool:
+    """Whether the message opens by saying what was read is not so (「いえ、」「違います。」)."""
+    normalized = _normalized(text).lstrip("…。、 ")
+    return any(normalized.startswith(word) for word in _normalized_list("corrects"))
+
+
+LONG_AGO = re.compile(
+    "(?:"
+    + "|".join(re.escape(unicodedata.normalize("NFKC", word)) for word in WORDS["long_ago"])
+    + r"|\d+\s*年(?:ほど|くらい|ぐらい|近く|以上)?前)(?!から)|(?:離婚|別れ|家を出)て(?:から)?\d+\s*年"
+)
+"""A time long past: a word of `long_ago`, or some years ago (「20年前」), not a time since which it goes
+on (「昔から」「3年前から」)."""
+
+
+def tells_long_ago(text: str) -> bool:
+    """Whether the words place what they tell long ago (「小学生の頃」「昔」「20年前」「離婚して5年」) and
+    nothing of it lately (「昨日」「さっき」「今も」)."""
+    return bool(LONG_AGO.search(unicodedata.normalize("NFKC", text))) and not holds_word_of(text, "lately")
 
 
 def asks_if_family_told(text: str) -> bool:
