@@ -58,7 +58,7 @@ from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
-from dialogs.summary import REASON_CHARS, urgency_reasons
+from dialogs.summary import REASON_CHARS, URGENCY_LEVELS, urgency_reasons
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import FIRST_PERSON, words_pattern
@@ -750,6 +750,23 @@ class CrisisMemory:
     method_named: bool = False
     """Whether a way of dying was named and asked about: the first one named is more acute than
     thoughts of dying told before it (「台所で包丁を見ていて」 after 「私がいなくなったほうが」)."""
+    question_answered_at: datetime | None = None
+    """When a question about dying was last answered (a button or typed words)."""
+    bleeding_stopped_at: datetime | None = None
+    """When the person said the bleeding stopped (「血はとまった」)."""
+
+    def question_settled(self, now: datetime) -> bool:
+        """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
+        once), or within `REPEAT_WITHIN` and answered since."""
+        answered = self.question_answered_at
+        if self.asked_at is None or self.asked_within(now, QUESTION_FRESH):
+            return self.asked_at is not None
+        return self.asked_lately(now) and answered is not None and answered >= self.asked_at
+
+    def bleeding_stopped(self, now: datetime) -> bool:
+        """Whether the bleeding was said to have stopped within `AFTER_CRISIS_WITHIN`."""
+        stopped = self.bleeding_stopped_at
+        return stopped is not None and now - stopped < AFTER_CRISIS_WITHIN
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -785,26 +802,40 @@ class CrisisMemory:
         told = situations if asked else situations[:1]  # with the question, the dying beside violence too
         answered_now = tuple(dict.fromkeys([*answered, *told]))
         named = self.method_named or method
-        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone, named)
+        return replace(
+            self,
+            shown_at=now,
+            answered=answered_now,
+            hurt=hurt,
+            asked_at=asked_at,
+            brief=briefs,
+            method_named=named,
+        )
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
     """The crisis memory kept in a conversation's stored data."""
     stored = data.get("crisis", {})
-    stamp = stored.get("shown_at")
     hurt = stored.get("hurt")
-    asked = stored.get("method_asked_at")
     brief = stored.get("brief")
     return CrisisMemory(
-        datetime.fromisoformat(stamp) if isinstance(stamp, str) else None,
+        _stamp(stored, "shown_at"),
         tuple(stored.get("answered") or stored.get("situations") or ()),
         hurt if hurt in SITUATION_OF_HURT else None,
-        datetime.fromisoformat(asked) if isinstance(asked, str) else None,
+        _stamp(stored, "method_asked_at"),
         brief if isinstance(brief, int) else 0,
         isinstance(data.get("handoff"), dict) and not data.get("with_person"),
         bool(stored.get("no_phone")),
         bool(stored.get("method_named")),
+        _stamp(stored, "risk_answered_at"),
+        _stamp(stored, "bleeding_stopped_at"),
     )
+
+
+def _stamp(stored: dict[str, Any], key: str) -> datetime | None:
+    """The time kept under `key`, if any."""
+    value = stored.get(key)
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
 METHOD_RULES = (
@@ -886,8 +917,11 @@ def reply_for(
     (「消えたいなーってのは毎日ある」) get the direct question too. A time named with thoughts of dying
     (「今日で終わりにしたい」) is more acute: the whole block and the question again. Thoughts of dying
     beside violence get the question too; still at the place named (「まだ屋上にいる」) gets go inside.
-    After a case was sent, the reply says the message reached it; after 「電話は無理」, chat and LINE
-    lines come first."""
+    Thoughts of dying again (「なんかもう全部終わりにしたい」) while the direct question was never asked,
+    or not answered and not asked in the last `QUESTION_FRESH`, get the brief reply and the question.
+    Cutting told as a way to cope (「別に死にたいわけじゃない。やると落ち着くだけ」), or more words after
+    the bleeding stopped, is heard without first aid again. After a case was sent, the reply says the
+    message reached it; after 「電話は無理」, chat and LINE lines come first."""
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -914,19 +948,37 @@ def reply_for(
             sent=sent,
             no_phone=no_phone,
         )
-        return messages, memory.after(situations, now, asked=ask)
-    if memory.asked_lately(now) and fragments.still_at_place(text):
+        return messages, memory.after(situations, now, asked=ask, method=method)
+    if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
         messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
         return messages, memory.after(situations, now)
     method = names_method(understanding)
     again = method and (not memory.method_named or fragments.says_misread(text))
     if (method or dying_too) and (not memory.asked_lately(now) or again):
         first = "crisis.method" if method else "crisis.dying_too"
-        ask = not memory.asked_within(now, QUESTION_FRESH)  # a correction a minute later is not asked again
+        # asked again after `QUESTION_FRESH`, or for the first way of dying named; not for a correction
+        ask = not memory.asked_within(now, QUESTION_FRESH) or (method and not memory.method_named)
         messages = method_messages(
             now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
+    if situations[0] == "self_harm" and _copes(understanding, memory, now, text):
+        messages = coping_messages(now, with_person=with_person, no_phone=no_phone, sent=sent, memory=memory)
+        return messages, memory.after(situations, now, brief=True)
+    pills = understanding is not None and "overdose" in understanding.crisis_kinds
+    if situations[0] == "suicidal" and not memory.question_settled(now):  # never asked, or not answered
+        brief, offer = again_messages(
+            now,
+            situations,
+            with_person=with_person,
+            pills=pills,
+            turn=memory.brief,
+            sent=sent,
+            no_phone=no_phone,
+        )
+        kept = (Text(offer.text),) if sent or with_person else ()  # what becomes of it, without buttons
+        messages = (brief, *kept, _direct_question(with_person=with_person))
+        return messages, memory.after(situations, now, asked=True, brief=True)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -938,11 +990,39 @@ def reply_for(
         if guidance is not None:
             offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
             return (Text(guidance), offer), memory.after(situations, now, brief=True)
-    pills = understanding is not None and "overdose" in understanding.crisis_kinds
     messages = again_messages(
         now, situations, with_person=with_person, pills=pills, turn=memory.brief, sent=sent, no_phone=no_phone
     )
     return messages, memory.after(situations, now, brief=True)
+
+
+COPING_RULES = ("#cutting_calms",)
+"""Lexicon rules that tell of cutting to cope (「やると落ち着く」「切ったら楽になる」)."""
+
+
+def _copes(understanding: Understanding | None, memory: CrisisMemory, now: datetime, text: str) -> bool:
+    """Whether more words after cutting was answered tell of cutting to cope (「別に死にたいわけじゃない。
+    やると落ち着くだけ」) or come after the bleeding stopped, and nothing of a wound bleeding now."""
+    if fragments.tells_of_body(text, "self_harm"):
+        return False
+    found = [e.rule for e in understanding.evidence if e.label == "crisis"] if understanding else []
+    coping = any(rule in name for name in found for rule in COPING_RULES)
+    return coping or memory.bleeding_stopped(now)
+
+
+def coping_messages(
+    now: datetime, *, with_person: bool, no_phone: bool, sent: bool, memory: CrisisMemory
+) -> tuple[Text, ...]:
+    """Cutting to cope, without wanting to die: heard without a lecture, the wound named only while it
+    may still bleed, a line to write or talk to (chat first), and a person; no first aid again."""
+    phones, chats = _open_lines(("self_harm",), now)
+    reach = (chats + phones)[:1] if no_phone or not phones else (chats[:1] or phones[:1])
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    key = "crisis.coping_self_harm" if memory.bleeding_stopped(now) else "crisis.coping_self_harm.unsure"
+    return (
+        Text(catalog.text(key, line=line)),
+        _offer("crisis.again_offer", with_person=with_person, sent=sent),
+    )
 
 
 def child_guidance_text(now: datetime) -> str | None:
@@ -1059,7 +1139,8 @@ def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
     """Keep the highest urgency and every reason given so far, in order, for the summary (「食べるものがない」
     stays beside a later 「死にたい」)."""
     stored = dialog.data.get("urgency", {})
-    highest = "crisis" if "crisis" in (stored.get("level"), level) else level
+    levels = [known for known in (stored.get("level"), level) if known in URGENCY_LEVELS]
+    highest = min(levels, key=URGENCY_LEVELS.index, default=level)
     kept = list(stored.get("reasons", []))
     dialog.data["urgency"] = {"level": highest, "reasons": [*kept, *(r for r in reasons if r not in kept)]}
 
@@ -1191,7 +1272,8 @@ def answer_past_told(dialog: Dialog) -> bool:
     """Violence long past (「小学生の頃、父に毎日殴られていました」「昔、元夫からDVを受けていました。
     離婚して5年です」) or an attempt or self-harm now settled (「10年前に自殺未遂をしたことがあります。
     今は落ち着いています」), told at the menu: heard warmly and kept for the person in charge, no
-    emergency block, and the conversation goes on; once in `REPEAT_WITHIN`. True when answered."""
+    emergency block, and the conversation goes on; once in `REPEAT_WITHIN`. The 受付票 notes it beside
+    the urgency, which it does not raise. True when answered."""
     understanding = dialog.understanding
     if understanding is None or understanding.crisis != "none":
         return False
@@ -1207,7 +1289,9 @@ def answer_past_told(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "past_told_at")
     keep_typed(dialog)
-    dialog.say("crisis.past_told.violence" if violence else "crisis.past_told.harm")
+    kind = "violence" if violence else "harm"
+    _record(dialog, "normal", (catalog.text(f"urgency.history.{kind}"),))  # for the CSW: no raise
+    dialog.say(f"crisis.past_told.{kind}")
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
@@ -1521,6 +1605,7 @@ def ask_about_risk(dialog: Dialog) -> bool:
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     """Answer the person's reply to the risk question; True when they said the thoughts are there: the
     answer acknowledged, the lines open now, and whether they are safe now, with a person offered."""
+    _mark(dialog, "risk_answered_at")
     if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
@@ -1854,8 +1939,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
         if dialog.data.get("with_person"):  # the CSW answers the rest; the body after harm still gets 119
-            return answer_body_after_harm(dialog) or (
-                joined is not None and _answer_joined(dialog, *joined, new=False)
+            return (
+                answer_who_is_told(dialog)
+                or answer_body_after_harm(dialog)
+                or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
         if answer_where_to_leave(dialog):
             return True
@@ -2039,18 +2126,10 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
     now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
-    them; a bare 「はい」 names 119 once more; asking whether parents are told (「親に連絡いく？」) is
-    answered with what this LINE does and does not do, and 119 again. True when answered."""
+    them; a bare 「はい」 names 119 once more (asking whether parents are told: `answer_who_is_told`).
+    True when answered."""
     told = _harm_told(dialog)
     text = dialog.user_input.text
-    if told and fragments.asks_if_family_told(text):
-        keep_typed(dialog)
-        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
-        dialog.say(
-            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
-        )
-        dialog.send(_offer_to(dialog, "crisis.again_offer"))
-        return True
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         _mark(dialog, "bleeding_stopped_at")
@@ -2103,23 +2182,30 @@ def _ask_once_after_harm(dialog: Dialog) -> None:
 
 def answer_who_is_told(dialog: Dialog) -> bool:
     """Soon after a crisis reply, asking whether parents or school are told, or asking that they not be
-    (「親には絶対言わないで」「担当者って学校とか親に連絡する？」): what the staff do and do not tell, from
-    the content, limits included; not the fallback nor first aid again. True when answered."""
+    (「親に連絡いく？」「親には絶対言わないで」「担当者って学校とか親に連絡する？」): what this LINE and the
+    staff do and do not tell, worded by what was told. While the body is still at risk (pills taken,
+    or cutting whose bleeding has not stopped) 119 and first aid are kept, and come first; otherwise
+    the content's confidentiality answer, limits included, never first aid again. While a CSW holds
+    the case only the body at risk is answered. True when answered."""
     text = dialog.user_input.text
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or not fragments.asks_who_is_told(text):
         return False
     intents = dialog.understanding.intents if dialog.understanding else ()
     if any(intent.startswith("cmd.") or intent == "talk.addition" for intent in intents):
         return False  # 「担当の人に、今日のこと伝えてほしい。でも親には…」 asks to send: answered as asked
-    if fragments.worries_about_calling(text):  # 「親にバレたくない」 after pills: why 119 matters now
-        return False
     told = _harm_told(dialog)
-    if "overdose" in told or (
-        "self_harm" in told and not _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
-    ):  # the body first: answer_body_after_harm says who is told with 119 and first aid kept
-        return False
+    bleeding = "self_harm" in told and not _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
+    at_risk = "overdose" in told or bleeding
+    if not at_risk and (fragments.worries_about_calling(text) or dialog.data.get("with_person")):
+        return False  # 「親にバレたくない」 after cutting: why 119 matters (answer_body_after_harm)
     keep_typed(dialog)
-    dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
+    if at_risk:
+        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
+        dialog.say(
+            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
+        )
+    else:
+        dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 

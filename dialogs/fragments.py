@@ -81,7 +81,6 @@ WORD_LISTS = (
     "said_yes",
     "yes_at_length",
     "not_taken",
-    "asks_if_family_told",
     "call_worries",
     "ambulance",
     "ambulance_cost",
@@ -307,8 +306,8 @@ def says_not_called(text: str) -> bool:
 
 
 def asks_who_is_told(text: str) -> bool:
-    """Whether the words ask whether, or ask that not, parents or school be told (「親には絶対言わないで」
-    「担当者って学校とか親に連絡する？」)."""
+    """Whether the words ask whether, or ask that not, parents or school be told (「親に連絡いく？」
+    「家族に知らされますか」「親には絶対言わないで」「担当者って学校とか親に連絡する？」)."""
     return holds_word_of(text, "told_people") and holds_word_of(text, "telling_them")
 
 
@@ -417,11 +416,6 @@ def tells_long_ago(text: str) -> bool:
     """Whether the words place what they tell long ago (「小学生の頃」「昔」「20年前」「離婚して5年」) and
     nothing of it lately (「昨日」「さっき」「今も」)."""
     return bool(LONG_AGO.search(unicodedata.normalize("NFKC", text))) and not holds_word_of(text, "lately")
-
-
-def asks_if_family_told(text: str) -> bool:
-    """Whether the words ask if parents or family will be told (「親に連絡いく？」「家族に知らされる？」)."""
-    return holds_word_of(text, "asks_if_family_told")
 
 
 def answers_yes_at_length(text: str) -> bool:

@@ -109,8 +109,9 @@ def test_violence_long_past_is_heard_as_history_not_an_emergency(words: str) -> 
     reply = said(chat)
     assert "110" not in reply and "189" not in reply and FALLBACK not in reply
     assert "昔のこと" in reply
-    assert chat.data.get("urgency", {}).get("level") != "crisis"
-    assert "violence" in build_summary(chat.data)["concerns"]
+    summary = build_summary(chat.data)
+    assert summary["urgency"] == "normal" and "violence" in summary["concerns"]
+    assert "過去に受けた暴力" in " ".join(summary["urgency_reasons"])  # history, for the CSW
 
 
 @pytest.mark.parametrize(
@@ -146,6 +147,8 @@ def test_a_past_attempt_is_acknowledged_warmly_and_the_conversation_goes_on(word
     assert FALLBACK not in reply and "119" not in reply
     assert "話してくださって" in reply
     assert chat.state.startswith("menu")
+    summary = build_summary(chat.data)
+    assert summary["urgency"] == "normal" and "過去の自殺未遂" in " ".join(summary["urgency_reasons"])
     chat.send("仕事が見つからなくて家にいます")
     assert FALLBACK not in said(chat)
 
@@ -200,6 +203,32 @@ def test_a_second_indirect_wish_gets_the_direct_question_when_it_was_never_answe
 
 def test_the_direct_question_answered_is_not_asked_again_at_once() -> None:
     chat = started("もう疲れた。消えたい", "なんかもう全部終わりにしたい", now=NIGHT)
-    chat.tap("ない")
+    chat.tap("そこまでではない")
     chat.send("でもやっぱり全部終わりにしたい")
     assert DIRECT_QUESTION not in said(chat)
+
+
+# ---------------------------------------------------------------- 7. 「親に連絡いく？」: one answer
+
+ASKS_WHO_IS_TOLD = ["親に連絡いく？", "親には言わないで", "家族に電話されたりする？"]
+
+
+@pytest.mark.parametrize("asked", ASKS_WHO_IS_TOLD)
+@pytest.mark.parametrize(
+    ("harm", "kept"), [("さっき薬いっぱい飲んだ", "119"), ("さっき手首切った", "押さえ")]
+)
+def test_asking_who_is_told_while_the_body_is_at_risk_keeps_119(harm: str, kept: str, asked: str) -> None:
+    chat = started(harm, now=NIGHT)
+    chat.send(asked)
+    reply = said(chat)
+    assert "連絡することはありません" in reply and "119" in reply and kept in reply
+
+
+@pytest.mark.parametrize("asked", ASKS_WHO_IS_TOLD)
+def test_asking_who_is_told_after_the_bleeding_stopped_gets_the_honest_answer_without_first_aid(
+    asked: str,
+) -> None:
+    chat = started(*CUTTING, now=NIGHT)
+    chat.send(asked)
+    reply = said(chat)
+    assert "命" in reply and PRESS_THE_WOUND not in reply and "救急車を呼ぶのに" not in reply
