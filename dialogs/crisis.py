@@ -28,6 +28,12 @@ A relative gone out and not found at night (`missing`) gets 110 now. After a cas
 reply says the message reached it; someone who cannot phone is given chat lines first, and asking
 whether a line is open now gets its hours.
 
+Try-out 10: a correction of who hurts whom (「いえ、妻に手を上げているのは息子ではなく…」) revises what
+the conversation knows instead of answering it as harm, and a sentence that only denies is never
+quoted on the 受付票; violence told in the past and placed long ago, or an attempt now settled, is
+heard and noted, not met with the emergency lines; a question asked beside danger is answered briefly
+with the safety content; cutting to cope after the bleeding stopped gets no first aid again.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -66,7 +72,7 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
-from dialogs.violence import WhoHurts, acts_in_past, names_partner, who_hurts
+from dialogs.violence import WhoHurts, acts_in_past, names_partner, only_denies, who_hurts
 
 Situation = Literal[
     "child",
@@ -1078,12 +1084,22 @@ def _reasons(
     understanding: Understanding, level: str, text: str, lead: tuple[str, ...] = ()
 ) -> tuple[str, ...]:
     """Why this message raised the case to `level`, for the CSW (see `summary.urgency_reasons`);
-    `lead` names first what the conversation tells more exactly (violence from a grown child, neglect)."""
+    `lead` names first what the conversation tells more exactly (violence from a grown child, neglect).
+    A sentence that only denies an act of violence (「夫は手を上げてはいません」) is never quoted."""
     named = [catalog.text(f"urgency.reason.{kind}") for kind in lead]
     replaced = {catalog.text(REPLACED_BY_LEAD[kind]) for kind in lead if kind in REPLACED_BY_LEAD}
     told = _kinds_told(understanding, text)
-    found = [reason for reason in urgency_reasons(told, level, text) if reason not in replaced]
+    sentences = SENTENCES.findall(text)
+    kept = "".join(sentence for sentence in sentences if not only_denies(sentence)).strip() or text
+    if kept != text.strip():  # the whole message read by a context rule is read as what is kept
+        whole = [replace(e, matched=kept) if e.matched == text.strip() else e for e in told.evidence]
+        told = replace(told, evidence=tuple(e for e in whole if e.matched in kept))
+    found = [reason for reason in urgency_reasons(told, level, kept) if reason not in replaced]
     return tuple(dict.fromkeys([*named, *found]))
+
+
+SENTENCES = re.compile(r"[^。!?！？\n]+[。!?！？\n]*")
+"""The sentences of a message, each with its end marks."""
 
 
 CRY_FOR_HELP_RULES = frozenset({"crisis_violence.yaml#help_now"})
@@ -1212,8 +1228,8 @@ def correction_of(text: str) -> WhoHurts | None:
     """Who the words say does not hurt, when they correct a reading of who hurts whom (「いえ、妻に手を
     上げているのは息子ではなく…」「いえ、息子は妻に手を上げてはいません」); None when they do not."""
     told = who_hurts(text)
-    if not told.not_by or not (told.cleft or fragments.opens_with_correction(text)):
-        return None
+    if not told.not_by or told.done or not (told.cleft or fragments.opens_with_correction(text)):
+        return None  # 「いえ、夫は手を上げてはいません。怒鳴るだけです」 still tells of an act
     return told
 
 
@@ -1260,7 +1276,8 @@ def answer_correction(dialog: Dialog) -> bool:
     if told is None or told.by:
         return False
     who = next((RELATIVE_NAMES[word] for word in told.not_by_words if word in RELATIVE_NAMES), "family")
-    line = _first_line_with_about(("home_violence",), dialog.now)
+    lines_for: Situation = "violence" if "partner" in told.not_by else "home_violence"
+    line = _first_line_with_about((lines_for,), dialog.now)
     window = "\n".join((line.about, _line_text(line))) if line is not None else ""
     keep_typed(dialog)
     dialog.say("crisis.corrected", who=catalog.text(f"crisis.relative.{who}"), window=window)
@@ -1990,6 +2007,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
 def _answer_asked_too(dialog: Dialog) -> None:
     """A question asked in the same message as danger (「息子がまた暴れて…こういうときの相談先は保健所
     でしょうか」): answered briefly after the safety content, before the closing offer, never left out."""
+    sentences = answers.SENTENCE.findall(dialog.user_input.text)
+    if not any(sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences):
+        return  # 「元夫が家に来て殴られました」 names a visit but asks nothing
     briefs = [_brief_answer(dialog, topic) for topic in answers.topics_asked(dialog)]
     if not briefs:
         return

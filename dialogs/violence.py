@@ -50,8 +50,15 @@ VIOLENT = frozenset(
 )
 """Acts of violence (怒鳴る too, as the DV lines count it), as the analyzer's lemmas."""
 
-WITH_NOUN = {"上げる": "手", "あげる": "手", "振るう": "暴力", "ふるう": "暴力", "受ける": "暴力"}
-"""Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける)."""
+WITH_NOUN = {
+    "上げる": "手",
+    "あげる": "手",
+    "振るう": "暴力",
+    "ふるう": "暴力",
+    "受ける": "暴力",
+    "当たる": "もの",
+}
+"""Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける, 物に当たる)."""
 
 SUFFERED = frozenset(("受ける",))
 """Verbs whose subject is the one hurt (暴力を受けている)."""
@@ -68,13 +75,15 @@ SENTENCE_END = frozenset(("。", "!", "?", "！", "？", "\n"))
 class WhoHurts:
     """Who a message says hurts (`by`), who is hurt (`hurt`), and who it says does not hurt (`not_by`:
     「妻に手を上げているのは息子ではなく」「息子は妻に手を上げてはいません」), each in `PEOPLE` order;
-    `not_by_words` are the words that named them (息子); `cleft` says one was named as 「…のは」 does."""
+    `not_by_words` are the words that named them (息子); `cleft` says one was named as 「…のは」 does;
+    `done` that an act is told as done outside such a naming (「怒鳴るだけです」)."""
 
     by: tuple[str, ...] = ()
     hurt: tuple[str, ...] = ()
     not_by: tuple[str, ...] = ()
     not_by_words: tuple[str, ...] = ()
     cleft: bool = False
+    done: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.by or self.hurt)
@@ -202,7 +211,7 @@ def who_hurts(text: str) -> WhoHurts:
     by: list[str] = []
     hurt: list[str] = []
     not_by: list[Token] = []
-    cleft_told = False
+    cleft_told = done = False
     for sentence in _sentences(analyze(tidy(_partner_phrases(text)))):
         by += _owners_of_violence(sentence)
         acts = _acts(sentence)
@@ -224,9 +233,11 @@ def who_hurts(text: str) -> WhoHurts:
             doers = [who for who, particle in people if particle in (AGENT if passive else SUBJECT)]
             not_by += [token for token in sentence[: acts[-1][0]] if _person(token) in doers]
         elif passive:
+            done = True
             by += [who for who, particle in people if particle in AGENT]
             hurt += [*subjects, *also] or ["self"]
         else:
+            done = True
             by += subjects or (also if objects else [])
             hurt += objects + (also if subjects else [])
     if hurt and not by and names_partner(text):
@@ -238,7 +249,18 @@ def who_hurts(text: str) -> WhoHurts:
         _ordered([str(_person(token)) for token in denied]),
         tuple(dict.fromkeys(token.surface for token in denied)),
         cleft_told,
+        done,
     )
+
+
+def only_denies(text: str) -> bool:
+    """Whether the words tell of acts of violence only to deny them or who did them (「夫は手を上げては
+    いません」「妻に手を上げているのは息子ではありません」), none as done."""
+    told = who_hurts(text)
+    acts = [act for sentence in _sentences(analyze(tidy(text))) for act in _acts(sentence)]
+    if not acts or told.done:
+        return False
+    return (told.cleft and not told.by) or all(denied for _, _, denied in acts)
 
 
 def acts_in_past(text: str) -> bool:

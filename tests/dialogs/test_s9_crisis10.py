@@ -71,6 +71,19 @@ def test_a_correction_that_names_who_hits_is_still_answered_as_violence_at_home(
     assert CRIB not in reply and "110" in reply
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["いえ、夫は手を上げてはいません。怒鳴るだけです。", "いや、夫は殴ったりはしません。物に当たるだけです"],
+)
+def test_a_denial_beside_what_still_happens_is_not_quoted_and_keeps_who_hurts(words: str) -> None:
+    chat = started("夫が怖いです。", now=NIGHT)
+    chat.send(words)
+    assert "受け取り直しました" not in said(chat)
+    assert chat.data["crisis"]["hurt"] == "partner"
+    reasons = sheet_reasons(chat)
+    assert "手を上げては" not in reasons and "殴ったりは" not in reasons
+
+
 # ---------------------------------------------------------------- 2. a question inside a crisis exchange
 
 
