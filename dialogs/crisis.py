@@ -1216,8 +1216,9 @@ def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
 
 
 def remember_hurt(dialog: Dialog) -> None:
-    """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」)."""
-    if dialog.understanding is None:
+    """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」); not from
+    violence long past (「小学生の頃、父に毎日殴られていました」)."""
+    if dialog.understanding is None or told_long_ago(dialog.user_input.text):
         return
     hurt = hurt_named(dialog.understanding, dialog.data, dialog.user_input.text)
     if hurt is not None:
@@ -1261,10 +1262,15 @@ def _as_told(understanding: Understanding, text: str) -> Understanding:
     told = correction_of(text)
     if told is not None and not told.by:
         return _without_violence(understanding)
-    if kinds <= VIOLENCE_KINDS and fragments.tells_long_ago(text) and acts_in_past(text):
+    if kinds <= VIOLENCE_KINDS and told_long_ago(text):
         past = Evidence("resolved:crisis", text.strip(), LONG_AGO_RULE)
         return replace(_without_violence(understanding), evidence=(*understanding.evidence, past))
     return understanding
+
+
+def told_long_ago(text: str) -> bool:
+    """Whether the words tell of violence only in the past and place it long ago, nothing of it lately."""
+    return fragments.tells_long_ago(text) and acts_in_past(text)
 
 
 def answer_correction(dialog: Dialog) -> bool:
@@ -1310,6 +1316,7 @@ def answer_past_told(dialog: Dialog) -> bool:
     _record(dialog, "normal", (catalog.text(f"urgency.history.{kind}"),))  # for the CSW: no raise
     dialog.say(f"crisis.past_told.{kind}")
     dialog.send(_offer_to(dialog, "urgent.offer"))
+    _answer_asked_too(dialog)
     return True
 
 

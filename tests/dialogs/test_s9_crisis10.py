@@ -122,6 +122,7 @@ def test_violence_long_past_is_heard_as_history_not_an_emergency(words: str) -> 
     reply = said(chat)
     assert "110" not in reply and "189" not in reply and FALLBACK not in reply
     assert "昔のこと" in reply
+    assert "hurt" not in chat.data.get("crisis", {})  # no one is being hurt now
     summary = build_summary(chat.data)
     assert summary["urgency"] == "normal" and "violence" in summary["concerns"]
     assert "過去に受けた暴力" in " ".join(summary["urgency_reasons"])  # history, for the CSW
@@ -164,6 +165,14 @@ def test_a_past_attempt_is_acknowledged_warmly_and_the_conversation_goes_on(word
     assert summary["urgency"] == "normal" and "過去の自殺未遂" in " ".join(summary["urgency_reasons"])
     chat.send("仕事が見つからなくて家にいます")
     assert FALLBACK not in said(chat)
+
+
+def test_a_question_beside_a_past_attempt_is_answered_too() -> None:
+    chat = started(
+        "昔、自殺を図ったことがあります。今は大丈夫です。保健所って家族も相談できますか", now=NIGHT
+    )
+    reply = said(chat)
+    assert "話してくださって" in reply and HEALTH_CENTER_PHONE in reply and "119" not in reply
 
 
 # ---------------------------------------------------------------- 3. cutting to cope, bleeding stopped
