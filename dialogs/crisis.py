@@ -542,9 +542,11 @@ def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
         if entity.kind == "age" and entity.value.isdigit() and int(entity.value) < 18:
             return True
     answers = data.get("intake", {}).get("answers", {})
+    band = answers.get("age_band", {})
     return bool(
         answers.get("asker", {}).get("choice") in (None, "self")
-        and answers.get("age_band", {}).get("choice") == "under_18"
+        and band.get("choice") == "under_18"
+        and band.get("of") != "other"  # 「2歳の息子に手をあげてしまいそう」: the son's age, not the writer's
     )
 
 

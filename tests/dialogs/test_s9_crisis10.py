@@ -84,6 +84,21 @@ def test_a_denial_beside_what_still_happens_is_not_quoted_and_keeps_who_hurts(wo
     assert "手を上げては" not in reasons and "殴ったりは" not in reasons
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "2歳の息子に手をあげてしまいそうで怖いです",
+        "3歳の娘を叩いてしまいそうで怖い",
+        "5歳の子に手をあげてしまいました",
+    ],
+)
+def test_a_parent_afraid_of_hitting_a_young_child_is_answered_as_the_parent(words: str) -> None:
+    chat = started(words, now=NIGHT)
+    reply = said(chat)
+    assert "189" in reply and CRIB in reply
+    assert "あなたのせいではありません" not in reply  # not the words for a child being hit
+
+
 # ---------------------------------------------------------------- 2. a question inside a crisis exchange
 
 
