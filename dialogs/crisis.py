@@ -28,6 +28,12 @@ A relative gone out and not found at night (`missing`) gets 110 now. After a cas
 reply says the message reached it; someone who cannot phone is given chat lines first, and asking
 whether a line is open now gets its hours.
 
+Try-out 10: a correction of who hurts whom (「いえ、妻に手を上げているのは息子ではなく…」) revises what
+the conversation knows instead of answering it as harm, and a sentence that only denies is never
+quoted on the 受付票; violence told in the past and placed long ago, or an attempt now settled, is
+heard and noted, not met with the emergency lines; a question asked beside danger is answered briefly
+with the safety content; cutting to cope after the bleeding stopped gets no first aid again.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -38,19 +44,27 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from dialogs import catalog, fragments
-from dialogs.content import URGENT_SITUATIONS, Hotline, UrgentSituation, current_content
-from dialogs.dialog import Dialog
+from dialogs.content import (
+    URGENT_SITUATIONS,
+    FaqIntent,
+    Hotline,
+    QuestionId,
+    ServiceId,
+    UrgentSituation,
+    current_content,
+)
+from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows import consent, followup
+from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed
 from dialogs.flows.intake import field_to_edit, takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
-from dialogs.summary import REASON_CHARS, urgency_reasons
+from dialogs.summary import REASON_CHARS, URGENCY_LEVELS, urgency_reasons
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import FIRST_PERSON, words_pattern
@@ -58,7 +72,7 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
-from dialogs.violence import names_partner, who_hurts
+from dialogs.violence import WhoHurts, acts_in_past, names_partner, only_denies, who_hurts
 
 Situation = Literal[
     "child",
@@ -126,6 +140,24 @@ HURT_IN: dict[Situation, Hurt] = {
     "parent": "own_child",
 }
 SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
+
+DOERS_OF_HURT: dict[Hurt, tuple[str, ...]] = {
+    "child": ("parent",),
+    "neglected": ("parent",),
+    "partner": ("partner",),
+    "parent": ("child", "sibling"),
+    "own_child": ("self",),
+}
+"""Who hurts (as `dialogs.violence` names people) when the conversation knows this one is hurt."""
+
+HURT_OF_ANSWERED: dict[Situation, Hurt] = {**HURT_IN, "grown_child": "own_child"}
+"""Who is hurt in each situation answered for violence (a parent afraid of hitting a grown child too)."""
+
+VIOLENCE_KINDS = frozenset({"violence", "child_abuse", "harm_to_others"})
+"""Crisis kinds that tell of someone hurting someone."""
+
+LONG_AGO_RULE = "context:violence_long_ago"
+"""The rule of violence told in the past and placed long ago (「小学生の頃、父に殴られていました」)."""
 
 SWALLOWED = frozenset({"飲む", "呑む", "飲み込む", "のむ", "キメる", "od"})
 """Words that, said in the past tense of a reading about an overdose, mean the pills are already taken."""
@@ -510,9 +542,11 @@ def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
         if entity.kind == "age" and entity.value.isdigit() and int(entity.value) < 18:
             return True
     answers = data.get("intake", {}).get("answers", {})
+    band = answers.get("age_band", {})
     return bool(
         answers.get("asker", {}).get("choice") in (None, "self")
-        and answers.get("age_band", {}).get("choice") == "under_18"
+        and band.get("choice") == "under_18"
+        and band.get("of") != "other"  # 「2歳の息子に手をあげてしまいそう」: the son's age, not the writer's
     )
 
 
@@ -688,6 +722,7 @@ def again_messages(
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
+        "home_violence",
         "parent",
         "grown_child",
         "relative_suicidal",
@@ -723,6 +758,23 @@ class CrisisMemory:
     method_named: bool = False
     """Whether a way of dying was named and asked about: the first one named is more acute than
     thoughts of dying told before it (「台所で包丁を見ていて」 after 「私がいなくなったほうが」)."""
+    question_answered_at: datetime | None = None
+    """When a question about dying was last answered (a button or typed words)."""
+    bleeding_stopped_at: datetime | None = None
+    """When the person said the bleeding stopped (「血はとまった」)."""
+
+    def question_settled(self, now: datetime) -> bool:
+        """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
+        once), or within `REPEAT_WITHIN` and answered since."""
+        answered = self.question_answered_at
+        if self.asked_at is None or self.asked_within(now, QUESTION_FRESH):
+            return self.asked_at is not None
+        return self.asked_lately(now) and answered is not None and answered >= self.asked_at
+
+    def bleeding_stopped(self, now: datetime) -> bool:
+        """Whether the bleeding was said to have stopped within `AFTER_CRISIS_WITHIN`."""
+        stopped = self.bleeding_stopped_at
+        return stopped is not None and now - stopped < AFTER_CRISIS_WITHIN
 
     def asked_lately(self, now: datetime) -> bool:
         """Whether the direct question was asked within `REPEAT_WITHIN`."""
@@ -758,26 +810,40 @@ class CrisisMemory:
         told = situations if asked else situations[:1]  # with the question, the dying beside violence too
         answered_now = tuple(dict.fromkeys([*answered, *told]))
         named = self.method_named or method
-        return CrisisMemory(now, answered_now, hurt, asked_at, briefs, self.sent, self.no_phone, named)
+        return replace(
+            self,
+            shown_at=now,
+            answered=answered_now,
+            hurt=hurt,
+            asked_at=asked_at,
+            brief=briefs,
+            method_named=named,
+        )
 
 
 def memory_of(data: dict[str, Any]) -> CrisisMemory:
     """The crisis memory kept in a conversation's stored data."""
     stored = data.get("crisis", {})
-    stamp = stored.get("shown_at")
     hurt = stored.get("hurt")
-    asked = stored.get("method_asked_at")
     brief = stored.get("brief")
     return CrisisMemory(
-        datetime.fromisoformat(stamp) if isinstance(stamp, str) else None,
+        _stamp(stored, "shown_at"),
         tuple(stored.get("answered") or stored.get("situations") or ()),
         hurt if hurt in SITUATION_OF_HURT else None,
-        datetime.fromisoformat(asked) if isinstance(asked, str) else None,
+        _stamp(stored, "method_asked_at"),
         brief if isinstance(brief, int) else 0,
         isinstance(data.get("handoff"), dict) and not data.get("with_person"),
         bool(stored.get("no_phone")),
         bool(stored.get("method_named")),
+        _stamp(stored, "risk_answered_at"),
+        _stamp(stored, "bleeding_stopped_at"),
     )
+
+
+def _stamp(stored: dict[str, Any], key: str) -> datetime | None:
+    """The time kept under `key`, if any."""
+    value = stored.get(key)
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
 
 
 METHOD_RULES = (
@@ -859,8 +925,11 @@ def reply_for(
     (「消えたいなーってのは毎日ある」) get the direct question too. A time named with thoughts of dying
     (「今日で終わりにしたい」) is more acute: the whole block and the question again. Thoughts of dying
     beside violence get the question too; still at the place named (「まだ屋上にいる」) gets go inside.
-    After a case was sent, the reply says the message reached it; after 「電話は無理」, chat and LINE
-    lines come first."""
+    Thoughts of dying again (「なんかもう全部終わりにしたい」) while the direct question was never asked,
+    or not answered and not asked in the last `QUESTION_FRESH`, get the brief reply and the question.
+    Cutting told as a way to cope (「別に死にたいわけじゃない。やると落ち着くだけ」), or more words after
+    the bleeding stopped, is heard without first aid again. After a case was sent, the reply says the
+    message reached it; after 「電話は無理」, chat and LINE lines come first."""
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -887,19 +956,37 @@ def reply_for(
             sent=sent,
             no_phone=no_phone,
         )
-        return messages, memory.after(situations, now, asked=ask)
-    if memory.asked_lately(now) and fragments.still_at_place(text):
+        return messages, memory.after(situations, now, asked=ask, method=method)
+    if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
         messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
         return messages, memory.after(situations, now)
     method = names_method(understanding)
     again = method and (not memory.method_named or fragments.says_misread(text))
     if (method or dying_too) and (not memory.asked_lately(now) or again):
         first = "crisis.method" if method else "crisis.dying_too"
-        ask = not memory.asked_within(now, QUESTION_FRESH)  # a correction a minute later is not asked again
+        # asked again after `QUESTION_FRESH`, or for the first way of dying named; not for a correction
+        ask = not memory.asked_within(now, QUESTION_FRESH) or (method and not memory.method_named)
         messages = method_messages(
             now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
+    if situations[0] == "self_harm" and _copes(understanding, memory, now, text):
+        messages = coping_messages(now, with_person=with_person, no_phone=no_phone, sent=sent, memory=memory)
+        return messages, memory.after(situations, now, brief=True)
+    pills = understanding is not None and "overdose" in understanding.crisis_kinds
+    if situations[0] == "suicidal" and not memory.question_settled(now):  # never asked, or not answered
+        brief, offer = again_messages(
+            now,
+            situations,
+            with_person=with_person,
+            pills=pills,
+            turn=memory.brief,
+            sent=sent,
+            no_phone=no_phone,
+        )
+        kept = (Text(offer.text),) if sent or with_person else ()  # what becomes of it, without buttons
+        messages = (brief, *kept, _direct_question(with_person=with_person))
+        return messages, memory.after(situations, now, asked=True, brief=True)
     if (
         situations[0] == "child"
         and understanding is not None
@@ -911,11 +998,39 @@ def reply_for(
         if guidance is not None:
             offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
             return (Text(guidance), offer), memory.after(situations, now, brief=True)
-    pills = understanding is not None and "overdose" in understanding.crisis_kinds
     messages = again_messages(
         now, situations, with_person=with_person, pills=pills, turn=memory.brief, sent=sent, no_phone=no_phone
     )
     return messages, memory.after(situations, now, brief=True)
+
+
+COPING_RULES = ("#cutting_calms",)
+"""Lexicon rules that tell of cutting to cope (「やると落ち着く」「切ったら楽になる」)."""
+
+
+def _copes(understanding: Understanding | None, memory: CrisisMemory, now: datetime, text: str) -> bool:
+    """Whether more words after cutting was answered tell of cutting to cope (「別に死にたいわけじゃない。
+    やると落ち着くだけ」) or come after the bleeding stopped, and nothing of a wound bleeding now."""
+    if fragments.tells_of_body(text, "self_harm"):
+        return False
+    found = [e.rule for e in understanding.evidence if e.label == "crisis"] if understanding else []
+    coping = any(rule in name for name in found for rule in COPING_RULES)
+    return coping or memory.bleeding_stopped(now)
+
+
+def coping_messages(
+    now: datetime, *, with_person: bool, no_phone: bool, sent: bool, memory: CrisisMemory
+) -> tuple[Text, ...]:
+    """Cutting to cope, without wanting to die: heard without a lecture, the wound named only while it
+    may still bleed, a line to write or talk to (chat first), and a person; no first aid again."""
+    phones, chats = _open_lines(("self_harm",), now)
+    reach = (chats + phones)[:1] if no_phone or not phones else (chats[:1] or phones[:1])
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    key = "crisis.coping_self_harm" if memory.bleeding_stopped(now) else "crisis.coping_self_harm.unsure"
+    return (
+        Text(catalog.text(key, line=line)),
+        _offer("crisis.again_offer", with_person=with_person, sent=sent),
+    )
 
 
 def child_guidance_text(now: datetime) -> str | None:
@@ -937,7 +1052,7 @@ def crisis_answer(
     anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
     acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
     """
-    understanding = classify(text)
+    understanding = _as_told(classify(text), text)
     if understanding.crisis != "crisis":
         return None
     memory = memory or CrisisMemory()
@@ -971,12 +1086,22 @@ def _reasons(
     understanding: Understanding, level: str, text: str, lead: tuple[str, ...] = ()
 ) -> tuple[str, ...]:
     """Why this message raised the case to `level`, for the CSW (see `summary.urgency_reasons`);
-    `lead` names first what the conversation tells more exactly (violence from a grown child, neglect)."""
+    `lead` names first what the conversation tells more exactly (violence from a grown child, neglect).
+    A sentence that only denies an act of violence (「夫は手を上げてはいません」) is never quoted."""
     named = [catalog.text(f"urgency.reason.{kind}") for kind in lead]
     replaced = {catalog.text(REPLACED_BY_LEAD[kind]) for kind in lead if kind in REPLACED_BY_LEAD}
     told = _kinds_told(understanding, text)
-    found = [reason for reason in urgency_reasons(told, level, text) if reason not in replaced]
+    sentences = SENTENCES.findall(text)
+    kept = "".join(sentence for sentence in sentences if not only_denies(sentence)).strip() or text
+    if kept != text.strip():  # the whole message read by a context rule is read as what is kept
+        whole = [replace(e, matched=kept) if e.matched == text.strip() else e for e in told.evidence]
+        told = replace(told, evidence=tuple(e for e in whole if e.matched in kept))
+    found = [reason for reason in urgency_reasons(told, level, kept) if reason not in replaced]
     return tuple(dict.fromkeys([*named, *found]))
+
+
+SENTENCES = re.compile(r"[^。!?！？\n]+[。!?！？\n]*")
+"""The sentences of a message, each with its end marks."""
 
 
 CRY_FOR_HELP_RULES = frozenset({"crisis_violence.yaml#help_now"})
@@ -1032,7 +1157,8 @@ def _record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:
     """Keep the highest urgency and every reason given so far, in order, for the summary (「食べるものがない」
     stays beside a later 「死にたい」)."""
     stored = dialog.data.get("urgency", {})
-    highest = "crisis" if "crisis" in (stored.get("level"), level) else level
+    levels = [known for known in (stored.get("level"), level) if known in URGENCY_LEVELS]
+    highest = min(levels, key=URGENCY_LEVELS.index, default=level)
     kept = list(stored.get("reasons", []))
     dialog.data["urgency"] = {"level": highest, "reasons": [*kept, *(r for r in reasons if r not in kept)]}
 
@@ -1092,12 +1218,108 @@ def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
 
 
 def remember_hurt(dialog: Dialog) -> None:
-    """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」)."""
-    if dialog.understanding is None:
+    """Keep who the message says is being hurt, for the turns after (「きのうも なぐられた」); not from
+    violence long past (「小学生の頃、父に毎日殴られていました」)."""
+    if dialog.understanding is None or told_long_ago(dialog.user_input.text):
         return
     hurt = hurt_named(dialog.understanding, dialog.data, dialog.user_input.text)
     if hurt is not None:
         dialog.data.setdefault("crisis", {})["hurt"] = hurt
+
+
+def correction_of(text: str) -> WhoHurts | None:
+    """Who the words say does not hurt, when they correct a reading of who hurts whom (「いえ、妻に手を
+    上げているのは息子ではなく…」「いえ、息子は妻に手を上げてはいません」); None when they do not."""
+    told = who_hurts(text)
+    if not told.not_by or told.done or not (told.cleft or fragments.opens_with_correction(text)):
+        return None  # 「いえ、夫は手を上げてはいません。怒鳴るだけです」 still tells of an act
+    return told
+
+
+def _revise_after_correction(dialog: Dialog, told: WhoHurts) -> None:
+    """Forget what a correction says was misread: that the one said not to hurt is hurting someone, and
+    the situations answered for it (a later crisis gets its own whole block, not the brief one)."""
+    stored = dialog.data.setdefault("crisis", {})
+    wrong = {hurt for hurt, doers in DOERS_OF_HURT.items() if set(doers) & set(told.not_by)}
+    if stored.get("hurt") in wrong:
+        del stored["hurt"]
+    if "answered" in stored:
+        stored["answered"] = [s for s in stored["answered"] if HURT_OF_ANSWERED.get(s) not in wrong]
+
+
+def _without_violence(understanding: Understanding) -> Understanding:
+    """The reading without the kinds that tell of someone hurting someone (no danger when none is left)."""
+    kinds = tuple(kind for kind in understanding.crisis_kinds if kind not in VIOLENCE_KINDS)
+    return replace(understanding, crisis=understanding.crisis if kinds else "none", crisis_kinds=kinds)
+
+
+def _as_told(understanding: Understanding, text: str) -> Understanding:
+    """The reading with what the words take back or place long ago set aside: violence someone is said
+    not to do (「いえ、妻に手を上げているのは息子ではなく、私でもありません」) is no danger, and violence
+    long past, told in the past with nothing of it lately (「小学生の頃、父に毎日殴られていました」), is
+    history to hear (`LONG_AGO_RULE`), not the emergency lines; 「昨日も」「今も」 keep it a crisis."""
+    kinds = set(understanding.crisis_kinds)
+    if understanding.crisis == "none" or not kinds & VIOLENCE_KINDS:
+        return understanding
+    told = correction_of(text)
+    if told is not None and not told.by:
+        return _without_violence(understanding)
+    if kinds <= VIOLENCE_KINDS and told_long_ago(text):
+        past = Evidence("resolved:crisis", text.strip(), LONG_AGO_RULE)
+        return replace(_without_violence(understanding), evidence=(*understanding.evidence, past))
+    return understanding
+
+
+def told_long_ago(text: str) -> bool:
+    """Whether the words tell of violence only in the past and place it long ago, nothing of it lately."""
+    return fragments.tells_long_ago(text) and acts_in_past(text)
+
+
+def answer_correction(dialog: Dialog) -> bool:
+    """A correction of who hurts whom that names no one else (「いえ、妻に手を上げているのは息子ではなく、
+    私でもありません。ただ、いずれそうなりそうで怖いのです」): thanks, the reading revised, and a window
+    that is not the police for the worry about what may come; never the lines for the one said not to
+    hurt. True when answered."""
+    told = correction_of(dialog.user_input.text)
+    if told is None or told.by:
+        return False
+    who = next((RELATIVE_NAMES[word] for word in told.not_by_words if word in RELATIVE_NAMES), "family")
+    lines_for: Situation = "violence" if "partner" in told.not_by else "home_violence"
+    line = _first_line_with_about((lines_for,), dialog.now)
+    window = "\n".join((line.about, _line_text(line))) if line is not None else ""
+    keep_typed(dialog)
+    dialog.say("crisis.corrected", who=catalog.text(f"crisis.relative.{who}"), window=window)
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_past_told(dialog: Dialog) -> bool:
+    """Violence long past (「小学生の頃、父に毎日殴られていました」「昔、元夫からDVを受けていました。
+    離婚して5年です」) or an attempt or self-harm now settled (「10年前に自殺未遂をしたことがあります。
+    今は落ち着いています」), told at the menu: heard warmly and kept for the person in charge, no
+    emergency block, and the conversation goes on; once in `REPEAT_WITHIN`. The 受付票 notes it beside
+    the urgency, which it does not raise. True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or understanding.crisis != "none":
+        return False
+    at_menu = dialog.state in (MenuStates.START, MenuStates.MAIN)
+    if not at_menu or _recently(dialog, "past_told_at", REPEAT_WITHIN):
+        return False
+    text = dialog.user_input.text
+    resolved = [evidence.rule for evidence in understanding.evidence if evidence.label == "resolved:crisis"]
+    violence = LONG_AGO_RULE in resolved or (
+        "violence" in understanding.concerns and fragments.tells_long_ago(text) and not understanding.intents
+    )
+    if not resolved and not violence:
+        return False
+    _mark(dialog, "past_told_at")
+    keep_typed(dialog)
+    kind = "violence" if violence else "harm"
+    _record(dialog, "normal", (catalog.text(f"urgency.history.{kind}"),))  # for the CSW: no raise
+    dialog.say(f"crisis.past_told.{kind}")
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    _answer_asked_too(dialog)
+    return True
 
 
 def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> Hotline | None:
@@ -1409,6 +1631,7 @@ def ask_about_risk(dialog: Dialog) -> bool:
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     """Answer the person's reply to the risk question; True when they said the thoughts are there: the
     answer acknowledged, the lines open now, and whether they are safe now, with a person offered."""
+    _mark(dialog, "risk_answered_at")
     if dialog.value() != "yes" and not typed_yes:
         dialog.say("risk.thanks")
         return False
@@ -1717,13 +1940,18 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     before = fragments.recent(dialog.data, dialog.now)
     fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
     known_hurt = memory_of(dialog.data).hurt
-    remember_hurt(dialog)
+    correction = correction_of(dialog.user_input.text)
+    if correction is None:
+        remember_hurt(dialog)
+    else:
+        _revise_after_correction(dialog, correction)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
-    understanding = dialog.understanding = _feared_at_home(dialog, understanding)
+    understanding = _as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
+    dialog.understanding = understanding
     if answer_risk_at_length(dialog):
         return True
     pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
@@ -1732,13 +1960,15 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         joined = pieces.crisis
-        if answer_call_question(dialog):
+        if answer_call_question(dialog) or answer_correction(dialog) or answer_past_told(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):
             return True
         if dialog.data.get("with_person"):  # the CSW answers the rest; the body after harm still gets 119
-            return answer_body_after_harm(dialog) or (
-                joined is not None and _answer_joined(dialog, *joined, new=False)
+            return (
+                answer_who_is_told(dialog)
+                or answer_body_after_harm(dialog)
+                or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
         if answer_where_to_leave(dialog):
             return True
@@ -1773,12 +2003,53 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     dialog.effects.append(RaiseUrgency(level, reasons))
     if level == "crisis":
         _answer_crisis(dialog, situations, already_sent=already_sent)
+        _answer_asked_too(dialog)
         return True
     _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer_to(dialog, "urgent.offer"))
+    _answer_asked_too(dialog)
     return True
+
+
+def _answer_asked_too(dialog: Dialog) -> None:
+    """A question asked in the same message as danger (「息子がまた暴れて…こういうときの相談先は保健所
+    でしょうか」): answered briefly after the safety content, before the closing offer, never left out."""
+    sentences = answers.SENTENCE.findall(dialog.user_input.text)
+    if not any(sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences):
+        return  # 「元夫が家に来て殴られました」 names a visit but asks nothing
+    briefs = [_brief_answer(dialog, topic) for topic in answers.topics_asked(dialog)]
+    if not briefs:
+        return
+    text = catalog.text("crisis.asked_too", answer="\n".join(briefs))
+    if not dialog.messages:
+        dialog.send(Text(text))
+    elif len(dialog.messages) < MAX_MESSAGES:
+        dialog.messages.insert(len(dialog.messages) - 1, Text(text))
+    else:  # at LINE's limit: the answer closes the message before the offer
+        before = dialog.messages[-2]
+        dialog.messages[-2] = Text(f"{before.text}\n\n{text}", before.choices)
+
+
+def _brief_answer(dialog: Dialog, topic: str) -> str:
+    """A short answer to one service, question or FAQ asked beside danger: what a service is and its
+    window; a question's or a FAQ's answer from the content."""
+    if topic.startswith("service."):
+        content = current_content()
+        service = content.service(cast(ServiceId, topic.removeprefix("service.")))
+        window = content.window(service.how_to_reach.window)
+        return catalog.text(
+            "crisis.asked_service",
+            name=service.name,
+            summary=service.summary,
+            window_name=window.name,
+            window_phone=window.phone,
+            window_hours=window.hours_text,
+        )
+    if topic.startswith("ask."):
+        return answers.question_text(dialog, cast(QuestionId, topic))
+    return answers.faq_text(cast(FaqIntent, topic), None)
 
 
 def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situation) -> tuple[str, ...]:
@@ -1886,18 +2157,10 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
     119 after pills (「救急とか大げさ」「親にバレたくない」「救急車って金かかる？」) is told why it matters
     now and that the ambulance is free. Bleeding that stopped
     (「とまった」) is thanked with what to watch for; help on its way (「救急車よんだ」) gets what to tell
-    them; a bare 「はい」 names 119 once more; asking whether parents are told (「親に連絡いく？」) is
-    answered with what this LINE does and does not do, and 119 again. True when answered."""
+    them; a bare 「はい」 names 119 once more (asking whether parents are told: `answer_who_is_told`).
+    True when answered."""
     told = _harm_told(dialog)
     text = dialog.user_input.text
-    if told and fragments.asks_if_family_told(text):
-        keep_typed(dialog)
-        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
-        dialog.say(
-            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
-        )
-        dialog.send(_offer_to(dialog, "crisis.again_offer"))
-        return True
     if "self_harm" in told and fragments.bleeding_stopped(text):
         keep_typed(dialog)
         _mark(dialog, "bleeding_stopped_at")
@@ -1950,23 +2213,30 @@ def _ask_once_after_harm(dialog: Dialog) -> None:
 
 def answer_who_is_told(dialog: Dialog) -> bool:
     """Soon after a crisis reply, asking whether parents or school are told, or asking that they not be
-    (「親には絶対言わないで」「担当者って学校とか親に連絡する？」): what the staff do and do not tell, from
-    the content, limits included; not the fallback nor first aid again. True when answered."""
+    (「親に連絡いく？」「親には絶対言わないで」「担当者って学校とか親に連絡する？」): what this LINE and the
+    staff do and do not tell, worded by what was told. While the body is still at risk (pills taken,
+    or cutting whose bleeding has not stopped) 119 and first aid are kept, and come first; otherwise
+    the content's confidentiality answer, limits included, never first aid again. While a CSW holds
+    the case only the body at risk is answered. True when answered."""
     text = dialog.user_input.text
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or not fragments.asks_who_is_told(text):
         return False
     intents = dialog.understanding.intents if dialog.understanding else ()
     if any(intent.startswith("cmd.") or intent == "talk.addition" for intent in intents):
         return False  # 「担当の人に、今日のこと伝えてほしい。でも親には…」 asks to send: answered as asked
-    if fragments.worries_about_calling(text):  # 「親にバレたくない」 after pills: why 119 matters now
-        return False
     told = _harm_told(dialog)
-    if "overdose" in told or (
-        "self_harm" in told and not _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
-    ):  # the body first: answer_body_after_harm says who is told with 119 and first aid kept
-        return False
+    bleeding = "self_harm" in told and not _recently(dialog, "bleeding_stopped_at", AFTER_CRISIS_WITHIN)
+    at_risk = "overdose" in told or bleeding
+    if not at_risk and (fragments.worries_about_calling(text) or dialog.data.get("with_person")):
+        return False  # 「親にバレたくない」 after cutting: why 119 matters (answer_body_after_harm)
     keep_typed(dialog)
-    dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
+    if at_risk:
+        dialog.messages.clear()  # danger first: no note that the worry was kept as a 配慮
+        dialog.say(
+            "crisis.family_told_after_pills" if "overdose" in told else "crisis.family_told_after_cutting"
+        )
+    else:
+        dialog.say("crisis.who_is_told", answer=current_content().faq_answer("faq.confidentiality"))
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 

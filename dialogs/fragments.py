@@ -81,7 +81,6 @@ WORD_LISTS = (
     "said_yes",
     "yes_at_length",
     "not_taken",
-    "asks_if_family_told",
     "call_worries",
     "ambulance",
     "ambulance_cost",
@@ -128,6 +127,9 @@ WORD_LISTS = (
     "grown_named",
     "appetite_lost",
     "short_of_money",
+    "corrects",
+    "long_ago",
+    "lately",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -308,8 +310,8 @@ def says_not_called(text: str) -> bool:
 
 
 def asks_who_is_told(text: str) -> bool:
-    """Whether the words ask whether, or ask that not, parents or school be told (「親には絶対言わないで」
-    「担当者って学校とか親に連絡する？」)."""
+    """Whether the words ask whether, or ask that not, parents or school be told (「親に連絡いく？」
+    「家族に知らされますか」「親には絶対言わないで」「担当者って学校とか親に連絡する？」)."""
     return holds_word_of(text, "told_people") and holds_word_of(text, "telling_them")
 
 
@@ -399,9 +401,25 @@ def opens_with_yes(text: str) -> bool:
     return bool("".join(rest).strip()) and _whole(opening) in SAID_YES
 
 
-def asks_if_family_told(text: str) -> bool:
-    """Whether the words ask if parents or family will be told (「親に連絡いく？」「家族に知らされる？」)."""
-    return holds_word_of(text, "asks_if_family_told")
+def opens_with_correction(text: str) -> bool:
+    """Whether the message opens by saying what was read is not so (「いえ、」「違います。」)."""
+    normalized = _normalized(text).lstrip("…。、 ")
+    return any(normalized.startswith(word) for word in _normalized_list("corrects"))
+
+
+LONG_AGO = re.compile(
+    "(?:"
+    + "|".join(re.escape(unicodedata.normalize("NFKC", word)) for word in WORDS["long_ago"])
+    + r"|\d+\s*年(?:ほど|くらい|ぐらい|近く|以上)?前)(?!から)|(?:離婚|別れ|家を出)て(?:から)?\d+\s*年"
+)
+"""A time long past: a word of `long_ago`, or some years ago (「20年前」), not a time since which it goes
+on (「昔から」「3年前から」)."""
+
+
+def tells_long_ago(text: str) -> bool:
+    """Whether the words place what they tell long ago (「小学生の頃」「昔」「20年前」「離婚して5年」) and
+    nothing of it lately (「昨日」「さっき」「今も」)."""
+    return bool(LONG_AGO.search(unicodedata.normalize("NFKC", text))) and not holds_word_of(text, "lately")
 
 
 def answers_yes_at_length(text: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.entities import FIRST_PERSON, RELATIVE_TO_RELATION
+from dialogs.understanding.grammar import features
 
 PERSON_OF_WRITERS_RELATION = {
     "parent": "child",
@@ -70,8 +71,15 @@ STRUCK_PARTS = frozenset(
 )
 """Body parts (and the open hand) that make 打つ a blow to a person."""
 
-WITH_NOUN = {"上げる": "手", "あげる": "手", "振るう": "暴力", "ふるう": "暴力", "受ける": "暴力"}
-"""Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける)."""
+WITH_NOUN = {
+    "上げる": "手",
+    "あげる": "手",
+    "振るう": "暴力",
+    "ふるう": "暴力",
+    "受ける": "暴力",
+    "当たる": "もの",
+}
+"""Verbs that are violence only after their noun (手をあげる, 暴力をふるう, 暴力を受ける, 物に当たる)."""
 
 SUFFERED = frozenset(("受ける",))
 """Verbs whose subject is the one hurt (暴力を受けている)."""
@@ -86,10 +94,17 @@ SENTENCE_END = frozenset(("。", "!", "?", "！", "？", "\n"))
 
 @dataclass(frozen=True)
 class WhoHurts:
-    """Who a message says hurts (`by`) and who is hurt (`hurt`), each in `PEOPLE` order."""
+    """Who a message says hurts (`by`), who is hurt (`hurt`), and who it says does not hurt (`not_by`:
+    「妻に手を上げているのは息子ではなく」「息子は妻に手を上げてはいません」), each in `PEOPLE` order;
+    `not_by_words` are the words that named them (息子); `cleft` says one was named as 「…のは」 does;
+    `done` that an act is told as done outside such a naming (「怒鳴るだけです」)."""
 
     by: tuple[str, ...] = ()
     hurt: tuple[str, ...] = ()
+    not_by: tuple[str, ...] = ()
+    not_by_words: tuple[str, ...] = ()
+    cleft: bool = False
+    done: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.by or self.hurt)
@@ -118,8 +133,8 @@ def _sentences(tokens: Sequence[Token]) -> list[list[Token]]:
     return [sentence for sentence in sentences if sentence]
 
 
-def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
-    """(index, passive) of each act of violence in a sentence."""
+def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool, bool]]:
+    """(index, passive, denied) of each act of violence in a sentence."""
     acts = []
     for i, token in enumerate(sentence):
         noun = WITH_NOUN.get(token.lemma)
@@ -132,8 +147,7 @@ def _acts(sentence: Sequence[Token]) -> list[tuple[int, bool]]:
         passive = token.lemma in SUFFERED or any(
             t.lemma in ("れる", "られる") and t.pos == "助動詞" for t in after
         )
-        if not _denied(sentence[i + 1 :]):
-            acts.append((i, passive))
+        acts.append((i, passive, _denied(sentence[i + 1 :])))
     return acts
 
 
@@ -149,15 +163,39 @@ NEGATIONS = frozenset(("ない", "ぬ", "ん", "ず"))
 
 
 def _denied(rest: Sequence[Token]) -> bool:
-    """Whether the words after an act deny it, before the clause ends (「叩かれたりはしていません。」)."""
-    for token in rest[:8]:
-        if token.surface in ("、", ",") or (
-            token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma != "て"
+    """Whether the words after an act deny it, before the clause ends (「叩かれたりはしていません。」);
+    not a denial of who did it (「手を上げているのは息子ではなく」: see `_cleft`)."""
+    for index, token in enumerate(rest[:8]):
+        if (
+            _is_cleft(rest, index)
+            or token.surface in ("、", ",")
+            or (token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma != "て")
         ):
             return False
         if token.lemma in NEGATIONS and token.pos in ("助動詞", "形容詞"):
             return True
     return False
+
+
+def _is_cleft(tokens: Sequence[Token], index: int) -> bool:
+    """Whether 「のは」 begins at `index`: the act before it is told, who did it comes after."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return token.pos2 == "準体助詞" and following is not None and following.lemma == "は"
+
+
+def _cleft(sentence: Sequence[Token], act: int) -> tuple[list[Token], list[Token]] | None:
+    """In 「妻に手を上げているのは息子ではなく、私の父です」, the words naming who is said not to do the
+    act (息子, up to the last denial) and who is said to do it (私の父, after it); None when the act is
+    not followed by 「のは」."""
+    start = next((i for i in range(act + 1, min(act + 6, len(sentence))) if _is_cleft(sentence, i)), None)
+    if start is None:
+        return None
+    focus = list(sentence[start + 2 :])
+    denials = [i for i, token in enumerate(focus) if token.lemma in NEGATIONS and token.pos != "名詞"]
+    if not denials:
+        return [], focus
+    return focus[: denials[-1]], focus[denials[-1] + 1 :]  # 「息子ではなく、私でもありません」: both denied
 
 
 def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
@@ -201,6 +239,8 @@ def who_hurts(text: str) -> WhoHurts:
     """Who the message says hurts whom; empty when it tells of no act of violence."""
     by: list[str] = []
     hurt: list[str] = []
+    not_by: list[Token] = []
+    cleft_told = done = False
     for sentence in _sentences(analyze(tidy(_partner_phrases(text)))):
         by += _owners_of_violence(sentence)
         acts = _acts(sentence)
@@ -209,16 +249,59 @@ def who_hurts(text: str) -> WhoHurts:
         people = _people(sentence[: acts[-1][0]])  # who does it and to whom are named before the act
         subjects = [who for who, particle in people if particle in SUBJECT]
         also = [who for who, particle in people if particle == ALSO]
-        if any(passive for _, passive in acts):
+        objects = [who for who, particle in people if particle in OBJECT]
+        passive = any(passive for _, passive, _ in acts)
+        cleft = _cleft(sentence, acts[-1][0])
+        if cleft is not None:  # 「…のは息子ではなく、私の父です」: who does it is named after the act
+            denied_words, named_words = cleft
+            cleft_told = True
+            not_by += [token for token in denied_words if _person(token)]
+            by += [who for who, _ in _people(named_words)]
+            hurt += ([*subjects, *also] or ["self"]) if passive else objects
+        elif all(denied for _, _, denied in acts):  # 「息子は妻に手を上げてはいません」
+            doers = [who for who, particle in people if particle in (AGENT if passive else SUBJECT)]
+            not_by += [token for token in sentence[: acts[-1][0]] if _person(token) in doers]
+        elif passive:
+            done = True
             by += [who for who, particle in people if particle in AGENT]
             hurt += [*subjects, *also] or ["self"]
         else:
-            objects = [who for who, particle in people if particle in OBJECT]
+            done = True
             by += subjects or (also if objects else [])
             hurt += objects + (also if subjects else [])
     if hurt and not by and names_partner(text):
         by = ["partner"]  # 「彼氏と住んでるけど、毎日怒鳴られて」: the one she lives with
-    return WhoHurts(_ordered(by), _ordered(hurt))
+    denied = [token for token in not_by if _person(token) not in by]
+    return WhoHurts(
+        _ordered(by),
+        _ordered(hurt),
+        _ordered([str(_person(token)) for token in denied]),
+        tuple(dict.fromkeys(token.surface for token in denied)),
+        cleft_told,
+        done,
+    )
+
+
+def only_denies(text: str) -> bool:
+    """Whether the words tell of acts of violence only to deny them or who did them (「夫は手を上げては
+    いません」「妻に手を上げているのは息子ではありません」), none as done."""
+    told = who_hurts(text)
+    acts = [act for sentence in _sentences(analyze(tidy(text))) for act in _acts(sentence)]
+    if not acts or told.done:
+        return False
+    return (told.cleft and not told.by) or all(denied for _, _, denied in acts)
+
+
+def acts_in_past(text: str) -> bool:
+    """Whether the message tells of acts of violence and tells each in the past (「殴られていました」
+    「叩かれた」), none as going on (「殴られています」「叩かれる」)."""
+    told = [
+        features(sentence, index).past
+        for sentence in _sentences(analyze(tidy(text)))
+        for index, _, denied in _acts(sentence)
+        if not denied
+    ]
+    return bool(told) and all(told)
 
 
 def _owners_of_violence(sentence: Sequence[Token]) -> list[str]:
