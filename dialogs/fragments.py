@@ -124,6 +124,7 @@ WORD_LISTS = (
     "edits",
     *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
     "asks_for_an_answer",
+    "cannot_take_calls",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -28,7 +28,8 @@ from dialogs.understanding.model import Understanding
 Language = Literal["en", "easy"]
 
 EASY_MIN_WORDS = 3
-"""A message in this many space-separated words, almost without kanji, is read as やさしい日本語."""
+"""A message in this many space-separated words, in hiragana and almost without kanji, is read as やさしい
+日本語 (katakana alone is not: 「ケイタイモ モウスグ トマル」 is a native writer's plain Japanese)."""
 
 EASY_MAX_KANJI = 1
 
@@ -36,7 +37,7 @@ REVIEW = "consent.review"
 """The consent screen's state (its buttons send the summary)."""
 
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 
 WINDOW_TOPICS = frozenset(
     {"faq.how_to_reach", "faq.what_is", "faq.hours", "faq.cost", "service.self_reliance", "talk.guidance"}
@@ -71,8 +72,8 @@ def reply_language(dialog: Dialog) -> Language | None:
         return "en"
     text = dialog.user_input.text
     spaced = len(text.split()) >= EASY_MIN_WORDS
-    if spaced and _KANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
-        return "easy"
+    if spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
+        return "easy"  # spaced hiragana is for learners; a writer of katakana only reads plain Japanese
     return None
 
 
