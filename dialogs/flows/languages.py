@@ -98,6 +98,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "work"  # an employer holding a passport, wages not paid: a person, not the forms
     if "talk.language" in intents:
         return "language" if language == "en" else None  # the reply itself is in やさしい日本語
+    if "ask.visa" in intents:
+        return "visa"  # 「visa wa tokutei ginou. daijoubu?」: open whatever the visa, in their words
     if "service.public_assistance" in intents:
         return "public_assistance"
     leaving = "housing" in understanding.concerns and fragments.holds_word_of(text, "losing_home_en")

@@ -177,3 +177,43 @@ def test_a_katakana_writer_is_not_answered_in_spaced_hiragana(words: str) -> Non
 def test_a_learner_writing_spaced_hiragana_still_gets_easy_japanese() -> None:
     chat = started("わたし しごと ない です")
     assert "じどう の へんじ" in said(chat)
+
+
+# ---------------------------------------------------------------- 6. debt: other ways, and less to pay
+
+REVO = "リボ払いが80万くらいあって、あとアコムで30万借りてる"
+
+
+@pytest.mark.parametrize("words", ["自己破産とかしか無い？", "破産するしかないんですか", "債務整理って何？"])
+def test_asking_if_bankruptcy_is_the_only_way_hears_the_other_ways(words: str) -> None:
+    chat = started(REVO, words)
+    assert "任意整理" in said(chat) and "個人再生" in said(chat) and "法テラス" in said(chat)
+    assert "家計改善支援" in said(chat)
+
+
+@pytest.mark.parametrize("words", ["てか相談したら借金減るの", "借金って減らせるの？", "返済が減りますか"])
+def test_asking_if_consulting_reduces_the_debt_is_answered_without_a_promise(words: str) -> None:
+    chat = started(REVO, words)
+    assert "お約束できません" in said(chat) and "任意整理" in said(chat) and "法テラス" in said(chat)
+
+
+@pytest.mark.parametrize("question", ["ask.debt_options", "ask.debt_reduce", "ask.visa", "ask.without_phone"])
+def test_the_new_answers_come_from_content_with_a_source(question: str) -> None:
+    assert current_content().questions[question].source
+
+
+# ---------------------------------------------------------------- 8. a visa question in romaji or English
+
+
+@pytest.mark.parametrize(
+    "words", ["visa wa tokutei ginou. daijoubu?", "My visa is tokutei ginou. Is it OK to consult?"]
+)
+def test_a_visa_question_in_romaji_or_english_is_answered_in_english_and_japanese(words: str) -> None:
+    chat = started(words)
+    assert "whatever your visa is" in said(chat)
+    assert "在留資格（ビザ）が何であっても" in said(chat) and "要確認" in said(chat)
+
+
+def test_a_visa_question_in_japanese_is_answered_in_japanese() -> None:
+    chat = started("特定技能のビザですが、相談できますか")
+    assert "在留資格（ビザ）が何であっても" in said(chat) and "whatever your visa" not in said(chat)
