@@ -20,6 +20,7 @@ from dialogs import catalog, fragments
 from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
+from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
 from dialogs.summary import urgency_of
@@ -287,7 +288,7 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
         "phone": window.phone,
         "address": window.address,
         "hours": english_hours(window.hours),
-        "reply_by": english_time(content.reply_due(dialog.now, urgency_of(dialog.data))),
+        "reply_by": english_time(reply_due(dialog, urgency_of(dialog.data))),
         "closed_now": f"{closed} " if closed else "",
     }
 

@@ -12,6 +12,7 @@ from datetime import datetime
 import pytest
 
 from dialogs.content import current_content
+from dialogs.flows.languages import english_time
 from dialogs.understanding import classify
 from tests.dialogs.chat import TOKYO, said, started
 
@@ -217,3 +218,19 @@ def test_a_visa_question_in_romaji_or_english_is_answered_in_english_and_japanes
 def test_a_visa_question_in_japanese_is_answered_in_japanese() -> None:
     chat = started("特定技能のビザですが、相談できますか")
     assert "在留資格（ビザ）が何であっても" in said(chat) and "whatever your visa" not in said(chat)
+
+
+# ---------------------------------------------------------------- 10. the English reply time never moves
+
+
+@pytest.mark.parametrize(
+    "words", ["One more thing: I can only read messages at night.", "Also, my rent is due soon."]
+)
+def test_english_words_added_the_next_day_keep_the_reply_time_promised(words: str) -> None:
+    chat = started("Hello. I lost my job. I cannot pay rent.")
+    chat.tap("Talk to a person")
+    chat.tap("Send with our chat")
+    promised = datetime.fromisoformat(chat.data["handoff"]["due"])
+    chat.now = promised.replace(hour=8, minute=0)  # the next morning, before the promised time
+    chat.send(words)
+    assert english_time(promised) in said(chat)
