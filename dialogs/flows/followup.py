@@ -195,6 +195,9 @@ def offer_withdrawal(dialog: Dialog) -> None:
         dialog.say("withdraw.held", (Choice(catalog.text("menu.delete"), "delete"),), sent_at=sent_at)
         return
     handoff["withdraw_offered"] = True
+    taken_out = handoff.get("taken_out") or []
+    if taken_out:  # 「仏壇のこと書かないでって言ったのに送った？」: say plainly that part was not sent
+        dialog.say("withdraw.not_sent", words="」「".join(taken_out))
     dialog.say(
         "withdraw.offer",
         (

@@ -234,3 +234,34 @@ def test_english_words_added_the_next_day_keep_the_reply_time_promised(words: st
     chat.now = promised.replace(hour=8, minute=0)  # the next morning, before the promised time
     chat.send(words)
     assert english_time(promised) in said(chat)
+
+
+# ---------------------------------------------------------------- 4. what was and was not sent
+
+KAWARU = (
+    "母のことなんだけど",
+    "母62歳、父が亡くなってから2年くらい家から出なくなった",
+    "母は父の仏壇の前からほとんど動かない。ごはんもあまり食べてない",
+)
+BUTSUDAN = "母は父の仏壇の前からほとんど動かない"
+
+
+@pytest.mark.parametrize(
+    "asked", ["え、仏壇のこと書かないでって言ったのに送った？", "書かないでって頼んだのに送ったの？"]
+)
+def test_asking_if_what_was_taken_off_was_sent_hears_plainly_it_was_not(asked: str) -> None:
+    chat = started(*KAWARU)
+    chat.tap("担当者")
+    chat.send("あと仏壇のことは書かないで、それ以外を送って")
+    chat.send(asked)
+    assert BUTSUDAN in said(chat) and "送っていません" in said(chat)
+    assert "この相談を取り下げる" in chat.labels
+
+
+def test_taken_off_before_tapping_send_is_said_not_sent_too() -> None:
+    chat = started(*KAWARU)
+    chat.tap("担当者")
+    chat.send("仏壇のことは書かないでください")
+    chat.tap("この内容だけ送る")
+    chat.send("言ったのに送った？")
+    assert BUTSUDAN in said(chat) and "送っていません" in said(chat)
