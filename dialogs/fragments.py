@@ -130,6 +130,7 @@ WORD_LISTS = (
     "corrects",
     "long_ago",
     "lately",
+    "cannot_take_calls",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import (
     FAQ_INTENTS,
     SERVICE_IDS,
@@ -139,7 +139,7 @@ def faq_text(intent: FaqIntent, district_id: str | None) -> str:
     return text
 
 
-def _district(dialog: Dialog) -> str | None:
+def district_of(dialog: Dialog) -> str | None:
     """The district the person chose in the intake, if any (for the nearest window)."""
     choice = dialog.data.get("intake", {}).get("answers", {}).get("district", {}).get("choice")
     return str(choice) if choice else None
@@ -156,7 +156,7 @@ def send_service(dialog: Dialog, service_id: ServiceId) -> None:
 
 def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     """Answer one common question and offer a gentle way forward."""
-    dialog.send(Text(faq_text(intent, _district(dialog))))
+    dialog.send(Text(faq_text(intent, district_of(dialog))))
     _say_after(dialog, "answer.after_faq", Choice(catalog.text("faq.more"), "faqs"))
 
 
@@ -164,12 +164,14 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
     """The content's answer to a question, for the person's district and the hour it is asked (after the
     window's hours today, when the question asks whether one can still come today)."""
     content = current_content()
-    answer = content.question_answer(question_id, district_id=_district(dialog), now=dialog.now)
+    answer = content.question_answer(question_id, district_id=district_of(dialog), now=dialog.now)
     question = content.questions[question_id]
     if not question.tells_today:
         return answer
     window = (
-        content.window(question.window) if question.window else content.window_for_district(_district(dialog))
+        content.window(question.window)
+        if question.window
+        else content.window_for_district(district_of(dialog))
     )
     return "\n".join([today_at_window(window, dialog.now), answer])
 
@@ -257,11 +259,46 @@ def topics_asked(dialog: Dialog) -> list[str]:
     return topics or [first]
 
 
+ANSWERED = "answered"
+"""Where the conversation keeps the last topic answered in words, and when."""
+
+FOLLOW_UP_WITHIN = timedelta(minutes=30)
+"""A follow-up typed later than this after its answer is read on its own."""
+
+FOLLOW_UPS: dict[str, tuple[str, str]] = {
+    "ask.without_phone": ("cannot_take_calls", "answer.without_phone_again")
+}
+"""Answers whose short follow-up (a word list) is met with a brief reply of its own: 「でれない」 right after
+hearing that the phone is not needed."""
+
+FOLLOW_UP_MAX_CHARS = 12
+"""A longer message is more than a follow-up to the last answer."""
+
+
+def answer_follow_up(dialog: Dialog) -> bool:
+    """Answer a short follow-up to the last answer (「電話でないとまずい？」 then 「でれない」) briefly,
+    keeping the words for the person in charge; False when the message is none."""
+    answered = dialog.data.get(ANSWERED) or {}
+    follow_up = FOLLOW_UPS.get(str(answered.get("topic")))
+    text = dialog.user_input.text.strip()
+    if follow_up is None or not 0 < len(text) <= FOLLOW_UP_MAX_CHARS:
+        return False
+    if dialog.now - datetime.fromisoformat(str(answered["at"])) > FOLLOW_UP_WITHIN:
+        return False
+    words, key = follow_up
+    if not fragments.holds_word_of(text, words):
+        return False
+    draft.keep_typed(dialog)
+    _say_after(dialog, key, Choice(catalog.text("faq.more"), "faqs"))
+    return True
+
+
 def answer_typed(dialog: Dialog) -> bool:
     """Answer each question, service or FAQ typed text asks about, with a way forward; False when none."""
     topics = topics_asked(dialog)
     if not topics:
         return False
+    dialog.data[ANSWERED] = {"topic": topics[-1], "at": dialog.now.isoformat()}
     for earlier in topics[:-1]:
         _send_answer(dialog, earlier)
     topic = topics[-1]
@@ -292,7 +329,7 @@ def _send_answer(dialog: Dialog, topic: str) -> None:
         dialog.send(Text(service_text(service_id)))
         _tell_if_closed(dialog, service_id)
     else:
-        dialog.send(Text(faq_text(cast(FaqIntent, topic), _district(dialog))))
+        dialog.send(Text(faq_text(cast(FaqIntent, topic), district_of(dialog))))
 
 
 def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:
@@ -374,7 +411,7 @@ def windows_for_story(dialog: Dialog) -> list[str]:
     if writers is not None and writes_for_a_relative and not any(writers.name in line for line in lines):
         lines.append(_window_line("guidance.age_window_line", writers, ages=writers.ages.text))
     if not lines and draft.has_anything(dialog.data):  # told something, no worry named: the front desk
-        front = current_content().window_for_district(_district(dialog))
+        front = current_content().window_for_district(district_of(dialog))
         lines.append(_window_line("guidance.front_window_line", front, handles=front.handles[0]))
     return lines
 

@@ -275,6 +275,7 @@ def hand_off(event: EventData) -> None:
         "urgency": urgency,
         "to": to,
         "preview": person_preview(dialog.data),  # 「送った内容、もう一回見せて」 is answered with it
+        TAKEN_OUT: [*earlier.get(TAKEN_OUT, []), *dialog.data.get("intake", {}).get(TAKEN_OUT, [])],
     }
     dialog.data.pop("withdrawn", None)
     contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
@@ -299,13 +300,23 @@ def hand_off(event: EventData) -> None:
     )
 
 
+TAKEN_OUT = "taken_out"
+"""Where the draft, then the hand-off, keeps the words taken off what is sent (「仏壇のことは書かないで」)."""
+
+
 def _make_typed_change(dialog: Dialog) -> None:
     """Make the change typed with the send (「学校のことは消して、このまま送ってください」) and say what
     came off (a send whose change finds nothing is asked about first, never made: `answer_in_words`)."""
     changed = change_then_send(dialog.user_input.text) if dialog.user_input.kind == "text" else None
     removed = draft.take_out(dialog.data, changed[0]) if changed is not None else []
     if removed:
+        _note_taken_out(dialog, removed)
         dialog.say("consent.taken_out", words="」「".join(removed))
+
+
+def _note_taken_out(dialog: Dialog, removed: list[str]) -> None:
+    """Remember what was taken off before sending, so 「言ったのに送った？」 hears it was not sent."""
+    dialog.data.setdefault("intake", {}).setdefault(TAKEN_OUT, []).extend(removed)
 
 
 def _takes_off_typed(dialog: Dialog) -> bool:
@@ -316,6 +327,7 @@ def _takes_off_typed(dialog: Dialog) -> bool:
         return False
     removed = draft.take_out(dialog.data, text)
     if removed:
+        _note_taken_out(dialog, removed)
         dialog.say("consent.taken_out", words="」「".join(removed))
         return True
     changed = change_then_send(text)

@@ -18,29 +18,14 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import AddToCase, ConsentScope, RaiseUrgency, WithdrawCase
 from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.flows.reply_due import open_handoff as open_handoff
+from dialogs.flows.reply_due import promised_reply as promised_reply
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp
 from dialogs.summary import build_summary
 
 PENDING_CHARS = 2000
 """How much of a message waiting for the person's yes is kept."""
-
-
-def open_handoff(dialog: Dialog) -> dict[str, Any] | None:
-    """The hand-off this conversation made, while no CSW is talking with the person yet."""
-    handoff = dialog.data.get("handoff")
-    if not isinstance(handoff, dict) or dialog.data.get("with_person"):
-        return None
-    return handoff
-
-
-def promised_reply(handoff: dict[str, Any]) -> datetime:
-    """When staff promised to answer the open hand-off: the first promise, which a later correction or
-    addition never moves (the CSW queue keeps it too)."""
-    if handoff.get("due"):
-        return datetime.fromisoformat(str(handoff["due"]))
-    sent_at = datetime.fromisoformat(str(handoff["at"]))
-    return current_content().reply_due(sent_at, str(handoff.get("urgency", "normal")))
 
 
 def reply_promise(dialog: Dialog, urgency: str) -> str:
@@ -210,6 +195,9 @@ def offer_withdrawal(dialog: Dialog) -> None:
         dialog.say("withdraw.held", (Choice(catalog.text("menu.delete"), "delete"),), sent_at=sent_at)
         return
     handoff["withdraw_offered"] = True
+    taken_out = handoff.get("taken_out") or []
+    if taken_out:  # 「仏壇のこと書かないでって言ったのに送った？」: say plainly that part was not sent
+        dialog.say("withdraw.not_sent", words="」「".join(taken_out))
     dialog.say(
         "withdraw.offer",
         (

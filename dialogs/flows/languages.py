@@ -20,6 +20,7 @@ from dialogs import catalog, fragments
 from dialogs.content import Window, current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
+from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
 from dialogs.summary import urgency_of
@@ -28,7 +29,8 @@ from dialogs.understanding.model import Understanding
 Language = Literal["en", "easy"]
 
 EASY_MIN_WORDS = 3
-"""A message in this many space-separated words, almost without kanji, is read as やさしい日本語."""
+"""A message in this many space-separated words, in hiragana and almost without kanji, is read as やさしい
+日本語 (katakana alone is not: 「ケイタイモ モウスグ トマル」 is a native writer's plain Japanese)."""
 
 EASY_MAX_KANJI = 1
 
@@ -36,7 +38,7 @@ REVIEW = "consent.review"
 """The consent screen's state (its buttons send the summary)."""
 
 _KANJI = re.compile(r"[\u4e00-\u9fff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
 
 WINDOW_TOPICS = frozenset(
     {"faq.how_to_reach", "faq.what_is", "faq.hours", "faq.cost", "service.self_reliance", "talk.guidance"}
@@ -71,8 +73,8 @@ def reply_language(dialog: Dialog) -> Language | None:
         return "en"
     text = dialog.user_input.text
     spaced = len(text.split()) >= EASY_MIN_WORDS
-    if spaced and _KANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
-        return "easy"
+    if spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
+        return "easy"  # spaced hiragana is for learners; a writer of katakana only reads plain Japanese
     return None
 
 
@@ -97,6 +99,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "work"  # an employer holding a passport, wages not paid: a person, not the forms
     if "talk.language" in intents:
         return "language" if language == "en" else None  # the reply itself is in やさしい日本語
+    if "ask.visa" in intents:
+        return "visa"  # 「visa wa tokutei ginou. daijoubu?」: open whatever the visa, in their words
     if "service.public_assistance" in intents:
         return "public_assistance"
     leaving = "housing" in understanding.concerns and fragments.holds_word_of(text, "losing_home_en")
@@ -284,7 +288,7 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
         "phone": window.phone,
         "address": window.address,
         "hours": english_hours(window.hours),
-        "reply_by": english_time(content.reply_due(dialog.now, urgency_of(dialog.data))),
+        "reply_by": english_time(reply_due(dialog, urgency_of(dialog.data))),
         "closed_now": f"{closed} " if closed else "",
     }
 

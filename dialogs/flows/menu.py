@@ -71,7 +71,9 @@ def greet_and_answer(event: EventData) -> None:
         confirm_deleted(dialog)
         return
     _welcome(dialog)
-    if "talk.listen" in intents or "cmd.human" in intents:
+    if "talk.consider" in intents:  # 「相談しようかな」: welcomed with the next step, not a send screen
+        welcome_consulting(event)
+    elif "talk.listen" in intents or "cmd.human" in intents:
         dialog.state = consent.States.REVIEW.value
         consent.review_prompt(dialog)
     elif "talk.guidance" in intents and not _yields("talk.guidance", intents):
@@ -212,7 +214,7 @@ def route_text(event: EventData) -> None:
     safety_line = crisis.safety_line_fits(dialog)
     if safety_line:
         dialog.say("urgent.cold_line")
-    if answers.answer_typed(dialog):
+    if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
         show_menu(dialog, "menu.next")
@@ -454,6 +456,7 @@ def confirm_deleted(dialog: Dialog) -> None:
 # ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
 
 TALK_TRIGGERS: Mapping[str, str] = {
+    "talk.losing_phone": "losing_phone",
     "talk.withdraw": "withdraw",
     "talk.listen": "human",
     "talk.when_reply": "when_reply",
@@ -468,6 +471,8 @@ TALK_TRIGGERS: Mapping[str, str] = {
     "talk.addition": "addition",
     "talk.privacy_fear": "privacy",
     "talk.guidance": "guidance",
+    "talk.consider": "consider",
+    "talk.goodbye": "goodbye",
     "talk.greeting": "greeting",
     "talk.thanks": "thanks",
 }
@@ -659,7 +664,57 @@ def answer_police_neighbours(event: EventData) -> None:
     _answer(dialog_of(event), "talk.police_neighbours")
 
 
+def welcome_consulting(event: EventData) -> None:
+    """Welcome 「相談しようかな」 with the next steps (just write, a person, the questions); with something
+    already told, show what would be sent, as asking for a person does."""
+    dialog: Dialog = dialog_of(event)
+    if draft.has_anything(dialog.data):
+        intake.remember_place(event)
+        dialog.state = consent.States.REVIEW.value
+        consent.review_prompt(dialog)
+        return
+    choices = (
+        Choice(catalog.text("menu.human"), "human"),
+        Choice(catalog.text("menu.intake"), "intake"),
+        Choice(catalog.text("menu.services"), "services"),
+    )
+    dialog.say("talk.consider", choices)
+
+
+def close_warmly(event: EventData) -> None:
+    """Answer a goodbye (「また何かあれば連絡します」) with a warm close that asks nothing: any time, even
+    at night; after sending, that the consultation has reached the person in charge."""
+    dialog: Dialog = dialog_of(event)
+    choices = (Choice(catalog.text("nav.menu"), "menu"),)
+    if followup.open_handoff(dialog) is not None:
+        dialog.say("followup.goodbye", choices)
+    else:
+        dialog.say("talk.goodbye", choices, reply_hours=current_content().reply_hours_text())
+
+
+def warn_before_phone_cut(event: EventData) -> None:
+    """Answer a phone about to be cut (「ケイタイモ モウスグ トマル」) with what can be done before contact is
+    lost: send now, come to the window (open today or not), call from a public phone, the night desk."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    content = current_content()
+    window = content.window_for_district(answers.district_of(dialog))
+    desk = content.temporary_living_info.after_hours_desk
+    _answer(
+        dialog,
+        "talk.losing_phone",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+        window_address=window.address,
+        today=answers.today_at_window(window, dialog.now),
+        desk_name=desk.name,
+        desk_phone=desk.phone,
+    )
+
+
 FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {
+    "talk.losing_phone": warn_before_phone_cut,
     "talk.when_reply": tell_when,
     "talk.write_again": welcome_back_any_time,
     "talk.goodnight": say_goodnight,
@@ -924,6 +979,15 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
     {"trigger": "when_reply", "source": EVERY, "dest": None, "after": [tell_when]},
     {"trigger": "write_again", "source": EVERY, "dest": None, "after": [welcome_back_any_time]},
+    {"trigger": "consider", "source": MENU, "dest": None, "after": [welcome_consulting]},
+    {
+        "trigger": "goodbye",
+        "source": [s for s in EVERY if s != States.CONFIRM_DELETE],
+        "dest": MAIN,
+        "before": [intake.remember_place],
+        "after": [close_warmly],
+    },
+    {"trigger": "losing_phone", "source": EVERY, "dest": None, "after": [warn_before_phone_cut]},
     {
         "trigger": "goodnight",
         "source": [s for s in EVERY if s != States.CONFIRM_DELETE],

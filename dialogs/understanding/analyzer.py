@@ -82,6 +82,18 @@ def _tokenizer() -> Any:
     return tokenizer
 
 
+def is_katakana_word(word: str) -> bool:
+    """Whether the dictionary knows `word`, written in katakana, as one common noun or pronoun
+    (ネットカフェ, ゴハン → 御飯, ナニ → 何) or as a word with a long vowel (ハローワーク): it reads best as
+    written. A run it does not know (タベル as a place name, カリラレル) is a word a kana writer would
+    spell in hiragana."""
+    morphemes = _tokenizer().tokenize(word)
+    if len(morphemes) != 1 or morphemes[0].is_oov():
+        return False
+    pos = morphemes[0].part_of_speech()
+    return "ー" in word or (pos[0] in ("名詞", "代名詞") and pos[1] != "固有名詞")
+
+
 def warm_up() -> None:
     """Load the dictionary now (startup), so the first message does not pay for it."""
     analyze("死にたい")

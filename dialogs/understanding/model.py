@@ -89,6 +89,9 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.ask_emergency_call",
     "talk.worried",
     "talk.write_again",
+    "talk.consider",
+    "talk.goodbye",
+    "talk.losing_phone",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
@@ -98,7 +101,8 @@ sleepless night, the neighbours knowing if the police come, when the reply comes
 asking whether what was deleted is really gone (「ほんとに消えた？」), taking back what was sent
 (「さっき送ったの取り消せますか」), asking whether to call an ambulance or the police
 (「救急車呼んだほうがいいですか」); fear of what lies ahead (「この先どうなるのかと思うと」), asking whether
-one may write again (「また明日連絡してもいいですか」)."""
+one may write again (「また明日連絡してもいいですか」); thinking of consulting (「相談しようかな」), a goodbye
+(「また何かあれば連絡します」), a phone about to be cut (「ケイタイモ モウスグ トマル」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,

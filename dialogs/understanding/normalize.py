@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from dialogs.understanding.analyzer import hiragana, is_katakana_word
+
 _COMBINING_KANA = frozenset("\u3099\u309a\uff9e\uff9f")
 _LONG_VOWEL_MARKS = frozenset("ー—―")
 _WAVE_MARKS = frozenset("〜~～")
@@ -147,13 +149,28 @@ def _katakana_reading() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(pattern), {**words, **counters}
 
 
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]+")
+_KATAKANA_WORDS = re.compile(r"[\u30a1-\u30fa\u30fc]+[^\u30a1-\u30fa\u30fc]+[\u30a1-\u30fa\u30fc]")
+
+
 def readable(text: str) -> str:
     """A message written only in katakana (「シゴト ハケン キラレタ 53サイ」) in the kanji the lexicons
-    are written in (「仕事 派遣 切られた 53歳」); any message with kanji or hiragana as it is."""
+    are written in (「仕事 派遣 切られた 53歳」), and every other word the dictionary does not know in
+    katakana read as the same word in hiragana (タベル → たべる, カリラレル → かりられる), so it is
+    understood as a message written in kana is; nouns it knows stay (ネットカフェ, クスリ). Any message
+    with kanji or hiragana is read as it is, and so is one katakana word alone (ｼﾆﾀｲ: the lexicons read
+    it as kana, and the evidence quotes the person's own characters)."""
     folded = unicodedata.normalize("NFKC", text)
     if _KANA_OR_KANJI.search(folded) or not _KATAKANA.search(folded):
         return text
     pattern, reading = _katakana_reading()
-    if pattern.search(folded) is None:
-        return text  # nothing to read otherwise: evidence quotes the person's own characters (ｼﾆﾀｲ)
-    return pattern.sub(lambda found: reading[found.group(0)], folded)
+    if pattern.search(folded) is None and _KATAKANA_WORDS.search(folded) is None:
+        return text
+    read = pattern.sub(lambda found: reading[found.group(0)], folded)
+    return _KATAKANA_RUN.sub(lambda run: _as_kana(run.group(0)), read)
+
+
+def _as_kana(word: str) -> str:
+    """A katakana word as the analyzer reads it best: as written when the dictionary knows it as a noun,
+    else in hiragana, the way a kana writer would spell it."""
+    return word if is_katakana_word(word) else hiragana(word)
