@@ -22,6 +22,9 @@ METRICS_TOKEN = "test-metrics-token-" + "m" * 24
 """The bearer token the test servers expect on /metrics."""
 
 REPO = Path(__file__).resolve().parents[2]
+STARTUP_LIMIT_S = 60
+"""How long a started server may take to answer /healthz (it builds the lexicons first; a shared 2-core
+machine under load has taken 30 s)."""
 CHANNEL_SECRET = "fault-test-channel-secret-0123456789abcdef"
 ACCESS_TOKEN = "fault-test-access-token-0123456789abcdef"
 
@@ -92,7 +95,7 @@ class TsunaguProcess:
         )
         if self.command != "serve":
             return
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + STARTUP_LIMIT_S
         while time.monotonic() < deadline:
             try:
                 if self.http.get("/healthz").status_code == 200:

@@ -19,7 +19,7 @@ from bot.simulator import SIMULATOR_SECRET_KEY, driver
 from bot.store.db import sync_url
 from tests.bot.fault_line import Event, Fault, FaultLine, Tally, tally, text_event
 from tests.bot.helpers import InboxEvent, OutboxMessage, count, rows
-from tests.bot.servers import ACCESS_TOKEN, FakeLineServer, TcpProxy, TsunaguProcess
+from tests.bot.servers import ACCESS_TOKEN, STARTUP_LIMIT_S, FakeLineServer, TcpProxy, TsunaguProcess
 
 
 def wait_until_settled(database_url: str, timeout_s: float = 60.0) -> None:
@@ -395,7 +395,7 @@ def test_outage_with_late_redelivery_and_line_5xx_loses_nothing(
 
 def wait_until_ready(server: TsunaguProcess) -> None:
     """Wait until /readyz answers 200."""
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + STARTUP_LIMIT_S
     while True:
         with contextlib.suppress(httpx.TransportError):
             if server.http.get("/readyz").status_code == 200:
