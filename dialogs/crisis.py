@@ -278,8 +278,8 @@ def _fitting_situations(
     kinds = set(understanding.crisis_kinds)
     if "overdose" in kinds and (
         overdose_taken(text)
-        or asks_to_call(understanding)
-        or fragments.tells_of_body(text, "overdose")
+        or (not fragments.pills_kept(text) and asks_to_call(understanding))
+        or (not fragments.pills_kept(text) and fragments.tells_of_body(text, "overdose"))
         or "overdose" in memory_of(data or {}).answered  # 「20錠くらい？」 after 「眠剤ぜんぶいった」
     ):
         return ("overdose",)
@@ -636,6 +636,7 @@ def crisis_messages(
     asked: bool = False,
     sent: bool = False,
     no_phone: bool = False,
+    pills_kept: bool = False,
 ) -> tuple[Text, ...]:
     """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person
     (after a case was sent, that this message reached it); with `ask` (a way of dying named, or
@@ -643,7 +644,8 @@ def crisis_messages(
 
     `who` names the relative whose words about dying the family tells of; `asked` (whether to call 119
     or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
-    only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first."""
+    only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first; someone
+    who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
     first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
     offer = _offer("crisis.offer", with_person=with_person, sent=sent)
@@ -653,6 +655,8 @@ def crisis_messages(
     later = _later_lines(situations[0], now)
     if later:
         lines += "\n" + catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later))
+    if pills_kept:
+        lines += "\n" + catalog.text("crisis.pills_kept_away")
     if ask:
         return (first, Text(lines), Text(offer.text), _direct_question(with_person=with_person))
     return (first, Text(lines), offer)
@@ -940,7 +944,9 @@ def reply_for(
     timed = situations[0] == "suicidal" and fragments.names_a_time(text)
     dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
     if timed or not memory.is_repeat(situations[0], now):
-        method = situations[0] == "suicidal" and names_method(understanding) and not memory.asked_lately(now)
+        # pills kept count as a way named (「睡眠薬を飲まずにためてあります」)
+        named = names_method(understanding) or fragments.pills_kept(text)
+        method = situations[0] == "suicidal" and named and not memory.asked_lately(now)
         after_harm = (
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
@@ -955,6 +961,7 @@ def reply_for(
             asked=asked,
             sent=sent,
             no_phone=no_phone,
+            pills_kept=fragments.pills_kept(text),
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
@@ -1329,6 +1336,22 @@ def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> 
     return min(told, key=lambda line: "anything" in line.kinds, default=None)  # DV相談＋ before よりそい
 
 
+def _written_line_first(situations: tuple[Situation, ...], now: datetime) -> str:
+    """One line open at `now` for these situations, a chat line before a phone line (110/119 if none)."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones)[:1]
+    return _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+
+
+def _forget_overdose(dialog: Dialog) -> None:
+    """Leave the overdose reading when the person says the pills were not taken (「飲んでないです。
+    ためてるだけです」): later turns are not answered as pills swallowed."""
+    stored = dialog.data.get("crisis", {})
+    for key in ("situations", "answered"):
+        kept = [situation for situation in stored.get(key, []) if situation != "overdose"]
+        stored[key] = kept or ["suicidal"]
+
+
 def answer_after_crisis(dialog: Dialog) -> bool:
     """Answer a short reply to a recent crisis reply; False when it is not one.
 
@@ -1351,6 +1374,20 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         keep_typed(dialog)
         who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
         dialog.say("crisis.relative_fine", who=who)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    text = dialog.user_input.text
+    pills_question_open = _recently(dialog, "pills_asked_at", QUESTION_FRESH)  # answer_pills_reply's
+    if fragments.pills_kept(text) and not overdose_taken(text) and not pills_question_open:
+        _forget_overdose(dialog)
+        keep_typed(dialog)
+        dialog.say("crisis.denied_pills_kept", line=_written_line_first(situations, dialog.now))
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    if situations[0] == "parent" and fragments.is_short(text) and only_denies(text):
+        # 「叩いてないよ」 after 「さっき叩きそうになった」: she stopped herself; no label on her
+        keep_typed(dialog)
+        dialog.say("crisis.parent_not_hit", line=_written_line_first(situations, dialog.now))
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if any(evidence.label == "negated:crisis" for evidence in understanding.evidence):
@@ -1376,9 +1413,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     elif dialog.state in (MenuStates.START, MenuStates.MAIN) and (
         waved_off or fragments.takes_back(dialog.user_input.text)
     ):
-        phones, chats = _open_lines(situations, dialog.now)
-        reach = (chats + phones)[:1]
-        line_text = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        line_text = _written_line_first(situations, dialog.now)
         if "overdose" in memory_of(dialog.data).answered:
             key = "crisis.taken_back_after_pills"  # 「冗談です」 after pills: 119 all the same
         elif waved_off:
@@ -1682,12 +1717,24 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
         keep_typed(dialog)
         answer_risk(dialog, typed_yes=True)
         return True
+    if fresh and fragments.is_word_of(dialog.user_input.text, "unsure_answer"):
+        _mark(dialog, "risk_answered_at")
+        keep_typed(dialog)
+        _answer_unsure(dialog)
+        return True
     denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
     if not denied and "cmd.no" not in understanding.intents:
         return False
     _mark(dialog, "risk_answered_at")
     dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
     return True
+
+
+def _answer_unsure(dialog: Dialog) -> None:
+    """Stay with 「わかんない」 as the answer to a question about dying: that not knowing is fine,
+    tonight's lines, and a person offered."""
+    lines = crisis_messages(dialog.now, ("suicidal",), no_phone=memory_of(dialog.data).no_phone)[1]
+    dialog.send(Text(catalog.text("risk.unsure")), lines, _offer_to(dialog, "crisis.offer"))
 
 
 def answer_risk_at_length(dialog: Dialog) -> bool:

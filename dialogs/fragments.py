@@ -80,11 +80,15 @@ WORD_LISTS = (
     "acknowledged",
     "said_yes",
     "yes_at_length",
+    "unsure_answer",
     "not_taken",
+    "pills_kept",
     "call_worries",
     "ambulance",
     "ambulance_cost",
     "cannot_phone",
+    "phone_named",
+    "cannot_call",
     "timed_plan",
     "danger_places",
     "left_place",
@@ -343,6 +347,11 @@ def not_taken(text: str) -> bool:
     return any(word in normalized for word in _NOT_TAKEN)
 
 
+def pills_kept(text: str) -> bool:
+    """Whether the words say pills are kept, not swallowed (「睡眠薬を飲まずにためてあります」)."""
+    return holds_word_of(text, "pills_kept")
+
+
 def asks_to_prepare(text: str) -> bool:
     """Whether the words ask for the preparation itself (「相談の準備をしたいです」), not a hope."""
     typed = unicodedata.normalize("NFKC", text)
@@ -358,8 +367,9 @@ def worries_about_calling(text: str) -> bool:
 
 
 def cannot_phone(text: str) -> bool:
-    """Whether the words say the person cannot phone (「電話は無理。声出ない」)."""
-    return holds_word_of(text, "cannot_phone")
+    """Whether the words say the person cannot phone (「電話は無理」「電話は手が震えてかけられません」)."""
+    named_then_cannot = word_then_word(text, "phone_named", "cannot_call", PHONE_CLAUSE)
+    return holds_word_of(text, "cannot_phone") or named_then_cannot
 
 
 def names_a_time(text: str) -> bool:
@@ -441,6 +451,9 @@ def holds_word_of(text: str, name: str) -> bool:
     normalized = _normalized(text)
     return any(word in normalized for word in _normalized_list(name))
 
+
+PHONE_CLAUSE = 16
+"""How far after the phone is named a word may say the call cannot be made."""
 
 CLAUSE_END = re.compile(r"[、。,.!?！？\n]")
 """Where a clause of a message ends."""

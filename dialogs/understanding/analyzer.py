@@ -35,6 +35,9 @@ _KANA_WITH_SMALL_VOWEL = {
 """Hiragana that a small vowel really follows (ふぁ, てぃ, しぇ, どぅ …); after others it is a slip (なぃ)."""
 _NO_COLLAPSE = frozenset("0123456789")
 _WAVES = frozenset("〜~～")
+_LAUGHTER = frozenset("wW笑草")
+"""Laughter marks (ｗ after NFKC): set apart from the kana before them, so that 「意味ないしｗ」 reads
+as ない + し, not as the conjunction ないし."""
 LEMMA_ALIASES = {
     **{"無い": "ない", "居る": "いる", "為る": "する", "成る": "なる", "有る": "ある"},
     **{"良い": "いい", "事": "こと", "物": "もの", "所": "ところ"},
@@ -102,7 +105,7 @@ def warm_up() -> None:
 @lru_cache(maxsize=256)
 def tidy(text: str) -> str:
     """Prepare chat text for the analyzer: NFKC, no elongations (しにたぁい) or small-kana slips (なぃ),
-    no runs of 3+ characters."""
+    no runs of 3+ characters, laughter marks set apart from the kana before them (ないしｗ)."""
     normalized = unicodedata.normalize("NFKC", text[:MAX_ANALYZED_CHARS])
     return "".join(ch for ch, _ in _tidied((ch, 0) for ch in normalized))
 
@@ -121,6 +124,8 @@ def _tidied(chars: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
             continue
         if ch == "ー" and "\u3041" <= last <= "\u3096":
             continue
+        if ch in _LAUGHTER and "\u3041" <= last <= "\u3096":
+            out.append((" ", origin))  # 「ないしｗ」: the particle ends the sentence, the laugh follows
         if ch == last:
             run += 1
             if run >= 3 and ch not in _NO_COLLAPSE:

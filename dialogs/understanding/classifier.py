@@ -436,14 +436,15 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     English needs a word of danger in it (the model once read "living" in 「I am from Vietnam, living
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
-    to leave someone (「夫から離れたい」), nor a worry for who is left after a death (「私が死んだら弟
-    どうなるの」, 親亡き後), nor cautions alone (「家の電話にはかけないでください」).
+    to leave someone (「夫から離れたい」), nor passing the time (「図書館で時間をつぶしております」),
+    nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後),
+    nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
     normalized = normalize_with_spans(text, lex.emoji).text
-    if any(words in normalized for words in lex.leaving) or only_cautions(text):
+    if any(words in normalized for words in (*lex.leaving, *lex.killing_time)) or only_cautions(text):
         return False
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):

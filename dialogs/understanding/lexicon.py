@@ -43,6 +43,7 @@ _CONTEXT_KEYS = (
     "english_risk",
     "vanished",
     "leaving",
+    "killing_time",
     "food",
     "after_death",
     "future_worry",
@@ -136,6 +137,8 @@ class Lexicon:
     """Verbs that, past and asked about (「ほんとに消えた？」), make no crisis on the learned layer alone."""
     leaving: tuple[str, ...] = ()
     """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
+    killing_time: tuple[str, ...] = ()
+    """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
@@ -364,6 +367,7 @@ def _compile(raw: _Raw) -> Lexicon:
         english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
         vanished=frozenset(raw.context.get("vanished", [])),
         leaving=_norm_all(raw.context.get("leaving", []), emoji),
+        killing_time=_norm_all(raw.context.get("killing_time", []), emoji),
         food=_norm_all(raw.context.get("food", []), emoji),
         after_death=_norm_all(raw.context.get("after_death", []), emoji),
         future_worry=_norm_all(raw.context.get("future_worry", []), emoji),
