@@ -130,6 +130,9 @@ WORD_LISTS = (
     "corrects",
     "long_ago",
     "lately",
+    "lives_alone",
+    "relative_unreachable",
+    "not_me",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
