@@ -133,6 +133,8 @@ WORD_LISTS = (
     "lives_alone",
     "relative_unreachable",
     "not_me",
+    "hides_from_staff",
+    "staff_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -460,6 +462,12 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
                 return True
             at = normalized.find(word, at + 1)
     return False
+
+
+def hides_from_staff(text: str) -> bool:
+    """Whether the words ask that something be kept from the staff (「相談員さんに生活保護のことは伏せて
+    もらえますか」), not from someone else (「兄には私が相談したことは言わないで」)."""
+    return holds_word_of(text, "hides_from_staff") and holds_word_of(text, "staff_named")
 
 
 def says_misread(text: str) -> bool:

@@ -114,3 +114,45 @@ def test_unseen_for_days_without_anyone_living_alone_is_not_a_welfare_check() ->
     chat = started("近所の家族のことで相談です。子どもが3人いる家です", now=MONDAY_AFTERNOON)
     chat.send("ここ数日姿を見てないんです")
     assert WELFARE_CHECK not in said(chat)
+
+
+# ---------------------------------------------------------------- P10.12. hiding something from the staff
+
+HIDE_REQUESTS = (
+    "送ったけど、担当の人が決まる前に、相談員さんに生活保護のことは伏せてもらえますか",
+    "相談員さんには生活保護のことは言わないでください",
+    "担当者には借金のことは内緒にしておいてほしいです",
+)
+
+
+@pytest.mark.parametrize("words", HIDE_REQUESTS)
+def test_asking_to_hide_something_from_the_staff_is_answered_and_never_forwarded(words: str) -> None:
+    chat = started(
+        "36歳、一人暮らし、うつで仕事やめて半年です。生活保護を受けています", "お金のことも心配です"
+    )
+    chat.tap("担当者と話したい")
+    chat.send(words)
+    reply = said(chat)
+    assert "送る内容に書き加えました" not in reply
+    assert "あなたの了解なしに" in reply and "取り下げ" in reply
+    chat.tap("この内容だけ送る")
+    assert "handoff" in chat.data
+    sent = " ".join(str(effect) for effect in chat.effects)
+    assert words not in sent and "伏せて" not in sent and "内緒" not in sent
+
+
+@pytest.mark.parametrize("words", HIDE_REQUESTS[:2])
+def test_asking_to_hide_something_after_sending_is_answered_and_not_added_to_the_case(words: str) -> None:
+    chat = started("36歳、一人暮らし、うつで仕事やめて半年です")
+    chat.tap("担当者と話したい")
+    chat.tap("やりとりも含めて送る")
+    before = len(chat.effects)
+    chat.send(words)
+    assert "あなたの了解なしに" in said(chat)
+    assert words not in " ".join(str(effect) for effect in chat.effects[before:])
+
+
+def test_asking_to_keep_something_from_a_relative_is_still_a_wish_for_the_staff() -> None:
+    chat = started("兄には私が相談したことは言わないでほしいです")
+    assert "あなたの了解なしに" not in said(chat)
+    assert "配慮" in said(chat)
