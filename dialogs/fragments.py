@@ -466,8 +466,12 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
 
 def hides_from_staff(text: str) -> bool:
     """Whether the words ask that something be kept from the staff (「相談員さんに生活保護のことは伏せて
-    もらえますか」), not from someone else (「兄には私が相談したことは言わないで」)."""
-    return holds_word_of(text, "hides_from_staff") and holds_word_of(text, "staff_named")
+    もらえますか」): the staff addressed, in the same clause, not someone else (「担当の人に伝えて。でも親には
+    言わないで」「兄には言わないで」)."""
+    staff = "|".join(map(re.escape, _normalized_list("staff_named")))
+    hide = "|".join(map(re.escape, _normalized_list("hides_from_staff")))
+    addressed = re.compile(rf"({staff})(さん|の方)?(に|へ)(は|も)?[^、。,.!?！？\n]{{0,24}}?({hide})")
+    return addressed.search(_normalized(text)) is not None
 
 
 def says_misread(text: str) -> bool:
