@@ -219,6 +219,8 @@ RELATIVE_NAMES: dict[str, str] = {
 
 RELATIVE_SPEAKER = re.compile(rf"(?<![丈祖])({words_pattern(RELATIVE_NAMES)})(が|は|も|から|の)")
 """A relative named as the one who speaks or is spoken of (「兄は」「娘から」「息子の部屋」)."""
+RELATIVE_WORD = re.compile(rf"(?<![丈祖])({words_pattern(RELATIVE_NAMES)})")
+"""A relative named anywhere (「いや私じゃなくて兄です」)."""
 
 REPORTED_SPEECH = re.compile(
     rf"(って|と)[^。]{{0,14}}?({words_pattern(fragments.WORDS['reported_speech'])})"
@@ -333,7 +335,7 @@ def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
 
 def relative_name(text: str) -> str:
     """The respectful name of the first relative the words name (息子 → 息子さん), else 「ご家族」."""
-    match = RELATIVE_SPEAKER.search(text)
+    match = RELATIVE_SPEAKER.search(text) or RELATIVE_WORD.search(text)
     return catalog.text(f"crisis.relative.{RELATIVE_NAMES[match.group(1)] if match else 'family'}")
 
 
@@ -1502,6 +1504,63 @@ def answer_call_question(dialog: Dialog) -> bool:
     return True
 
 
+def _alone_in_context(dialog: Dialog, understanding: Understanding) -> Understanding:
+    """Someone the conversation said lives alone (「80代くらいの男性で一人暮らしです」): later words that
+    they are unseen or may lie inside (「ここ数日姿を見てないんです」「中で倒れてたらどうしよう」) are read
+    with that said, within `REPEAT_WITHIN`; this message's own reading otherwise."""
+    text = dialog.user_input.text
+    if fragments.holds_word_of(text, "lives_alone"):
+        _mark(dialog, "alone_told_at")
+    if understanding.crisis != "none" or not _recently(dialog, "alone_told_at", REPEAT_WITHIN):
+        return understanding
+    told = classify(f"{fragments.WORDS['lives_alone'][0]} {text}")
+    return told if told.crisis == "crisis" and told.crisis_kinds == ("unseen",) else understanding
+
+
+def answer_not_me(dialog: Dialog) -> bool:
+    """「いや私じゃなくて兄です」 soon after a reply to the writer's own thoughts of dying: the family reply
+    for the relative named. True when answered."""
+    text = dialog.user_input.text
+    if not fragments.holds_word_of(text, "not_me") or not RELATIVE_WORD.search(text):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    keep_typed(dialog)
+    _answer_crisis(dialog, ("relative_suicidal",), already_sent=False)
+    return True
+
+
+def answer_relative_unreachable(dialog: Dialog) -> bool:
+    """After a relative's words about dying were answered, words that the relative does not answer or is
+    far away (「既読はつくけど返事がない」「隣の県に住んでて今から行けない」), asking what to do, or whether
+    the police is too much (「警察に電話したら大げさですか？」): 110 and a welfare check at their address
+    now, and a line that takes family calls (briefly after the first time). True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    if _last_situations(dialog)[0] != "relative_suicidal":
+        return False
+    text = dialog.user_input.text
+    asks_call = asks_to_call(understanding)
+    told = any(fragments.holds_word_of(text, name) for name in ("relative_unreachable", "lives_alone"))
+    if not (asks_call or told or "talk.guidance" in understanding.intents):
+        return False
+    who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
+    keep_typed(dialog)
+    if asks_call:
+        dialog.say("crisis.call_yes.relative_suicidal", who=who)
+    elif _recently(dialog, "unreachable_told_at", AFTER_CRISIS_WITHIN):
+        dialog.say("crisis.relative_unreachable.again", who=who)
+    else:
+        phones, chats = _open_lines(("relative_suicidal",), dialog.now)
+        reach = (phones + chats)[:1]
+        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        dialog.say("crisis.relative_unreachable", who=who, line=line)
+    _mark(dialog, "unreachable_told_at")
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 ASKS_WHERE = frozenset({"talk.guidance", "faq.how_to_reach"})
 """Intents of asking where to turn (「どこに相談したらいいですか」)."""
 
@@ -1998,7 +2057,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
     understanding = _as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
-    dialog.understanding = understanding
+    understanding = dialog.understanding = _alone_in_context(dialog, understanding)
     if answer_risk_at_length(dialog):
         return True
     pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
@@ -2007,6 +2066,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         joined = pieces.crisis
+        if answer_not_me(dialog) or answer_relative_unreachable(dialog):
+            return True
         if answer_call_question(dialog) or answer_correction(dialog) or answer_past_told(dialog):
             return True
         if joined is not None and _answer_joined(dialog, *joined, new=True):

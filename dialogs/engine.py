@@ -248,6 +248,8 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if _pauses_the_form(dialog) and _fire(dialog, "later"):
         return
+    if not in_question and consent.answer_hiding(dialog):  # at a question the words are its answer
+        return
     if intake.names_a_field_to_edit(dialog) and _fire(dialog, "edit"):
         return
     label = _typed_menu_label(dialog)
@@ -351,7 +353,7 @@ def _keep_for_the_case(dialog: Dialog, before: str) -> None:
     """
     text = dialog.user_input.text.strip()
     at_menu = before == dialog.state == MenuStates.MAIN.value
-    if not text or not at_menu or not followup.adds_automatically(dialog):
+    if not text or not at_menu or not followup.adds_automatically(dialog) or fragments.hides_from_staff(text):
         return
     if not any(isinstance(effect, AddToCase | HandOff | DeleteUserData) for effect in dialog.effects):
         dialog.effects.append(AddToCase(text))

@@ -135,6 +135,11 @@ WORD_LISTS = (
     "long_ago",
     "lately",
     "cannot_take_calls",
+    "lives_alone",
+    "relative_unreachable",
+    "not_me",
+    "hides_from_staff",
+    "staff_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -471,6 +476,16 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
                 return True
             at = normalized.find(word, at + 1)
     return False
+
+
+def hides_from_staff(text: str) -> bool:
+    """Whether the words ask that something be kept from the staff (「相談員さんに生活保護のことは伏せて
+    もらえますか」): the staff addressed, in the same clause, not someone else (「担当の人に伝えて。でも親には
+    言わないで」「兄には言わないで」)."""
+    staff = "|".join(map(re.escape, _normalized_list("staff_named")))
+    hide = "|".join(map(re.escape, _normalized_list("hides_from_staff")))
+    addressed = re.compile(rf"({staff})(さん|の方)?(に|へ)(は|も)?[^、。,.!?！？\n]{{0,24}}?({hide})")
+    return addressed.search(_normalized(text)) is not None
 
 
 def says_misread(text: str) -> bool:

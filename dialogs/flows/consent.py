@@ -111,6 +111,24 @@ def take_text(event: EventData) -> None:
     ask_briefly(dialog)
 
 
+def answer_hiding(dialog: Dialog) -> bool:
+    """Answer a request to keep something from the staff (「相談員さんに生活保護のことは伏せてもらえますか」):
+    what it names comes off an unsent form, the request itself is never sent, only what the person
+    chooses to send reaches them, and a case sent can be withdrawn and sent again. True when answered."""
+    text = dialog.user_input.text
+    if dialog.user_input.kind != "text" or not fragments.hides_from_staff(text):
+        return False
+    removed = draft.take_out(dialog.data, text)
+    if removed:
+        dialog.say("consent.taken_out", words="」「".join(removed))
+    if dialog.state == States.REVIEW:
+        dialog.say("consent.hidden_from_staff")
+        ask_briefly(dialog)
+    else:
+        dialog.say("consent.hidden_from_staff", menu_choices(dialog.data))
+    return True
+
+
 NEVER_MIND = re.compile(
     r"(?:やっぱ(?:り)?|やはり|もう)\s?(?:いい|大丈夫|だいじょうぶ|いらない|いらん|やめ(?:る|とく|ておく|ときます|ておきます|ます)"
     r"|送らな(?:い|くていい))(?:です|や|よ|わ|かな|っす)*"

@@ -137,6 +137,8 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.understanding = draft.of_appetite_lost(reading, text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
+    if fragments.hides_from_staff(dialog.user_input.text):
+        return []  # 「相談員さんに生活保護のことは伏せて」 is answered, never written down for them
     understanding = dialog.understanding
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
