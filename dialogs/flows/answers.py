@@ -23,7 +23,8 @@ from dialogs.content import (
     current_content,
 )
 from dialogs.dialog import Dialog
-from dialogs.flows import draft, followup
+from dialogs.flows import draft
+from dialogs.flows.reply_due import open_handoff
 from dialogs.intake_form import AGE_BANDS
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, format_jp, format_time, is_open, next_opening, to_tokyo
@@ -68,7 +69,7 @@ def _after_choices(more: Choice) -> tuple[Choice, ...]:
 def _say_after(dialog: Dialog, key: str, more: Choice, **fields: object) -> None:
     """Close an answer with the ways forward; once a consultation is sent (and no CSW holds it yet),
     with the word that it has reached the person in charge, not an offer to prepare one."""
-    if followup.open_handoff(dialog) is None:
+    if open_handoff(dialog) is None:
         dialog.say(key, _after_choices(more), **fields)
     else:
         dialog.say(f"{key}_sent", (more, Choice(catalog.text("menu.back"), "menu")), **fields)

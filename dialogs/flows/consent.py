@@ -24,6 +24,7 @@ from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import ConsentScope, HandOff
 from dialogs.flows import answers, draft, followup
 from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice
 from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
 from dialogs.understanding.model import Understanding
@@ -280,10 +281,8 @@ def hand_off(event: EventData) -> None:
     dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
     dialog.data["consent"] = {"scope": scope, "version": version, "at": dialog.now.isoformat()}
     promise = followup.reply_promise(dialog, urgency)
-    due = current_content().reply_due(dialog.now, urgency)
+    due = reply_due(dialog, urgency)
     earlier = dialog.data.get("handoff", {})
-    if followup.open_handoff(dialog) is not None:
-        due = min(due, followup.promised_reply(earlier))
     wide = ConsentScope.SUMMARY_AND_CONVERSATION
     widest = wide if wide in (earlier.get("scope"), scope) else scope
     dialog.data["handoff"] = {

@@ -18,8 +18,7 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import AddToCase, ConsentScope, RaiseUrgency, WithdrawCase
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.flows.reply_due import open_handoff as open_handoff
-from dialogs.flows.reply_due import promised_reply as promised_reply
+from dialogs.flows.reply_due import open_handoff, promised_reply
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp
 from dialogs.summary import build_summary

@@ -19,6 +19,7 @@ from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake, languages
 from dialogs.flows.common import MenuStates, show_menu
+from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import urgency_of
@@ -576,7 +577,7 @@ def reassure_privacy(event: EventData) -> None:
         dialog.say("privacy.again", choices)
         return
     dialog.data["privacy_answered"] = True
-    if followup.open_handoff(dialog) is not None:  # something was sent: never say nothing is
+    if open_handoff(dialog) is not None:  # something was sent: never say nothing is
         dialog.say("privacy.answer_sent", council=current_content().municipality.council_name)
     else:
         dialog.say("privacy.answer")
@@ -686,7 +687,7 @@ def close_warmly(event: EventData) -> None:
     at night; after sending, that the consultation has reached the person in charge."""
     dialog: Dialog = dialog_of(event)
     choices = (Choice(catalog.text("nav.menu"), "menu"),)
-    if followup.open_handoff(dialog) is not None:
+    if open_handoff(dialog) is not None:
         dialog.say("followup.goodbye", choices)
     else:
         dialog.say("talk.goodbye", choices, reply_hours=current_content().reply_hours_text())
@@ -735,7 +736,7 @@ def entrusts_story(event: EventData) -> bool:
     from_now = {f for h in stored.get("heard", []) if h.get("words") == typed for f in h.get("fields", [])}
     earlier_words = any(h.get("words") != typed for h in stored.get("heard", []))
     earlier_answers = bool(set(stored.get("answers", {})) - from_now)
-    return (earlier_words or earlier_answers) and followup.open_handoff(dialog) is None
+    return (earlier_words or earlier_answers) and open_handoff(dialog) is None
 
 
 def greet_back(event: EventData) -> None:
