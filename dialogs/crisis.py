@@ -60,7 +60,7 @@ from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.flows.draft import keep_typed
+from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
 from dialogs.flows.intake import field_to_edit, takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
@@ -72,12 +72,13 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
-from dialogs.violence import WhoHurts, acts_in_past, names_partner, only_denies, who_hurts
+from dialogs.violence import WhoHurts, acts_in_past, names_partner, only_denies, tells_acts, who_hurts
 
 Situation = Literal[
     "child",
     "neglect",
     "violence",
+    "at_home",
     "home_violence",
     "parent",
     "grown_child",
@@ -90,10 +91,11 @@ Situation = Literal[
     "missing",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
-110), violence from a partner, violence from a grown child at home, a parent afraid of hurting (or
-who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart, 110, the lines
-for violence at home; never a crib or 189), thoughts of dying (the default), a relative's words about
-dying told by the family (how to be with them, and lines that hear the family), a parent who found
+110), violence from a partner, violence from someone at home the words do not name (`at_home`:
+things thrown, shouting now; safety first, never the partner wording), violence from a grown child
+at home, a parent afraid of hurting (or who has hurt) their own child under 18, or a grown child
+(`grown_child`: keep apart, 110, the lines for violence at home; never a crib or 189), thoughts of
+dying (the default), a relative's words about dying told by the family (how to be with them, and lines that hear the family), a parent who found
 their child's self-harm (the same, with 119 for a deep wound), pills already taken
 (119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
 same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
@@ -105,6 +107,7 @@ SITUATIONS: tuple[Situation, ...] = (
     "relative_suicidal",
     "relative_self_harm",
     "violence",
+    "at_home",
     "home_violence",
     "child",
     "neglect",
@@ -122,12 +125,14 @@ LINES_FOR: dict[Situation, str] = {
     "neglect": "child",
     "grown_child": "home_violence",
     "relative_self_harm": "relative_suicidal",
+    "at_home": "violence",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
-Hurt = Literal["child", "neglected", "partner", "parent", "own_child"]
+Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home"]
 """Who is being hurt in the conversation: the writer as a child (hit, or given no food), the writer by a
-partner, a parent by a grown child at home, or the writer's own child by the writer."""
+partner, the writer by someone at home not named (`at_home`), a parent by a grown child at home, or
+the writer's own child by the writer."""
 
 CHILD_HURTS: tuple[Hurt, ...] = ("child", "neglected")
 """The writer is a child being hurt or left without food: the children's lines fit what follows."""
@@ -136,6 +141,7 @@ HURT_IN: dict[Situation, Hurt] = {
     "child": "child",
     "neglect": "neglected",
     "violence": "partner",
+    "at_home": "at_home",
     "home_violence": "parent",
     "parent": "own_child",
 }
@@ -147,6 +153,7 @@ DOERS_OF_HURT: dict[Hurt, tuple[str, ...]] = {
     "partner": ("partner",),
     "parent": ("child", "sibling"),
     "own_child": ("self",),
+    "at_home": (),
 }
 """Who hurts (as `dialogs.violence` names people) when the conversation knows this one is hurt."""
 
@@ -307,7 +314,22 @@ def _fitting_situations(
         return ("home_violence",)
     if hurt is not None and not _names_who_hurts(understanding, text):
         return (SITUATION_OF_HURT[hurt],)
+    if kinds == {"violence"} and _unnamed_at_home(understanding, text):
+        return ("at_home",)
     return ("violence", "child") if "child_abuse" in kinds else ("violence",)
+
+
+AT_HOME_RULES = "crisis_s10.yaml#"
+"""Rules of violence at home told without naming who does it (「物投げてくる」「いまも下で怒鳴ってる」)."""
+
+
+def _unnamed_at_home(understanding: Understanding, text: str) -> bool:
+    """Whether the words tell of things thrown or shouting now at home and name no one who does it, no
+    partner among them: someone at home, who is not known."""
+    read = any(e.label == "crisis" and e.rule.startswith(AT_HOME_RULES) for e in understanding.evidence)
+    return (
+        read and not _writer_relations(understanding) and not names_partner(text) and not who_hurts(text).by
+    )
 
 
 def asks_to_call(understanding: Understanding | None) -> bool:
@@ -728,6 +750,7 @@ def again_messages(
     if key == "crisis.again" and situations[0] == "self_harm":
         key = "crisis.again_self_harm"  # 「血が止まらない」 again: how to stop the bleeding, and 119
     if situations[0] in (
+        "at_home",
         "home_violence",
         "parent",
         "grown_child",
@@ -1280,8 +1303,16 @@ def _as_told(understanding: Understanding, text: str) -> Understanding:
 
 
 def told_long_ago(text: str) -> bool:
-    """Whether the words tell of violence only in the past and place it long ago, nothing of it lately."""
-    return fragments.tells_long_ago(text) and acts_in_past(text)
+    """Whether the words tell of violence only in the past and place it long ago, nothing of it lately;
+    a sentence of fear that lasts, with no act in it (「昔、父に殴られていました。今も怖いです」), tells of
+    a feeling now, not of violence lately."""
+    return fragments.tells_long_ago(_without_lasting_fear(text)) and acts_in_past(text)
+
+
+def _without_lasting_fear(text: str) -> str:
+    """The words less the sentences that tell only of fear or memories that last (「今も怖いです」)."""
+    kept = [s for s in SENTENCES.findall(text) if not (fragments.fear_lingers(s) and not tells_acts(s))]
+    return "".join(kept)
 
 
 def answer_correction(dialog: Dialog) -> bool:
@@ -1317,7 +1348,9 @@ def answer_past_told(dialog: Dialog) -> bool:
     text = dialog.user_input.text
     resolved = [evidence.rule for evidence in understanding.evidence if evidence.label == "resolved:crisis"]
     violence = LONG_AGO_RULE in resolved or (
-        "violence" in understanding.concerns and fragments.tells_long_ago(text) and not understanding.intents
+        "violence" in understanding.concerns
+        and fragments.tells_long_ago(_without_lasting_fear(text))
+        and not understanding.intents
     )
     if not resolved and not violence:
         return False
@@ -1325,7 +1358,8 @@ def answer_past_told(dialog: Dialog) -> bool:
     keep_typed(dialog)
     kind = "violence" if violence else "harm"
     _record(dialog, "normal", (catalog.text(f"urgency.history.{kind}"),))  # for the CSW: no raise
-    dialog.say(f"crisis.past_told.{kind}")
+    afraid = violence and fragments.fear_lingers(text)  # 「今も怖いです」: the fear now, and is she safe
+    dialog.say("crisis.past_told.violence_feared" if afraid else f"crisis.past_told.{kind}")
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _answer_asked_too(dialog)
     return True
@@ -1791,7 +1825,13 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
 
 def _answer_unsure(dialog: Dialog) -> None:
     """Stay with 「わかんない」 as the answer to a question about dying: that not knowing is fine,
-    tonight's lines, and a person offered."""
+    tonight's lines, and a person offered. Not knowing is no 'no': the 受付票 goes to the top of the
+    queue with the answer in the person's words, and メンタルヘルス is recorded."""
+    words = catalog.text("urgency.unsure_answer", words=dialog.user_input.text.strip()[:REASON_CHARS])
+    reasons = (catalog.text("urgency.crisis_reason.suicidal"), words)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    tick_for_the_writer(dialog.data, "mental_health")
     lines = crisis_messages(dialog.now, ("suicidal",), no_phone=memory_of(dialog.data).no_phone)[1]
     dialog.send(Text(catalog.text("risk.unsure")), lines, _offer_to(dialog, "crisis.offer"))
 
@@ -1833,6 +1873,12 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     if _watching_relative(understanding, hurt):
         intents = tuple(intent for intent in understanding.intents if intent != "talk.just_looking")
         return replace(understanding, intents=intents)
+    if (
+        understanding.crisis == "none"
+        and hurt == "at_home"
+        and fragments.holds_word_of(text, "hiding_in_room")
+    ):
+        return _hiding_at_home(understanding, text)
     if understanding.crisis == "none" and "violence" in understanding.concerns and names_partner(text):
         return _partner_sign(understanding, text, "context:afraid_of_live_in_partner")
     if understanding.crisis == "none" and hurt == "partner" and _violence_beyond_control(understanding):
@@ -1845,6 +1891,24 @@ def _in_context(understanding: Understanding, text: str, hurt: Hurt | None) -> U
     if understanding.crisis != "none" or not watched or hurt != "partner":
         return understanding
     return _partner_sign(understanding, text, "context:watched_by_partner")
+
+
+HIDING_AT_HOME = "context:hiding_from_violence_at_home"
+"""The rule of the writer hiding in her room from someone at home who throws things or shouts."""
+
+
+def _hiding_at_home(understanding: Understanding, text: str) -> Understanding:
+    """「こわくて部屋から出れない」 after things thrown or shouting at home: the danger at home still (crisis,
+    violence), not withdrawal."""
+    hiding = Evidence("crisis", text.strip(), HIDING_AT_HOME)
+    concerns = tuple(dict.fromkeys((*(c for c in understanding.concerns if c != "withdrawal"), "violence")))
+    return replace(
+        understanding,
+        crisis="crisis",
+        crisis_kinds=("violence",),
+        concerns=concerns,
+        evidence=(*understanding.evidence, hiding),
+    )
 
 
 def _set_aside_after_reply(dialog: Dialog, understanding: Understanding) -> Understanding:
@@ -2058,6 +2122,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     understanding = _as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
     understanding = dialog.understanding = _alone_in_context(dialog, understanding)
+    if any(evidence.rule == HIDING_AT_HOME for evidence in understanding.evidence):
+        untick_read_from_text(dialog.data, "withdrawal")  # hiding from someone at home, not withdrawal
     if answer_risk_at_length(dialog):
         return True
     pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()

@@ -140,6 +140,8 @@ WORD_LISTS = (
     "not_me",
     "hides_from_staff",
     "staff_named",
+    "hiding_in_room",
+    "fear_lingers",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -436,6 +438,11 @@ def tells_long_ago(text: str) -> bool:
     """Whether the words place what they tell long ago (「小学生の頃」「昔」「20年前」「離婚して5年」) and
     nothing of it lately (「昨日」「さっき」「今も」)."""
     return bool(LONG_AGO.search(unicodedata.normalize("NFKC", text))) and not holds_word_of(text, "lately")
+
+
+def fear_lingers(text: str) -> bool:
+    """Whether the words tell of fear or memories that last (「今も怖いです」「今でも夢に見ます」)."""
+    return holds_word_of(text, "fear_lingers")
 
 
 def answers_yes_at_length(text: str) -> bool:

@@ -318,3 +318,8 @@ def _owners_of_violence(sentence: Sequence[Token]) -> list[str]:
 def _ordered(people: Sequence[str]) -> tuple[str, ...]:
     """Each person once, in the sheet's order."""
     return tuple(person for person in PEOPLE if person in people)
+
+
+def tells_acts(text: str) -> bool:
+    """Whether the words tell of an act of violence (done, feared or denied)."""
+    return any(_acts(sentence) for sentence in _sentences(analyze(tidy(text))))

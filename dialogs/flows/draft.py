@@ -422,6 +422,32 @@ def _concerns(
     return ["concerns"]
 
 
+def tick_for_the_writer(data: dict[str, Any], concern: str) -> None:
+    """Tick a concern the conversation showed about the writer (「わかんない」 to the question about
+    dying: メンタルヘルス), as if read from their words."""
+    concerns = data.setdefault("intake", {}).setdefault("answers", {}).setdefault("concerns", {"choices": []})
+    chosen = concerns.setdefault("choices", [])
+    if concern not in chosen:
+        chosen.append(concern)
+        concerns.setdefault(TICKED_FROM_TEXT, []).append(concern)
+    whose = concerns.setdefault("about", {})
+    whose[concern] = _merged_about(whose.get(concern), "self")
+
+
+def untick_read_from_text(data: dict[str, Any], concern: str) -> None:
+    """Take back a concern the draft ticked from typed words (not one chosen by a button) when the
+    conversation shows the words meant something else (「こわくて部屋から出れない」 while someone at home
+    throws things: hiding, not withdrawal)."""
+    concerns = data.get("intake", {}).get("answers", {}).get("concerns", {})
+    ticked = concerns.get(TICKED_FROM_TEXT, [])
+    if concern not in ticked:
+        return
+    ticked.remove(concern)
+    if concern in concerns.get("choices", []):
+        concerns["choices"].remove(concern)
+    concerns.get("about", {}).pop(concern, None)
+
+
 DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"

@@ -13,7 +13,7 @@ from typing import TextIO
 from dialogs.understanding import learned
 from dialogs.understanding.analyzer import Token, analyze, as_written, tidy
 from dialogs.understanding.entities import about_of_concerns, find_entities, language_of, only_cautions
-from dialogs.understanding.grammar import Features, features, is_boundary
+from dialogs.understanding.grammar import Features, features, is_boundary, is_topic_comma
 from dialogs.understanding.lexicon import GAP, MAX_GAP, Entry, LemmaRule, Lexicon, PrefixIndex, load_lexicon
 from dialogs.understanding.model import (
     CONCERNS,
@@ -263,7 +263,10 @@ def _match_end(tokens: tuple[Token, ...], i: int, words: tuple[str, ...], writte
     word, rest, other, rest_written = words[0], words[1:], written[0], written[1:]
     if word == GAP:
         for skip in range(MAX_GAP + 1):
-            if skip and (i + skip - 1 >= len(tokens) or is_boundary(tokens[i + skip - 1])):
+            passed = i + skip - 1
+            if skip and (
+                passed >= len(tokens) or (is_boundary(tokens[passed]) and not is_topic_comma(tokens, passed))
+            ):
                 break
             end = _match_end(tokens, i + skip, rest, rest_written)
             if end >= 0:

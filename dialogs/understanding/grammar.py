@@ -137,6 +137,24 @@ def is_boundary(token: Token) -> bool:
     return token.pos == "助詞" and token.pos2 == "接続助詞" and token.lemma not in _CLAUSE_PARTICLES
 
 
+_TOPIC_MARKS = frozenset(("、", ",", "，"))
+"""Commas that may stand where a particle was dropped after a noun (「眠剤、のまずにためてる」)."""
+
+
+def is_topic_comma(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether tokens[index] is a comma or a space right after a noun that opens the clause: it
+    stands for a dropped は/を (「眠剤、のまずにためてる」「睡眠薬　ためこんでる」), not a clause end."""
+    token = tokens[index]
+    if token.surface not in _TOPIC_MARKS and token.pos != "空白":
+        return False
+    before = index - 1
+    if before < 0 or tokens[before].pos != "名詞":
+        return False
+    while before > 0 and tokens[before - 1].pos in ("名詞", "接頭辞"):
+        before -= 1  # 睡眠 薬: a compound noun
+    return before == 0 or is_boundary(tokens[before - 1])
+
+
 def features(tokens: Sequence[Token], last: int) -> Features:
     """Read the predicate ending at tokens[last]: its auxiliaries, then the negation's wider scope."""
     passive = causative = desire = volitional = past = conditional = False
