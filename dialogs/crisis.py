@@ -90,17 +90,16 @@ Situation = Literal[
     "unseen",
     "missing",
 ]
-"""Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not
-110), violence from a partner, violence from someone at home the words do not name (`at_home`:
-things thrown, shouting now; safety first, never the partner wording), violence from a grown child
-at home, a parent afraid of hurting (or who has hurt) their own child under 18, or a grown child
-(`grown_child`: keep apart, 110, the lines for violence at home; never a crib or 189), thoughts of
-dying (the default), a relative's words about dying told by the family (how to be with them, and lines that hear the family), a parent who found
-their child's self-harm (the same, with 119 for a deep wound), pills already taken
-(119 first, then the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the
-same lines), or someone living alone unseen and not answering (110 for a welfare check, 119; no
-lines), or a relative gone out and not found, often an elderly parent with dementia at night (110
-now; no lines)."""
+"""Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not 110),
+violence from a partner, violence from someone at home the words do not name (`at_home`: things thrown,
+shouting now; safety first, never the partner wording), violence from a grown child at home, a parent
+afraid of hurting (or who has hurt) their own child under 18, or a grown child (`grown_child`: keep apart,
+110, the lines for violence at home; never a crib or 189), thoughts of dying (the default), a relative's
+words about dying told by the family (how to be with them, and lines that hear the family), a parent who
+found their child's self-harm (the same, with 119 for a deep wound), pills already taken (119 first, then
+the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative gone
+out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
