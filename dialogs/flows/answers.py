@@ -294,11 +294,24 @@ def answer_follow_up(dialog: Dialog) -> bool:
     return True
 
 
+QUESTION_CONSIDERATIONS: dict[str, str] = {"ask.without_going_out": "consideration.cannot_go_out"}
+"""Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
+the catalog's words for the 受付票."""
+
+
+def _note_considerations(dialog: Dialog, topics: Sequence[str]) -> None:
+    """Keep the consideration each question asked tells, for the 受付票."""
+    for topic in topics:
+        if topic in QUESTION_CONSIDERATIONS:
+            draft.note_consideration(dialog, catalog.text(QUESTION_CONSIDERATIONS[topic]))
+
+
 def answer_typed(dialog: Dialog) -> bool:
     """Answer each question, service or FAQ typed text asks about, with a way forward; False when none."""
     topics = topics_asked(dialog)
     if not topics:
         return False
+    _note_considerations(dialog, topics)
     dialog.data[ANSWERED] = {"topic": topics[-1], "at": dialog.now.isoformat()}
     for earlier in topics[:-1]:
         _send_answer(dialog, earlier)
@@ -316,6 +329,7 @@ def answer_detour(dialog: Dialog) -> bool:
     """Answer the questions, services or FAQs asked between intake questions, without choices; False when
     none."""
     topics = topics_asked(dialog)
+    _note_considerations(dialog, topics)
     for topic in topics:
         _send_answer(dialog, topic)
     return bool(topics)

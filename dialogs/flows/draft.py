@@ -950,6 +950,14 @@ def keep_typed(dialog: Dialog) -> str:
     return _bounded(dialog.user_input.text, ECHO_CHARS)
 
 
+def note_consideration(dialog: Dialog, words: str) -> None:
+    """Add a consideration the person's question tells (「外でなくても話せる？」 → 外出が難しい) to the
+    受付票, with the words typed kept among theirs; nothing when it was answered at its question."""
+    stored = form_of(dialog)
+    _add_words(stored.setdefault("answers", {}), "considerations", words)
+    keep_typed(dialog)
+
+
 def has_anything(data: dict[str, Any]) -> bool:
     """Whether the draft holds any answer or any of the person's words."""
     stored = data.get("intake", {})

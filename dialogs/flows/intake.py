@@ -587,6 +587,8 @@ def _answer_elsewhere(dialog: Dialog) -> str | None:
         return "nothing"
     if any(entity.kind in OTHER_FIELDS for entity in understanding.entities):
         return "other"
+    if understanding.concerns:  # 「夜ねれない」 is a worry, not a time to be reached
+        return None
     return "time" if bare_contact_time(text) else None
 
 

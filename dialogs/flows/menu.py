@@ -81,7 +81,7 @@ def greet_and_answer(event: EventData) -> None:
         guide(event)
     elif crisis.tells_no_child_guidance(dialog):
         crisis.answer_no_child_guidance(dialog)
-    elif "talk.privacy_fear" in intents:
+    elif "talk.privacy_fear" in intents or any(intent in intents for intent in PRIVACY_QUESTIONS):
         reassure_privacy(event)
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
         FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
@@ -456,7 +456,17 @@ def confirm_deleted(dialog: Dialog) -> None:
 
 # ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
 
+PRIVACY_QUESTIONS: Mapping[str, str] = {
+    "talk.privacy_ai": "privacy.ai",
+    "talk.privacy_line": "privacy.line",
+    "talk.privacy_kept": "privacy.kept",
+    "talk.privacy_staff": "privacy.staff",
+}
+"""Questions on privacy (「これAIの学習に使われる？」「LINEの会社に読まれる？」「記録っていつまで残るの？」
+「市役所の人も見るの？」), most specific first, and the catalog answer to each."""
+
 TALK_TRIGGERS: Mapping[str, str] = {
+    **dict.fromkeys(PRIVACY_QUESTIONS, "privacy"),
     "talk.losing_phone": "losing_phone",
     "talk.withdraw": "withdraw",
     "talk.listen": "human",
@@ -563,13 +573,19 @@ def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
     Asked again, the answer is short, with the button to delete the records; asked about notifications,
-    how to hide their text. Who must not know
+    how to hide their text; asked a plain question (AI training, LINE the company, how long records stay,
+    who reads), its own answer. Who must not know
     (「嫁にもばれてへん」) is kept for the person in charge.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
         draft.keep_typed(dialog)
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    question = next((key for intent, key in PRIVACY_QUESTIONS.items() if intent in intents), None)
+    if question is not None:  # a plain question (AI, LINE, how long, who reads): its own answer, each time
+        dialog.say(question, choices, council=current_content().municipality.council_name)
+        return
     if "通知" in dialog.user_input.text:
         dialog.say("privacy.notifications", choices)
         return

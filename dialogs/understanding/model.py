@@ -92,6 +92,10 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.consider",
     "talk.goodbye",
     "talk.losing_phone",
+    "talk.privacy_ai",
+    "talk.privacy_staff",
+    "talk.privacy_kept",
+    "talk.privacy_line",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
@@ -102,7 +106,8 @@ asking whether what was deleted is really gone (「ほんとに消えた？」),
 (「さっき送ったの取り消せますか」), asking whether to call an ambulance or the police
 (「救急車呼んだほうがいいですか」); fear of what lies ahead (「この先どうなるのかと思うと」), asking whether
 one may write again (「また明日連絡してもいいですか」); thinking of consulting (「相談しようかな」), a goodbye
-(「また何かあれば連絡します」), a phone about to be cut (「ケイタイモ モウスグ トマル」)."""
+(「また何かあれば連絡します」), a phone about to be cut (「ケイタイモ モウスグ トマル」); questions
+on privacy: AI training, whether the city reads it, how long records stay, whether LINE reads it."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,
