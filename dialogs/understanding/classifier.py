@@ -151,17 +151,53 @@ def _core(text: str) -> str:
 class _Context:
     """Per-message facts shared by all hit checks."""
 
-    def __init__(self, lex: Lexicon, norm: Normalized) -> None:
-        """Precompute sentence boundaries, the punctuation-free core and past markers."""
+    def __init__(self, lex: Lexicon, norm: Normalized, original: str, tokens: tuple[Token, ...]) -> None:
+        """Precompute sentence boundaries, the punctuation-free core, past markers and fiction frames."""
         self.lex = lex
+        self.norm = norm
         self.text = norm.text
         self.bounds = [i for i, ch in enumerate(self.text) if ch in _SENTENCE_ENDS]
         self.core = _core(self.text)
         self.resolutions = self._resolutions() if any(w in self.text for w in lex.past) else []
         self.requirements: dict[int, bool] = {}
-        self.fiction = any(w in self.text for w in lex.fiction) and not any(
-            w in self.text for w in lex.self_now
-        )
+        self.token_starts = _token_offsets(original, tokens)
+        self.frames: list[int] = []
+        if not any(w in self.text for w in lex.self_now):
+            self.frames = self._frames(original, tokens)
+
+    def _frames(self, original: str, tokens: tuple[Token, ...]) -> list[int]:
+        """Return the sorted start positions of fiction words that frame what follows (映画で, ゲームの).
+
+        A fiction word that is only the first part of a compound names something else (ゲーム仲間,
+        ゲームオーバー, 映画館): the compound's head comes last, so it frames nothing.
+        """
+        found: set[int] = set()
+        for word in self.lex.fiction:
+            pos = self.text.find(word)
+            for _ in range(MAX_OCCURRENCES):
+                if pos == -1:
+                    break
+                end = self.norm.ends[pos + len(word) - 1]
+                if not _compound_head_follows(original, tokens, self.token_starts, end):
+                    found.add(pos)
+                pos = self.text.find(word, pos + 1)
+        return sorted(found)
+
+    def fiction(self, at: int) -> bool:
+        """Tell whether a fiction frame stands before the end of the sentence holding position at."""
+        return bool(self.frames) and self.frames[0] <= self.sentence_end(at)
+
+    def sentence_end(self, at: int) -> int:
+        """Return the position of the end of the sentence holding position at."""
+        j = bisect.bisect_left(self.bounds, at)
+        return self.bounds[j] if j < len(self.bounds) else len(self.text)
+
+    def position_of_token(self, index: int) -> int:
+        """Return where tokens[index] stands in the normalised text (or near, if tidied)."""
+        if not self.token_starts:
+            return 0
+        offset = self.token_starts[min(index, len(self.token_starts) - 1)]
+        return min(bisect.bisect_left(self.norm.starts, offset), max(len(self.text) - 1, 0))
 
     def _resolutions(self) -> list[int]:
         """Return sorted start positions of undenied present-resolution phrases (「今は大丈夫」)."""
@@ -183,12 +219,16 @@ class _Context:
             met = self.requirements[id(entry)] = any(w in self.text for w in entry.requires)
         return met
 
-    def excluded(self, entry: Entry) -> bool:
-        """Tell (once per entry and message) whether the message has one of the entry's unless words."""
+    def excluded(self, entry: Entry, start: int, end: int) -> bool:
+        """Tell whether an unless word stands in the match's sentence, or an unless_message word anywhere."""
+        if entry.unless and any(w in self.sentence(start, end) for w in entry.unless):
+            return True
+        if not entry.unless_message:
+            return False
         key = -id(entry)
         found = self.requirements.get(key)
         if found is None:
-            found = self.requirements[key] = any(w in self.text for w in entry.unless)
+            found = self.requirements[key] = any(w in self.text for w in entry.unless_message)
         return found
 
     def sentence(self, start: int, end: int) -> str:
@@ -216,19 +256,65 @@ class _Context:
             return None
         if entry.requires and not self.requirement_met(entry):
             return None
-        if entry.unless and any(w in self.sentence(hit.start, hit.end) for w in entry.unless):
+        if self.excluded(entry, hit.start, hit.end):
             return None
         tail = self.tail(hit.end)
         if entry.negatable and _is_negated(self.lex, tail):
             return "negated"
         if entry.label == "crisis":
-            if self.fiction:
+            if self.fiction(hit.start):
                 return "fiction"
             if any(tail.startswith(w) for w in self.lex.informational):
                 return "info"
             if self.resolutions and self.resolutions[-1] >= hit.end:
                 return "resolved"
         return ""
+
+
+def _token_offsets(original: str, tokens: tuple[Token, ...]) -> list[int]:
+    """Return where each token starts in the original text (where tidying changed letters, a near place)."""
+    starts: list[int] = []
+    cursor = 0
+    for token in tokens:
+        at = original.find(token.surface, cursor) if token.surface else -1
+        if at < 0 or at > cursor + 8:
+            starts.append(cursor)
+            cursor += len(token.surface)
+            continue
+        starts.append(at)
+        cursor = at + len(token.surface)
+    return starts
+
+
+_NOT_NOUNS = frozenset(("動詞", "助詞", "形容詞", "副詞"))
+"""Parts of speech that end a word which cannot start a compound noun (役をやる, 歌の)."""
+
+
+def _compound_head_follows(original: str, tokens: tuple[Token, ...], starts: list[int], end: int) -> bool:
+    """Tell whether a noun continues the noun ending at original[end] (ゲーム|仲間, 映画|館, ゲーム|オーバー).
+
+    A word ending in a verb or a particle (役をやる, 歌の) is never the first part of a compound. Where the
+    analyzer did not read the word as a noun of its own (げーむ仲間 split as げ + む), a kanji or katakana
+    right after it is taken as a compound's head.
+    """
+    ends_a_noun: bool | None = None
+    for index, start in enumerate(starts):
+        token = tokens[index]
+        stop = start + len(token.surface)
+        if start < end < stop:
+            return token.pos == "名詞"  # the word is the start of a longer noun (ゲームオーバー)
+        if stop == end:
+            ends_a_noun = True if token.pos == "名詞" else False if token.pos in _NOT_NOUNS else None
+        if start == end:
+            if ends_a_noun is None:
+                return _is_kanji_or_katakana(original[end])
+            return ends_a_noun and token.pos == "名詞" and token.pos2 not in ("数詞", "助動詞語幹")
+    return False
+
+
+def _is_kanji_or_katakana(ch: str) -> bool:
+    """Tell whether a character is a kanji or a katakana (a noun's letters)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u30a1" <= ch <= "\u30fa"
 
 
 def _bare(label: str) -> str:
@@ -399,17 +485,19 @@ def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, r
         matched = as_written(text, tokens, start, found.chain_end)
         if entry.requires and not ctx.requirement_met(entry):
             continue
-        if entry.unless and ctx.excluded(entry):
+        at = ctx.position_of_token(start)
+        if ctx.excluded(entry, at, ctx.position_of_token(max(found.chain_end - 1, start))):
             continue
         label = f"{entry.rule} [{rule.describe()}]"
         if found.idiom and not rule.idiom:
             reading.note(f"idiom:{_bare(entry.label)}", matched, label)
             continue
-        wanted_negation = bool(rule.negated)
-        if rule.negated is not None and found.negated != wanted_negation:
+        if rule.negated and not found.negated:
+            continue  # a rule that needs a negation (もう戻らない) denies nothing where there is none
+        if rule.negated is False and found.negated:
             reading.note(f"negated:{_bare(entry.label)}", matched, label)
             continue
-        if entry.label == "crisis" and ctx.fiction:
+        if entry.label == "crisis" and ctx.fiction(at):
             reading.note("fiction:crisis", matched, label)
             continue
         if entry.label == "crisis" and _informational(lex, tokens, found.chain_end):
@@ -561,10 +649,10 @@ def classify(
     lex = load_lexicon(extra_lexicon_dirs)
     text = readable(text)  # 「シゴト ハケン キラレタ」 as 「仕事 派遣 切られた」
     norm = normalize_with_spans(text, lex.emoji)
-    ctx = _Context(lex, norm)
+    tokens = analyze(tidy(text))
+    ctx = _Context(lex, norm, text, tokens)
     reading = _Reading()
     _surface(lex, text, norm, ctx, reading)
-    tokens = analyze(tidy(text))
     _lemmas(lex, text, tokens, ctx, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)

@@ -239,8 +239,40 @@ def _is_idiom(tokens: Sequence[Token], last: int, end: int) -> bool:
         return any(t.lemma in _BOLD_ACTS for t in tokens[end + 2 : end + 7])
     if len(following) > 1 and following[0].lemma in ("って", "と") and following[1].lemma in _DEGREE_WORDS:
         return True
-    plain = not tokens[last].conj_form.startswith("意志推量形")
-    return plain and [t.lemma for t in following[:2]] == ["か", "と"]
+    return _is_close_call(tokens, last, end)
+
+
+_THINKING_ON = frozenset(("いる", "てる", "居る", "おる", "とる"))
+"""After 〜かと思って these make it ongoing thought (「死のうかと思っている」), not a close call."""
+
+
+def _is_close_call(tokens: Sequence[Token], last: int, end: int) -> bool:
+    """Tell whether the predicate is the idiom 死ぬかと思った (a close call, told in surprise).
+
+    The whole verb chain must be plain (「死んでしまおうか」「死んじゃおうかな」 are plans), followed by
+    か と and 思う, and 思う must be past (思った, 思いました) or measure a degree (思うくらい, 思うほど);
+    「〜かと考えています」「〜かと思っています」 tell what one is considering.
+    """
+    if any(t.conj_form.startswith("意志推量形") for t in tokens[last:end]):
+        return False
+    i = end
+    for word in ("か", "と"):
+        if i >= len(tokens) or tokens[i].lemma != word:
+            return False
+        i += 1
+    if i >= len(tokens) or tokens[i].lemma != "思う":
+        return False
+    after = tokens[i + 1 : i + 5]
+    if after and after[0].lemma in _DEGREE_WORDS:
+        return True
+    for token in after:
+        if token.lemma in _THINKING_ON:
+            return False
+        if token.lemma == "た":
+            return True
+        if not _is_functional(token):
+            break
+    return False
 
 
 def _scope_negations(tokens: Sequence[Token], start: int) -> int:

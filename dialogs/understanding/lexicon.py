@@ -19,7 +19,8 @@ MAX_EXPANSIONS = 2048
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (the lexicons parse several times faster), else PyYAML's."""
 _ENTRY_KEYS = frozenset(
-    {"match", "requires", "unless", "unless_labels", "also", "max_len", "exact", "at_start", "negatable"}
+    {"match", "requires", "unless", "unless_message", "unless_labels", "also", "max_len", "exact", "at_start"}
+    | {"negatable"}
     | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana", "idiom"}
 )
 _FILE_KEYS = frozenset(
@@ -84,6 +85,8 @@ class Entry:
     at_start: bool
     negatable: bool
     kind: str | None = None
+    unless_message: tuple[str, ...] = ()
+    """Words that cancel the entry wherever they stand in the message (`unless` reads only the sentence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +325,7 @@ def _compile(raw: _Raw) -> Lexicon:
                 at_start=bool(body.get("at_start", False)),
                 negatable=bool(body.get("negatable", not label.startswith("intent:"))),
                 kind=kind,
+                unless_message=_norm_all(_strings(body.get("unless_message") or [], rule), emoji),
             )
         )
         if "lemma" in body:
