@@ -633,6 +633,7 @@ def _no_gc_pauses() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+            gc.collect()  # now, at load, not as a long pause in the first messages' classification
 
 
 @lru_cache(maxsize=16)
