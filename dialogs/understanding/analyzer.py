@@ -222,3 +222,10 @@ def hiragana(katakana: str) -> str:
 def reading_of(text: str) -> str:
     """Return how text is read, in hiragana (中央 → ちゅうおう), for matching kana-only writing."""
     return "".join(hiragana(token.reading) for token in analyze(tidy(text)))
+
+
+def fresh_reading(text: str) -> str:
+    """reading_of(text), computed without filling the per-message caches (tidy, analyze, reading_of):
+    compiling the lexicons reads ~90,000 phrases once each, which would only push out the messages'."""
+    tokens = _tokenizer().tokenize(tidy.__wrapped__(text))
+    return "".join(hiragana(m.reading_form()) for m in tokens if m.surface().strip())

@@ -2,19 +2,38 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from dialogs.understanding.analyzer import analyze, canonical, reading_of, tidy
+from dialogs.understanding.analyzer import analyze, canonical, fresh_reading, tidy
 from dialogs.understanding.model import CRISIS_KINDS, LABELS
 from dialogs.understanding.normalize import normalize_with_spans
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "lexicons"
+CACHE_DIR_ENV = "TSUNAGU_CACHE_DIR"
+"""Where compiled lexicons are kept between starts (default $XDG_CACHE_HOME/tsunagu or ~/.cache/tsunagu);
+`off` compiles at every start."""
+CACHE_FORMAT = 2
+"""Bumped when the cached form changes in a way the hashed sources would not show."""
+CACHE_KEEP = 8
+"""Compiled lexicons kept in the cache directory (the most recently used; one per set of directories)."""
+_COMPILE_SOURCES = ("lexicon.py", "analyzer.py", "normalize.py", "model.py")
+"""The modules whose code decides what a compile produces: their bytes are part of the cache key."""
+_log = logging.getLogger(__name__)
 MAX_EXPANSIONS = 2048
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (the lexicons parse several times faster), else PyYAML's."""
@@ -279,16 +298,29 @@ def _files(directory: Path) -> Iterable[Path]:
     return sorted([*directory.glob("*.yaml"), *directory.glob("*.yml")])
 
 
-def _norm(word: str, emoji: Mapping[str, str]) -> str:
-    """Normalise one lexicon word the same way user text is normalised."""
-    return normalize_with_spans(word, emoji).text
+class _Norm:
+    """Normalises lexicon words the same way user text is normalised, each distinct word once per compile
+    (the same words recur across entries, their (a|b) expansions and their kana readings)."""
 
+    __slots__ = ("emoji", "seen")
 
-def _norm_all(words: Iterable[str], emoji: Mapping[str, str]) -> tuple[str, ...]:
-    """Normalise and expand words, longest first, without duplicates."""
-    out = {_norm(w, emoji) for word in words for w in expand(word)}
-    out.discard("")
-    return tuple(sorted(out, key=lambda w: (-len(w), w)))
+    def __init__(self, emoji: Mapping[str, str]) -> None:
+        """Normalise with this emoji mapping."""
+        self.emoji = emoji
+        self.seen: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """Return word normalised."""
+        out = self.seen.get(word)
+        if out is None:
+            out = self.seen[word] = normalize_with_spans(word, self.emoji).text
+        return out
+
+    def all(self, words: Iterable[str]) -> tuple[str, ...]:
+        """Normalise and expand words, longest first, without duplicates."""
+        out = {self(w) for word in words for w in expand(word)}
+        out.discard("")
+        return tuple(sorted(out, key=lambda w: (-len(w), w)))
 
 
 def _prefix_index(words: tuple[str, ...]) -> PrefixIndex:
@@ -302,11 +334,13 @@ def _prefix_index(words: tuple[str, ...]) -> PrefixIndex:
 def _compile(raw: _Raw) -> Lexicon:
     """Normalise all patterns and build the lookup indexes."""
     emoji = raw.emoji
+    norm = _Norm(emoji)
+    readings_of: dict[str, str] = {}
     entries: list[Entry] = []
     patterns: dict[str, list[int]] = defaultdict(list)
     written: set[str] = set()
     readings: set[str] = set()
-    lemma_rules: dict[str, list[LemmaRule]] = defaultdict(list)
+    lemma_rules: dict[str, dict[LemmaRule, None]] = defaultdict(dict)
     for body, label, also, rule, kind in raw.entries:
         max_len = body.get("max_len")
         if max_len is not None and not isinstance(max_len, int):
@@ -317,8 +351,8 @@ def _compile(raw: _Raw) -> Lexicon:
                 label=label,
                 rule=rule,
                 also=also,
-                requires=_norm_all(_strings(body.get("requires") or [], rule), emoji),
-                unless=_norm_all(_strings(body.get("unless") or [], rule), emoji),
+                requires=norm.all(_strings(body.get("requires") or [], rule)),
+                unless=norm.all(_strings(body.get("unless") or [], rule)),
                 unless_labels=frozenset(_labels(body.get("unless_labels") or [], rule)),
                 max_len=max_len,
                 exact=bool(body.get("exact", False)),
@@ -331,15 +365,14 @@ def _compile(raw: _Raw) -> Lexicon:
         if "lemma" in body:
             for lemma_rule in _lemma_rules(body, index, rule):
                 for first in {lemma_rule.lemmas[0], lemma_rule.written[0]}:
-                    if lemma_rule not in lemma_rules[first]:
-                        lemma_rules[first].append(lemma_rule)
+                    lemma_rules[first].setdefault(lemma_rule)
             continue
         try:
             phrases = _strings(body["match"], rule)
-            compiled = _norm_all(phrases, emoji)
+            compiled = norm.all(phrases)
             written.update(compiled)
             if body.get("kana", True):
-                kana = _kana_readings(phrases, compiled, emoji)
+                kana = _kana_readings(phrases, compiled, norm, readings_of)
                 readings.update(kana)
                 compiled = (*compiled, *kana)
         except LexiconError as exc:
@@ -347,36 +380,44 @@ def _compile(raw: _Raw) -> Lexicon:
         for pattern in compiled:
             if index not in patterns[pattern]:
                 patterns[pattern].append(index)
+    return Lexicon(
+        entries=tuple(entries),
+        patterns={p: tuple(ix) for p, ix in patterns.items()},
+        trie=_trie(patterns),
+        uncapped=frozenset(p for p, ix in patterns.items() if any(entries[i].label == "crisis" for i in ix)),
+        kana_only=frozenset(readings - written),
+        emoji=dict(emoji),
+        bridges=_prefix_index(norm.all(raw.negation.get("bridges", []))),
+        negators=_prefix_index(norm.all(raw.negation.get("negators", []))),
+        undo=_prefix_index(norm.all(raw.negation.get("undo", []))),
+        past=norm.all(raw.context.get("past", [])),
+        resolved=norm.all(raw.context.get("resolved", [])),
+        informational=norm.all(raw.context.get("informational", [])),
+        fiction=norm.all(raw.context.get("fiction", [])),
+        self_now=norm.all(raw.context.get("self_now", [])),
+        english_risk=norm.all(raw.context.get("english_risk", [])),
+        vanished=frozenset(raw.context.get("vanished", [])),
+        leaving=norm.all(raw.context.get("leaving", [])),
+        killing_time=norm.all(raw.context.get("killing_time", [])),
+        food=norm.all(raw.context.get("food", [])),
+        after_death=norm.all(raw.context.get("after_death", [])),
+        future_worry=norm.all(raw.context.get("future_worry", [])),
+        lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
+    )
+
+
+def _trie(patterns: Iterable[str]) -> TrieNode:
+    """Build the pattern trie (each node holds the pattern string itself, not a copy)."""
     trie = TrieNode()
     for pattern in patterns:
         node = trie
         for ch in pattern:
-            node = node.children.setdefault(ch, TrieNode())
+            child = node.children.get(ch)
+            if child is None:
+                child = node.children[ch] = TrieNode()
+            node = child
         node.pattern = pattern
-    return Lexicon(
-        entries=tuple(entries),
-        patterns={p: tuple(ix) for p, ix in patterns.items()},
-        trie=trie,
-        uncapped=frozenset(p for p, ix in patterns.items() if any(entries[i].label == "crisis" for i in ix)),
-        kana_only=frozenset(readings - written),
-        emoji=dict(emoji),
-        bridges=_prefix_index(_norm_all(raw.negation.get("bridges", []), emoji)),
-        negators=_prefix_index(_norm_all(raw.negation.get("negators", []), emoji)),
-        undo=_prefix_index(_norm_all(raw.negation.get("undo", []), emoji)),
-        past=_norm_all(raw.context.get("past", []), emoji),
-        resolved=_norm_all(raw.context.get("resolved", []), emoji),
-        informational=_norm_all(raw.context.get("informational", []), emoji),
-        fiction=_norm_all(raw.context.get("fiction", []), emoji),
-        self_now=_norm_all(raw.context.get("self_now", []), emoji),
-        english_risk=_norm_all(raw.context.get("english_risk", []), emoji),
-        vanished=frozenset(raw.context.get("vanished", [])),
-        leaving=_norm_all(raw.context.get("leaving", []), emoji),
-        killing_time=_norm_all(raw.context.get("killing_time", []), emoji),
-        food=_norm_all(raw.context.get("food", []), emoji),
-        after_death=_norm_all(raw.context.get("after_death", []), emoji),
-        future_worry=_norm_all(raw.context.get("future_worry", []), emoji),
-        lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
-    )
+    return trie
 
 
 def _has_kanji(text: str) -> bool:
@@ -384,15 +425,21 @@ def _has_kanji(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" or ch == "々" for ch in text)
 
 
-def _kana_readings(phrases: list[str], compiled: tuple[str, ...], emoji: Mapping[str, str]) -> list[str]:
-    """Return the kana readings of kanji phrases long enough not to collide (殴られ → なぐられ)."""
+def _kana_readings(
+    phrases: list[str], compiled: tuple[str, ...], norm: _Norm, readings_of: dict[str, str]
+) -> list[str]:
+    """Return the kana readings of kanji phrases long enough not to collide (殴られ → なぐられ).
+
+    readings_of remembers, for the whole compile, each literal's normalised reading."""
     known = set(compiled)
     out: list[str] = []
     for phrase in phrases:
         for literal in expand(phrase):
             if not _has_kanji(literal) or _has_kanji(literal[-1]):
                 continue  # a kanji stem alone (飲, 切) has no reading of its own
-            reading = _norm(reading_of(literal), emoji)
+            reading = readings_of.get(literal)
+            if reading is None:
+                reading = readings_of[literal] = norm(fresh_reading(literal))
             if len(reading) >= MIN_KANA_READING and reading not in known and not _has_kanji(reading):
                 known.add(reading)
                 out.append(reading)
@@ -446,15 +493,175 @@ def _lemma_of(word: str) -> str:
     return tokens[0].lemma if len(tokens) == 1 else canonical(word)
 
 
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """How the last lexicon load went: `cache` is "hit", "miss" (compiled, then stored), "unwritable"
+    (compiled, the cache directory could not be written) or "off"; `seconds` is its wall time."""
+
+    cache: str
+    seconds: float
+
+
+_last_load: list[LoadReport] = []
+
+
+def last_load() -> LoadReport | None:
+    """Return how the most recent (not in-process cached) lexicon load went, for benchmarks."""
+    return _last_load[-1] if _last_load else None
+
+
+def cache_directory() -> Path | None:
+    """Return the directory compiled lexicons are kept in, or None when the cache is switched off."""
+    configured = os.environ.get(CACHE_DIR_ENV, "").strip()
+    if configured.lower() == "off":
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "tsunagu"
+
+
+def _versions() -> str:
+    """The analyzer's and the dictionary's versions (their readings and lemmas go into the compile)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in ("SudachiPy", "SudachiDict-core", "PyYAML"):
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=?")
+    return ";".join(found)
+
+
+def _cache_key(sources: list[tuple[Path, str, list[Path]]]) -> str:
+    """SHA-256 of everything a compile depends on: every lexicon file's name and bytes, the code of the
+    compiling modules, the SudachiPy/SudachiDict versions and the Python version."""
+    digest = hashlib.sha256()
+
+    def add(part: bytes) -> None:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+
+    add(f"format={CACHE_FORMAT};python={sys.version_info[:2]};{_versions()}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _COMPILE_SOURCES:
+        add(name.encode())
+        add((here / name).read_bytes())
+    for directory, _, paths in sources:
+        add(str(directory).encode())
+        for path in paths:
+            add(path.name.encode())
+            add(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _from_cache(path: Path) -> Lexicon | None:
+    """Return the compiled lexicon stored at path, or None when it is missing or unreadable."""
+    try:
+        with path.open("rb") as stored:
+            lexicon = pickle.load(stored)  # noqa: S301 - our own file, in the user's own cache directory
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged or foreign file is only a miss
+        _log.warning("compiled lexicon cache %s unreadable (%s): compiling", path, type(exc).__name__)
+        return None
+    if not isinstance(lexicon, Lexicon):
+        return None
+    with suppress(OSError):
+        os.utime(path)  # most recently used: kept by _prune
+    return replace(lexicon, trie=_trie(lexicon.patterns))
+
+
+def _store(path: Path, lexicon: Lexicon) -> bool:
+    """Write lexicon to path atomically (a temporary file, then os.replace); False when not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=".lexicon-", suffix=".tmp", delete=False
+        ) as tmp:
+            try:
+                # The trie is rebuilt from the patterns on loading: unpickling its ~470,000 nodes would
+                # take as long and leave ~130 MB more resident memory behind.
+                pickle.dump(replace(lexicon, trie=TrieNode()), tmp, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            except BaseException:
+                os.unlink(tmp.name)
+                raise
+        os.replace(tmp.name, path)
+    except OSError as exc:
+        _log.info("compiled lexicon cache %s not writable (%s): compiling at each start", path.parent, exc)
+        return False
+    _prune(path.parent)
+    return True
+
+
+def _prune(directory: Path) -> None:
+    """Keep only the CACHE_KEEP most recently used compiled lexicons in directory."""
+    try:
+        stored = sorted(directory.glob("lexicon-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _sources(directories: tuple[Path, ...]) -> list[tuple[Path, str, list[Path]]]:
+    """Each lexicon directory (built-in first) with its rule-id prefix and its files, in order."""
+    out = []
+    for directory in (BUILTIN_DIR, *directories):
+        prefix = "" if directory == BUILTIN_DIR else f"{directory.name}/"
+        out.append((directory, prefix, list(_files(directory))))
+    return out
+
+
+def _compile_sources(sources: list[tuple[Path, str, list[Path]]]) -> Lexicon:
+    """Read and compile the lexicon files."""
+    raw = _Raw(entries=[], emoji={}, negation={}, context={})
+    for _, prefix, paths in sources:
+        for path in paths:
+            _read_file(path, f"{prefix}{path.name}", raw)
+    return _compile(raw)
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector while ~2 million long-lived objects are made (a compile or an
+    unpickle): it would otherwise walk them all again and again, doubling the time; they hold no cycles
+    to free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            gc.collect()  # now, at load, not as a long pause in the first messages' classification
+
+
 @lru_cache(maxsize=16)
 def _load(directories: tuple[Path, ...]) -> Lexicon:
-    """Read and compile the built-in lexicons plus the given extra directories (cached)."""
-    raw = _Raw(entries=[], emoji={}, negation={}, context={})
-    for directory in (BUILTIN_DIR, *directories):
-        for path in _files(directory):
-            prefix = path.name if directory == BUILTIN_DIR else f"{directory.name}/{path.name}"
-            _read_file(path, prefix, raw)
-    return _compile(raw)
+    """Read and compile the built-in lexicons plus the given extra directories (cached in the process,
+    and compiled once per change of the files or the compiling code in the cache directory)."""
+    started = time.perf_counter()
+    with _no_gc_pauses():
+        lexicon, outcome = _load_uncached(_sources(directories))
+    _last_load.append(LoadReport(outcome, time.perf_counter() - started))
+    return lexicon
+
+
+def _load_uncached(sources: list[tuple[Path, str, list[Path]]]) -> tuple[Lexicon, str]:
+    """Return the compiled lexicon, from the cache directory when it holds it, and how it was found."""
+    directory = cache_directory()
+    if directory is None:
+        return _compile_sources(sources), "off"
+    path = directory / f"lexicon-{_cache_key(sources)}.pickle"
+    cached = _from_cache(path)
+    if cached is not None:
+        return cached, "hit"
+    lexicon = _compile_sources(sources)
+    return lexicon, "miss" if _store(path, lexicon) else "unwritable"
 
 
 def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
