@@ -477,7 +477,8 @@ def _person_topics(answers: Answers) -> list[str]:
     about = answers.get("concerns", {}).get("about", {})
     chosen = _many(answers, "concerns")
     if asker == "supporter":
-        own, others = [], chosen
+        own: list[str] = []
+        others = chosen
     elif asker == "family":
         others, own = _concerns_by_whom(answers, asker)
     else:
