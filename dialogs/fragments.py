@@ -142,6 +142,8 @@ WORD_LISTS = (
     "staff_named",
     "hiding_in_room",
     "fear_lingers",
+    "neighbour_introduced",
+    "neighbour_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -498,3 +500,26 @@ def hides_from_staff(text: str) -> bool:
 def says_misread(text: str) -> bool:
     """Whether the words say the last reply misread them (「私自身のことを書いたつもりでした」)."""
     return holds_word_of(text, "misread")
+
+
+AVOIDED_AFTER = ("に", "から", "へ", "には", "にも", "とか")
+"""Particles after a neighbour named as someone to keep things from (「近所の人に知られたくない」), not as
+the one written about."""
+
+
+HONORIFIC_TAIL = "あさんちゃたち"
+"""The rest of a name after the neighbour word (おばあ|ちゃん, 近所の人|たち), passed over to its particle."""
+
+
+def neighbour_written_of(text: str) -> str | None:
+    """The words naming a neighbour as the one written about (「隣のおばあちゃん、最近見かけない」), not
+    someone to keep things from (「近所の人に知られたくない」); None when there are none."""
+    normalized = _normalized(text)
+    for word in _normalized_list("neighbour_named"):
+        at = normalized.find(word)
+        while at >= 0:
+            after = normalized[at + len(word) :].lstrip(HONORIFIC_TAIL)
+            if not after.startswith(AVOIDED_AFTER):
+                return word
+            at = normalized.find(word, at + 1)
+    return None

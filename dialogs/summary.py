@@ -470,20 +470,26 @@ def _asker_own(summary: IntakeSummary) -> list[str]:
 
 
 def _person_topics(answers: Answers) -> list[str]:
-    """What the person wrote about, in their terms: their own worries by name, a relative's only as
-    「ご家族のこと」 (no label put on a relative; earlier worries stay when a relative is named later),
-    and a supporter's resident's as 「気にかけている方のこと」."""
+    """What the person wrote about, in their terms, each worry by its own gentle name (「仕事のこと」,
+    never a staff label): their own, then a relative's under 「ご家族のこと（…）」 and a supporter's
+    resident's under 「気にかけている方のこと（…）」 — exactly the worries the sheet carries."""
     asker = _asker(answers)
     about = answers.get("concerns", {}).get("about", {})
-    own, family = [], False
-    for concern in _many(answers, "concerns"):
-        whose = about.get(concern, "unknown")
-        if whose in ("other", "both") or (asker in OTHERS and whose == "unknown"):
-            family = True
-        if whose in ("self", "both") or (asker not in OTHERS and whose == "unknown"):
-            own.append(catalog.text(f"person.concern.{concern}"))
-    others = "preview.supporter_topics" if asker == "supporter" else "preview.family_topics"
-    return own + [catalog.text(others)] * family
+    chosen = _many(answers, "concerns")
+    if asker == "supporter":
+        own: list[str] = []
+        others = chosen
+    elif asker == "family":
+        others, own = _concerns_by_whom(answers, asker)
+    else:
+        own = [c for c in chosen if about.get(c) != "other"]
+        others = [c for c in chosen if about.get(c) in ("other", "both")]
+    named = [catalog.text(f"person.concern.{concern}") for concern in own]
+    if others:
+        key = "preview.supporter_topics" if asker == "supporter" else "preview.family_topics"
+        value = _join([catalog.text(f"person.concern.{concern}") for concern in others])
+        named.append(catalog.text(key, value=value))
+    return named
 
 
 def person_preview(data: Mapping[str, Any]) -> str:

@@ -161,6 +161,19 @@ def _beside_a_relatives_age(answers: dict[str, Any], entity: Entity) -> bool:
     return answers.get("age_band", {}).get("of") == "other"
 
 
+def _own_age_before_a_relatives(answers: dict[str, Any], entity: Entity) -> None:
+    """A relative's age told (「78歳の父の介護をしています」) after an age said alone while no one was
+    named (「42歳です」): the earlier age was the writer's own, and the writer is that relative's family."""
+    relation = relative_named(entity.matched) if entity.about == "other" else None
+    earlier = answers.get("age_band", {})
+    if relation is None or _others_ask(answers) or _writer_known(answers):
+        return
+    if not (earlier.get("from_text") and earlier.get("of") == "unknown"):
+        return
+    answers["asker_age_band"] = {**answers.pop("age_band"), "of": "self"}
+    _writer(answers, Entity("writer", relation, "other", entity.matched))
+
+
 def _age_band(entity: Entity) -> str | None:
     """The age band an age or age-band entity names."""
     if entity.kind == "age_band":
@@ -179,6 +192,7 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return _writer(answers, entity)
     if entity.kind in ("age", "age_band"):
         band = _age_band(entity)
+        _own_age_before_a_relatives(answers, entity)
         if _beside_a_relatives_age(answers, entity):
             key = "asker_age_band"
             _fill(answers, "asker", "family", guess=True)
@@ -865,7 +879,10 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     _note_language(form, dialog)
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
-    inferred = _relative_in_trouble(understanding) if "asker" not in answers else None
+    guessed = "asker" not in answers or bool(answers["asker"].get("guess"))
+    inferred = (
+        _relative_in_trouble(understanding) if guessed else None
+    )  # a guess gives way to 「兄が失業して」
     told = [e.value for e in understanding.entities if e.kind == "consideration"]
     cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):

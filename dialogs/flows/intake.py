@@ -503,21 +503,34 @@ def _store(dialog: Dialog, answer: dict[str, Any]) -> None:
 
 
 def toggle_option(event: EventData) -> None:
-    """Tick or untick one option of a multi-select; a first tap on one ticked from earlier words
-    keeps it and says so."""
+    """Tick or untick one option of a multi-select: a tap on a ticked one (ticked from earlier words
+    too) takes it off, and says so."""
     dialog: Dialog = dialog_of(event)
     _, option = _value(event)
-    question = _current(dialog)
+    _toggle(dialog, _current(dialog), option)
+
+
+def _toggle(dialog: Dialog, question: Question, option: str) -> None:
+    """Tick an option, or take it off when it is ticked (saying so)."""
     answer = answers_of(dialog).setdefault(question.key, {"choices": []})
     chosen = answer.setdefault("choices", [])
-    ticked_from_text = answer.get(draft.TICKED_FROM_TEXT, [])
-    if option in chosen and option in ticked_from_text:
-        ticked_from_text.remove(option)
-        dialog.say("intake.already_ticked", item=question.label(option))
-    elif option in chosen:
-        chosen.remove(option)
+    if option in chosen:
+        if question.key == "concerns":
+            draft.untick(answers_of(dialog), [option])
+        else:
+            chosen.remove(option)
+        dialog.say("intake.concerns_unmarked", items=question.label(option))
     else:
         chosen.append(option)
+
+
+def _label_typed(question: Question, answers: Answers, text: str) -> str | None:
+    """The option whose label (or alias) is the whole typed text (「お金・生活費」), else None."""
+    typed = unicodedata.normalize("NFKC", text).strip().strip("。.!！✓ ")
+    for option in question.options(answers):
+        if any(typed == unicodedata.normalize("NFKC", word).strip() for word in question.aliases(option)):
+            return option
+    return None
 
 
 def turn_page(event: EventData) -> None:
@@ -533,6 +546,10 @@ def take_multi_text(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     question = _current(dialog)
     text = dialog.user_input.text.strip()
+    labelled = _label_typed(question, answers_of(dialog), text)
+    if labelled is not None and labelled in answers_of(dialog).get(question.key, {}).get("choices", []):
+        _toggle(dialog, question, labelled)  # the label of a ticked option typed: it comes off, as a tap
+        return
     if question.key == "concerns":
         understanding = dialog.understanding or classify(text)
         suggested: tuple[str, ...] = understanding.concerns
@@ -557,9 +574,10 @@ def take_multi_text(event: EventData) -> None:
 
 
 NOTHING = re.compile(
-    r"(特に|とくに|別に|べつに)?(ない|無い|なし|無し|ありません|ございません)(です|かな|かも|よ)?[。.!！…]*"
+    r"(?:(特に|とくに|別に|べつに)?(ない|無い|なし|無し|ありません|ございません)|(特に|とくに|別に|べつに))"
+    r"(です|かな|かも|よ|ですね)?[。.!！…]*"
 )
-"""A reply that there is nothing to choose (「とくにないです」「特にございません」): the question is
+"""A reply that there is nothing to choose (「とくにないです」「特にございません」「べつに」): the question is
 skipped."""
 NONE = "none"
 """The option of a question for 「特にない」."""
@@ -836,10 +854,17 @@ def _onward(index: int, trigger: str, **row: Any) -> list[dict[str, Any]]:
 
 
 def introduced_themself(event: EventData) -> bool:
-    """A transition condition: the writer said who they are (「50代の父親です」), so the form starts
-    past the role question."""
+    """A transition condition: the writer said who they are (「50代の父親です」「本人でございます」) or
+    whom they write about (「息子が10年ひきこもっています」), so the form starts past the role question:
+    a field filled from their words is never asked again (a guess still is)."""
     answers = dialog_of(event).data.get("intake", {}).get("answers", {})
-    return bool(answers.get("asker", {}).get("introduced"))
+    asker = answers.get("asker", {})
+    said = (
+        asker.get("from_text")
+        and not asker.get("guess")
+        and asker.get("choice") in ("self", "family", "supporter")
+    )
+    return bool(asker.get("introduced") or said)
 
 
 def rows_past_the_role(trigger: str, **row: Any) -> list[dict[str, Any]]:

@@ -173,7 +173,7 @@ _ASKED_IF_ONE_MAY_COME = re.compile(
 しょうか」): a question about the window's hours, not the way the writer wants to be contacted."""
 _OWN_MATTER = re.compile(
     r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|[。!?]|$)"
-    r"|(本人|ほんにん)です"
+    r"|(本人|ほんにん)(です|でございます|でござる|だよ|だ[。!]|や[。!]|やで|っす|になります)"
 )
 """The writer says the consultation is about themself (「52歳、自分のことです」)."""
 _INTRODUCED = re.compile(
@@ -561,6 +561,19 @@ def _writer(tokens: Sequence[Token]) -> Entity | None:
     return None
 
 
+NEIGHBOUR_ROLE = "other_supporter"
+"""The relation option a neighbour writes under: the form has no neighbour of its own."""
+
+
+def _neighbour(text: str) -> Entity | None:
+    """A writer who says they are a neighbour (「近所の者です」), or who writes of a neighbour
+    (「隣のおばあちゃん、最近見かけない」): a supporter, not the person nor family."""
+    if fragments.holds_word_of(text, "neighbour_introduced"):
+        return Entity("writer", NEIGHBOUR_ROLE, "self", text.strip())
+    named = fragments.neighbour_written_of(text)
+    return Entity("writer", NEIGHBOUR_ROLE, "other", named) if named else None
+
+
 def _kana_parent(folded: str) -> Entity | None:
     """A parent named in kana that the analyzer missed: the writer is their child (おやになぐられる)."""
     match = _KANA_PARENT.search(folded)
@@ -577,7 +590,13 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
     """
     out: list[Entity] = []
     last: About = "unknown"
-    for sentence, sentence_tokens in _split_tokens(tokens):
+    sentences = _split_tokens(tokens)
+    own = _own_age_first(sentences)
+    if own is not None:
+        out += own
+        sentences = sentences[1:]
+        last = "self"
+    for sentence, sentence_tokens in sentences:
         folded = unicodedata.normalize("NFKC", sentence)
         named = _who(sentence_tokens)
         before = last  # an age opening a sentence that names a relative after it is not theirs
@@ -619,6 +638,19 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
             band = "18_39" if match.group(1) in _ADULT_SCHOOLS else "under_18"
             out.append(Entity("age_band", band, who, match.group(0)))
     return out
+
+
+def _own_age_first(sentences: Sequence[tuple[str, tuple[Token, ...]]]) -> list[Entity] | None:
+    """The writer's own age, said alone before they tell of a relative (「42歳です。78歳の父の介護を
+    しています」): one introduces oneself first. None when the message does not open so."""
+    if len(sentences) < 2:
+        return None
+    opening = unicodedata.normalize("NFKC", sentences[0][0]).strip()
+    found = _AGE_ALONE.fullmatch(opening)
+    age = re.search(r"\d{1,3}", opening) if found else None
+    if age is None or not any(_who(tokens) == "other" for _, tokens in sentences[1:]):
+        return None
+    return _age(int(age.group(0)), "self", opening)
 
 
 YOUNGEST_SIGNED_AGE = 13
@@ -709,7 +741,12 @@ def relative_named(words: str) -> str | None:
 def _relative_beside_own_age(ages: Sequence[Entity]) -> Entity | None:
     """A writer who gives their own age beside a relative's (「親父は78で…。わしは52じゃ」) writes as
     that relative's family."""
-    own = any(e.kind == "age" and e.about == "self" and _AGE_OWNER_BEFORE.match(e.matched) for e in ages)
+    own = any(
+        e.kind == "age"
+        and e.about == "self"
+        and (_AGE_OWNER_BEFORE.match(e.matched) or _AGE_ALONE.fullmatch(e.matched))
+        for e in ages
+    )
     relatives = [e.matched for e in ages if e.kind == "age" and e.about == "other"]
     relation = next((r for r in map(relative_named, relatives) if r is not None), None)
     return Entity("writer", relation, "other", relatives[0]) if own and relation else None
@@ -937,7 +974,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     folded = _fold(text)
     found: list[Entity] = []
     own_matter = _OWN_MATTER.search(folded) or _introduced(text)
-    writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else _writer(tokens)
+    writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else None
+    writer = writer or _neighbour(text) or _writer(tokens)
     if writer is not None:
         found.append(writer)
     relation = _relation(tokens) or _kana_parent(folded)

@@ -150,14 +150,14 @@ def test_a_hope_typed_in_words_is_still_kept_at_the_hopes_question() -> None:
     assert "listen" in intake_answers(chat)["hopes"]["choices"]
 
 
-def test_tapping_a_concern_already_ticked_from_her_words_keeps_it_and_says_so() -> None:
+def test_tapping_a_concern_already_ticked_from_her_words_unticks_it_and_says_so() -> None:
     chat = started("お金がなくて困っています")
     chat.tap("相談の準備をする")
     for label in ("自分のこと", "40", "1年"):
         chat.tap(label)
     assert "✓ お金・生活費" in chat.labels
     chat.tap("お金")
-    assert "economic" in intake_answers(chat)["concerns"]["choices"]
-    assert "もう印をつけてあります" in said(chat)
-    chat.tap("お金")
     assert "economic" not in intake_answers(chat)["concerns"]["choices"]
+    assert "印を外しました" in said(chat)
+    chat.tap("お金")
+    assert "economic" in intake_answers(chat)["concerns"]["choices"]
