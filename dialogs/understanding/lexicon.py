@@ -359,7 +359,7 @@ def _compile(raw: _Raw) -> Lexicon:
                 at_start=bool(body.get("at_start", False)),
                 negatable=bool(body.get("negatable", not label.startswith("intent:"))),
                 kind=kind,
-                unless_message=_norm_all(_strings(body.get("unless_message") or [], rule), emoji),
+                unless_message=norm.all(_strings(body.get("unless_message") or [], rule)),
             )
         )
         if "lemma" in body:
