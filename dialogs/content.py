@@ -546,7 +546,6 @@ class Content(_Model):
         tonight = promises.tonight.format_map(_fields(self, self.window(self.temporary_living_info.window)))
         return f"{text}\n{tonight}"
 
-
     def meanwhile_text(self, now: datetime) -> str:
         """What a person waiting for staff can do at `now` outside office hours (the `tonight` text:
         a line open now, the night desk, 110/119); '' while the office is open."""

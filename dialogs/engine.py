@@ -330,7 +330,8 @@ def handle(
     crisis.note_offer(dialog)
     dialog.mark_seen()
     messages = within_line_limits(tuple(dialog.messages))
-    dialog.data[BUTTONS_SHOWN] = [[choice.label, choice.data] for choice in messages[-1].choices] if messages else []
+    offered = messages[-1].choices if messages else ()
+    dialog.data[BUTTONS_SHOWN] = [[choice.label, choice.data] for choice in offered]
     return Turn(dialog.state, dialog.data, messages, tuple(dialog.effects))
 
 

@@ -114,6 +114,7 @@ def says_done_choosing(dialog: Dialog) -> bool:
 STEPS_AWAY_MAX_CHARS = 30
 """A longer message inside the form is an answer or a story, never stepping away."""
 
+
 def _in_form(dialog: Dialog) -> bool:
     """Whether the conversation is at a question of the form or at its review."""
     return dialog.state in QUESTION_STATES or dialog.state == consent.States.REVIEW
