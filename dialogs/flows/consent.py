@@ -154,10 +154,16 @@ THINKING_MAX_CHARS = 20
 """A longer message on the consent screen is words to add, never a wish for time to think."""
 
 
+def wants_to_think(dialog: Dialog) -> bool:
+    """Whether, on the consent screen, the person typed wanting time to think (「ちょっと考えます」)."""
+    text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
+    short = 0 < len(text) <= THINKING_MAX_CHARS
+    return dialog.state == States.REVIEW and short and fragments.holds_word_of(text, "thinks_it_over")
+
+
 def thinks_it_over(event: EventData) -> bool:
-    """The person typed that they want time to think (「ちょっと考えます」): nothing is sent, for now."""
-    text = dialog_of(event).user_input.text.strip()
-    return 0 < len(text) <= THINKING_MAX_CHARS and fragments.holds_word_of(text, "thinks_it_over")
+    """The person typed that they want time to think: nothing is sent, for now."""
+    return wants_to_think(dialog_of(event))
 
 
 def thinking(event: EventData) -> None:

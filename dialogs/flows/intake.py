@@ -175,7 +175,7 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.understanding = draft.of_appetite_lost(reading, text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
-    if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)):
+    if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
     if fragments.hides_from_staff(dialog.user_input.text):
         return []  # 「相談員さんに生活保護のことは伏せて」 is answered, never written down for them
