@@ -93,12 +93,13 @@ QuestionId = Literal[
     "ask.visa",
     "ask.childcare",
     "ask.without_going_out",
+    "ask.gambling",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
 time for a deadline, still today, as a student, without the phone, with a visa), on the ways out of debt,
-on how a family member might bring up a doctor, on leaving a child for a while (一時保育) and on
-consulting without going out, answered as dated content with a source."""
+on how a family member might bring up a doctor, on leaving a child for a while (一時保育), on consulting
+without going out and on where to turn about gambling, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -546,6 +547,14 @@ class Content(_Model):
             return text
         tonight = promises.tonight.format_map(_fields(self, self.window(self.temporary_living_info.window)))
         return f"{text}\n{tonight}"
+
+    def meanwhile_text(self, now: datetime) -> str:
+        """What a person waiting for staff can do at `now` outside office hours (the `tonight` text:
+        a line open now, the night desk, 110/119); '' while the office is open."""
+        if is_open(now, self.office_hours):
+            return ""
+        window = self.window(self.temporary_living_info.window)
+        return self.office_hours.reply_promise.tonight.format_map(_fields(self, window))
 
 
 def _by_id(items: Sequence[_Item], item_id: str, kind: str) -> _Item:

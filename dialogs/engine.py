@@ -189,6 +189,14 @@ def _pauses_the_form(dialog: Dialog) -> bool:
     return not names_someone and any(intent in PAUSES_THE_FORM for intent in understanding.intents)
 
 
+def _keeps_the_records(dialog: Dialog) -> bool:
+    """Whether, asked whether to delete every record, the person typed that they keep them after all
+    (「消さないで」「やっぱいい」), as its 消さない button says."""
+    return dialog.state == MenuStates.CONFIRM_DELETE and fragments.is_word_of(
+        dialog.user_input.text, "keeps_records"
+    )
+
+
 def _typed_menu_label(dialog: Dialog) -> str | None:
     """The event of the menu button whose label the person typed instead of tapping, if any; a short
     message, or a short sentence of one, that asks for the preparation by name (「相談の準備をしたいです」)
@@ -246,7 +254,11 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if followup.show_sent(dialog) or (followup.keeps_it(dialog) and _fire(dialog, "keep_sent")):
         return
-    if _pauses_the_form(dialog) and _fire(dialog, "later"):
+    if (_pauses_the_form(dialog) or intake.steps_away(dialog)) and _fire(dialog, "later"):
+        return
+    if intake.welcome_back(dialog) and _fire(dialog, "resume"):
+        return
+    if _keeps_the_records(dialog) and _fire(dialog, "no"):
         return
     if not in_question and consent.answer_hiding(dialog):  # at a question the words are its answer
         return
@@ -292,6 +304,8 @@ def handle(
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
         state = INITIAL_STATE
+    if not with_person and not crisis_already_sent:
+        user_input = typed_button(data, user_input)  # a label typed instead of tapped is the tap
     dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
     previous = dialog.last_seen()
     if with_person:
@@ -315,7 +329,35 @@ def handle(
     followup.reword_offers_after_sending(dialog)
     crisis.note_offer(dialog)
     dialog.mark_seen()
-    return Turn(dialog.state, dialog.data, within_line_limits(tuple(dialog.messages)), tuple(dialog.effects))
+    messages = within_line_limits(tuple(dialog.messages))
+    offered = messages[-1].choices if messages else ()
+    dialog.data[BUTTONS_SHOWN] = [[choice.label, choice.data] for choice in offered]
+    return Turn(dialog.state, dialog.data, messages, tuple(dialog.effects))
+
+
+BUTTONS_SHOWN = "buttons"
+"""The data key holding the quick replies the last turn offered, as [label, data] pairs (the bot's own
+words, never the person's): typed as they read, in whatever language they were shown, they are tapped."""
+
+LABEL_MARKS = "「」『』。、.,!！?？…"
+"""Marks around a typed label that do not change which button it names."""
+
+
+def _as_label(text: str) -> str:
+    """A typed text or a label, compared as a button's label: NFKC, lowercase, spaces and marks dropped."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\s+", "", folded).strip(LABEL_MARKS)
+
+
+def typed_button(data: Mapping[str, Any], user_input: UserInput) -> UserInput:
+    """The tap of the button the person typed the label of instead of tapping (「消さない」「Tell a
+    person」), or the input as it was."""
+    if user_input.kind != "text":
+        return user_input
+    typed = _as_label(user_input.text)
+    shown = data.get(BUTTONS_SHOWN) or []
+    tapped = next((choice for label, choice in shown if typed and _as_label(label) == typed), None)
+    return UserInput("choice", data=tapped) if tapped is not None else user_input
 
 
 def _carry_on(dialog: Dialog, previous: datetime | None) -> None:

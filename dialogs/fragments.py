@@ -144,6 +144,11 @@ WORD_LISTS = (
     "fear_lingers",
     "neighbour_introduced",
     "neighbour_named",
+    "keeps_records",
+    "steps_away",
+    "back_again",
+    "thinks_it_over",
+    "asks_about_staff",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -306,8 +306,26 @@ def _note_considerations(dialog: Dialog, topics: Sequence[str]) -> None:
             draft.note_consideration(dialog, catalog.text(QUESTION_CONSIDERATIONS[topic]))
 
 
+STAFF_QUESTION_MAX_CHARS = 80
+"""A longer message that names the staff tells a story; it is not a question about them."""
+
+
+def asks_about_staff(dialog: Dialog) -> bool:
+    """Whether typed text asks what the staff are like or fears them (「相談員ってどんな人ですか。怒られたり
+    しない？」): it names them (`staff_named`) and asks or fears (`asks_about_staff`)."""
+    text = dialog.user_input.text if dialog.user_input.kind == "text" else ""
+    return (
+        0 < len(text.strip()) <= STAFF_QUESTION_MAX_CHARS
+        and fragments.holds_word_of(text, "staff_named")
+        and fragments.holds_word_of(text, "asks_about_staff")
+    )
+
+
 def answer_typed(dialog: Dialog) -> bool:
     """Answer each question, service or FAQ typed text asks about, with a way forward; False when none."""
+    if asks_about_staff(dialog):
+        dialog.say("answer.about_staff", _after_choices(Choice(catalog.text("faq.more"), "faqs")))
+        return True
     topics = topics_asked(dialog)
     if not topics:
         return False
@@ -328,11 +346,14 @@ def answer_typed(dialog: Dialog) -> bool:
 def answer_detour(dialog: Dialog) -> bool:
     """Answer the questions, services or FAQs asked between intake questions, without choices; False when
     none."""
+    about_staff = asks_about_staff(dialog)
+    if about_staff:
+        dialog.say("answer.about_staff")
     topics = topics_asked(dialog)
     _note_considerations(dialog, topics)
     for topic in topics:
         _send_answer(dialog, topic)
-    return bool(topics)
+    return bool(topics) or about_staff
 
 
 def _send_answer(dialog: Dialog, topic: str) -> None:

@@ -150,6 +150,29 @@ def changes_mind(event: EventData) -> bool:
     return bool(NEVER_MIND.fullmatch(text)) or (len(text) <= 20 and bool(NEVER_MIND_INTENTS & set(intents)))
 
 
+THINKING_MAX_CHARS = 20
+"""A longer message on the consent screen is words to add, never a wish for time to think."""
+
+
+def wants_to_think(dialog: Dialog) -> bool:
+    """Whether, on the consent screen, the person typed wanting time to think (「ちょっと考えます」)."""
+    text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
+    short = 0 < len(text) <= THINKING_MAX_CHARS
+    return dialog.state == States.REVIEW and short and fragments.holds_word_of(text, "thinks_it_over")
+
+
+def thinks_it_over(event: EventData) -> bool:
+    """The person typed that they want time to think: nothing is sent, for now."""
+    return wants_to_think(dialog_of(event))
+
+
+def thinking(event: EventData) -> None:
+    """Say there is no hurry and nothing was sent; what was said so far stays out of any later consent."""
+    dialog = dialog_of(event)
+    dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
+    dialog.say("consent.thinking", menu_choices(dialog.data))
+
+
 def human_here(event: EventData) -> None:
     """Say that sending from this screen is the way to a person, and ask briefly."""
     dialog: Dialog = dialog_of(event)
@@ -390,6 +413,14 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [declined],
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+    {
+        "trigger": "text",
+        "source": States.REVIEW.value,
+        "dest": MENU_MAIN,
+        "conditions": [thinks_it_over],
+        "before": [keep_for_later],
+        "after": [thinking],
+    },
     {
         "trigger": "text",
         "source": States.REVIEW.value,

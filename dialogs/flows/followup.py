@@ -153,14 +153,30 @@ def take_it_as_said(dialog: Dialog) -> bool:
 
 def tell_when(dialog: Dialog) -> bool:
     """Say when the open case will be answered: the time promised at the hand-off (the queue's due
-    time), with an apology once it has passed; False when there is no open case."""
+    time); once it has passed, honestly that no one has answered yet, with an apology and what the
+    person can do now; False when there is no open case."""
     handoff = open_handoff(dialog)
     if handoff is None:
         return False
     due = promised_reply(handoff)
-    key = "followup.when_late" if dialog.now > due else "followup.when"
-    dialog.say(key, menu_choices(dialog.data), reply_by=format_jp(due))
+    if dialog.now > due:
+        dialog.say("followup.when_late", reply_by=format_jp(due))
+        _say_meanwhile(dialog, menu_choices(dialog.data))
+    else:
+        dialog.say("followup.when", menu_choices(dialog.data), reply_by=format_jp(due))
     return True
+
+
+def _say_meanwhile(dialog: Dialog, choices: tuple[Choice, ...]) -> None:
+    """After saying a promised reply is late: what the person can do now (a line open tonight, or the
+    window's phone while it is open), offering `choices`."""
+    content = current_content()
+    tonight = content.meanwhile_text(dialog.now)
+    if tonight:
+        dialog.send(Text(tonight, choices))
+        return
+    window = content.window(content.municipality.front_window)
+    dialog.say("followup.meanwhile_open", choices, window=window.name, phone=window.phone)
 
 
 def say_goodnight(dialog: Dialog) -> bool:
@@ -267,13 +283,16 @@ def show_sent(dialog: Dialog) -> bool:
     to = str(handoff.get("to") or catalog.text("followup.someone_in_charge"))
     preview = handoff.get("preview")
     choices = menu_choices(dialog.data)
+    late = dialog.now > due  # no one has taken it yet (a CSW taking it is told, and holds the conversation)
     dialog.say(
-        "followup.sent",
-        () if preview else choices,
+        "followup.sent_late" if late else "followup.sent",
+        () if preview or late else choices,
         sent_at=format_jp(sent_at),
         recipient=to,
         reply_by=format_jp(due),
     )
+    if late:
+        _say_meanwhile(dialog, () if preview else choices)
     if preview:
         shared = handoff.get("scope") == ConsentScope.SUMMARY_AND_CONVERSATION
         note = catalog.text("followup.sent_with_conversation") if shared else ""

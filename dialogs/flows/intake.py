@@ -111,6 +111,42 @@ def says_done_choosing(dialog: Dialog) -> bool:
     return question is not None and question.multi and typed
 
 
+STEPS_AWAY_MAX_CHARS = 30
+"""A longer message inside the form is an answer or a story, never stepping away."""
+
+
+def _in_form(dialog: Dialog) -> bool:
+    """Whether the conversation is at a question of the form or at its review."""
+    return dialog.state in QUESTION_STATES or dialog.state == consent.States.REVIEW
+
+
+def steps_away(dialog: Dialog) -> bool:
+    """Whether a short message inside the form steps away for a while (「ちょっと休憩」「ごめん　お母さん
+    起きてきたかも　あとで」): the form pauses and nothing of it is written down. Danger is never a pause."""
+    text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
+    understanding = dialog.understanding
+    if not text or len(text) > STEPS_AWAY_MAX_CHARS or not _in_form(dialog):
+        return False
+    if understanding is not None and understanding.crisis != "none":
+        return False
+    return fragments.holds_word_of(text, "steps_away")
+
+
+def comes_back(dialog: Dialog) -> bool:
+    """Whether the whole message says the person is back (「もどった」「ただいま」)."""
+    text = dialog.user_input.text if dialog.user_input.kind == "text" else ""
+    return bool(text.strip()) and fragments.is_word_of(text, "back_again")
+
+
+def welcome_back(dialog: Dialog) -> bool:
+    """Inside the form, greet a person who is back (「もどった」) and ask the question again, writing
+    nothing down; False elsewhere."""
+    if not _in_form(dialog) or not comes_back(dialog):
+        return False
+    dialog.say("intake.welcome_back")
+    return True
+
+
 def start_fresh(event: EventData) -> None:
     """Start the form from what the person already wrote (from nothing on 「最初から」) and introduce it."""
     dialog: Dialog = dialog_of(event)
@@ -129,7 +165,9 @@ def gather(dialog: Dialog) -> list[str]:
     The reading is first taken in the conversation's light (`draft.of_grown_people`,
     `draft.of_appetite_lost`), for the whole turn. The message's words are kept among the person's
     own words unless the question being asked stores them as its answer anyway (a crisis message is
-    always kept: no question handles it), or they answer whether to send.
+    always kept: no question handles it), or they answer whether to send. Inside a form (a question or
+    its review) the words go to that draft only, even with a case already sent: the form promises that
+    nothing is sent until the person chooses to send it.
     """
     if dialog.understanding is not None:
         text = dialog.user_input.text
@@ -137,6 +175,8 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.understanding = draft.of_appetite_lost(reading, text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
+    if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
+        return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
     if fragments.hides_from_staff(dialog.user_input.text):
         return []  # 「相談員さんに生活保護のことは伏せて」 is answered, never written down for them
     understanding = dialog.understanding
@@ -154,7 +194,8 @@ def gather(dialog: Dialog) -> list[str]:
     if crisis or dialog.data.get("with_person"):  # a person reading: the bot is quiet
         return filled
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
-    if followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
+    in_form = question is not None or dialog.state == consent.States.REVIEW
+    if not in_form and followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
         return filled
     if noted:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]

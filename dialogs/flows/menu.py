@@ -326,6 +326,7 @@ def asks_to_resume(dialog: Dialog) -> bool:
     します」); a greeting with it is answered for the hour, before the form goes on."""
     text = dialog.user_input.text.strip() if dialog.user_input.kind == "text" else ""
     asked = 0 < len(text) <= RESUME_ASKED_MAX_CHARS and fragments.holds_word_of(text, "asks_to_resume")
+    asked = asked or intake.comes_back(dialog)  # 「もどった」 after stepping away from the form
     if not asked or dialog.state not in MENU or not intake.has_unfinished(dialog):
         return False
     if dialog.understanding is not None and "talk.greeting" in dialog.understanding.intents:
