@@ -1512,6 +1512,17 @@ def answer_denied_for_relative(dialog: Dialog) -> bool:
     return True
 
 
+def worries_after_death(understanding: Understanding, text: str) -> bool:
+    """Whether the words worry about a relative after the writer or the parents die (「私が死んだら
+    息子はどうなるんでしょう」): a relative named, a death of the writer's own, and a future asked about."""
+    if not any(entity.kind == "relation" for entity in understanding.entities):
+        return False
+    lexicon = load_lexicon()
+    normalized = normalize_with_spans(text).text
+    after_death = any(words in normalized for words in lexicon.after_death)
+    return after_death and any(words in normalized for words in lexicon.future_worry)
+
+
 def answer_future_after_us(dialog: Dialog) -> bool:
     """A worry for a relative after the writer or the parents die (「私が死んだら弟どうなるのって最近ずっと
     考えてる」, 親亡き後), read as no crisis: that it can be planned with a person from now, once in
@@ -1520,13 +1531,7 @@ def answer_future_after_us(dialog: Dialog) -> bool:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none":
         return False
-    if not any(entity.kind == "relation" for entity in understanding.entities):
-        return False
-    lexicon = load_lexicon()
-    normalized = normalize_with_spans(text).text
-    if not any(words in normalized for words in lexicon.after_death):
-        return False
-    if not any(words in normalized for words in lexicon.future_worry):
+    if not worries_after_death(understanding, text):
         return False
     if _recently(dialog, "future_told_at", REPEAT_WITHIN):
         return False
@@ -2164,15 +2169,20 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         _revise_after_correction(dialog, correction)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
+    as_written = dialog.understanding
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
     understanding = _as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
     understanding = dialog.understanding = _alone_in_context(dialog, understanding)
+    worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
+    if worry:  # 「私が死んだら息子はどうなるんでしょう」 beside violence at home: a worry, not danger now
+        understanding = dialog.understanding = as_written
     if answer_risk_at_length(dialog):
         return True
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
-    pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
+    read_alone = understanding.crisis != "none" or worry
+    pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
     understanding = dialog.understanding = pieces.urgent or understanding
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):

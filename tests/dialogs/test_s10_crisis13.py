@@ -157,3 +157,27 @@ def test_a_message_without_words_after_a_crisis_reply_is_not_left_alone(wordless
     reply = said(chat)
     assert "ここにいます" in reply and "https://talkme.jp/" in reply
     assert FALLBACK not in reply
+
+
+# ---------------------------------------------------------------- P04. 親亡き後, told beside violence at home
+
+MOTHER = (
+    "息子のことで相談したいんですけど息子は48歳でもう25年部屋から出てこないんです",
+    "最近は壁を叩いたり大きな声を出したりして私はもう怖くて怖くて",
+    "私は70でお父さんはもう亡くなっていて年金で暮らしてます",
+    "今も隣の部屋で物を投げてる音がしてる",
+    "警察はよびたくないです息子が捕まったらかわいそうで",
+    "家族会というのはどういうところですか近くにありますか",
+)
+AFTER_US = ("私が死んだら息子はどうなるんでしょう", "私がいなくなったら、この子はどうなるのかと思うと")
+
+
+@pytest.mark.parametrize("words", AFTER_US)
+def test_a_worry_for_after_her_death_beside_violence_is_a_worry_not_danger(words: str) -> None:
+    chat = started(*MOTHER)
+    before = len(chat.effects)
+    chat.send(words)
+    reply = said(chat)
+    assert "先のこと" in reply and "あなたご自身のことも気になっています" in reply
+    assert "110" not in reply and "暴れて" not in reply
+    assert not [e for e in chat.effects[before:] if isinstance(e, RaiseUrgency) and e.level == "crisis"]
