@@ -300,7 +300,7 @@ def _fitting_situations(
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
         alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
-        if alone and relative_speaks_of_dying(text):
+        if alone and (relative_speaks_of_dying(text) or not_the_writer(text)):
             return ("relative_suicidal",)
         if kinds == {"self_harm"}:
             return ("relative_self_harm",) if _parent_tells_of_child(understanding, text) else ("self_harm",)
@@ -344,6 +344,12 @@ def relative_speaks_of_dying(text: str) -> bool:
     return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
 
 
+def not_the_writer(text: str) -> bool:
+    """Whether the words say the one at risk is someone named, not the writer (「わたしじゃなくて友達が
+    死ぬかもしれないの」「私じゃなくて兄が」)."""
+    return fragments.holds_word_of(text, "not_me") and RELATIVE_WORD.search(text) is not None
+
+
 def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
     """Whether a parent tells of their child (「中2の娘が」「息子の腕に」), not of themself
     (「お母さんの前で」):
@@ -352,6 +358,12 @@ def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
         entity.value == "parent" for entity in understanding.entities if entity.kind in ("writer", "relation")
     )
     return parent and not WRITER_NAMED.search(text)
+
+
+def names_a_friend(text: str) -> bool:
+    """Whether the first one the words name is a friend, partner or colleague, not family (「友達が」)."""
+    match = RELATIVE_SPEAKER.search(text) or RELATIVE_WORD.search(text)
+    return match is not None and RELATIVE_NAMES[match.group(1)] in fragments.FRIENDS_SPOKEN_OF
 
 
 def relative_name(text: str) -> str:
@@ -660,16 +672,20 @@ def crisis_messages(
     sent: bool = False,
     no_phone: bool = False,
     pills_kept: bool = False,
+    friend: bool = False,
 ) -> tuple[Text, ...]:
     """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person
     (after a case was sent, that this message reached it); with `ask` (a way of dying named, or
     thoughts of dying beside violence), the direct question last, with buttons to answer it.
 
-    `who` names the relative whose words about dying the family tells of; `asked` (whether to call 119
+    `who` names the relative whose words about dying the family tells of (`friend`: a friend, partner
+    or colleague, whose reply says what a friend can do); `asked` (whether to call 119
     or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
     only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first; someone
     who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
+    if friend and f"{first_key}.friend" in catalog.entries():  # what a friend can do, not a family
+        first_key += ".friend"
     first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
     offer = _offer("crisis.offer", with_person=with_person, sent=sent)
     if situations[0] in WITHOUT_LINES:
@@ -728,6 +744,7 @@ def again_messages(
     turn: int = 0,
     sent: bool = False,
     no_phone: bool = False,
+    friend: bool = False,
 ) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person.
 
@@ -760,6 +777,8 @@ def again_messages(
         "missing",
     ):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
+    if friend and situations[0] == "relative_suicidal":
+        key = "crisis.again_friend_suicidal"  # a friend: not 「ご家族のことが」
     text = catalog.text(key + variant, line=line)
     if with_person or sent:
         return (Text(text), _offer("crisis.offer", with_person=with_person, sent=sent))
@@ -790,6 +809,8 @@ class CrisisMemory:
     """When a question about dying was last answered (a button or typed words)."""
     bleeding_stopped_at: datetime | None = None
     """When the person said the bleeding stopped (「血はとまった」)."""
+    friend: bool = False
+    """Whether the one whose words about dying were told is a friend, not family (「友達が」)."""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -865,6 +886,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         bool(stored.get("method_named")),
         _stamp(stored, "risk_answered_at"),
         _stamp(stored, "bleeding_stopped_at"),
+        bool(stored.get("relative_friend")),
     )
 
 
@@ -976,6 +998,7 @@ def reply_for(
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
         who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
+        friend = situations[0] == "relative_suicidal" and (names_a_friend(text) or memory.friend)
         messages = crisis_messages(
             now,
             situations,
@@ -986,6 +1009,7 @@ def reply_for(
             sent=sent,
             no_phone=no_phone,
             pills_kept=fragments.pills_kept(text),
+            friend=friend,
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
@@ -1030,7 +1054,14 @@ def reply_for(
             offer = _offer("crisis.again_offer", with_person=with_person, sent=sent)
             return (Text(guidance), offer), memory.after(situations, now, brief=True)
     messages = again_messages(
-        now, situations, with_person=with_person, pills=pills, turn=memory.brief, sent=sent, no_phone=no_phone
+        now,
+        situations,
+        with_person=with_person,
+        pills=pills,
+        turn=memory.brief,
+        sent=sent,
+        no_phone=no_phone,
+        friend=memory.friend or names_a_friend(text),
     )
     return messages, memory.after(situations, now, brief=True)
 
@@ -1108,6 +1139,7 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "neglect": "urgency.crisis_reason.child_abuse",
     "missing": "urgency.crisis_reason.unseen",
     "grown_child": "urgency.crisis_reason.child_abuse",
+    "friend_suicidal": "urgency.crisis_reason.suicidal",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
 given no food is not read as hit, and a parent afraid of hitting a grown child is not child abuse."""
@@ -1230,6 +1262,9 @@ def _answer_crisis(
     )
     if situations[0] == "relative_suicidal":
         stored["relative"] = relative_name(text)
+        if names_a_friend(text):
+            stored["relative_friend"] = True
+            _note_friend_asks(dialog)
     if after.hurt is not None:
         stored["hurt"] = after.hurt
     if after.asked_at is not None:
@@ -1240,6 +1275,18 @@ def _answer_crisis(
         stored["method_named"] = True
     if not already_sent:
         dialog.send(*messages)
+
+
+def _note_friend_asks(dialog: Dialog) -> None:
+    """On the 受付票, one writing of a friend at risk asks as a friend (関係者・友人), unless who is asking
+    was chosen or said outright: the friend is the one the form is about, not the writer."""
+    answers = dialog.data.setdefault("intake", {}).setdefault("answers", {})
+    asker = answers.get("asker", {})
+    if asker.get("choice") and not asker.get("guess"):
+        return
+    answers["asker"] = {"choice": "supporter", "from_text": True}
+    if not answers.get("relation", {}).get("choice"):
+        answers["relation"] = {"choice": "friend", "from_text": True}
 
 
 def _last_situations(dialog: Dialog) -> tuple[Situation, ...]:
@@ -1498,6 +1545,17 @@ def answer_denied_for_relative(dialog: Dialog) -> bool:
     return True
 
 
+def worries_after_death(understanding: Understanding, text: str) -> bool:
+    """Whether the words worry about a relative after the writer or the parents die (「私が死んだら
+    息子はどうなるんでしょう」): a relative named, a death of the writer's own, and a future asked about."""
+    if not any(entity.kind == "relation" for entity in understanding.entities):
+        return False
+    lexicon = load_lexicon()
+    normalized = normalize_with_spans(text).text
+    after_death = any(words in normalized for words in lexicon.after_death)
+    return after_death and any(words in normalized for words in lexicon.future_worry)
+
+
 def answer_future_after_us(dialog: Dialog) -> bool:
     """A worry for a relative after the writer or the parents die (「私が死んだら弟どうなるのって最近ずっと
     考えてる」, 親亡き後), read as no crisis: that it can be planned with a person from now, once in
@@ -1506,13 +1564,7 @@ def answer_future_after_us(dialog: Dialog) -> bool:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none":
         return False
-    if not any(entity.kind == "relation" for entity in understanding.entities):
-        return False
-    lexicon = load_lexicon()
-    normalized = normalize_with_spans(text).text
-    if not any(words in normalized for words in lexicon.after_death):
-        return False
-    if not any(words in normalized for words in lexicon.future_worry):
+    if not worries_after_death(understanding, text):
         return False
     if _recently(dialog, "future_told_at", REPEAT_WITHIN):
         return False
@@ -1554,11 +1606,25 @@ def answer_not_me(dialog: Dialog) -> bool:
     """「いや私じゃなくて兄です」 soon after a reply to the writer's own thoughts of dying: the family reply
     for the relative named. True when answered."""
     text = dialog.user_input.text
-    if not fragments.holds_word_of(text, "not_me") or not RELATIVE_WORD.search(text):
+    if not not_the_writer(text) or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
-    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+    last = _last_situations(dialog)[0]
+    if last == "relative_suicidal":  # already answered for them: heard, and what to do for them now
+        stored = dialog.data.setdefault("crisis", {})
+        who = stored.get("relative") or relative_name(text)
+        friend = ".friend" if stored.get("relative_friend") or names_a_friend(text) else ""
+        keep_typed(dialog)
+        dialog.say("crisis.not_me_heard", who=who)
+        dialog.say("crisis.relative_unreachable.again" + friend, who=who)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    if last != "suicidal":
         return False
     keep_typed(dialog)
+    if names_a_friend(text):  # the sheet: a friend at risk, not the one writing
+        reasons = (catalog.text("urgency.reason.friend_suicidal"),)
+        _record(dialog, "crisis", reasons)
+        dialog.effects.append(RaiseUrgency("crisis", reasons))
     _answer_crisis(dialog, ("relative_suicidal",), already_sent=False)
     return True
 
@@ -1579,16 +1645,17 @@ def answer_relative_unreachable(dialog: Dialog) -> bool:
     if not (asks_call or told or "talk.guidance" in understanding.intents):
         return False
     who = dialog.data.get("crisis", {}).get("relative") or catalog.text("crisis.relative.family")
+    friend = ".friend" if dialog.data.get("crisis", {}).get("relative_friend") else ""
     keep_typed(dialog)
     if asks_call:
-        dialog.say("crisis.call_yes.relative_suicidal", who=who)
+        dialog.say(f"crisis.call_yes.relative_suicidal{friend}", who=who)
     elif _recently(dialog, "unreachable_told_at", AFTER_CRISIS_WITHIN):
-        dialog.say("crisis.relative_unreachable.again", who=who)
+        dialog.say(f"crisis.relative_unreachable.again{friend}", who=who)
     else:
         phones, chats = _open_lines(("relative_suicidal",), dialog.now)
         reach = (phones + chats)[:1]
         line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
-        dialog.say("crisis.relative_unreachable", who=who, line=line)
+        dialog.say(f"crisis.relative_unreachable{friend}", who=who, line=line)
     _mark(dialog, "unreachable_told_at")
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
@@ -1744,14 +1811,7 @@ def ask_about_risk(dialog: Dialog) -> bool:
     if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return False
     _mark(dialog, "risk_asked_at")
-    dialog.say(
-        "risk.ask",
-        (
-            Choice(catalog.text("risk.yes"), "risk:yes"),
-            Choice(catalog.text("risk.no"), "risk:no"),
-            Choice(catalog.text("risk.listen"), "human"),
-        ),
-    )
+    dialog.say("risk.ask", _risk_choices())
     return True
 
 
@@ -1819,6 +1879,62 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "risk_answered_at")
     dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
+    return True
+
+
+def _risk_choices() -> tuple[Choice, ...]:
+    """The buttons that answer the gentle question about dying."""
+    return (
+        Choice(catalog.text("risk.yes"), "risk:yes"),
+        Choice(catalog.text("risk.no"), "risk:no"),
+        Choice(catalog.text("risk.listen"), "human"),
+    )
+
+
+def stay_with_open_question(dialog: Dialog) -> bool:
+    """Words that do not answer the gentle question about dying, asked within `QUESTION_FRESH` and not
+    answered: a bare filler (「なんか」「😢」) is told there is no hurry and the buttons stay; words of
+    being worn out (「全部いやになった」) get the question once more, gently, once. Never a question or
+    a request (those are answered as asked). True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or understanding.intents or understanding.crisis != "none":
+        return False
+    if not _recently(dialog, "risk_asked_at", QUESTION_FRESH):
+        return False
+    if _recently(dialog, "risk_answered_at", QUESTION_FRESH) or _recently(
+        dialog, "risk_reasked_at", QUESTION_FRESH
+    ):
+        return False
+    worn_out = understanding.possible_risk or set(understanding.concerns) == {"mental_health"}
+    if understanding.concerns and not worn_out:
+        return False  # another worry told (「お金もなくて」): heard as such
+    keep_typed(dialog)
+    if worn_out:
+        _mark(dialog, "risk_reasked_at")
+        dialog.say("risk.ask_again", _risk_choices())
+    else:
+        dialog.say("risk.stay_open", _risk_choices())
+    return True
+
+
+WORDLESS_WITHIN = timedelta(minutes=30)
+"""How soon after a reply to thoughts of dying a message without words (「😢」) is heard as part of it."""
+
+
+def answer_wordless_after_crisis(dialog: Dialog) -> bool:
+    """A message without words (「😢」「。。。」) within `WORDLESS_WITHIN` of a reply to the writer's own
+    thoughts of dying: still here, and a chat line open now (a person offered). True when answered."""
+    text = dialog.user_input.text.strip()
+    if not text or any(char.isalnum() for char in text):
+        return False
+    if not _recently(dialog, "shown_at", WORDLESS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    phones, chats = _open_lines(("suicidal",), dialog.now)
+    reach = (chats + phones)[:1]
+    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    keep_typed(dialog)
+    dialog.say("crisis.here_wordless", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -2116,6 +2232,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         _revise_after_correction(dialog, correction)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
+    as_written = dialog.understanding
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
@@ -2123,9 +2240,14 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _alone_in_context(dialog, understanding)
     if any(evidence.rule == HIDING_AT_HOME for evidence in understanding.evidence):
         untick_read_from_text(dialog.data, "withdrawal")  # hiding from someone at home, not withdrawal
+    worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
+    if worry:  # 「私が死んだら息子はどうなるんでしょう」 beside violence at home: a worry, not danger now
+        understanding = dialog.understanding = as_written
     if answer_risk_at_length(dialog):
         return True
-    pieces = _read_in_pieces(dialog, before) if understanding.crisis == "none" else PiecesReading()
+    understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
+    read_alone = understanding.crisis != "none" or worry
+    pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
     understanding = dialog.understanding = pieces.urgent or understanding
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
@@ -2166,6 +2288,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         if answer_plea(dialog) or answer_child_after(dialog) or answer_risk_in_words(dialog):
             return True
+        if stay_with_open_question(dialog) or answer_wordless_after_crisis(dialog):
+            return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     level = understanding.crisis
     text = dialog.user_input.text
@@ -2184,6 +2308,20 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _answer_asked_too(dialog)
     return True
+
+
+def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Understanding:
+    """Affairs put in order (「身辺整理はだいたい済んだ」) within `AFTER_CRISIS_WITHIN` of a reply to the
+    writer's own farewell or thoughts of dying (「最後に娘の顔だけ見ておこうかな」): a preparation signal,
+    read as thoughts of dying (crisis lines, the direct question, an urgent notice); alone it stays a
+    sign of possible risk, asked about gently."""
+    if understanding.crisis != "none" or not fragments.holds_word_of(
+        dialog.user_input.text, "affairs_in_order"
+    ):
+        return understanding
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return understanding
+    return replace(understanding, crisis="crisis", crisis_kinds=("suicidal",))
 
 
 def _answer_asked_too(dialog: Dialog) -> None:
@@ -2230,6 +2368,10 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
     given no food, someone unseen, a parent afraid of hitting a grown child, shouting from a grown child
     at home (not a partner)."""
     if understanding.crisis == "crisis":
+        if situation == "relative_suicidal" and names_a_friend(dialog.user_input.text):
+            return ("friend_suicidal",)  # the friend is at risk, not the one writing
+        if situation == "suicidal" and fragments.holds_word_of(dialog.user_input.text, "affairs_in_order"):
+            return ("preparing",)  # read as a crisis only after a farewell-like line
         return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()

@@ -46,7 +46,15 @@ RELATIVES_SPOKEN_OF = (
     "wife",
     "father",
     "mother",
+    "friend",
+    "boyfriend",
+    "girlfriend",
+    "colleague",
+    "classmate",
 )
+FRIENDS_SPOKEN_OF = ("friend", "boyfriend", "girlfriend", "colleague", "classmate")
+"""Of `RELATIVES_SPOKEN_OF`, the ones who are not family: the reply for a friend at risk says what a
+friend can do (110 where they live, their family, the post reported to the SNS)."""
 """The relatives a family member may tell spoke of dying: each has a word list `relative_<who>` and a
 respectful name in the catalog, `crisis.relative.<who>`."""
 
@@ -149,6 +157,7 @@ WORD_LISTS = (
     "back_again",
     "thinks_it_over",
     "asks_about_staff",
+    "affairs_in_order",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

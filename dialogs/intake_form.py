@@ -28,6 +28,7 @@ SUPPORTER_RELATIONS = (
     "school",
     "community_center",
     "welfare_staff",
+    "friend",
     "other_supporter",
 )
 
