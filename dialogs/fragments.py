@@ -142,6 +142,7 @@ WORD_LISTS = (
     "staff_named",
     "hiding_in_room",
     "fear_lingers",
+    "native_vietnamese",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -726,7 +726,12 @@ def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
         needs.append(written)
     understanding = dialog.understanding
     asked = understanding is not None and "talk.language" in understanding.intents
-    for need in (written if written == "en" else None, "easy" if asked and _asks_easy(dialog) else None):
+    vietnamese = "vi" if fragments.holds_word_of(dialog.user_input.text, "native_vietnamese") else None
+    for need in (
+        written if written == "en" else None,
+        "easy" if asked and _asks_easy(dialog) else None,
+        vietnamese,
+    ):
         if need is not None and need not in said:
             said.append(need)
 

@@ -116,6 +116,26 @@ def test_a_dormitory_left_today_is_no_bed_tonight(words: str) -> None:
     assert "job_search" in concerns and "illness" not in concerns and "housing" in concerns
 
 
+INTERN = (
+    "わたし ベトナム人です。ぎのうじっしゅうせい です",
+    "ベトナムから来ました。技能実習生です",
+    "わたし ぎのうじっしゅう です",
+)
+
+
+@pytest.mark.parametrize("words", INTERN)
+def test_a_technical_intern_hears_the_help_for_foreign_residents(words: str) -> None:
+    chat = started(
+        "tonight no place to sleep", "かいしゃ やめさせられました。りょう も きょう でなければ いけません"
+    )
+    chat.send(words)
+    reply = said(chat)
+    assert "よく わかりませんでした" not in reply and FALLBACK not in reply
+    assert "ざいりゅう" in reply or "在留資格" in reply or "visa" in reply.lower(), reply
+    if "ベトナム" in words:
+        assert "vi" in chat.data["intake"]["language_needs"]
+
+
 # ---------------------------------------------------------------- P06. a net café, two nights' money
 
 NET_CAFE = (
