@@ -94,6 +94,9 @@ QuestionId = Literal[
     "ask.childcare",
     "ask.without_going_out",
     "ask.gambling",
+    "ask.young_carer",
+    "ask.line_on_wifi",
+    "ask.no_address",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in

@@ -158,6 +158,7 @@ WORD_LISTS = (
     "thinks_it_over",
     "asks_about_staff",
     "affairs_in_order",
+    "native_vietnamese",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -465,11 +465,12 @@ def untick_read_from_text(data: dict[str, Any], concern: str) -> None:
 DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|(?<![っしきいみべけせてねれげびぎちじえめへ])ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
-    r"|外して|はずして|消して|けして|取って|とって|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
+    r"|外して|はずして|消して|けして|(?:取って|とって)(?=\s?(?:ください|下さい|ほしい|欲しい|もらえ|くれ|$|[。!！]))|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
 )
 """A worry named only to say it is not one (「仕事探しはちがう」「ひきこもりではありません」「仕事探しは
 外して」「不登校とかは関係ないです」). 「ちゃう」 is 違う only after a word, not after a verb's
-て-form: 「生活費ぜんぶ使っちゃう」 tells the worry."""
+て-form (「生活費ぜんぶ使っちゃう」 tells the worry); 取って only as a request (「ためとってまって」 in
+名古屋弁 is 「ためてしまって」)."""
 NOT_TOLD = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:の話|のはなし|のこと|の事)(?:は|も|とか|なんて)?\s?"
     r"(?:して|書いて|かいて|言って|いって|話して)(?:い|は|へ)?(?:ない|ません|ねえ)"
@@ -740,7 +741,12 @@ def _note_language(form: dict[str, Any], dialog: Dialog) -> None:
         needs.append(written)
     understanding = dialog.understanding
     asked = understanding is not None and "talk.language" in understanding.intents
-    for need in (written if written == "en" else None, "easy" if asked and _asks_easy(dialog) else None):
+    vietnamese = "vi" if fragments.holds_word_of(dialog.user_input.text, "native_vietnamese") else None
+    for need in (
+        written if written == "en" else None,
+        "easy" if asked and _asks_easy(dialog) else None,
+        vietnamese,
+    ):
         if need is not None and need not in said:
             said.append(need)
 

@@ -215,6 +215,8 @@ def route_text(event: EventData) -> None:
     safety_line = crisis.safety_line_fits(dialog)
     if safety_line:
         dialog.say("urgent.cold_line")
+    if not safety_line and answer_young_carer(dialog):
+        return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
@@ -468,6 +470,9 @@ PRIVACY_QUESTIONS: Mapping[str, str] = {
 
 TALK_TRIGGERS: Mapping[str, str] = {
     **dict.fromkeys(PRIVACY_QUESTIONS, "privacy"),
+    "talk.young_carer": "young_carer",
+    "talk.hiding_job_loss": "hiding_job_loss",
+    "talk.daytime_hard": "daytime_hard",
     "talk.losing_phone": "losing_phone",
     "talk.withdraw": "withdraw",
     "talk.listen": "human",
@@ -731,7 +736,73 @@ def warn_before_phone_cut(event: EventData) -> None:
     )
 
 
+YOUNG_CARER_TOLD = "young_carer_told"
+"""Where the conversation notes that a young carer has heard what ヤングケアラー means and where to go."""
+
+
+def _writes_as_a_child(dialog: Dialog) -> bool:
+    """Whether the writer is a child: a child of the person written about, or under 18 by her own age."""
+    answers_so_far = dialog.data.get("intake", {}).get("answers", {})
+    if answers_so_far.get("relation", {}).get("choice") == "child":
+        return True
+    if answers_so_far.get("asker_age_band", {}).get("choice") == "under_18":
+        return True
+    entities = dialog.understanding.entities if dialog.understanding else ()
+    return any(e.kind == "age_band" and e.value == "under_18" and e.about == "self" for e in entities)
+
+
+def answer_young_carer(dialog: Dialog) -> bool:
+    """Answer a child carrying the household's cooking or care (「ごはんは私がつくってる」, or 「高校生です」
+    after it): what ヤングケアラー means, not her fault, the children's window and lines; once. False when
+    the writer is not known to be a child, it was told already, or no care is told."""
+    if dialog.data.get(YOUNG_CARER_TOLD) or not _writes_as_a_child(dialog):
+        return False
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    ticked = dialog.data.get("intake", {}).get("answers", {}).get("concerns", {}).get("choices", [])
+    if "talk.young_carer" not in intents and "caregiving" not in ticked:
+        return False
+    draft.keep_typed(dialog)
+    dialog.data[YOUNG_CARER_TOLD] = dialog.now.isoformat()
+    dialog.say("talk.young_carer")
+    _answer_question(dialog, "ask.young_carer")
+    return True
+
+
+def _answer_question(dialog: Dialog, question_id: str) -> None:
+    """Send the content's answer to one question with the gentle ways forward."""
+    text = answers.question_text(dialog, cast(Any, question_id))
+    choices = (Choice(catalog.text("menu.human"), "human"), Choice(catalog.text("nav.menu"), "menu"))
+    dialog.send(Text(text, choices) if dialog.state in MENU else Text(text))
+    if dialog.state not in MENU:
+        _reprompt(dialog)
+
+
+def hear_young_carer(event: EventData) -> None:
+    """「ごはんは私がつくってる」 from a child: the young-carer answer; from anyone else, heard as a story."""
+    dialog: Dialog = dialog_of(event)
+    if not answer_young_carer(dialog):
+        route_text(event)
+
+
+def hear_hidden_job_loss(event: EventData) -> None:
+    """「毎朝スーツ着て出てる。図書館とか公園」: a lost job hidden from the family, heard warmly (the job,
+    the family and being alone go to the draft), with a person and a quiet way of contact offered."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    _answer(dialog, "talk.hiding_job_loss")
+
+
+def acknowledge_daytime_hard(event: EventData) -> None:
+    """「夜勤だで昼は寝とるし役所いけせん」: daytime windows are hard; this LINE and a contact time."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    window = current_content().window_for_district(answers.district_of(dialog))
+    _answer(dialog, "talk.daytime_hard", window_name=window.name, window_hours=window.hours_text)
+
+
 FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {
+    "talk.hiding_job_loss": hear_hidden_job_loss,
+    "talk.daytime_hard": acknowledge_daytime_hard,
     "talk.losing_phone": warn_before_phone_cut,
     "talk.when_reply": tell_when,
     "talk.write_again": welcome_back_any_time,
@@ -1006,6 +1077,9 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [close_warmly],
     },
     {"trigger": "losing_phone", "source": EVERY, "dest": None, "after": [warn_before_phone_cut]},
+    {"trigger": "young_carer", "source": MENU, "dest": None, "after": [hear_young_carer]},
+    {"trigger": "hiding_job_loss", "source": MENU, "dest": None, "after": [hear_hidden_job_loss]},
+    {"trigger": "daytime_hard", "source": EVERY, "dest": None, "after": [acknowledge_daytime_hard]},
     {
         "trigger": "goodnight",
         "source": [s for s in EVERY if s != States.CONFIRM_DELETE],

@@ -232,6 +232,11 @@ _RECENT_START = re.compile(
 """A start within the last weeks (「仕送り止まったのは先月から」「先月辞めた」): under half a year."""
 _SINCE_AGO = re.compile(r"(\d{1,2}|半)(年|ヶ月|か月|カ月)前(?:から|に[^。!?！？\n]*から)")
 """A time since something that started it (「3年前に仕事をやめてから」「7年前から家にいます」)."""
+_JOB_LOST_AGO = re.compile(
+    r"(\d{1,2}|半)(年|ヶ月|か月|カ月|ヵ月|ケ月)(?:くらい|ぐらい|ほど)?前に?\s?(?:仕事|会社|職場|バイト)?(?:を|が|も)?\s?"
+    r"(?:クビ|くび|首に|辞め|やめ|失業|退職|解雇|離職|切られ|きられ)"
+)
+"""A job lost some time ago (「3ヶ月前にクビになった」): how long the situation has lasted."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
@@ -768,7 +773,7 @@ def _durations(text: str) -> list[Entity]:
     """
     folded = _SCHOOL_YEAR.sub(" ", unicodedata.normalize("NFKC", text))
     found: list[tuple[float, Entity]] = []
-    for match in (*_DURATION.finditer(folded), *_SINCE_AGO.finditer(folded)):
+    for match in (*_DURATION.finditer(folded), *_SINCE_AGO.finditer(folded), *_JOB_LOST_AGO.finditer(folded)):
         if _OTHER_MATTER.search(_clause_around(folded, match.start(), match.end())):
             continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))

@@ -96,6 +96,9 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.privacy_staff",
     "talk.privacy_kept",
     "talk.privacy_line",
+    "talk.young_carer",
+    "talk.hiding_job_loss",
+    "talk.daytime_hard",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
