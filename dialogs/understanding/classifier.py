@@ -30,6 +30,8 @@ MAX_OCCURRENCES = 32
 NEGATION_WINDOW = 24
 MAX_BRIDGES = 4
 _SENTENCE_ENDS = frozenset("。!?\n.")
+_CLAUSE_MARKS = ("、", ",", "けど", "けれど")
+"""Marks that end a clause inside a sentence, for where a fiction frame reaches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +186,34 @@ class _Context:
         return sorted(found)
 
     def fiction(self, at: int) -> bool:
-        """Tell whether a fiction frame stands before the end of the sentence holding position at."""
-        return bool(self.frames) and self.frames[0] <= self.sentence_end(at)
+        """Tell whether a fiction frame holds position at: one in its own sentence, or one in an earlier
+        sentence when its own sentence puts the words in someone else's mouth (「アニメを見た。主人公が
+        死にたいと叫んでいた」). The writer's own words after a game or a drama (「毎日ゲームしかしてない。
+        もう死にたい」) are not framed."""
+        if not self.frames:
+            return False
+        start, end = self.clause_start(at), self.sentence_end(at)
+        if any(start <= frame <= end for frame in self.frames):
+            return True
+        if self.frames[0] > start:
+            return False
+        clause = self.text[start:end]
+        return any(word in clause for word in self.lex.fiction_voice)
+
+    def clause_start(self, at: int) -> int:
+        """Return where the clause holding position at begins: after the sentence's last 、 or けど before
+        it (「ゲームばかりしてたけど、もう死にたい」 has two clauses)."""
+        start = self.sentence_start(at)
+        for mark in _CLAUSE_MARKS:
+            found = self.text.rfind(mark, start, at)
+            if found != -1:
+                start = max(start, found + len(mark))
+        return start
+
+    def sentence_start(self, at: int) -> int:
+        """Return the position where the sentence holding position at begins."""
+        j = bisect.bisect_left(self.bounds, at)
+        return self.bounds[j - 1] + 1 if j > 0 else 0
 
     def sentence_end(self, at: int) -> int:
         """Return the position of the end of the sentence holding position at."""

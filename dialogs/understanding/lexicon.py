@@ -59,6 +59,7 @@ _CONTEXT_KEYS = (
     "resolved",
     "informational",
     "fiction",
+    "fiction_voice",
     "self_now",
     "english_risk",
     "vanished",
@@ -152,6 +153,9 @@ class Lexicon:
     resolved: tuple[str, ...]
     informational: tuple[str, ...]
     fiction: tuple[str, ...] = ()
+    fiction_voice: tuple[str, ...] = ()
+    """Words that put a crisis word in someone else's mouth (って言, セリフ, 主人公が): a fiction word in an
+    earlier sentence frames only such a sentence."""
     self_now: tuple[str, ...] = ()
     english_risk: tuple[str, ...] = ()
     """Word starts an English message needs before the learned layer alone may call it crisis."""
@@ -394,6 +398,7 @@ def _compile(raw: _Raw) -> Lexicon:
         resolved=norm.all(raw.context.get("resolved", [])),
         informational=norm.all(raw.context.get("informational", [])),
         fiction=norm.all(raw.context.get("fiction", [])),
+        fiction_voice=norm.all(raw.context.get("fiction_voice", [])),
         self_now=norm.all(raw.context.get("self_now", [])),
         english_risk=norm.all(raw.context.get("english_risk", [])),
         vanished=frozenset(raw.context.get("vanished", [])),

@@ -1,7 +1,8 @@
 """Session 10: classifier-level gaps found last session, each with the reported words and variants.
 
 1. A fiction or game word mutes a crisis only when it frames the danger words: not as the first part of a
-   compound (ゲーム仲間, ゲームオーバー, 映画館) nor from a later sentence.
+   compound (ゲーム仲間, ゲームオーバー, 映画館) nor from a later sentence; from an earlier sentence or clause only
+   when the danger words are put in someone else's mouth (「毎日ゲームしかしてない。もう死にたい」 is the writer's).
 2. 「〜てしまおうかと考えています」 is a plan, not the idiom 死ぬかと思った.
 3. A rule that needs a negation and finds none denies nothing (「探さないで」 stays a farewell).
 4. `unless` words cancel within the match's sentence, for surface and lemma rules alike; an entry whose
@@ -36,6 +37,10 @@ def crisis_by_rules(text: str) -> bool:
         "映画館の屋上から飛び降りたい",
         "もう死にたい。ゲームする気力もない",
         "消えたいです。小説も読めなくなりました",
+        "毎日ゲームしかしてない。もう死にたい",
+        "ゲームばかりしてたけど、もう死にたい",
+        "ずっと部屋でアニメ見てる。しにたい",
+        "ドラマも頭に入らん。もう消えたい",
     ],
 )
 def test_a_game_word_that_does_not_frame_the_danger_keeps_the_crisis(text: str) -> None:
@@ -50,6 +55,8 @@ def test_a_game_word_that_does_not_frame_the_danger_keeps_the_crisis(text: str) 
         "映画で主人公が飛び降りる場面が怖かった",
         "漫画のキャラが死にたいって言ってて泣いた",
         "アニメを見た。主人公が死にたいと叫んでいた",
+        "昨日ドラマ見た。最後にヒロインが死にたいって言ってて泣いた",
+        "映画の中で、主人公が死にたいと言っていた",
     ],
 )
 def test_danger_words_about_a_story_stay_fiction(text: str) -> None:
