@@ -82,3 +82,18 @@ def test_asking_for_a_way_other_than_the_phone_is_told_this_line_reaches_a_perso
     reply = said(chat)
     assert "このLINEに文字で書くだけで相談できます" in reply
     assert "自動の応答なので" not in reply
+
+
+EMERGENCY_WITHOUT_VOICE = (
+    "緊急のとき、110とか119に電話できないです。どうしたらいい？",
+    "きんきゅうのとき 110番に でんわ できません。どうしたら いいですか",
+    "耳が聞こえないので119番に電話かけられません。火事のときはどうしたらいいですか",
+)
+
+
+@pytest.mark.parametrize("words", EMERGENCY_WITHOUT_VOICE)
+def test_emergency_without_a_voice_gets_the_text_ways_to_110_and_119(words: str) -> None:
+    chat = started("耳が聞こえません", words)
+    reply = said(chat)
+    assert "Net119" in reply and "消防本部に登録" in reply and "110番アプリシステム" in reply
+    assert "チャット" in reply and "このLINE" in reply
