@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.effects import RaiseUrgency
-from tests.dialogs.chat import already_sent, said, started
+from tests.dialogs.chat import already_sent, intake_answers, said, started
 
 TO_THE_WRITER = "あなたのことを心配しています"
 LIVING_WITH = "同居しているご家族から"
@@ -97,3 +97,22 @@ def test_emergency_without_a_voice_gets_the_text_ways_to_110_and_119(words: str)
     reply = said(chat)
     assert "Net119" in reply and "消防本部に登録" in reply and "110番アプリシステム" in reply
     assert "チャット" in reply and "このLINE" in reply
+
+
+SIGN_LANGUAGE = ("手話通訳つけてもらえる？", "しゅわつうやく　たのめますか", "窓口で手話の通訳はいますか")
+
+
+@pytest.mark.parametrize("words", SIGN_LANGUAGE)
+def test_a_sign_language_interpreter_is_answered_and_noted_on_the_sheet(words: str) -> None:
+    chat = started("耳が聞こえません", words)
+    reply = said(chat)
+    assert "手話通訳を希望" in reply and "自動の応答なので" not in reply
+    assert "手話通訳を希望" in str(intake_answers(chat).get("considerations"))
+
+
+@pytest.mark.parametrize("deaf", ("耳が聞こえません", "みみがきこえない", "聴覚障害があります"))
+def test_once_deaf_is_said_crisis_replies_lead_with_the_text_ways(deaf: str) -> None:
+    chat = started(deaf, "死にたい")
+    reply = said(chat)
+    assert "チャット" in reply and "0120-279-338" in reply
+    assert reply.index("チャット") < reply.index("0120-279-338")
