@@ -2326,8 +2326,20 @@ def _hurts_an_elder(dialog: Dialog, understanding: Understanding) -> bool:
     if not (set(told.hurt) & ELDERS) or "self" in told.hurt or not told.by or set(told.by) - ELDER_HURTERS:
         return False
     if "parent" in told.hurt and "grandparent" not in told.hurt:
-        return not _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
+        minor = _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
+        return not minor and _parent_known_elderly(dialog)
     return True
+
+
+def _parent_known_elderly(dialog: Dialog) -> bool:
+    """Whether the conversation tells the parent is elderly: words of age or care (「親は高齢で、父が認知症
+    ぎみ」) now or among the words kept for the 受付票, or care (介護) ticked as a concern."""
+    form = dialog.data.get("intake") or {}
+    heard = [str(item.get("words", "")) for item in form.get("heard", []) if isinstance(item, dict)]
+    concerns = (form.get("answers") or {}).get("concerns") or {}
+    cared = "caregiving" in (concerns.get("choices") or []) if isinstance(concerns, dict) else False
+    said = (dialog.user_input.text, *heard)
+    return cared or any(fragments.holds_word_of(words, "elder_signs") for words in said)
 
 
 def _elder_window_line() -> str:

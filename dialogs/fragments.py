@@ -162,6 +162,7 @@ WORD_LISTS = (
     "money_taken",
     "elder_named",
     "money_holder_named",
+    "elder_signs",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

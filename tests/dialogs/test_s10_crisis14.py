@@ -27,7 +27,7 @@ ELDER_SHOUTED_AT = (
 
 @pytest.mark.parametrize("words", ELDER_SHOUTED_AT)
 def test_a_relative_shouting_at_an_elderly_parent_gets_the_elder_window(words: str) -> None:
-    chat = already_sent("兄のことで相談です", "担当者と話したい")
+    chat = already_sent("兄のことで相談です", "親は高齢で、父が認知症ぎみ", "担当者と話したい")
     before = len(chat.effects)
     chat.send(words)
     reply = said(chat)
@@ -39,9 +39,20 @@ def test_a_relative_shouting_at_an_elderly_parent_gets_the_elder_window(words: s
 
 @pytest.mark.parametrize("words", ELDER_SHOUTED_AT[:2])
 def test_the_first_message_is_not_read_as_suicidal(words: str) -> None:
-    reply = said(started(words))
+    reply = said(started("父は80代で介護が必要です", words))
     assert TO_THE_WRITER not in reply and "0570-783-556" not in reply
     assert ELDER_WINDOW in reply and "110" in reply
+
+
+@pytest.mark.parametrize("words", ("兄が祖母を怒鳴ってた", "あれから兄が夜中に祖父を怒鳴ってるのを見た"))
+def test_a_grandparent_shouted_at_is_an_elder_without_more_said(words: str) -> None:
+    reply = said(started(words))
+    assert ELDER_WINDOW in reply and TO_THE_WRITER not in reply
+
+
+def test_a_parent_not_known_to_be_elderly_keeps_the_home_violence_reply() -> None:
+    reply = said(started("弟が父を蹴っているのを見て怖いです。弟は精神的に不安定です"))
+    assert ELDER_WINDOW not in reply and "110" in reply
 
 
 MONEY_HELD = (
