@@ -2243,8 +2243,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
     if worry:  # 「私が死んだら息子はどうなるんでしょう」 beside violence at home: a worry, not danger now
         understanding = dialog.understanding = as_written
-    if answer_risk_at_length(dialog):
+    if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
+    answer_elder_money(dialog)
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
@@ -2308,6 +2309,69 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _answer_asked_too(dialog)
     return True
+
+
+ELDERS = frozenset({"parent", "grandparent"})
+"""Who, hurt by another relative, is an elderly person the writer worries about (高齢者虐待)."""
+
+ELDER_HURTERS = frozenset({"sibling", "child", "grandchild", "other_family"})
+"""Relatives who, shouting at or hitting an elder, make it a worry for 地域包括支援センター (not the writer's
+partner: DV; not a parent hitting the other: the writer may be a child at home)."""
+
+
+def _hurts_an_elder(dialog: Dialog, understanding: Understanding) -> bool:
+    """Whether the words tell of a relative shouting at or hitting the writer's parent or grandparent
+    (「あれから兄が夜中に父を怒鳴ってるのを見た」), told by an adult who is not the one hurt."""
+    told = who_hurts(dialog.user_input.text)
+    if not (set(told.hurt) & ELDERS) or "self" in told.hurt or not told.by or set(told.by) - ELDER_HURTERS:
+        return False
+    if "parent" in told.hurt and "grandparent" not in told.hurt:
+        minor = _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
+        return not minor and _parent_known_elderly(dialog)
+    return True
+
+
+def _parent_known_elderly(dialog: Dialog) -> bool:
+    """Whether the conversation tells the parent is elderly: words of age or care (「親は高齢で、父が認知症
+    ぎみ」) now or among the words kept for the 受付票, or care (介護) ticked as a concern."""
+    form = dialog.data.get("intake") or {}
+    heard = [str(item.get("words", "")) for item in form.get("heard", []) if isinstance(item, dict)]
+    concerns = (form.get("answers") or {}).get("concerns") or {}
+    cared = "caregiving" in (concerns.get("choices") or []) if isinstance(concerns, dict) else False
+    said = (dialog.user_input.text, *heard)
+    return cared or any(fragments.holds_word_of(words, "elder_signs") for words in said)
+
+
+def _elder_window_line() -> str:
+    content = current_content()
+    window = content.window(content.service("elderly_center").how_to_reach.window)
+    return catalog.text(
+        "crisis.elder_window_line", name=window.name, phone=window.phone, hours=window.hours_text
+    ).strip()
+
+
+def answer_elder_hurt(dialog: Dialog, understanding: Understanding) -> bool:
+    """An elderly parent shouted at or hit by another relative: the elder's safety, 110 if in danger now,
+    and 地域包括支援センター (高齢者虐待の相談), not a reply to the writer as the one at risk or as
+    living with the one who shouts; an urgent notice on the case."""
+    if not _hurts_an_elder(dialog, understanding):
+        return False
+    reasons = (catalog.text("urgency.reason.elder_hurt"),)
+    ruled = any(e.label == "crisis" and not e.rule.startswith("model:") for e in understanding.evidence)
+    level = "crisis" if ruled else "urgent"  # the learned layer alone once read 「あれから…」 as suicidal
+    _record(dialog, level, reasons)
+    dialog.effects.append(RaiseUrgency(level, reasons))
+    dialog.send(Text(catalog.text("crisis.elder_hurt", window_line=_elder_window_line())))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_elder_money(dialog: Dialog) -> None:
+    """An elderly parent's bankbook or pension held by another relative (「父の通帳も兄が持ってるみたい」):
+    say it may be financial abuse and name 地域包括支援センター; the turn goes on as usual (the words are
+    still kept or offered to the sent case)."""
+    if fragments.elder_money_held(dialog.user_input.text):
+        dialog.send(Text(catalog.text("crisis.elder_money", window_line=_elder_window_line())))
 
 
 def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Understanding:

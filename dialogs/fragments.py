@@ -159,6 +159,11 @@ WORD_LISTS = (
     "asks_about_staff",
     "affairs_in_order",
     "native_vietnamese",
+    "elder_money",
+    "money_taken",
+    "elder_named",
+    "money_holder_named",
+    "elder_signs",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -394,6 +399,14 @@ def cannot_phone(text: str) -> bool:
     """Whether the words say the person cannot phone (「電話は無理」「電話は手が震えてかけられません」)."""
     named_then_cannot = word_then_word(text, "phone_named", "cannot_call", PHONE_CLAUSE)
     return holds_word_of(text, "cannot_phone") or named_then_cannot
+
+
+def elder_money_held(text: str) -> bool:
+    """Whether the words say a relative holds or uses an elderly relative's money (「父の通帳も兄が持ってる
+    みたい」): possible financial abuse of an elderly person."""
+    return all(holds_word_of(text, name) for name in ("elder_named", "elder_money", "money_taken")) and (
+        holds_word_of(text, "money_holder_named")
+    )
 
 
 def names_a_time(text: str) -> bool:

@@ -294,7 +294,11 @@ def answer_follow_up(dialog: Dialog) -> bool:
     return True
 
 
-QUESTION_CONSIDERATIONS: dict[str, str] = {"ask.without_going_out": "consideration.cannot_go_out"}
+QUESTION_CONSIDERATIONS: dict[str, str] = {
+    "ask.without_going_out": "consideration.cannot_go_out",
+    "ask.sign_language": "consideration.sign_language",
+    "ask.emergency_without_voice": "consideration.no_phone",
+}
 """Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
 the catalog's words for the 受付票."""
 

@@ -1,8 +1,9 @@
 """Session 10: classifier-level gaps found last session, each with the reported words and variants.
 
 1. A fiction or game word mutes a crisis only when it frames the danger words: not as the first part of a
-   compound (ゲーム仲間, ゲームオーバー, 映画館) nor from a later sentence; from an earlier sentence or clause only
-   when the danger words are put in someone else's mouth (「毎日ゲームしかしてない。もう死にたい」 is the writer's).
+   compound (ゲーム仲間, ゲームオーバー, 映画館) nor from a later sentence; from an earlier sentence or
+   clause only when the danger words are put in someone else's mouth (「毎日ゲームしかしてない。もう
+   死にたい」 is the writer's own).
 2. 「〜てしまおうかと考えています」 is a plan, not the idiom 死ぬかと思った.
 3. A rule that needs a negation and finds none denies nothing (「探さないで」 stays a farewell).
 4. `unless` words cancel within the match's sentence, for surface and lemma rules alike; an entry whose
