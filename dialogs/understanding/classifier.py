@@ -30,8 +30,9 @@ MAX_OCCURRENCES = 32
 NEGATION_WINDOW = 24
 MAX_BRIDGES = 4
 _SENTENCE_ENDS = frozenset("。!?\n.")
-_CLAUSE_MARKS = ("、", ",", "けど", "けれど")
-"""Marks that end a clause inside a sentence, for where a fiction frame reaches."""
+_CLAUSE_MARKS = ("けど", "けれど")
+"""Contrasts that end a clause inside a sentence, for where a fiction frame reaches (a bare 、 does not:
+「ネットのニュースで、屋上から人が落ちたって」 is still the news)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,8 +202,8 @@ class _Context:
         return any(word in clause for word in self.lex.fiction_voice)
 
     def clause_start(self, at: int) -> int:
-        """Return where the clause holding position at begins: after the sentence's last 、 or けど before
-        it (「ゲームばかりしてたけど、もう死にたい」 has two clauses)."""
+        """Return where the clause holding position at begins: after the sentence's last contrast before it
+        (「ゲームばかりしてたけど、もう死にたい」 has two clauses)."""
         start = self.sentence_start(at)
         for mark in _CLAUSE_MARKS:
             found = self.text.rfind(mark, start, at)
