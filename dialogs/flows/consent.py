@@ -94,9 +94,10 @@ def _send_choices(dialog: Dialog) -> tuple[Choice, ...]:
     )
 
 
-def ask_briefly(dialog: Dialog) -> None:
-    """Ask again whether to send, in one short message with the buttons (not the whole summary)."""
-    dialog.say("consent.ask_short", _send_choices(dialog), recipient=recipient(dialog.data))
+def ask_briefly(dialog: Dialog, extra: tuple[Choice, ...] = ()) -> None:
+    """Ask again whether to send, in one short message with the buttons (not the whole summary), and any
+    `extra` buttons an answer just before spoke of (「記録を消す」)."""
+    dialog.say("consent.ask_short", (*_send_choices(dialog), *extra), recipient=recipient(dialog.data))
 
 
 def take_text(event: EventData) -> None:

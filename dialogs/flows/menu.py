@@ -575,6 +575,27 @@ def guide(event: EventData) -> None:
         dialog.say("guidance.options", choices, reply_promise=promise)
 
 
+def _privacy_question(dialog: Dialog) -> str | None:
+    """The catalog answer to the plain privacy question typed (「これ誰が見るの」), or None."""
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    return next((key for intent, key in PRIVACY_QUESTIONS.items() if intent in intents), None)
+
+
+def asks_privacy_question(event: EventData) -> bool:
+    return _privacy_question(dialog_of(event)) is not None
+
+
+def answer_privacy_on_review(event: EventData) -> None:
+    """A plain privacy question typed on the consent screen (「送ったら誰が見ますか」): its answer, then the
+    send buttons again, so the person decides with the answer in hand, and 「記録を消す」, which the answer
+    may point to."""
+    dialog: Dialog = dialog_of(event)
+    question = _privacy_question(dialog)
+    if question is not None:
+        dialog.say(question, council=current_content().municipality.council_name)
+    consent.ask_briefly(dialog, (Choice(catalog.text("menu.delete"), "delete"),))
+
+
 def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
@@ -587,8 +608,7 @@ def reassure_privacy(event: EventData) -> None:
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
         draft.keep_typed(dialog)
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
-    intents = dialog.understanding.intents if dialog.understanding else ()
-    question = next((key for intent, key in PRIVACY_QUESTIONS.items() if intent in intents), None)
+    question = _privacy_question(dialog)
     if question is not None:  # a plain question (AI, LINE, how long, who reads): its own answer, each time
         dialog.say(question, choices, council=current_content().municipality.council_name)
         return
@@ -1057,6 +1077,13 @@ TRANSITIONS: list[dict[str, Any]] = [
         "dest": MAIN,
         "before": [intake.remember_place],
         "after": [guide],
+    },
+    {
+        "trigger": "privacy",
+        "source": consent.States.REVIEW.value,
+        "dest": None,
+        "conditions": [asks_privacy_question],
+        "after": [answer_privacy_on_review],
     },
     {
         "trigger": "privacy",

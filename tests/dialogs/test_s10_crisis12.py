@@ -104,7 +104,7 @@ def test_past_violence_with_fear_now_is_heard_as_history_and_asks_about_safety(w
     chat = started(words, now=NIGHT)
     reply = said(chat)
     assert CHILD_LINE not in reply and "子供SOS" not in reply
-    assert "怖い" in reply and "安全なところにいますか" in reply and "近くにいますか" in reply
+    assert "怖い" in reply and "安全なところにいますか" in reply and "その人から離れた" in reply
     summary = build_summary(chat.data)
     assert summary["urgency"] == "normal"
     assert "過去に受けた暴力" in " ".join(summary["urgency_reasons"])

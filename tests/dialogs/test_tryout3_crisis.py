@@ -152,7 +152,10 @@ def test_worn_out_in_kansai_gets_the_gentle_question() -> None:
 
 
 def test_tired_in_one_word_gets_the_gentle_question_once() -> None:
+    """Said again unanswered, the question is asked once more, gently (s10 P10); never a third time."""
     chat = started("つかれた", now=SATURDAY_NIGHT)
     assert GENTLE_QUESTION in offered(chat)
+    chat.send("つかれた")
+    assert "もう一度だけ" in said(chat)
     chat.send("つかれた")
     assert GENTLE_QUESTION not in offered(chat)
