@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -641,17 +642,22 @@ PERSON_CONCERNS = frozenset(("withdrawal", "mental_health", "job_search", "disab
 who writes."""
 
 
-def _relative_in_trouble(understanding: Understanding) -> Entity | None:
+def _relative_in_trouble(understanding: Understanding, told_own: Collection[str] = ()) -> Entity | None:
     """The writer's relation to a relative whose withdrawal or low mood the message tells of.
 
     Only a guess, from a worry the rules read (never the model's guess alone: 「妻とは別居しています」),
     taken while nothing yet says who is writing: a man who told of his own troubles
     first (「上司とうまくいかず辞めてしまい…」) and then of his mother (「母は心配してくれているのですが、
-    …部屋にこもるようになりました」) is still the one asking."""
+    …部屋にこもるようになりました」) is still the one asking: `told_own`, the worries a writer guessed to
+    write for themself already told as theirs, are their story going on, not a relative's
+    (「眠れません」 then 「兄が失業して」 still gives way)."""
     if any(entity.kind == "writer" for entity in understanding.entities):
         return None
     troubled = any(
-        about == "other" and c in PERSON_CONCERNS and _written(c, understanding, model_counts=False)
+        about == "other"
+        and c in PERSON_CONCERNS
+        and c not in told_own
+        and _written(c, understanding, model_counts=False)
         for c, about in understanding.concern_about
     )
     named = [e for e in understanding.entities if e.kind == "relation" and e.value in FAMILY_RELATIONS]
@@ -887,8 +893,10 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     answers: dict[str, Any] = form["answers"]
     filled: list[str] = []
     guessed = "asker" not in answers or bool(answers["asker"].get("guess"))
+    own_guess = answers.get("asker", {}).get("choice") == "self" and guessed
+    told_own = answers.get("concerns", {}).get("choices", []) if own_guess else []
     inferred = (
-        _relative_in_trouble(understanding) if guessed else None
+        _relative_in_trouble(understanding, told_own) if guessed else None
     )  # a guess gives way to 「兄が失業して」
     told = [e.value for e in understanding.entities if e.kind == "consideration"]
     cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]

@@ -980,7 +980,9 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     found: list[Entity] = []
     own_matter = _OWN_MATTER.search(folded) or _introduced(text)
     writer = Entity("writer", "self", "self", own_matter.group(0)) if own_matter else None
-    writer = writer or _neighbour(text) or _writer(tokens)
+    said = _writer(tokens)
+    introduced = said if said is not None and said.about == "self" else None
+    writer = writer or introduced or _neighbour(text) or said  # 「民生委員をしています。近所の…」
     if writer is not None:
         found.append(writer)
     relation = _relation(tokens) or _kana_parent(folded)

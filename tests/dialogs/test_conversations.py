@@ -38,8 +38,7 @@ def test_parent_of_a_son_in_his_room_ends_in_a_case(sim) -> None:
     replies = sim.send("parent", "息子が何年もひきこもっていて、部屋から出てきません")
     joined = "\n".join(r.text for r in replies)
     assert "ご家族" in joined and "ひきこもり" not in joined  # no label put on her son
-    sim.choose("parent", "相談の準備")
-    sim.choose("parent", "家族")
+    sim.choose("parent", "相談の準備")  # 「息子が…」 said she is family: the role is not asked again
     sim.choose("parent", "18〜39歳")
     sim.choose("parent", "10年以上")
     sim.choose("parent", "選び終わった")

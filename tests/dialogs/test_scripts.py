@@ -20,8 +20,7 @@ def test_parent_of_a_son_who_has_not_left_his_room() -> None:
     chat.follow()
     chat.send("息子が何年もひきこもっていて、部屋から出てきません")
     assert "ご家族" in chat.texts[-1] and "ひきこもり状態" not in chat.texts[-1]  # no label on her son
-    chat.tap("相談の準備")
-    chat.tap("家族")  # 「息子が…」 already said she is his parent: not asked again
+    chat.tap("相談の準備")  # 「息子が…」 already said she is his parent: the role is not asked again
     assert chat.state == "intake.ask_age_band"
     chat.send("30代です")
     chat.tap("10年以上")
