@@ -231,10 +231,12 @@ RELATIVE_WORD = re.compile(rf"(?<![丈祖])({words_pattern(RELATIVE_NAMES)})")
 REPORTED_SPEECH = re.compile(
     rf"(って|と)[^。]{{0,14}}?({words_pattern(fragments.WORDS['reported_speech'])})"
     rf"|({words_pattern(fragments.WORDS['written_by_someone'])})(が|で)(来|き|届|送)"
+    r"|[」』”\"]\s?(って|と)\s?(来|き|届|送られ)"
     rf"|{words_pattern(fragments.WORDS['heard_from_someone'])}"
 )
-"""Words that report what someone else says or wrote (「死にたいって言ってました」「…とLINEが来ました」),
-not what the writer said once (「死にたいって友達に言った」)."""
+"""Words that report what someone else says or wrote (「死にたいって言ってました」「…とLINEが来ました」,
+a quotation that arrived: 「「今までありがとう」って来た」), not what the writer said once (「死にたいって
+友達に言った」; 「死にたくなってきた」 has no closing quotation mark)."""
 WRITER_AS_SUBJECT = re.compile(
     rf"({words_pattern(FIRST_PERSON)})(が|は|も|だって)[^。]{{0,10}}(死|しに|消え|生き)"
 )

@@ -181,3 +181,27 @@ def test_a_worry_for_after_her_death_beside_violence_is_a_worry_not_danger(words
     assert "先のこと" in reply and "あなたご自身のことも気になっています" in reply
     assert "110" not in reply and "暴れて" not in reply
     assert not [e for e in chat.effects[before:] if isinstance(e, RaiseUrgency) and e.level == "crisis"]
+
+
+# ------------------------------------------------------- try-out 12, Q2: a farewell that arrived by LINE
+
+FRIEND_WROTE = (
+    "友達からさっきLINEで「今までありがとう、もう疲れた。じゃあね」って来た。30分前。既読つかない。どうすればいい",
+    "親友から『もう無理、さよなら』って届いた",
+    "同僚から「いろいろありがとう。もう会えないと思う」ってメッセージが来た",
+)
+
+
+@pytest.mark.parametrize("first", FRIEND_WROTE)
+def test_a_friends_farewell_that_arrived_gets_what_a_friend_can_do_now(first: str) -> None:
+    chat = started(first, now=WEDNESDAY_NIGHT)
+    reply = said(chat)
+    assert TO_THE_WRITER not in reply
+    assert "110" in reply and WELFARE_CHECK in reply
+
+
+@pytest.mark.parametrize("first", ["もう死にたくなってきた", "最近しにたくなってきた"])
+def test_the_writers_own_wish_growing_is_still_hers(first: str) -> None:
+    chat = started(first, now=WEDNESDAY_NIGHT)
+    assert TO_THE_WRITER in said(chat) or "死にたい" in said(chat)
+    assert WELFARE_CHECK not in said(chat)
