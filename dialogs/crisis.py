@@ -1519,6 +1519,32 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+def answer_half_serious(dialog: Dialog) -> bool:
+    """Thoughts of dying said to be partly meant, soon after the reply to them (「いやまあネタだけど。半分
+    くらい」「ちょっとは本気」「冗談だけど…」): no take-back. Half is enough to take seriously, the
+    direct question with its buttons, and the lines to write to first (only those, if they cannot phone).
+    True when answered."""
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    if not fragments.half_serious(dialog.user_input.text):
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.half_serious"),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    tick_for_the_writer(dialog.data, "mental_health")
+    _mark(dialog, "risk_asked_at")
+    no_phone = memory_of(dialog.data).no_phone
+    chats = _open_lines(("suicidal",), dialog.now)[1]
+    if no_phone and chats:
+        lines = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
+    else:
+        lines = _lines_text(("suicidal",), dialog.now, no_phone=no_phone)
+    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
+    dialog.send(Text(catalog.text("crisis.half_serious")), Text(lines), question)
+    return True
+
+
 def answer_denied_for_relative(dialog: Dialog) -> bool:
     """Wanting to die denied for oneself and said to be about a relative (「いえ、私自身が死にたいなどと
     いうことはございません。息子の件です」), soon after violence at home was answered: thanks, and back
@@ -2280,6 +2306,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
         if not first_message and tells_no_child_guidance(dialog):
             answer_no_child_guidance(dialog)
+            return True
+        if answer_half_serious(dialog):
             return True
         if answer_denied_for_relative(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
