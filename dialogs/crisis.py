@@ -89,6 +89,7 @@ Situation = Literal[
     "self_harm",
     "unseen",
     "missing",
+    "family",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not 110),
 violence from a partner, violence from someone at home the words do not name (`at_home`: things thrown,
@@ -98,8 +99,10 @@ afraid of hurting (or who has hurt) their own child under 18, or a grown child (
 words about dying told by the family (how to be with them, and lines that hear the family), a parent who
 found their child's self-harm (the same, with 119 for a deep wound), pills already taken (119 first, then
 the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative gone
-out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines), a relative gone
+out and not found, often an elderly parent with dementia at night (110 now; no lines), or a grown-up
+hurt by a parent or another relative at home (`family`: the lines for violence, never the partner
+wording nor 189)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -116,6 +119,7 @@ SITUATIONS: tuple[Situation, ...] = (
     "self_harm",
     "unseen",
     "missing",
+    "family",
 )
 
 LINES_FOR: dict[Situation, str] = {
@@ -125,13 +129,14 @@ LINES_FOR: dict[Situation, str] = {
     "grown_child": "home_violence",
     "relative_self_harm": "relative_suicidal",
     "at_home": "violence",
+    "family": "violence",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
-Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home"]
+Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home", "by_parent"]
 """Who is being hurt in the conversation: the writer as a child (hit, or given no food), the writer by a
 partner, the writer by someone at home not named (`at_home`), a parent by a grown child at home, or
-the writer's own child by the writer."""
+the writer's own child by the writer, or the writer, a grown-up, by a parent (`by_parent`)."""
 
 CHILD_HURTS: tuple[Hurt, ...] = ("child", "neglected")
 """The writer is a child being hurt or left without food: the children's lines fit what follows."""
@@ -143,6 +148,7 @@ HURT_IN: dict[Situation, Hurt] = {
     "at_home": "at_home",
     "home_violence": "parent",
     "parent": "own_child",
+    "family": "by_parent",
 }
 SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
 
@@ -153,6 +159,7 @@ DOERS_OF_HURT: dict[Hurt, tuple[str, ...]] = {
     "parent": ("child", "sibling"),
     "own_child": ("self",),
     "at_home": (),
+    "by_parent": ("parent",),
 }
 """Who hurts (as `dialogs.violence` names people) when the conversation knows this one is hurt."""
 
@@ -309,8 +316,13 @@ def _fitting_situations(
         return ("suicidal",)
     if kinds - {"no_food"} == {"child_abuse"} and _neglect_told_by_child(understanding, data or {}):
         return ("neglect",)
-    if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
+    as_a_child = _writes_as_a_child(understanding)
+    if _is_child(understanding, data or {}) or (
+        "child_abuse" in kinds and as_a_child and _may_be_a_child(understanding, data or {}, text)
+    ):
         return ("child",)
+    if as_a_child and not _may_be_a_child(understanding, data or {}, text):
+        return ("family",)  # a grown-up hurt by a parent: the lines for violence at home, not 189
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
     if hurt is not None and not _names_who_hurts(understanding, text):
@@ -500,14 +512,13 @@ def hurt_named(
     if "spouse" in relations and suffered:
         return "partner"
     written = bool(kinds & {"violence", "child_abuse"}) or _violence_written(understanding)
+    by_parent = "child" in relations and "parent" not in relations and suffered and written
     if _is_child(understanding, data or {}) or (
-        "child" in relations
-        and "parent" not in relations
-        and suffered
-        and written
-        and not _says_adult(understanding)
+        by_parent and _may_be_a_child(understanding, data or {}, text)
     ):
         return "child"
+    if by_parent:
+        return "by_parent"  # 「昔から父に殴られてて、今も殴られます」: a grown-up's
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
     return None
@@ -567,6 +578,25 @@ def _writes_as_a_child(understanding: Understanding) -> bool:
     """Whether the writer names themself someone's child (「おとうさんに」) and no one as their child."""
     relations = _writer_relations(understanding)
     return "child" in relations and "parent" not in relations
+
+
+CHILDLIKE_WORDS = (*fragments.WORDS["childlike_parent"], *fragments.WORDS["child_school_life"])
+"""Words as typed that, beside violence from a parent, tell of a child writing (「おとうさん」「部活」)."""
+
+
+def _may_be_a_child(understanding: Understanding, data: dict[str, Any], text: str) -> bool:
+    """Whether someone who writes of violence from a parent may be a child: an age or school year under
+    18, a parent named as a child names them (「おやに」「ぱぱに」), school life, or words in kana only.
+    「昔から父に殴られてて、今も殴られます」 is an adult's, whose lines are not the children's."""
+    if not text or _is_child(understanding, data):
+        return True
+    band = data.get("intake", {}).get("answers", {}).get("age_band", {})
+    if _says_adult(understanding) or (
+        band.get("choice") not in (None, "under_18") and band.get("of") != "other"
+    ):
+        return False
+    kana_only = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    return kana_only or any(word in text for word in CHILDLIKE_WORDS)
 
 
 def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
@@ -777,6 +807,7 @@ def again_messages(
         "unseen",
         "neglect",
         "missing",
+        "family",
     ):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     if friend and situations[0] == "relative_suicidal":
@@ -1142,9 +1173,11 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "missing": "urgency.crisis_reason.unseen",
     "grown_child": "urgency.crisis_reason.child_abuse",
     "friend_suicidal": "urgency.crisis_reason.suicidal",
+    "family": "urgency.crisis_reason.child_abuse",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
-given no food is not read as hit, and a parent afraid of hitting a grown child is not child abuse."""
+given no food is not read as hit, and a parent afraid of hitting a grown child, or a grown-up hit by a
+parent, is not child abuse."""
 
 
 def _reasons(
@@ -1269,6 +1302,8 @@ def _answer_crisis(
             _note_friend_asks(dialog)
     if after.hurt is not None:
         stored["hurt"] = after.hurt
+    if situations[0] == "family":
+        untick_read_from_text(dialog.data, "childcare_education")  # a grown-up hit by a parent
     if after.asked_at is not None:
         stored["method_asked_at"] = after.asked_at.isoformat()
     if after.no_phone:
@@ -2466,7 +2501,7 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
             return ("friend_suicidal",)  # the friend is at risk, not the one writing
         if situation == "suicidal" and fragments.holds_word_of(dialog.user_input.text, "affairs_in_order"):
             return ("preparing",)  # read as a crisis only after a farewell-like line
-        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child", "family") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 

@@ -166,6 +166,8 @@ WORD_LISTS = (
     "elder_signs",
     "half_serious",
     "joke_trailing_off",
+    "childlike_parent",
+    "child_school_life",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -3,6 +3,9 @@
 1. Half a joke is no take-back: a young gamer wrote he wants to die, then 「ネタだけど。半分くらい」;
    half is taken seriously (the direct question; text lines first when he cannot phone), while a
    full take-back (「冗談です、ごめん」) keeps the warm line of today.
+3. Wanting an ambulance without a voice (「救急車よびたいけど電話できない」) gets the text ways (Net119).
+5. A grown-up hit by a father (「昔から父に殴られてて、今も殴られます」) gets the lines for violence at
+   home and 110, not the children's block (189): that needs a child writing (an age, school, 「おやに」).
 
 Each test types the person's words, with variants of our own.
 """
@@ -12,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.effects import RaiseUrgency
-from tests.dialogs.chat import said, started
+from tests.dialogs.chat import intake_answers, said, started
 
 DIRECT_QUESTION = "率直にお聞きします"
 CHAT_LINE = "あなたのいばしょ"
@@ -51,3 +54,49 @@ def test_a_full_take_back_keeps_the_warm_line(taken_back: str) -> None:
     reply = said(chat)
     assert "半分でも" not in reply and DIRECT_QUESTION not in reply
     assert "しんどいときは、いつでもここに書いてください" in reply
+
+
+# ---------------------------------------------------------------- 3. an ambulance without a voice
+
+AMBULANCE_WITHOUT_VOICE = (
+    "救急車よびたいけど電話できない",
+    "耳がきこえなくて救急車よべない",
+    "きゅうきゅうしゃ呼びたいけど声がでない",
+    "救急車を呼べません。耳が聞こえないので",
+)
+
+
+@pytest.mark.parametrize("words", AMBULANCE_WITHOUT_VOICE)
+def test_an_ambulance_without_a_voice_gets_the_text_ways(words: str) -> None:
+    reply = said(started(words))
+    assert "Net119" in reply and "110番アプリシステム" in reply and "うまく受け取れなかった" not in reply
+
+
+# ---------------------------------------------------------------- 5. a grown-up hit by a parent
+
+GROWN_UP_HIT = (
+    "昔から父に殴られてて、今も殴られます",
+    "父親に殴られる",
+    "母に毎日叩かれています。35歳です",
+)
+
+
+@pytest.mark.parametrize("words", GROWN_UP_HIT)
+def test_a_grown_up_hit_by_a_parent_gets_the_lines_for_violence_at_home(words: str) -> None:
+    chat = started(words)
+    reply = said(chat)
+    assert "189" not in reply and "子供SOS" not in reply and "110" in reply
+    assert "家族から暴力を受けている" in reply and "パートナー" not in reply
+    reasons = chat.data["urgency"]["reasons"]
+    assert any("家族（親など）" in reason for reason in reasons)
+    assert not any("パートナー" in reason and "ではない" not in reason for reason in reasons)
+    assert not any("子どもへの" in reason for reason in reasons)
+    assert "childcare_education" not in intake_answers(chat)["concerns"]["choices"]
+
+
+@pytest.mark.parametrize(
+    "words", ("おやになぐられる", "お父さんに殴られる。部活も行けない", "中2です。父に殴られます")
+)
+def test_a_child_hit_by_a_parent_keeps_the_childrens_lines(words: str) -> None:
+    reply = said(started(words))
+    assert "189" in reply
