@@ -2426,7 +2426,11 @@ def answer_elder_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     level = "crisis" if ruled else "urgent"  # the learned layer alone once read 「あれから…」 as suicidal
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
-    dialog.send(Text(catalog.text("crisis.elder_hurt", window_line=_elder_window_line())))
+    said = catalog.text("crisis.elder_hurt", window_line=_elder_window_line())
+    text = dialog.user_input.text
+    if fragments.holds_word_of(text, "elder_money") and fragments.holds_word_of(text, "money_taken"):
+        said += "\n" + catalog.text("crisis.elder_money_too")  # 「…年金を取り上げてる」: that is abuse too
+    dialog.send(Text(said.strip()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 

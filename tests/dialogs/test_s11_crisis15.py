@@ -6,6 +6,8 @@
 3. Wanting an ambulance without a voice (「救急車よびたいけど電話できない」) gets the text ways (Net119).
 5. A grown-up hit by a father (「昔から父に殴られてて、今も殴られます」) gets the lines for violence at
    home and 110, not the children's block (189): that needs a child writing (an age, school, 「おやに」).
+6. A grandmother shouted at (「兄がおばあちゃんを怒鳴って、年金を取り上げてる」, お・ばあ・ちゃん cut in three
+   by the analyzer) gets 地域包括支援センター (高齢者虐待), as 祖母 does, and the pension taken is named.
 
 Each test types the person's words, with variants of our own.
 """
@@ -100,3 +102,22 @@ def test_a_grown_up_hit_by_a_parent_gets_the_lines_for_violence_at_home(words: s
 def test_a_child_hit_by_a_parent_keeps_the_childrens_lines(words: str) -> None:
     reply = said(started(words))
     assert "189" in reply
+
+
+# ---------------------------------------------------------------- 6. a grandparent shouted at
+
+GRANDPARENT_HURT = (
+    "兄がおばあちゃんを怒鳴って、年金を取り上げてる",
+    "弟がばあちゃんを殴ってる",
+    "兄がじいちゃんを怒鳴る",
+    "兄貴がおじいちゃんを叩いた",
+)
+
+
+@pytest.mark.parametrize("words", GRANDPARENT_HURT)
+def test_a_grandparent_shouted_at_gets_the_elder_window(words: str) -> None:
+    chat = started(words)
+    reply = said(chat)
+    assert "地域包括支援センター" in reply and "高齢者虐待" in reply and "110" in reply
+    assert "あなたのことを心配しています" not in reply
+    assert ("経済的虐待" in reply) == ("年金" in words)
