@@ -2549,6 +2549,8 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
         told = classify(joined)
         if told.crisis == "urgent" and classify(earlier).crisis == "none":
             return PiecesReading(urgent=told)
+        if _story_of_pills(told, joined):  # 「推理ドラマで」「毒を何錠」「飲ませたか考えてる」: the plot
+            return PiecesReading()
         reading = _pills_in_context(told, joined, dialog)
         if reading.crisis != "crisis" or fresh is not None:
             continue
@@ -2558,6 +2560,14 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
         elif nearest is None:
             nearest = (reading, joined)
     return PiecesReading(crisis=fresh or nearest)
+
+
+def _story_of_pills(reading: Understanding, joined: str) -> bool:
+    """Whether pieces read together are a story's plot about pills: a fiction frame the reading sets the
+    danger words inside (「推理ドラマで 毒を何錠 飲ませたか考えてる」), with a count asked or someone else
+    made to swallow. Pieces of one's own (「ゲームしてた」「くすり」「のんだ」) are never the plot."""
+    framed = reading.crisis == "none" and any(e.label == "fiction:crisis" for e in reading.evidence)
+    return framed and fragments.holds_word_of(joined, "story_count")
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:

@@ -168,6 +168,7 @@ WORD_LISTS = (
     "joke_trailing_off",
     "childlike_parent",
     "child_school_life",
+    "story_count",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

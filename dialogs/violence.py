@@ -33,7 +33,11 @@ PEOPLE = ("self", "parent", "sibling", "partner", "child", "grandparent", "grand
 
 EXTRA_PEOPLE = {
     **dict.fromkeys(
-        ("祖母", "祖父", "おばあちゃん", "おじいちゃん", "ばあちゃん", "じいちゃん", "婆", "爺", "ばあ", "じい"),
+        ("祖母", "祖父", "おばあちゃん", "おじいちゃん", "ばあちゃん", "じいちゃん"),
+        "grandparent",
+    ),
+    **dict.fromkeys(  # the analyzer's cut of おばあちゃん: お・ばあ(婆)・ちゃん
+        ("婆", "爺", "ばあ", "じい"),
         "grandparent",
     ),
     **dict.fromkeys(("恋人", "彼氏", "内縁", "同居人"), "partner"),

@@ -8,6 +8,9 @@
    home and 110, not the children's block (189): that needs a child writing (an age, school, 「おやに」).
 6. A grandmother shouted at (「兄がおばあちゃんを怒鳴って、年金を取り上げてる」, お・ばあ・ちゃん cut in three
    by the analyzer) gets 地域包括支援センター (高齢者虐待), as 祖母 does, and the pension taken is named.
+7. A story's plot about a count of tablets (「ミステリー小説で犯人が睡眠薬を何錠飲ませたか考えてる」,
+   also typed in pieces: 「推理ドラマで」「毒を何錠」「飲ませたか考えてる」) is no crisis; 「睡眠薬を20錠
+   飲んだ」 and one's own after a game (「ゲームしてた」「眠剤ぜんぶいった」) still are.
 
 Each test types the person's words, with variants of our own.
 """
@@ -121,3 +124,38 @@ def test_a_grandparent_shouted_at_gets_the_elder_window(words: str) -> None:
     assert "地域包括支援センター" in reply and "高齢者虐待" in reply and "110" in reply
     assert "あなたのことを心配しています" not in reply
     assert ("経済的虐待" in reply) == ("年金" in words)
+
+
+# ---------------------------------------------------------------- 7. a story's plot about pills
+
+OVERDOSE_REPLY = "薬をたくさん飲んだと受け取りました"
+STORY_OF_PILLS = (
+    "ミステリー小説で犯人が睡眠薬を何錠飲ませたか考えてる",
+    "推理ドラマで毒を何錠…",
+    "推理小説で、犯人が毒を何錠のませたかって考えてた",
+)
+
+
+@pytest.mark.parametrize("words", STORY_OF_PILLS)
+def test_a_storys_count_of_tablets_is_no_crisis(words: str) -> None:
+    chat = started(words)
+    reply = said(chat)
+    assert "あなたのことを心配しています" not in reply and "119" not in reply
+    assert not any(isinstance(effect, RaiseUrgency) for effect in chat.effects)
+
+
+PLOT_IN_PIECES = (
+    ("推理ドラマで", "毒を何錠", "飲ませたか考えてる"),
+    ("推理小説で", "睡眠薬を何錠", "のませたのか考え中"),
+)
+
+
+@pytest.mark.parametrize("pieces", PLOT_IN_PIECES)
+def test_the_plot_typed_in_pieces_is_not_read_as_pills_taken(pieces: tuple[str, ...]) -> None:
+    reply = said(started(*pieces))
+    assert OVERDOSE_REPLY not in reply and "119" not in reply
+
+
+@pytest.mark.parametrize("words", (("睡眠薬を20錠飲んだ",), ("ゲームしてた", "眠剤ぜんぶいった")))
+def test_pills_of_ones_own_are_still_taken(words: tuple[str, ...]) -> None:
+    assert "119" in said(started(*words))
