@@ -1580,6 +1580,45 @@ def answer_half_serious(dialog: Dialog) -> bool:
     return True
 
 
+VIOLENCE_AT_HOME: tuple[Situation, ...] = ("family", "at_home", "violence")
+"""Replies to violence at home told by someone not yet known to be a child."""
+
+
+def answer_minor_after_violence(dialog: Dialog) -> bool:
+    """Soon after a reply to violence at home, the writer says she is a child and fears what a call
+    would bring (「わたし高2で17だけど警察とかよんだら親にバレるしもっとやばくなる」): what a children's line
+    does first (listens; not the police), then the children's block (189, 子供SOS, chat; 110 if in
+    danger now). On the 受付票 the writer is 本人, a child hurt at home. True when answered."""
+    understanding = dialog.understanding
+    memory = memory_of(dialog.data)
+    if understanding is None or memory.hurt in CHILD_HURTS:
+        return False
+    after_violence = _last_situations(dialog)[0] in VIOLENCE_AT_HOME
+    if not after_violence or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    if not _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
+        return False
+    keep_typed(dialog)
+    dialog.data.setdefault("crisis", {})["hurt"] = "child"
+    answers = dialog.data.setdefault("intake", {}).setdefault("answers", {})
+    if answers.get("asker", {}).get("guess") or not answers.get("asker"):
+        answers["asker"] = {"choice": "self", "from_text": True}  # 「わたし高2で17」: she writes of herself
+    concerns = answers.get("concerns") or {}
+    if "violence" in concerns.get("about", {}):
+        concerns["about"]["violence"] = "self"
+    reasons = (catalog.text("urgency.reason.child_at_home"),)
+    stored = dialog.data.get("urgency", {})
+    partner = catalog.text("urgency.reason.violence")  # a child at home: not a partner's violence
+    stored["reasons"] = [reason for reason in stored.get("reasons", []) if reason != partner]
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+    about = told[0].about if told else ""
+    dialog.send(Text(catalog.text("crisis.child_fears_telling", about=about).strip()))
+    _answer_crisis(dialog, ("child",), already_sent=False)
+    return True
+
+
 def answer_denied_for_relative(dialog: Dialog) -> bool:
     """Wanting to die denied for oneself and said to be about a relative (「いえ、私自身が死にたいなどと
     いうことはございません。息子の件です」), soon after violence at home was answered: thanks, and back
@@ -1788,7 +1827,8 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
 
 def answer_child_after(dialog: Dialog) -> bool:
     """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
-    get the children's lines again, briefly, never the fallback; the one who hurts near or awake
+    get the children's lines again, briefly, never the fallback; a phone she cannot use (「電話は声
+    きこえるから無理」) the lines to write to and this LINE; the one who hurts near or awake
     (「まだ おきてる。へやに かぎ ない」) gets how to stay safe now, in plain kana, and raises the case."""
     understanding = dialog.understanding
     text = dialog.user_input.text
@@ -1807,16 +1847,19 @@ def answer_child_after(dialog: Dialog) -> bool:
         concern for concern in understanding.concerns if not understanding.learned_only(f"concern:{concern}")
     ]
     unread = not understanding.intents and not read and not understanding.entities
-    if not (not_home or near or unread) or not any(char.isalnum() for char in text):
+    no_phone = fragments.cannot_phone(text)  # 「電話は声きこえるから無理」: the ways to write
+    if not (not_home or near or unread or no_phone) or not any(char.isalnum() for char in text):
         return False
     keep_typed(dialog)
     if near:
         _raise_with_words(dialog)
         _mark(dialog, "shown_at")
     phones, chats = _open_lines(("child",), dialog.now)
-    reach = (phones + chats)[:2]
+    reach = (chats or phones)[:2] if no_phone else (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
     key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else "crisis.child_here"
+    if no_phone and not near and not not_home:
+        key = "crisis.child_no_phone"
     dialog.say(key, line=lines)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
@@ -2313,6 +2356,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
     understanding = dialog.understanding = pieces.urgent or understanding
+    if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
+        return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked

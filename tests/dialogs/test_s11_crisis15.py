@@ -3,6 +3,10 @@
 1. Half a joke is no take-back: a young gamer wrote he wants to die, then 「ネタだけど。半分くらい」;
    half is taken seriously (the direct question; text lines first when he cannot phone), while a
    full take-back (「冗談です、ごめん」) keeps the warm line of today.
+2. A 17-year-old whose father throws things, afraid a call would make it worse (「わたし高2で17だけど警察
+   とかよんだら親にバレるしもっとやばくなる」), gets what a children's line does first and the children's
+   block (189, 110 if in danger now), not the DV signs; the 受付票 says 本人, a child hurt at home;
+   「電話は声きこえるから無理」 then gets the lines to write to.
 3. Wanting an ambulance without a voice (「救急車よびたいけど電話できない」) gets the text ways (Net119).
 5. A grown-up hit by a father (「昔から父に殴られてて、今も殴られます」) gets the lines for violence at
    home and 110, not the children's block (189): that needs a child writing (an age, school, 「おやに」).
@@ -159,3 +163,38 @@ def test_the_plot_typed_in_pieces_is_not_read_as_pills_taken(pieces: tuple[str, 
 @pytest.mark.parametrize("words", (("睡眠薬を20錠飲んだ",), ("ゲームしてた", "眠剤ぜんぶいった")))
 def test_pills_of_ones_own_are_still_taken(words: tuple[str, ...]) -> None:
     assert "119" in said(started(*words))
+
+
+# ---------------------------------------------------------------- 2. a 17-year-old afraid to call
+
+THROWN = ("父がまた物投げてきた。こわい", "家で物投げられる。こわい", "お父さんが物なげてくる")
+SHE_IS_A_CHILD = (
+    "わたし高2で17だけど警察とかよんだら親にバレるしもっとやばくなる",
+    "うち中3だけど、通報したら親にばれてもっとひどくなる",
+    "私16歳です。警察よんだら親にバレる",
+)
+
+
+@pytest.mark.parametrize(
+    ("thrown", "child"),
+    [(thrown, SHE_IS_A_CHILD[0]) for thrown in THROWN] + [(THROWN[0], child) for child in SHE_IS_A_CHILD[1:]],
+)
+def test_a_child_afraid_to_call_gets_the_childrens_lines(thrown: str, child: str) -> None:
+    chat = started(thrown, child)
+    reply = said(chat)
+    assert "189" in reply and "0120-0-78310" in reply and "110" in reply
+    assert "まずあなたの話を聞く" in reply and "警察ではありません" in reply
+    assert "パートナー" not in reply and "DV相談" not in reply
+    reasons = chat.data["urgency"]["reasons"]
+    assert any("18歳未満の本人" in reason for reason in reasons)
+    assert not any(reason.startswith("パートナー") for reason in reasons)
+    answers = intake_answers(chat)
+    assert answers["asker"]["choice"] == "self" and answers["age_band"]["choice"] == "under_18"
+
+
+@pytest.mark.parametrize("no_phone", ("電話は声きこえるから無理", "でんわむり。声きかれる"))
+def test_then_no_phone_gets_the_lines_to_write_to(no_phone: str) -> None:
+    chat = started(THROWN[0], SHE_IS_A_CHILD[0], no_phone)
+    reply = said(chat)
+    assert CHAT_LINE in reply and "このLINE" in reply and "189（" not in reply
+    assert "どんなことから始めましょうか" not in reply
