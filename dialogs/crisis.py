@@ -60,7 +60,7 @@ from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
+from dialogs.flows.draft import keep_typed, note_consideration, tick_for_the_writer, untick_read_from_text
 from dialogs.flows.intake import field_to_edit, takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
@@ -1619,6 +1619,41 @@ def answer_minor_after_violence(dialog: Dialog) -> bool:
     return True
 
 
+EXPOSED_AFTER: tuple[Situation, ...] = ("violence", "at_home", "home_violence", "family")
+"""Replies to violence at home after which a child said to be afraid is a child exposed to it."""
+
+
+def answer_child_exposed(dialog: Dialog) -> bool:
+    """A child at home afraid of what happens there, told soon after a reply to violence at home by the
+    parent who writes (「子どもがこわがってる」 after 「夫が怒鳴って物を投げます」): the child is heard, with
+    the lines for children and families (189 is not the police; 子ども家庭支援センター) told gently; the
+    受付票 notes the child (配慮, and a reason). True when answered."""
+    text = dialog.user_input.text
+    if memory_of(dialog.data).hurt in CHILD_HURTS or _last_situations(dialog)[0] not in EXPOSED_AFTER:
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _recently(
+        dialog, "exposed_at", REPEAT_WITHIN
+    ):
+        return False
+    if not (
+        fragments.holds_word_of(text, "child_at_home_named") and fragments.holds_word_of(text, "child_afraid")
+    ):
+        return False
+    _mark(dialog, "exposed_at")
+    note_consideration(dialog, catalog.text("consideration.child_exposed"))
+    reasons = (catalog.text("urgency.reason.child_exposed"),)
+    _record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    phones, chats = _open_lines(("parent",), dialog.now)
+    lines = "\n".join(_line_text(line) for line in (phones + chats)[:3]) or catalog.text(
+        "crisis.again_emergency"
+    )
+    told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+    dialog.say("crisis.child_exposed", about=told[0].about if told else "", lines=lines)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def answer_denied_for_relative(dialog: Dialog) -> bool:
     """Wanting to die denied for oneself and said to be about a relative (「いえ、私自身が死にたいなどと
     いうことはございません。息子の件です」), soon after violence at home was answered: thanks, and back
@@ -2387,7 +2422,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if not first_message and tells_no_child_guidance(dialog):
             answer_no_child_guidance(dialog)
             return True
-        if answer_half_serious(dialog):
+        if answer_half_serious(dialog) or answer_child_exposed(dialog):
             return True
         if answer_denied_for_relative(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True

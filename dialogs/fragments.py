@@ -169,6 +169,8 @@ WORD_LISTS = (
     "childlike_parent",
     "child_school_life",
     "story_count",
+    "child_at_home_named",
+    "child_afraid",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

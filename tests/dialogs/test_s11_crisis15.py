@@ -15,6 +15,8 @@
 7. A story's plot about a count of tablets (「ミステリー小説で犯人が睡眠薬を何錠飲ませたか考えてる」,
    also typed in pieces: 「推理ドラマで」「毒を何錠」「飲ませたか考えてる」) is no crisis; 「睡眠薬を20錠
    飲んだ」 and one's own after a game (「ゲームしてた」「眠剤ぜんぶいった」) still are.
+8. A parent who told of shouting and things thrown at home, then 「子どもがこわがってる」: the child exposed
+   is heard (the lines for children and families, 189 not the police), noted as 配慮 and a reason.
 
 Each test types the person's words, with variants of our own.
 """
@@ -198,3 +200,29 @@ def test_then_no_phone_gets_the_lines_to_write_to(no_phone: str) -> None:
     reply = said(chat)
     assert CHAT_LINE in reply and "このLINE" in reply and "189（" not in reply
     assert "どんなことから始めましょうか" not in reply
+
+
+# ---------------------------------------------------------------- 8. a child afraid at home
+
+CHILD_AFRAID = (
+    ("息子が怒鳴って物を投げます", "子どもがこわがってる"),
+    ("夫が怒鳴って物を投げてくる", "子どもがこわがってる"),
+    ("息子が暴れて物を投げます", "娘が怖がって泣いてる"),
+    ("夫に毎晩怒鳴られて、物も投げられます", "子供たちがおびえてます"),
+)
+
+
+@pytest.mark.parametrize(("violence", "afraid"), CHILD_AFRAID)
+def test_a_child_afraid_at_home_is_heard_and_noted(violence: str, afraid: str) -> None:
+    chat = started(violence, afraid)
+    reply = said(chat)
+    assert "お子さんも、こわい思い" in reply and "189" in reply and "警察ではありません" in reply
+    assert "子ども家庭支援センター" in reply and "110" in reply
+    assert "お子さんが家の中の暴言・暴力をこわがっている" in str(intake_answers(chat)["considerations"])
+    assert any("同居の子ども" in reason for reason in chat.data["urgency"]["reasons"])
+
+
+def test_a_child_afraid_is_heard_once() -> None:
+    chat = started(*CHILD_AFRAID[0])
+    chat.send("子どもがまだこわがってる")
+    assert "お子さんも、こわい思い" not in said(chat)
