@@ -8,6 +8,8 @@
    block (189, 110 if in danger now), not the DV signs; the 受付票 says 本人, a child hurt at home;
    「電話は声きこえるから無理」 then gets the lines to write to.
 3. Wanting an ambulance without a voice (「救急車よびたいけど電話できない」) gets the text ways (Net119).
+4. 「生きてても意味ないしｗ」 is read as danger whatever the ｗ (and in kana: 「いきてても意味ないしｗ」),
+   with メンタルヘルス on the 受付票.
 5. A grown-up hit by a father (「昔から父に殴られてて、今も殴られます」) gets the lines for violence at
    home and 110, not the children's block (189): that needs a child writing (an age, school, 「おやに」).
 6. A grandmother shouted at (「兄がおばあちゃんを怒鳴って、年金を取り上げてる」, お・ばあ・ちゃん cut in three
@@ -226,3 +228,26 @@ def test_a_child_afraid_is_heard_once() -> None:
     chat = started(*CHILD_AFRAID[0])
     chat.send("子どもがまだこわがってる")
     assert "お子さんも、こわい思い" not in said(chat)
+
+
+# ---------------------------------------------------------------- 4. a laugh mark is no joke
+
+NO_POINT_LAUGHING = (
+    "生きてても意味ないしｗ",
+    "いきてても意味ないしｗ",
+    "生きてる意味ないわｗｗｗ",
+    "いきてても いみないし笑",
+)
+
+
+@pytest.mark.parametrize("words", NO_POINT_LAUGHING)
+def test_no_point_in_living_with_a_laugh_mark_is_read_as_danger(words: str) -> None:
+    chat = started("ゲームばっかしてる", words)
+    reply = said(chat)
+    assert (
+        "あなたのことを心配しています" in reply
+        or "率直にお聞きします" in reply
+        or "いま、そういう気持ち" in reply
+    )
+    assert chat.data["urgency"]["level"] == "crisis"
+    assert "mental_health" in intake_answers(chat)["concerns"]["choices"]
