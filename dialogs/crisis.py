@@ -34,6 +34,12 @@ quoted on the 受付票; violence told in the past and placed long ago, or an at
 heard and noted, not met with the emergency lines; a question asked beside danger is answered briefly
 with the safety content; cutting to cope after the bleeding stopped gets no first aid again.
 
+Try-out 12: half a joke (「ネタだけど。半分くらい」) is no take-back: the direct question, and the lines
+to write to for someone who cannot phone. A grown-up hit by a parent (「昔から父に殴られてて」) gets the
+lines for violence at home (`family`), never 189; a writer who then says she is a child (「わたし高2で
+17だけど…親にバレる」) gets what a children's line does first and the children's block; a child afraid
+at home after violence told by a parent (「子どもがこわがってる」) is heard and noted on the 受付票.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -321,7 +327,8 @@ def _fitting_situations(
         "child_abuse" in kinds and as_a_child and _may_be_a_child(understanding, data or {}, text)
     ):
         return ("child",)
-    if as_a_child and not _may_be_a_child(understanding, data or {}, text):
+    by_parent = as_a_child and bool(text) and "parent" in who_hurts(text).by  # not 「私も親も叩かれます」
+    if by_parent and not _may_be_a_child(understanding, data or {}, text):
         return ("family",)  # a grown-up hurt by a parent: the lines for violence at home, not 189
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
@@ -517,7 +524,7 @@ def hurt_named(
         by_parent and _may_be_a_child(understanding, data or {}, text)
     ):
         return "child"
-    if by_parent:
+    if by_parent and text and "parent" in who_hurts(text).by:
         return "by_parent"  # 「昔から父に殴られてて、今も殴られます」: a grown-up's
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
