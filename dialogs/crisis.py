@@ -34,6 +34,12 @@ quoted on the 受付票; violence told in the past and placed long ago, or an at
 heard and noted, not met with the emergency lines; a question asked beside danger is answered briefly
 with the safety content; cutting to cope after the bleeding stopped gets no first aid again.
 
+Try-out 12: half a joke (「ネタだけど。半分くらい」) is no take-back: the direct question, and the lines
+to write to for someone who cannot phone. A grown-up hit by a parent (「昔から父に殴られてて」) gets the
+lines for violence at home (`family`), never 189; a writer who then says she is a child (「わたし高2で
+17だけど…親にバレる」) gets what a children's line does first and the children's block; a child afraid
+at home after violence told by a parent (「子どもがこわがってる」) is heard and noted on the 受付票.
+
 `crisis_answer(text, now, memory)` is pure and fast so the bot can send it on the webhook's fast path;
 `interrupt(dialog, already_sent=...)` is what every turn runs first (see `dialogs.engine.handle`).
 """
@@ -60,7 +66,7 @@ from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
+from dialogs.flows.draft import keep_typed, note_consideration, tick_for_the_writer, untick_read_from_text
 from dialogs.flows.intake import field_to_edit, takes_free_text
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import is_open
@@ -89,6 +95,7 @@ Situation = Literal[
     "self_harm",
     "unseen",
     "missing",
+    "family",
 ]
 """Which lines fit: a child being hurt, a child given no food (neglect: 189 and children's lines, not 110),
 violence from a partner, violence from someone at home the words do not name (`at_home`: things thrown,
@@ -98,8 +105,10 @@ afraid of hurting (or who has hurt) their own child under 18, or a grown child (
 words about dying told by the family (how to be with them, and lines that hear the family), a parent who
 found their child's self-harm (the same, with 119 for a deep wound), pills already taken (119 first, then
 the lines for thoughts of dying), cutting (care of the wound, 119 if deep, then the same lines), or
-someone living alone unseen and not answering (110 for a welfare check, 119; no lines), or a relative gone
-out and not found, often an elderly parent with dementia at night (110 now; no lines)."""
+someone living alone unseen and not answering (110 for a welfare check, 119; no lines), a relative gone
+out and not found, often an elderly parent with dementia at night (110 now; no lines), or a grown-up
+hurt by a parent or another relative at home (`family`: the lines for violence, never the partner
+wording nor 189)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
@@ -116,6 +125,7 @@ SITUATIONS: tuple[Situation, ...] = (
     "self_harm",
     "unseen",
     "missing",
+    "family",
 )
 
 LINES_FOR: dict[Situation, str] = {
@@ -125,13 +135,14 @@ LINES_FOR: dict[Situation, str] = {
     "grown_child": "home_violence",
     "relative_self_harm": "relative_suicidal",
     "at_home": "violence",
+    "family": "violence",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
 
-Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home"]
+Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home", "by_parent"]
 """Who is being hurt in the conversation: the writer as a child (hit, or given no food), the writer by a
 partner, the writer by someone at home not named (`at_home`), a parent by a grown child at home, or
-the writer's own child by the writer."""
+the writer's own child by the writer, or the writer, a grown-up, by a parent (`by_parent`)."""
 
 CHILD_HURTS: tuple[Hurt, ...] = ("child", "neglected")
 """The writer is a child being hurt or left without food: the children's lines fit what follows."""
@@ -143,6 +154,7 @@ HURT_IN: dict[Situation, Hurt] = {
     "at_home": "at_home",
     "home_violence": "parent",
     "parent": "own_child",
+    "family": "by_parent",
 }
 SITUATION_OF_HURT: dict[Hurt, Situation] = {hurt: situation for situation, hurt in HURT_IN.items()}
 
@@ -153,6 +165,7 @@ DOERS_OF_HURT: dict[Hurt, tuple[str, ...]] = {
     "parent": ("child", "sibling"),
     "own_child": ("self",),
     "at_home": (),
+    "by_parent": ("parent",),
 }
 """Who hurts (as `dialogs.violence` names people) when the conversation knows this one is hurt."""
 
@@ -309,8 +322,14 @@ def _fitting_situations(
         return ("suicidal",)
     if kinds - {"no_food"} == {"child_abuse"} and _neglect_told_by_child(understanding, data or {}):
         return ("neglect",)
-    if _is_child(understanding, data or {}) or ("child_abuse" in kinds and _writes_as_a_child(understanding)):
+    as_a_child = _writes_as_a_child(understanding)
+    if _is_child(understanding, data or {}) or (
+        "child_abuse" in kinds and as_a_child and _may_be_a_child(understanding, data or {}, text)
+    ):
         return ("child",)
+    by_parent = as_a_child and bool(text) and "parent" in who_hurts(text).by  # not 「私も親も叩かれます」
+    if by_parent and not _may_be_a_child(understanding, data or {}, text):
+        return ("family",)  # a grown-up hurt by a parent: the lines for violence at home, not 189
     if "child_abuse" not in kinds and _relative_at_home_hurts(understanding):
         return ("home_violence",)
     if hurt is not None and not _names_who_hurts(understanding, text):
@@ -500,14 +519,13 @@ def hurt_named(
     if "spouse" in relations and suffered:
         return "partner"
     written = bool(kinds & {"violence", "child_abuse"}) or _violence_written(understanding)
+    by_parent = "child" in relations and "parent" not in relations and suffered and written
     if _is_child(understanding, data or {}) or (
-        "child" in relations
-        and "parent" not in relations
-        and suffered
-        and written
-        and not _says_adult(understanding)
+        by_parent and _may_be_a_child(understanding, data or {}, text)
     ):
         return "child"
+    if by_parent and text and "parent" in who_hurts(text).by:
+        return "by_parent"  # 「昔から父に殴られてて、今も殴られます」: a grown-up's
     if relations == {"parent"} and "child_abuse" not in kinds:
         return "parent"
     return None
@@ -567,6 +585,25 @@ def _writes_as_a_child(understanding: Understanding) -> bool:
     """Whether the writer names themself someone's child (「おとうさんに」) and no one as their child."""
     relations = _writer_relations(understanding)
     return "child" in relations and "parent" not in relations
+
+
+CHILDLIKE_WORDS = (*fragments.WORDS["childlike_parent"], *fragments.WORDS["child_school_life"])
+"""Words as typed that, beside violence from a parent, tell of a child writing (「おとうさん」「部活」)."""
+
+
+def _may_be_a_child(understanding: Understanding, data: dict[str, Any], text: str) -> bool:
+    """Whether someone who writes of violence from a parent may be a child: an age or school year under
+    18, a parent named as a child names them (「おやに」「ぱぱに」), school life, or words in kana only.
+    「昔から父に殴られてて、今も殴られます」 is an adult's, whose lines are not the children's."""
+    if not text or _is_child(understanding, data):
+        return True
+    band = data.get("intake", {}).get("answers", {}).get("age_band", {})
+    if _says_adult(understanding) or (
+        band.get("choice") not in (None, "under_18") and band.get("of") != "other"
+    ):
+        return False
+    kana_only = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    return kana_only or any(word in text for word in CHILDLIKE_WORDS)
 
 
 def _is_child(understanding: Understanding, data: dict[str, Any]) -> bool:
@@ -777,6 +814,7 @@ def again_messages(
         "unseen",
         "neglect",
         "missing",
+        "family",
     ):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     if friend and situations[0] == "relative_suicidal":
@@ -1142,9 +1180,11 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "missing": "urgency.crisis_reason.unseen",
     "grown_child": "urgency.crisis_reason.child_abuse",
     "friend_suicidal": "urgency.crisis_reason.suicidal",
+    "family": "urgency.crisis_reason.child_abuse",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child
-given no food is not read as hit, and a parent afraid of hitting a grown child is not child abuse."""
+given no food is not read as hit, and a parent afraid of hitting a grown child, or a grown-up hit by a
+parent, is not child abuse."""
 
 
 def _reasons(
@@ -1269,6 +1309,8 @@ def _answer_crisis(
             _note_friend_asks(dialog)
     if after.hurt is not None:
         stored["hurt"] = after.hurt
+    if situations[0] == "family":
+        untick_read_from_text(dialog.data, "childcare_education")  # a grown-up hit by a parent
     if after.asked_at is not None:
         stored["method_asked_at"] = after.asked_at.isoformat()
     if after.no_phone:
@@ -1519,6 +1561,106 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+def answer_half_serious(dialog: Dialog) -> bool:
+    """Thoughts of dying said to be partly meant, soon after the reply to them (「いやまあネタだけど。半分
+    くらい」「ちょっとは本気」「冗談だけど…」): no take-back. Half is enough to take seriously, the
+    direct question with its buttons, and the lines to write to first (only those, if they cannot phone).
+    True when answered."""
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    if not fragments.half_serious(dialog.user_input.text):
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.half_serious"),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    tick_for_the_writer(dialog.data, "mental_health")
+    _mark(dialog, "risk_asked_at")
+    no_phone = memory_of(dialog.data).no_phone
+    chats = _open_lines(("suicidal",), dialog.now)[1]
+    if no_phone and chats:
+        lines = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
+    else:
+        lines = _lines_text(("suicidal",), dialog.now, no_phone=no_phone)
+    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
+    dialog.send(Text(catalog.text("crisis.half_serious")), Text(lines), question)
+    return True
+
+
+VIOLENCE_AT_HOME: tuple[Situation, ...] = ("family", "at_home", "violence")
+"""Replies to violence at home told by someone not yet known to be a child."""
+
+
+def answer_minor_after_violence(dialog: Dialog) -> bool:
+    """Soon after a reply to violence at home, the writer says she is a child and fears what a call
+    would bring (「わたし高2で17だけど警察とかよんだら親にバレるしもっとやばくなる」): what a children's line
+    does first (listens; not the police), then the children's block (189, 子供SOS, chat; 110 if in
+    danger now). On the 受付票 the writer is 本人, a child hurt at home. True when answered."""
+    understanding = dialog.understanding
+    memory = memory_of(dialog.data)
+    if understanding is None or memory.hurt in CHILD_HURTS:
+        return False
+    after_violence = _last_situations(dialog)[0] in VIOLENCE_AT_HOME
+    if not after_violence or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    if not _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
+        return False
+    keep_typed(dialog)
+    dialog.data.setdefault("crisis", {})["hurt"] = "child"
+    answers = dialog.data.setdefault("intake", {}).setdefault("answers", {})
+    if answers.get("asker", {}).get("guess") or not answers.get("asker"):
+        answers["asker"] = {"choice": "self", "from_text": True}  # 「わたし高2で17」: she writes of herself
+    concerns = answers.get("concerns") or {}
+    if "violence" in concerns.get("about", {}):
+        concerns["about"]["violence"] = "self"
+    reasons = (catalog.text("urgency.reason.child_at_home"),)
+    stored = dialog.data.get("urgency", {})
+    partner = catalog.text("urgency.reason.violence")  # a child at home: not a partner's violence
+    stored["reasons"] = [reason for reason in stored.get("reasons", []) if reason != partner]
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+    about = told[0].about if told else ""
+    dialog.send(Text(catalog.text("crisis.child_fears_telling", about=about).strip()))
+    _answer_crisis(dialog, ("child",), already_sent=False)
+    return True
+
+
+EXPOSED_AFTER: tuple[Situation, ...] = ("violence", "at_home", "home_violence", "family")
+"""Replies to violence at home after which a child said to be afraid is a child exposed to it."""
+
+
+def answer_child_exposed(dialog: Dialog) -> bool:
+    """A child at home afraid of what happens there, told soon after a reply to violence at home by the
+    parent who writes (「子どもがこわがってる」 after 「夫が怒鳴って物を投げます」): the child is heard, with
+    the lines for children and families (189 is not the police; 子ども家庭支援センター) told gently; the
+    受付票 notes the child (配慮, and a reason). True when answered."""
+    text = dialog.user_input.text
+    if memory_of(dialog.data).hurt in CHILD_HURTS or _last_situations(dialog)[0] not in EXPOSED_AFTER:
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _recently(
+        dialog, "exposed_at", REPEAT_WITHIN
+    ):
+        return False
+    if not (
+        fragments.holds_word_of(text, "child_at_home_named") and fragments.holds_word_of(text, "child_afraid")
+    ):
+        return False
+    _mark(dialog, "exposed_at")
+    note_consideration(dialog, catalog.text("consideration.child_exposed"))
+    reasons = (catalog.text("urgency.reason.child_exposed"),)
+    _record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    phones, chats = _open_lines(("parent",), dialog.now)
+    lines = "\n".join(_line_text(line) for line in (phones + chats)[:3]) or catalog.text(
+        "crisis.again_emergency"
+    )
+    told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
+    dialog.say("crisis.child_exposed", about=told[0].about if told else "", lines=lines)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def answer_denied_for_relative(dialog: Dialog) -> bool:
     """Wanting to die denied for oneself and said to be about a relative (「いえ、私自身が死にたいなどと
     いうことはございません。息子の件です」), soon after violence at home was answered: thanks, and back
@@ -1727,7 +1869,8 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
 
 def answer_child_after(dialog: Dialog) -> bool:
     """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
-    get the children's lines again, briefly, never the fallback; the one who hurts near or awake
+    get the children's lines again, briefly, never the fallback; a phone she cannot use (「電話は声
+    きこえるから無理」) the lines to write to and this LINE; the one who hurts near or awake
     (「まだ おきてる。へやに かぎ ない」) gets how to stay safe now, in plain kana, and raises the case."""
     understanding = dialog.understanding
     text = dialog.user_input.text
@@ -1746,16 +1889,19 @@ def answer_child_after(dialog: Dialog) -> bool:
         concern for concern in understanding.concerns if not understanding.learned_only(f"concern:{concern}")
     ]
     unread = not understanding.intents and not read and not understanding.entities
-    if not (not_home or near or unread) or not any(char.isalnum() for char in text):
+    no_phone = fragments.cannot_phone(text)  # 「電話は声きこえるから無理」: the ways to write
+    if not (not_home or near or unread or no_phone) or not any(char.isalnum() for char in text):
         return False
     keep_typed(dialog)
     if near:
         _raise_with_words(dialog)
         _mark(dialog, "shown_at")
     phones, chats = _open_lines(("child",), dialog.now)
-    reach = (phones + chats)[:2]
+    reach = (chats or phones)[:2] if no_phone else (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
     key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else "crisis.child_here"
+    if no_phone and not near and not not_home:
+        key = "crisis.child_no_phone"
     dialog.say(key, line=lines)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
@@ -2252,6 +2398,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
     understanding = dialog.understanding = pieces.urgent or understanding
+    if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
+        return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
@@ -2280,6 +2428,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         first_message = dialog.state == MenuStates.START  # welcomed first (dialogs.flows.menu)
         if not first_message and tells_no_child_guidance(dialog):
             answer_no_child_guidance(dialog)
+            return True
+        if answer_half_serious(dialog) or answer_child_exposed(dialog):
             return True
         if answer_denied_for_relative(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True
@@ -2363,7 +2513,11 @@ def answer_elder_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     level = "crisis" if ruled else "urgent"  # the learned layer alone once read 「あれから…」 as suicidal
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
-    dialog.send(Text(catalog.text("crisis.elder_hurt", window_line=_elder_window_line())))
+    said = catalog.text("crisis.elder_hurt", window_line=_elder_window_line())
+    text = dialog.user_input.text
+    if fragments.holds_word_of(text, "elder_money") and fragments.holds_word_of(text, "money_taken"):
+        said += "\n" + catalog.text("crisis.elder_money_too")  # 「…年金を取り上げてる」: that is abuse too
+    dialog.send(Text(said.strip()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
@@ -2438,7 +2592,7 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
             return ("friend_suicidal",)  # the friend is at risk, not the one writing
         if situation == "suicidal" and fragments.holds_word_of(dialog.user_input.text, "affairs_in_order"):
             return ("preparing",)  # read as a crisis only after a farewell-like line
-        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child") else ()
+        return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child", "family") else ()
     home = "violence" in understanding.crisis_kinds and _relative_at_home(dialog, understanding)
     return ("home_violence",) if home else ()
 
@@ -2482,6 +2636,8 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
         told = classify(joined)
         if told.crisis == "urgent" and classify(earlier).crisis == "none":
             return PiecesReading(urgent=told)
+        if _story_of_pills(told, joined):  # 「推理ドラマで」「毒を何錠」「飲ませたか考えてる」: the plot
+            return PiecesReading()
         reading = _pills_in_context(told, joined, dialog)
         if reading.crisis != "crisis" or fresh is not None:
             continue
@@ -2491,6 +2647,14 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
         elif nearest is None:
             nearest = (reading, joined)
     return PiecesReading(crisis=fresh or nearest)
+
+
+def _story_of_pills(reading: Understanding, joined: str) -> bool:
+    """Whether pieces read together are a story's plot about pills: a fiction frame the reading sets the
+    danger words inside (「推理ドラマで 毒を何錠 飲ませたか考えてる」), with a count asked or someone else
+    made to swallow. Pieces of one's own (「ゲームしてた」「くすり」「のんだ」) are never the plot."""
+    framed = reading.crisis == "none" and any(e.label == "fiction:crisis" for e in reading.evidence)
+    return framed and fragments.holds_word_of(joined, "story_count")
 
 
 def _pills_in_context(reading: Understanding, joined: str, dialog: Dialog) -> Understanding:

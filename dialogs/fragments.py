@@ -164,6 +164,13 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "half_serious",
+    "joke_trailing_off",
+    "childlike_parent",
+    "child_school_life",
+    "story_count",
+    "child_at_home_named",
+    "child_afraid",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -406,6 +413,15 @@ def elder_money_held(text: str) -> bool:
     みたい」): possible financial abuse of an elderly person."""
     return all(holds_word_of(text, name) for name in ("elder_named", "elder_money", "money_taken")) and (
         holds_word_of(text, "money_holder_named")
+    )
+
+
+def half_serious(text: str) -> bool:
+    """Whether the words say what was said was partly meant (「ネタだけど。半分くらい」「ちょっとは本気」
+    「冗談だけど…」 trailing off): not a take-back."""
+    trailing = _normalized(text).rstrip(" 　")
+    return holds_word_of(text, "half_serious") or any(
+        trailing.endswith(word) for word in _normalized_list("joke_trailing_off")
     )
 
 

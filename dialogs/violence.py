@@ -32,7 +32,14 @@ PEOPLE = ("self", "parent", "sibling", "partner", "child", "grandparent", "grand
 """Who may hurt or be hurt, in the order the sheet names them."""
 
 EXTRA_PEOPLE = {
-    **dict.fromkeys(("祖母", "祖父", "おばあちゃん", "おじいちゃん"), "grandparent"),
+    **dict.fromkeys(
+        ("祖母", "祖父", "おばあちゃん", "おじいちゃん", "ばあちゃん", "じいちゃん"),
+        "grandparent",
+    ),
+    **dict.fromkeys(  # the analyzer's cut of おばあちゃん: お・ばあ(婆)・ちゃん
+        ("婆", "爺", "ばあ", "じい"),
+        "grandparent",
+    ),
     **dict.fromkeys(("恋人", "彼氏", "内縁", "同居人"), "partner"),
     **dict.fromkeys(("ママ", "パパ", "まま", "ぱぱ", "おかあさん", "おとうさん", "おや"), "parent"),
     **dict.fromkeys(("にいちゃん", "ねえちゃん", "兄ちゃん", "姉ちゃん"), "sibling"),
@@ -108,6 +115,10 @@ class WhoHurts:
 
     def __bool__(self) -> bool:
         return bool(self.by or self.hurt)
+
+
+HONORIFICS = frozenset(("ちゃん", "さん", "様", "さま", "くん", "君"))
+"""Words the analyzer may cut from a name (お・ばあ・ちゃん): a person named is read past them."""
 
 
 def _person(token: Token) -> str | None:
@@ -207,6 +218,8 @@ def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
         who = _person(token)
         if who is None:
             continue
+        while i + 1 < len(sentence) and sentence[i + 1].lemma in HONORIFICS:
+            i += 1  # 「おばあちゃんを」 cut as お・ばあ・ちゃん・を: the particle after ちゃん
         following = sentence[i + 1].lemma if i + 1 < len(sentence) else ""
         after_that = sentence[i + 2] if i + 2 < len(sentence) else None
         if following == "の" and after_that is not None and _person(after_that):
