@@ -225,6 +225,11 @@ _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏|じゃな|ではな|でわな|ちゃう|ちが|違)"
 )
+_NEARLY_AFTER = re.compile(
+    r"\s?(近く|ちかく|弱|足らず|たらず|未満|手前|に(少し|ちょっと)?(届かない|満たない|ならない|ちょっと足りない))"
+)
+_NEARLY_BEFORE = re.compile(r"(ほぼ|ほとんど|もうすぐ|そろそろ|やがて)\s?$")
+"""「10年ちかく」「ほぼ10年」「10年弱」: just short of the time told, so the band below it."""
 _RECENT_START = re.compile(
     r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)"
     r"(から|に入って|に?\s?(辞め|やめ|クビ|くび|首に|失業|退職|解雇|離職|切られ|きられ))"
@@ -511,12 +516,16 @@ def _name_of(token: Token, names: Mapping[str, str]) -> str | None:
     return token.surface if token.surface in names else None
 
 
+_SAYS_ROLE = (["を", "する"], ["を", "遣る"], ["の", "者"], ["を", "務める"])
+"""「民生委員をしています」「民生委員をやっている者です」「民生委員の者ですが」: the writer's own role."""
+
+
 def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
     """Whether the word at `at` is what the writer calls themself (「母です」「民生委員をしている」);
     not a word that says who someone else is (「65歳以上は母です」)."""
     after = [t.lemma for t in tokens[at + 1 : at + 3]]
     named = _name_of(tokens[at], SELF_INTRODUCTION) is not None
-    says = named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+    says = named and bool(after) and (after[0] in ("です", "だ", "として", "遣る") or after[:2] in _SAYS_ROLE)
     return says and not _asks_about(tokens, at) and not _other_topic_before(tokens, at)
 
 
@@ -778,6 +787,8 @@ def _durations(text: str) -> list[Entity]:
             continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
+        if _NEARLY_AFTER.match(folded, match.end(2)) or _NEARLY_BEFORE.search(folded, 0, match.start()):
+            years -= 1 / 365
         found.append((years, Entity("duration", duration_id(years), "other", match.group(0))))
     for match in _RECENT_START.finditer(folded):
         found.append((1 / 12, Entity("duration", duration_id(1 / 12), "other", match.group(0))))

@@ -1,0 +1,93 @@
+"""Session 11, parents and family members (try-out 11/12, family15): an exhausted mother's denial of hitting
+is not violence and her question about night care is answered; 「10年ちかく」 is the band below ten years;
+a 民生委員 who says 「民生委員の者ですが」 is a supporter. Each test types the tester's words, with a few
+variants of our own (kana, shorter, longer)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from dialogs.summary import build_summary
+from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
+
+THREE_AM = datetime(2026, 11, 25, 3, 0, tzinfo=TOKYO)
+
+
+def sheet_of(*messages: str, now: datetime = THREE_AM) -> Chat:
+    """A conversation that typed `messages` and asked for a person (the consent screen is shown)."""
+    chat = started(*messages, "担当の人に伝えたい", now=now)
+    assert chat.state == "consent.review"
+    return chat
+
+
+# ---------------------------------------------------------------- 1. a denial of hitting, and night care
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "いや叩いたりとかは絶対しないです、ただ寝てなくてしんどいだけ",
+        "叩いてはいないです。ただ寝てなくて、もう限界",
+        "手はあげてないです、ほとんど寝てなくてしんどい",
+        "子どもを叩いたりは決してしてません、寝不足でつらいだけです",
+    ],
+)
+def test_a_denied_hitting_is_not_violence_and_her_exhaustion_is_her_worry(typed: str) -> None:
+    chat = sheet_of(typed)
+    summary = build_summary(chat.data)
+    concerns = [*summary["concerns"], *((summary["asker_wellbeing"] or {}).get("concerns") or [])]
+    assert "violence" not in concerns
+    assert "mental_health" in concerns
+    assert summary["urgency"] != "crisis"
+    assert "暴力" not in said(started(typed, now=THREE_AM))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "夜でも一時保育みたいなのってあるんですか",
+        "夜中に子どもを預かってもらえるところってありますか",
+        "夜だけ子ども預けられる？",
+        "夜間の一時預かりってある？",
+    ],
+)
+def test_a_question_about_night_care_gets_what_the_content_has_and_where_to_ask(typed: str) -> None:
+    chat = started("いや叩いたりとかは絶対しないです、ただ寝てなくてしんどいだけ", typed, now=THREE_AM)
+    reply = said(chat)
+    assert "一時保育" in reply
+    assert "夜や泊まり" in reply
+    assert "子ども家庭支援センター" in reply
+
+
+# ---------------------------------------------------------------- 3. nearly ten years
+
+
+@pytest.mark.parametrize(
+    ("typed", "band"),
+    [
+        ("35になる息子がもう10年ちかく家から出ません", "3y_10y"),
+        ("息子がもう10年近く家から出ません", "3y_10y"),
+        ("娘がほぼ10年ひきこもっています", "3y_10y"),
+        ("息子が10年弱、部屋から出てきません", "3y_10y"),
+        ("息子がもう10年家から出ません", "over_10y"),
+    ],
+)
+def test_nearly_ten_years_is_the_band_below_ten(typed: str, band: str) -> None:
+    assert intake_answers(started(typed))["duration"]["choice"] == band
+
+
+# ---------------------------------------------------------------- 5. a 民生委員 writes
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["民生委員の者ですが", "民生委員をしている者です", "民生委員をやっている者です", "民生委員やってます"],
+)
+def test_a_minsei_iin_is_a_supporter_not_the_person(typed: str) -> None:
+    chat = started(typed)
+    assert "うまく受け取れなかった" not in said(chat)
+    summary = build_summary(sheet_of(typed, now=chat.now).data)
+    assert summary["asker"] == "supporter"
+    assert summary["relation"] == "minsei"
