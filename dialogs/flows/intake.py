@@ -177,8 +177,8 @@ def gather(dialog: Dialog) -> list[str]:
         return []
     if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
-    if fragments.hides_from_staff(dialog.user_input.text):
-        return []  # 「相談員さんに生活保護のことは伏せて」 is answered, never written down for them
+    if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
+        return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)

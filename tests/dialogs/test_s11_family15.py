@@ -1,7 +1,8 @@
 """Session 11, parents and family members (try-out 11/12, family15): an exhausted mother's denial of hitting
-is not violence and her question about night care is answered; 「10年ちかく」 is the band below ten years;
-a 民生委員 who says 「民生委員の者ですが」 is a supporter. Each test types the tester's words, with a few
-variants of our own (kana, shorter, longer)."""
+is not violence and her question about night care is answered; a parent's fear of being scolded, asked on
+the consent screen, is answered and never written down as a worry; 「10年ちかく」 is the band below ten
+years; a 民生委員 who says 「民生委員の者ですが」 is a supporter. Each test types the tester's words, with a
+few variants of our own (kana, shorter, longer)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from datetime import datetime
 
 import pytest
 
-from dialogs.summary import build_summary
+from dialogs import catalog
+from dialogs.summary import build_summary, summary_text
 from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
 
 THREE_AM = datetime(2026, 11, 25, 3, 0, tzinfo=TOKYO)
@@ -91,3 +93,42 @@ def test_a_minsei_iin_is_a_supporter_not_the_person(typed: str) -> None:
     summary = build_summary(sheet_of(typed, now=chat.now).data)
     assert summary["asker"] == "supporter"
     assert summary["relation"] == "minsei"
+
+
+# ---------------------------------------------------------------- 2. the consent screen: who reads, and blame
+
+
+def no_blame_said(reply: str) -> bool:
+    """Whether the reply says no one will blame them (what the staff are like, when the staff are named)."""
+    return any(catalog.text(key).splitlines()[0] in reply for key in ("talk.no_blame", "answer.about_staff"))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "これって誰が読むの？名前とか出る？あと怒られたりしない？親のくせにって",
+        "誰が読むんですか？怒られたりしませんか",
+        "これ誰が見るの？親なのにって思われない？",
+        "相談員さんに説教されたりしませんか",
+    ],
+)
+def test_a_question_on_the_consent_screen_is_answered_and_never_written_down(typed: str) -> None:
+    chat = started("息子が10年ひきこもっています", "担当の人に伝えたい")
+    before = build_summary(chat.data)
+    chat.send(typed)
+    reply = said(chat)
+    assert no_blame_said(reply)
+    assert chat.state == "consent.review"
+    assert "この内容だけ送る" in chat.labels and "やりとりも含めて送る" in chat.labels
+    after = build_summary(chat.data)
+    assert after["concerns"] == before["concerns"]
+    assert after.get("asker_wellbeing") == before.get("asker_wellbeing")
+    assert after["relation"] == "parent"
+    assert typed not in summary_text(chat.data)
+    assert "書き加えました" not in reply
+
+
+@pytest.mark.parametrize("typed", ["相談したら怒られそうで", "親のくせにって責められませんか"])
+def test_the_fear_of_blame_is_answered_at_the_menu_too(typed: str) -> None:
+    chat = started("息子が10年ひきこもっています", typed)
+    assert no_blame_said(said(chat))
