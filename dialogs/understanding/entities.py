@@ -369,15 +369,42 @@ not whom the sentence is about."""
 
 
 def _possessive(tokens: Sequence[Token], at: int) -> bool:
-    """Whether a person is named only as an owner: the writer of a relative (「うちの弟」「私の母」),
-    or a relative of what the writer lives on (「親の年金で」「親の家に」)."""
+    """Whether a person is named only as an owner: the writer of a relative (「うちの弟」「私の母」) or of
+    money someone else spends (「わたしの年金をパチンコに使って」), or a relative of what the writer lives
+    on (「親の年金で」「親の家に」)."""
     word = tokens[at]
     if at + 2 >= len(tokens) or tokens[at + 1].lemma != "の":
         return False
     owned = tokens[at + 2]
     if word.lemma in FIRST_PERSON or word.surface in FIRST_PERSON:
-        return _is_relative(owned)
+        return _is_relative(owned) or _spent_by_another(tokens, at + 2)
     return _is_relative(word) and (owned.lemma in MEANS_OF_LIVING or owned.surface in MEANS_OF_LIVING)
+
+
+SPENDING = frozenset(("使う", "使い込む", "取る", "盗る", "持ち出す", "注ぎ込む", "つぎ込む", "巻き上げる"))
+"""What someone does to money that is not theirs (「わたしの年金を使ってしまって」)."""
+
+
+def _spent_by_another(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the money at `at` (年金, お金) is spent or taken (を … 使う) in the clause that follows."""
+    owned = tokens[at]
+    if owned.lemma not in MEANS_OF_LIVING and owned.surface not in MEANS_OF_LIVING:
+        return False
+    if at + 1 >= len(tokens) or tokens[at + 1].lemma != "を":
+        return False
+    for i in range(at + 2, min(at + 8, len(tokens))):
+        if tokens[i].surface in ("、", "。", "!", "?", "！", "？"):
+            return False
+        if tokens[i].lemma in SPENDING or tokens[i].surface in SPENDING:  # not 使われて: the writer's
+            return not any(t.lemma in ("れる", "られる") for t in tokens[i + 1 : i + 3])
+    return False
+
+
+def _only_an_owner(tokens: Sequence[Token]) -> bool:
+    """Whether the writer is named only as the owner of money someone else spends (「わたしの年金を
+    パチンコに使ってしまって」): the one who spends it is the one written of, not the writer."""
+    named = [i for i, t in enumerate(tokens) if t.lemma in FIRST_PERSON or t.surface in FIRST_PERSON]
+    return bool(named) and all(_possessive(tokens, i) for i in named)
 
 
 def _who(sentence_tokens: Sequence[Token]) -> About:
@@ -458,7 +485,7 @@ def about_of_concerns(
 ) -> tuple[tuple[str, About], ...]:
     """Pair each concern with whom it is about, from the sentence its evidence stands in."""
     sentences = _split_tokens(tokens)
-    default: About = "unknown" if _mentions_other(tokens) else "self"
+    default: About = "unknown" if _mentions_other(tokens) or _only_an_owner(tokens) else "self"
     out: list[tuple[str, About]] = []
     folded = [_fold(sentence) for sentence, _ in sentences]
     for concern in concerns:

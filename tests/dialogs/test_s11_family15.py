@@ -132,3 +132,36 @@ def test_a_question_on_the_consent_screen_is_answered_and_never_written_down(typ
 def test_the_fear_of_blame_is_answered_at_the_menu_too(typed: str) -> None:
     chat = started("息子が10年ひきこもっています", typed)
     assert no_blame_said(said(chat))
+
+
+# ---------------------------------------------------------------- 3. her pension spent; family alone
+
+SON_AT_HOME = "35になる息子がもう10年ちかく家から出ません"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "わたしの年金をパチンコに使ってしまって、言うと怒鳴ります",
+        "私の年金をパチンコにつぎ込んで、注意すると怒鳴るんです",
+        "わたしのお金を勝手に持ち出してパチンコに行って、言うと怒鳴ります",
+    ],
+)
+def test_her_pension_spent_on_gambling_and_shouting_are_the_sons(typed: str) -> None:
+    chat = sheet_of(SON_AT_HOME, typed, now=THREE_AM.replace(hour=10))
+    summary = build_summary(chat.data)
+    assert {"budgeting", "violence"} <= set(summary["concerns"])
+    own = (summary["asker_wellbeing"] or {}).get("concerns") or []
+    assert "budgeting" not in own and "violence" not in own
+    assert summary["urgency"] != "crisis"
+    assert summary["relation"] == "parent"
+
+
+@pytest.mark.parametrize(
+    "typed", ["家族だけでも行っていいのかしら", "親だけで相談してもいいの", "親だけでも相談できますか"]
+)
+def test_family_alone_may_consult_and_is_told_where(typed: str) -> None:
+    chat = started(SON_AT_HOME, typed)
+    reply = said(chat)
+    assert "ご家族だけでも相談できます" in reply
+    assert "くらしサポートセンター" in reply and "0000-00-0001" in reply
