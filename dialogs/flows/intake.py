@@ -205,7 +205,16 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
-NOTED_FIELDS = ("asker", "relation", "age_band", "asker_age_band", "duration", "district", "contact")
+NOTED_FIELDS = (
+    "asker",
+    "relation",
+    "age_band",
+    "asker_age_band",
+    "duration",
+    "district",
+    "contact",
+    "asker_situation",
+)
 """Fields filled from free text that the person is told about (concerns are reflected where asked)."""
 
 NOTED_AFTER_WELCOME = ("contact_times", "considerations")
@@ -219,6 +228,8 @@ def _noted_label(answers: Answers, key: str) -> str:
         return catalog.text("draft.noted_hope")
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
+    if key == "asker_situation":
+        return catalog.text("draft.noted_situation")
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"

@@ -159,7 +159,10 @@ def _heard_concerns(dialog: Dialog) -> bool:
     if asker == "supporter":  # a 民生委員 or care manager: not offered help for her own distress
         dialog.say(fresh(dialog, "menu.heard_supporter"), choices)
     elif asker == "family" or (asker != "self" and "other" in about.values()):
-        dialog.say(fresh(dialog, "menu.heard_other"), choices)  # not to a man writing of himself, his parents
+        elder = _elderly_parent_line(dialog)
+        dialog.say(fresh(dialog, "menu.heard_other"), () if elder else choices)  # not to a man writing of
+        if elder:  # himself, his parents
+            dialog.send(Text(elder, choices))
     elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
         draft.keep_typed(dialog)
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
@@ -168,6 +171,32 @@ def _heard_concerns(dialog: Dialog) -> bool:
         labels = catalog.text("summary.separator").join(catalog.text(f"{names}.{c}") for c in concerns)
         dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
+
+
+ELDER_WORRIES = frozenset(("caregiving", "illness"))
+"""Worries about an elderly parent that 地域包括支援センター takes (care, dementia, illness)."""
+
+
+def _elderly_parent_line(dialog: Dialog) -> str | None:
+    """The line offering 地域包括支援センター when the words tell of an elderly parent's care or illness
+    (「親は高齢で、父が認知症ぎみ」), once in a conversation; None otherwise."""
+    understanding = dialog.understanding
+    if understanding is None or dialog.data.get("elder_window_told"):
+        return None
+    text = dialog.user_input.text
+    of_a_parent = any(e.kind == "relation" and e.value == "child" for e in understanding.entities)
+    worries = ELDER_WORRIES & set(understanding.concerns)
+    if not (of_a_parent and worries and fragments.holds_word_of(text, "elder_signs")):
+        return None
+    dialog.data["elder_window_told"] = True
+    content = current_content()
+    window = content.window(content.service("elderly_center").how_to_reach.window)
+    return catalog.text(
+        "menu.heard_elder_parent",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+    )
 
 
 BRIEF_AFTER: dict[str, str] = {

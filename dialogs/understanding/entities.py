@@ -243,6 +243,12 @@ _JOB_LOST_AGO = re.compile(
 )
 """A job lost some time ago (「3ヶ月前にクビになった」): how long the situation has lasted."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
+_LIVES_APART = re.compile(
+    r"(別に|別々に|べつに|べつべつに|離れて|はなれて|別居して|べっきょして)\s?(住|す[んま]|暮ら|くら)"
+    r"|(週末|しゅうまつ|土日|休み|休日|たまに|ときどき|時々|月に\d+回|週に\d+回|週\d+回|月\d+回)(だけ|に|は|ごと|)\s?"
+    r"(様子|ようす|顔)(を|)\s?(見|み)に\s?(行|い[っくき]|来|き[てた]|帰|かえ|通|かよ)"
+)
+"""The writer lives apart and visits (「別に住んでて、週末だけ様子見に行ってる」)."""
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
 )
@@ -983,6 +989,16 @@ def _home_visit(text: str) -> list[Entity]:
     ][:1]
 
 
+def _lives_apart(text: str) -> list[Entity]:
+    """The writer's own situation when they live apart and visit (「別に住んでて、週末だけ様子見に行ってる」):
+    a family member's, in their words, for the 受付票."""
+    return [
+        Entity("writer_apart", "family", "self", sentence.strip())
+        for sentence in _sentences(unicodedata.normalize("NFKC", text))
+        if _LIVES_APART.search(sentence)
+    ][:1]
+
+
 def _introduced(text: str) -> re.Match[str] | None:
     """The sentence in which the writer introduces themself by age and sex (「52歳の男です」) or school
     year (「大学3年です」)."""
@@ -1032,6 +1048,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
         found.append(relative)
     found.extend(ages)
+    found.extend(_lives_apart(text))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))
     district = _district(folded)

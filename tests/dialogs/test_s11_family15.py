@@ -165,3 +165,41 @@ def test_family_alone_may_consult_and_is_told_where(typed: str) -> None:
     reply = said(chat)
     assert "ご家族だけでも相談できます" in reply
     assert "くらしサポートセンター" in reply and "0000-00-0001" in reply
+
+
+# ---------------------------------------------------------------- 4. an elderly parent; a writer living apart
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "親は高齢で、父が認知症ぎみ",
+        "母が高齢で、認知症がすすんでます",
+        "80代の父が認知症ぎみで、母も高齢です",
+        "父が認知症で介護が大変です",
+    ],
+)
+def test_an_elderly_parent_with_dementia_is_offered_the_houkatsu_center(typed: str) -> None:
+    chat = started(typed)
+    reply = said(chat)
+    assert "地域包括支援センター" in reply and "0000-00-0005" in reply
+    assert "うまく受け取れなかった" not in reply
+    assert {"caregiving", "illness"} & set(build_summary(sheet_of(typed, now=chat.now).data)["concerns"])
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "私は別に住んでて、週末だけ様子見に行ってる",
+        "別々に暮らしてますが、月に2回様子を見に行ってます",
+        "離れて住んでいて、ときどき顔を見に帰ってる",
+    ],
+)
+def test_a_writer_living_apart_is_family_and_her_situation_is_recorded(typed: str) -> None:
+    chat = started("親は高齢で、父が認知症ぎみ", typed)
+    reply = said(chat)
+    assert "うまく受け取れなかった" not in reply
+    assert "離れて暮らしながら" in reply
+    summary = build_summary(sheet_of("親は高齢で、父が認知症ぎみ", typed, now=chat.now).data)
+    assert summary["asker"] == "family"
+    assert typed in ((summary["asker_wellbeing"] or {}).get("situation") or "")
