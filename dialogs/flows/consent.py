@@ -236,6 +236,25 @@ def _tells_a_worry(understanding: Understanding) -> bool:
     return any(not understanding.learned_only(f"concern:{c}") for c in understanding.concerns)
 
 
+ANSWERED_HERE = (
+    "talk.privacy_ai",
+    "talk.privacy_line",
+    "talk.privacy_kept",
+    "talk.privacy_staff",
+    "talk.blame_fear",
+)
+"""Questions the consent screen answers itself (who reads it, AI, LINE, how long it is kept, blame)."""
+
+
+def asks_on_review(dialog: Dialog) -> bool:
+    """Whether the consent screen's message asks one of its own questions (「これって誰が読むの？…怒られたり
+    しない？」): it is answered there and never written down as a worry."""
+    understanding = dialog.understanding
+    if dialog.state != States.REVIEW or understanding is None or understanding.crisis != "none":
+        return False
+    return any(intent in understanding.intents for intent in ANSWERED_HERE)
+
+
 def answer_in_words(dialog: Dialog) -> str | None:
     """The person's typed answer to sending, where sending is asked: on the consent screen, or on the
     menu with an unsent draft (「さっきの、やっぱり送りたいです」); None elsewhere or when there is none."""

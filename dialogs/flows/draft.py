@@ -226,6 +226,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["contact_times"]
     if entity.kind == "consideration":
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
+    if entity.kind == "writer_apart":
+        return _lives_apart(answers, entity)
     if entity.kind == "hope" and entity.value.strip():
         hopes = answers.setdefault("hopes", {"choices": []})
         words = hopes.get("words", "")
@@ -238,6 +240,16 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
             choices.append(entity.value)
         return ["hopes"]
     return []
+
+
+def _lives_apart(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """A writer who lives apart and visits (「別に住んでて、週末だけ様子見に行ってる」) is a family member
+    (a guess, while no one said otherwise), and that is their own situation on the 受付票."""
+    asker = ["asker"] if _fill(answers, "asker", "family", guess=True) else []
+    if answers.get("asker", {}).get("choice") != "family":
+        return asker
+    situation = _add_words(answers, "asker_situation", entity.matched)
+    return [*asker, "asker_situation"] if situation else asker
 
 
 def _latest_contact(answers: dict[str, Any], way: str) -> bool:

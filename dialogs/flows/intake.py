@@ -177,8 +177,8 @@ def gather(dialog: Dialog) -> list[str]:
         return []
     if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
-    if fragments.hides_from_staff(dialog.user_input.text):
-        return []  # 「相談員さんに生活保護のことは伏せて」 is answered, never written down for them
+    if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
+        return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
@@ -205,7 +205,16 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
-NOTED_FIELDS = ("asker", "relation", "age_band", "asker_age_band", "duration", "district", "contact")
+NOTED_FIELDS = (
+    "asker",
+    "relation",
+    "age_band",
+    "asker_age_band",
+    "duration",
+    "district",
+    "contact",
+    "asker_situation",
+)
 """Fields filled from free text that the person is told about (concerns are reflected where asked)."""
 
 NOTED_AFTER_WELCOME = ("contact_times", "considerations")
@@ -219,6 +228,8 @@ def _noted_label(answers: Answers, key: str) -> str:
         return catalog.text("draft.noted_hope")
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
+    if key == "asker_situation":
+        return catalog.text("draft.noted_situation")
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"

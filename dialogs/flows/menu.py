@@ -159,7 +159,10 @@ def _heard_concerns(dialog: Dialog) -> bool:
     if asker == "supporter":  # a 民生委員 or care manager: not offered help for her own distress
         dialog.say(fresh(dialog, "menu.heard_supporter"), choices)
     elif asker == "family" or (asker != "self" and "other" in about.values()):
-        dialog.say(fresh(dialog, "menu.heard_other"), choices)  # not to a man writing of himself, his parents
+        elder = _elderly_parent_line(dialog)
+        dialog.say(fresh(dialog, "menu.heard_other"), () if elder else choices)  # not to a man writing of
+        if elder:  # himself, his parents
+            dialog.send(Text(elder, choices))
     elif not concerns:  # a parent telling who she is (「シングルで子ども2人育ててます」), no worry yet
         draft.keep_typed(dialog)
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
@@ -168,6 +171,32 @@ def _heard_concerns(dialog: Dialog) -> bool:
         labels = catalog.text("summary.separator").join(catalog.text(f"{names}.{c}") for c in concerns)
         dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
+
+
+ELDER_WORRIES = frozenset(("caregiving", "illness"))
+"""Worries about an elderly parent that 地域包括支援センター takes (care, dementia, illness)."""
+
+
+def _elderly_parent_line(dialog: Dialog) -> str | None:
+    """The line offering 地域包括支援センター when the words tell of an elderly parent's care or illness
+    (「親は高齢で、父が認知症ぎみ」), once in a conversation; None otherwise."""
+    understanding = dialog.understanding
+    if understanding is None or dialog.data.get("elder_window_told"):
+        return None
+    text = dialog.user_input.text
+    of_a_parent = any(e.kind == "relation" and e.value == "child" for e in understanding.entities)
+    worries = ELDER_WORRIES & set(understanding.concerns)
+    if not (of_a_parent and worries and fragments.holds_word_of(text, "elder_signs")):
+        return None
+    dialog.data["elder_window_told"] = True
+    content = current_content()
+    window = content.window(content.service("elderly_center").how_to_reach.window)
+    return catalog.text(
+        "menu.heard_elder_parent",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+    )
 
 
 BRIEF_AFTER: dict[str, str] = {
@@ -487,6 +516,7 @@ TALK_TRIGGERS: Mapping[str, str] = {
     "talk.just_looking": "just_looking",
     "talk.addition": "addition",
     "talk.privacy_fear": "privacy",
+    "talk.blame_fear": "blame_fear",
     "talk.guidance": "guidance",
     "talk.consider": "consider",
     "talk.goodbye": "goodbye",
@@ -593,7 +623,34 @@ def answer_privacy_on_review(event: EventData) -> None:
     question = _privacy_question(dialog)
     if question is not None:
         dialog.say(question, council=current_content().municipality.council_name)
+    _say_no_blame(dialog)
     consent.ask_briefly(dialog, (Choice(catalog.text("menu.delete"), "delete"),))
+
+
+def _say_no_blame(dialog: Dialog) -> bool:
+    """Answer the fear of being scolded for consulting (「怒られたりしない？親のくせにって」), asked beside
+    another question or alone: no one will blame them. True when it was asked."""
+    asked = dialog.understanding is not None and "talk.blame_fear" in dialog.understanding.intents
+    if asked:
+        dialog.say(_no_blame_key(dialog))
+    return asked
+
+
+def _no_blame_key(dialog: Dialog) -> str:
+    """What the staff are like when the words name them (「相談員さんに怒られたりしませんか」), else that no
+    one will blame the person for consulting."""
+    return "answer.about_staff" if answers.asks_about_staff(dialog) else "talk.no_blame"
+
+
+def answer_blame_fear(event: EventData) -> None:
+    """「相談したら怒られそう」「親のくせにって思われない？」: no one will blame them, staff are there to
+    help families; on the consent screen the send buttons come again, elsewhere the ways forward."""
+    dialog: Dialog = dialog_of(event)
+    if dialog.state == consent.States.REVIEW:
+        _say_no_blame(dialog)
+        consent.ask_briefly(dialog)
+    else:
+        _answer(dialog, _no_blame_key(dialog))
 
 
 def reassure_privacy(event: EventData) -> None:
@@ -610,7 +667,10 @@ def reassure_privacy(event: EventData) -> None:
     choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
     question = _privacy_question(dialog)
     if question is not None:  # a plain question (AI, LINE, how long, who reads): its own answer, each time
-        dialog.say(question, choices, council=current_content().municipality.council_name)
+        blamed = "talk.blame_fear" in dialog.understanding.intents if dialog.understanding else False
+        dialog.say(question, () if blamed else choices, council=current_content().municipality.council_name)
+        if blamed:
+            dialog.say(_no_blame_key(dialog), choices)
         return
     if "通知" in dialog.user_input.text:
         dialog.say("privacy.notifications", choices)
@@ -1118,6 +1178,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "just_looking", "source": MAIN, "dest": MAIN, "after": [close_kindly]},
     {"trigger": "own_burden", "source": EVERY, "dest": None, "after": [acknowledge_own_burden]},
     {"trigger": "sleepless", "source": EVERY, "dest": None, "after": [comfort_sleepless]},
+    {"trigger": "blame_fear", "source": EVERY, "dest": None, "after": [answer_blame_fear]},
     {"trigger": "police_neighbours", "source": EVERY, "dest": None, "after": [answer_police_neighbours]},
     {"trigger": "without_consent", "source": EVERY, "dest": None, "after": [explain_without_consent]},
     {

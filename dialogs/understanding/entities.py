@@ -225,6 +225,11 @@ _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏|じゃな|ではな|でわな|ちゃう|ちが|違)"
 )
+_NEARLY_AFTER = re.compile(
+    r"\s?(近く|ちかく|弱|足らず|たらず|未満|手前|に(少し|ちょっと)?(届かない|満たない|ならない|ちょっと足りない))"
+)
+_NEARLY_BEFORE = re.compile(r"(ほぼ|ほとんど|もうすぐ|そろそろ|やがて)\s?$")
+"""「10年ちかく」「ほぼ10年」「10年弱」: just short of the time told, so the band below it."""
 _RECENT_START = re.compile(
     r"(先月|先週|今月|今週|先日|せんげつ|せんしゅう)"
     r"(から|に入って|に?\s?(辞め|やめ|クビ|くび|首に|失業|退職|解雇|離職|切られ|きられ))"
@@ -238,6 +243,12 @@ _JOB_LOST_AGO = re.compile(
 )
 """A job lost some time ago (「3ヶ月前にクビになった」): how long the situation has lasted."""
 _FROM_SCHOOL = re.compile(r"(高校|中学|大学|専門学校|学校)を(出て|卒業して|やめて|辞めて|中退して)から")
+_LIVES_APART = re.compile(
+    r"(別に|別々に|べつに|べつべつに|離れて|はなれて|別居して|べっきょして)\s?(住|す[んま]|暮ら|くら)"
+    r"|(週末|しゅうまつ|土日|休み|休日|たまに|ときどき|時々|月に\d+回|週に\d+回|週\d+回|月\d+回)(だけ|に|は|ごと|)\s?"
+    r"(様子|ようす|顔)(を|)\s?(見|み)に\s?(行|い[っくき]|来|き[てた]|帰|かえ|通|かよ)"
+)
+"""The writer lives apart and visits (「別に住んでて、週末だけ様子見に行ってる」)."""
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
 )
@@ -364,15 +375,42 @@ not whom the sentence is about."""
 
 
 def _possessive(tokens: Sequence[Token], at: int) -> bool:
-    """Whether a person is named only as an owner: the writer of a relative (「うちの弟」「私の母」),
-    or a relative of what the writer lives on (「親の年金で」「親の家に」)."""
+    """Whether a person is named only as an owner: the writer of a relative (「うちの弟」「私の母」) or of
+    money someone else spends (「わたしの年金をパチンコに使って」), or a relative of what the writer lives
+    on (「親の年金で」「親の家に」)."""
     word = tokens[at]
     if at + 2 >= len(tokens) or tokens[at + 1].lemma != "の":
         return False
     owned = tokens[at + 2]
     if word.lemma in FIRST_PERSON or word.surface in FIRST_PERSON:
-        return _is_relative(owned)
+        return _is_relative(owned) or _spent_by_another(tokens, at + 2)
     return _is_relative(word) and (owned.lemma in MEANS_OF_LIVING or owned.surface in MEANS_OF_LIVING)
+
+
+SPENDING = frozenset(("使う", "使い込む", "取る", "盗る", "持ち出す", "注ぎ込む", "つぎ込む", "巻き上げる"))
+"""What someone does to money that is not theirs (「わたしの年金を使ってしまって」)."""
+
+
+def _spent_by_another(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the money at `at` (年金, お金) is spent or taken (を … 使う) in the clause that follows."""
+    owned = tokens[at]
+    if owned.lemma not in MEANS_OF_LIVING and owned.surface not in MEANS_OF_LIVING:
+        return False
+    if at + 1 >= len(tokens) or tokens[at + 1].lemma != "を":
+        return False
+    for i in range(at + 2, min(at + 8, len(tokens))):
+        if tokens[i].surface in ("、", "。", "!", "?", "！", "？"):
+            return False
+        if tokens[i].lemma in SPENDING or tokens[i].surface in SPENDING:  # not 使われて: the writer's
+            return not any(t.lemma in ("れる", "られる") for t in tokens[i + 1 : i + 3])
+    return False
+
+
+def _only_an_owner(tokens: Sequence[Token]) -> bool:
+    """Whether the writer is named only as the owner of money someone else spends (「わたしの年金を
+    パチンコに使ってしまって」): the one who spends it is the one written of, not the writer."""
+    named = [i for i, t in enumerate(tokens) if t.lemma in FIRST_PERSON or t.surface in FIRST_PERSON]
+    return bool(named) and all(_possessive(tokens, i) for i in named)
 
 
 def _who(sentence_tokens: Sequence[Token]) -> About:
@@ -453,7 +491,7 @@ def about_of_concerns(
 ) -> tuple[tuple[str, About], ...]:
     """Pair each concern with whom it is about, from the sentence its evidence stands in."""
     sentences = _split_tokens(tokens)
-    default: About = "unknown" if _mentions_other(tokens) else "self"
+    default: About = "unknown" if _mentions_other(tokens) or _only_an_owner(tokens) else "self"
     out: list[tuple[str, About]] = []
     folded = [_fold(sentence) for sentence, _ in sentences]
     for concern in concerns:
@@ -511,12 +549,16 @@ def _name_of(token: Token, names: Mapping[str, str]) -> str | None:
     return token.surface if token.surface in names else None
 
 
+_SAYS_ROLE = (["を", "する"], ["を", "遣る"], ["の", "者"], ["を", "務める"])
+"""「民生委員をしています」「民生委員をやっている者です」「民生委員の者ですが」: the writer's own role."""
+
+
 def _introduction_at(tokens: Sequence[Token], at: int) -> bool:
     """Whether the word at `at` is what the writer calls themself (「母です」「民生委員をしている」);
     not a word that says who someone else is (「65歳以上は母です」)."""
     after = [t.lemma for t in tokens[at + 1 : at + 3]]
     named = _name_of(tokens[at], SELF_INTRODUCTION) is not None
-    says = named and bool(after) and (after[0] in ("です", "だ", "として") or after[:2] == ["を", "する"])
+    says = named and bool(after) and (after[0] in ("です", "だ", "として", "遣る") or after[:2] in _SAYS_ROLE)
     return says and not _asks_about(tokens, at) and not _other_topic_before(tokens, at)
 
 
@@ -778,6 +820,8 @@ def _durations(text: str) -> list[Entity]:
             continue
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
+        if _NEARLY_AFTER.match(folded, match.end(2)) or _NEARLY_BEFORE.search(folded, 0, match.start()):
+            years -= 1 / 365
         found.append((years, Entity("duration", duration_id(years), "other", match.group(0))))
     for match in _RECENT_START.finditer(folded):
         found.append((1 / 12, Entity("duration", duration_id(1 / 12), "other", match.group(0))))
@@ -945,6 +989,16 @@ def _home_visit(text: str) -> list[Entity]:
     ][:1]
 
 
+def _lives_apart(text: str) -> list[Entity]:
+    """The writer's own situation when they live apart and visit (「別に住んでて、週末だけ様子見に行ってる」):
+    a family member's, in their words, for the 受付票."""
+    return [
+        Entity("writer_apart", "family", "self", sentence.strip())
+        for sentence in _sentences(unicodedata.normalize("NFKC", text))
+        if _LIVES_APART.search(sentence)
+    ][:1]
+
+
 def _introduced(text: str) -> re.Match[str] | None:
     """The sentence in which the writer introduces themself by age and sex (「52歳の男です」) or school
     year (「大学3年です」)."""
@@ -994,6 +1048,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
         found.append(relative)
     found.extend(ages)
+    found.extend(_lives_apart(text))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))
     district = _district(folded)
