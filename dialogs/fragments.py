@@ -164,6 +164,10 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "police_named",
+    "loan_shark_threats",
+    "opener",
+    "hedge",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
