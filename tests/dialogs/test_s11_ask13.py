@@ -206,6 +206,7 @@ def test_a_question_in_the_middle_of_a_story_is_answered(
     reply = _not_fallen_back(chat)
     assert all(part in reply for part in answer), reply
     assert not any(part in reply for part in not_said), reply
+    assert "housing" not in intake_answers(chat).get("concerns", {}).get("choices", ())  # 奨学金 is no 住まい
 
 
 # ---------------------------------------------------------------- 5. wanting to consult after all
