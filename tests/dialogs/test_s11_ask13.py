@@ -72,6 +72,15 @@ def test_no_violence_told_by_a_mother_is_acknowledged_and_kept(words: str) -> No
     assert words in _heard(chat)
 
 
+@pytest.mark.parametrize(
+    "words", ["別にひきこもりとかじゃなかよ", "ひきこもりじゃなかけん", "別にひきこもりとかじゃねえよ"]
+)
+def test_a_denied_withdrawal_in_dialect_is_not_put_on_the_sheet(words: str) -> None:
+    chat = started("給料日まで10日ある。派遣で週3しか入れんくて", words)
+    _not_fallen_back(chat)
+    assert "withdrawal" not in intake_answers(chat)["concerns"]["choices"]
+
+
 # ---------------------------------------------------------------- 2. a loan shark (闇金)
 
 LOAN_SHARK = ("ヤミ金から借りてしまって", "闇金に手を出してしまいました", "やみきんから借りた")
