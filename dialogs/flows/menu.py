@@ -240,10 +240,10 @@ def route_text(event: EventData) -> None:
         return
     if any(char.isalnum() for char in dialog.user_input.text):
         draft.keep_typed(dialog)  # unread words still reach 相談者の言葉 if the person shares
-    if _meets_unread_talk(dialog):
-        return
     if tells_about_someone(dialog):
         show_menu(dialog, fresh(dialog, "menu.heard_words"))
+        return
+    if _meets_unread_talk(dialog):
         return
     if len(dialog.user_input.text.strip()) <= FEW_CHARS:
         show_menu(dialog, fresh(dialog, "menu.few_words"))
