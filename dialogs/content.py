@@ -99,13 +99,21 @@ QuestionId = Literal[
     "ask.no_address",
     "ask.emergency_without_voice",
     "ask.sign_language",
+    "ask.loan_shark",
+    "ask.welfare_fear",
+    "ask.from_afar",
+    "ask.scholarship",
+    "ask.see_doctor",
+    "ask.food_support",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
 time for a deadline, still today, as a student, without the phone, with a visa), on the ways out of debt,
 on how a family member might bring up a doctor, on leaving a child for a while (一時保育), on consulting
 without going out, on where to turn about gambling and on reaching 110/119 without a voice and on a
-sign-language interpreter, answered as dated content with a source."""
+sign-language interpreter, on a loan shark (闇金) and the police, on being pushed toward 生活保護, on a
+family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor and on
+a food bank, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

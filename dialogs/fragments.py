@@ -171,6 +171,10 @@ WORD_LISTS = (
     "story_count",
     "child_at_home_named",
     "child_afraid",
+    "police_named",
+    "loan_shark_threats",
+    "opener",
+    "hedge",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -266,30 +266,45 @@ ANSWERED = "answered"
 FOLLOW_UP_WITHIN = timedelta(minutes=30)
 """A follow-up typed later than this after its answer is read on its own."""
 
-FOLLOW_UPS: dict[str, tuple[str, str]] = {
-    "ask.without_phone": ("cannot_take_calls", "answer.without_phone_again")
+FOLLOW_UPS: dict[str, tuple[tuple[str, str], ...]] = {
+    "ask.without_phone": (("cannot_take_calls", "answer.without_phone_again"),),
+    "ask.loan_shark": (("police_named", "ask.loan_shark"), ("loan_shark_threats", "answer.loan_shark_again")),
 }
-"""Answers whose short follow-up (a word list) is met with a brief reply of its own: 「でれない」 right after
-hearing that the phone is not needed."""
+"""Answers whose short follow-up (a word list) is met with a reply of its own, the first list that holds
+a word deciding: 「でれない」 right after hearing that the phone is not needed gets a brief reply; after
+the 闇金 answer, a threat told (「家族にバラすぞって」) is heard briefly and 「警察いったら怒られますか」
+hears the answer again. A reply that is a question id sends the content's answer; one with a
+`<key>_more` form in the catalog alternates with it, so no text comes twice in a row."""
 
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
+
+FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40}
+"""Answers whose follow-ups run longer (「毎日電話くる　職場にも電話するって言われた」)."""
 
 
 def answer_follow_up(dialog: Dialog) -> bool:
     """Answer a short follow-up to the last answer (「電話でないとまずい？」 then 「でれない」) briefly,
     keeping the words for the person in charge; False when the message is none."""
     answered = dialog.data.get(ANSWERED) or {}
-    follow_up = FOLLOW_UPS.get(str(answered.get("topic")))
+    topic = str(answered.get("topic"))
+    follow_ups = FOLLOW_UPS.get(topic)
     text = dialog.user_input.text.strip()
-    if follow_up is None or not 0 < len(text) <= FOLLOW_UP_MAX_CHARS:
+    if follow_ups is None or not 0 < len(text) <= FOLLOW_UP_LONGER.get(topic, FOLLOW_UP_MAX_CHARS):
         return False
     if dialog.now - datetime.fromisoformat(str(answered["at"])) > FOLLOW_UP_WITHIN:
         return False
-    words, key = follow_up
-    if not fragments.holds_word_of(text, words):
+    key = next((key for words, key in follow_ups if fragments.holds_word_of(text, words)), None)
+    if key is None:
         return False
     draft.keep_typed(dialog)
+    if key.startswith("ask."):
+        send_question(dialog, cast(QuestionId, key))
+        return True
+    count = int(answered.get("follow_ups", 0))
+    answered["follow_ups"] = count + 1
+    if count % 2 and f"{key}_more" in catalog.entries():
+        key = f"{key}_more"
     _say_after(dialog, key, Choice(catalog.text("faq.more"), "faqs"))
     return True
 

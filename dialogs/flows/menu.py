@@ -272,11 +272,38 @@ def route_text(event: EventData) -> None:
     if tells_about_someone(dialog):
         show_menu(dialog, fresh(dialog, "menu.heard_words"))
         return
+    if _meets_unread_talk(dialog):
+        return
     if len(dialog.user_input.text.strip()) <= FEW_CHARS:
         show_menu(dialog, fresh(dialog, "menu.few_words"))
         return
     dialog.say("fallback")
     show_menu(dialog)
+
+
+UNREAD_TALK: tuple[tuple[str, str], ...] = (("hedge", "menu.hedge"), ("opener", "menu.opener"))
+"""Words met kindly when nothing else in the message was read: a proud hedge (「人に頼るのは性に合わんのよ」)
+and an opener asking leave to ask (「すみません、ちょっと聞きたいっちゃけど」), each with its reply."""
+
+
+def _meets_unread_talk(dialog: Dialog) -> bool:
+    """Answer unread words that only hedge, open or deny a worry (「暴力とかはないです」) without the fallback
+    and the whole menu; False when the message is none of these."""
+    understanding = dialog.understanding
+    denied = understanding is not None and any(e.label.startswith("negated:") for e in understanding.evidence)
+    key = next(
+        (key for words, key in UNREAD_TALK if fragments.holds_word_of(dialog.user_input.text, words)),
+        "menu.heard_denied" if denied else None,
+    )
+    if key is None:
+        return False
+    choices = (
+        Choice(catalog.text("menu.services"), "services"),
+        Choice(catalog.text("menu.faq"), "faqs"),
+        Choice(catalog.text("menu.human"), "human"),
+    )
+    dialog.say(key, choices)
+    return True
 
 
 FEW_CHARS = 3
@@ -579,9 +606,18 @@ def talk_trigger(dialog: Dialog) -> str | None:
         ),
         None,
     )
-    if talk is None and speaks_of_the_persons_consent(dialog):
+    if talk in (None, "guidance") and speaks_of_the_persons_consent(dialog):  # 「同意はまだ…どうしたら」
         return "without_consent"
     return talk
+
+
+def say_what_listening_is(event: EventData) -> None:
+    """Before the send screen a wish to be listened to opens (「まず自分だけ話を聞いてもらいたい」
+    「まあ、話だけなら聞いてもいい」), say in one line what happens: a person reads and answers here, and
+    sending is their choice."""
+    dialog = dialog_of(event)
+    if dialog.understanding is not None and "talk.listen" in dialog.understanding.intents:
+        dialog.say("talk.listen_first")
 
 
 def guide(event: EventData) -> None:
@@ -1127,7 +1163,7 @@ TRANSITIONS: list[dict[str, Any]] = [
         "trigger": "human",
         "source": [s for s in EVERY if s != consent.States.REVIEW],
         "dest": consent.States.REVIEW.value,
-        "before": [intake.remember_place],
+        "before": [intake.remember_place, say_what_listening_is],
     },
     {"trigger": "help", "source": EVERY, "dest": None, "after": [explain_help]},
     {"trigger": "hotlines", "source": EVERY, "dest": None, "after": [show_hotlines]},

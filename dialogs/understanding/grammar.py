@@ -117,6 +117,18 @@ def _is_kansai_denial(tokens: Sequence[Token], index: int) -> bool:
     return denies and token.lemma in ("違う", "ちゃう") and token.surface.startswith("ちゃ")
 
 
+def _is_kyushu_denial(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether 九州の じゃなか (じゃない), which the analyzer reads as じゃ + 中, denies what precedes
+    it: 「別にひきこもりとかじゃなかよ」."""
+    after = tokens[index + 1] if 0 <= index < len(tokens) - 1 else None
+    return (
+        tokens[index].surface in ("じゃ", "では", "や")
+        and after is not None
+        and after.surface == "なか"
+        and after.lemma == "中"
+    )
+
+
 def _is_functional(token: Token) -> bool:
     """Tell whether a word belongs to the predicate before it (auxiliary, て, a helping verb)."""
     if token.pos in ("助動詞", "接尾辞"):
@@ -286,7 +298,11 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
             break
         if token.lemma in _SCOPE_NEGATORS:
             return count + 1
-        if _is_negator(token) or _is_kansai_denial(tokens, i):
+        if _is_kyushu_denial(tokens, i):
+            count += 1
+            i += 2
+            continue
+        if _is_negator(token) or _is_kansai_denial(tokens, i) or _is_kyushu_denial(tokens, i - 1):
             following = tokens[i + 1 : i + 3]
             if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:
                 return count  # 「思わない日はない」: a double negative affirms
