@@ -164,6 +164,9 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "not_dying_but",
+    "leaving_plan",
+    "partner_near",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

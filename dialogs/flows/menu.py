@@ -615,6 +615,11 @@ def reassure_privacy(event: EventData) -> None:
     if "通知" in dialog.user_input.text:
         dialog.say("privacy.notifications", choices)
         return
+    evidence = dialog.understanding.evidence if dialog.understanding else ()
+    if any(e.rule.endswith("#delete_history") for e in evidence):
+        sent = open_handoff(dialog) is not None  # 「履歴けしたほうがいい？」: yes, and what stays where
+        dialog.say("privacy.delete_history" if sent else "privacy.delete_history_unsent", choices)
+        return
     if dialog.data.get("privacy_answered"):
         dialog.say("privacy.again", choices)
         return
