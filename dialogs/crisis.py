@@ -1026,6 +1026,8 @@ def reply_for(
         messages = method_messages(
             now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
         )
+        if method:  # the lines were given minutes ago: one kept, and the kept pills spoken of
+            messages = _lines_again(messages, situations, now, no_phone=no_phone, text=text)
         return messages, memory.after(situations, now, asked=ask, method=method)
     if situations[0] == "self_harm" and _copes(understanding, memory, now, text):
         messages = coping_messages(now, with_person=with_person, no_phone=no_phone, sent=sent, memory=memory)
@@ -2866,6 +2868,22 @@ def _pills_kept_lately(dialog: Dialog) -> bool:
     return not taken and _recently(dialog, "pills_kept_at", AFTER_CRISIS_WITHIN)
 
 
+def _lines_again(
+    messages: tuple[Text, ...], situations: tuple[Situation, ...], now: datetime, *, no_phone: bool, text: str
+) -> tuple[Text, ...]:
+    """A way of dying named after the lines were given in full (「薬ためてあるから、いざとなったら」 after
+    「もう全部おわりにしたい」): the block of lines becomes one line with a word that the ones given still
+    answer, and pills said to be kept get how to put them out of reach."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones if no_phone else phones + chats)[:1]
+    if not reach or len(messages) < 2:
+        return messages
+    said = catalog.text("crisis.lines_again", line=_line_text(reach[0]))
+    if fragments.pills_kept(text):
+        said += "\n" + catalog.text("crisis.pills_kept_away")
+    return (messages[0], Text(said.strip()), *messages[2:])
+
+
 def _chat_line_first(dialog: Dialog) -> str:
     """One line open now for the last crisis reply's situations, one to write to before one to phone."""
     return _written_line_first(_last_situations(dialog), dialog.now)
@@ -2965,12 +2983,11 @@ def plans_to_leave(dialog: Dialog) -> bool:
     return partner or memory_of(dialog.data).hurt == "partner"
 
 
-def _dv_lines(dialog: Dialog) -> list[str]:
-    """The lines for violence from a partner open now, phones (DV相談＋) before chats."""
-    phones, chats = _open_lines(("violence",), dialog.now)
-    fitting = sorted(phones, key=lambda line: "anything" in line.kinds) + chats
-    return [_line_text(line) for line in fitting if "violence" in line.kinds] or [
-        _line_text(line) for line in fitting[:1]
+def _dv_lines() -> list[str]:
+    """The lines for violence from a partner (DV相談＋, DV相談ナビ), as `answer_where_to_leave` gives them."""
+    hotlines = current_content().hotlines
+    return [
+        _line_text(line) for line in hotlines if "violence" in line.kinds and "anything" not in line.kinds
     ]
 
 
@@ -2981,6 +2998,8 @@ def answer_leaving_plan(dialog: Dialog) -> bool:
     understanding = dialog.understanding
     if understanding is None or dialog.data.get("with_person") or not plans_to_leave(dialog):
         return False
+    if ASKS_WHERE & set(understanding.intents) and memory_of(dialog.data).hurt == "partner":
+        return False  # 「夫から離れたいんです。どこに相談したら」: `answer_where_to_leave` answers it
     if understanding.crisis != "none" and not understanding.learned_only(understanding.crisis):
         return False
     reasons = (catalog.text("summary.quote", words=dialog.user_input.text.strip()[:REASON_CHARS]),)
@@ -2991,7 +3010,7 @@ def answer_leaving_plan(dialog: Dialog) -> bool:
     stored = dialog.data.setdefault("crisis", {})
     stored["hurt"] = "partner"
     keep_typed(dialog)
-    dialog.say("dv.leaving_plan", lines="\n".join(_dv_lines(dialog)))
+    dialog.say("dv.leaving_plan", lines="\n".join(_dv_lines()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
@@ -3008,10 +3027,14 @@ def answer_bed_after_violence(dialog: Dialog, understanding: Understanding) -> b
         return False
     keep_typed(dialog)
     lines = "\n".join(_line_text(line) for line in open_now)
-    if _recently(dialog, "dv_bed_at", REPEAT_WITHIN):  # asked again: the line named, not the block again
-        dialog.say("dv.bed_again", lines=lines)
+    shelter = "\n".join(line.shelter for line in open_now)
+    stored = dialog.data.setdefault("crisis", {})
+    if _recently(dialog, "dv_bed_at", REPEAT_WITHIN):  # asked again: the line named, in turns of two wordings
+        again = int(stored.get("dv_bed_again", 0))
+        dialog.say("dv.bed_again.b" if again % 2 else "dv.bed_again", lines=lines, shelter=shelter)
+        stored["dv_bed_again"] = again + 1
     else:
-        shelter = "\n".join(line.shelter for line in open_now)
+        stored["dv_bed_again"] = 0
         dialog.say("dv.bed_tonight", lines=lines, shelter=shelter)
         dialog.say("urgent.tonight", guidance=_urgent_guidance(understanding, dialog.now))
     _mark(dialog, "dv_bed_at")
@@ -3028,8 +3051,10 @@ def _asks_if_watched(dialog: Dialog) -> bool:
     understanding = dialog.understanding
     if understanding is None or understanding.crisis != "none":
         return False
-    if "talk.privacy_fear" not in understanding.intents:
-        return False
     text = dialog.user_input.text
+    if "talk.privacy_fear" not in understanding.intents or not fragments.holds_word_of(
+        text, "this_line_named"
+    ):
+        return False
     asked = any(mark in text for mark in "?？") or "talk.guidance" in understanding.intents
     return asked or any(evidence.rule.endswith("#delete_history") for evidence in understanding.evidence)

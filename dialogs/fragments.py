@@ -167,6 +167,7 @@ WORD_LISTS = (
     "not_dying_but",
     "leaving_plan",
     "partner_near",
+    "this_line_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -286,5 +286,35 @@ def test_p2_the_bed_tonight_is_not_told_in_full_three_times() -> None:
     for words in (P2_BEFORE[3], "実家は遠いし頼れない", "今夜とまれるところありますか"):
         chat.send(words)
         replies.append(said(chat))
-    assert "一時保護" in replies[0]
-    assert all("一時保護" not in reply and "0120-279-889" in reply for reply in replies[1:])
+    assert "一時保護" in replies[0] and "夜間・休日受付" in replies[0]
+    assert all("夜間・休日受付" not in reply and "0120-279-889" in reply for reply in replies[1:])
+    assert "一時保護" in replies[2]  # asked outright: what DV相談＋ can do about tonight
+
+
+# ---------------------------------------------------------------- p2, p3. no long message twice
+
+LONG = 60
+"""A message at least this long, sent twice word for word, is a block repeated."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "now"),
+    [
+        ((*P2_BEFORE, *PHONE_WATCHED[:1], "実家は遠いし頼れない", *TONIGHT[:1]), THURSDAY_NIGHT),
+        ((*P3_BEFORE_PILLS, "冗談です", *CANNOT_PHONE[:1], *SLEEP[:1]), FRIDAY_3AM),
+        ((*P6_BEFORE, *NOT_DYING[:1]), THURSDAY_MIDNIGHT),
+    ],
+)
+def test_no_long_message_is_sent_twice_word_for_word(typed: tuple[str, ...], now: datetime) -> None:
+    chat = started(now=now)
+    seen: list[str] = []
+    for words in typed:
+        chat.send(words)
+        seen += [text for text in chat.texts if len(text) >= LONG]
+    assert len(seen) == len(set(seen)), [text[:30] for text in seen if seen.count(text) > 1]
+
+
+def test_pills_kept_named_after_thoughts_of_dying_keeps_one_line_and_speaks_of_the_pills() -> None:
+    reply = said(started("もう全部おわりにしたい", "薬ためてあるから、いざとなったら", now=FRIDAY_3AM))
+    assert "さきほどお伝えした窓口" in reply and PILLS_AWAY in reply
+    assert "いまの時間につながる電話の窓口です" not in reply
