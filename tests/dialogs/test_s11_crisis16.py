@@ -318,3 +318,9 @@ def test_pills_kept_named_after_thoughts_of_dying_keeps_one_line_and_speaks_of_t
     reply = said(started("もう全部おわりにしたい", "薬ためてあるから、いざとなったら", now=FRIDAY_3AM))
     assert "さきほどお伝えした窓口" in reply and PILLS_AWAY in reply
     assert "いまの時間につながる電話の窓口です" not in reply
+
+
+@pytest.mark.parametrize("words", ("いいえ", "いや", "いや、いいです"))
+def test_a_typed_no_to_the_offer_of_a_person_is_carry_on(words: str, caplog: pytest.LogCaptureFixture) -> None:
+    chat = started("死ぬしかないのかな", words, now=THURSDAY_MIDNIGHT)
+    assert FALLBACK not in said(chat) and "Can't trigger" not in caplog.text
