@@ -321,6 +321,15 @@ def test_pills_kept_named_after_thoughts_of_dying_keeps_one_line_and_speaks_of_t
 
 
 @pytest.mark.parametrize("words", ("いいえ", "いや", "いや、いいです"))
-def test_a_typed_no_to_the_offer_of_a_person_is_carry_on(words: str, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_typed_no_to_the_offer_of_a_person_is_carry_on(
+    words: str, caplog: pytest.LogCaptureFixture
+) -> None:
     chat = started("死ぬしかないのかな", words, now=THURSDAY_MIDNIGHT)
     assert FALLBACK not in said(chat) and "Can't trigger" not in caplog.text
+
+
+@pytest.mark.parametrize("words", DELETE_HISTORY)
+def test_deleting_the_talk_before_sending_is_answered_too(words: str) -> None:
+    chat = started("彼氏になぐられた", words, now=THURSDAY_NIGHT)
+    reply = said(chat)
+    assert "消しても大丈夫" in reply and "トーク履歴を削除" in reply and "記録を消す" in chat.labels
