@@ -313,6 +313,8 @@ class Hotline(_Model):
     purpose: str
     about: str = ""
     """What the line is, for someone who asks or fears the police (who answers, whether a name is needed)."""
+    shelter: str = ""
+    """What the line can do about a safe place tonight, for someone leaving violence (empty: nothing said)."""
     verified_at: date
     source: str
 

@@ -1064,6 +1064,8 @@ def reply_for(
         messages = method_messages(
             now, situations, with_person=with_person, no_phone=no_phone, first=first, ask=ask, sent=sent
         )
+        if method:  # the lines were given minutes ago: one kept, and the kept pills spoken of
+            messages = _lines_again(messages, situations, now, no_phone=no_phone, text=text)
         return messages, memory.after(situations, now, asked=ask, method=method)
     if situations[0] == "self_harm" and _copes(understanding, memory, now, text):
         messages = coping_messages(now, with_person=with_person, no_phone=no_phone, sent=sent, memory=memory)
@@ -2380,7 +2382,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         _revise_after_correction(dialog, correction)
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
+    note_pills_kept(dialog)
     as_written = dialog.understanding
+    if _asks_if_watched(dialog):
+        return False  # 「LINEなら大丈夫？スマホみられてるかも」: how to hide and delete this talk, as asked
     understanding = dialog.understanding = _set_aside_after_reply(
         dialog, _in_context(dialog.understanding, dialog.user_input.text, known_hurt)
     )
@@ -2394,6 +2399,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
     answer_elder_money(dialog)
+    if answer_leaving_plan(dialog):
+        return True
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
@@ -2416,6 +2423,14 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
                 or answer_body_after_harm(dialog)
                 or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
+        if (
+            answer_cannot_phone(dialog)
+            or answer_not_dying_but(dialog)
+            or answer_goodnight_after_pills(dialog)
+        ):
+            return True
+        if answer_taken_back_after_means(dialog):
+            return True
         if answer_where_to_leave(dialog):
             return True
         first_sign = answer_dv_first_sign(dialog)
@@ -2455,7 +2470,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         _answer_crisis(dialog, situations, already_sent=already_sent)
         _answer_asked_too(dialog)
         return True
-    _answer_urgent(dialog, understanding)
+    if not answer_bed_after_violence(dialog, understanding):
+        _answer_urgent(dialog, understanding)
     if takes_free_text(dialog.state):
         return False
     dialog.send(_offer_to(dialog, "urgent.offer"))
@@ -2992,3 +3008,217 @@ def note_offer(dialog: Dialog) -> None:
 def person_offered(dialog: Dialog) -> bool:
     """Whether the bot's last reply ended by offering a person (see `note_offer`)."""
     return bool(dialog.data.get("crisis", {}).get("person_offered"))
+
+
+# ---------------------------------------------------------------- try-out 13: crisis follow-through
+
+
+STOCKED = ("ため", "溜め", "貯め")
+"""Stems of keeping a stock (「睡眠薬けっこうためてる」), read beside a word for pills."""
+
+
+def note_pills_kept(dialog: Dialog) -> None:
+    """Remember when the person said pills are kept (「薬ためてあるから、いざとなったら」), so that a
+    take-back, 「電話は無理」 or 「寝ます」 in the hours after still speaks of them."""
+    text = dialog.user_input.text
+    stocked = any(word in text for word in PILL_WORDS) and any(word in text for word in STOCKED)
+    if (fragments.pills_kept(text) or stocked) and not overdose_taken(text):
+        _mark(dialog, "pills_kept_at")
+
+
+def _pills_kept_lately(dialog: Dialog) -> bool:
+    """Whether pills were said to be kept (not taken) within `AFTER_CRISIS_WITHIN`."""
+    taken = "overdose" in memory_of(dialog.data).answered
+    return not taken and _recently(dialog, "pills_kept_at", AFTER_CRISIS_WITHIN)
+
+
+def _lines_again(
+    messages: tuple[Text, ...], situations: tuple[Situation, ...], now: datetime, *, no_phone: bool, text: str
+) -> tuple[Text, ...]:
+    """A way of dying named after the lines were given in full (「薬ためてあるから、いざとなったら」 after
+    「もう全部おわりにしたい」): the block of lines becomes one line with a word that the ones given still
+    answer, and pills said to be kept get how to put them out of reach."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones if no_phone else phones + chats)[:1]
+    if not reach or len(messages) < 2:
+        return messages
+    said = catalog.text("crisis.lines_again", line=_line_text(reach[0]))
+    if fragments.pills_kept(text):
+        said += "\n" + catalog.text("crisis.pills_kept_away")
+    return (messages[0], Text(said.strip()), *messages[2:])
+
+
+def _chat_line_first(dialog: Dialog) -> str:
+    """One line open now for the last crisis reply's situations, one to write to before one to phone."""
+    return _written_line_first(_last_situations(dialog), dialog.now)
+
+
+def answer_taken_back_after_means(dialog: Dialog) -> bool:
+    """Taking back words about dying on the menu (「冗談です」「ほんとに大丈夫なんで」) soon after a crisis
+    reply. After pills were said to be kept, the take-back is met warmly but the pills are not dropped
+    (hand them to someone or a pharmacy) and the door stays open; a take-back again within
+    `REPEAT_WITHIN` gets a short reply that points to the lines already given, never the same words.
+    False (and the take-back remembered) when `answer_after_crisis` answers it."""
+    text = dialog.user_input.text
+    understanding = dialog.understanding
+    if understanding is None or dialog.state not in (MenuStates.START, MenuStates.MAIN):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    waved_off = "talk.dismiss" in understanding.intents or fragments.waves_off(text)
+    if not (waved_off or fragments.takes_back(text)) or "overdose" in memory_of(dialog.data).answered:
+        return False
+    if _pills_kept_lately(dialog) and not _recently(dialog, "pills_away_at", AFTER_CRISIS_WITHIN):
+        key = "crisis.taken_back_after_means"
+        _mark(dialog, "pills_away_at")
+    elif _recently(dialog, "taken_back_at", REPEAT_WITHIN):
+        key = "crisis.taken_back_again"
+    else:
+        _mark(dialog, "taken_back_at")
+        return False
+    _mark(dialog, "taken_back_at")
+    keep_typed(dialog)
+    menu = Choice(catalog.text("nav.menu"), "menu")
+    person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+    dialog.say(key, (*person, menu), line=_chat_line_first(dialog))
+    return True
+
+
+def answer_cannot_phone(dialog: Dialog) -> bool:
+    """「電話は無理。声でない」 soon after a crisis reply: the lines one can write to, and that this LINE
+    takes words too; after pills kept, keep them out of reach and ask someone near to call 119. Never
+    an order to phone, and never the menu. True when answered."""
+    text = dialog.user_input.text
+    if not fragments.cannot_phone(text) or not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    situations = _last_situations(dialog)
+    if situations[0] in WITHOUT_LINES:
+        return False
+    _phones, chats = _open_lines(situations, dialog.now)
+    if not chats:
+        return False
+    said = catalog.text("crisis.cannot_phone", lines="\n".join(_line_text(line) for line in chats))
+    if _pills_kept_lately(dialog):
+        said += "\n" + catalog.text("crisis.cannot_phone_pills")
+        _mark(dialog, "pills_away_at")
+    keep_typed(dialog)
+    dialog.send(Text(said.strip()), _offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_goodnight_after_pills(dialog: Dialog) -> bool:
+    """「寝ます」 in the hours after pills were said to be kept (not taken): thanks, the pills out of reach
+    before sleeping, a line to write to in the night, then good night. True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or "talk.goodnight" not in understanding.intents:
+        return False
+    if not _pills_kept_lately(dialog):
+        return False
+    keep_typed(dialog)
+    dialog.say(
+        "crisis.goodnight_after_pills",
+        (Choice(catalog.text("nav.menu"), "menu"),),
+        line=_chat_line_first(dialog),
+    )
+    return True
+
+
+def answer_not_dying_but(dialog: Dialog) -> bool:
+    """「いや、死にはしないけど」 soon after a reply to thoughts of dying: a partial retraction, thanked and
+    stayed with (how cornered they feel), with one line to write to; not a 'no' to a question that was
+    never asked. True when answered."""
+    if not fragments.holds_word_of(dialog.user_input.text, "not_dying_but"):
+        return False
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    keep_typed(dialog)
+    dialog.say("crisis.not_dying_but", line=_chat_line_first(dialog))
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def plans_to_leave(dialog: Dialog) -> bool:
+    """Whether the words tell a plan to leave or flee a partner (「彼がねてるうちに子どもと出たい」): a way
+    of leaving beside a partner named, or after violence from a partner was told."""
+    text = dialog.user_input.text
+    if not fragments.holds_word_of(text, "leaving_plan"):
+        return False
+    partner = fragments.holds_word_of(text, "partner_near") or names_partner(text)
+    return partner or memory_of(dialog.data).hurt == "partner"
+
+
+def _dv_lines() -> list[str]:
+    """The lines for violence from a partner (DV相談＋, DV相談ナビ), as `answer_where_to_leave` gives them."""
+    hotlines = current_content().hotlines
+    return [
+        _line_text(line) for line in hotlines if "violence" in line.kinds and "anything" not in line.kinds
+    ]
+
+
+def answer_leaving_plan(dialog: Dialog) -> bool:
+    """A plan to leave a partner (「彼がねてるうちに子どもと出たい」「夫が寝てる間に子供つれて逃げたい」):
+    safety planning with the DV lines and 110 if in danger, raised as urgent violence; not a worry about
+    children or school, and not thoughts of dying read by the learned layer alone. True when answered."""
+    understanding = dialog.understanding
+    if understanding is None or dialog.data.get("with_person") or not plans_to_leave(dialog):
+        return False
+    if ASKS_WHERE & set(understanding.intents) and memory_of(dialog.data).hurt == "partner":
+        return False  # 「夫から離れたいんです。どこに相談したら」: `answer_where_to_leave` answers it
+    if understanding.crisis != "none" and not understanding.learned_only(understanding.crisis):
+        return False
+    reasons = (catalog.text("summary.quote", words=dialog.user_input.text.strip()[:REASON_CHARS]),)
+    _record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    tick_for_the_writer(dialog.data, "violence")
+    untick_read_from_text(dialog.data, "childcare_education")
+    stored = dialog.data.setdefault("crisis", {})
+    stored["hurt"] = "partner"
+    keep_typed(dialog)
+    dialog.say("dv.leaving_plan", lines="\n".join(_dv_lines()))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_bed_after_violence(dialog: Dialog, understanding: Understanding) -> bool:
+    """A bed tonight asked (「今夜とまれるところありますか」) by someone hurt by a partner: DV相談＋ named
+    first as the way to a safe place tonight (as its content says), 110 if in danger; the 一時生活支援
+    guidance only after. True when answered."""
+    if set(understanding.crisis_kinds) != {"no_shelter"} or memory_of(dialog.data).hurt != "partner":
+        return False
+    dv_lines = [line for line in current_content().hotlines if "violence" in line.kinds and line.shelter]
+    open_now = [line for line in dv_lines if line.hours_known and line.is_open_at(dialog.now)]
+    if not open_now:
+        return False
+    keep_typed(dialog)
+    lines = "\n".join(_line_text(line) for line in open_now)
+    shelter = "\n".join(line.shelter for line in open_now)
+    stored = dialog.data.setdefault("crisis", {})
+    if _recently(dialog, "dv_bed_at", REPEAT_WITHIN):  # asked again: the line named, in turns of two wordings
+        again = int(stored.get("dv_bed_again", 0))
+        dialog.say("dv.bed_again.b" if again % 2 else "dv.bed_again", lines=lines, shelter=shelter)
+        stored["dv_bed_again"] = again + 1
+    else:
+        stored["dv_bed_again"] = 0
+        dialog.say("dv.bed_tonight", lines=lines, shelter=shelter)
+        dialog.say("urgent.tonight", guidance=_urgent_guidance(understanding, dialog.now))
+    _mark(dialog, "dv_bed_at")
+    _told_lately(dialog, ["no_shelter"])
+    intents = tuple(intent for intent in understanding.intents if intent != "service.temporary_living")
+    dialog.understanding = replace(understanding, intents=intents)  # no weekday card after it
+    return True
+
+
+def _asks_if_watched(dialog: Dialog) -> bool:
+    """Whether words about this LINE or the phone being seen ask something (「LINEなら大丈夫？スマホみられ
+    てるかも」「このLINE、彼に見られたらどうしよう」「履歴けしたほうがいい？」) with no danger read in them: a
+    question the flow answers (how to hide and delete this talk), not a sign of violence or a take-back."""
+    understanding = dialog.understanding
+    if understanding is None or understanding.crisis != "none":
+        return False
+    text = dialog.user_input.text
+    if "talk.privacy_fear" not in understanding.intents or not fragments.holds_word_of(
+        text, "this_line_named"
+    ):
+        return False
+    asked = any(mark in text for mark in "?？") or "talk.guidance" in understanding.intents
+    return asked or any(evidence.rule.endswith("#delete_history") for evidence in understanding.evidence)

@@ -273,6 +273,8 @@ def _dispatch(dialog: Dialog) -> None:
     command = _typed_command(dialog)
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
+    elif command == "no" and crisis.person_offered(dialog):
+        command = "resume"  # 「いや」 to that offer is このまま続ける, not a 'no' the menu never asked
     if command == "human" and len(dialog.user_input.text.strip()) > COMMAND_MAX_CHARS:
         draft.keep_typed(dialog)  # a long request for a person tells them something: it is kept for them
     if command is not None and _fire(dialog, command):

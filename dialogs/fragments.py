@@ -175,6 +175,10 @@ WORD_LISTS = (
     "loan_shark_threats",
     "opener",
     "hedge",
+    "not_dying_but",
+    "leaving_plan",
+    "partner_near",
+    "this_line_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

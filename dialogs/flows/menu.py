@@ -693,9 +693,10 @@ def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
     Asked again, the answer is short, with the button to delete the records; asked about notifications,
-    how to hide their text; asked a plain question (AI training, LINE the company, how long records stay,
-    who reads), its own answer. Who must not know
-    (「嫁にもばれてへん」) is kept for the person in charge.
+    how to hide their text; asked whether to delete the talk (「履歴けしたほうがいい？」), that it is safe,
+    what stays with the 相談員 or in 「つなぐ」, and how; asked a plain question (AI training, LINE the
+    company, how long records stay, who reads), its own answer. Who must not know (「嫁にもばれてへん」)
+    is kept for the person in charge.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
@@ -710,6 +711,12 @@ def reassure_privacy(event: EventData) -> None:
         return
     if "通知" in dialog.user_input.text:
         dialog.say("privacy.notifications", choices)
+        return
+    evidence = dialog.understanding.evidence if dialog.understanding else ()
+    if any(e.rule.endswith("#delete_history") for e in evidence):
+        sent = open_handoff(dialog) is not None  # 「履歴けしたほうがいい？」: yes, and what stays where
+        dialog.say("privacy.delete_history" if sent else "privacy.delete_history_unsent")
+        dialog.say("delete.talk_history", choices)
         return
     if dialog.data.get("privacy_answered"):
         dialog.say("privacy.again", choices)
