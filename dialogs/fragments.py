@@ -164,6 +164,9 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "immigration_fear",
+    "contact_line_en",
+    "contact_line_en_not",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
