@@ -18,12 +18,13 @@ from typing import Literal
 
 from dialogs import catalog, fragments
 from dialogs.content import Window, current_content
-from dialogs.dialog import Dialog
+from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
 from dialogs.summary import person_preview, urgency_of
+from dialogs.understanding import classify
 from dialogs.understanding.model import Understanding
 
 Language = Literal["en", "easy"]
@@ -247,6 +248,32 @@ def add_short_answer(dialog: Dialog) -> None:
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     dialog.put_first(answer)
+
+
+def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetime) -> tuple[Text, ...]:
+    """The crisis resources sent at once (the webhook's fast path, before any turn) for a message in
+    English, in another language (「socorro」「我想死」) or in spaced simple Japanese (「たすけて ください
+    おねがいします」): the short answer about danger in their language first, and, but for simple
+    Japanese, the buttons in English, as the turn itself would say them."""
+    understanding = classify(text)
+    other = in_other_language(understanding)
+    language: Language | None = "en" if other or understanding.language == "en" else None
+    spaced = len(text.split()) >= EASY_MIN_WORDS
+    if language is None and spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
+        language = "easy"
+    if language is None or not messages:
+        return messages
+    answer = short_answer(language, "crisis", now)
+    if other:
+        answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
+    said = list(messages)
+    if language == "en" and said[-1].choices:
+        english = english_labels()
+        last = said[-1]
+        said[-1] = Text(last.text, tuple(Choice(english.get(c.label, c.label), c.data) for c in last.choices))
+    if len(said) < MAX_MESSAGES:
+        return (Text(answer), *said)
+    return (Text(f"{answer}\n\n{said[0].text}", said[0].choices), *said[1:])
 
 
 REMEMBERED = "reply_language"

@@ -14,6 +14,8 @@ from datetime import datetime
 import pytest
 
 from dialogs import catalog
+from dialogs.crisis import crisis_reply
+from dialogs.flows.languages import crisis_in_their_language
 from dialogs.summary import summary_text
 from tests.dialogs.chat import TOKYO, Chat, intake_answers, said
 
@@ -183,6 +185,7 @@ def test_line_message_ok_is_the_way_to_contact_her(words: str) -> None:
     chat.send(words)
     contact = intake_answers(chat).get("contact", {})
     assert contact.get("choice") == "line", contact
+    assert "受付票の下書きに書いておきます" not in said(chat)  # said in English
 
 
 # ---------------------------------------------------------------- 6. other languages in danger
@@ -231,3 +234,25 @@ def test_other_words_with_line_in_them_are_not_the_way_to_contact_her(words: str
     chat = mother("わたし しごと なくなった")
     chat.send(words)
     assert intake_answers(chat).get("contact", {}).get("choice") != "line"
+
+
+# ---------------------------------------------------------------- the webhook's crisis fast path
+
+
+@pytest.mark.parametrize("words", ["socorro", "我想死", "I want to die", "たすけて ください おねがいします"])
+def test_the_resources_sent_at_once_open_in_their_language(words: str) -> None:
+    messages = crisis_reply(words, NIGHT)
+    assert messages is not None
+    said_now = crisis_in_their_language(words, messages, NIGHT)
+    first = said_now[0].text
+    assert first.startswith("(This is an automated reply.)") or first.startswith("（じどう の へんじ です）")
+    assert ("110" in first) and (TRANSLATOR in first) == (words in ("socorro", "我想死"))
+    if words.isascii() or words == "我想死":
+        assert all(label.isascii() for label in (c.label for c in said_now[-1].choices)), said_now[-1].choices
+    assert len(said_now) <= 5
+
+
+def test_the_resources_for_plain_japanese_are_left_as_they_are() -> None:
+    messages = crisis_reply("死にたい", NIGHT)
+    assert messages is not None
+    assert crisis_in_their_language("死にたい", messages, NIGHT) == messages
