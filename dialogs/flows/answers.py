@@ -298,6 +298,7 @@ QUESTION_CONSIDERATIONS: dict[str, str] = {
     "ask.without_going_out": "consideration.cannot_go_out",
     "ask.sign_language": "consideration.sign_language",
     "ask.emergency_without_voice": "consideration.no_phone",
+    "ask.visa": "consideration.visa",
 }
 """Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
 the catalog's words for the 受付票."""

@@ -256,3 +256,10 @@ def test_the_resources_for_plain_japanese_are_left_as_they_are() -> None:
     messages = crisis_reply("死にたい", NIGHT)
     assert messages is not None
     assert crisis_in_their_language("死にたい", messages, NIGHT) == messages
+
+
+@pytest.mark.parametrize("question", IMMIGRATION[:2])
+def test_her_visa_and_her_fear_reach_the_sheet(question: str) -> None:
+    chat = mother(question)
+    sheet = summary_text(chat.data)
+    assert question in sheet and "在留資格" in sheet, sheet
