@@ -38,6 +38,7 @@ from bot.store.outbox import CRISIS_ORIGIN, batches, to_stored
 from bot.store.tables import OutboxMessage
 from bot.store.types import OutboxStatus
 from dialogs.crisis import REPEAT_WITHIN, CrisisMemory, crisis_answer, memory_of
+from dialogs.flows.languages import crisis_in_their_language
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,9 @@ def start_crisis_replies(
         if not answer:
             continue
         messages, memory = answer
+        messages = crisis_in_their_language(
+            text, messages, now
+        )  # 「socorro」「I want to die」: in English too
         _remember(runtime, key, memory)
         stored = to_stored(messages)
         reply_token = str(event.pop("replyToken"))

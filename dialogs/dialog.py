@@ -109,6 +109,9 @@ class Dialog:
     """The catalog keys said this turn, in order."""
     spoken: list[tuple[Text, str, dict[str, object]]] = field(default_factory=list)
     """Each message said from the catalog this turn, with its key and fields (to say it in English)."""
+    from_content: list[Text] = field(default_factory=list)
+    """The answers sent this turn from the municipality content (a service, a common question), which are
+    in Japanese only: said in English by a short answer instead, for someone who writes in English."""
 
     def say(self, key: str, choices: tuple[Choice, ...] = (), **fields: object) -> None:
         """Queue the catalog message `key`, formatted with `fields`, offering `choices`."""
@@ -120,6 +123,12 @@ class Dialog:
     def send(self, *messages: Text) -> None:
         """Queue ready-made messages."""
         self.messages.extend(messages)
+
+    def send_content(self, text: str) -> None:
+        """Queue an answer written in the municipality content (Japanese only)."""
+        message = Text(text)
+        self.messages.append(message)
+        self.from_content.append(message)
 
     def put_first(self, text: str) -> None:
         """Put `text` before the turn's messages: as a message of its own, or, at LINE's limit of

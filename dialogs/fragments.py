@@ -179,6 +179,9 @@ WORD_LISTS = (
     "leaving_plan",
     "partner_near",
     "this_line_named",
+    "immigration_fear",
+    "contact_line_en",
+    "contact_line_en_not",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -10,7 +10,8 @@ merging a later hand-off (`merge`) is rendered the same way. The person never re
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import reduce
 from typing import Any, TypedDict, cast
 
 from dialogs import catalog
@@ -469,7 +470,7 @@ def _asker_own(summary: IntakeSummary) -> list[str]:
     return own
 
 
-def _person_topics(answers: Answers) -> list[str]:
+def _person_topics(answers: Answers, say: Callable[..., str] = catalog.text) -> list[str]:
     """What the person wrote about, in their terms, each worry by its own gentle name (「仕事のこと」,
     never a staff label): their own, then a relative's under 「ご家族のこと（…）」 and a supporter's
     resident's under 「気にかけている方のこと（…）」 — exactly the worries the sheet carries."""
@@ -484,44 +485,48 @@ def _person_topics(answers: Answers) -> list[str]:
     else:
         own = [c for c in chosen if about.get(c) != "other"]
         others = [c for c in chosen if about.get(c) in ("other", "both")]
-    named = [catalog.text(f"person.concern.{concern}") for concern in own]
+    named = [say(f"person.concern.{concern}") for concern in own]
     if others:
         key = "preview.supporter_topics" if asker == "supporter" else "preview.family_topics"
-        value = _join([catalog.text(f"person.concern.{concern}") for concern in others])
-        named.append(catalog.text(key, value=value))
+        value = _listing(say)([say(f"person.concern.{concern}") for concern in others])
+        named.append(say(key, value=value))
     return named
 
 
-def person_preview(data: Mapping[str, Any]) -> str:
-    """What will be sent, in the person's own terms: no staff category, no label on a relative."""
+def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:
+    """What will be sent, in the person's own terms: no staff category, no label on a relative. In
+    English (`language="en"`) for someone who writes in it, where the catalog has the English twin of a
+    line (`en.preview.*`, `en.person.concern.*`); typed words and option labels stay as they are."""
+    say = _twin_saying(language)
     summary = build_summary(data)
+    join = _join if language is None else _listing(say)
     brief = _briefly(summary)
     lines: list[str] = []
     asker = summary["asker"]
     if asker != "unknown":
         relation = _shown(brief, "relation")
-        who = catalog.text(f"preview.asker.{asker}")
-        lines.append(catalog.text("preview.who", value=f"{who}（{relation}）" if relation else who))
+        who = say(f"preview.asker.{asker}")
+        lines.append(say("preview.who", value=f"{who}（{relation}）" if relation else who))
     for key in ("age_band", "duration", "district"):
         shown = _shown(brief, key)
         if shown:
-            lines.append(catalog.text(f"preview.{key}", value=shown))
-    topics = _person_topics(answers_in(data))
+            lines.append(say(f"preview.{key}", value=shown))
+    topics = _person_topics(answers_in(data), say)
     if topics:
-        lines.append(catalog.text("preview.topics", value=_join(topics)))
+        lines.append(say("preview.topics", value=join(topics)))
     hopes = [label_for("hopes", h) for h in summary["hopes"]]
     if hopes:
-        lines.append(catalog.text("preview.hopes", value=_join(hopes)))
+        lines.append(say("preview.hopes", value=join(hopes)))
     for key in ("contact", "contact_times", "considerations"):
         shown = _shown(brief, key)
         if shown:
-            lines.append(catalog.text(f"preview.{key}", value=shown))
+            lines.append(say(f"preview.{key}", value=shown))
     own = _asker_own(summary)
     if own:
-        lines.append(catalog.text("preview.asker_own", value=catalog.text("summary.slash").join(own)))
+        lines.append(say("preview.asker_own", value=catalog.text("summary.slash").join(own)))
     if summary["language"]:
-        needs = [catalog.text(f"preview.language.{need}") for need in summary["language"]]
-        lines.append(catalog.text("preview.language", value=_join(needs)))
+        needs = [say(f"preview.language.{need}") for need in summary["language"]]
+        lines.append(say("preview.language", value=join(needs)))
     heard = [str(item["words"]) for item in summary["heard"] if "words" in item]
     typed = [
         line.strip()
@@ -532,12 +537,34 @@ def person_preview(data: Mapping[str, Any]) -> str:
     told = [*heard, *(line for line in typed if line and not any(line in message for message in heard))]
     if told:
         words = [_quote(_bounded(message)) for message in dict.fromkeys(told)]
-        lines.append(catalog.text("preview.words", value="\n".join(words)))
+        lines.append(say("preview.words", value="\n".join(words)))
     if summary["urgency"] != "normal":
-        lines.append(catalog.text("preview.urgent"))
+        lines.append(say("preview.urgent"))
     if not lines:
-        return catalog.text("preview.nothing_yet")
-    return "\n".join([catalog.text("preview.title"), *lines])
+        return say("preview.nothing_yet")
+    return "\n".join([say("preview.title"), *lines])
+
+
+def _listing(say: Callable[..., str]) -> Callable[[list[str]], str]:
+    """Items joined as a list in the language `say` speaks (「仕事のこと、住まいのこと」, "work, housing")."""
+
+    def listed(items: list[str]) -> str:
+        return reduce(lambda first, then: say("preview.list", first=first, next=then), items[1:], items[0])
+
+    return listed
+
+
+def _twin_saying(language: str | None) -> Callable[..., str]:
+    """Say a catalog key in `language` where it has a twin there (`en.<key>`), else in Japanese."""
+    if language is None:
+        return catalog.text
+    entries = catalog.entries()
+
+    def say(key: str, **fields: object) -> str:
+        twin = f"{language}.{key}"
+        return catalog.text(twin if twin in entries else key, **fields)
+
+    return say
 
 
 def urgency_of(data: Mapping[str, Any]) -> str:

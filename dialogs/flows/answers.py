@@ -26,7 +26,7 @@ from dialogs.dialog import Dialog
 from dialogs.flows import draft
 from dialogs.flows.reply_due import open_handoff
 from dialogs.intake_form import AGE_BANDS
-from dialogs.messages import Choice, Text
+from dialogs.messages import Choice
 from dialogs.office_hours import WEEKDAYS, format_jp, format_time, is_open, next_opening, to_tokyo
 from dialogs.understanding import classify
 
@@ -149,7 +149,7 @@ def district_of(dialog: Dialog) -> str | None:
 def send_service(dialog: Dialog, service_id: ServiceId) -> None:
     """Answer about one service (and, asked in words while its window is closed, what is open now) and
     offer a gentle way forward."""
-    dialog.send(Text(service_text(service_id)))
+    dialog.send_content(service_text(service_id))
     _tell_if_closed(dialog, service_id)
     next_step = current_content().service(service_id).next_step
     _say_after(dialog, "answer.after", Choice(catalog.text("service.more"), "services"), next_step=next_step)
@@ -157,7 +157,7 @@ def send_service(dialog: Dialog, service_id: ServiceId) -> None:
 
 def send_faq(dialog: Dialog, intent: FaqIntent) -> None:
     """Answer one common question and offer a gentle way forward."""
-    dialog.send(Text(faq_text(intent, district_of(dialog))))
+    dialog.send_content(faq_text(intent, district_of(dialog)))
     _say_after(dialog, "answer.after_faq", Choice(catalog.text("faq.more"), "faqs"))
 
 
@@ -204,7 +204,7 @@ def today_at_window(window: Window, now: datetime) -> str:
 
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
     """Answer a question about a service's rules (持ち家, who applies, which benefit) with a way forward."""
-    dialog.send(Text(question_text(dialog, question_id)))
+    dialog.send_content(question_text(dialog, question_id))
     _say_after(dialog, "answer.after_faq", Choice(catalog.text("service.more"), "services"))
 
 
@@ -313,6 +313,7 @@ QUESTION_CONSIDERATIONS: dict[str, str] = {
     "ask.without_going_out": "consideration.cannot_go_out",
     "ask.sign_language": "consideration.sign_language",
     "ask.emergency_without_voice": "consideration.no_phone",
+    "ask.visa": "consideration.visa",
 }
 """Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
 the catalog's words for the 受付票."""
@@ -378,13 +379,13 @@ def answer_detour(dialog: Dialog) -> bool:
 def _send_answer(dialog: Dialog, topic: str) -> None:
     """Send the answer to one question, service or FAQ, with no choices."""
     if topic.startswith("ask."):
-        dialog.send(Text(question_text(dialog, cast(QuestionId, topic))))
+        dialog.send_content(question_text(dialog, cast(QuestionId, topic)))
     elif topic.startswith("service."):
         service_id = cast(ServiceId, topic.removeprefix("service."))
-        dialog.send(Text(service_text(service_id)))
+        dialog.send_content(service_text(service_id))
         _tell_if_closed(dialog, service_id)
     else:
-        dialog.send(Text(faq_text(cast(FaqIntent, topic), district_of(dialog))))
+        dialog.send_content(faq_text(cast(FaqIntent, topic), district_of(dialog)))
 
 
 def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:
@@ -393,7 +394,7 @@ def _tell_if_closed(dialog: Dialog, service_id: ServiceId) -> None:
         return
     closed = closed_now_text(service_id, dialog.now)
     if closed is not None:
-        dialog.send(Text(closed))
+        dialog.send_content(closed)
 
 
 def _ages_of_band(band: str) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from typing import Any
 from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog
-from dialogs.flows.languages import reply_language
+from dialogs.flows.languages import asks_for_line_in_english, reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
@@ -920,6 +920,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
+    if asks_for_line_in_english(dialog) and _latest_contact(answers, "line") and "contact" not in filled:
+        filled.append("contact")  # 「LINE message ok」
     text = dialog.user_input.text.strip()
     written = _concerns(
         answers,

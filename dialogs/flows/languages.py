@@ -18,12 +18,13 @@ from typing import Literal
 
 from dialogs import catalog, fragments
 from dialogs.content import Window, current_content
-from dialogs.dialog import Dialog
+from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
-from dialogs.summary import urgency_of
+from dialogs.summary import person_preview, urgency_of
+from dialogs.understanding import classify
 from dialogs.understanding.model import Understanding
 
 Language = Literal["en", "easy"]
@@ -63,6 +64,17 @@ DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
 
+ANSWERING_TOPICS = frozenset(
+    {"visa", "visa_fear", "housing_benefit", "public_assistance", "office", "work", "losing_home"}
+    | URGENT_TOPICS
+)
+"""Short answers that answer the question themselves: for someone writing in English, the Japanese
+content answer on the same question is not sent after them."""
+
+OTHER_LANGUAGE_RULES = "crisis_s11_lang13.yaml#other_"
+"""Evidence of a cry for help or a wish to die in another language than Japanese or English (Portuguese,
+Spanish, Chinese, Vietnamese, Tagalog): answered in English, with a word that staff may translate."""
+
 
 def reply_language(dialog: Dialog) -> Language | None:
     """The language to answer in besides Japanese: English, やさしい日本語, or None."""
@@ -99,8 +111,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "work"  # an employer holding a passport, wages not paid: a person, not the forms
     if "talk.language" in intents:
         return "language" if language == "en" else None  # the reply itself is in やさしい日本語
-    if "ask.visa" in intents:
-        return "visa"  # 「visa wa tokutei ginou. daijoubu?」: open whatever the visa, in their words
+    if "ask.visa" in intents:  # 「visa wa tokutei ginou. daijoubu?」: open whatever the visa, in their words
+        return "visa_fear" if fragments.holds_word_of(text, "immigration_fear") else "visa"
     if "service.public_assistance" in intents:
         return "public_assistance"
     leaving = "housing" in understanding.concerns and fragments.holds_word_of(text, "losing_home_en")
@@ -163,6 +175,17 @@ def _open_today(window: Window, now: datetime) -> str:
     return catalog.text("lang.en.today_closed", opens=english_time(opens))
 
 
+def asks_for_line_in_english(dialog: Dialog) -> bool:
+    """Whether a message in English names LINE messages as the way to be contacted (「LINE message ok」
+    「message please」), not turned down (「no LINE message」)."""
+    text = dialog.user_input.text.lower()
+
+    def says(name: str) -> bool:  # whole words: 「deadline ok」 is not 「line ok」
+        return any(re.search(rf"\b{re.escape(words)}\b", text) for words in fragments.WORDS[name])
+
+    return reply_language(dialog) == "en" and says("contact_line_en") and not says("contact_line_en_not")
+
+
 def known_language(dialog: Dialog) -> Language | None:
     """The language the person was found to need earlier in the conversation (the draft notes it)."""
     needs = dialog.data.get("intake", {}).get("language") or []
@@ -192,11 +215,15 @@ def add_short_answer(dialog: Dialog) -> None:
     for danger, tonight's needs, or when it was not understood. A turn that raised the case to crisis
     gets the one about danger, whatever the words alone were about.
     """
+    _remember_language(dialog)
     written_in = reply_language(dialog)
-    language = written_in or known_language(dialog)
+    other = in_other_language(dialog.understanding)
+    language = written_in or known_language(dialog) or ("en" if other else None)
     if language is None or dialog.understanding is None or not dialog.messages:
         return
     topic = topic_of(dialog.understanding, language, dialog.user_input.text)
+    if written_in == "en" and dialog.from_content and topic not in DANGER_TOPICS:
+        topic = _instead_of_content(dialog, topic)
     if SENT_SAID & set(dialog.said):  # 「ぜんぶ おくって いい」「おくった？」: it is sent, and who reads it
         topic = "sent"
     if any(isinstance(effect, RaiseUrgency) and effect.level == "crisis" for effect in dialog.effects):
@@ -209,18 +236,89 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "after_sent"  # it was sent: no button to tap for a person, the reply says who reads it
     if topic == "intro" and dialog.state == REVIEW:
         topic = "human"  # on the consent screen, what matters is which button sends it
-    if topic is None:
-        return
+    if topic is None or (
+        topic == "language" and dialog.data.get(REMEMBERED) == "en" and "talk.language" in dialog.said
+    ):
+        return  # 「English please」: the reply itself is said in English, not twice
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
     answer = short_answer(language, topic, dialog.now)
+    if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
+        answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     dialog.put_first(answer)
 
 
+def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetime) -> tuple[Text, ...]:
+    """The crisis resources sent at once (the webhook's fast path, before any turn) for a message in
+    English, in another language (「socorro」「我想死」) or in spaced simple Japanese (「たすけて ください
+    おねがいします」): the short answer about danger in their language first, and, but for simple
+    Japanese, the buttons in English, as the turn itself would say them."""
+    understanding = classify(text)
+    other = in_other_language(understanding)
+    language: Language | None = "en" if other or understanding.language == "en" else None
+    spaced = len(text.split()) >= EASY_MIN_WORDS
+    if language is None and spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
+        language = "easy"
+    if language is None or not messages:
+        return messages
+    answer = short_answer(language, "crisis", now)
+    if other:
+        answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
+    said = list(messages)
+    if language == "en" and said[-1].choices:
+        english = english_labels()
+        last = said[-1]
+        said[-1] = Text(last.text, tuple(Choice(english.get(c.label, c.label), c.data) for c in last.choices))
+    if len(said) < MAX_MESSAGES:
+        return (Text(answer), *said)
+    return (Text(f"{answer}\n\n{said[0].text}", said[0].choices), *said[1:])
+
+
 REMEMBERED = "reply_language"
 """Where the conversation keeps the language of the person's last typed message (English only)."""
+
+
+def in_other_language(understanding: Understanding | None) -> bool:
+    """Whether danger was read in another language than Japanese or English (「socorro」「我想死」)."""
+    return understanding is not None and any(
+        evidence.rule.startswith(OTHER_LANGUAGE_RULES) for evidence in understanding.evidence
+    )
+
+
+def _instead_of_content(dialog: Dialog, topic: str | None) -> str:
+    """For someone writing in English, take out the Japanese-only content answers of this turn: the short
+    answer on the same question stands for them, or, where there is none, a word that a staff member
+    can explain it in English (「is free?」 is answered once, in English, not twice)."""
+    dropped = {id(message) for message in dialog.from_content}
+    dialog.messages[:] = [message for message in dialog.messages if id(message) not in dropped]
+    intents = set(dialog.understanding.intents) if dialog.understanding else set()
+    if topic in ANSWERING_TOPICS or (topic == "window" and intents & WINDOW_TOPICS):
+        return topic
+    return "in_japanese_only"
+
+
+def needs_english(dialog: Dialog) -> bool:
+    """Whether the person was found to need English (the sheet's 「英語での対応が必要」)."""
+    return "en" in dialog.data.get("intake", {}).get("language_needs", [])
+
+
+def _remember_language(dialog: Dialog) -> None:
+    """After a typed message, keep answering in English while the person writes in English, and also when
+    someone who needs English writes simple Japanese (「たすけて ください」「わたし しごと なくなった」);
+    Japanese written with kanji, as a fluent writer writes it, turns the replies back to Japanese."""
+    if dialog.user_input.kind != "text":
+        return
+    text = dialog.user_input.text
+    fluent = len(_KANJI.findall(text)) > EASY_MAX_KANJI
+    if reply_language(dialog) == "en" or in_other_language(dialog.understanding):
+        dialog.data[REMEMBERED] = "en"  # 「救命」「cứu tôi」: the buttons named in the English answer
+    elif needs_english(dialog) and not fluent:
+        dialog.data[REMEMBERED] = "en"
+    else:
+        dialog.data.pop(REMEMBERED, None)
+
 
 ENGLISH_LABELS = "label.en."
 """Catalog keys of the English button labels: `label.en.<key of the Japanese label>`."""
@@ -234,11 +332,7 @@ def follow_language(dialog: Dialog) -> None:
     catalog is said in English when the catalog has its English twin (`en.<key>`): the consent screen,
     「お送りしました」, what to do about an urgent need; the rest stays in Japanese.
     """
-    if dialog.user_input.kind == "text":
-        if reply_language(dialog) == "en":
-            dialog.data[REMEMBERED] = "en"
-        else:
-            dialog.data.pop(REMEMBERED, None)
+    _remember_language(dialog)
     if dialog.data.get(REMEMBERED) != "en" or not dialog.messages:
         return
     _say_in_english(dialog)
@@ -265,7 +359,10 @@ def _say_in_english(dialog: Dialog) -> None:
         key, fields = spoken.get(id(message), (fixed.get(message.text), {}))
         twin = f"{ENGLISH_TEXTS}{key}"
         if key is not None and twin in entries:
-            dialog.messages[at] = Text(catalog.text(twin, **{**fields, **english}), message.choices)
+            said_fields = {**fields, **english}
+            if "preview" in fields:  # what will be sent, listed in English (the sheet stays in Japanese)
+                said_fields["preview"] = person_preview(dialog.data, "en")
+            dialog.messages[at] = Text(catalog.text(twin, **said_fields), message.choices)
 
 
 def _fixed_texts_with_twins() -> dict[str, str]:

@@ -552,9 +552,14 @@ TALK_TRIGGERS: Mapping[str, str] = {
 }
 """Talk intents, most telling first, and the event each fires."""
 
-YIELDS_TO: Mapping[str, tuple[str, ...]] = {"talk.language": ("cmd.human",), "talk.guidance": QUESTION_IDS}
+YIELDS_TO: Mapping[str, tuple[str, ...]] = {
+    "talk.language": ("cmd.human",),
+    "talk.guidance": QUESTION_IDS,
+    "talk.privacy_fear": ("ask.visa",),
+}
 """Talk intents that give way to a command or a question in the same message (「Can I talk to someone in
-English?」, 「兄に病院に行ってほしいんですが、どう声をかけたらいいですか」)."""
+English?」, 「兄に病院に行ってほしいんですが、どう声をかけたらいいですか」, 「will immigration find out?」:
+the visa answer, which says first what is kept confidential)."""
 
 
 def _yields(intent: str, intents: Sequence[str]) -> bool:
