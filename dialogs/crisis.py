@@ -2423,6 +2423,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
                 or answer_body_after_harm(dialog)
                 or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
+        if answer_half_serious(dialog):  # 「ネタだけど。半分くらい。電話とか無理だし」 before 「電話は無理」
+            return True
         if (
             answer_cannot_phone(dialog)
             or answer_not_dying_but(dialog)
@@ -2444,7 +2446,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if not first_message and tells_no_child_guidance(dialog):
             answer_no_child_guidance(dialog)
             return True
-        if answer_half_serious(dialog) or answer_child_exposed(dialog):
+        if answer_child_exposed(dialog):
             return True
         if answer_denied_for_relative(dialog) or answer_after_crisis(dialog) or answer_about_189(dialog):
             return True

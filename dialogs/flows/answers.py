@@ -268,13 +268,17 @@ FOLLOW_UP_WITHIN = timedelta(minutes=30)
 
 FOLLOW_UPS: dict[str, tuple[tuple[str, str], ...]] = {
     "ask.without_phone": (("cannot_take_calls", "answer.without_phone_again"),),
-    "ask.loan_shark": (("police_named", "ask.loan_shark"), ("loan_shark_threats", "answer.loan_shark_again")),
+    "ask.loan_shark": (
+        ("police_named", "answer.loan_shark_police"),
+        ("loan_shark_threats", "answer.loan_shark_again"),
+    ),
 }
 """Answers whose short follow-up (a word list) is met with a reply of its own, the first list that holds
 a word deciding: 「でれない」 right after hearing that the phone is not needed gets a brief reply; after
 the 闇金 answer, a threat told (「家族にバラすぞって」) is heard briefly and 「警察いったら怒られますか」
-hears the answer again. A reply that is a question id sends the content's answer; one with a
-`<key>_more` form in the catalog alternates with it, so no text comes twice in a row."""
+hears that answer's core again, briefly. A reply that is a question id sends the content's answer; one with
+a `<key>_more` form in the catalog alternates with it, and from the third on a `<key>_brief` form is used
+where there is one, so no long text comes twice."""
 
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
@@ -303,7 +307,9 @@ def answer_follow_up(dialog: Dialog) -> bool:
         return True
     count = int(answered.get("follow_ups", 0))
     answered["follow_ups"] = count + 1
-    if count % 2 and f"{key}_more" in catalog.entries():
+    if count >= 2 and f"{key}_brief" in catalog.entries():
+        key = f"{key}_brief"
+    elif count % 2 and f"{key}_more" in catalog.entries():
         key = f"{key}_more"
     _say_after(dialog, key, Choice(catalog.text("faq.more"), "faqs"))
     return True
