@@ -164,6 +164,8 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "writes_only",
+    "no_questions",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
