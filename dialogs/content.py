@@ -105,6 +105,7 @@ QuestionId = Literal[
     "ask.scholarship",
     "ask.see_doctor",
     "ask.food_support",
+    "ask.text_ways",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
@@ -112,8 +113,9 @@ time for a deadline, still today, as a student, without the phone, with a visa),
 on how a family member might bring up a doctor, on leaving a child for a while (一時保育), on consulting
 without going out, on where to turn about gambling and on reaching 110/119 without a voice and on a
 sign-language interpreter, on a loan shark (闇金) and the police, on being pushed toward 生活保護, on a
-family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor and on
-a food bank, answered as dated content with a source."""
+family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
+a food bank and on the ways to consult in writing (メール・FAX・チャット), answered as dated content with a
+source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -177,6 +179,8 @@ class Window(_Model):
     name: str
     phone: str
     email: str | None = None
+    fax: str | None = None
+    """The window's FAX number, when it takes consultations by FAX (shown to someone asking for text ways)."""
     address: str
     hours_text: str
     hours: list[TimeWindow] = Field(min_length=1)

@@ -182,6 +182,8 @@ WORD_LISTS = (
     "immigration_fear",
     "contact_line_en",
     "contact_line_en_not",
+    "writes_only",
+    "no_questions",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

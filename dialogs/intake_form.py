@@ -109,7 +109,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question("contact", _fixed("line", "phone", "email", "visit")),
     Question(
         "contact_times",
-        _fixed("weekday_morning", "weekday_afternoon", "weekday_evening", "weekend", "anytime"),
+        _fixed(
+            "weekday_morning", "weekday_afternoon", "weekday_daytime", "weekday_evening", "weekend", "anytime"
+        ),
         free_text=True,
     ),
     Question("considerations", _fixed("none"), free_text=True),

@@ -7,6 +7,7 @@ between its own questions (a detour) before asking again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -167,6 +168,13 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
     content = current_content()
     answer = content.question_answer(question_id, district_id=district_of(dialog), now=dialog.now)
     question = content.questions[question_id]
+    if question_id == TEXT_WAYS:
+        window = (
+            content.window(question.window)
+            if question.window
+            else content.window_for_district(district_of(dialog))
+        )
+        return "\n".join([answer, *text_ways_lines(dialog, window)])
     if not question.tells_today:
         return answer
     window = (
@@ -175,6 +183,49 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
         else content.window_for_district(district_of(dialog))
     )
     return "\n".join([today_at_window(window, dialog.now), answer])
+
+
+TEXT_WAYS = "ask.text_ways"
+"""The question on consulting in writing (「メールかFAXでも大丈夫ですか」): its answer lists the ways the
+content gives."""
+FAX_WORDS = ("fax", "ファックス", "ファクス")
+
+
+def text_ways_lines(dialog: Dialog, window: Window) -> list[str]:
+    """The written ways to reach `window` that the content gives (mail, FAX), a word that FAX is not
+    known when it was asked of a window without one, and the chat and LINE lines for anything."""
+    lines = []
+    if window.email:
+        lines.append(catalog.text("text_ways.email", email=window.email, window_name=window.name))
+    if window.fax:
+        lines.append(catalog.text("text_ways.fax", fax=window.fax, window_name=window.name))
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text).lower()
+    if not window.fax and any(word in typed for word in FAX_WORDS):
+        lines.append(catalog.text("text_ways.no_fax"))
+    chats = chat_lines_text()
+    return [*lines, chats] if chats else lines
+
+
+def chat_lines_text(now: datetime | None = None) -> str:
+    """The chat and LINE lines for anything, as a short list (only those known open at `now`, when
+    given); '' when there are none."""
+    chats = [
+        line
+        for line in current_content().hotlines
+        if line.channel != "phone"
+        and "anything" in line.kinds
+        and (now is None or (line.hours_known and line.is_open_at(now)))
+    ]
+    if not chats:
+        return ""
+    return catalog.text("text_ways.lines", lines="\n".join(_hotline_text(line) for line in chats))
+
+
+def writes_only(data: dict[str, Any]) -> bool:
+    """Whether the person asked for answers in writing, or said they cannot phone (配慮 on the 受付票)."""
+    told = str(data.get("intake", {}).get("answers", {}).get("considerations", {}).get("words", ""))
+    no_phone = bool(data.get("crisis", {}).get("no_phone"))
+    return no_phone or fragments.cannot_phone(told) or fragments.holds_word_of(told, "writes_only")
 
 
 def today_at_window(window: Window, now: datetime) -> str:

@@ -26,6 +26,7 @@ from dialogs.flows import answers, draft, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice
+from dialogs.office_hours import format_jp_onward, next_opening
 from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
 from dialogs.understanding.model import Understanding
 
@@ -70,12 +71,27 @@ def review(event: EventData) -> None:
 def review_prompt(dialog: Dialog) -> None:
     """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send."""
     key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
+    urgency = urgency_of(dialog.data)
+    promise = followup.reply_promise(dialog, urgency)
+    tonight = current_content().meanwhile_text(dialog.now)
+    if tonight and urgency not in ("crisis", "urgent") and not dialog.data.get("handoff"):
+        _lines_first(dialog, tonight)  # closed now: a person to talk to now comes before a message left
+        promise = promise.replace(tonight, "").strip()
+    if dialog.user_input.kind == "text" and fragments.holds_word_of(dialog.user_input.text, "no_questions"):
+        dialog.say("consent.no_questions")  # 「だれかと話したいけど、質問には答えたくない」
     dialog.say(key, preview=person_preview(dialog.data))
+    dialog.say("consent.ask", _send_choices(dialog), recipient=recipient(dialog.data), reply_promise=promise)
+
+
+def _lines_first(dialog: Dialog, tonight: str) -> None:
+    """Outside office hours, before the send screen: when the window reads messages, the lines open now
+    (the chat lines too), and that a message can still be left for the window."""
+    hours = current_content().office_hours
+    chats = answers.chat_lines_text(dialog.now)
     dialog.say(
-        "consent.ask",
-        _send_choices(dialog),
-        recipient=recipient(dialog.data),
-        reply_promise=followup.reply_promise(dialog, urgency_of(dialog.data)),
+        "consent.lines_first",
+        opens=format_jp_onward(next_opening(dialog.now, hours)),
+        tonight="\n".join([tonight, chats]) if chats else tonight,
     )
 
 
@@ -351,6 +367,9 @@ def hand_off(event: EventData) -> None:
         "language": sent.get("language", []),
     }
     dialog.data.pop("urgency", None)
+    chats = answers.chat_lines_text(dialog.now) if answers.writes_only(dialog.data) else ""
+    if chats and current_content().meanwhile_text(dialog.now):  # closed now: not only a phone number
+        promise = "\n".join([promise, chats])
     dialog.say(
         "consent.sent",
         menu_choices(dialog.data),

@@ -19,7 +19,7 @@ from transitions import EventData
 from dialogs import catalog, fragments
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft, followup, languages
-from dialogs.flows.answers import answer_detour
+from dialogs.flows.answers import SENTENCE, answer_detour
 from dialogs.intake_form import (
     BY_KEY,
     QUESTIONS,
@@ -404,10 +404,31 @@ def _typed_option(dialog: Dialog) -> str | None:
     answers = answers_of(dialog)
     if _only_cautions_about_contact(dialog, question):
         return None
+    if question.key == "contact" and _asks_a_question(dialog.user_input.text):
+        return _way_wished(dialog)
     option = pick_option(question, answers, dialog.user_input.text)
     if option is None and _read_from_text(dialog):
         option = str(answers[question.key]["choice"])
     return option
+
+
+ASKING_ENDS = ("?", "？", "か", "かな", "かね", "でしょうか")
+"""How a sentence ends when it asks (「FAXでも大丈夫ですか」「手話通訳とか窓口にいますか」)."""
+
+
+def _asks_a_question(text: str) -> bool:
+    """Whether any sentence of typed text asks something."""
+    return any(
+        sentence.strip().rstrip("。!！ 　").endswith(ASKING_ENDS) for sentence in SENTENCE.findall(text)
+    )
+
+
+def _way_wished(dialog: Dialog) -> str | None:
+    """The way of contact the reading found wished for in typed text that also asks (「メールかFAXでも大丈夫
+    ですか？お返事も電話じゃなくて文字でほしいです」 → this LINE); None when it only asks: a question about
+    a way is answered, not taken as the choice."""
+    entities = dialog.understanding.entities if dialog.understanding is not None else ()
+    return next((str(e.value) for e in entities if e.kind == "contact"), None)
 
 
 def _only_cautions_about_contact(dialog: Dialog, question: Question) -> bool:
@@ -481,6 +502,10 @@ def record_typed_choice(event: EventData) -> None:
     option = _typed_option(dialog)
     if option is not None:
         _store(dialog, {"choice": option, "from_text": True} if read else {"choice": option})
+    if option is not None and _current(dialog).key == "contact" and _asks_a_question(dialog.user_input.text):
+        answer_detour(
+            dialog
+        )  # 「FAXでも大丈夫ですか？お返事は文字で…」: the way taken, the question answered
 
 
 def record_words(event: EventData) -> None:

@@ -21,7 +21,7 @@ from dialogs.flows import answers, consent, draft, followup, intake, languages
 from dialogs.flows.common import MenuStates, show_menu
 from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
-from dialogs.office_hours import to_tokyo
+from dialogs.office_hours import format_jp, to_tokyo
 from dialogs.summary import urgency_of
 
 States = MenuStates
@@ -534,6 +534,7 @@ TALK_TRIGGERS: Mapping[str, str] = {
     "talk.listen": "human",
     "talk.when_reply": "when_reply",
     "talk.write_again": "write_again",
+    "talk.returning": "returning",
     "talk.goodnight": "goodnight",
     "talk.police_neighbours": "police_neighbours",
     "talk.sleepless": "sleepless",
@@ -757,6 +758,27 @@ def welcome_back_any_time(event: EventData) -> None:
     _answer(dialog_of(event), "talk.write_again", reply_hours=current_content().reply_hours_text())
 
 
+def welcome_returning(event: EventData) -> None:
+    """Welcome back someone who wrote before (「昨日相談した者です」): with a consultation sent, say it has
+    arrived and add to it (asking first when only the summary was shared); with a form left unfinished,
+    offer to go on; else a warm welcome and the menu."""
+    dialog: Dialog = dialog_of(event)
+    handoff = open_handoff(dialog)
+    if handoff is not None:
+        sent_at = format_jp(datetime.fromisoformat(str(handoff["at"])))
+        dialog.say("returning.sent", sent_at=sent_at)
+        if followup.adds_automatically(dialog):
+            followup.add_typed(dialog)
+        else:
+            followup.offer_to_add(dialog)
+        return
+    if intake.has_unfinished(dialog):
+        dialog.say("returning.welcome_back")
+        offer_resume(dialog)
+        return
+    show_menu(dialog, "returning.welcome")
+
+
 def say_goodnight(event: EventData) -> None:
     """Say goodnight kindly; after sending, that the consultation is kept and will be read."""
     dialog: Dialog = dialog_of(event)
@@ -940,6 +962,7 @@ FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {
     "talk.own_burden": acknowledge_own_burden,
     "talk.language": answer_language,
     "talk.just_looking": close_kindly,
+    "talk.returning": welcome_returning,
 }
 """Talk intents a first message (before any menu) is answered for, most telling first."""
 
@@ -1203,6 +1226,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     {"trigger": "greeting", "source": EVERY, "dest": None, "after": [greet_back]},
     {"trigger": "when_reply", "source": EVERY, "dest": None, "after": [tell_when]},
     {"trigger": "write_again", "source": EVERY, "dest": None, "after": [welcome_back_any_time]},
+    {"trigger": "returning", "source": MENU, "dest": None, "after": [welcome_returning]},
     {"trigger": "consider", "source": MENU, "dest": None, "after": [welcome_consulting]},
     {
         "trigger": "goodbye",

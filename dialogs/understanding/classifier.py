@@ -646,8 +646,14 @@ def _add_learned(
     # Urgent needs the urgent model and one urgent kind's model to agree: the urgent model alone fired
     # on ordinary worries in whole conversations (「お金もありません」 read as no bed tonight).
     # Having no food needs a word of food or of the cash in hand: 「お金もないし」 is a money worry.
+    # No bed tonight needs no word of one (「ネカフェにいる、今日は泊まれる」).
     folded = normalize_with_spans(text, lex.emoji).text
-    told = [k for k in learned.URGENT_KINDS if k != "no_food" or any(word in folded for word in lex.food)]
+    bed = any(word in folded for word in lex.bed_tonight)
+    told = [
+        k
+        for k in learned.URGENT_KINDS
+        if (k != "no_food" or any(word in folded for word in lex.food)) and (k != "no_shelter" or not bed)
+    ]
     named = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in told]
     if found.urgent.fires and named and not labels & {"crisis", "urgent"}:
         add("urgent", found.urgent)

@@ -86,6 +86,12 @@ _CONTACT = (
         ),
     ),
     ("email", re.compile(r"(めーる|mail|e-mail)(で|が|の方が|のほうが)")),
+    (
+        "line",
+        re.compile(
+            r"(文字|もじ|ちゃっと)(で|が)(ほし|欲し|お願い|おねがい|いい|やりとり|連絡|れんらく|返事|返信|へんじ|助か)"
+        ),
+    ),
     ("visit", re.compile(r"(窓口|そちら|事務所)(に|へ)(行|伺|うかが|出向)")),
 )
 _BARE_CONTACT = re.compile(
@@ -108,6 +114,7 @@ _NOT_CONTACT = re.compile(
 )
 _CONTACT_TIMES = (
     ("weekend", re.compile(r"土日|週末|土曜|日曜|休日")),
+    ("weekday_daytime", re.compile(r"昼間|日中|ひるま|にっちゅう|昼のうち")),
     ("weekday_morning", re.compile(r"午前|朝")),
     ("weekday_afternoon", re.compile(r"午後|昼|日中")),
     ("weekday_evening", re.compile(r"夜|夕方|晩|よる|ゆうがた")),
@@ -147,6 +154,9 @@ _CONSIDERATION = re.compile(
     r"|(来られる|こられる|来られ|来てもら|きてもら|来ていただ|きていただ|訪問|ほうもん|家に来|うちに来)"
     r"[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
     r"|(郵便|手紙|書類)[^。]{0,12}(困|こま|やめ|送らないで)"
+    r"|(電話|でんわ)(じゃ|では|で)なく(て)?[^。?？]{0,8}(文字|もじ|line|らいん|めーる|ちゃっと)"
+    r"|(文字|もじ)(で|だけで)(の)?(お?返事|お?へんじ|返信|へんしん|連絡|れんらく|やりとり)"
+    r"|(お?返事|お?へんじ|返信|へんしん|連絡|れんらく)(は|も)(文字|もじ)(で|だけ)"
     r"|(名前|なまえ)(は|を)?(出さ|言わ|いわ)ないで"
     r"|(内緒|ないしょ)(で|に|だ|です|にして)"
     r"|(言わ|いわ)んといて"
@@ -158,7 +168,8 @@ _CONSIDERATION = re.compile(
 )
 """What a person asks to be careful about (配慮): being found out (「息子に知られずに相談できますか」),
 being told on (「親にはまだ言わないでほしいです」「先生にはいいたくない」「嫁にはまだ言うてへん」), phone
-calls (「電話は絶対にだめです」「家の電話にはかけないで」),
+calls (「電話は絶対にだめです」「家の電話にはかけないで」), answers in writing (「お返事も電話じゃなくて
+文字でほしいです」),
 visits (「来てもらうのも困ります」), letters, a 児童相談所 not wanted (「じそうとかはやだ」)."""
 _REFUSED = re.compile(
     r"^[^。、,]{0,8}?(こわ|怖|恐|無理|むり|でき(な|ひん|へん|ん)|出来な|やめ|嫌|いや|苦手|不安|ぱにっく)"
@@ -171,6 +182,19 @@ _ASKED_IF_ONE_MAY_COME = re.compile(
 )
 """Whether coming to the window is possible, asked right after it (「本日中に窓口へ伺うことは可能で
 しょうか」): a question about the window's hours, not the way the writer wants to be contacted."""
+_ASKED_WAY = re.compile(r"^[^。!?！？\n]{0,16}?(?:[?？]|(?:か|かな|かね|やろか|でしょうか)\s*(?:[。、]|$))")
+"""A way of contact asked about, not chosen (「FAXかメールでもいいですか」「LINEで大丈夫？」): the rest of
+its sentence is a question."""
+_REQUESTED = re.compile(r"お願い|おねがい|もらえ|いただけ|ください|下さい|くれ")
+"""A request put as a question (「メールでお願いできますか」): the way is chosen."""
+
+
+def _asked_way(after: str) -> bool:
+    """Whether the words after a way of contact make it a question about that way, not a choice."""
+    asked = _ASKED_WAY.search(after)
+    return asked is not None and not _REQUESTED.search(asked.group(0))
+
+
 _OWN_MATTER = re.compile(
     r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|[。!?]|$)"
     r"|(本人|ほんにん)(です|でございます|でござる|だよ|だ[。!]|や[。!]|やで|っす|になります)"
@@ -881,7 +905,7 @@ def _contact(folded: str) -> Entity | None:
     for option, pattern in _CONTACT:
         for found in pattern.finditer(folded):
             after = folded[found.end() :]
-            asked = option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)
+            asked = (option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)) or _asked_way(after)
             if not _REFUSED.search(after) and not asked:
                 return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
@@ -977,7 +1001,16 @@ def _unreachable_time(sentence: str) -> bool:
     返事ができません」): a caution for whoever writes back."""
     plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
     named = _time_of_day(plain) is not None
-    return named and bool(_REACH_WORDS.search(folded)) and bool(_UNREACHABLE.search(folded))
+    refused = bool(_TIME_REFUSED.fullmatch(plain.strip()))
+    return refused or (named and bool(_REACH_WORDS.search(folded)) and bool(_UNREACHABLE.search(folded)))
+
+
+_TIME_REFUSED = re.compile(
+    r"(夜|よる|夜間|夕方|晩|朝|午前|午後|土日|週末|休日)(は|に|の)?(連絡|電話)?(は|も)?"
+    r"(やめて|やめてほしい|やめてください|避けて|さけて|だめ|ダメ|無理|むり|困ります|こまります|ちょっと)"
+    r"(です|でお願いします|ね|よ|な|かな)?[。.!！…ー〜~ ]*"
+)
+"""A short sentence that is only a time refused (「夜はやめて」「土日はだめ」): not to be called then."""
 
 
 def _home_visit(text: str) -> list[Entity]:

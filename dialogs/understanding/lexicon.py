@@ -68,6 +68,7 @@ _CONTEXT_KEYS = (
     "food",
     "after_death",
     "future_worry",
+    "bed_tonight",
 )
 
 
@@ -165,6 +166,8 @@ class Lexicon:
     """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
     killing_time: tuple[str, ...] = ()
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
+    bed_tonight: tuple[str, ...] = ()
+    """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
@@ -407,6 +410,7 @@ def _compile(raw: _Raw) -> Lexicon:
         food=norm.all(raw.context.get("food", [])),
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
+        bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -100,6 +100,7 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.hiding_job_loss",
     "talk.daytime_hard",
     "talk.blame_fear",
+    "talk.returning",
 )
 """Conversational turns: greeting, thanks, asking what to do, wanting only to be heard, fear of being
 seen, something to add for the person in charge; and, after a crisis reply, not wanting the police,
@@ -112,7 +113,8 @@ asking whether what was deleted is really gone (「ほんとに消えた？」),
 one may write again (「また明日連絡してもいいですか」); thinking of consulting (「相談しようかな」), a goodbye
 (「また何かあれば連絡します」), a phone about to be cut (「ケイタイモ モウスグ トマル」); questions
 on privacy: AI training, whether the city reads it, how long records stay, whether LINE reads it; the
-fear of being scolded or blamed for consulting (「怒られたりしない？親のくせにって」)."""
+fear of being scolded or blamed for consulting (「怒られたりしない？親のくせにって」); a person coming back
+(「昨日相談した者です」)."""
 
 INTENTS: tuple[str, ...] = (
     *QUESTION_IDS,

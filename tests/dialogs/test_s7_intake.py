@@ -57,7 +57,7 @@ def test_the_wife_is_not_listed_as_violent_and_her_age_and_the_sons_years_are_he
 def test_the_hours_she_can_answer_reach_the_sheet_and_the_evening_is_never_put_in_their_place() -> None:
     chat = started(LONG_FIRST, LONG_SECOND, LONG_THIRD, now=DAY)
     summary = build_summary(chat.data)
-    assert summary["contact_times"] == "weekday_afternoon"
+    assert summary["contact_times"] == "weekday_daytime"
     assert "10時から14時" in summary["own_words"]["contact_times"]
     assert "夫が家にいる夜や土日は返事ができません" in (summary["considerations"] or "")
     assert "平日の夕方以降" not in summary_text(chat.data)

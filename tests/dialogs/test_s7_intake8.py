@@ -351,5 +351,5 @@ def test_hours_changed_after_sending_reach_the_case_rather_than_the_office_hours
         "直っていないようです。年代は18〜39歳、連絡方法はこのLINEにしてください。時間帯は平日の昼間に変更です"
     )
     fields = _added_fields(chat)
-    assert fields["contact"] == "line" and fields["contact_times"] == "weekday_afternoon"
+    assert fields["contact"] == "line" and fields["contact_times"] == "weekday_daytime"
     assert "連絡の時間帯" in said(chat)

@@ -141,7 +141,7 @@ MOTHER = ("息子が20年部屋から出てきません。42歳です", "電話�
 
 def test_daytime_is_fine_is_a_contact_time() -> None:
     chat = started(*MOTHER, "昼間なら大丈夫です")
-    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_afternoon"
+    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_daytime"
 
 
 def test_daytime_at_the_contact_time_question_is_taken() -> None:
@@ -149,7 +149,7 @@ def test_daytime_at_the_contact_time_question_is_taken() -> None:
     while chat.state != "intake.ask_contact_times":
         chat.tap("答えたくない")
     chat.send("日中なら大丈夫です")
-    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_afternoon"
+    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_daytime"
     assert chat.state != "intake.ask_contact_times"
 
 
@@ -158,7 +158,7 @@ def test_daytime_at_the_contact_way_question_is_kept_as_the_time() -> None:
     while chat.state != "intake.ask_contact":
         chat.tap("答えたくない")
     chat.send("昼間なら大丈夫です")
-    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_afternoon"
+    assert intake_answers(chat)["contact_times"]["choice"] == "weekday_daytime"
 
 
 def test_not_told_the_wife_yet_in_kansai_words_is_a_caution() -> None:
