@@ -321,6 +321,10 @@ MIND_ILLNESS = re.compile(r"(?:心|こころ|精神|メンタル|頭)の?(?:病�
 """An illness of the mind (「心の病気」): mental health, not a bodily illness."""
 
 
+HOUSEHOLD_MATTERS = frozenset(("economic", "debt", "housing", "budgeting"))
+"""Money and housing worries a family member who names no one goes on telling of the relative's
+household (「電気とまったらどうなるんだろう」 after the brother's unpaid bills), not of their own."""
+
 OF_THE_COUPLE = frozenset(("violence", "family_relations"))
 """Concerns a writer tells of themself when they name the partner they live with."""
 
@@ -415,7 +419,11 @@ def _concerns(
     text: str = "",
     denied: tuple[str, ...] = (),
 ) -> list[str]:
-    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
+    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any.
+
+    A family member who names no one and not themself goes on about the worry already told of their
+    relative (the brother's unpaid bills, then 「電気とまったらどうなるんだろう、冬なのに」): it stays his,
+    as do money and housing worries while only the relative's worries were told so far."""
     about = dict(understanding.concern_about)
     needs = [URGENT_NEEDS[k] for k in understanding.crisis_kinds if k in URGENT_NEEDS]
     understanding = replace(
@@ -425,6 +433,16 @@ def _concerns(
     if untold_subject and _others_ask(answers):
         about.update(
             {c: "other" for c, whose in about.items() if whose == "self" and _told_of_the_person(c, text)}
+        )
+    if untold_subject and _others_ask(answers) and not WRITER_SUBJECT.search(text):
+        earlier = answers.get("concerns", {}).get("about", {})
+        of_them = set(earlier.values()) == {"other"}  # so far only the relative's worries were told
+        about.update(
+            {
+                c: "other"
+                for c, whose in about.items()
+                if whose == "self" and (earlier.get(c) == "other" or (of_them and c in HOUSEHOLD_MATTERS))
+            }
         )
     if names_partner(text):  # 「同棲している彼が怖い」 tells of the writer and her partner, like 夫
         about.update({c: "self" for c in about if c in OF_THE_COUPLE})

@@ -231,3 +231,32 @@ def test_childrens_ages_are_noted_on_the_sheet(messages: tuple[str, ...], ages: 
     chat = started(*messages)
     assert build_summary(chat.data)["children"] == ages
     assert "子ども：" in summary_text(chat.data)
+
+
+# ---------------------------------------------------------------- 4. the brother's worries stay his
+
+
+SISTER = (
+    "兄のことで相談です。長文すみません。両親が去年と今年つづけて亡くなって、兄（42）がひとりで実家に残って"
+    "ます。兄は20年ちかく家にいて、働いたことはほとんどないです。両親の年金で暮らしてたので、今はお金がどう"
+    "なってるのかもわからない。電気代の督促が来てたって近所の人から聞きました。私は県外に住んでて、小さい子"
+    "もいて、毎週は行けません。兄は私からの電話にも出ません。"
+)
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "電気とまったらどうなるんだろう、冬なのに",
+        "電気止められたらどうしよう",
+        "このまま電気もガスも止まったら",
+    ],
+)
+def test_a_sisters_words_on_her_brothers_bills_leave_the_debt_his(then: str) -> None:
+    chat = started(SISTER, then, "私も正直つかれてます")
+    summary = build_summary(chat.data)
+    own = summary["asker_wellbeing"] or {}
+    assert not {"debt", "economic"} & set(own.get("concerns") or [])
+    assert "debt" in summary["concerns"]
+    assert own.get("distress") and "asker_distress" not in summary["unanswered"]
+    assert "contact" not in intake_answers(chat)
