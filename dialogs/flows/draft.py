@@ -156,10 +156,12 @@ def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
 
 def _of_another_relative(answers: dict[str, Any], entity: Entity) -> bool:
     """Whether a fact names a relative other than the person the form is about (「母は70で」 from a
-    sister writing about her brother)."""
+    sister writing about her brother). A supporter's relatives are the household they write of
+    (「80代のお母さんと50代の息子さん」 from a 民生委員): none of them is another relative."""
     relation = answers.get("relation", {}).get("choice")
     named = relative_named(entity.matched) if entity.about == "other" else None
-    return relation is not None and named is not None and named != relation
+    supporter = relation in SUPPORTER_RELATIONS
+    return relation is not None and named is not None and named != relation and not supporter
 
 
 def _beside_a_relatives_age(answers: dict[str, Any], entity: Entity) -> bool:

@@ -260,3 +260,17 @@ def test_a_sisters_words_on_her_brothers_bills_leave_the_debt_his(then: str) -> 
     assert "debt" in summary["concerns"]
     assert own.get("distress") and "asker_distress" not in summary["unanswered"]
     assert "contact" not in intake_answers(chat)
+
+
+@pytest.mark.parametrize(
+    "household",
+    [
+        "80代のお母さんと50代の息子さんの二人暮らしで、お母さんが最近足を悪くして買い物に行けていないようです",
+        "80代のお父さんと50代の娘さんが二人で暮らしています",
+        "お母さん（85歳）と息子さん（55歳）の世帯です",
+    ],
+)
+def test_a_supporters_household_ages_reach_the_sheet(household: str) -> None:
+    summary = build_summary(started(SUPPORTER[0], household).data)
+    assert summary["age_band"] in ("40_64", "65_plus")
+    assert "age_band" not in summary["unanswered"]
