@@ -141,7 +141,8 @@ class IntakeSummary(TypedDict):
     person's own words, bounded, with the fields each told about), `language` (English or
     やさしい日本語 needed, from how they wrote), `violence` (who hurts, `by`, and who is hurt,
     `hurt`: the writer as `self` or their relatives) and `children` (the ages of children told in
-    passing, 「子供は4さい」「2 kids, 6 and 9」, whoever the form is about) are additions to the 受付票.
+    passing, 「子供は4さい」「2 kids, 6 and 9」, whoever the form is about) and `violence_denied` (the
+    words saying there is no violence, 「暴力とかはないです」) are additions to the 受付票.
     """
 
     asker: str | None
@@ -163,6 +164,7 @@ class IntakeSummary(TypedDict):
     heard: list[dict[str, Any]]
     language: list[str]
     children: list[str]
+    violence_denied: list[str]
 
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
@@ -201,6 +203,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
             "language": _language_needs(data),
             "children": [str(age) for age in data.get("intake", {}).get("children_ages", [])],
+            "violence_denied": [str(words) for words in data.get("intake", {}).get("violence_denied", [])],
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
@@ -422,6 +425,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
         _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
         _line("language", _join([label_for("language", need) for need in summary.get("language") or []])),
+        _line("violence_denied", _join([_quote(words) for words in summary.get("violence_denied") or []])),
         _line(
             "children",
             _join([catalog.text("summary.child_age", age=age) for age in summary.get("children") or []]),

@@ -959,6 +959,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     told = [e.value for e in understanding.entities if e.kind == "consideration"]
     cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
     _note_children(form, understanding, dialog.user_input.text)
+    _note_violence_denied(form, dialog.user_input.text)
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
@@ -1103,6 +1104,21 @@ CHILDREN_EN = re.compile(
 """Children named in English, with the words after them (「2 kids, 6 and 9」)."""
 
 CHILD_AGE_LIMIT = 18
+
+VIOLENCE_DENIED = re.compile(
+    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|殴|なぐ|叩|たた)[^。!?！？\n]{0,8}?"
+    r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
+)
+"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」), not a fear asked."""
+
+
+def _note_violence_denied(form: dict[str, Any], text: str) -> None:
+    """Keep the sentence saying there is no violence, for the sheet: a CSW reads that it was denied."""
+    for sentence in SENTENCES.findall(unicodedata.normalize("NFKC", text)):
+        words = sentence.strip().rstrip("。")
+        kept = form.setdefault("violence_denied", []) if VIOLENCE_DENIED.search(words) else None
+        if kept is not None and words not in kept:
+            kept.append(words)
 
 
 def _note_children(form: dict[str, Any], understanding: Understanding, text: str) -> None:

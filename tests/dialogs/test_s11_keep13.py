@@ -274,3 +274,26 @@ def test_a_supporters_household_ages_reach_the_sheet(household: str) -> None:
     summary = build_summary(started(SUPPORTER[0], household).data)
     assert summary["age_band"] in ("40_64", "65_plus")
     assert "age_band" not in summary["unanswered"]
+
+
+@pytest.mark.parametrize(
+    ("messages", "denied"),
+    [
+        ((*FATHER, "暴力とかはないです"), "暴力とかはないです"),
+        (
+            ("たすけてください", "今日なぐられた。子供は4さい。子供には手はだしてない"),
+            "子供には手はだしてない",
+        ),
+        (("息子が部屋から出てきません", "物を壊すことはあるけど、暴力はないです"), "暴力はないです"),
+    ],
+)
+def test_a_denial_of_violence_is_noted_on_the_sheet(messages: tuple[str, ...], denied: str) -> None:
+    chat = started(*messages)
+    assert any(denied in words for words in build_summary(chat.data)["violence_denied"])
+    assert "暴力は「ない」と話していること" in summary_text(chat.data)
+
+
+@pytest.mark.parametrize("words", ["殴らないでって言っても聞かない", "手を上げるのではないかと心配です"])
+def test_a_plea_or_a_fear_is_no_denial_of_violence(words: str) -> None:
+    chat = started("息子のことで相談です", words)
+    assert build_summary(chat.data)["violence_denied"] == []
