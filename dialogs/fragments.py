@@ -184,6 +184,10 @@ WORD_LISTS = (
     "contact_line_en_not",
     "writes_only",
     "no_questions",
+    "spouse_named",
+    "death_told",
+    "own_strain",
+    "feels_better",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -580,3 +584,13 @@ def neighbour_written_of(text: str) -> str | None:
                 return word
             at = normalized.find(word, at + 1)
     return None
+
+
+SPOUSE_TO_DEATH = 6
+"""How far after the spouse is named the death may be told (「妻は去年亡くなって」)."""
+
+
+def tells_spouse_lost(text: str) -> bool:
+    """Whether the words tell that the writer's wife or husband died (「妻は去年亡くなって」
+    「主人に先立たれ」)."""
+    return word_then_word(text, "spouse_named", "death_told", SPOUSE_TO_DEATH)

@@ -140,8 +140,10 @@ class IntakeSummary(TypedDict):
 
     `asker_wellbeing` (a family asker's own age, distress, situation and concerns), `heard` (the
     person's own words, bounded, with the fields each told about), `language` (English or
-    やさしい日本語 needed, from how they wrote) and `violence` (who hurts, `by`, and who is hurt,
-    `hurt`: the writer as `self` or their relatives) are additions to the 受付票.
+    やさしい日本語 needed, from how they wrote), `violence` (who hurts, `by`, and who is hurt,
+    `hurt`: the writer as `self` or their relatives) and `children` (the ages of children told in
+    passing, 「子供は4さい」「2 kids, 6 and 9」, whoever the form is about) and `violence_denied` (the
+    words saying there is no violence, 「暴力とかはないです」) are additions to the 受付票.
     """
 
     asker: str | None
@@ -162,6 +164,8 @@ class IntakeSummary(TypedDict):
     asker_wellbeing: dict[str, Any] | None
     heard: list[dict[str, Any]]
     language: list[str]
+    children: list[str]
+    violence_denied: list[str]
 
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
@@ -199,6 +203,8 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             else None,
             "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
             "language": _language_needs(data),
+            "children": [str(age) for age in data.get("intake", {}).get("children_ages", [])],
+            "violence_denied": [str(words) for words in data.get("intake", {}).get("violence_denied", [])],
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
@@ -390,7 +396,7 @@ def render(summary: Mapping[str, Any]) -> str:
     wellbeing = summary.get("asker_wellbeing") or {}
     own = [
         label_for("age_band", str(wellbeing["age_band"])) if wellbeing.get("age_band") else "",
-        label_for("asker_distress", str(wellbeing["distress"])) if wellbeing.get("distress") else "",
+        _distress(str(wellbeing["distress"])) if wellbeing.get("distress") else "",
         _join([label_for("concerns", c) for c in wellbeing.get("concerns") or []]),
         _quote(str(wellbeing["situation"])) if wellbeing.get("situation") not in (None, "none") else "",
     ]
@@ -420,6 +426,11 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("asker_wellbeing", catalog.text("summary.slash").join(w for w in own if w)),
         _line("own_words", _quote(words["own_words"]) if words.get("own_words") else None),
         _line("language", _join([label_for("language", need) for need in summary.get("language") or []])),
+        _line("violence_denied", _join([_quote(words) for words in summary.get("violence_denied") or []])),
+        _line(
+            "children",
+            _join([catalog.text("summary.child_age", age=age) for age in summary.get("children") or []]),
+        ),
         *heard_lines(summary),
         _line("unanswered", _join(unanswered) or catalog.text("summary.nothing_left")),
     ]
@@ -457,14 +468,19 @@ def _briefly(summary: IntakeSummary) -> dict[str, Any]:
     return brief
 
 
+def _distress(value: str) -> str:
+    """How hard it is for a family member: the option chosen, or their own words quoted
+    (「私も正直つかれてます」 told in passing)."""
+    label = label_for("asker_distress", value)
+    return label if label != value else _quote(_bounded(value))
+
+
 def _asker_own(summary: IntakeSummary) -> list[str]:
     """A family member's own age, how hard it is, and their situation in their words."""
     wellbeing = summary["asker_wellbeing"] or {}
-    own = [
-        label_for(key, str(wellbeing[field]))
-        for field, key in (("age_band", "age_band"), ("distress", "asker_distress"))
-        if wellbeing.get(field)
-    ]
+    own = [label_for("age_band", str(wellbeing["age_band"]))] if wellbeing.get("age_band") else []
+    if wellbeing.get("distress"):
+        own.append(_distress(str(wellbeing["distress"])))
     if wellbeing.get("situation") not in (None, "none"):
         own.append(_quote(_bounded(str(wellbeing["situation"]))))
     return own

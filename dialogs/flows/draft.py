@@ -24,7 +24,15 @@ from dialogs.flows.languages import asks_for_line_in_english, reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
-from dialogs.understanding.model import CONCERNS, CRISIS_KINDS, About, Entity, Evidence, Understanding
+from dialogs.understanding.model import (
+    COMMAND_INTENTS,
+    CONCERNS,
+    CRISIS_KINDS,
+    About,
+    Entity,
+    Evidence,
+    Understanding,
+)
 from dialogs.violence import PEOPLE, names_partner, who_hurts
 
 HEARD_CHARS = 5000
@@ -148,10 +156,12 @@ def _about_the_person(answers: dict[str, Any], entity: Entity) -> bool:
 
 def _of_another_relative(answers: dict[str, Any], entity: Entity) -> bool:
     """Whether a fact names a relative other than the person the form is about (「母は70で」 from a
-    sister writing about her brother)."""
+    sister writing about her brother). A supporter's relatives are the household they write of
+    (「80代のお母さんと50代の息子さん」 from a 民生委員): none of them is another relative."""
     relation = answers.get("relation", {}).get("choice")
     named = relative_named(entity.matched) if entity.about == "other" else None
-    return relation is not None and named is not None and named != relation
+    supporter = relation in SUPPORTER_RELATIONS
+    return relation is not None and named is not None and named != relation and not supporter
 
 
 def _beside_a_relatives_age(answers: dict[str, Any], entity: Entity) -> bool:
@@ -213,6 +223,11 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["duration"] if _fill(answers, "duration", entity.value) else []
     if entity.kind == "district" and current_content().district(entity.value):
         return ["district"] if _fill(answers, "district", entity.value) else []
+    if entity.kind == "district_words" and not answers.get("district", {}).get("choice"):
+        if answers.get("district", {}).get("words") == entity.value:
+            return []
+        answers["district"] = {"words": entity.value, "from_text": True}
+        return ["district"]
     if entity.kind == "contact" and entity.value in BY_KEY["contact"].options({}):
         return ["contact"] if _latest_contact(answers, entity.value) else []
     if entity.kind == "contact_also" and entity.value in BY_KEY["contact"].options({}):
@@ -320,6 +335,10 @@ MIND_ILLNESS = re.compile(r"(?:心|こころ|精神|メンタル|頭)の?(?:病�
 """An illness of the mind (「心の病気」): mental health, not a bodily illness."""
 
 
+HOUSEHOLD_MATTERS = frozenset(("economic", "debt", "housing", "budgeting"))
+"""Money and housing worries a family member who names no one goes on telling of the relative's
+household (「電気とまったらどうなるんだろう」 after the brother's unpaid bills), not of their own."""
+
 OF_THE_COUPLE = frozenset(("violence", "family_relations"))
 """Concerns a writer tells of themself when they name the partner they live with."""
 
@@ -414,7 +433,11 @@ def _concerns(
     text: str = "",
     denied: tuple[str, ...] = (),
 ) -> list[str]:
-    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any."""
+    """Add the concerns written in the text, remembering whom each is about; ['concerns'] when any.
+
+    A family member who names no one and not themself goes on about the worry already told of their
+    relative (the brother's unpaid bills, then 「電気とまったらどうなるんだろう、冬なのに」): it stays his,
+    as do money and housing worries while only the relative's worries were told so far."""
     about = dict(understanding.concern_about)
     needs = [URGENT_NEEDS[k] for k in understanding.crisis_kinds if k in URGENT_NEEDS]
     understanding = replace(
@@ -424,6 +447,16 @@ def _concerns(
     if untold_subject and _others_ask(answers):
         about.update(
             {c: "other" for c, whose in about.items() if whose == "self" and _told_of_the_person(c, text)}
+        )
+    if untold_subject and _others_ask(answers) and not WRITER_SUBJECT.search(text):
+        earlier = answers.get("concerns", {}).get("about", {})
+        of_them = set(earlier.values()) == {"other"}  # so far only the relative's worries were told
+        about.update(
+            {
+                c: "other"
+                for c, whose in about.items()
+                if whose == "self" and (earlier.get(c) == "other" or (of_them and c in HOUSEHOLD_MATTERS))
+            }
         )
     if names_partner(text):  # 「同棲している彼が怖い」 tells of the writer and her partner, like 夫
         about.update({c: "self" for c in about if c in OF_THE_COUPLE})
@@ -478,10 +511,14 @@ def untick_read_from_text(data: dict[str, Any], concern: str) -> None:
 DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|(?<![っしきいみべけせてねれげびぎちじえめへ])ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
+    r"|じゃなか|ではなか|じゃねえ|じゃねぇ|やないよ|やないで|やないし|やないです|ではねぁ|でねぁ"
     r"|外して|はずして|消して|けして|(?:取って|とって)(?=\s?(?:ください|下さい|ほしい|欲しい|もらえ|くれ|$|[。!！]))|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
+    r"(?!\s?(?:か|でしょう|だろう))"
 )
 """A worry named only to say it is not one (「仕事探しはちがう」「ひきこもりではありません」「仕事探しは
-外して」「不登校とかは関係ないです」). 「ちゃう」 is 違う only after a word, not after a verb's
+外して」「不登校とかは関係ないです」, in dialect 「ひきこもりとかじゃなかよ」「ひきこもりやないよ」);
+not a fear asked (「手を上げるのではないかと」).
+「ちゃう」 is 違う only after a word, not after a verb's
 て-form (「生活費ぜんぶ使っちゃう」 tells the worry); 取って only as a request (「ためとってまって」 in
 名古屋弁 is 「ためてしまって」)."""
 NOT_TOLD = re.compile(
@@ -872,6 +909,27 @@ def of_appetite_lost(understanding: Understanding, text: str) -> Understanding:
     )
 
 
+def of_denials(understanding: Understanding, text: str) -> Understanding:
+    """The reading without the worries the words deny (「別にひきこもりとかじゃなかよ」) and without a
+    worry of the mind the model alone guessed from relief (「ちょっと楽になったかも」): nothing in
+    the reply or on the sheet says the person is troubled by what they said is not so. A reading of
+    danger is left whole: the crisis replies weigh their own denials."""
+    if understanding.crisis != "none":
+        return understanding
+    denied = set(denied_concerns(text))
+    if fragments.holds_word_of(text, "feels_better") and understanding.learned_only("concern:mental_health"):
+        denied.add("mental_health")
+    if not denied & set(understanding.concerns):
+        return understanding
+    concerns = tuple(c for c in understanding.concerns if c not in denied)
+    return replace(
+        understanding,
+        concerns=concerns,
+        concern_about=tuple(pair for pair in understanding.concern_about if pair[0] not in denied),
+        evidence=tuple(e for e in understanding.evidence if e.label.removeprefix("concern:") not in denied),
+    )
+
+
 def _untick_a_grown_persons_schooling(form: dict[str, Any], text: str) -> bool:
     """Take 子ども・教育 ticked from earlier words off once the person is known to be grown (「高校を中退して
     から家にいます」, then 「息子は42歳です」), unless a child was named; True when it came off."""
@@ -912,6 +970,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     )  # a guess gives way to 「兄が失業して」
     told = [e.value for e in understanding.entities if e.kind == "consideration"]
     cautions = [e for e in _cautions(dialog.user_input.text) if not any(e.value in w for w in told)]
+    _note_children(form, understanding, dialog.user_input.text)
+    _note_violence_denied(form, dialog.user_input.text)
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
@@ -946,13 +1006,151 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         filled.append("asker")
     urgent = dialog.data.get("urgency", {}).get("level", "normal") != "normal"
     in_danger = urgent and not dialog.state.startswith("consent.")  # consent decides what it adds
+    filled += [key for key in _writer_own(answers, text) if key not in filled]
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk or in_danger
-    if keep_words and meaningful:
+    if keep_words and (meaningful or tells_something(understanding, text)):
         _keep_words(form, dialog.user_input.text, filled)
     for key in filled:
         if key in form["skipped"]:
             form["skipped"].remove(key)
     return filled
+
+
+PASSING_INTENTS = frozenset(
+    (
+        *COMMAND_INTENTS,
+        "talk.greeting",
+        "talk.thanks",
+        "talk.goodbye",
+        "talk.goodnight",
+        "talk.write_again",
+        "talk.just_looking",
+        "talk.language",
+        "talk.when_reply",
+        "talk.deleted_check",
+        "talk.withdraw",
+    )
+)
+"""Turns that tell nothing of a life: greetings, thanks, goodbyes and commands (「担当者と話したい」)."""
+
+SENTENCES = re.compile(r"[^。.!?！？\n]+[。.!?！？]*")
+"""One sentence of the person's words, with its end marks (English sentences end with 「.」 too)."""
+
+ASKS = re.compile(r"(?:[?？]|か|かな|かね|の|よね|ますか|ですか|でしょうか)[。.\s]*$")
+"""How a sentence ends when it asks (「無料ですか？」「名前とか言わなくていいの」
+「行ったりしないですよね」)."""
+
+TELLING_CHARS = 6
+"""How long a sentence that is not a question must be to tell something (not 「すみません」 alone)."""
+
+
+def _tells(sentence: str) -> bool:
+    """Whether one sentence states something rather than asks: 「妻は去年亡くなって」「I am scared」."""
+    words = sentence.strip()
+    return len(words) >= TELLING_CHARS and ASKS.search(words) is None
+
+
+def tells_something(understanding: Understanding, text: str) -> bool:
+    """Whether a message tells of the person's life or worries, so its words go on the 受付票 even when
+    no field was filled and an FAQ or service card answered it (「妻は去年亡くなって、私も来年定年で。正直
+    どうしたらいいのか」「visa is spouse visa. if I ask help, immigration know? I am scared」).
+
+    Left out: greetings, thanks and commands, and a bare question about the service (「ここって本当に
+    無料ですか？名前とか言わなくていいの？」「is free?」); a service question beside a statement is kept."""
+    if understanding.concerns or understanding.entities:
+        return True
+    if understanding.intents and all(intent in PASSING_INTENTS for intent in understanding.intents):
+        return False
+    sentences = [s for s in SENTENCES.findall(text) if s.strip()]
+    if not understanding.intents:
+        return any(_tells(s) for s in sentences)
+    service = all(intent.split(".")[0] in SERVICE_QUESTION_KINDS for intent in understanding.intents)
+    return any(_tells(s) for s in sentences) and (not service or len(sentences) > 1)
+
+
+SERVICE_QUESTION_KINDS = frozenset(("faq", "ask", "service"))
+"""Intent families that ask about the service or a support (「住居確保給付金について知りたい」)."""
+
+WRITER_SUBJECT = re.compile(
+    r"(?:私|わたし|わたくし|あたし|僕|ぼく|俺|おれ|自分)(?:は|も|が|自身|ひとり|一人)|\bI (?:am|'m)\b"
+)
+"""The writer named as the one a sentence is about (「私も来年定年で」「私は県外に住んでて」), not as the
+one spoken to (「兄は私からの電話にも出ません」)."""
+
+OTHERS_NAMED = re.compile(r"息子|娘|兄|弟|姉|妹|父|母|親|夫|妻|主人|子ども|子供|こども|本人|彼|孫|甥|姪")
+"""Someone other than the writer named in a sentence (a tiredness told of them is theirs)."""
+
+
+def _writer_own(answers: dict[str, Any], text: str) -> list[str]:
+    """A family member's own situation and strain told in passing, for the sheet's 相談者自身 line.
+
+    A spouse's death (「妻は去年亡くなって」) and sentences the writer tells of themself (「私も来年定年で」
+    「私は県外に住んでて、小さい子もいて」) are their situation; their own tiredness or not knowing what
+    to do (「私も正直つかれてます」「正直どうしたらいいのか」, naming no one else) is their しんどさ. A
+    situation is never a question; all of it only once the writer is known to write for a relative."""
+    if asker_of_answers(answers) != "family":
+        return []
+    filled: list[str] = []
+    for sentence in SENTENCES.findall(text):
+        words = sentence.strip()
+        mine = WRITER_SUBJECT.search(words) is not None
+        strain = fragments.holds_word_of(words, "own_strain") and (mine or not OTHERS_NAMED.search(words))
+        if strain:  # 「正直どうしたらいいのか」 asks no one
+            key = "asker_distress"
+        elif ASKS.search(words) is None and (mine or fragments.tells_spouse_lost(words)):
+            key = "asker_situation"
+        else:
+            continue
+        if _add_words(answers, key, words.rstrip("。")) and key not in filled:
+            filled.append(key)
+    return filled
+
+
+def asker_of_answers(answers: dict[str, Any]) -> str | None:
+    """Who writes, as the draft holds it (a guess included)."""
+    asker = answers.get("asker", {}).get("choice")
+    return str(asker) if asker else None
+
+
+CHILDREN_EN = re.compile(
+    r"\b(?:kids?|children|child|sons?|daughters?|boys?|girls?)\b([^.!?]{0,30})", re.IGNORECASE
+)
+"""Children named in English, with the words after them (「2 kids, 6 and 9」)."""
+
+CHILD_AGE_LIMIT = 18
+
+VIOLENCE_DENIED = re.compile(
+    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|殴|なぐ|叩|たた)[^。!?！？\n]{0,8}?"
+    r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
+)
+"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」), not a fear asked."""
+
+
+def _note_violence_denied(form: dict[str, Any], text: str) -> None:
+    """Keep the sentence saying there is no violence, for the sheet: a CSW reads that it was denied."""
+    for sentence in SENTENCES.findall(unicodedata.normalize("NFKC", text)):
+        words = sentence.strip().rstrip("。")
+        kept = form.setdefault("violence_denied", []) if VIOLENCE_DENIED.search(words) else None
+        if kept is not None and words not in kept:
+            kept.append(words)
+
+
+def _note_children(form: dict[str, Any], understanding: Understanding, text: str) -> None:
+    """Note the ages of children told in passing (「子供は4さい」「2 kids, 6 and 9」), for the sheet's
+    子ども line, whoever the form's age field is about: a CSW plans for them too."""
+    ages = [
+        entity.value
+        for entity in understanding.entities
+        if entity.kind == "age"
+        and entity.value.isdigit()
+        and int(entity.value) < CHILD_AGE_LIMIT
+        and (entity.matched.startswith("子") or fragments.holds_word_of(entity.matched, "minor_named"))
+    ]
+    for found in CHILDREN_EN.finditer(unicodedata.normalize("NFKC", text)):
+        ages += [n for n in re.findall(r"\b\d{1,2}\b", found.group(1)) if int(n) < CHILD_AGE_LIMIT]
+    if ages:
+        kept = form.setdefault("children_ages", [])
+        kept += [age for age in dict.fromkeys(ages) if age not in kept]
 
 
 STILL_A_BED_TONIGHT = re.compile(

@@ -17,6 +17,7 @@ from typing import Any
 from transitions import EventData
 
 from dialogs import catalog, fragments
+from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft, followup, languages
 from dialogs.flows.answers import SENTENCE, answer_detour
@@ -172,7 +173,7 @@ def gather(dialog: Dialog) -> list[str]:
     if dialog.understanding is not None:
         text = dialog.user_input.text
         reading = draft.of_grown_people(dialog.understanding, dialog.data, text)
-        dialog.understanding = draft.of_appetite_lost(reading, text)
+        dialog.understanding = draft.of_denials(draft.of_appetite_lost(reading, text), text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
     if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
@@ -193,6 +194,7 @@ def gather(dialog: Dialog) -> list[str]:
     noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
     if crisis or dialog.data.get("with_person"):  # a person reading: the bot is quiet
         return filled
+    _acknowledge_a_loss(dialog)
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
     in_form = question is not None or dialog.state == consent.States.REVIEW
     if not in_form and followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
@@ -202,7 +204,20 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.say(
             languages.worded(dialog, "draft.noted"), items=catalog.text("summary.separator").join(labels)
         )
+    if "district" in noted and not answers_of(dialog)["district"].get("choice"):
+        names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
+        dialog.say("draft.district_which", names=names)
     return filled
+
+
+def _acknowledge_a_loss(dialog: Dialog) -> None:
+    """Say once that a wife's or husband's death was heard (「妻は去年亡くなって」), before the reply."""
+    if dialog.data.get("loss_heard") or not fragments.tells_spouse_lost(dialog.user_input.text):
+        return
+    if languages.reply_language(dialog) == "en":
+        return
+    dialog.data["loss_heard"] = True
+    dialog.say("draft.spouse_lost")
 
 
 NOTED_FIELDS = (

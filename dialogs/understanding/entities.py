@@ -73,7 +73,8 @@ _CONTACT = (
     (
         "line",
         re.compile(
-            r"(line|らいん) ?(で|が|の方が|のほうが|のまま|だけ|のみ|いい|ok|おk|大丈夫|だいじょうぶ"
+            r"(line|らいん) ?(?:(?:message|messages|めっせーじ|とーく|chat) ?)?"
+            r"(で|が|の方が|のほうが|のまま|だけ|のみ|いい|ok|おk|大丈夫|だいじょうぶ|is ok|is fine|please"
             r"|に(して|変え|かえ|お願い))"
             r"|このまま(line|ここ)|ここで(お願い|やりとり|話)"
         ),
@@ -165,8 +166,11 @@ _CONSIDERATION = re.compile(
     r"(へん|ない|いない|いません|ません|おらん|ねえ)"
     r"|(児童相談所|児相|じそう|じどうそうだん(じょ|しょ))(とか|に|へ|には|にも)?(は|も)?"
     r"(嫌|いや|やだ|やめ|無理|むり|こわ|怖|行きたくない|いきたくない|言わないで|いわないで|連絡しないで)"
+    r"|(説教|せっきょう|責め|せめ|説得|せっとく|急かさ|せかさ|せかされ|否定|きつく言)[^。、]{0,6}?"
+    r"(やめて|ないで|せんといて|されたくな|勘弁|かんべん)"
 )
-"""What a person asks to be careful about (配慮): being found out (「息子に知られずに相談できますか」),
+"""What a person asks to be careful about (配慮): not to be lectured or pressed (「説教はやめてほしい
+くらい」「責めないでほしい」), being found out (「息子に知られずに相談できますか」),
 being told on (「親にはまだ言わないでほしいです」「先生にはいいたくない」「嫁にはまだ言うてへん」), phone
 calls (「電話は絶対にだめです」「家の電話にはかけないで」), answers in writing (「お返事も電話じゃなくて
 文字でほしいです」),
@@ -177,6 +181,10 @@ _REFUSED = re.compile(
 )
 """Fear or refusal right after a way of contact (「窓口に行くのがこわい」「電話で話すのは無理」): a
 thing to avoid, not the way to be contacted."""
+_UNANSWERED = re.compile(
+    r"^[^。、,]{0,3}?(出|で)(ない|ません|ん[。、,]|ん$|へん|ねえ|られな|られへん|られん|れな|れへん|れん)"
+)
+"""A call not answered (「兄は電話にも出ません」): whoever does not answer, no wish to be phoned."""
 _ASKED_IF_ONE_MAY_COME = re.compile(
     r"^[^。!?！？]{0,12}?(可能でしょうか|可能ですか|可能か|できますか|できるでしょうか|よろしいでしょうか|大丈夫でしょうか|大丈夫ですか)"
 )
@@ -237,6 +245,8 @@ _BARE_AGE = re.compile(
 )
 """An age without 歳 (「息子は28です」「今年で37になります」): taken when the sentence names whose it is
 or says 今年で."""
+_AGE_PAST = re.compile(r"(?<![\d.,万円])([2-9]0)\s?(?:歳|才|さい)?\s?を?(?:過ぎ|すぎ|超え|こえ)")
+"""An age told as passed (「50過ぎると仕事ないね」「40すぎて」): the decade it opens."""
 MIN_AGE, MAX_AGE = 1, 110
 _CLAUSE_BREAK = re.compile(r"[、。,!?！？\n]")
 _OTHER_MATTER = re.compile(
@@ -682,6 +692,7 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
         for match, age, said in (
             *((m, m.group(1), True) for m in _AGE.finditer(ages)),
             *((m, m.group(2), named != "unknown" or bool(m.group(1))) for m in _BARE_AGE.finditer(ages)),
+            *((m, m.group(1), True) for m in _AGE_PAST.finditer(ages)),
         ):
             if _AGE_RANGE.match(ages, match.end()):
                 continue
@@ -885,6 +896,22 @@ def _district(folded: str) -> Entity | None:
     return None
 
 
+_PART_OF_TOWN = re.compile(r"(?:北|南|東|西|中)(?:部|側)(?:地区|地域|の方|のほう|あたり)?")
+"""A part of the town (「南部」「北部」「西側」) that may not be one of the municipality's districts."""
+
+_WHERE_ONE_LIVES = re.compile(r"地区|地域|住所|住ん|すんで|住まい|実家|市の|町の|エリア|あたり")
+"""Words that make a part of the town where someone lives (「地区は南部」「実家はつなぐ市の北部です」)."""
+
+
+def _part_of_town(text: str) -> Entity | None:
+    """A part of the town told as where one lives when no district of the content is named: kept as
+    the words (`district_words`), never guessed to be a district (「南部」 is not 南浜地区)."""
+    part = _PART_OF_TOWN.search(text)
+    if part is None or not _WHERE_ONE_LIVES.search(text):
+        return None
+    return Entity("district_words", part.group(0), "self", part.group(0))
+
+
 def _avoided_contact(folded: str) -> bool:
     """Whether the text names a way of contact only to say it is feared or impossible (「窓口に行くのが
     こわいです」)."""
@@ -893,6 +920,11 @@ def _avoided_contact(folded: str) -> bool:
             if _REFUSED.search(folded[found.end() :]):
                 return True
     return False
+
+
+_CALLS_OF_OTHERS = ("からの", "からは", "から")
+"""Words before a phone that make it someone's calls (「兄は私からの電話にも出ません」), not a wish to
+be called."""
 
 
 def _contact(folded: str) -> Entity | None:
@@ -906,7 +938,9 @@ def _contact(folded: str) -> Entity | None:
         for found in pattern.finditer(folded):
             after = folded[found.end() :]
             asked = (option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)) or _asked_way(after)
-            if not _REFUSED.search(after) and not asked:
+            someone_elses = folded[: found.start()].endswith(_CALLS_OF_OTHERS)  # 「私からの電話にも」
+            unanswered = _UNANSWERED.search(after)
+            if not _REFUSED.search(after) and not asked and not someone_elses and not unanswered:
                 return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None
@@ -1084,7 +1118,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     found.extend(_lives_apart(text))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))
-    district = _district(folded)
+    district = _district(folded) or _part_of_town(unicodedata.normalize("NFKC", text))
     if district is not None:
         found.append(district)
     contact = _contact(folded)
