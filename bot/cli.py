@@ -283,7 +283,7 @@ def cmd_csw(args: argparse.Namespace) -> int:
 
 def cmd_content_check(args: argparse.Namespace) -> int:
     """Check a content file and print what it holds, or each problem with its line and field."""
-    from dialogs.content import ContentError, load_content
+    from dialogs.content import ContentError, entries_to_confirm, load_content
 
     path = Path(args.file)
     try:
@@ -300,6 +300,8 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     )
     if content.placeholder:
         sys.stdout.write(f"{path.name}: note: placeholder is true; set it false once every value is real\n")
+    for line, entry in entries_to_confirm(path):
+        sys.stdout.write(f"{path.name}: line {line}: {entry}: marked 要確認, check it before going live\n")
     return 0
 
 

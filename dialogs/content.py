@@ -815,6 +815,47 @@ def load_content(path: Path | None = None) -> Content:
         raise ContentError(_describe(source.name, error, tree)) from error
 
 
+TO_CONFIRM = "要確認"
+"""The mark on a value written from general knowledge that the municipality must check before going live."""
+
+
+def _named(node: yaml.Node) -> str:
+    """The name (or id) of a list item that is a mapping, after a space; empty when it has none."""
+    if isinstance(node, yaml.MappingNode):
+        fields = {str(key.value): value for key, value in node.value}
+        for field in ("name", "id"):
+            if isinstance(fields.get(field), yaml.ScalarNode):
+                return f" {fields[field].value}"
+    return ""
+
+
+def entries_to_confirm(path: Path) -> list[tuple[int, str]]:
+    """Each entry of a content file whose text carries the 要確認 mark, as (line, entry), in file order.
+
+    The entry is the top two levels of its place (`questions.ask.childcare`), or the list item with its name
+    (`hotlines[4] DV相談＋（プラス）`), once each.
+    """
+    tree = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    found: dict[str, int] = {}
+
+    def walk(node: yaml.Node, place: tuple[str, ...], line: int) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                inside = (*place, str(key.value))
+                at = key.start_mark.line + 1 if len(inside) <= 2 and "[" not in inside[0] else line
+                walk(value, inside, at)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                inside = (*place[:-1], f"{place[-1] if place else ''}[{index}]{_named(item)}")
+                walk(item, inside, item.start_mark.line + 1 if len(inside) == 1 else line)
+        elif isinstance(node, yaml.ScalarNode) and TO_CONFIRM in str(node.value):
+            found.setdefault(place[0] if "[" in place[0] else ".".join(place[:2]), line)
+
+    if tree is not None:
+        walk(tree, (), 1)
+    return sorted(((line, entry) for entry, line in found.items()))
+
+
 _in_use: list[tuple[Path | None, Content]] = []
 
 

@@ -72,6 +72,27 @@ def test_content_check_summarizes_a_good_file_and_names_problems_of_a_bad_one(
     assert "districts[2].team: unknown team 'team_nowhere'" in capsys.readouterr().err
 
 
+def test_content_check_lists_each_entry_marked_to_confirm_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Entries written from general knowledge (marked 要確認) are named with their line, once each."""
+    path = tmp_path / "city.yaml"
+    text = SECOND_CITY.read_text(encoding="utf-8")
+    path.write_text(text.replace("要確認", "確認済み"), encoding="utf-8")
+    assert cli.main(["content", "check", str(path)]) == 0
+    assert "要確認" not in capsys.readouterr().out
+    data = yaml.safe_load(text.replace("要確認", "確認済み"))
+    data["hotlines"][0]["source"] += "（要確認）"
+    data["questions"]["ask.childcare"]["source"] += "（要確認）"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert cli.main(["content", "check", str(path)]) == 0
+    marked = [line for line in capsys.readouterr().out.splitlines() if "要確認" in line]
+    hotline = data["hotlines"][0]["name"]
+    assert len(marked) == 2
+    assert any(f"hotlines[0] {hotline}: marked 要確認" in line for line in marked)
+    assert any(f"line {line_of(path, 'ask.childcare')}: questions.ask.childcare" in line for line in marked)
+
+
 def test_a_missing_field_is_reported_at_its_parent_line(tmp_path: Path) -> None:
     """A required field that is absent is reported at the line of the mapping that lacks it."""
     data = yaml.safe_load(SECOND_CITY.read_text(encoding="utf-8"))
