@@ -146,19 +146,36 @@ def test_rent_and_eviction_in_romaji_are_understood(words: str) -> None:
     _not_a_fallback(reply)
 
 
-def test_a_whole_conversation_in_romaji_is_never_the_fallback() -> None:
+WRITER_OF_ROMAJI = (
+    "sumimasen",
+    "nihongo no moji utenai keitai desu",
+    "shigoto nakunatta. okane nai",
+    "yachin mo harae nai 3kagetsu",
+    "ooya san ni deteike to iwareta",
+    "35sai otoko hitori",
+    "gohan 2nichi tabete nai",
+    "doko ni ikeba ii desu ka",
+    "arigatou",
+)
+"""The try-out's writer of romaji, line by line (no Japanese keyboard, no food for 2 days, told to leave)."""
+
+OUR_ROMAJI = (
+    "konbanwa",
+    "okane nai. 2nichi tabetenai",
+    "yachin harae nai, deteike to iwareta",
+    "musuko ga hikikomori de, shigoto mo nai",
+    "dou sureba ii desu ka",
+)
+
+
+@pytest.mark.parametrize("lines", [WRITER_OF_ROMAJI, OUR_ROMAJI], ids=["their_words", "ours"])
+def test_a_whole_conversation_in_romaji_is_never_the_fallback(lines: tuple[str, ...]) -> None:
     chat = Chat(now=NIGHT)
     chat.follow()
-    for words in (
-        "konbanwa",
-        "okane nai. 2nichi tabetenai",
-        "yachin harae nai, deteike to iwareta",
-        "musuko ga hikikomori de, shigoto mo nai",
-        "dou sureba ii desu ka",
-    ):
+    for words in lines:
         chat.send(words)
         _not_a_fallback(said(chat))
-    assert _urgency(chat) == "urgent"
+    assert "urgent" in [effect.level for effect in chat.effects if isinstance(effect, RaiseUrgency)]
 
 
 # ---------------------------------------------------------------- 4. English stays English
