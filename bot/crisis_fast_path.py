@@ -39,6 +39,7 @@ from bot.store.tables import OutboxMessage
 from bot.store.types import OutboxStatus
 from dialogs.crisis import REPEAT_WITHIN, CrisisMemory, crisis_answer, memory_of
 from dialogs.flows.languages import crisis_in_their_language
+from dialogs.understanding.romaji import as_kana
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ def start_crisis_replies(
         key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
         text = str(event["message"].get("text", ""))
         now = runtime.settings.conversation_now(received_at)  # the simulator's set clock, if any
-        answer = crisis_answer(text, now, runtime.crisis_memory.get(key))
+        answer = crisis_answer(as_kana(text) or text, now, runtime.crisis_memory.get(key))  # 「shinitai」
         if not answer:
             continue
         messages, memory = answer

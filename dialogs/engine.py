@@ -39,6 +39,7 @@ from dialogs.flows.common import MenuStates
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.learned import intent_family
 from dialogs.understanding.model import Understanding
+from dialogs.understanding.romaji import as_kana
 
 __all__ = [
     "MACHINE",
@@ -306,6 +307,9 @@ def handle(
     if state not in MACHINE.states:
         log.warning("unknown stored state, restarting conversation", extra={"state": state})
         state = INITIAL_STATE
+    kana = as_kana(user_input.text) if user_input.kind == "text" else None
+    if kana is not None:  # 「tasukete kudasai. shinitai」: read as the Japanese it is
+        user_input = UserInput("text", text=kana)
     if not with_person and not crisis_already_sent:
         user_input = typed_button(data, user_input)  # a label typed instead of tapped is the tap
     dialog = Dialog(state=state, data=copy.deepcopy(dict(data)), user_input=user_input, now=now)
@@ -314,6 +318,10 @@ def handle(
         dialog.data["with_person"] = True  # issue 12: crisis, follow-ups and the draft read it this turn
     else:
         dialog.data.pop("with_person", None)
+    if kana is not None:
+        dialog.data[languages.ROMAJI] = True  # answered in やさしい日本語, as spaced simple Japanese is
+    else:
+        dialog.data.pop(languages.ROMAJI, None)
     if user_input.kind == "text":
         reading = understanding or classify(user_input.text)
         dialog.understanding = _as_answer_at_a_question(dialog.state, reading)

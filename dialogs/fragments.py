@@ -188,6 +188,7 @@ WORD_LISTS = (
     "death_told",
     "own_strain",
     "feels_better",
+    "not_romaji_words",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

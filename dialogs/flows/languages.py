@@ -26,6 +26,7 @@ from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to
 from dialogs.summary import person_preview, urgency_of
 from dialogs.understanding import classify
 from dialogs.understanding.model import Understanding
+from dialogs.understanding.romaji import as_kana
 
 Language = Literal["en", "easy"]
 
@@ -83,11 +84,17 @@ def reply_language(dialog: Dialog) -> Language | None:
         return None
     if understanding.language == "en":
         return "en"
+    if dialog.data.get(ROMAJI):
+        return "easy"  # 「okane nai. 2nichi tabetenai」: Japanese typed in romaji, read in simple Japanese
     text = dialog.user_input.text
     spaced = len(text.split()) >= EASY_MIN_WORDS
     if spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
         return "easy"  # spaced hiragana is for learners; a writer of katakana only reads plain Japanese
     return None
+
+
+ROMAJI = "typed_in_romaji"
+"""Set on a turn whose message was Japanese typed in romaji (the engine reads it as hiragana)."""
 
 
 def topic_of(understanding: Understanding, language: Language, text: str = "") -> str | None:
@@ -255,9 +262,12 @@ def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetim
     English, in another language (「socorro」「我想死」) or in spaced simple Japanese (「たすけて ください
     おねがいします」): the short answer about danger in their language first, and, but for simple
     Japanese, the buttons in English, as the turn itself would say them."""
-    understanding = classify(text)
+    kana = as_kana(text)  # 「shinitai」: Japanese typed in romaji is answered in やさしい日本語
+    understanding = classify(kana or text)
     other = in_other_language(understanding)
     language: Language | None = "en" if other or understanding.language == "en" else None
+    if kana is not None:
+        language = "easy"
     spaced = len(text.split()) >= EASY_MIN_WORDS
     if language is None and spaced and _HIRAGANA.search(text) and len(_KANJI.findall(text)) <= EASY_MAX_KANJI:
         language = "easy"
