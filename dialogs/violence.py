@@ -233,10 +233,12 @@ def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
 
 
 VIOLENCE_DENIED = re.compile(
-    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|殴|なぐ|叩|たた)[^。!?！？\n]{0,8}?"
+    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|て[はを](?:あげ|だし)|殴|なぐ|叩|たた)"
+    r"[^。!?！？\n]{0,8}?"
     r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
 )
-"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」), not a fear asked."""
+"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」
+「こどもにはてはだしてない」), not a fear asked."""
 
 SPARED_AFTER = r"(?:には|にも|に|へは|は|も)[^。!?！？\n]{0,3}?(?:" + VIOLENCE_DENIED.pattern + ")"
 """What follows a person the words name as not hurt (「子供には手はだしてない」「子どもは叩かれてない」)."""
