@@ -176,8 +176,8 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.understanding = draft.of_denials(draft.of_appetite_lost(reading, text), text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
-    if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
-        return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
+    if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
+        return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
         return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
