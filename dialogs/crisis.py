@@ -78,7 +78,16 @@ from dialogs.understanding.grammar import features
 from dialogs.understanding.lexicon import load_lexicon
 from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
-from dialogs.violence import WhoHurts, acts_in_past, names_partner, only_denies, tells_acts, who_hurts
+from dialogs.violence import (
+    PERSON_OF_WRITERS_RELATION,
+    WhoHurts,
+    acts_in_past,
+    named_as_spared,
+    names_partner,
+    only_denies,
+    tells_acts,
+    who_hurts,
+)
 
 Situation = Literal[
     "child",
@@ -298,6 +307,7 @@ def _fitting_situations(
     otherwise the lines for thoughts of dying. `hurt`, who the conversation already knows is being
     hurt, decides when the message does not say (「きのうも なぐられた」, a child's 「たすけて」).
     """
+    understanding = without_the_spared(understanding, text)
     kinds = set(understanding.crisis_kinds)
     if "overdose" in kinds and (
         overdose_taken(text)
@@ -505,6 +515,7 @@ def hurt_named(
     about his son) says who was hurt, not who hurts the writer; relatives named only as hurt with
     the writer (「私も親も叩かれます」) say nothing new of who hurts.
     """
+    understanding = without_the_spared(understanding, text)
     kinds = set(understanding.crisis_kinds)
     if not kinds & {"violence", "child_abuse"} and "violence" not in understanding.concerns:
         return None
@@ -568,6 +579,23 @@ def _only_the_hurt_named(text: str) -> bool:
     """Whether the relatives the words name in an act of violence are all among the hurt."""
     told = who_hurts(text)
     return not told.by and any(who != "self" for who in told.hurt)
+
+
+def without_the_spared(understanding: Understanding, text: str) -> Understanding:
+    """The reading without the relatives the words name only as not hurt, when no one reads them as the
+    one who hurts: in 「今日なぐられた。子供は4さい。子供には手はだしてない」 the child is neither the one
+    at home who hurts the mother nor a child hurt, so her partner's violence keeps the DV lines."""
+    spared = [
+        entity
+        for entity in understanding.entities
+        if entity.kind == "relation" and entity.about == "self" and named_as_spared(text, entity.matched)
+    ]
+    if not spared:
+        return understanding
+    doers = who_hurts(text).by
+    spared = [entity for entity in spared if PERSON_OF_WRITERS_RELATION.get(entity.value) not in doers]
+    kept = tuple(entity for entity in understanding.entities if entity not in spared)
+    return replace(understanding, entities=kept) if spared else understanding
 
 
 def _writer_relations(understanding: Understanding) -> set[str]:
@@ -2305,6 +2333,7 @@ def _relative_at_home(dialog: Dialog, understanding: Understanding) -> bool:
         return True
     if names_partner(dialog.user_input.text):
         return False
+    understanding = without_the_spared(understanding, dialog.user_input.text)
     if _writer_relations(understanding):
         return _relative_at_home_hurts(understanding)
     told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")

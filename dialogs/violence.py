@@ -232,6 +232,25 @@ def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
     return named
 
 
+VIOLENCE_DENIED = re.compile(
+    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|て[はを](?:あげ|だし)|殴|なぐ|叩|たた)"
+    r"[^。!?！？\n]{0,8}?"
+    r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
+)
+"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」
+「こどもにはてはだしてない」), not a fear asked."""
+
+SPARED_AFTER = r"(?:には|にも|に|へは|は|も)[^。!?！？\n]{0,3}?(?:" + VIOLENCE_DENIED.pattern + ")"
+"""What follows a person the words name as not hurt (「子供には手はだしてない」「子どもは叩かれてない」)."""
+
+
+def named_as_spared(text: str, word: str) -> bool:
+    """Whether the words name `word` (a relative as typed) as one no one hurts (「子供には手はだしてない」):
+    beside a mother's 「今日なぐられた」, her child is not the one who hurts her."""
+    plain = unicodedata.normalize("NFKC", text)
+    return bool(word) and re.search(re.escape(word) + SPARED_AFTER, plain) is not None
+
+
 LIVING_WITH_PARTNER = re.compile(r"(?:彼氏|彼女|恋人|パートナー)と(?:一緒に)?(?:住んで|暮らして|同棲)")
 """A partner the writer says they live with (「彼氏と住んでる」)."""
 

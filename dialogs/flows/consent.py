@@ -292,6 +292,15 @@ def answer_in_words(dialog: Dialog) -> str | None:
     return read_typed_answer(dialog.user_input.text)
 
 
+def asks_a_change_to_send(dialog: Dialog) -> bool:
+    """Whether the consent screen's words ask for a change before sending (「お寺のことは書かないで、
+    それ以外を送って」): an answer about sending, never words to add, whether or not the change finds
+    anything."""
+    if dialog.state != States.REVIEW or dialog.user_input.kind != "text":
+        return False
+    return change_then_send(dialog.user_input.text) is not None
+
+
 def sends_what_there_is(dialog: Dialog) -> bool:
     """Whether words typed at a question ask to send what is written so far (「ここまでの内容で送って
     いただけますか」): the consent screen, not an answer to the question."""

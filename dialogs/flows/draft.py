@@ -33,7 +33,7 @@ from dialogs.understanding.model import (
     Evidence,
     Understanding,
 )
-from dialogs.violence import PEOPLE, names_partner, who_hurts
+from dialogs.violence import PEOPLE, VIOLENCE_DENIED, names_partner, who_hurts
 
 HEARD_CHARS = 5000
 """How much of one message the draft keeps: LINE's own limit, so a message is kept whole (a longer
@@ -1118,12 +1118,6 @@ CHILDREN_EN = re.compile(
 """Children named in English, with the words after them (「2 kids, 6 and 9」)."""
 
 CHILD_AGE_LIMIT = 18
-
-VIOLENCE_DENIED = re.compile(
-    r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|殴|なぐ|叩|たた)[^。!?！？\n]{0,8}?"
-    r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
-)
-"""Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」), not a fear asked."""
 
 
 def _note_violence_denied(form: dict[str, Any], text: str) -> None:

@@ -922,6 +922,9 @@ def _avoided_contact(folded: str) -> bool:
     return False
 
 
+_NOT_THIS_WAY = re.compile(r"(?:\bno|\bnot|\bnever|n't|\bdont|\bwithout)\s?$")
+"""English words before a way that refuse it (「no LINE message please, phone is better」)."""
+
 _CALLS_OF_OTHERS = ("からの", "からは", "から")
 """Words before a phone that make it someone's calls (「兄は私からの電話にも出ません」), not a wish to
 be called."""
@@ -939,8 +942,9 @@ def _contact(folded: str) -> Entity | None:
             after = folded[found.end() :]
             asked = (option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)) or _asked_way(after)
             someone_elses = folded[: found.start()].endswith(_CALLS_OF_OTHERS)  # 「私からの電話にも」
+            refused = _REFUSED.search(after) or _NOT_THIS_WAY.search(folded[: found.start()])
             unanswered = _UNANSWERED.search(after)
-            if not _REFUSED.search(after) and not asked and not someone_elses and not unanswered:
+            if not refused and not asked and not someone_elses and not unanswered:
                 return Entity("contact", option, "self", found.group(0))
     if _NOT_CONTACT.search(folded):
         return None

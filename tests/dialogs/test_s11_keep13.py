@@ -88,7 +88,8 @@ def test_a_mother_saying_her_child_was_not_hit_gets_no_child_abuse_on_the_sheet(
     chat = started("たすけてください", "彼がねてるうちに子どもと出たい", words)
     summary = build_summary(chat.data)
     assert "violence" in summary["concerns"]
-    assert not any("子ども" in reason for reason in summary["urgency_reasons"])
+    ours = [reason for reason in summary["urgency_reasons"] if not reason.startswith("「")]  # not her words
+    assert not any("子ども" in reason for reason in ours)  # 「彼がねてるうちに子どもと出たい」 is quoted
     assert words in heard_words(chat)
 
 
