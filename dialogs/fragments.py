@@ -188,6 +188,8 @@ WORD_LISTS = (
     "death_told",
     "own_strain",
     "feels_better",
+    "own_hurt_mark",
+    "carer_fears_telling",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
