@@ -101,3 +101,28 @@ def test_p4_fear_of_telling_the_care_manager_is_answered(words: str) -> None:
     assert "両方を守る" in reply and "地域包括支援センター" in reply, reply
     for word in CHILD_WORDS:
         assert word not in reply, (word, reply)
+
+
+# ---------------------------------------------------------------- p3. a grown daughter who left, not urgent
+
+MISSING_NOW = "いますぐ110"
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "急ぎではないですが、娘が家を出てしまいまして、行方がわかりません",
+        "1年前に娘が家を出て、それきり行方がわかりません",
+        "いそぎじゃないけど、息子が何年も前に家を出ていって行方がわからない",
+    ),
+)
+def test_grown_child_who_left_long_ago_is_a_worry_not_a_missing_person(words: str) -> None:
+    chat = started("孫ふたりを育てております、70歳の祖母です", words)
+    assert MISSING_NOW not in said(chat), said(chat)
+    levels = [getattr(e, "level", "") for e in chat.effects if type(e).__name__ == "RaiseUrgency"]
+    assert "crisis" not in levels, levels
+
+
+def test_parent_with_dementia_gone_tonight_still_gets_110() -> None:
+    chat = started("認知症の母が家を出て帰ってこない", now=SATURDAY_NIGHT)
+    assert "110" in said(chat), said(chat)
