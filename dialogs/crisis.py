@@ -2427,6 +2427,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         understanding = dialog.understanding = as_written
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
+    if answer_carer_hurt(dialog, understanding) or answer_carer_fears_telling(dialog):
+        return True
     answer_elder_money(dialog)
     if answer_leaving_plan(dialog):
         return True
@@ -3253,3 +3255,64 @@ def _asks_if_watched(dialog: Dialog) -> bool:
         return False
     asked = any(mark in text for mark in "?？") or "talk.guidance" in understanding.intents
     return asked or any(evidence.rule.endswith("#delete_history") for evidence in understanding.evidence)
+
+
+CARER_HURTS = frozenset({"violence", "harm_to_others", "child_abuse"})
+"""Readings of harm that, from a carer of an elderly parent, are the carer's own hand (the learned layer
+reads 「このままだと殴ってしまいそう」 as a parent and a child, 「ゆすってしまった」 as a victim's words)."""
+
+
+def _carer_may_hurt(dialog: Dialog, understanding: Understanding) -> bool:
+    """Whether a grown-up caring for an elderly parent tells of hurting, or fearing to hurt, them
+    (「さっき怒鳴って肩つかんでゆすってしまった」 after 「おふくろが認知症で」): harm read, in the writer's
+    own act (「…てしまった」「…しまいそう」), with nobody else named as the one who hurts and no child."""
+    kinds = set(understanding.crisis_kinds)
+    if not kinds & CARER_HURTS or kinds - CARER_HURTS:
+        return False  # thoughts of dying beside it get the crisis reply as before
+    text = dialog.user_input.text
+    told = who_hurts(text)
+    if set(told.by) - {"self"} or set(told.hurt) - ELDERS:
+        return False  # 「兄が父を」: answer_elder_hurt; 「子どもを」「母に叩かれた」: as before
+    if not fragments.holds_word_of(text, "own_hurt_mark") or _parent_of_a_child(dialog.data):
+        return False
+    return _parent_known_elderly(dialog) and not _writes_as_a_minor(understanding, dialog.data, text)
+
+
+def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
+    """A carer who hurt, or fears hurting, the elderly parent they care for: without blame, the parent's
+    safety and a moment apart, 110/119, 地域包括支援センター (高齢者虐待の相談, carers too) and the line
+    open tonight; caregiving ticked and the case raised with the fear as its reason. True when answered."""
+    if not _carer_may_hurt(dialog, understanding):
+        return False
+    reasons = (catalog.text("urgency.reason.carer_hurt"),)
+    level = "crisis" if understanding.crisis == "crisis" else "urgent"
+    _record(dialog, level, reasons)
+    dialog.effects.append(RaiseUrgency(level, reasons))
+    tick_for_the_writer(dialog.data, "caregiving")
+    open_lines = [
+        line
+        for line in current_content().hotlines
+        if "anything" in line.kinds
+        and line.channel == "phone"
+        and line.hours_known
+        and line.is_open_at(dialog.now)
+    ]
+    tonight = catalog.text("crisis.carer_line", line=_line_text(open_lines[0])) if open_lines else ""
+    said = catalog.text("crisis.carer_hurt", window_line=_elder_window_line(), tonight=tonight)
+    dialog.send(Text(said.strip()))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    _mark(dialog, "carer_at")
+    return True
+
+
+def answer_carer_fears_telling(dialog: Dialog) -> bool:
+    """After the carer's reply, the fear of telling the care manager or the centre (「ケアマネには言えない。
+    虐待って言われるから」): asking for help protects both; 地域包括支援センター is there to help go on
+    caring, not to blame; the line open tonight. True when answered."""
+    if not _recently(dialog, "carer_at", AFTER_CRISIS_WITHIN):
+        return False
+    if not fragments.holds_word_of(dialog.user_input.text, "carer_fears_telling"):
+        return False
+    dialog.say("crisis.carer_fears_telling")
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True

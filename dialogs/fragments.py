@@ -189,6 +189,8 @@ WORD_LISTS = (
     "own_strain",
     "feels_better",
     "not_romaji_words",
+    "own_hurt_mark",
+    "carer_fears_telling",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
