@@ -176,15 +176,15 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.understanding = draft.of_denials(draft.of_appetite_lost(reading, text), text)
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
-    if steps_away(dialog) or (_in_form(dialog) and comes_back(dialog)) or consent.wants_to_think(dialog):
-        return []  # 「ちょっと休憩」「もどった」: a pause, nothing to write down
+    if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
+        return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
         return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
     stored_as_answer = question is not None and question.free_text
-    about_sending = consent.answer_in_words(dialog) is not None  # 「送る。やりとりも」 is no story
+    about_sending = consent.speaks_of_sending(dialog)  # 「送る。やりとりも」「窓口とかはいい」: no story
     keep_words = (crisis or not stored_as_answer) and not about_sending
     filled = draft.listen(dialog, keep_words=keep_words, asking=question.key if question else None)
     notable = (*NOTED_FIELDS, *(NOTED_AFTER_WELCOME if dialog.state != "menu.start" else ()))
