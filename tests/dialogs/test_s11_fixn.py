@@ -13,16 +13,9 @@ from datetime import datetime
 import pytest
 
 from dialogs.summary import build_summary, summary_text
-from tests.dialogs.chat import TOKYO, Chat, said, started
+from tests.dialogs.chat import TOKYO, said, started
 
 NIGHT = datetime(2026, 11, 25, 2, 0, tzinfo=TOKYO)
-
-
-def _at_consent(*messages: str) -> Chat:
-    chat = started(*messages)
-    chat.tap("担当者と話したい")
-    assert chat.state == "consent.review"
-    return chat
 
 
 @pytest.mark.parametrize(
@@ -52,7 +45,8 @@ def test_no_thanks_on_the_consent_screen_is_not_written_down(words: str) -> None
     ],
 )
 def test_a_change_naming_nothing_written_is_asked_before_sending(words: str) -> None:
-    chat = _at_consent("先月解雇され、家賃を2か月滞納しています")
+    chat = started("先月解雇され、家賃を2か月滞納しています")
+    chat.tap("担当者と話したい")
     chat.send(words)
     assert "handoff" not in chat.data
     assert "見つけられませんでした" in said(chat)
