@@ -161,7 +161,13 @@ NEVER_MIND_INTENTS = frozenset(("talk.just_looking",))
 
 def changes_mind(event: EventData) -> bool:
     """The person typed that they would rather not send after all: the same as 「今は送らない」."""
-    dialog: Dialog = dialog_of(event)
+    return minds_not_to_send(dialog_of(event))
+
+
+def minds_not_to_send(dialog: Dialog) -> bool:
+    """Whether the typed words say the person would rather not send (「窓口とかはいいです」)."""
+    if dialog.user_input.kind != "text":
+        return False
     text = unicodedata.normalize("NFKC", dialog.user_input.text).strip().rstrip("。.!！…~〜ー ")
     intents = dialog.understanding.intents if dialog.understanding is not None else ()
     return bool(NEVER_MIND.fullmatch(text)) or (len(text) <= 20 and bool(NEVER_MIND_INTENTS & set(intents)))
@@ -269,6 +275,16 @@ def asks_on_review(dialog: Dialog) -> bool:
     if dialog.state != States.REVIEW or understanding is None or understanding.crisis != "none":
         return False
     return any(intent in understanding.intents for intent in ANSWERED_HERE)
+
+
+def speaks_of_sending(dialog: Dialog) -> bool:
+    """Whether words on the consent screen answer whether to send (「窓口とかはいいです」) or ask a change
+    before sending (「「特にございません」は削除の上、送信してください」): about the sending, never a story
+    to keep, even when the change names nothing written."""
+    if dialog.state != States.REVIEW or dialog.user_input.kind != "text":
+        return answer_in_words(dialog) is not None
+    changed = change_then_send(dialog.user_input.text) is not None
+    return changed or minds_not_to_send(dialog) or answer_in_words(dialog) is not None
 
 
 def answer_in_words(dialog: Dialog) -> str | None:

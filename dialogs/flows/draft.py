@@ -1029,9 +1029,11 @@ PASSING_INTENTS = frozenset(
         "talk.when_reply",
         "talk.deleted_check",
         "talk.withdraw",
+        "talk.consider",
     )
 )
-"""Turns that tell nothing of a life: greetings, thanks, goodbyes and commands (「担当者と話したい」)."""
+"""Turns that tell nothing of a life: greetings, thanks, goodbyes, commands (「担当者と話したい」) and
+thinking of consulting (「ちょっと相談してみようかと思って」)."""
 
 SENTENCES = re.compile(r"[^。.!?！？\n]+[。.!?！？]*")
 """One sentence of the person's words, with its end marks (English sentences end with 「.」 too)."""

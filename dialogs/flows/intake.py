@@ -184,7 +184,7 @@ def gather(dialog: Dialog) -> list[str]:
     crisis = understanding is not None and understanding.crisis != "none"
     question = QUESTION_AT.get(dialog.state)
     stored_as_answer = question is not None and question.free_text
-    about_sending = consent.answer_in_words(dialog) is not None  # 「送る。やりとりも」 is no story
+    about_sending = consent.speaks_of_sending(dialog)  # 「送る。やりとりも」「窓口とかはいい」: no story
     about_sending = about_sending or consent.asks_a_change_to_send(dialog)  # 「…は書かないで、…送って」
     keep_words = (crisis or not stored_as_answer) and not about_sending
     filled = draft.listen(dialog, keep_words=keep_words, asking=question.key if question else None)
