@@ -11,7 +11,7 @@ from datetime import datetime
 
 import pytest
 
-from dialogs import catalog
+from dialogs.content import current_content
 from dialogs.effects import AddToCase, HandOff
 from dialogs.flows import intake
 from dialogs.summary import build_summary
@@ -91,7 +91,8 @@ def test_gambling_is_answered_with_the_addiction_windows_and_family_groups(asked
     chat.send(asked)
     reply = said(chat)
     assert "精神保健福祉センター" in reply and "保健所" in reply and "家族の会" in reply
-    assert "要確認" in reply or "要確認" in str(catalog)  # facts marked for the municipality to check
+    assert "要確認" not in reply  # the municipality's mark stays in the content's source, never shown
+    assert "要確認" in current_content().questions["ask.gambling"].source
 
 
 # ---------------------------------------------------------------- 3. P11: on the consent screen

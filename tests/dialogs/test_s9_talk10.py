@@ -206,13 +206,16 @@ def test_the_new_answers_come_from_content_with_a_source(question: str) -> None:
 # ---------------------------------------------------------------- 8. a visa question in romaji or English
 
 
-@pytest.mark.parametrize(
-    "words", ["visa wa tokutei ginou. daijoubu?", "My visa is tokutei ginou. Is it OK to consult?"]
-)
-def test_a_visa_question_in_romaji_or_english_is_answered_once_in_english(words: str) -> None:
-    chat = started(words)
+def test_a_visa_question_in_english_is_answered_once_in_english() -> None:
+    chat = started("My visa is tokutei ginou. Is it OK to consult?")
     assert "whatever your visa is" in said(chat)
     assert "在留資格（ビザ）が何であっても" not in said(chat)  # one answer, not English then Japanese
+
+
+def test_a_visa_question_in_romaji_is_answered_in_easy_japanese() -> None:
+    """Romaji is Japanese typed without a Japanese keyboard: read as kana, answered in やさしい日本語."""
+    reply = said(started("visa wa tokutei ginou. daijoubu?"))
+    assert "ビザ（ざいりゅうしかく）が なん でも" in reply and "whatever your visa is" not in reply
 
 
 def test_a_visa_question_in_japanese_is_answered_in_japanese() -> None:
