@@ -112,3 +112,23 @@ def test_p10_bridge_after_question_is_away_from_edge_not_inside(place: str) -> N
     reply = said(chat)
     assert FALLBACK not in reply
     assert AWAY_FROM_EDGE in reply and GO_INSIDE not in reply
+
+
+INSURANCE = (
+    "保険金ではいるのかなとかかんがえちゃう",
+    "保険金でるのかなって考えてしまう",
+    "生命保険おりるのかなとか思っちゃう",
+)
+
+
+@pytest.mark.parametrize("words", INSURANCE)
+def test_p10_wondering_whether_insurance_pays_gets_the_direct_question(words: str) -> None:
+    reply = said(started("会社クビになって3ヶ月　だれも気づかねえの", words, now=SATURDAY_3AM))
+    assert DIRECT_QUESTION in reply or "よりそいホットライン" in reply
+    assert any(effect.__class__.__name__ == "RaiseUrgency" for effect in started(words).effects)
+
+
+@pytest.mark.parametrize("words", ("入院したら保険金でるのかな", "事故の保険金でるのかなと思って"))
+def test_ordinary_insurance_question_stays_ordinary(words: str) -> None:
+    chat = started(words, now=SATURDAY_3AM)
+    assert not any(effect.__class__.__name__ == "RaiseUrgency" for effect in chat.effects)
