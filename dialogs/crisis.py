@@ -1013,14 +1013,19 @@ def method_messages(
 
 
 def still_there_messages(
-    now: datetime, situations: tuple[Situation, ...], *, no_phone: bool = False, sent: bool = False
+    now: datetime,
+    situations: tuple[Situation, ...],
+    *,
+    no_phone: bool = False,
+    sent: bool = False,
+    outside: bool = False,
 ) -> tuple[Text, ...]:
     """Still at the place named after the question (「まだベランダ。寒い」): go inside, away from the edge,
-    someone near, 119/110, and one line to reach now (a chat line for someone who cannot phone)."""
-    phones, chats = _open_lines(situations, now)
-    reach = (chats + phones if no_phone else phones + chats)[:1]
-    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
-    return (Text(catalog.text("crisis.still_at_place", line=line)), _offer("crisis.again_offer", sent=sent))
+    someone near, 119/110, and one line to reach now (a chat line for someone who cannot phone). A place
+    outside (`outside`: 「まだ橋の上」) gets away from the edge to a safe spot or to people instead."""
+    key = "crisis.still_at_place_outside" if outside else "crisis.still_at_place"
+    line = _one_line_now(now, situations, no_phone=no_phone)
+    return (Text(catalog.text(key, line=line)), _offer("crisis.again_offer", sent=sent))
 
 
 def reply_for(
@@ -1081,7 +1086,8 @@ def reply_for(
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
-        messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent)
+        outside = fragments.outside_place(text)
+        messages = still_there_messages(now, situations, no_phone=no_phone, sent=sent, outside=outside)
         return messages, memory.after(situations, now)
     method = names_method(understanding)
     again = method and (not memory.method_named or fragments.says_misread(text))
@@ -2430,7 +2436,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_carer_hurt(dialog, understanding) or answer_carer_fears_telling(dialog):
         return True
     answer_elder_money(dialog)
-    if answer_leaving_plan(dialog):
+    if answer_leaving_plan(dialog) or answer_place_after_wish(dialog, before, already_sent=already_sent):
         return True
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
     read_alone = understanding.crisis != "none" or worry
@@ -2867,7 +2873,11 @@ def answer_still_there(dialog: Dialog) -> bool:
     _mark(dialog, "shown_at")
     memory = memory_of(dialog.data)
     situations = _last_situations(dialog)
-    dialog.send(*still_there_messages(dialog.now, situations, no_phone=memory.no_phone, sent=memory.sent))
+    outside = fragments.outside_place(dialog.user_input.text)
+    messages = still_there_messages(
+        dialog.now, situations, no_phone=memory.no_phone, sent=memory.sent, outside=outside
+    )
+    dialog.send(*messages)
     return True
 
 
@@ -3315,4 +3325,58 @@ def answer_carer_fears_telling(dialog: Dialog) -> bool:
         return False
     dialog.say("crisis.carer_fears_telling")
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+PLACE_AFTER_WISH_WITHIN = timedelta(hours=1)
+"""A place named this soon after a reply to thoughts of dying is read as where the person is now."""
+
+
+def _one_line_now(now: datetime, situations: tuple[Situation, ...], *, no_phone: bool) -> str:
+    """One line to reach now (a chat line first for someone who cannot phone), or 119/110 if none is open."""
+    phones, chats = _open_lines(situations, now)
+    reach = (chats + phones if no_phone else phones + chats)[:1]
+    return _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+
+
+def _wished_with_child(dialog: Dialog, before: list[str]) -> bool:
+    """Whether the wish to die was told with one's child (「この子と一緒に消えたい」), in the short
+    messages just before or among the person's last words kept for the 受付票."""
+    heard = dialog.data.get("intake", {}).get("heard") or []
+    words = [*before, *(str(item.get("words", "")) for item in heard[-4:] if isinstance(item, dict))]
+    return any(fragments.with_the_child(said) for said in words)
+
+
+def answer_place_after_wish(dialog: Dialog, before: list[str], *, already_sent: bool = False) -> bool:
+    """A dangerous place typed soon after a reply to thoughts of dying (「死にたい」 → 「ベランダにいる」
+    「いま屋上」「駅のホームにいる」), before the direct question was asked about it: away from the edge
+    (inside from a balcony or window; to a safe spot or to people from a bridge, platform or roof),
+    110/119 if about to act, one line to reach now, and the direct question; after a wish to die with
+    one's child (「この子と一緒に消えたい」) the child's safety too. The case is raised. A place alone,
+    with no wish before it, stays ordinary. True when answered."""
+    text = dialog.user_input.text
+    if dialog.data.get("with_person") or _recently(dialog, "method_asked_at", AFTER_CRISIS_WITHIN):
+        return False  # the CSW answers; or the question was asked: 「まだ…」 gets answer_still_there
+    if not _recently(dialog, "shown_at", PLACE_AFTER_WISH_WITHIN) or "suicidal" not in _last_situations(
+        dialog
+    ):
+        return False
+    outside = fragments.outside_place(text)
+    if not (fragments.still_at_place(text) or outside) or fragments.holds_word_of(text, "left_place"):
+        return False
+    _raise_with_words(dialog)
+    keep_typed(dialog)
+    _mark(dialog, "shown_at")
+    _mark(dialog, "method_asked_at")
+    dialog.data["crisis"]["method_named"] = True  # 「まだ屋上にいる」 next gets answer_still_there
+    memory = memory_of(dialog.data)
+    situations = _last_situations(dialog)
+    key = "crisis.place_after_wish_outside" if outside else "crisis.place_after_wish"
+    place = catalog.text(key, line=_one_line_now(dialog.now, situations, no_phone=memory.no_phone))
+    if _wished_with_child(dialog, before):
+        place = "\n".join((place.rstrip("\n"), catalog.text("crisis.place_baby_safe").rstrip("\n")))
+    if already_sent:  # the fast path asked already (「駅のホームにいる」 read as crisis): the place only
+        dialog.send(Text(place))
+    else:
+        dialog.send(Text(place), _direct_question(with_person=False))
     return True

@@ -133,6 +133,8 @@ WORD_LISTS = (
     "written_by_someone",
     "heard_from_someone",
     "edits",
+    "outside_places",
+    "with_the_child",
     *(f"edit_field_{key}" for key in EDITABLE_FIELDS),
     "asks_for_an_answer",
     "minor_named",
@@ -597,3 +599,13 @@ def tells_spouse_lost(text: str) -> bool:
     """Whether the words tell that the writer's wife or husband died (「妻は去年亡くなって」
     「主人に先立たれ」)."""
     return word_then_word(text, "spouse_named", "death_told", SPOUSE_TO_DEATH)
+
+
+def outside_place(text: str) -> bool:
+    """Whether the words name a dangerous place outside a home (「橋の上」「駅のホーム」「いま屋上」)."""
+    return holds_word_of(text, "outside_places")
+
+
+def with_the_child(text: str) -> bool:
+    """Whether the words wish to die with one's child (「この子と一緒に消えたい」)."""
+    return holds_word_of(text, "with_the_child")
