@@ -2740,6 +2740,8 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
     repeat = memory_of(dialog.data).is_repeat(situations[0], dialog.now)
     if new == repeat or (repeat and situations[0] not in HARMED):
         return False
+    if situations[0] in CARER_TOLD and _recently(dialog, "carer_at", AFTER_CRISIS_WITHIN):
+        return False  # 「すみません取り乱して」 after the carer's reply: the pieces are his, already answered
     named = _reasons(replace(reading, evidence=()), "crisis", joined)  # what it is about, no words
     reasons = (
         *named,
@@ -3270,6 +3272,8 @@ def _asks_if_watched(dialog: Dialog) -> bool:
 CARER_HURTS = frozenset({"violence", "harm_to_others", "child_abuse"})
 """Readings of harm that, from a carer of an elderly parent, are the carer's own hand (the learned layer
 reads 「このままだと殴ってしまいそう」 as a parent and a child, 「ゆすってしまった」 as a victim's words)."""
+CARER_TOLD: frozenset[Situation] = frozenset({"parent", "child", "violence", "at_home", "home_violence"})
+"""Situations pieces joined after a carer's reply may seem to tell (a parent's, a victim's): his, answered."""
 
 
 def _carer_may_hurt(dialog: Dialog, understanding: Understanding) -> bool:
@@ -3308,7 +3312,9 @@ def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
         and line.is_open_at(dialog.now)
     ]
     tonight = catalog.text("crisis.carer_line", line=_line_text(open_lines[0])) if open_lines else ""
-    said = catalog.text("crisis.carer_hurt", window_line=_elder_window_line(), tonight=tonight)
+    again = _recently(dialog, "carer_at", AFTER_CRISIS_WITHIN)  # 「自分が怖い…」 right after: briefly
+    key = "crisis.carer_hurt_again" if again else "crisis.carer_hurt"
+    said = catalog.text(key, window_line=_elder_window_line(), tonight=tonight)
     dialog.send(Text(said.strip()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _mark(dialog, "carer_at")

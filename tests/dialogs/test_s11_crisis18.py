@@ -126,3 +126,16 @@ def test_grown_child_who_left_long_ago_is_a_worry_not_a_missing_person(words: st
 def test_parent_with_dementia_gone_tonight_still_gets_110() -> None:
     chat = started("認知症の母が家を出て帰ってこない", now=SATURDAY_NIGHT)
     assert "110" in said(chat), said(chat)
+
+
+def test_the_carer_told_twice_hears_it_briefly_and_an_apology_after_is_not_read_as_a_parents_fear() -> None:
+    """Try-out 14 p4 replayed: the second fear gets a short reply, and 「すみません取り乱して」 after
+    「俺がいなくなればいいのかな」 no longer gets the reply for a parent of a small child (ベビーベッド)."""
+    chat = started("おふくろが認知症で", "もう限界", "さっき怒鳴って肩つかんでゆすってしまった")
+    first = said(chat)
+    chat.send("自分が怖い。このままだと殴ってしまいそう")
+    second = said(chat)
+    assert "地域包括支援センター" in first and second != first and len(second) < len(first)
+    for text in ("母はいま寝てる。ケガはない", "俺がいなくなればいいのかな", "すみません取り乱して"):
+        chat.send(text)
+    assert "ベビーベッド" not in said(chat) and "お子さん" not in said(chat)
