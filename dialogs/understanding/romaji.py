@@ -105,7 +105,8 @@ def as_kana(text: str) -> str | None:
         return None
     english = fragments.WORDS["not_romaji_words"]
     kana = {word: word_as_kana(word) for word in words}
-    japanese = [word for word in words if kana[word] is not None and word.lower() not in english]
+    english_words = {word for word in words if word.lower() in english or word == "I"}  # 「I live in …」
+    japanese = [word for word in words if kana[word] is not None and word not in english_words]
     if len(japanese) < JAPANESE_SHARE * len(words) or sum(len(word) for word in japanese) < MIN_LETTERS:
         return None
     read = _WORD.sub(lambda match: kana[match.group()] or match.group(), text)
