@@ -1498,11 +1498,21 @@ def _first_line_with_about(situations: tuple[Situation, ...], now: datetime) -> 
     return min(told, key=lambda line: "anything" in line.kinds, default=None)  # DV相談＋ before よりそい
 
 
+def _first_open_line(situations: tuple[Situation, ...], now: datetime, *, no_phone: bool) -> Hotline | None:
+    """The best fitting line open at `now`, one to write to first for someone who cannot phone."""
+    phones, chats = _open_lines(situations, now)
+    return next(iter(chats + phones if no_phone else phones + chats), None)
+
+
+def _one_line_now(now: datetime, situations: tuple[Situation, ...], *, no_phone: bool) -> str:
+    """One line to reach now (a chat line first for someone who cannot phone), or 119/110 if none is open."""
+    line = _first_open_line(situations, now, no_phone=no_phone)
+    return _line_text(line) if line else catalog.text("crisis.again_emergency")
+
+
 def _written_line_first(situations: tuple[Situation, ...], now: datetime) -> str:
     """One line open at `now` for these situations, a chat line before a phone line (110/119 if none)."""
-    phones, chats = _open_lines(situations, now)
-    reach = (chats + phones)[:1]
-    return _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    return _one_line_now(now, situations, no_phone=True)
 
 
 def _forget_overdose(dialog: Dialog) -> None:
@@ -3083,11 +3093,10 @@ def _lines_again(
     """A way of dying named after the lines were given in full (「薬ためてあるから、いざとなったら」 after
     「もう全部おわりにしたい」): the block of lines becomes one line with a word that the ones given still
     answer, and pills said to be kept get how to put them out of reach."""
-    phones, chats = _open_lines(situations, now)
-    reach = (chats + phones if no_phone else phones + chats)[:1]
-    if not reach or len(messages) < 2:
+    reach = _first_open_line(situations, now, no_phone=no_phone)
+    if reach is None or len(messages) < 2:
         return messages
-    said = catalog.text("crisis.lines_again", line=_line_text(reach[0]))
+    said = catalog.text("crisis.lines_again", line=_line_text(reach))
     if fragments.pills_kept(text):
         said += "\n" + catalog.text("crisis.pills_kept_away")
     return (messages[0], Text(said.strip()), *messages[2:])
@@ -3336,13 +3345,6 @@ def answer_carer_fears_telling(dialog: Dialog) -> bool:
 
 PLACE_AFTER_WISH_WITHIN = timedelta(hours=1)
 """A place named this soon after a reply to thoughts of dying is read as where the person is now."""
-
-
-def _one_line_now(now: datetime, situations: tuple[Situation, ...], *, no_phone: bool) -> str:
-    """One line to reach now (a chat line first for someone who cannot phone), or 119/110 if none is open."""
-    phones, chats = _open_lines(situations, now)
-    reach = (chats + phones if no_phone else phones + chats)[:1]
-    return _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
 
 
 def _wished_with_child(dialog: Dialog, before: list[str]) -> bool:
