@@ -1063,8 +1063,10 @@ def reply_for(
     timed = situations[0] == "suicidal" and fragments.names_a_time(text)
     dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
     if timed or not memory.is_repeat(situations[0], now):
-        # pills kept count as a way named (「睡眠薬を飲まずにためてあります」)
-        named = names_method(understanding) or fragments.pills_kept(text)
+        # pills kept and affairs put in order count as a way named (「睡眠薬を飲まずにためてあります」
+        # 「身辺整理はだいたい済んだ」): preparation is asked about directly
+        prepared = fragments.holds_word_of(text, "affairs_in_order")
+        named = names_method(understanding) or fragments.pills_kept(text) or prepared
         method = situations[0] == "suicidal" and named and not memory.asked_lately(now)
         after_harm = (
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
@@ -1883,6 +1885,13 @@ def answer_where_to_leave(dialog: Dialog) -> bool:
     return True
 
 
+def _partner_only_hurt(text: str) -> bool:
+    """Whether the partner the words name is one who is (or may be) hurt, not one who hurts or controls
+    (a father's 「いずれ妻に手を上げるのではないかと案じております」 about his son)."""
+    told = who_hurts(text)
+    return "partner" in told.hurt and "partner" not in told.by
+
+
 def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     """Signs of control by a partner told first (being watched, money kept back): the DV lines,
     gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
@@ -1894,7 +1903,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
         return None
-    partner = _partner_named(understanding, text)
+    partner = _partner_named(understanding, text) and not _partner_only_hurt(text)
     watched = "talk.privacy_fear" in understanding.intents
     if not partner or not _violence_written(understanding):
         return None
@@ -2245,9 +2254,10 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     のでは」), from a parent or a sister or brother of the one at home, that the learned layer alone
     called crisis: signs of violence at home (urgent, the 保健所 and 110 if in danger), never the
     question about dying."""
-    if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
-        return understanding
     text = dialog.user_input.text
+    model_called = understanding.crisis == "crisis" and understanding.learned_only("crisis")
+    if not model_called and not (understanding.crisis == "none" and _fears_someone_hurt(text)):
+        return understanding
     told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
     partner = (
         names_partner(text) or "partner" in who_hurts(text).by or memory_of(dialog.data).hurt == "partner"
@@ -2258,6 +2268,13 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     return replace(
         understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
     )
+
+
+def _fears_someone_hurt(text: str) -> bool:
+    """Whether the words fear that someone at home will be hurt (「いずれ妻に手を上げるのではないかと案じて
+    おります」「母をなぐるんじゃないかと心配で」): an act of violence with someone named as its target and a
+    word of fear."""
+    return bool(who_hurts(text).hurt) and fragments.holds_word_of(text, "fear_of_harm")
 
 
 def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
@@ -2597,14 +2614,17 @@ def answer_elder_money(dialog: Dialog) -> None:
 
 def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Understanding:
     """Affairs put in order (「身辺整理はだいたい済んだ」) within `AFTER_CRISIS_WITHIN` of a reply to the
-    writer's own farewell or thoughts of dying (「最後に娘の顔だけ見ておこうかな」): a preparation signal,
+    writer's own farewell or thoughts of dying (「最後に娘の顔だけ見ておこうかな」), or of the gentle question
+    about dying asked after a sign of possible risk: a preparation signal,
     read as thoughts of dying (crisis lines, the direct question, an urgent notice); alone it stays a
     sign of possible risk, asked about gently."""
     if understanding.crisis != "none" or not fragments.holds_word_of(
         dialog.user_input.text, "affairs_in_order"
     ):
         return understanding
-    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+    asked = _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN)
+    shown = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) and _last_situations(dialog)[0] == "suicidal"
+    if not asked and not shown:
         return understanding
     return replace(understanding, crisis="crisis", crisis_kinds=("suicidal",))
 

@@ -74,6 +74,7 @@ EDITABLE_FIELDS = (
 `edit_field_<key>` in `conversation_words/edit_talk.yaml`."""
 
 WORD_LISTS = (
+    "fear_of_harm",
     "misread",
     "body_after_pills",
     "body_after_cutting",

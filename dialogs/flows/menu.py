@@ -168,7 +168,7 @@ def _heard_concerns(dialog: Dialog) -> bool:
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
     else:
         names = languages.worded(dialog, "person.concern")
-        labels = catalog.text("summary.separator").join(catalog.text(f"{names}.{c}") for c in concerns)
+        labels = languages.listed(dialog, [catalog.text(f"{names}.{c}") for c in concerns])
         dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
 
