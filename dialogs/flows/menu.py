@@ -246,6 +246,9 @@ def route_text(event: EventData) -> None:
         dialog.say("urgent.cold_line")
     if not safety_line and answer_young_carer(dialog):
         return
+    if followup.gave_phone_number(dialog) and len(dialog.messages) > int(safety_line):
+        show_menu(dialog, "menu.next")  # 「電話番号教えればいいべか？090-…」: kept, not the 相談のしかた card
+        return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
