@@ -1966,7 +1966,9 @@ def _writes_as_child(dialog: Dialog) -> bool:
     return memory_of(dialog.data).hurt in CHILD_HURTS or (age == "under_18" and asker in (None, "self"))
 
 
-ASKS_AT_THE_END = re.compile(r"(か|かな|かね|の|ほしい|ください|くれない|くれん|もらえる|もらえない|けね|べか|ねが)[。!！…]*$")
+ASKS_AT_THE_END = re.compile(
+    r"(か|かな|かね|の|ほしい|ください|くれない|くれん|もらえる|もらえない|けね|べか|ねが)[。!！…]*$"
+)
 """How a message ends when it asks (「来てもらえますか」「きてほしい」), beside a question mark."""
 
 
@@ -1975,7 +1977,11 @@ def asks_someone_to_come_now(text: str) -> bool:
     もらえますか」), not whether staff visit at all (「家に来てもらうこともできますか」)."""
     folded = unicodedata.normalize("NFKC", text).replace(" ", "").strip()
     asks = "?" in folded or bool(ASKS_AT_THE_END.search(folded))
-    return asks and fragments.holds_word_of(folded, "come_now_when") and fragments.holds_word_of(folded, "come_to_me")
+    return (
+        asks
+        and fragments.holds_word_of(folded, "come_now_when")
+        and fragments.holds_word_of(folded, "come_to_me")
+    )
 
 
 def answer_come_now(dialog: Dialog) -> bool:
@@ -2521,7 +2527,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = pieces.urgent or understanding
     near = fragments.danger_near(dialog.user_input.text)
     if understanding.crisis != "none" and near and answer_child_after(dialog):
-        return True  # 「ドアをドンドンたたかれてる」 soon after a child's reply: how to stay safe now, in kana
+        return (
+            True  # 「ドアをドンドンたたかれてる」 soon after a child's reply: how to stay safe now, in kana
+        )
     if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
         return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
     if understanding.crisis == "none":

@@ -79,8 +79,8 @@ def pass_on_contact(dialog: Dialog, filled: list[str], items: str) -> bool:
 
 
 PHONE_NUMBER = re.compile(r"(?<![\d#])0\d(?:[-‐‑–—―ーｰ−\s]?\d){8,9}(?![\d-])")
-"""A Japanese phone number as typed (「090-1234-5678」「０８０１２３４５６７８」「0123-45-6789」): ten or eleven
-digits from 0, with dashes or spaces anywhere between them (after NFKC)."""
+"""A Japanese phone number as typed (「090-1234-5678」「０８０１２３４５６７８」「0123-45-6789」): ten or
+eleven digits from 0, with dashes or spaces anywhere between them (after NFKC)."""
 
 NOT_A_PERSONS_NUMBER = ("0120", "0800", "0570", "0990", "0000")
 """Prefixes of free dials, navi dials and the content's placeholders: a line the bot gave, never the

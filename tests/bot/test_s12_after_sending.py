@@ -54,7 +54,13 @@ def test_p9_the_phone_number_typed_after_sending_is_on_the_case(friday_night: Si
 def test_p5_danger_after_sending_is_in_the_thread_and_raises_the_case(saturday_night: Simulator) -> None:
     sim = saturday_night
     sim.follow("p5")
-    for words in ("たすけて😢", "おかあさんがおさけのんで", "たたいてくる", "でんわむり、こえきかれる", "15さい、こうこう1ねん"):
+    for words in (
+        "たすけて😢",
+        "おかあさんがおさけのんで",
+        "たたいてくる",
+        "でんわむり、こえきかれる",
+        "15さい、こうこう1ねん",
+    ):
         sim.send("p5", words)
     sim.choose("p5", "担当者")
     sim.choose("p5", "この内容だけ送る")

@@ -5,7 +5,8 @@ writing in 東北 dialect) then typed his phone number and got the general 相�
 reached the case. p5 (15, hit at home, sent at Sat 01:30) typed 「いまドアどんどんされてる。こわい」 and
 was told 「送ったご相談は、担当者が読みます」, though it was not added and nobody reads until Monday; asked
 「ここのひと、いまきてくれる？」 she was told staff can visit her home; having said 「でんわむり」 she was
-still offered phone lines first; 「あしたがっこういくふりして、どっかいったほうがいい？」 got no safety advice.
+still offered phone lines first; 「あしたがっこういくふりして、どっかいったほうがいい？」 got no safety
+advice.
 
 Each test types the person's words in order, with variants of our own and negative neighbours.
 """
@@ -82,7 +83,9 @@ def raised(chat: Chat) -> list[RaiseUrgency]:
         ("でんわばんごう 070 1111 2222", "070 1111 2222"),
     ),
 )
-def test_p9_a_phone_number_after_sending_reaches_the_case_and_is_acknowledged(words: str, number: str) -> None:
+def test_p9_a_phone_number_after_sending_reaches_the_case_and_is_acknowledged(
+    words: str, number: str
+) -> None:
     chat = p9_sent()
     chat.send(words)
     reply = said(chat)
@@ -150,7 +153,12 @@ def test_p5_door_before_sending_is_answered_but_added_to_nothing() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ("ここのひと、いまきてくれる？", "いまから来てもらえますか", "今すぐうちに来てほしい", "だれか いま きて くれる？"),
+    (
+        "ここのひと、いまきてくれる？",
+        "いまから来てもらえますか",
+        "今すぐうちに来てほしい",
+        "だれか いま きて くれる？",
+    ),
 )
 def test_p5_asked_whether_someone_comes_now_she_hears_honestly_nobody_can(words: str) -> None:
     chat = p5_sent()
@@ -225,3 +233,20 @@ def test_an_adult_going_out_is_not_told_of_the_school_nurse() -> None:
     chat = p9_sent()
     chat.send("明日は病院さ行ぐふりして、どっか行ってみるべかな")
     assert "ほけんしつ" not in said(chat) and "保健室" not in said(chat)
+
+
+def test_a_number_typed_before_sending_waits_on_the_draft_and_shows_on_the_consent_screen() -> None:
+    chat = started(*P9_BEFORE, now=FRIDAY_NIGHT)
+    chat.send("電話番号は090-1234-5678だ")
+    assert "電話番号（090-1234-5678）を受け取りました" in said(chat)
+    assert not added(chat), "nothing was sent yet"
+    chat.tap("担当者と話したい")
+    assert "090-1234-5678" in said(chat)
+
+
+def test_a_number_given_with_a_question_still_gets_the_question_answered() -> None:
+    chat = p9_sent()
+    chat.send("電話は090-1234-5678です。生活保護について知りたい")
+    reply = said(chat)
+    assert "電話番号（090-1234-5678）を受け取りました" in reply
+    assert "生活保護" in reply.split("受け取りました", 1)[1], reply
