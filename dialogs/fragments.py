@@ -194,6 +194,9 @@ WORD_LISTS = (
     "not_romaji_words",
     "own_hurt_mark",
     "carer_fears_telling",
+    "come_now_when",
+    "come_to_me",
+    "child_runs_away",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

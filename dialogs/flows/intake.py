@@ -198,6 +198,8 @@ def gather(dialog: Dialog) -> list[str]:
     _acknowledge_a_loss(dialog)
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
     in_form = question is not None or dialog.state == consent.States.REVIEW
+    if not in_form and followup.pass_on_phone_number(dialog, answers_of(dialog)):
+        return [*filled, "contact"]  # 「090-1234-5678だ」: how to reach them, on the draft or the sent case
     if not in_form and followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
         return filled
     if noted:
