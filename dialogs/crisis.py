@@ -1611,24 +1611,38 @@ def answer_half_serious(dialog: Dialog) -> bool:
     """Thoughts of dying said to be partly meant, soon after the reply to them (「いやまあネタだけど。半分
     くらい」「ちょっとは本気」「冗談だけど…」): no take-back. Half is enough to take seriously, the
     direct question with its buttons, and the lines to write to first (only those, if they cannot phone).
+    A take-back taken back (「うそうそ」 then 「いや、うそじゃないかも　わからん」), or half said again, comes
+    soon after the block: one line to reach now and the direct question, never the menu.
     True when answered."""
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
         return False
-    if not fragments.half_serious(dialog.user_input.text):
+    text = dialog.user_input.text
+    if not (fragments.half_serious(text) or fragments.undoes_take_back(text)):
         return False
     keep_typed(dialog)
     reasons = (catalog.text("urgency.half_serious"),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     tick_for_the_writer(dialog.data, "mental_health")
-    _mark(dialog, "risk_asked_at")
     no_phone = memory_of(dialog.data).no_phone
+    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
+    taken_back, said_before = (
+        _recently(dialog, key, REPEAT_WITHIN) for key in ("taken_back_at", "half_serious_at")
+    )
+    _mark(dialog, "risk_asked_at")
+    _mark(dialog, "half_serious_at")
+    line = _written_line_first(("suicidal",), dialog.now)
+    if said_before:  # said again: not the same words, the question still open with its buttons
+        dialog.send(Text(catalog.text("crisis.take_back_undone.again", line=line).strip(), question.choices))
+        return True
+    if taken_back:  # 「うそうそ」 then 「いや、うそじゃないかも」: the block was just shown, so briefly
+        dialog.send(Text(catalog.text("crisis.take_back_undone", line=line).strip()), question)
+        return True
     chats = _open_lines(("suicidal",), dialog.now)[1]
     if no_phone and chats:
         lines = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
     else:
         lines = _lines_text(("suicidal",), dialog.now, no_phone=no_phone)
-    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
     dialog.send(Text(catalog.text("crisis.half_serious")), Text(lines), question)
     return True
 

@@ -79,6 +79,7 @@ WORD_LISTS = (
     "body_after_cutting",
     "bleeding_stopped",
     "taken_back",
+    "take_back_undone",
     "waves_off",
     "help_coming",
     "help_not_coming",
@@ -445,6 +446,12 @@ def half_serious(text: str) -> bool:
     return holds_word_of(text, "half_serious") or any(
         trailing.endswith(word) for word in _normalized_list("joke_trailing_off")
     )
+
+
+def undoes_take_back(text: str) -> bool:
+    """Whether the words take back a take-back (「いや、うそじゃないかも　わからん」「やっぱうそじゃない」
+    「ほんとは本気」): what was said about dying was meant after all."""
+    return holds_word_of(text, "take_back_undone")
 
 
 def names_a_time(text: str) -> bool:
