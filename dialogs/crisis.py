@@ -1647,6 +1647,77 @@ def answer_half_serious(dialog: Dialog) -> bool:
     return True
 
 
+MISSING_REASONS = ("urgency.reason.missing", "urgency.crisis_reason.unseen")
+"""The reasons the reply for a relative gone and not found gave the case, taken off when it is not urgent."""
+
+
+def answer_missing_not_urgent(dialog: Dialog) -> bool:
+    """Soon after the reply for a relative gone and not found (110 now), the writer says it is not urgent
+    or long ago (「急ぎではないんです。もう半年になります」): the misreading is owned, the urgency it gave
+    comes down (level back to normal when no other reason stands), the conversation no longer holds a
+    missing person, and her words stay on the 受付票 as she wrote them. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "missing":
+        return False
+    if not fragments.holds_word_of(text, "missing_not_urgent"):
+        return False
+    keep_typed(dialog)
+    stored = dialog.data.get("urgency", {})
+    remembered = dialog.data.get("crisis", {})
+    taken_off = {catalog.text(key) for key in MISSING_REASONS} | set(remembered.pop("missing_reasons", []))
+    kept = [reason for reason in stored.get("reasons", []) if reason not in taken_off]
+    if kept:
+        stored["reasons"] = kept
+    else:
+        dialog.data.pop("urgency", None)
+    for key in ("situations", "answered"):
+        remembered[key] = [situation for situation in remembered.get(key, []) if situation != "missing"]
+    if not remembered["situations"] and not remembered["answered"]:
+        for key in ("situations", "answered", "shown_at", "brief"):
+            remembered.pop(key, None)
+    heard = " ".join(str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", []))
+    if not fragments.holds_word_of(heard, "care_named"):  # 介護 came only from reading her as missing
+        untick_read_from_text(dialog.data, "caregiving")
+    menu = Choice(catalog.text("nav.menu"), "menu")
+    person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+    dialog.say("crisis.missing_not_urgent", (*person, menu), who=_relative_heard(dialog))
+    return True
+
+
+def _relative_heard(dialog: Dialog) -> str:
+    """The respectful name of the relative the kept words last name (娘 → 娘さん), else 「ご家族」."""
+    heard = [str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", [])]
+    for words in reversed(heard):
+        if RELATIVE_WORD.search(words):
+            return relative_name(words)
+    return catalog.text("crisis.relative.family")
+
+
+def answer_drinking_after_wish(dialog: Dialog) -> bool:
+    """Drink named soon after a reply to thoughts of dying (「ストロング5本目」「酒めっちゃ飲んでる」), with no
+    pills: no overdose and no 119 for it, but gently said that drink makes the feelings heavier and
+    harder to hold back tonight, with a line to reach now; the 受付票 carries it as a reason. Said again
+    within `REPEAT_WITHIN`: a short line. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    if not fragments.drinks_without_pills(text):
+        return False
+    keep_typed(dialog)
+    line = _written_line_first(("suicidal",), dialog.now)
+    if _recently(dialog, "drinking_at", REPEAT_WITHIN):
+        dialog.say("crisis.drinking_after_wish.again", line=line)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    _mark(dialog, "drinking_at")
+    reasons = (catalog.text("urgency.reason.drinking_after_wish"),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    dialog.say("crisis.drinking_after_wish", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 VIOLENCE_AT_HOME: tuple[Situation, ...] = ("family", "at_home", "violence")
 """Replies to violence at home told by someone not yet known to be a child."""
 
@@ -2484,7 +2555,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
                 or answer_body_after_harm(dialog)
                 or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
+        if answer_missing_not_urgent(dialog):  # 「急ぎではないんです。もう半年になります」 after 110
+            return True
         if answer_half_serious(dialog):  # 「ネタだけど。半分くらい。電話とか無理だし」 before 「電話は無理」
+            return True
+        if answer_drinking_after_wish(dialog):  # 「ストロング5本目」 after 「もう死にたい」: drink, not pills
             return True
         if (
             answer_cannot_phone(dialog)
@@ -2529,6 +2604,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     reasons = _reasons(understanding, level, text, lead)
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
+    if situations[0] == "missing":  # taken off again if she says it is not urgent (answer_missing_not_urgent)
+        dialog.data.setdefault("crisis", {})["missing_reasons"] = list(reasons)
     if level == "crisis":
         _answer_crisis(dialog, situations, already_sent=already_sent)
         _answer_asked_too(dialog)

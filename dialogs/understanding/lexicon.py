@@ -69,6 +69,8 @@ _CONTEXT_KEYS = (
     "after_death",
     "future_worry",
     "bed_tonight",
+    "drinking",
+    "pills_named",
 )
 
 
@@ -176,6 +178,11 @@ class Lexicon:
     the learned layer alone."""
     future_worry: tuple[str, ...] = ()
     """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
+    drinking: tuple[str, ...] = ()
+    """Words of drink (「ストロング」「チューハイ」「酒」): without a word of `pills_named`, no overdose on the
+    learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
+    pills_named: tuple[str, ...] = ()
+    """Words for medicine or pills, beside which drinking may still be an overdose."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -411,6 +418,8 @@ def _compile(raw: _Raw) -> Lexicon:
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
+        drinking=norm.all(raw.context.get("drinking", [])),
+        pills_named=norm.all(raw.context.get("pills_named", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -304,3 +304,9 @@ def test_half_meant_said_twice_is_not_the_same_words_twice() -> None:
     second = said(chat)
     assert second != first and DIRECT_QUESTION not in second
     assert "そういう気持ちがある" in chat.labels
+
+
+def test_p3_not_urgent_takes_the_care_read_from_missing_off_and_offers_a_way_on() -> None:
+    chat = started(*P3_BEFORE, "急ぎではないんです。もう半年になります")
+    assert "caregiving" not in concerns(chat), concerns(chat)
+    assert "メニュー" in chat.labels
