@@ -1694,8 +1694,8 @@ def _relative_heard(dialog: Dialog) -> str:
 
 
 def answer_drinking_after_wish(dialog: Dialog) -> bool:
-    """Drink named soon after a reply to thoughts of dying (「ストロング5本目」「酒めっちゃ飲んでる」), with no
-    pills: no overdose and no 119 for it, but gently said that drink makes the feelings heavier and
+    """Drink named soon after a reply to thoughts of dying (「ストロング5本目」「酒めっちゃ飲んでる」), with
+    no pills: no overdose and no 119 for it, but gently said that drink makes the feelings heavier and
     harder to hold back tonight, with a line to reach now; the 受付票 carries it as a reason. Said again
     within `REPEAT_WITHIN`: a short line. True when answered."""
     text = dialog.user_input.text

@@ -637,7 +637,8 @@ def _add_learned(
     # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
     # The crisis model needs the model of one life-danger kind to agree, as in the threshold search
     # (dialogs/understanding/train.py): on writers held out, that caught more crisis at the same false rate.
-    # Drink named without medicine (「のみすぎた　ストロング5本目」) is drinking: no overdose on the model's word.
+    # Drink named without medicine (「のみすぎた　ストロング5本目」) is drinking: no overdose on the model's
+    # word alone.
     drinking_only = _drinks_without_pills(lex, text)
     life_kinds = tuple(k for k in learned.LIFE_KINDS if not (drinking_only and k == "overdose"))
     life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in life_kinds]

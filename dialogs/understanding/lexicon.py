@@ -179,8 +179,8 @@ class Lexicon:
     future_worry: tuple[str, ...] = ()
     """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
     drinking: tuple[str, ...] = ()
-    """Words of drink (「ストロング」「チューハイ」「酒」): without a word of `pills_named`, no overdose on the
-    learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
+    """Words of drink (「ストロング」「チューハイ」「酒」): without a word of `pills_named`, no overdose on
+    the learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
     pills_named: tuple[str, ...] = ()
     """Words for medicine or pills, beside which drinking may still be an overdose."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)

@@ -1,7 +1,7 @@
 """Session 12, try-out 14 (p10, p3, p9): misreadings that changed what a person was told.
 
-1. p10: after 「まじでしにてえなあｗ」 and 「うそうそ」, 「いや、うそじゃないかも　わからん」 got 「疲れがたまっている」
-   and the menu. Taking back the take-back is the crisis path again: the direct question and a line to
+1. p10: after 「まじでしにてえなあｗ」 and 「うそうそ」, 「いや、うそじゃないかも　わからん」 got
+   「疲れがたまっている」 and the menu. Taking back the take-back is the crisis path again: the direct question and a line to
    reach now, in a short form since the long block was just shown; never the menu.
 2. p10: 「毎朝スーツで出て公園いる」 (a lost job hidden from his wife) was read as nowhere to sleep tonight.
    It is a lost job hidden from the family: heard warmly, work on the 受付票, no bed-tonight urgency.
@@ -221,7 +221,7 @@ def test_p3_after_the_urgency_came_down_the_next_words_are_not_missing_again() -
 def test_a_parent_gone_tonight_then_not_urgent_words_about_time_keep_110() -> None:
     chat = started("認知症の母が家を出て帰ってこない", now=SATURDAY_3AM)
     chat.send("30分くらい前です")
-    assert "normal" != chat.data.get("urgency", {}).get("level", "normal")
+    assert chat.data.get("urgency", {}).get("level", "normal") != "normal"
 
 
 @pytest.mark.parametrize(
@@ -242,7 +242,7 @@ def test_p3_the_duration_typed_is_applied() -> None:
     assert "受け取りました" in said(chat)
 
 
-# ---------------------------------------------------------------- 5. p9: a teacher writing of a pupil's mother
+# ---------------------------------------------------------------- 5. p9: a teacher, of a pupil's mother
 
 P9_BEFORE = ("中学校の教員です。担任しているクラスの生徒の家庭のことで相談です",)
 
