@@ -1,8 +1,8 @@
 """Session 12, try-out 14 (p10, p3, p9): misreadings that changed what a person was told.
 
 1. p10: after 「まじでしにてえなあｗ」 and 「うそうそ」, 「いや、うそじゃないかも　わからん」 got
-   「疲れがたまっている」 and the menu. Taking back the take-back is the crisis path again: the direct question and a line to
-   reach now, in a short form since the long block was just shown; never the menu.
+   「疲れがたまっている」 and the menu. Taking back the take-back is the crisis path again: the direct
+   question and a line to reach now, in a short form since the long block was just shown; never the menu.
 2. p10: 「毎朝スーツで出て公園いる」 (a lost job hidden from his wife) was read as nowhere to sleep tonight.
    It is a lost job hidden from the family: heard warmly, work on the 受付票, no bed-tonight urgency.
 3. p10: 「のみすぎた　ストロング5本目」 (strong chu-hi) was read as an overdose of medicine. Drinking is no
