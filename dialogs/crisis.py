@@ -2083,15 +2083,32 @@ def answer_no_child_guidance(dialog: Dialog) -> None:
 
 
 def ask_about_risk(dialog: Dialog) -> bool:
-    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
+    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked.
+    Signs in someone else the writer tells of (「母親は相談にいく気力がない」 from a teacher) are not the
+    writer's: they are answered about that person (family may consult alone, a visit), never with the
+    question about dying put to the writer."""
     understanding = dialog.understanding
     if understanding is None or not understanding.possible_risk or understanding.crisis != "none":
         return False
+    if _signs_in_someone_else(understanding, dialog.user_input.text):
+        keep_typed(dialog)
+        who = relative_name(dialog.user_input.text)
+        dialog.say("risk.someone_else_worn_out", who=who)
+        return True
     if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return False
     _mark(dialog, "risk_asked_at")
     dialog.say("risk.ask", _risk_choices())
     return True
+
+
+def _signs_in_someone_else(understanding: Understanding, text: str) -> bool:
+    """Whether the signs short of crisis are told of a relative named (「母親は…気力がない」「父親はもう限界
+    みたいで」) and the writer does not speak of themself (not 「私ももう限界」)."""
+    about = dict(understanding.concern_about).get("mental_health")
+    if about != "other" or RELATIVE_WORD.search(text) is None:
+        return False
+    return not any(word in text for word in FIRST_PERSON)
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:

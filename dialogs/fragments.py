@@ -116,6 +116,8 @@ WORD_LISTS = (
     "asks_to_prepare",
     "the_person",
     "not_agreed",
+    "family_of_the_person",
+    "own_visit",
     "student",
     "sends",
     "refuses_to_send",

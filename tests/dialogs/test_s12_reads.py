@@ -284,12 +284,21 @@ def test_p9_the_familys_consent_not_yet_taken_is_answered(words: str) -> None:
     assert DIRECT_QUESTION not in reply
 
 
-def test_p9_home_visit_by_the_teacher_is_heard_as_the_teachers_own_visit() -> None:
+@pytest.mark.parametrize(
+    "visit", ("家庭訪問したら…", "家庭訪問の時に、母親が出てこなくて", "様子を見に行ったら部屋が散らかってて")
+)
+def test_p9_home_visit_by_the_teacher_is_heard_as_the_teachers_own_visit(visit: str) -> None:
     chat = started(*P9_BEFORE, "母親は相談にいく気力がない")
-    chat.send("家庭訪問したら…")
+    chat.send(visit)
     reply = said(chat)
-    assert "家庭訪問" in reply, reply
+    assert "家庭訪問" in reply and "訪問" in reply, reply
     assert "手紙やメールのやりとりから" not in reply, reply
+
+
+def test_a_teacher_asking_whether_we_visit_gets_the_visit_answer() -> None:
+    chat = started(*P9_BEFORE)
+    chat.send("相談員さんに家庭訪問してもらうことはできますか")
+    assert "アウトリーチ" in said(chat), said(chat)
 
 
 def test_a_parent_asking_about_a_visit_still_gets_the_visit_answer() -> None:
