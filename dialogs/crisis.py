@@ -1614,25 +1614,110 @@ def answer_half_serious(dialog: Dialog) -> bool:
     """Thoughts of dying said to be partly meant, soon after the reply to them (「いやまあネタだけど。半分
     くらい」「ちょっとは本気」「冗談だけど…」): no take-back. Half is enough to take seriously, the
     direct question with its buttons, and the lines to write to first (only those, if they cannot phone).
+    A take-back taken back (「うそうそ」 then 「いや、うそじゃないかも　わからん」), or half said again, comes
+    soon after the block: one line to reach now and the direct question, never the menu.
     True when answered."""
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
         return False
-    if not fragments.half_serious(dialog.user_input.text):
+    text = dialog.user_input.text
+    if not (fragments.half_serious(text) or fragments.undoes_take_back(text)):
         return False
     keep_typed(dialog)
     reasons = (catalog.text("urgency.half_serious"),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     tick_for_the_writer(dialog.data, "mental_health")
-    _mark(dialog, "risk_asked_at")
     no_phone = memory_of(dialog.data).no_phone
+    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
+    taken_back, said_before = (
+        _recently(dialog, key, REPEAT_WITHIN) for key in ("taken_back_at", "half_serious_at")
+    )
+    _mark(dialog, "risk_asked_at")
+    _mark(dialog, "half_serious_at")
+    line = _written_line_first(("suicidal",), dialog.now)
+    if said_before:  # said again: not the same words, the question still open with its buttons
+        dialog.send(Text(catalog.text("crisis.take_back_undone.again", line=line).strip(), question.choices))
+        return True
+    if taken_back:  # 「うそうそ」 then 「いや、うそじゃないかも」: the block was just shown, so briefly
+        dialog.send(Text(catalog.text("crisis.take_back_undone", line=line).strip()), question)
+        return True
     chats = _open_lines(("suicidal",), dialog.now)[1]
     if no_phone and chats:
         lines = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
     else:
         lines = _lines_text(("suicidal",), dialog.now, no_phone=no_phone)
-    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
     dialog.send(Text(catalog.text("crisis.half_serious")), Text(lines), question)
+    return True
+
+
+MISSING_REASONS = ("urgency.reason.missing", "urgency.crisis_reason.unseen")
+"""The reasons the reply for a relative gone and not found gave the case, taken off when it is not urgent."""
+
+
+def answer_missing_not_urgent(dialog: Dialog) -> bool:
+    """Soon after the reply for a relative gone and not found (110 now), the writer says it is not urgent
+    or long ago (「急ぎではないんです。もう半年になります」): the misreading is owned, the urgency it gave
+    comes down (level back to normal when no other reason stands), the conversation no longer holds a
+    missing person, and her words stay on the 受付票 as she wrote them. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "missing":
+        return False
+    if not fragments.holds_word_of(text, "missing_not_urgent"):
+        return False
+    keep_typed(dialog)
+    stored = dialog.data.get("urgency", {})
+    remembered = dialog.data.get("crisis", {})
+    taken_off = {catalog.text(key) for key in MISSING_REASONS} | set(remembered.pop("missing_reasons", []))
+    kept = [reason for reason in stored.get("reasons", []) if reason not in taken_off]
+    if kept:
+        stored["reasons"] = kept
+    else:
+        dialog.data.pop("urgency", None)
+    for key in ("situations", "answered"):
+        remembered[key] = [situation for situation in remembered.get(key, []) if situation != "missing"]
+    if not remembered["situations"] and not remembered["answered"]:
+        for key in ("situations", "answered", "shown_at", "brief"):
+            remembered.pop(key, None)
+    heard = " ".join(str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", []))
+    if not fragments.holds_word_of(heard, "care_named"):  # 介護 came only from reading her as missing
+        untick_read_from_text(dialog.data, "caregiving")
+    menu = Choice(catalog.text("nav.menu"), "menu")
+    person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+    dialog.say("crisis.missing_not_urgent", (*person, menu), who=_relative_heard(dialog))
+    return True
+
+
+def _relative_heard(dialog: Dialog) -> str:
+    """The respectful name of the relative the kept words last name (娘 → 娘さん), else 「ご家族」."""
+    heard = [str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", [])]
+    for words in reversed(heard):
+        if RELATIVE_WORD.search(words):
+            return relative_name(words)
+    return catalog.text("crisis.relative.family")
+
+
+def answer_drinking_after_wish(dialog: Dialog) -> bool:
+    """Drink named soon after a reply to thoughts of dying (「ストロング5本目」「酒めっちゃ飲んでる」), with
+    no pills: no overdose and no 119 for it, but gently said that drink makes the feelings heavier and
+    harder to hold back tonight, with a line to reach now; the 受付票 carries it as a reason. Said again
+    within `REPEAT_WITHIN`: a short line. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    if not fragments.drinks_without_pills(text):
+        return False
+    keep_typed(dialog)
+    line = _written_line_first(("suicidal",), dialog.now)
+    if _recently(dialog, "drinking_at", REPEAT_WITHIN):
+        dialog.say("crisis.drinking_after_wish.again", line=line)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    _mark(dialog, "drinking_at")
+    reasons = (catalog.text("urgency.reason.drinking_after_wish"),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    dialog.say("crisis.drinking_after_wish", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -2080,15 +2165,32 @@ def answer_no_child_guidance(dialog: Dialog) -> None:
 
 
 def ask_about_risk(dialog: Dialog) -> bool:
-    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
+    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked.
+    Signs in someone else the writer tells of (「母親は相談にいく気力がない」 from a teacher) are not the
+    writer's: they are answered about that person (family may consult alone, a visit), never with the
+    question about dying put to the writer."""
     understanding = dialog.understanding
     if understanding is None or not understanding.possible_risk or understanding.crisis != "none":
         return False
+    if _signs_in_someone_else(understanding, dialog.user_input.text):
+        keep_typed(dialog)
+        who = relative_name(dialog.user_input.text)
+        dialog.say("risk.someone_else_worn_out", who=who)
+        return True
     if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return False
     _mark(dialog, "risk_asked_at")
     dialog.say("risk.ask", _risk_choices())
     return True
+
+
+def _signs_in_someone_else(understanding: Understanding, text: str) -> bool:
+    """Whether the signs short of crisis are told of a relative named (「母親は…気力がない」「父親はもう限界
+    みたいで」) and the writer does not speak of themself (not 「私ももう限界」)."""
+    about = dict(understanding.concern_about).get("mental_health")
+    if about != "other" or RELATIVE_WORD.search(text) is None:
+        return False
+    return not any(word in text for word in FIRST_PERSON)
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
@@ -2567,7 +2669,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             )
         if answer_come_now(dialog) or answer_child_leaving(dialog):
             return True
+        if answer_missing_not_urgent(dialog):  # 「急ぎではないんです。もう半年になります」 after 110
+            return True
         if answer_half_serious(dialog):  # 「ネタだけど。半分くらい。電話とか無理だし」 before 「電話は無理」
+            return True
+        if answer_drinking_after_wish(dialog):  # 「ストロング5本目」 after 「もう死にたい」: drink, not pills
             return True
         if (
             answer_cannot_phone(dialog)
@@ -2612,6 +2718,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     reasons = _reasons(understanding, level, text, lead)
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
+    if situations[0] == "missing":  # taken off again if she says it is not urgent (answer_missing_not_urgent)
+        dialog.data.setdefault("crisis", {})["missing_reasons"] = list(reasons)
     if level == "crisis":
         _answer_crisis(dialog, situations, already_sent=already_sent)
         _answer_asked_too(dialog)

@@ -80,6 +80,10 @@ WORD_LISTS = (
     "body_after_cutting",
     "bleeding_stopped",
     "taken_back",
+    "take_back_undone",
+    "drinks",
+    "missing_not_urgent",
+    "care_named",
     "waves_off",
     "help_coming",
     "help_not_coming",
@@ -113,6 +117,8 @@ WORD_LISTS = (
     "asks_to_prepare",
     "the_person",
     "not_agreed",
+    "family_of_the_person",
+    "own_visit",
     "student",
     "sends",
     "refuses_to_send",
@@ -449,6 +455,17 @@ def half_serious(text: str) -> bool:
     return holds_word_of(text, "half_serious") or any(
         trailing.endswith(word) for word in _normalized_list("joke_trailing_off")
     )
+
+
+def undoes_take_back(text: str) -> bool:
+    """Whether the words take back a take-back (「いや、うそじゃないかも　わからん」「やっぱうそじゃない」
+    「ほんとは本気」): what was said about dying was meant after all."""
+    return holds_word_of(text, "take_back_undone")
+
+
+def drinks_without_pills(text: str) -> bool:
+    """Whether the words name a drink (「ストロング5本目」「酒めっちゃ飲んでる」) and no pills or medicine."""
+    return holds_word_of(text, "drinks") and not holds_word_of(text, "pill_words")
 
 
 def names_a_time(text: str) -> bool:

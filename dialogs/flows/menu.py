@@ -265,6 +265,8 @@ def route_text(event: EventData) -> None:
     ):
         show_menu(dialog, "menu.next")  # 「電話番号教えればいいべか？090-…」: kept, not the 相談のしかた card
         return
+    if hear_supporters_own_visit(dialog):  # 「家庭訪問したら…」 from a teacher: her visit, not our FAQ
+        return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
@@ -602,7 +604,15 @@ def speaks_of_the_persons_consent(dialog: Dialog) -> bool:
     if asker not in ("family", "supporter") or len(typed) > CONSENT_TALK_MAX_CHARS:
         return False
     named = any(word in typed for word in fragments.WORDS["the_person"])
-    return named and any(word in typed for word in fragments.WORDS["not_agreed"])
+    family = asker == "supporter" and _names_the_family(typed)  # 「母親の同意はまだとっていないんですが…」
+    return (named or family) and any(word in typed for word in fragments.WORDS["not_agreed"])
+
+
+def _names_the_family(typed: str) -> bool:
+    """Whether the words name the family of the one written about (「母親」「保護者」), not 本人."""
+    return any(word in typed for word in fragments.WORDS["family_of_the_person"]) and not any(
+        word in typed for word in fragments.WORDS["the_person"]
+    )
 
 
 def talk_trigger(dialog: Dialog) -> str | None:
@@ -844,10 +854,32 @@ def comfort_sleepless(event: EventData) -> None:
     _answer(dialog_of(event), "talk.sleepless")
 
 
+def hear_supporters_own_visit(dialog: Dialog) -> bool:
+    """A supporter telling of their own visit to the home (「家庭訪問したら…」 from a teacher), not asking
+    whether we visit: heard, with a word that what they saw can go to the person in charge and that a
+    visit by a 相談員 can be thought over together. False when it is not one (or is a question)."""
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip()
+    if asker != "supporter" or typed.endswith(("?", "か")) or len(typed) > CONSENT_TALK_MAX_CHARS:
+        return False
+    if not fragments.holds_word_of(typed, "own_visit"):
+        return False
+    draft.keep_typed(dialog)
+    _answer(dialog, "talk.supporters_own_visit")
+    return True
+
+
 def explain_without_consent(event: EventData) -> None:
-    """Say what a family member or supporter can do before the person agrees, and keep their words."""
-    draft.keep_typed(dialog_of(event))
-    _answer(dialog_of(event), "talk.without_consent")
+    """Say what a family member or supporter can do before the person agrees, and keep their words; a
+    supporter who has not asked the family (「母親の同意はまだとっていないんですが…」) hears what can be
+    talked over without the family's consent and what needs it."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if _names_the_family(typed):
+        _answer(dialog, "talk.without_consent.family", who=crisis.relative_name(typed))
+        return
+    _answer(dialog, "talk.without_consent")
 
 
 def answer_police_neighbours(event: EventData) -> None:

@@ -584,6 +584,13 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     return True
 
 
+def _drinks_without_pills(lex: Lexicon, text: str) -> bool:
+    """Whether the message names a drink (「ストロング」「ビール」「酒」) and no medicine or pills."""
+    folded = normalize_with_spans(text, lex.emoji).text
+    drink = any(word in folded for word in lex.drinking)
+    return drink and not any(word in folded for word in lex.pills_named)
+
+
 def _word_start_in(text: str, start: str) -> bool:
     """Whether `start` occurs in `text` at the beginning of a word."""
     at = text.find(start)
@@ -633,7 +640,11 @@ def _add_learned(
     # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
     # The crisis model needs the model of one life-danger kind to agree, as in the threshold search
     # (dialogs/understanding/train.py): on writers held out, that caught more crisis at the same false rate.
-    life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in learned.LIFE_KINDS]
+    # Drink named without medicine (「のみすぎた　ストロング5本目」) is drinking: no overdose on the model's
+    # word alone.
+    drinking_only = _drinks_without_pills(lex, text)
+    life_kinds = tuple(k for k in learned.LIFE_KINDS if not (drinking_only and k == "overdose"))
+    life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in life_kinds]
     if (
         found.crisis.fires
         and life
@@ -643,7 +654,7 @@ def _add_learned(
         and _model_may_call_crisis(lex, text, tokens)
     ):
         add("crisis", found.crisis)
-        kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
+        kinds.update(learned.chosen_kinds(found, life_kinds))
     # Possible risk stays the rules' alone: on whole conversations (tests/dialogs/test_journeys.py) its
     # model fired on ordinary lines (「夜も眠れていません」), asking about dying without cause.
     # Urgent needs the urgent model and one urgent kind's model to agree: the urgent model alone fired

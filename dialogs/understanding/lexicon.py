@@ -70,6 +70,8 @@ _CONTEXT_KEYS = (
     "future_worry",
     "bed_tonight",
     "bereaved",
+    "drinking",
+    "pills_named",
 )
 
 
@@ -180,6 +182,11 @@ class Lexicon:
     bereaved: tuple[str, ...] = ()
     """Words of someone's death told as what happened (「家内が去年他界しまして」): no crisis on the learned
     layer alone."""
+    drinking: tuple[str, ...] = ()
+    """Words of drink (「ストロング」「チューハイ」「酒」): without a word of `pills_named`, no overdose on
+    the learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
+    pills_named: tuple[str, ...] = ()
+    """Words for medicine or pills, beside which drinking may still be an overdose."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -416,6 +423,8 @@ def _compile(raw: _Raw) -> Lexicon:
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
         bereaved=norm.all(raw.context.get("bereaved", [])),
+        drinking=norm.all(raw.context.get("drinking", [])),
+        pills_named=norm.all(raw.context.get("pills_named", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
