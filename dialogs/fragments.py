@@ -193,6 +193,11 @@ WORD_LISTS = (
     "not_romaji_words",
     "own_hurt_mark",
     "carer_fears_telling",
+    "shown_wrong",
+    "first_time",
+    "no_help_wanted",
+    "apology_after_crisis",
+    "person_wont_consult",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -344,6 +349,11 @@ def takes_back(text: str) -> bool:
         return False
     normalized = _normalized(text)
     return any(word in normalized for word in _TAKEN_BACK)
+
+
+def apologises(text: str) -> bool:
+    """Whether a short message apologises for what was written (「すみません取り乱して」)."""
+    return len(text.strip()) <= TAKEN_BACK_MAX_CHARS and holds_word_of(text, "apology_after_crisis")
 
 
 def waves_off(text: str) -> bool:
