@@ -197,6 +197,7 @@ WORD_LISTS = (
     "first_time",
     "no_help_wanted",
     "apology_after_crisis",
+    "apology_plain",
     "person_wont_consult",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
@@ -352,8 +353,16 @@ def takes_back(text: str) -> bool:
 
 
 def apologises(text: str) -> bool:
-    """Whether a short message apologises for what was written (「すみません取り乱して」)."""
-    return len(text.strip()) <= TAKEN_BACK_MAX_CHARS and holds_word_of(text, "apology_after_crisis")
+    """Whether a short message apologises for what was written (「すみません取り乱して」), or is a bare
+    apology (「ごめんなさい」)."""
+    typed = text.strip()
+    if len(typed) <= PLAIN_APOLOGY_MAX_CHARS and not typed.endswith(("?", "？")):
+        return holds_word_of(text, "apology_after_crisis") or holds_word_of(text, "apology_plain")
+    return len(typed) <= TAKEN_BACK_MAX_CHARS and holds_word_of(text, "apology_after_crisis")
+
+
+PLAIN_APOLOGY_MAX_CHARS = 12
+"""A bare apology this short is only that; a longer one goes on to say or ask something."""
 
 
 def waves_off(text: str) -> bool:

@@ -788,7 +788,7 @@ def detour_or_hint(event: EventData) -> None:
     """Answer a question typed mid-form (then ask again), or say how to answer this one."""
     dialog: Dialog = dialog_of(event)
     if _current(dialog).key == "age_band" and _tells_a_relatives_age(dialog):
-        draft.keep_typed(dialog)  # 「子どもは小2がひとりいます」: kept for the person in charge, then her own age
+        draft.keep_typed(dialog)  # 「子どもは小2がひとりいます」: kept for the person in charge
         dialog.say("intake.relatives_age")
     elif not answer_detour(dialog):
         dialog.say("intake.choose_hint")
@@ -1117,8 +1117,8 @@ def answer_correction(dialog: Dialog) -> bool:
     """「年代が18歳未満になってるけど私は30代です」: put the right age in its field, say so, and go back to
     where the person was; nothing else on the draft changes. False when the words correct nothing."""
     corrected = draft.correction_of(dialog)
-    if corrected is None:
-        return False
+    if corrected is None or open_handoff(dialog) is not None:
+        return False  # with a case sent, the words go to its person in charge as any addition does
     key, band = corrected
     draft.correct(dialog, key, band)
     dialog.say("draft.corrected", field=catalog.text(f"question.{key}"), value=BY_KEY["age_band"].label(band))

@@ -1,13 +1,14 @@
 """Session 12, try-out 14 (p6, p7 and others): what a person asks about their own words.
 
-p6 wrote 「誰かに自分で書くのはじめて」 and was greeted as if new; 「別に助けてほしいとかじゃなくて」 and
-「やっぱりやめます。消してください」 got the fallback. p7, a mother, typed 「子どもは小2がひとりいます」 at her own
-age question and became 18歳未満; 「川崎市に住んでます」 was not told the window is for residents;
+p6 wrote 「誰かに自分で書くのはじめて」 and was greeted as if new;
+「別に助けてほしいとかじゃなくて」 and 「やっぱりやめます。消してください」 got the fallback.
+p7, a mother, typed 「子どもは小2がひとりいます」 at her own age question and became 18歳未満;
+「川崎市に住んでます」 was not told the window is for residents;
 「夫が見ることがあるので通知に内容が出ないように」 on the send screen dropped the send buttons;
-「年代が18歳未満になってるけど私は30代です」 corrected the age and ticked a worry too; 「子どものことは書かなくて
-いいです、消してください」 on the menu added a line instead of taking the child lines off. Others: an
-apology after a crisis reply (「すみません取り乱して」) got the generic 受け取りました, and a sister's
-「兄本人は相談なんてしないと思います」 the fallback.
+「年代が18歳未満になってるけど私は30代です」 corrected the age and ticked a worry too;
+「子どものことは書かなくていいです、消してください」 on the menu added a line instead of taking the
+child lines off. Others: an apology after a crisis reply (「すみません取り乱して」) got the generic
+受け取りました, and a sister's 「兄本人は相談なんてしないと思います」 the fallback.
 
 Each test types the person's words in order, with variants of our own and a neighbour that must not change.
 """
@@ -38,7 +39,12 @@ def heard(chat: Chat) -> list[str]:
 
 @pytest.mark.parametrize(
     "words",
-    ("誰かに自分で書くのはじめて", "こういうの初めてで緊張してます", "人に話すのはじめてです", "そうだんするのはじめて"),
+    (
+        "誰かに自分で書くのはじめて",
+        "こういうの初めてで緊張してます",
+        "人に話すのはじめてです",
+        "そうだんするのはじめて",
+    ),
 )
 def test_p6_first_time_is_met_warmly_not_greeted_again(words: str) -> None:
     chat = started(words)
@@ -104,6 +110,12 @@ def test_p6_stopping_and_deleting_says_nothing_was_sent_then_deletes(words: str)
     assert "intake" not in chat.data
 
 
+def test_a_story_of_stopping_and_deleting_photos_is_no_request_to_delete_records() -> None:
+    chat = started("やめてって言っても夫が写真を消してくれない")
+    assert chat.state != "menu.confirm_delete"
+    assert "すべて消します" not in said(chat)
+
+
 def test_taking_one_part_off_is_not_deleting_everything() -> None:
     chat = started("生活が苦しくて相談したいです", "子どもは小2がひとりいます")
     chat.send("やっぱり子どものことは消してください")
@@ -111,7 +123,7 @@ def test_taking_one_part_off_is_not_deleting_everything() -> None:
     assert chat.state != "menu.confirm_delete"
 
 
-# ---------------------------------------------------------------- p7: a mother's age, area, notifications, edits
+# ---------------------------------------------------------------- p7: age, area, notifications, edits
 
 
 def at_own_age_question() -> Chat:
@@ -178,7 +190,13 @@ def test_living_elsewhere_on_the_menu_is_told_too() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ("母は川崎市に住んでいます", "つなぐ市に住んでます", "中央地区に住んでます", "前は川崎市に住んでいた", "川崎市が好きです"),
+    (
+        "母は川崎市に住んでいます",
+        "つなぐ市に住んでます",
+        "中央地区に住んでます",
+        "前は川崎市に住んでいた",
+        "川崎市が好きです",
+    ),
 )
 def test_a_relatives_home_our_own_city_or_a_past_one_is_no_outside_area(words: str) -> None:
     chat = started("生活が苦しくて相談したいです", words)
@@ -187,7 +205,10 @@ def test_a_relatives_home_our_own_city_or_a_past_one_is_no_outside_area(words: s
 
 @pytest.mark.parametrize(
     "words",
-    ("夫が見ることがあるので通知に内容が出ないように", "家族にスマホ見られるので、通知に中身が出ないようにしてほしい"),
+    (
+        "夫が見ることがあるので通知に内容が出ないように",
+        "家族にスマホ見られるので、通知に中身が出ないようにしてほしい",
+    ),
 )
 def test_p7_notification_wish_on_the_send_screen_keeps_the_buttons(words: str) -> None:
     chat = at_send_screen()
@@ -245,6 +266,20 @@ def test_p7_a_correction_on_the_menu_changes_only_the_age() -> None:
     assert "直しました" in said(chat)
 
 
+def test_p7_a_correction_after_sending_adds_no_worry_to_the_case() -> None:
+    chat = with_wrong_age(at_send_screen())
+    chat.tap("この内容だけ送る")
+    chat.send("年代が18歳未満になってるけど私は30代です")
+    assert chat.last is not None
+    for effect in chat.last.effects:
+        summary = getattr(effect, "summary", None) or {}
+        assert "concerns" not in summary, summary
+    if any(type(e).__name__ == "AddToCase" for e in chat.last.effects):
+        return
+    chat.tap("伝える")  # offered first: passed on as typed
+    assert any(type(e).__name__ == "AddToCase" for e in chat.last.effects)
+
+
 def test_a_story_with_an_age_is_no_correction() -> None:
     chat = with_wrong_age(at_send_screen())
     chat.send("仕事がなくなって30代になってから貯金も減りました")
@@ -254,7 +289,11 @@ def test_a_story_with_an_age_is_no_correction() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ("子どものことは書かなくていいです、消してください", "子どものことは消してください", "こどものことは書かなくていい"),
+    (
+        "子どものことは書かなくていいです、消してください",
+        "子どものことは消してください",
+        "こどものことは書かなくていい",
+    ),
 )
 def test_p7_taking_the_child_off_on_the_menu(words: str) -> None:
     chat = at_send_screen()
@@ -293,13 +332,27 @@ def test_a_question_at_the_contact_question_is_answered_not_taken(words: str) ->
     assert "電話でなくても大丈夫" in said(chat)
 
 
-@pytest.mark.parametrize("words", ("すみません取り乱して", "取り乱してごめんなさい", "変なこと書いてすみません"))
+@pytest.mark.parametrize(
+    "words", ("すみません取り乱して", "取り乱してごめんなさい", "変なこと書いてすみません")
+)
 def test_an_apology_after_a_crisis_reply_needs_none(words: str) -> None:
     chat = started("もう死にたい")
     chat.send(words)
     reply = said(chat)
     assert "謝らなくて大丈夫" in reply, reply
     assert "受け取りました" not in reply and "下書きに" not in reply, reply
+
+
+def test_a_bare_apology_after_a_crisis_reply_needs_none_too() -> None:
+    chat = started("もう死にたい")
+    chat.send("ごめんなさい")
+    assert "謝らなくて大丈夫" in said(chat)
+
+
+def test_a_question_opened_with_sorry_after_a_crisis_reply_is_not_an_apology() -> None:
+    chat = started("もう死にたい")
+    chat.send("すみません、どこに電話すればいいですか？")
+    assert "謝らなくて" not in said(chat)
 
 
 def test_taking_it_back_after_a_crisis_reply_keeps_its_own_answer() -> None:
@@ -331,3 +384,14 @@ def test_writing_of_oneself_not_consulting_is_no_family_answer() -> None:
     chat = started("仕事がなくてお金がないです")
     chat.send("相談なんてしないと思います")
     assert "ご家族だけで" not in said(chat)
+
+
+@pytest.mark.parametrize("words", ("the deadline ok?", "is the deadline ok?"))
+def test_an_english_question_about_a_deadline_is_no_way_of_contact(words: str) -> None:
+    chat = started("I lost my job and I can't pay rent")
+    chat.tap("Prepare")
+    while chat.state != "intake.ask_contact":
+        chat.tap(next(label for label in chat.labels if "Done" in label or "Rather" in label))
+    chat.send(words)
+    assert chat.state == "intake.ask_contact"
+    assert "contact" not in answers(chat)
