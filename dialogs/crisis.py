@@ -1571,6 +1571,12 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
+    if fragments.apologises(text) and not waved_off and not fragments.takes_back(text):
+        # 「すみません取り乱して」: no need to say sorry, not the generic 受け取りました
+        menu = Choice(catalog.text("nav.menu"), "menu")
+        person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+        dialog.say("crisis.no_apology", (*person, menu), line=_written_line_first(situations, dialog.now))
+        return True
     if "talk.child_guidance" in intents and situations[0] == "child":
         guidance = child_guidance_text(dialog.now)
         if guidance is None:

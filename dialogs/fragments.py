@@ -203,6 +203,12 @@ WORD_LISTS = (
     "come_now_when",
     "come_to_me",
     "child_runs_away",
+    "shown_wrong",
+    "first_time",
+    "no_help_wanted",
+    "apology_after_crisis",
+    "apology_plain",
+    "person_wont_consult",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -354,6 +360,19 @@ def takes_back(text: str) -> bool:
         return False
     normalized = _normalized(text)
     return any(word in normalized for word in _TAKEN_BACK)
+
+
+def apologises(text: str) -> bool:
+    """Whether a short message apologises for what was written (「すみません取り乱して」), or is a bare
+    apology (「ごめんなさい」)."""
+    typed = text.strip()
+    if len(typed) <= PLAIN_APOLOGY_MAX_CHARS and not typed.endswith(("?", "？")):
+        return holds_word_of(text, "apology_after_crisis") or holds_word_of(text, "apology_plain")
+    return len(typed) <= TAKEN_BACK_MAX_CHARS and holds_word_of(text, "apology_after_crisis")
+
+
+PLAIN_APOLOGY_MAX_CHARS = 12
+"""A bare apology this short is only that; a longer one goes on to say or ask something."""
 
 
 def waves_off(text: str) -> bool:

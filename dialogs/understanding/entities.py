@@ -1146,3 +1146,23 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
             seen.add(key)
             unique.append(entity)
     return tuple(unique)
+
+
+_LIVES_IN = re.compile(
+    r"([一-龥ァ-ヶー]{1,8}?(?:市|区|町|村))(?:の方|のほう)?(?:に|で)?\s?"
+    r"(?:住んで(?:ます|います|いま|る|おり|て|ん)|すんで(?:ます|います|る|て)|在住|暮らして|くらして|住まい|住み(?:です|ます))"
+)
+"""「川崎市に住んでます」「横浜市港北区在住です」: a city, ward, town or village the writer lives in."""
+
+
+def place_lived_in(text: str) -> str | None:
+    """The municipality the writer says they live in (「川崎市に住んでます」 → 川崎市), else None; not a
+    relative's home (「母は川崎市に住んでいて」) nor a past one (「前は川崎市に住んでた」 reads 住んで, so
+    a past marker just after is checked)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for found in _LIVES_IN.finditer(folded):
+        after = folded[found.end() : found.end() + 3]
+        if after.startswith(("た", "いた", "ました")) or relative_named(folded[: found.start()]):
+            continue
+        return found.group(1)
+    return None
