@@ -193,6 +193,8 @@ WORD_LISTS = (
     "not_romaji_words",
     "own_hurt_mark",
     "carer_fears_telling",
+    "family_cut_off",
+    "prison_stay",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

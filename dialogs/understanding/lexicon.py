@@ -69,6 +69,7 @@ _CONTEXT_KEYS = (
     "after_death",
     "future_worry",
     "bed_tonight",
+    "baby_care",
 )
 
 
@@ -176,6 +177,9 @@ class Lexicon:
     the learned layer alone."""
     future_worry: tuple[str, ...] = ()
     """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
+    baby_care: tuple[str, ...] = ()
+    """Words of a baby who cries or will not sleep (「泣き止まなくて」「夜泣き」): exhaustion, no crisis on
+    the learned layer alone (the rules still read 「叩いてしまいそう」)."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -411,6 +415,7 @@ def _compile(raw: _Raw) -> Lexicon:
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
+        baby_care=norm.all(raw.context.get("baby_care", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
