@@ -3329,7 +3329,22 @@ def _carer_may_hurt(dialog: Dialog, understanding: Understanding) -> bool:
         return False  # 「兄が父を」: answer_elder_hurt; 「子どもを」「母に叩かれた」: as before
     if not fragments.holds_word_of(text, "own_hurt_mark") or _parent_of_a_child(dialog.data):
         return False
+    if not _own_hand_in_one_sentence(text):
+        return False  # 「大げさに書いてしまった…夫は手をあげたりはしません」: no act of his own
     return _parent_known_elderly(dialog) and not _writes_as_a_minor(understanding, dialog.data, text)
+
+
+def _own_hand_in_one_sentence(text: str) -> bool:
+    """Whether, in a message of several sentences, one sentence tells both harm and the writer's own act
+    (「自分が怖い。このままだと殴ってしまいそう」); a message of one sentence is read whole already."""
+    sentences = [sentence for sentence in SENTENCES.findall(text) if sentence.strip()]
+    if len(sentences) < 2:
+        return True
+    return any(
+        fragments.holds_word_of(sentence, "own_hurt_mark")
+        and set(classify(sentence).crisis_kinds) & CARER_HURTS
+        for sentence in sentences
+    )
 
 
 def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
