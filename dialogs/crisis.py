@@ -2186,6 +2186,10 @@ def ask_about_risk(dialog: Dialog) -> bool:
     if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return False
     _mark(dialog, "risk_asked_at")
+    told = next((topic for topic in ANSWERED_BESIDE_RISK if topic in understanding.intents), None)
+    if told is not None:  # 「赤ちゃん産んでから毎日涙が出る」: where to turn, then the gentle question
+        dialog.send_content(answers.question_text(dialog, cast(QuestionId, told)))
+        dialog.data[answers.ANSWERED] = {"topic": told, "at": dialog.now.isoformat()}
     dialog.say("risk.ask", _risk_choices())
     return True
 
@@ -2197,6 +2201,12 @@ def _signs_in_someone_else(understanding: Understanding, text: str) -> bool:
     if about != "other" or RELATIVE_WORD.search(text) is None:
         return False
     return not any(word in text for word in FIRST_PERSON)
+
+
+ANSWERED_BESIDE_RISK = ("ask.postpartum",)
+"""Topics whose answer comes before the gentle question about dying when both are read in one message:
+a mother worn out after a birth (「赤ちゃんが泣き止まなくて私も泣いてばかり」) hears of the 保健センター and
+産後ケア as well as being asked, gently, how she is."""
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
@@ -2278,8 +2288,9 @@ def _risk_choices() -> tuple[Choice, ...]:
 def stay_with_open_question(dialog: Dialog) -> bool:
     """Words that do not answer the gentle question about dying, asked within `QUESTION_FRESH` and not
     answered: a bare filler (「なんか」「😢」) is told there is no hurry and the buttons stay; words of
-    being worn out (「全部いやになった」) get the question once more, gently, once. Never a question or
-    a request (those are answered as asked). True when answered."""
+    being worn out (「全部いやになった」) get the question once more, gently, once — only words the rules
+    read as a sign of danger (possible_risk): tiredness or a worry told (「夜中に何回も起こされる」) is heard
+    as what it tells. Never a question or a request (those are answered as asked). True when answered."""
     understanding = dialog.understanding
     if understanding is None or understanding.intents or understanding.crisis != "none":
         return False
@@ -2289,7 +2300,9 @@ def stay_with_open_question(dialog: Dialog) -> bool:
         dialog, "risk_reasked_at", QUESTION_FRESH
     ):
         return False
-    worn_out = understanding.possible_risk or set(understanding.concerns) == {"mental_health"}
+    worn_out = (
+        understanding.possible_risk
+    )  # a new sign of danger, not tiredness told (「夜中に何回も起こされる」)
     if understanding.concerns and not worn_out:
         return False  # another worry told (「お金もなくて」): heard as such
     keep_typed(dialog)
@@ -2823,16 +2836,34 @@ def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Un
     return replace(understanding, crisis="crisis", crisis_kinds=("suicidal",))
 
 
+TOLD_BESIDE_DANGER = ("ask.after_prison",)
+"""Turning points told, not asked, beside an urgent need whose answer the need's reply leaves out: a man a
+week out of prison with nowhere to sleep (「出所したばかりで住むところもお金もない」) hears of 生活保護 and
+保護観察所 too, not only tonight's bed."""
+
+
 def _answer_asked_too(dialog: Dialog) -> None:
     """A question asked in the same message as danger (「息子がまた暴れて…こういうときの相談先は保健所
-    でしょうか」): answered briefly after the safety content, before the closing offer, never left out."""
+    でしょうか」), or a turning point told beside it (`TOLD_BESIDE_DANGER`): answered briefly after the
+    safety content, before the closing offer, never left out."""
+    told = [
+        topic
+        for topic in TOLD_BESIDE_DANGER
+        if dialog.understanding and topic in dialog.understanding.intents
+    ]
     sentences = answers.SENTENCE.findall(dialog.user_input.text)
-    if not any(sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences):
+    if not told and not any(
+        sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences
+    ):
         return  # 「元夫が家に来て殴られました」 names a visit but asks nothing
-    briefs = [_brief_answer(dialog, topic) for topic in answers.topics_asked(dialog)]
+    topics = told or answers.topics_asked(dialog)
+    briefs = [_brief_answer(dialog, topic) for topic in topics]
     if not briefs:
         return
-    text = catalog.text("crisis.asked_too", answer="\n".join(briefs))
+    if told:  # its follow-ups (「家族とは縁切れてます」「4年いました」) are heard as after its own answer
+        dialog.data[answers.ANSWERED] = {"topic": told[-1], "at": dialog.now.isoformat()}
+    key = "crisis.told_too" if told else "crisis.asked_too"
+    text = catalog.text(key, answer="\n".join(briefs))
     if not dialog.messages:
         dialog.send(Text(text))
     elif len(dialog.messages) < MAX_MESSAGES:
@@ -3512,7 +3543,22 @@ def _carer_may_hurt(dialog: Dialog, understanding: Understanding) -> bool:
         return False  # 「兄が父を」: answer_elder_hurt; 「子どもを」「母に叩かれた」: as before
     if not fragments.holds_word_of(text, "own_hurt_mark") or _parent_of_a_child(dialog.data):
         return False
+    if not _own_hand_in_one_sentence(text):
+        return False  # 「大げさに書いてしまった…夫は手をあげたりはしません」: no act of his own
     return _parent_known_elderly(dialog) and not _writes_as_a_minor(understanding, dialog.data, text)
+
+
+def _own_hand_in_one_sentence(text: str) -> bool:
+    """Whether, in a message of several sentences, one sentence tells both harm and the writer's own act
+    (「自分が怖い。このままだと殴ってしまいそう」); a message of one sentence is read whole already."""
+    sentences = [sentence for sentence in SENTENCES.findall(text) if sentence.strip()]
+    if len(sentences) < 2:
+        return True
+    return any(
+        fragments.holds_word_of(sentence, "own_hurt_mark")
+        and set(classify(sentence).crisis_kinds) & CARER_HURTS
+        for sentence in sentences
+    )
 
 
 def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
@@ -3526,6 +3572,7 @@ def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     tick_for_the_writer(dialog.data, "caregiving")
+    _note_carer_hurts(dialog)
     open_lines = [
         line
         for line in current_content().hotlines
@@ -3542,6 +3589,27 @@ def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _mark(dialog, "carer_at")
     return True
+
+
+VICTIM_REASONS = ("urgency.reason.violence", "urgency.reason.home_violence", "urgency.reason.family")
+"""Urgency reasons an earlier reading of a carer's words as a victim's may have left on the case."""
+
+
+def _note_carer_hurts(dialog: Dialog) -> None:
+    """Put the carer on the 受付票 as the one who hurt or fears hurting and the elder as the one at risk,
+    in place of an earlier reading of his words as a victim's (「ゆすってしまった」 read as being shaken)."""
+    told = who_hurts(dialog.user_input.text)
+    elders = [person for person in told.hurt if person in ELDERS] or ["parent"]
+    form = dialog.data.setdefault("intake", {})
+    stored = form.setdefault("violence", {"by": [], "hurt": []})
+    by = [person for person in stored.get("by", []) if person not in ELDERS]
+    hurt = [person for person in stored.get("hurt", []) if person != "self"]
+    stored["by"] = ["self", *(person for person in by if person != "self")]
+    stored["hurt"] = [*elders, *(person for person in hurt if person not in elders)]
+    victim = {catalog.text(key) for key in VICTIM_REASONS}
+    urgency = dialog.data.get("urgency", {})
+    if urgency.get("reasons"):
+        urgency["reasons"] = [reason for reason in urgency["reasons"] if reason not in victim]
 
 
 def answer_carer_fears_telling(dialog: Dialog) -> bool:

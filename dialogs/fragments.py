@@ -209,6 +209,8 @@ WORD_LISTS = (
     "apology_after_crisis",
     "apology_plain",
     "person_wont_consult",
+    "family_cut_off",
+    "prison_stay",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -903,6 +903,12 @@ APPETITE_RULE = "intake_talk.yaml#appetite_lost"
 """The evidence rule of appetite lost to grief or low mood, read in the conversation's light."""
 
 
+def without_entities(understanding: Understanding, kind: str) -> Understanding:
+    """The reading without the facts of one kind (a time served in prison is no 期間)."""
+    kept = tuple(entity for entity in understanding.entities if entity.kind != kind)
+    return understanding if kept == understanding.entities else replace(understanding, entities=kept)
+
+
 def of_appetite_lost(understanding: Understanding, text: str) -> Understanding:
     """The reading of eating little from grief or low mood (「ごはんもあまり食べてない」「食欲がなくて」):
     a worry of mood (メンタルヘルス), not 食べるものがない nor money, and nothing urgent; unless the

@@ -20,7 +20,7 @@ from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft, followup, languages
-from dialogs.flows.answers import SENTENCE, answer_detour
+from dialogs.flows.answers import SENTENCE, answer_detour, told_time_inside
 from dialogs.flows.common import show_menu
 from dialogs.flows.reply_due import open_handoff
 from dialogs.intake_form import (
@@ -182,6 +182,8 @@ def gather(dialog: Dialog) -> list[str]:
         text = dialog.user_input.text
         reading = draft.of_grown_people(dialog.understanding, dialog.data, text)
         dialog.understanding = draft.of_denials(draft.of_appetite_lost(reading, text), text)
+        if told_time_inside(dialog):  # 「4年いました」 after 「先週出所しました」: time served, no 期間
+            dialog.understanding = draft.without_entities(dialog.understanding, "duration")
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
     if draft.correction_of(dialog) is not None or _takes_off(dialog):
@@ -371,6 +373,10 @@ def question_message(dialog: Dialog) -> Text:
     if question.multi and chosen:
         labels = catalog.text("summary.separator").join(question.label(c) for c in chosen)
         text = f"{text}\n{catalog.text('intake.selected', items=labels)}"
+        if any(c in chosen for c in answers.get(question.key, {}).get(draft.TICKED_FROM_TEXT, [])):
+            text = (
+                f"{text}\n{catalog.text('intake.ticked_hint')}"  # try-out 14: a tap to confirm took one off
+            )
     choices = (
         _option_choices(question, answers, form(dialog)["page"])
         + _more_choices(question, answers)

@@ -72,6 +72,7 @@ _CONTEXT_KEYS = (
     "bereaved",
     "drinking",
     "pills_named",
+    "baby_care",
 )
 
 
@@ -187,6 +188,9 @@ class Lexicon:
     the learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
     pills_named: tuple[str, ...] = ()
     """Words for medicine or pills, beside which drinking may still be an overdose."""
+    baby_care: tuple[str, ...] = ()
+    """Words of a baby who cries or will not sleep (「泣き止まなくて」「夜泣き」): exhaustion, no crisis on
+    the learned layer alone (the rules still read 「叩いてしまいそう」)."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -425,6 +429,7 @@ def _compile(raw: _Raw) -> Lexicon:
         bereaved=norm.all(raw.context.get("bereaved", [])),
         drinking=norm.all(raw.context.get("drinking", [])),
         pills_named=norm.all(raw.context.get("pills_named", [])),
+        baby_care=norm.all(raw.context.get("baby_care", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
