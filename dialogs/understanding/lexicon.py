@@ -69,6 +69,7 @@ _CONTEXT_KEYS = (
     "after_death",
     "future_worry",
     "bed_tonight",
+    "battery",
 )
 
 
@@ -167,6 +168,8 @@ class Lexicon:
     killing_time: tuple[str, ...] = ()
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
     bed_tonight: tuple[str, ...] = ()
+    battery: tuple[str, ...] = ()
+    """Words of a phone's charge (「スマホの充電あと20%」): no money or utilities worry on the learned layer alone."""
     """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
@@ -411,6 +414,7 @@ def _compile(raw: _Raw) -> Lexicon:
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
+        battery=norm.all(raw.context.get("battery", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
