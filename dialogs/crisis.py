@@ -332,9 +332,13 @@ def _fitting_situations(
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
         return ("grown_child",) if _child_is_grown(understanding, data or {}) else ("parent",)
     if not kinds & {"violence", "child_abuse"}:
+        alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
+        child = hurt in CHILD_HURTS or _is_child(understanding, data or {})
+        writer = not relative_speaks_of_dying(text) and not not_the_writer(text)
+        if alone and child and writer and not _says_adult(understanding):
+            return ("child_dying",)  # 「なんか死んだほうが楽かも」 from a child: her lines and the question
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
-        alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
         if alone and (relative_speaks_of_dying(text) or not_the_writer(text)):
             return ("relative_suicidal",)
         if kinds == {"self_harm"}:
@@ -1394,6 +1398,8 @@ def _answer_crisis(
     memory = memory_of(dialog.data)
     text = dialog.user_input.text
     young = situations[0] in YOUNG_TOO and maybe_young(dialog, reading, situations[0])
+    if situations[0] == "child" and memory.is_repeat("child_dying", dialog.now):
+        memory = replace(memory, answered=(*memory.answered, "child"))  # her lines were given: brief
     messages, after = reply_for(
         reading, situations, memory, dialog.now, with_person=with_person, text=text, young=young
     )
@@ -2144,6 +2150,14 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     memory = memory_of(dialog.data)
+    if memory.is_repeat("child_dying", dialog.now):  # a child asked in her words: her lines, her words
+        _answer_crisis(dialog, ("child_dying",), already_sent=True)
+        phones, chats = _open_lines(("child_dying",), dialog.now)
+        reach = (phones[:1] + chats[:1]) if not memory.no_phone else (chats + phones)[:2]
+        lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+        dialog.say("crisis.child_yes", line=lines)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
     if memory.is_repeat("suicidal", dialog.now) or memory.asked_lately(dialog.now):  # the direct question
         _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
         phones, chats = _open_lines(("suicidal",), dialog.now)
@@ -2507,12 +2521,19 @@ def maybe_young(dialog: Dialog, understanding: Understanding | None, situation: 
 def put_out_by_parent(understanding: Understanding) -> bool:
     """Whether the words tell of being put out of home by a parent (「親に家追い出された」「母に追い出された」):
     a night without a bed, and the writer may be a child; not a landlord (「大家に追い出された」)."""
-    if not set(understanding.crisis_kinds) & {"eviction", "no_shelter"}:
+    out_now = "no_shelter" in understanding.crisis_kinds or any(
+        evidence.label == "urgent" and evidence.rule.endswith(PUT_OUT_RULES) for evidence in understanding.evidence
+    )  # not 「出ていけと言われた」: told to leave, a home still to keep
+    if not out_now:
         return False
     return any(
         entity.kind == "relation" and entity.value == "child" and entity.about == "self"
         for entity in understanding.entities
     )
+
+
+PUT_OUT_RULES = ("#evicted_now", "#kicked_out")
+"""Rules that read being put out of home already (「追い出された」), not told to leave by a day."""
 
 
 def _urgent_again(dialog: Dialog, kinds: set[str], minor: bool, young: bool) -> None:
@@ -2529,15 +2550,17 @@ def _urgent_again(dialog: Dialog, kinds: set[str], minor: bool, young: bool) -> 
     dialog.say("urgent.again_sent" if sent else "urgent.again")
 
 
-def _answer_put_out(dialog: Dialog, understanding: Understanding) -> None:
-    """Put out of home by a parent, age unknown (「親に家追い出された」): tonight's bed (not rent), what a
-    child can do (189, 一時保護, the children's lines), and the age asked once."""
+def _answer_put_out(dialog: Dialog, understanding: Understanding, *, young: bool) -> None:
+    """Put out of home by a parent (「親に家追い出された」): tonight's bed (not rent); the age unknown
+    (`young`), what a child can do (189, 一時保護, the children's lines), and the age asked once."""
     tonight = replace(
         understanding,
         crisis_kinds=("no_shelter",),
         concerns=tuple(concern for concern in understanding.concerns if concern != "housing"),
     )
     dialog.say("urgent.tonight", guidance=_urgent_guidance(tonight, dialog.now))
+    if not young:
+        return
     phones, _ = _open_lines(("child",), dialog.now)
     lines = "\n".join(_line_text(line) for line in phones if "child" in line.kinds)
     dialog.say("urgent.put_out_young", lines=lines)
@@ -2562,8 +2585,8 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     if kinds & {"no_shelter", "eviction"} and minor:
         _answer_child_no_place(dialog)
         return
-    if put_out and young:
-        _answer_put_out(dialog, understanding)
+    if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
+        _answer_put_out(dialog, understanding, young=young)
         return
     if kinds == {"no_food"} and _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
         _answer_child_no_place(dialog, "urgent.child_no_food")
