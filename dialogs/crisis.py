@@ -333,7 +333,7 @@ def _fitting_situations(
         return ("grown_child",) if _child_is_grown(understanding, data or {}) else ("parent",)
     if not kinds & {"violence", "child_abuse"}:
         alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
-        child = hurt in CHILD_HURTS or _is_child(understanding, data or {})
+        child = hurt in CHILD_HURTS or _writes_as_a_minor(understanding, data or {}, text)
         writer = not relative_speaks_of_dying(text) and not not_the_writer(text)
         if alone and child and writer and not _says_adult(understanding):
             return ("child_dying",)  # 「なんか死んだほうが楽かも」 from a child: her lines and the question
@@ -677,7 +677,10 @@ def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[
         lines = [line for line in lines if not set(line.kinds) <= PARTNER_ONLY_KINDS]
     fitting: list[Hotline] = []
     for situation in situations:
-        kinds = (LINES_FOR.get(situation, situation), *((LINES_TOO[situation],) if situation in LINES_TOO else ()))
+        kinds = (
+            LINES_FOR.get(situation, situation),
+            *((LINES_TOO[situation],) if situation in LINES_TOO else ()),
+        )
         for kind in kinds:
             fitting += [line for line in lines if kind in line.kinds and line not in fitting]
     fitting += [line for line in lines if "anything" in line.kinds and line not in fitting]
@@ -1788,7 +1791,9 @@ def answer_phone_low(dialog: Dialog) -> bool:
         return False
     understanding = dialog.understanding
     memory = memory_of(dialog.data)
-    child = memory.hurt in CHILD_HURTS or (understanding is not None and _is_child(understanding, dialog.data))
+    child = memory.hurt in CHILD_HURTS or (
+        understanding is not None and _is_child(understanding, dialog.data)
+    )
     situation: Situation = "child" if child else _last_situations(dialog)[0]
     phones, chats = _open_lines((situation,), dialog.now)
     first = (phones + chats)[:1]
@@ -2154,8 +2159,8 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
         _answer_crisis(dialog, ("child_dying",), already_sent=True)
         phones, chats = _open_lines(("child_dying",), dialog.now)
         reach = (phones[:1] + chats[:1]) if not memory.no_phone else (chats + phones)[:2]
-        lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
-        dialog.say("crisis.child_yes", line=lines)
+        told = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+        dialog.say("crisis.child_yes", line=told)
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
     if memory.is_repeat("suicidal", dialog.now) or memory.asked_lately(dialog.now):  # the direct question
@@ -2519,10 +2524,12 @@ def maybe_young(dialog: Dialog, understanding: Understanding | None, situation: 
 
 
 def put_out_by_parent(understanding: Understanding) -> bool:
-    """Whether the words tell of being put out of home by a parent (「親に家追い出された」「母に追い出された」):
-    a night without a bed, and the writer may be a child; not a landlord (「大家に追い出された」)."""
+    """Whether the words tell of being put out of home by a parent (「親に家追い出された」
+    「母に追い出された」): a night without a bed, and the writer may be a child; not a landlord
+    (「大家に追い出された」)."""
     out_now = "no_shelter" in understanding.crisis_kinds or any(
-        evidence.label == "urgent" and evidence.rule.endswith(PUT_OUT_RULES) for evidence in understanding.evidence
+        evidence.label == "urgent" and evidence.rule.endswith(PUT_OUT_RULES)
+        for evidence in understanding.evidence
     )  # not 「出ていけと言われた」: told to leave, a home still to keep
     if not out_now:
         return False
@@ -2536,7 +2543,7 @@ PUT_OUT_RULES = ("#evicted_now", "#kicked_out")
 """Rules that read being put out of home already (「追い出された」), not told to leave by a day."""
 
 
-def _urgent_again(dialog: Dialog, kinds: set[str], minor: bool, young: bool) -> None:
+def _urgent_again(dialog: Dialog, kinds: set[CrisisKind], minor: bool, young: bool) -> None:
     """The same urgent need again, briefly: a child's or a maybe-child's bed tonight (189), or that it was
     received; that it reaches a person only when a case was sent, else how to send it."""
     if minor and kinds & {"no_shelter", "eviction"}:

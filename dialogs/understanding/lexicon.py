@@ -168,9 +168,9 @@ class Lexicon:
     killing_time: tuple[str, ...] = ()
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
     bed_tonight: tuple[str, ...] = ()
-    battery: tuple[str, ...] = ()
-    """Words of a phone's charge (「スマホの充電あと20%」): no money or utilities worry on the learned layer alone."""
     """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
+    battery: tuple[str, ...] = ()
+    """Words of a phone's charge (「スマホの充電あと20%」): no money worry on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
