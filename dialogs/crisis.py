@@ -335,7 +335,11 @@ def _fitting_situations(
         alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
         child = hurt in CHILD_HURTS or _writes_as_a_minor(understanding, data or {}, text)
         writer = not relative_speaks_of_dying(text) and not not_the_writer(text)
-        if alone and child and writer and not _says_adult(understanding):
+        past = memory_of(data or {})
+        harmed = bool(set(HARMED) & set(past.answered)) and past.shown_at is not None  # after cutting: its own
+        crisis_rules = {e.rule for e in understanding.evidence if e.label == "crisis"}
+        cry = bool(crisis_rules) and crisis_rules <= CRY_FOR_HELP_RULES  # 「たすけて」: no wish to die
+        if alone and child and writer and not harmed and not cry and not _says_adult(understanding):
             return ("child_dying",)  # 「なんか死んだほうが楽かも」 from a child: her lines and the question
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
@@ -1754,6 +1758,8 @@ def answer_minor_told(dialog: Dialog) -> bool:
     understanding = dialog.understanding
     memory = memory_of(dialog.data)
     if understanding is None or memory.hurt in CHILD_HURTS or "child" in memory.answered:
+        return False
+    if set(HARMED) & set(memory.answered):  # 「119とかまじむり…てか高1だし」 after cutting: 119 first
         return False
     if not _writes_as_a_minor(understanding, {}, dialog.user_input.text):
         return False
