@@ -336,7 +336,7 @@ def _fitting_situations(
         child = hurt in CHILD_HURTS or _writes_as_a_minor(understanding, data or {}, text)
         writer = not relative_speaks_of_dying(text) and not not_the_writer(text)
         past = memory_of(data or {})
-        harmed = bool(set(HARMED) & set(past.answered)) and past.shown_at is not None  # after cutting: its own
+        harmed = bool(set(HARMED) & set(past.answered))  # after cutting or pills: that reply's own question
         crisis_rules = {e.rule for e in understanding.evidence if e.label == "crisis"}
         cry = bool(crisis_rules) and crisis_rules <= CRY_FOR_HELP_RULES  # 「たすけて」: no wish to die
         if alone and child and writer and not harmed and not cry and not _says_adult(understanding):
