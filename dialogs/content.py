@@ -324,6 +324,9 @@ class Hotline(_Model):
     """What the line is, for someone who asks or fears the police (who answers, whether a name is needed)."""
     shelter: str = ""
     """What the line can do about a safe place tonight, for someone leaving violence (empty: nothing said)."""
+    minorities: str = ""
+    """The line's own service for sexual minorities (LGBTQ), said after words of it (「ゲイってばれて」);
+    empty: none known."""
     verified_at: date
     source: str
 

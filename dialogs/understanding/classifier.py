@@ -605,6 +605,9 @@ def _word_start_in(text: str, start: str) -> bool:
 HESITATION = re.compile(r"\s*[うウｳ][ー〜~～ｰ]+[んンﾝ]")
 """「うーん」 is a hesitation; normalising drops its long vowel, which would leave 「うん」 (yes)."""
 
+BATTERY_NOT = frozenset({"concern:economic", "concern:debt"})
+"""Concerns the learned layer alone may not read in words of a phone's charge (「充電あと20%」)."""
+
 SHORT_REPLY_CHARS = 20
 """Up to this length, a message with a rule-read intent takes no concern from the learned layer alone."""
 
@@ -678,7 +681,11 @@ def _add_learned(
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
     # A past the rules read as resolved (「昔は死にたかったけど今は大丈夫」) names no worry now.
     quiet = short_reply or any(e.label.startswith("resolved:") for e in evidence)
+    # A phone's charge running low (「スマホの充電あと20%」) is no money worry nor utilities cut.
+    battery = any(word in folded for word in lex.battery)
     for score in found.concerns:
+        if battery and score.name in BATTERY_NOT:
+            continue
         if score.fires and score.name not in labels and (not quiet or score.name == "concern:violence"):
             add(score.name, score)
     # An intent only where the rules read none of its family (the model never overrules their reading),

@@ -73,6 +73,7 @@ _CONTEXT_KEYS = (
     "drinking",
     "pills_named",
     "baby_care",
+    "battery",
 )
 
 
@@ -172,6 +173,8 @@ class Lexicon:
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
     bed_tonight: tuple[str, ...] = ()
     """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
+    battery: tuple[str, ...] = ()
+    """Words of a phone's charge (「スマホの充電あと20%」): no money worry on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
@@ -430,6 +433,7 @@ def _compile(raw: _Raw) -> Lexicon:
         drinking=norm.all(raw.context.get("drinking", [])),
         pills_named=norm.all(raw.context.get("pills_named", [])),
         baby_care=norm.all(raw.context.get("baby_care", [])),
+        battery=norm.all(raw.context.get("battery", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
