@@ -35,7 +35,14 @@ from dialogs.intake_form import (
 )
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import LATE_NIGHT, bare_contact_time, duration_id
+from dialogs.understanding.entities import (
+    LATE_NIGHT,
+    LIVES_TOGETHER,
+    bare_contact_time,
+    duration_id,
+    lives_apart_denied,
+    lives_apart_told,
+)
 
 
 class States(StrEnum):
@@ -245,7 +252,7 @@ def _noted_label(answers: Answers, key: str) -> str:
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
     if key == "asker_situation":
-        return catalog.text("draft.noted_situation")
+        return _noted_situation(answers)
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
@@ -260,6 +267,18 @@ def _noted_label(answers: Answers, key: str) -> str:
     )
     whose = _whose_age(answers, key)
     return catalog.text(whose, label=shown) if whose else shown
+
+
+def _noted_situation(answers: Answers) -> str:
+    """The writer's own situation named back as the latest words say it: living apart and visiting
+    (「別に住んでて、週末だけ様子見に行ってる」), living together (「同居しております」), or their words."""
+    lines = str(answers.get("asker_situation", {}).get("words", "")).split("\n")
+    latest = lines[-1].strip()
+    if lives_apart_told(latest):
+        return catalog.text("draft.noted_situation")
+    if LIVES_TOGETHER.search(latest) or lives_apart_denied(latest):
+        return catalog.text("draft.noted_together")
+    return catalog.text("draft.noted_own_words", words=latest)
 
 
 def _whose_age(answers: Answers, key: str) -> str | None:

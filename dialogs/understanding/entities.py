@@ -283,6 +283,17 @@ _LIVES_APART = re.compile(
     r"(様子|ようす|顔)(を|)\s?(見|み)に\s?(行|い[っくき]|来|き[てた]|帰|かえ|通|かよ)"
 )
 """The writer lives apart and visits (「別に住んでて、週末だけ様子見に行ってる」)."""
+_APART_DENIED = re.compile(
+    r"^[^、。,!?！？\n]{0,6}?(?:は|とかは|も)?\s?(?:いない|いません|おりません|おらん|ない|ないです|ません|しない|してない|していない|"
+    r"していません|しておりません|してません|ねえ|ねぇ|へん|ひん|ないよ)"
+)
+"""A denial right after the words of living apart (「離れて暮らしてはおりません」「別居はしてないです」)."""
+_LIVES_TOGETHER = re.compile(
+    r"同居(?:して|しと|中|です|でございます|しており|しとる|しよる)|どうきょ(?:して|中|です)|"
+    r"一緒に(?:住|暮ら|くら)|いっしょに(?:住|す[んま]|暮ら|くら)|同じ家に(?:住|暮ら|くら|い)"
+)
+"""The writer lives with the family they write about (「同居しております」「一緒に住んでます」)."""
+_APART_WORDS = re.compile(r"別居|べっきょ")
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
 )
@@ -1063,11 +1074,48 @@ def _home_visit(text: str) -> list[Entity]:
 def _lives_apart(text: str) -> list[Entity]:
     """The writer's own situation when they live apart and visit (「別に住んでて、週末だけ様子見に行ってる」):
     a family member's, in their words, for the 受付票."""
-    return [
+    sentences = _sentences(unicodedata.normalize("NFKC", text))
+    apart = [
         Entity("writer_apart", "family", "self", sentence.strip())
-        for sentence in _sentences(unicodedata.normalize("NFKC", text))
-        if _LIVES_APART.search(sentence)
+        for sentence in sentences
+        if _apart_told(sentence)
     ][:1]
+    together = [
+        Entity("writer_together", "family", "self", sentence.strip())
+        for sentence in sentences
+        if (_LIVES_TOGETHER.search(sentence) and not _denied_after(sentence, _LIVES_TOGETHER))
+        or _apart_denied(sentence)
+    ][:1]
+    return apart or together
+
+
+def _denied_after(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """Whether each match of `pattern` in the sentence is denied right after (「離れて暮らしてはおりません」)."""
+    found = list(pattern.finditer(sentence))
+    return bool(found) and all(_APART_DENIED.search(sentence[m.end() :]) for m in found)
+
+
+def _apart_told(sentence: str) -> bool:
+    """Whether the sentence says the writer lives apart, not denying it (「離れて暮らしてはおりません」)."""
+    return bool(_LIVES_APART.search(sentence)) and not _denied_after(sentence, _LIVES_APART)
+
+
+def _apart_denied(sentence: str) -> bool:
+    """Whether the sentence denies living apart (「離れて暮らしてはおりません」「別居はしてないです」)."""
+    return _denied_after(sentence, _LIVES_APART) or _denied_after(sentence, _APART_WORDS)
+
+
+LIVES_TOGETHER = _LIVES_TOGETHER
+
+
+def lives_apart_denied(words: str) -> bool:
+    """Whether these words deny living apart (「離れて暮らしてはおりません」)."""
+    return any(_apart_denied(sentence) for sentence in _sentences(unicodedata.normalize("NFKC", words)))
+
+
+def lives_apart_told(words: str) -> bool:
+    """Whether these words say the writer lives apart and visits (for naming back what was noted)."""
+    return any(_apart_told(sentence) for sentence in _sentences(unicodedata.normalize("NFKC", words)))
 
 
 def _introduced(text: str) -> re.Match[str] | None:
