@@ -1738,12 +1738,21 @@ def answer_denied_for_relative(dialog: Dialog) -> bool:
 def worries_after_death(understanding: Understanding, text: str) -> bool:
     """Whether the words worry about a relative after the writer or the parents die (「私が死んだら
     息子はどうなるんでしょう」): a relative named, a death of the writer's own, and a future asked about."""
-    if not any(entity.kind == "relation" for entity in understanding.entities):
+    named = any(entity.kind == "relation" for entity in understanding.entities)
+    if not named and not PARENTS_GOING_FIRST.search(text):  # 「親が先に逝ったら」 names the parents
         return False
     lexicon = load_lexicon()
     normalized = normalize_with_spans(text).text
     after_death = any(words in normalized for words in lexicon.after_death)
     return after_death and any(words in normalized for words in lexicon.future_worry)
+
+
+PARENTS_GOING_FIRST = re.compile(
+    r"(?:親|両親|親たち|私たち|わたしたち|私ども|わたくしども|夫婦)(?:が|は|も|のほうが|の方が)(?:先に|さきに)?"
+    r"(?:逝|死|亡くな|なくな|いなくな)"
+)
+"""The parents named as the ones who die (「このまま親が先に逝ってしまったら」): a parent or the grown child
+may be writing, so the answer names no one as left behind."""
 
 
 def answer_future_after_us(dialog: Dialog) -> bool:
@@ -1760,7 +1769,10 @@ def answer_future_after_us(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "future_told_at")
     keep_typed(dialog)
-    dialog.say("crisis.future_after_us", who=relative_name(text))
+    if PARENTS_GOING_FIRST.search(text):  # the parents named as the ones who die: the writer may be either
+        dialog.say("crisis.future_parents_gone", service=_brief_answer(dialog, "service.withdrawal_support"))
+    else:
+        dialog.say("crisis.future_after_us", who=relative_name(text))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 

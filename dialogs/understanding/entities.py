@@ -1090,7 +1090,8 @@ def _lives_apart(text: str) -> list[Entity]:
 
 
 def _denied_after(sentence: str, pattern: re.Pattern[str]) -> bool:
-    """Whether each match of `pattern` in the sentence is denied right after (「離れて暮らしてはおりません」)."""
+    """Whether each match of `pattern` in the sentence is denied right after (「離れて暮らしては
+    おりません」)."""
     found = list(pattern.finditer(sentence))
     return bool(found) and all(_APART_DENIED.search(sentence[m.end() :]) for m in found)
 
