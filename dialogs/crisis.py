@@ -1190,10 +1190,10 @@ def crisis_answer(
     anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
     acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
     """
-    understanding = _as_told(classify(text), text)
-    if understanding.crisis != "crisis":
-        return None
     memory = memory or CrisisMemory()
+    understanding = _as_told(_feared_in_words(classify(text), text, None, memory.hurt), text)
+    if understanding.crisis != "crisis":
+        return None  # 「息子が壁を殴って穴を」 read as crisis by the model alone: the turn answers (保健所)
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)
@@ -2257,14 +2257,19 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     のでは」), from a parent or a sister or brother of the one at home, that the learned layer alone
     called crisis: signs of violence at home (urgent, the 保健所 and 110 if in danger), never the
     question about dying."""
-    if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
-        return understanding
     text = dialog.user_input.text
     told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
-    partner = (
-        names_partner(text) or "partner" in who_hurts(text).by or memory_of(dialog.data).hurt == "partner"
-    )
-    if not _violence_written(understanding) or told not in ("parent", "sibling") or partner:
+    return _feared_in_words(understanding, text, told, memory_of(dialog.data).hurt)
+
+
+def _feared_in_words(understanding: Understanding, text: str, told: str | None, hurt: Hurt | None) -> Understanding:
+    """`_feared_at_home` from the words alone, with what the conversation holds: the relation told
+    (`told`, else the one this message names) and who was hurt before."""
+    if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
+        return understanding
+    named = next((str(e.value) for e in understanding.entities if e.kind == "relation"), None)
+    partner = names_partner(text) or "partner" in who_hurts(text).by or hurt == "partner"
+    if not _violence_written(understanding) or (told or named) not in ("parent", "sibling") or partner:
         return understanding
     sign = Evidence("urgent", text.strip(), FEARED_AT_HOME)
     return replace(

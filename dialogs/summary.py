@@ -253,6 +253,25 @@ def _telling_pieces(words: str, level: str) -> list[str]:
     return telling or [words]
 
 
+def _sentence_of(text: str, words: str) -> str:
+    """The whole sentence of `text` that holds `words`; the words alone when the text does not hold them."""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return words
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, at)]
+    end = _SENTENCE_BREAK.search(text, at + len(words))
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)].strip()
+
+
+def _carrying_danger(words: list[str], text: str, level: str) -> list[str]:
+    """The quoted words whose own sentence reaches `level` (「ご丁寧にありがとうございます」 is read as a
+    farewell only beside another sentence, and is no reason of its own); all of them when none does."""
+    if len(words) < 2:
+        return words
+    carrying = [w for w in words if classify(_sentence_of(text, w)).crisis == level]
+    return carrying or words
+
+
 def urgency_reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
     """Why this message raised the case to `level`, as a CSW reads it: what it is about in Japanese
     (「人を傷つけてしまうおそれ」「パートナーからの暴力（DV）のおそれ」), then the person's words in
@@ -264,6 +283,7 @@ def urgency_reasons(understanding: Understanding, level: str, text: str) -> tupl
     if any(evidence.rule.startswith("model:") for evidence in found):
         words.append(plain)
     words = [piece for w in words for piece in (_telling_pieces(w, level) if len(w) > REASON_CHARS else [w])]
+    words = _carrying_danger(words, plain, level)
     kinds = URGENT_REASON_KINDS if level == "urgent" else CRISIS_KINDS if level == "crisis" else ()
     prefix = "urgency.reason" if level == "urgent" else "urgency.crisis_reason"
     named = [catalog.text(f"{prefix}.{kind}") for kind in kinds if kind in understanding.crisis_kinds]

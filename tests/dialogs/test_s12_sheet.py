@@ -245,3 +245,26 @@ def test_p9_home_in_the_daytime_is_a_contact_time_not_withdrawal(words: str) -> 
 
 def test_never_leaving_home_is_still_withdrawal() -> None:
     assert "withdrawal" in classify("もう10年ずっと家にいる").concerns
+
+
+def test_p2_first_message_gets_no_fast_crisis_reply() -> None:
+    from dialogs.crisis import crisis_answer
+
+    assert crisis_answer(P2_FIRST, SATURDAY_NIGHT) is None
+
+
+@pytest.mark.parametrize("words", ("息子に殴られて、もう限界です。死にたい", "夫に毎日殴られています"))
+def test_fast_crisis_reply_still_for_danger(words: str) -> None:
+    from dialogs.crisis import crisis_answer
+
+    assert crisis_answer(words, SATURDAY_NIGHT) is not None
+
+
+def test_reasons_quote_only_the_sentence_with_the_danger() -> None:
+    from dialogs.summary import urgency_reasons
+
+    text = "ありがとうございます。今までお世話になりました。もう死にたいです。"
+    reasons = urgency_reasons(classify(text), "crisis", text)
+    quoted = [r for r in reasons if r.startswith("「")]
+    assert any("死にたい" in r for r in quoted), reasons
+    assert not any(r == "「ありがとうございます」" for r in quoted), reasons
