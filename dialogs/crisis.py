@@ -2262,7 +2262,9 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     return _feared_in_words(understanding, text, told, memory_of(dialog.data).hurt)
 
 
-def _feared_in_words(understanding: Understanding, text: str, told: str | None, hurt: Hurt | None) -> Understanding:
+def _feared_in_words(
+    understanding: Understanding, text: str, told: str | None, hurt: Hurt | None
+) -> Understanding:
     """`_feared_at_home` from the words alone, with what the conversation holds: the relation told
     (`told`, else the one this message names) and who was hurt before."""
     if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
