@@ -218,14 +218,29 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
+PARENT_LOST = re.compile(
+    r"(?:(?P<mother>母|おふくろ|お袋|かあさん|母親)|(?P<father>父|おやじ|親父|とうさん|父親))"
+    r"[^。、]{0,6}?(?:亡くな|他界|逝)"
+)
+"""Which parent the words tell died (「先月父が亡くなって、母も高齢なので」: the father)."""
+
+
 def _acknowledge_a_loss(dialog: Dialog) -> None:
-    """Say once that a wife's or husband's death was heard (「妻は去年亡くなって」), before the reply."""
-    if dialog.data.get("loss_heard") or not fragments.tells_spouse_lost(dialog.user_input.text):
+    """Say once that a wife's or husband's death was heard (「妻は去年亡くなって」), or a parent's
+    (「先月父が亡くなって」), before the reply."""
+    text = dialog.user_input.text
+    spouse = fragments.tells_spouse_lost(text)
+    if dialog.data.get("loss_heard") or not (spouse or fragments.tells_parent_lost(text)):
         return
     if languages.reply_language(dialog) == "en":
         return
     dialog.data["loss_heard"] = True
-    dialog.say("draft.spouse_lost")
+    if spouse:
+        dialog.say("draft.spouse_lost")
+    else:
+        lost = PARENT_LOST.search(text)
+        who = "family" if lost is None else "mother" if lost.group("mother") else "father"
+        dialog.say("draft.parent_lost", who=catalog.text(f"draft.parent_lost_who.{who}"))
 
 
 NOTED_FIELDS = (

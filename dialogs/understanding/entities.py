@@ -245,6 +245,12 @@ _BARE_AGE = re.compile(
 )
 """An age without 歳 (「息子は28です」「今年で37になります」): taken when the sentence names whose it is
 or says 今年で."""
+_AGE_OF_A_WORD_FOR_ONESELF = re.compile(
+    r"(?<![\d.,万円])(\d{2})\s?の\s?(?:おっさん|おっちゃん|おじさん|おばさん|おばちゃん|おばはん|じじい|じじぃ|ばばあ|おやじ|"
+    r"男|女|独身|無職|ニート|ひきこもり|引きこもり|オッサン|オバサン|オジサン)"
+)
+"""An age before a word a writer calls themself (「38のおっさんやけど」「45の独身男です」): theirs, when the
+sentence names no relative."""
 _AGE_PAST = re.compile(r"(?<![\d.,万円])([2-9]0)\s?(?:歳|才|さい)?\s?を?(?:過ぎ|すぎ|超え|こえ)")
 """An age told as passed (「50過ぎると仕事ないね」「40すぎて」): the decade it opens."""
 MIN_AGE, MAX_AGE = 1, 110
@@ -505,9 +511,21 @@ def _who_wrote(sentence_tokens: Sequence[Token], words: Sequence[str]) -> About:
     for clause, clause_tokens in _clauses(sentence_tokens):
         if any(w and w in clause for w in words):
             who = _who(clause_tokens)
+            if who == "self" and _only_reflexive(clause_tokens) and _who(sentence_tokens) == "other":
+                return "other"  # 「兄は45歳で、もう20年くらい自分の部屋から出てきません」: his own room
             if who != "unknown":
                 return who
     return _who(sentence_tokens)
+
+
+REFLEXIVE = frozenset(("自分", "自身", "自分自身"))
+"""Words that name the subject of their sentence, whoever it is (「兄は…自分の部屋から」)."""
+
+
+def _only_reflexive(tokens: Sequence[Token]) -> bool:
+    """Whether the only words naming the writer are reflexive (自分), which name the sentence's subject."""
+    own = [t for t in tokens if t.lemma in FIRST_PERSON or t.surface in FIRST_PERSON]
+    return bool(own) and all(t.surface in REFLEXIVE or t.lemma in REFLEXIVE for t in own)
 
 
 def _split_tokens(tokens: Sequence[Token]) -> list[tuple[str, tuple[Token, ...]]]:
@@ -714,6 +732,9 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
                 follows = ages[match.end() :][:1]
                 opens = not ages[: match.start()].strip() and not "\u3041" <= follows <= "\u309f"
                 out += _age(int(age), before if opens else who, match.group(0))
+        if named != "other":
+            for match in _AGE_OF_A_WORD_FOR_ONESELF.finditer(ages):
+                out += _age(int(match.group(1)), "self", match.group(0))
         for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
         for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
