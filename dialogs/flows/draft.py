@@ -240,6 +240,9 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         answers["contact_times"]["words"] = entity.matched
         return ["contact_times"]
     if entity.kind == "consideration":
+        earlier = answers.get("considerations", {})
+        if earlier.get("choice") == "none" and not earlier.get("words"):
+            answers.pop("considerations")  # 「特にない」, then 「夫には内緒にしてほしい」: the caution stands
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)

@@ -1155,7 +1155,7 @@ def _hopes(text: str, found: Sequence[Entity]) -> list[Entity]:
     whole with its negation (「何かしてほしいわけじゃない」); a wish they report of someone else
     (「塾代を出してほしいと言っても」) is not theirs; a caution (「親にはまだ言わないでほしいです」) or a way
     of contact (「連絡はLINEでお願いしたいです」) is not a hope."""
-    cautions = [e.value for e in found if e.kind == "consideration"]
+    cautions = [unicodedata.normalize("NFKC", e.value) for e in found if e.kind == "consideration"]
     ways = [e.matched for e in found if e.kind in ("contact", "contact_also")]
     out = []
     for sentence in _sentences(text):

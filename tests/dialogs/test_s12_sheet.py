@@ -18,6 +18,7 @@ from dialogs.understanding import classify
 from tests.dialogs.chat import TOKYO, said, started
 
 SATURDAY_NIGHT = datetime(2026, 12, 5, 1, 30, tzinfo=TOKYO)
+NIGHT = SATURDAY_NIGHT
 
 P2_FIRST = (
     "夜分遅くに大変失礼いたします。35歳になる息子のことでご相談させていただきたく、ご連絡いたしました。"
@@ -126,7 +127,9 @@ def test_worry_about_parents_dying_first_is_not_suicide(words: str) -> None:
 
 def test_p16_worry_about_parents_dying_first_is_answered() -> None:
     chat = started(now=SATURDAY_NIGHT)
-    chat.send("このまま親が先に逝ってしまったらと思うと、不安で眠れません。どちらに相談すればよろしいのでしょうか。")
+    chat.send(
+        "このまま親が先に逝ってしまったらと思うと、不安で眠れません。どちらに相談すればよろしいのでしょうか。"
+    )
     reply = said(chat)
     assert SUICIDE_BLOCK not in reply, reply
     assert "ひきこもり" in reply or "家族会" in reply or "地域包括" in reply, reply
@@ -268,3 +271,114 @@ def test_reasons_quote_only_the_sentence_with_the_danger() -> None:
     quoted = [r for r in reasons if r.startswith("「")]
     assert any("死にたい" in r for r in quoted), reasons
     assert not any(r == "「ありがとうございます」" for r in quoted), reasons
+
+
+# ---------------------------------------------------------------- 4. 受付票 fields
+
+
+def test_p1_age_before_a_word_for_oneself() -> None:
+    chat = started("こんばんは", "まあええわ。38のおっさんやけど、もう10年家から出てへんねん", now=NIGHT)
+    assert build_summary(chat.data)["age_band"] == "18_39"
+
+
+@pytest.mark.parametrize("words", ("45の独身男です。仕事がない", "52のおばちゃんやけど、お金がなくて"))
+def test_age_before_a_word_for_oneself_variants(words: str) -> None:
+    summary = build_summary(started(words, now=SATURDAY_NIGHT).data)
+    assert summary["age_band"] == "40_64", summary
+
+
+def test_p1_mothers_back_is_the_familys() -> None:
+    chat = started(
+        "こんばんは",
+        "まあええわ。38のおっさんやけど、もう10年家から出てへんねん",
+        now=SATURDAY_NIGHT,
+    )
+    chat.send("親はもう70超えとる。おかんも腰悪いし、俺がこんなんで申し訳ないわ")
+    assert "ご家族の体のこと" in said(chat), said(chat)
+    text = summary_text(chat.data)
+    assert "困りごと：ひきこもり状態\n" in text, text
+    assert "家族のこと（本人が書いた家族の困りごと）：病気" in text, text
+
+
+P7_FIRST = (
+    "兄のことで相談です。兄は45歳で、もう20年くらい自分の部屋から出てきません。"
+    "先月父が亡くなって、母も高齢なので、これからどうしたらいいのか…"
+)
+
+
+def test_p7_withdrawal_is_the_brothers_and_the_loss_is_heard() -> None:
+    chat = started(now=SATURDAY_NIGHT)
+    chat.send(P7_FIRST)
+    assert "お父さまを亡くされたのですね" in said(chat), said(chat)
+    chat.send("私は40代で、結婚して別の市に住んでます")
+    summary = build_summary(chat.data)
+    assert "withdrawal" in summary["concerns"], summary["concerns"]
+    assert "withdrawal" not in (summary["asker_wellbeing"] or {}).get("concerns", []), summary
+    from dialogs.summary import person_preview
+
+    preview = person_preview(chat.data)
+    assert "家族とのこと、ご家族のこと（家族とのこと）" not in preview, preview
+
+
+@pytest.mark.parametrize(
+    "words",
+    ("母が先週亡くなりました。弟はずっと家にいます", "おやじが去年他界して、兄は部屋から出てきません"),
+)
+def test_parent_lost_is_heard_once(words: str) -> None:
+    chat = started(now=SATURDAY_NIGHT)
+    chat.send(words)
+    assert "を亡くされたのですね" in said(chat), said(chat)
+
+
+def test_p4_nowhere_to_go_is_not_family() -> None:
+    understanding = classify("12月20日に本当に出ていかなあかんのですか？行くところがありません")
+    assert "family_relations" not in understanding.concerns, understanding.evidence
+
+
+def test_p3_own_troubles_with_parents_are_hers() -> None:
+    from dialogs.summary import person_preview
+
+    chat = started(
+        "19さいです。家出て今友達の家にいるんですけど、お金もうなくて、バイトもクビになりました",
+        "親とは仲悪くて、小さい頃から怒鳴られてた。だから連絡されたくない",
+        now=SATURDAY_NIGHT,
+    )
+    preview = person_preview(chat.data)
+    assert "ご家族のこと（" not in preview, preview
+
+
+# ---------------------------------------------------------------- 5. a long message
+
+
+def test_long_message_keeps_every_word_and_the_caution() -> None:
+    piece = (
+        "息子が部屋から出てこなくなってからのことを全部書きます。最初は大学の二年の春でした。"
+        "朝起きてこなくなり、声をかけても返事がなく、食事も夜中に一人でとるようになりました。"
+    )
+    last = "最後に一番伝えたいこと：夫には内緒にしてほしいです。"
+    long = "".join(f"【{i}】{piece}" for i in range(1, 30)) + last
+    chat = started("息子のことで相談です", now=SATURDAY_NIGHT)
+    chat.send(long)
+    heard = " ".join(item["words"] for item in chat.data["intake"]["heard"])
+    assert long.strip() in heard or long.strip().rstrip("。") in heard
+    summary = build_summary(chat.data)
+    assert "夫には内緒" in str(summary["considerations"]), summary["considerations"]
+    assert "最後に一番伝えたいこと:" not in str(summary["own_words"]), summary["own_words"]
+
+
+def test_long_message_closing_point_is_not_crisis() -> None:
+    piece = (
+        "息子が部屋から出てこなくなってからのことを全部書きます。最初は大学の二年の春でした。"
+        "朝起きてこなくなり、声をかけても返事がなく、食事も夜中に一人でとるようになりました。"
+    )
+    last = "最後に一番伝えたいこと：夫には内緒にしてほしいです。"
+    long = "".join(f"【{i}】{piece}" for i in range(1, 30)) + last
+    assert classify(long).crisis != "crisis", [e for e in classify(long).evidence if e.label == "crisis"]
+    assert classify("最後にお願いです。夫には内緒にしてください").crisis != "crisis"
+
+
+@pytest.mark.parametrize(
+    "words", ("最後に伝えたいこと。今までありがとう。さよなら", "最後にひとつ。もう死にたい")
+)
+def test_closing_words_do_not_hide_danger(words: str) -> None:
+    assert classify(words).crisis == "crisis", classify(words).evidence
