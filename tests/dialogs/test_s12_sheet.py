@@ -142,6 +142,8 @@ def test_p16_worry_about_parents_dying_first_is_answered() -> None:
         "親が死んだら俺も死ぬ",
         "母が先に逝ったら私も後を追います",
         "先に逝くね。今までありがとう",
+        "母も先に逝ったし、私も逝く",
+        "夫に先立たれて、私も死ぬつもりです",
     ),
 )
 def test_real_danger_about_going_first_stays_crisis(words: str) -> None:
