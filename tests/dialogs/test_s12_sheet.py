@@ -384,3 +384,19 @@ def test_long_message_closing_point_is_not_crisis() -> None:
 )
 def test_closing_words_do_not_hide_danger(words: str) -> None:
     assert classify(words).crisis == "crisis", classify(words).evidence
+
+
+@pytest.mark.parametrize(
+    "words",
+    ("息子が暴れるのは、私が仕事を辞めろと言った時などです。", "娘に仕事やめろって言ったら怒鳴られた"),
+)
+def test_telling_someone_to_quit_is_no_job_lost(words: str) -> None:
+    ruled = [
+        e for e in classify(words).evidence if e.label == "concern:job_search" and "model:" not in e.rule
+    ]
+    assert not ruled, ruled  # the rules read none (the learned layer is retrained this session)
+
+
+def test_a_job_lost_is_still_read() -> None:
+    evidence = classify("先月仕事を辞めてから、ずっと家にいます").evidence
+    assert any(e.label == "concern:job_search" and "model:" not in e.rule for e in evidence), evidence
