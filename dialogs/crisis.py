@@ -1753,6 +1753,10 @@ PARENTS_GOING_FIRST = re.compile(
 )
 """The parents named as the ones who die (「このまま親が先に逝ってしまったら」): a parent or the grown child
 may be writing, so the answer names no one as left behind."""
+WRITER_GOING = re.compile(
+    r"(?:私|わたし|あたし|俺|おれ|僕|ぼく|自分)(?:が|は)(?:先に|さきに)?(?:死|亡くな|いなくな|逝)"
+)
+"""The writer named as the one who dies (「私が死んだら弟どうなるの」): the answer for who is left behind."""
 
 
 def answer_future_after_us(dialog: Dialog) -> bool:
@@ -1769,7 +1773,7 @@ def answer_future_after_us(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "future_told_at")
     keep_typed(dialog)
-    if PARENTS_GOING_FIRST.search(text):  # the parents named as the ones who die: the writer may be either
+    if PARENTS_GOING_FIRST.search(text) and not WRITER_GOING.search(text):  # a parent or the grown child
         dialog.say("crisis.future_parents_gone", service=_brief_answer(dialog, "service.withdrawal_support"))
     else:
         dialog.say("crisis.future_after_us", who=relative_name(text))
