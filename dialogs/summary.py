@@ -136,12 +136,13 @@ def _violence(data: Mapping[str, Any]) -> dict[str, list[str]] | None:
 
 
 def _family_concerns(answers: Answers, asker: str) -> list[str]:
-    """Worries a person writing of themself tells only of a relative (「おかんも腰悪いし」), not their own
-    troubles with the family (`WRITERS_OWN`)."""
+    """A relative's illness or disability told by a person writing of themself (「おかんも腰悪いし」): a
+    state of that relative (`RELATIVES_STATE`), not a worry of theirs the reading may have put on a
+    relative named beside it (「親とけんかして家にいづらい」)."""
     if asker != "self":
         return []
     about = answers.get("concerns", {}).get("about", {})
-    return [c for c in _many(answers, "concerns") if about.get(c) == "other" and c not in WRITERS_OWN]
+    return [c for c in _many(answers, "concerns") if about.get(c) == "other" and c in RELATIVES_STATE]
 
 
 class IntakeSummary(TypedDict):
@@ -523,6 +524,9 @@ def _asker_own(summary: IntakeSummary) -> list[str]:
 
 
 WRITERS_OWN = frozenset(("family_relations", "violence"))
+
+RELATIVES_STATE = frozenset(("illness", "disability"))
+"""Worries that are a state of the relative they are told of (「おかんも腰悪い」 is her back)."""
 """Worries a person writing of themself has with their family, never only the family's (「親とは仲悪くて、
 小さい頃から怒鳴られてた」 is hers)."""
 

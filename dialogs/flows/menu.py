@@ -22,7 +22,7 @@ from dialogs.flows.common import MenuStates, show_menu
 from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, to_tokyo
-from dialogs.summary import WRITERS_OWN, urgency_of
+from dialogs.summary import RELATIVES_STATE, urgency_of
 
 States = MenuStates
 
@@ -170,7 +170,7 @@ def _heard_concerns(dialog: Dialog) -> bool:
         names = languages.worded(dialog, "person.concern")
         labels = catalog.text("summary.separator").join(
             catalog.text("person.family_concern", label=catalog.text(f"{names}.{c}"))
-            if names == "person.concern" and about.get(c) == "other" and c not in WRITERS_OWN
+            if names == "person.concern" and about.get(c) == "other" and c in RELATIVES_STATE
             else catalog.text(f"{names}.{c}")
             for c in concerns
         )  # 「おかんも腰悪いし」 from a man writing of himself: his mother's, not his own
