@@ -1267,10 +1267,10 @@ def crisis_answer(
     anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
     acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
     """
-    understanding = _as_told(classify(text), text)
-    if understanding.crisis != "crisis":
-        return None
     memory = memory or CrisisMemory()
+    understanding = _as_told(_feared_in_words(classify(text), text, None, memory.hurt), text)
+    if understanding.crisis != "crisis":
+        return None  # 「息子が壁を殴って穴を」 read as crisis by the model alone: the turn answers (保健所)
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)
@@ -1969,12 +1969,25 @@ def answer_denied_for_relative(dialog: Dialog) -> bool:
 def worries_after_death(understanding: Understanding, text: str) -> bool:
     """Whether the words worry about a relative after the writer or the parents die (「私が死んだら
     息子はどうなるんでしょう」): a relative named, a death of the writer's own, and a future asked about."""
-    if not any(entity.kind == "relation" for entity in understanding.entities):
+    named = any(entity.kind == "relation" for entity in understanding.entities)
+    if not named and not PARENTS_GOING_FIRST.search(text):  # 「親が先に逝ったら」 names the parents
         return False
     lexicon = load_lexicon()
     normalized = normalize_with_spans(text).text
     after_death = any(words in normalized for words in lexicon.after_death)
     return after_death and any(words in normalized for words in lexicon.future_worry)
+
+
+PARENTS_GOING_FIRST = re.compile(
+    r"(?:親|両親|親たち|私たち|わたしたち|私ども|わたくしども|夫婦)(?:が|は|も|のほうが|の方が)(?:先に|さきに)?"
+    r"(?:逝|死|亡くな|なくな|いなくな)"
+)
+"""The parents named as the ones who die (「このまま親が先に逝ってしまったら」): a parent or the grown child
+may be writing, so the answer names no one as left behind."""
+WRITER_GOING = re.compile(
+    r"(?:私|わたし|あたし|俺|おれ|僕|ぼく|自分)(?:が|は)(?:先に|さきに)?(?:死|亡くな|いなくな|逝)"
+)
+"""The writer named as the one who dies (「私が死んだら弟どうなるの」): the answer for who is left behind."""
 
 
 def answer_future_after_us(dialog: Dialog) -> bool:
@@ -1991,7 +2004,10 @@ def answer_future_after_us(dialog: Dialog) -> bool:
         return False
     _mark(dialog, "future_told_at")
     keep_typed(dialog)
-    dialog.say("crisis.future_after_us", who=relative_name(text))
+    if PARENTS_GOING_FIRST.search(text) and not WRITER_GOING.search(text):  # a parent or the grown child
+        dialog.say("crisis.future_parents_gone", service=_brief_answer(dialog, "service.withdrawal_support"))
+    else:
+        dialog.say("crisis.future_after_us", who=relative_name(text))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True
 
@@ -2595,17 +2611,24 @@ FEARED_AT_HOME = "context:violence_at_home_feared"
 def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understanding:
     """Violence at home the rules read short of crisis (「壁を蹴る音が日に日に強く…いずれ妻に手を上げる
     のでは」), from a parent or a sister or brother of the one at home, that the learned layer alone
-    called crisis: signs of violence at home (urgent, the 保健所 and 110 if in danger), never the
-    question about dying."""
-    text = dialog.user_input.text
+    called crisis or that is feared: signs of violence at home (urgent, the 保健所 and 110 if in danger),
+    never the question about dying."""
+    told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
+    return _feared_in_words(understanding, dialog.user_input.text, told, memory_of(dialog.data).hurt)
+
+
+def _feared_in_words(
+    understanding: Understanding, text: str, told: str | None, hurt: Hurt | None
+) -> Understanding:
+    """`_feared_at_home` from the words alone, with what the conversation holds: the relation told
+    (`told`, else the one this message names) and who was hurt before; also a fear the rules read short
+    of crisis that someone at home will be hurt (`_fears_someone_hurt`)."""
     model_called = understanding.crisis == "crisis" and understanding.learned_only("crisis")
     if not model_called and not (understanding.crisis == "none" and _fears_someone_hurt(text)):
         return understanding
-    told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
-    partner = (
-        names_partner(text) or "partner" in who_hurts(text).by or memory_of(dialog.data).hurt == "partner"
-    )
-    if not _violence_written(understanding) or told not in ("parent", "sibling") or partner:
+    named = next((str(e.value) for e in understanding.entities if e.kind == "relation"), None)
+    partner = names_partner(text) or "partner" in who_hurts(text).by or hurt == "partner"
+    if not _violence_written(understanding) or (told or named) not in ("parent", "sibling") or partner:
         return understanding
     sign = Evidence("urgent", text.strip(), FEARED_AT_HOME)
     return replace(

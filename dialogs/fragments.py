@@ -197,6 +197,7 @@ WORD_LISTS = (
     "writes_only",
     "no_questions",
     "spouse_named",
+    "parent_named",
     "death_told",
     "own_strain",
     "feels_better",
@@ -644,6 +645,12 @@ def tells_spouse_lost(text: str) -> bool:
     """Whether the words tell that the writer's wife or husband died (「妻は去年亡くなって」
     「主人に先立たれ」)."""
     return word_then_word(text, "spouse_named", "death_told", SPOUSE_TO_DEATH)
+
+
+def tells_parent_lost(text: str) -> bool:
+    """Whether the words tell that a parent of the writer's family died (「先月父が亡くなって」
+    「父が亡くなったことも、兄はまだ…」)."""
+    return word_then_word(text, "parent_named", "death_told", SPOUSE_TO_DEATH)
 
 
 def outside_place(text: str) -> bool:

@@ -135,6 +135,16 @@ def _violence(data: Mapping[str, Any]) -> dict[str, list[str]] | None:
     return {"by": by, "hurt": hurt} if by or hurt else None
 
 
+def _family_concerns(answers: Answers, asker: str) -> list[str]:
+    """A relative's illness or disability told by a person writing of themself (「おかんも腰悪いし」): a
+    state of that relative (`RELATIVES_STATE`), not a worry of theirs the reading may have put on a
+    relative named beside it (「親とけんかして家にいづらい」)."""
+    if asker != "self":
+        return []
+    about = answers.get("concerns", {}).get("about", {})
+    return [c for c in _many(answers, "concerns") if about.get(c) == "other" and c in RELATIVES_STATE]
+
+
 class IntakeSummary(TypedDict):
     """The structured 相談受付票: option ids, typed words, and what was left unanswered.
 
@@ -143,7 +153,9 @@ class IntakeSummary(TypedDict):
     やさしい日本語 needed, from how they wrote), `violence` (who hurts, `by`, and who is hurt,
     `hurt`: the writer as `self` or their relatives) and `children` (the ages of children told in
     passing, 「子供は4さい」「2 kids, 6 and 9」, whoever the form is about) and `violence_denied` (the
-    words saying there is no violence, 「暴力とかはないです」) are additions to the 受付票.
+    words saying there is no violence, 「暴力とかはないです」) and `family_concerns` (worries a person writing
+    of themself tells of a relative, 「おかんも腰悪いし」: listed apart from their own 困りごと) are additions
+    to the 受付票.
     """
 
     asker: str | None
@@ -166,6 +178,7 @@ class IntakeSummary(TypedDict):
     language: list[str]
     children: list[str]
     violence_denied: list[str]
+    family_concerns: list[str]
 
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
@@ -179,6 +192,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
     urgency = data.get("urgency", {})
     asker = _asker(answers)
     concerns, own_concerns = _concerns_by_whom(answers, asker)
+    family_concerns = _family_concerns(answers, asker)  # still among `concerns`: the sheet lists them apart
     level = urgency.get("level", "normal")
     summary: dict[str, Any] = {key: _single(answers, key) for key in SINGLE_KEYS}
     if "relation" not in keys:
@@ -205,6 +219,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             "language": _language_needs(data),
             "children": [str(age) for age in data.get("intake", {}).get("children_ages", [])],
             "violence_denied": [str(words) for words in data.get("intake", {}).get("violence_denied", [])],
+            "family_concerns": family_concerns,
         }
     )
     return cast(IntakeSummary, {key: summary[key] for key in SUMMARY_KEYS})
@@ -253,6 +268,25 @@ def _telling_pieces(words: str, level: str) -> list[str]:
     return telling or [words]
 
 
+def _sentence_of(text: str, words: str) -> str:
+    """The whole sentence of `text` that holds `words`; the words alone when the text does not hold them."""
+    at = text.find(words) if words else -1
+    if at < 0:
+        return words
+    starts = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, at)]
+    end = _SENTENCE_BREAK.search(text, at + len(words))
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)].strip()
+
+
+def _carrying_danger(words: list[str], text: str, level: str) -> list[str]:
+    """The quoted words whose own sentence reaches `level` (「ご丁寧にありがとうございます」 is read as a
+    farewell only beside another sentence, and is no reason of its own); all of them when none does."""
+    if len(words) < 2:
+        return words
+    carrying = [w for w in words if classify(_sentence_of(text, w)).crisis == level]
+    return carrying or words
+
+
 def urgency_reasons(understanding: Understanding, level: str, text: str) -> tuple[str, ...]:
     """Why this message raised the case to `level`, as a CSW reads it: what it is about in Japanese
     (「人を傷つけてしまうおそれ」「パートナーからの暴力（DV）のおそれ」), then the person's words in
@@ -264,6 +298,7 @@ def urgency_reasons(understanding: Understanding, level: str, text: str) -> tupl
     if any(evidence.rule.startswith("model:") for evidence in found):
         words.append(plain)
     words = [piece for w in words for piece in (_telling_pieces(w, level) if len(w) > REASON_CHARS else [w])]
+    words = _carrying_danger(words, plain, level)
     kinds = URGENT_REASON_KINDS if level == "urgent" else CRISIS_KINDS if level == "crisis" else ()
     prefix = "urgency.reason" if level == "urgent" else "urgency.crisis_reason"
     named = [catalog.text(f"{prefix}.{kind}") for kind in kinds if kind in understanding.crisis_kinds]
@@ -390,7 +425,8 @@ def render(summary: Mapping[str, Any]) -> str:
     urgency = label_for("urgency", str(summary.get("urgency") or "normal"))
     if summary.get("urgency_reasons"):
         urgency = catalog.text("summary.reason", level=urgency, reasons=_join(summary["urgency_reasons"]))
-    concerns = _join([label_for("concerns", c) for c in summary.get("concerns") or []])
+    family = summary.get("family_concerns") or []
+    concerns = _join([label_for("concerns", c) for c in summary.get("concerns") or [] if c not in family])
     hopes = _join([label_for("hopes", h) for h in summary.get("hopes") or []])
     words = summary.get("own_words") or {}
     wellbeing = summary.get("asker_wellbeing") or {}
@@ -411,6 +447,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("age_band", _shown(summary, "age_band")),
         _line("duration", _shown(summary, "duration")),
         _line("concerns", concerns),
+        _line("family_concerns", _join([label_for("concerns", c) for c in family])),
         _line("concerns_words", _quote(words["concerns"]) if words.get("concerns") else None),
         _line("urgency", urgency),
         *_violence_lines(summary.get("violence") or {}),
@@ -486,6 +523,14 @@ def _asker_own(summary: IntakeSummary) -> list[str]:
     return own
 
 
+WRITERS_OWN = frozenset(("family_relations", "violence"))
+
+RELATIVES_STATE = frozenset(("illness", "disability"))
+"""Worries that are a state of the relative they are told of (「おかんも腰悪い」 is her back)."""
+"""Worries a person writing of themself has with their family, never only the family's (「親とは仲悪くて、
+小さい頃から怒鳴られてた」 is hers)."""
+
+
 def _person_topics(answers: Answers, say: Callable[..., str] = catalog.text) -> list[str]:
     """What the person wrote about, in their terms, each worry by its own gentle name (「仕事のこと」,
     never a staff label): their own, then a relative's under 「ご家族のこと（…）」 and a supporter's
@@ -498,9 +543,10 @@ def _person_topics(answers: Answers, say: Callable[..., str] = catalog.text) -> 
         others = chosen
     elif asker == "family":
         others, own = _concerns_by_whom(answers, asker)
-    else:
-        own = [c for c in chosen if about.get(c) != "other"]
-        others = [c for c in chosen if about.get(c) in ("other", "both")]
+        own = [c for c in own if c not in others]  # 「家族とのこと」 once, not again as the family's
+    else:  # a person writing of themself: a worry about a relative of theirs is under ご家族のこと
+        own = [c for c in chosen if about.get(c) != "other" or c in WRITERS_OWN]
+        others = [c for c in chosen if c not in own]
     named = [say(f"person.concern.{concern}") for concern in own]
     if others:
         key = "preview.supporter_topics" if asker == "supporter" else "preview.family_topics"

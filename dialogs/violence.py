@@ -209,6 +209,12 @@ def _cleft(sentence: Sequence[Token], act: int) -> tuple[list[Token], list[Token
     return focus[: denials[-1]], focus[denials[-1] + 1 :]  # 「息子ではなく、私でもありません」: both denied
 
 
+def _named_as_doer(focus: Sequence[Token]) -> list[str]:
+    """Who the words after 「のは」 name as the one who does it (「のは、私の父です」): a person not
+    followed by a particle of another clause (「のは、私が…と言った時です」 names a time)."""
+    return [who for who, particle in _people(focus) if particle not in (*SUBJECT, *OBJECT, *AGENT, ALSO)]
+
+
 def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
     """(who, particle) of each person named in a sentence; people joined by や/と share the particle
     after the last of them (「私や親を」), and the owner in 「私の母」 is not one of them."""
@@ -235,7 +241,7 @@ def _people(sentence: Sequence[Token]) -> list[tuple[str, str]]:
 VIOLENCE_DENIED = re.compile(
     r"(?:暴力|ぼうりょく|手を(?:上げ|あげ|出|だ)|手は(?:上げ|あげ|出|だ)|て[はを](?:あげ|だし)|殴|なぐ|叩|たた)"
     r"[^。!?！？\n]{0,8}?"
-    r"(?:ない|ありません|しません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
+    r"(?:ない|ありません|しません|ございません|おりません|いません|ねえ|なか)(?!か|で(?!す)|と|でしょう|だろう)"
 )
 """Words saying there is no violence (「暴力とかはないです」「子供には手はだしてない」
 「こどもにはてはだしてない」), not a fear asked."""
@@ -284,6 +290,8 @@ def who_hurts(text: str) -> WhoHurts:
         objects = [who for who, particle in people if particle in OBJECT]
         passive = any(passive for _, passive, _ in acts)
         cleft = _cleft(sentence, acts[-1][0])
+        if cleft is not None and not cleft[0] and not _named_as_doer(cleft[1]):
+            cleft = None  # 「息子が暴れるのは、私が仕事を辞めろと言った時です」: when, not who
         if cleft is not None:  # 「…のは息子ではなく、私の父です」: who does it is named after the act
             denied_words, named_words = cleft
             cleft_told = True

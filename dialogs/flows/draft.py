@@ -23,7 +23,7 @@ from dialogs.dialog import Dialog
 from dialogs.flows.languages import asks_for_line_in_english, reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, relative_named
+from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, lives_apart_told, relative_named
 from dialogs.understanding.model import (
     COMMAND_INTENTS,
     CONCERNS,
@@ -240,9 +240,14 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         answers["contact_times"]["words"] = entity.matched
         return ["contact_times"]
     if entity.kind == "consideration":
+        earlier = answers.get("considerations", {})
+        if earlier.get("choice") == "none" and not earlier.get("words"):
+            answers.pop("considerations")  # 「特にない」, then 「夫には内緒にしてほしい」: the caution stands
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)
+    if entity.kind == "writer_together":
+        return _lives_together(answers, entity)
     if entity.kind == "hope" and entity.value.strip():
         hopes = answers.setdefault("hopes", {"choices": []})
         words = hopes.get("words", "")
@@ -265,6 +270,18 @@ def _lives_apart(answers: dict[str, Any], entity: Entity) -> list[str]:
         return asker
     situation = _add_words(answers, "asker_situation", entity.matched)
     return [*asker, "asker_situation"] if situation else asker
+
+
+def _lives_together(answers: dict[str, Any], entity: Entity) -> list[str]:
+    """A family member who says they live with the person (「いえ、同居しております。離れて暮らしては
+    おりません」): the words of living apart read before leave their situation, and these words stand."""
+    if asker_of_answers(answers) != "family":
+        return []
+    situation = answers.get("asker_situation", {})
+    if situation.get("from_text") and situation.get("words"):
+        kept = [line for line in str(situation["words"]).split("\n") if not lives_apart_told(line)]
+        situation["words"] = "\n".join(kept)
+    return ["asker_situation"] if _add_words(answers, "asker_situation", entity.matched.rstrip("。")) else []
 
 
 def _latest_contact(answers: dict[str, Any], way: str) -> bool:

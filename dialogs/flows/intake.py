@@ -39,9 +39,11 @@ from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import (
     LATE_NIGHT,
+    LIVES_TOGETHER,
     bare_contact_time,
     duration_id,
-    lives_apart,
+    lives_apart_denied,
+    lives_apart_told,
     relative_named,
 )
 
@@ -225,14 +227,29 @@ def gather(dialog: Dialog) -> list[str]:
     return filled
 
 
+PARENT_LOST = re.compile(
+    r"(?:(?P<mother>母|おふくろ|お袋|かあさん|母親)|(?P<father>父|おやじ|親父|とうさん|父親))"
+    r"[^。、]{0,6}?(?:亡くな|他界|逝)"
+)
+"""Which parent the words tell died (「先月父が亡くなって、母も高齢なので」: the father)."""
+
+
 def _acknowledge_a_loss(dialog: Dialog) -> None:
-    """Say once that a wife's or husband's death was heard (「妻は去年亡くなって」), before the reply."""
-    if dialog.data.get("loss_heard") or not fragments.tells_spouse_lost(dialog.user_input.text):
+    """Say once that a wife's or husband's death was heard (「妻は去年亡くなって」), or a parent's
+    (「先月父が亡くなって」), before the reply."""
+    text = dialog.user_input.text
+    spouse = fragments.tells_spouse_lost(text)
+    if dialog.data.get("loss_heard") or not (spouse or fragments.tells_parent_lost(text)):
         return
     if languages.reply_language(dialog) == "en":
         return
     dialog.data["loss_heard"] = True
-    dialog.say("draft.spouse_lost")
+    if spouse:
+        dialog.say("draft.spouse_lost")
+    else:
+        lost = PARENT_LOST.search(text)
+        who = "family" if lost is None else "mother" if lost.group("mother") else "father"
+        dialog.say("draft.parent_lost", who=catalog.text(f"draft.parent_lost_who.{who}"))
 
 
 NOTED_FIELDS = (
@@ -263,11 +280,7 @@ def _noted_label(answers: Answers, key: str) -> str:
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
     if key == "asker_situation":
-        words = str(answers.get("asker_situation", {}).get("words", "")).split("\n")[-1]
-        if lives_apart(words):
-            return catalog.text("draft.noted_situation")
-        short = words if len(words) <= NOTED_WORDS else words[:NOTED_WORDS] + "…"
-        return catalog.text("draft.noted_own_situation", words=short)
+        return _noted_situation(answers)
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
@@ -282,6 +295,19 @@ def _noted_label(answers: Answers, key: str) -> str:
     )
     whose = _whose_age(answers, key)
     return catalog.text(whose, label=shown) if whose else shown
+
+
+def _noted_situation(answers: Answers) -> str:
+    """The writer's own situation named back as the latest words say it: living apart and visiting
+    (「別に住んでて、週末だけ様子見に行ってる」), living together (「同居しております」), or their words."""
+    lines = str(answers.get("asker_situation", {}).get("words", "")).split("\n")
+    latest = lines[-1].strip()
+    if lives_apart_told(latest):
+        return catalog.text("draft.noted_situation")
+    if LIVES_TOGETHER.search(latest) or lives_apart_denied(latest):
+        return catalog.text("draft.noted_together")
+    short = latest if len(latest) <= NOTED_WORDS else latest[:NOTED_WORDS] + "…"
+    return catalog.text("draft.noted_own_words", words=short)
 
 
 def _whose_age(answers: Answers, key: str) -> str | None:

@@ -22,7 +22,7 @@ from dialogs.flows.common import MenuStates, show_menu
 from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, to_tokyo
-from dialogs.summary import urgency_of
+from dialogs.summary import RELATIVES_STATE, urgency_of
 from dialogs.understanding.entities import place_lived_in, relative_named
 
 States = MenuStates
@@ -214,7 +214,15 @@ def _heard_concerns(dialog: Dialog) -> bool:
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
     else:
         names = languages.worded(dialog, "person.concern")
-        labels = languages.listed(dialog, [catalog.text(f"{names}.{c}") for c in concerns])
+        labels = languages.listed(
+            dialog,
+            [
+                catalog.text("person.family_concern", label=catalog.text(f"{names}.{c}"))
+                if names == "person.concern" and about.get(c) == "other" and c in RELATIVES_STATE
+                else catalog.text(f"{names}.{c}")
+                for c in concerns
+            ],
+        )  # 「おかんも腰悪いし」 from a man writing of himself: his mother's, not his own
         dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
 

@@ -557,6 +557,8 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
     to leave someone (「夫から離れたい」), nor passing the time (「図書館で時間をつぶしております」),
+    nor a relative away at work while the writer looks after someone (「親は仕事でほぼいないから俺がみてる」),
+    nor a message whose last point is opened as such (「最後に一番伝えたいこと：夫には内緒に」),
     nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
     what happened (「家内が去年他界しまして」), nor a baby who cries or will not sleep
     (「赤ちゃんが泣き止まなくて私も泣いてばかり」),
@@ -566,9 +568,15 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
     normalized = normalize_with_spans(text, lex.emoji).text
-    if any(words in normalized for words in (*lex.leaving, *lex.killing_time, *lex.bereaved, *lex.baby_care)):
-        return False
-    if only_cautions(text):
+    settings = (
+        *lex.leaving,
+        *lex.killing_time,
+        *lex.someone_away,
+        *lex.closing_words,
+        *lex.bereaved,
+        *lex.baby_care,
+    )
+    if any(words in normalized for words in settings) or only_cautions(text):
         return False
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):

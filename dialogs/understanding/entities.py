@@ -245,6 +245,12 @@ _BARE_AGE = re.compile(
 )
 """An age without 歳 (「息子は28です」「今年で37になります」): taken when the sentence names whose it is
 or says 今年で."""
+_AGE_OF_A_WORD_FOR_ONESELF = re.compile(
+    r"(?<![\d.,万円])(\d{2})\s?の\s?(?:おっさん|おっちゃん|おじさん|おばさん|おばちゃん|おばはん|じじい|じじぃ|ばばあ|おやじ|"
+    r"男|女|独身|無職|ニート|ひきこもり|引きこもり|オッサン|オバサン|オジサン)"
+)
+"""An age before a word a writer calls themself (「38のおっさんやけど」「45の独身男です」): theirs, when the
+sentence names no relative."""
 _AGE_PAST = re.compile(r"(?<![\d.,万円])([2-9]0)\s?(?:歳|才|さい)?\s?を?(?:過ぎ|すぎ|超え|こえ)")
 """An age told as passed (「50過ぎると仕事ないね」「40すぎて」): the decade it opens."""
 MIN_AGE, MAX_AGE = 1, 110
@@ -292,6 +298,17 @@ _LIVES_APART = re.compile(
     r"(様子|ようす|顔)(を|)\s?(見|み)に\s?(行|い[っくき]|来|き[てた]|帰|かえ|通|かよ)"
 )
 """The writer lives apart and visits (「別に住んでて、週末だけ様子見に行ってる」)."""
+_APART_DENIED = re.compile(
+    r"^[^、。,!?！？\n]{0,6}?(?:は|とかは|も)?\s?(?:いない|いません|おりません|おらん|ない|ないです|ません|しない|してない|していない|"
+    r"していません|しておりません|してません|ねえ|ねぇ|へん|ひん|ないよ)"
+)
+"""A denial right after the words of living apart (「離れて暮らしてはおりません」「別居はしてないです」)."""
+_LIVES_TOGETHER = re.compile(
+    r"同居(?:して|しと|中|です|でございます|しており|しとる|しよる)|どうきょ(?:して|中|です)|"
+    r"一緒に(?:住|暮ら|くら)|いっしょに(?:住|す[んま]|暮ら|くら)|同じ家に(?:住|暮ら|くら|い)"
+)
+"""The writer lives with the family they write about (「同居しております」「一緒に住んでます」)."""
+_APART_WORDS = re.compile(r"別居|べっきょ")
 _FAMILY_MATTER = re.compile(
     r"(家族|かぞく|身内|みうち)(の|に|で)(こと|相談|そうだん|件|けん|ついて|問題)(?!じゃ|では|でわ|ちゃう|ちが|違)"
 )
@@ -503,9 +520,21 @@ def _who_wrote(sentence_tokens: Sequence[Token], words: Sequence[str]) -> About:
     for clause, clause_tokens in _clauses(sentence_tokens):
         if any(w and w in clause for w in words):
             who = _who(clause_tokens)
+            if who == "self" and _only_reflexive(clause_tokens) and _who(sentence_tokens) == "other":
+                return "other"  # 「兄は45歳で、もう20年くらい自分の部屋から出てきません」: his own room
             if who != "unknown":
                 return who
     return _who(sentence_tokens)
+
+
+REFLEXIVE = frozenset(("自分", "自身", "自分自身"))
+"""Words that name the subject of their sentence, whoever it is (「兄は…自分の部屋から」)."""
+
+
+def _only_reflexive(tokens: Sequence[Token]) -> bool:
+    """Whether the only words naming the writer are reflexive (自分), which name the sentence's subject."""
+    own = [t for t in tokens if t.lemma in FIRST_PERSON or t.surface in FIRST_PERSON]
+    return bool(own) and all(t.surface in REFLEXIVE or t.lemma in REFLEXIVE for t in own)
 
 
 def _split_tokens(tokens: Sequence[Token]) -> list[tuple[str, tuple[Token, ...]]]:
@@ -712,6 +741,9 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
                 follows = ages[match.end() :][:1]
                 opens = not ages[: match.start()].strip() and not "\u3041" <= follows <= "\u309f"
                 out += _age(int(age), before if opens else who, match.group(0))
+        if named != "other":
+            for match in _AGE_OF_A_WORD_FOR_ONESELF.finditer(ages):
+                out += _age(int(match.group(1)), "self", match.group(0))
         for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
         for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
@@ -1075,20 +1107,52 @@ def _home_visit(text: str) -> list[Entity]:
     ][:1]
 
 
-def lives_apart(sentence: str) -> bool:
-    """Whether a sentence tells that the writer lives apart and visits (「別に住んでて、週末だけ様子見に
-    行ってる」)."""
-    return bool(_LIVES_APART.search(unicodedata.normalize("NFKC", sentence)))
-
-
 def _lives_apart(text: str) -> list[Entity]:
     """The writer's own situation when they live apart and visit (「別に住んでて、週末だけ様子見に行ってる」):
     a family member's, in their words, for the 受付票."""
-    return [
+    sentences = _sentences(unicodedata.normalize("NFKC", text))
+    apart = [
         Entity("writer_apart", "family", "self", sentence.strip())
-        for sentence in _sentences(unicodedata.normalize("NFKC", text))
-        if _LIVES_APART.search(sentence)
+        for sentence in sentences
+        if _apart_told(sentence)
     ][:1]
+    together = [
+        Entity("writer_together", "family", "self", sentence.strip())
+        for sentence in sentences
+        if (_LIVES_TOGETHER.search(sentence) and not _denied_after(sentence, _LIVES_TOGETHER))
+        or _apart_denied(sentence)
+    ][:1]
+    return apart or together
+
+
+def _denied_after(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """Whether each match of `pattern` in the sentence is denied right after (「離れて暮らしては
+    おりません」)."""
+    found = list(pattern.finditer(sentence))
+    return bool(found) and all(_APART_DENIED.search(sentence[m.end() :]) for m in found)
+
+
+def _apart_told(sentence: str) -> bool:
+    """Whether the sentence says the writer lives apart, not denying it (「離れて暮らしてはおりません」)."""
+    return bool(_LIVES_APART.search(sentence)) and not _denied_after(sentence, _LIVES_APART)
+
+
+def _apart_denied(sentence: str) -> bool:
+    """Whether the sentence denies living apart (「離れて暮らしてはおりません」「別居はしてないです」)."""
+    return _denied_after(sentence, _LIVES_APART) or _denied_after(sentence, _APART_WORDS)
+
+
+LIVES_TOGETHER = _LIVES_TOGETHER
+
+
+def lives_apart_denied(words: str) -> bool:
+    """Whether these words deny living apart (「離れて暮らしてはおりません」)."""
+    return any(_apart_denied(sentence) for sentence in _sentences(unicodedata.normalize("NFKC", words)))
+
+
+def lives_apart_told(words: str) -> bool:
+    """Whether these words say the writer lives apart and visits (for naming back what was noted)."""
+    return any(_apart_told(sentence) for sentence in _sentences(unicodedata.normalize("NFKC", words)))
 
 
 def _introduced(text: str) -> re.Match[str] | None:
@@ -1106,7 +1170,7 @@ def _hopes(text: str, found: Sequence[Entity]) -> list[Entity]:
     whole with its negation (「何かしてほしいわけじゃない」); a wish they report of someone else
     (「塾代を出してほしいと言っても」) is not theirs; a caution (「親にはまだ言わないでほしいです」) or a way
     of contact (「連絡はLINEでお願いしたいです」) is not a hope."""
-    cautions = [e.value for e in found if e.kind == "consideration"]
+    cautions = [unicodedata.normalize("NFKC", e.value) for e in found if e.kind == "consideration"]
     ways = [e.matched for e in found if e.kind in ("contact", "contact_also")]
     out = []
     for sentence in _sentences(text):

@@ -65,6 +65,8 @@ _CONTEXT_KEYS = (
     "vanished",
     "leaving",
     "killing_time",
+    "someone_away",
+    "closing_words",
     "food",
     "after_death",
     "future_worry",
@@ -171,6 +173,12 @@ class Lexicon:
     """Wishes to leave someone (「夫から離れたい」): no crisis on the learned layer alone."""
     killing_time: tuple[str, ...] = ()
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
+    someone_away: tuple[str, ...] = ()
+    """Words of a relative away at work while the writer looks after someone (「親は仕事でほぼいないから
+    俺がみてる」): no crisis on the learned layer alone."""
+    closing_words: tuple[str, ...] = ()
+    """Words that open the last point of a message (「最後に一番伝えたいこと」): no crisis on the learned
+    layer alone."""
     bed_tonight: tuple[str, ...] = ()
     """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
     battery: tuple[str, ...] = ()
@@ -425,6 +433,8 @@ def _compile(raw: _Raw) -> Lexicon:
         vanished=frozenset(raw.context.get("vanished", [])),
         leaving=norm.all(raw.context.get("leaving", [])),
         killing_time=norm.all(raw.context.get("killing_time", [])),
+        someone_away=norm.all(raw.context.get("someone_away", [])),
+        closing_words=norm.all(raw.context.get("closing_words", [])),
         food=norm.all(raw.context.get("food", [])),
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
