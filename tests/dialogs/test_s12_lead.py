@@ -72,3 +72,29 @@ def test_a_fathers_fear_for_his_wife_is_violence_at_home_not_a_partners_control(
 def test_the_writers_own_situation_is_quoted_back_as_written_not_as_living_apart() -> None:
     reply = said(started("息子のことで相談です", "私は64歳の父親で、以前は市役所に勤めておりました"))
     assert "離れて暮らしながら" not in reply
+
+
+KILLED_FEARED = (
+    "父にころされる",
+    "夫に殺される",
+    "このままだと殺される",
+    "殺されるかもしれない、こわい",
+    "母にころされる、たすけて",
+)
+KILLED_JOKING = (
+    "ゲームで敵に殺される",
+    "上司に殺されるｗ",
+    "テスト悪かったら母に殺される",
+    "仕事が忙しすぎて殺される",
+)
+
+
+@pytest.mark.parametrize("typed", KILLED_FEARED)
+def test_fear_of_being_killed_is_crisis(typed: str) -> None:
+    reading = classify(typed)
+    assert reading.crisis == "crisis" and "violence" in reading.crisis_kinds
+
+
+@pytest.mark.parametrize("typed", KILLED_JOKING)
+def test_being_killed_as_a_joke_or_a_scolding_is_not_crisis(typed: str) -> None:
+    assert classify(typed).crisis == "none"
