@@ -181,6 +181,7 @@ WORD_LISTS = (
     "leaving_plan",
     "partner_near",
     "this_line_named",
+    "seen_feared",
     "immigration_fear",
     "contact_line_en",
     "contact_line_en_not",

@@ -702,7 +702,8 @@ def reassure_privacy(event: EventData) -> None:
     how to hide their text; asked whether to delete the talk (「履歴けしたほうがいい？」), that it is safe,
     what stays with the 相談員 or in 「つなぐ」, and how; asked a plain question (AI training, LINE the
     company, how long records stay, who reads), its own answer. Who must not know (「嫁にもばれてへん」)
-    is kept for the person in charge.
+    is kept for the person in charge. Told by someone given the DV lines (「このLINEも見られるかもしれないので
+    怖いです」), what she can do to hide this talk and a line to call when it is safe.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
@@ -728,7 +729,10 @@ def reassure_privacy(event: EventData) -> None:
         dialog.say("privacy.again", choices)
         return
     dialog.data["privacy_answered"] = True
-    if open_handoff(dialog) is not None:  # something was sent: never say nothing is
+    line = crisis.safe_line(dialog.now) if crisis.partner_lines_given(dialog) else ""
+    if line:  # her partner may see this LINE: what she can do to hide it, and a line to call when safe
+        dialog.say("privacy.watched_by_partner", line=line)
+    elif open_handoff(dialog) is not None:  # something was sent: never say nothing is
         dialog.say("privacy.answer_sent", council=current_content().municipality.council_name)
     else:
         dialog.say("privacy.answer")
