@@ -552,7 +552,11 @@ def _violence_written(understanding: Understanding) -> bool:
     )
 
 
-CONTROL_RULES = ("crisis_parents.yaml#watched_always", "crisis_parents.yaml#money_kept")
+CONTROL_RULES = (
+    "crisis_parents.yaml#watched_always",
+    "crisis_parents.yaml#money_kept",
+    "intents_s12_dvphone.yaml#pay_taken",
+)
 """Rules for control by a partner told gently (being watched, money kept back): the first signs."""
 
 

@@ -182,6 +182,7 @@ WORD_LISTS = (
     "partner_near",
     "this_line_named",
     "seen_feared",
+    "asks_to_forget",
     "immigration_fear",
     "contact_line_en",
     "contact_line_en_not",
@@ -345,6 +346,16 @@ def takes_back(text: str) -> bool:
         return False
     normalized = _normalized(text)
     return any(word in normalized for word in _TAKEN_BACK)
+
+
+FORGET_MAX_CHARS = 60
+"""A longer message asking to forget tells more than that (its words are kept as the rest are)."""
+
+
+def asks_to_forget(text: str) -> bool:
+    """Whether a message asks that what was written be forgotten or taken back (「やっぱり大丈夫です。大げさに
+    書いてしまいました。忘れてください」「さっきのはなかったことにしてください」), not 「名前を忘れてしまう」."""
+    return len(text.strip()) <= FORGET_MAX_CHARS and holds_word_of(text, "asks_to_forget")
 
 
 def waves_off(text: str) -> bool:

@@ -1030,6 +1030,7 @@ PASSING_INTENTS = frozenset(
         "talk.deleted_check",
         "talk.withdraw",
         "talk.consider",
+        "talk.returning",
     )
 )
 """Turns that tell nothing of a life: greetings, thanks, goodbyes, commands (「担当者と話したい」) and

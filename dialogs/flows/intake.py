@@ -178,6 +178,8 @@ def gather(dialog: Dialog) -> list[str]:
         return []
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
+    if takes_back(dialog):
+        return []  # 「忘れてください」「送ったのを取り消したいです。彼にばれたら怖い」: never content for staff
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
         return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
@@ -209,6 +211,16 @@ def gather(dialog: Dialog) -> list[str]:
         names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
         dialog.say("draft.district_which", names=names)
     return filled
+
+
+def takes_back(dialog: Dialog) -> bool:
+    """Whether typed words ask to take back what was written or sent (「やっぱり大丈夫です。忘れてください」
+    「やっぱり送ったのを取り消したいです。彼にばれたら怖い」): answered with deletion or withdrawal, never
+    written down or added to a case."""
+    if dialog.user_input.kind != "text" or dialog.understanding is None or dialog.understanding.crisis != "none":
+        return False
+    asks = fragments.asks_to_forget(dialog.user_input.text)
+    return asks or ("talk.withdraw" in dialog.understanding.intents and followup.has_sent(dialog))
 
 
 def _acknowledge_a_loss(dialog: Dialog) -> None:

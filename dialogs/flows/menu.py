@@ -23,6 +23,7 @@ from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, to_tokyo
 from dialogs.summary import urgency_of
+from dialogs.understanding.model import Understanding
 
 States = MenuStates
 
@@ -614,7 +615,15 @@ def talk_trigger(dialog: Dialog) -> str | None:
     )
     if talk in (None, "guidance") and speaks_of_the_persons_consent(dialog):  # 「同意はまだ…どうしたら」
         return "without_consent"
+    if talk == "privacy" and _asks_another_way(understanding):
+        return None  # 「連絡はLINEだと見られるので…電話をもらえませんか」: how to be reached, kept as told
     return talk
+
+
+def _asks_another_way(understanding: Understanding) -> bool:
+    """Whether a fear of this LINE being seen comes with the way or time to be reached instead (「LINEは見られる
+    ので電話でお願いします」): a wish about contact for the 受付票, not a question about privacy."""
+    return any(entity.kind in ("contact", "contact_also", "contact_times") for entity in understanding.entities)
 
 
 def say_what_listening_is(event: EventData) -> None:
@@ -1042,6 +1051,19 @@ def changes_mind(event: EventData) -> bool:
     return followup.changes_mind(dialog_of(event))
 
 
+def forget_told(event: EventData) -> None:
+    """Answer a wish to take back what was written (「やっぱり大丈夫です。大げさに書いてしまいました。忘れてくだ
+    さい」): after sending, the offer to take the case back; before, that nothing reaches anyone unless sent,
+    how to delete what is kept here and on the phone, and that she may come back any time. Nothing is
+    written down."""
+    dialog: Dialog = dialog_of(event)
+    if followup.has_sent(dialog):
+        followup.offer_withdrawal(dialog)
+        return
+    choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    dialog.say("talk.forget_me", choices)
+
+
 def offer_withdrawal(event: EventData) -> None:
     """Say when the consultation was sent and offer to take it back."""
     followup.offer_withdrawal(dialog_of(event))
@@ -1276,6 +1298,7 @@ TRANSITIONS: list[dict[str, Any]] = [
         "before": [intake.remember_place],
         "after": [offer_withdrawal],
     },
+    {"trigger": "forget", "source": [MAIN, States.START.value], "dest": MAIN, "after": [forget_told]},
     {"trigger": "withdraw_case", "source": EVERY, "dest": MAIN, "after": [withdraw]},
     {"trigger": "keep_sent", "source": EVERY, "dest": MAIN, "after": [keep_sent]},
     {"trigger": "add_pending", "source": EVERY, "dest": MAIN, "after": [add_pending]},

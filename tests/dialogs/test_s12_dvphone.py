@@ -191,7 +191,7 @@ BY_PHONE = "連絡はLINEだと見られるので、昼間の職場の休憩時�
 
 
 def at_consent(*before: str) -> Chat:
-    chat = started(*before, now=SATURDAY_NIGHT)
+    chat = started(*before, "こんにちは。前にここで相談しかけた者です", now=SATURDAY_NIGHT)
     chat.send(RETURN)
     assert chat.state == "consent.review", chat.state
     return chat
