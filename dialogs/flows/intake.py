@@ -207,10 +207,24 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.say(
             languages.worded(dialog, "draft.noted"), items=catalog.text("summary.separator").join(labels)
         )
+    _ask_for_a_safe_number(dialog, filled)
     if "district" in noted and not answers_of(dialog)["district"].get("choice"):
         names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
         dialog.say("draft.district_which", names=names)
     return filled
+
+
+def _ask_for_a_safe_number(dialog: Dialog, filled: list[str]) -> None:
+    """When she asks to be phoned because this LINE is not safe (「連絡はLINEだと見られるので…電話をもらえま
+    せんか」), ask for a number safe to call, or say she can call the window herself."""
+    answers = answers_of(dialog)
+    contact = answers.get("contact", {})
+    if "contact" not in filled or contact.get("choice") != "phone" or not draft.line_unsafe(answers):
+        return
+    if contact.get("words"):  # a number already given
+        return
+    window = current_content().window_for_district(answers.get("district", {}).get("choice"))
+    dialog.say("draft.safe_number", window_name=window.name, window_phone=window.phone, window_hours=window.hours_text)
 
 
 def takes_back(dialog: Dialog) -> bool:
@@ -254,6 +268,8 @@ def _noted_label(answers: Answers, key: str) -> str:
     """How one field filled from text is named back to the person."""
     if key == "hopes":
         return catalog.text("draft.noted_hope")
+    if key == "considerations" and draft.line_unsafe(answers):  # 「LINEだと見られるので」: said back as kept
+        return catalog.text("summary.quote", words=catalog.text("consideration.no_line"))
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
     if key == "asker_situation":
@@ -263,6 +279,8 @@ def _noted_label(answers: Answers, key: str) -> str:
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
         return catalog.text(noted, label=BY_KEY["relation"].label(relation))
     answer = answers.get(key, {})
+    if key == "contact_times" and answer.get("choice") and draft.HOURS_TYPED.search(str(answer.get("words", ""))):
+        return catalog.text("summary.quote", words=draft.contact_time_text(answers))  # 「平日の日中（12時〜13時）」
     if not answer.get("choice") and answer.get("words"):  # a time no option fits (「夜中なら返せる」)
         return catalog.text("summary.quote", words=str(answer["words"]).split("\n")[-1])
     question = BY_KEY["age_band" if key == "asker_age_band" else key]

@@ -249,9 +249,9 @@ def test_p10_after_sending_she_is_told_staff_phone_not_line_and_the_sheet_says_s
 
 def test_a_phone_wish_without_line_refused_keeps_the_line_note() -> None:
     chat = at_consent()
-    chat.send("電話でお願いします")
+    chat.send("連絡は電話がいいです")
     chat.tap("この内容だけ送る")
-    assert "電話" in said(chat)
+    assert "ご希望の方法（電話）" in said(chat)
 
 
 def test_p10_take_back_after_sending_is_not_added_as_content() -> None:
