@@ -1919,12 +1919,13 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
 
 
 def answer_not_hit_but(dialog: Dialog) -> bool:
-    """「殴られたりはしていないです。でも、友達と会うのも止められていて」 from someone who told of her partner's
-    control: being kept from people, watched or kept short of money is violence too (DV), she is not to
-    blame, and the line for it (a short reminder when the lines were just given); nothing is said to reach
-    staff, since nothing was sent. False when the words deny no hitting or no partner is known."""
+    """「殴られたりはしていないです。でも、友達と会うのも止められていて」 from someone who told of her
+    partner's control: being kept from people, watched or kept short of money is violence too (DV), she is
+    not to blame, and the line for it (a short reminder when the lines were just given); nothing is said to
+    reach staff, since nothing was sent. False when the words deny no hitting or no partner is known."""
     text = dialog.user_input.text
-    if memory_of(dialog.data).hurt != "partner" or not VIOLENCE_DENIED.search(unicodedata.normalize("NFKC", text)):
+    denied = VIOLENCE_DENIED.search(unicodedata.normalize("NFKC", text))
+    if memory_of(dialog.data).hurt != "partner" or not denied:
         return False
     given = partner_lines_given(dialog)
     _told_lately(dialog, ["violence"])
@@ -3287,17 +3288,18 @@ def answer_bed_after_violence(dialog: Dialog, understanding: Understanding) -> b
 
 def _asks_if_watched(dialog: Dialog) -> bool:
     """Whether words about this LINE or the phone being seen ask something (「LINEなら大丈夫？スマホみられ
-    てるかも」「このLINE、彼に見られたらどうしよう」「履歴けしたほうがいい？」), fear or guess it (「このLINEも
-    見られるかもしれないので怖いです」), or tell it after the DV lines were given (「彼がLINEチェックする」),
-    with no danger read in them: the flow answers how to hide and delete this talk; not a sign of violence
-    or a take-back."""
+    てるかも」「このLINE、彼に見られたらどうしよう」「履歴けしたほうがいい？」), fear or guess it
+    (「このLINEも見られるかもしれないので怖いです」), or tell it after the DV lines were given
+    (「彼がLINEチェックする」), with no danger read in them: the flow answers how to hide and delete this
+    talk; not a sign of violence or a take-back."""
     understanding = dialog.understanding
     if understanding is None or understanding.crisis != "none":
         return False
     text = dialog.user_input.text
     if "talk.privacy_fear" not in understanding.intents:
         return False
-    seen_by_partner = _partner_named(understanding, text) and partner_lines_given(dialog)  # 「旦那に見られたらやばい」
+    # 「旦那に見られたらやばい」 after the DV lines: this LINE, though unnamed
+    seen_by_partner = _partner_named(understanding, text) and partner_lines_given(dialog)
     if not fragments.holds_word_of(text, "this_line_named") and not seen_by_partner:
         return False
     asked = any(mark in text for mark in "?？") or "talk.guidance" in understanding.intents
@@ -3322,7 +3324,8 @@ def partner_lines_given(dialog: Dialog) -> bool:
         return False
     told = dialog.data.get("crisis", {}).get("urgent_told", {}).get("violence")
     lately = isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < REPEAT_WITHIN
-    return lately or _recently(dialog, "dv_signs_at", REPEAT_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN)
+    signs = _recently(dialog, "dv_signs_at", REPEAT_WITHIN)
+    return lately or signs or _recently(dialog, "shown_at", REPEAT_WITHIN)
 
 
 CARER_HURTS = frozenset({"violence", "harm_to_others", "child_abuse"})

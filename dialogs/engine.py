@@ -409,7 +409,7 @@ def _keep_for_the_case(dialog: Dialog, before: str) -> None:
     at_menu = before == dialog.state == MenuStates.MAIN.value
     if not text or not at_menu or not followup.adds_automatically(dialog) or fragments.hides_from_staff(text):
         return
-    if intake.takes_back(dialog):  # 「取り消したいです。彼にばれたら怖い」: withdrawal is offered, nothing added
+    if intake.takes_back(dialog):  # 「取り消したいです。彼にばれたら怖い」: withdrawal offered, nothing added
         return
     if not any(isinstance(effect, AddToCase | HandOff | DeleteUserData) for effect in dialog.effects):
         dialog.effects.append(AddToCase(text))

@@ -354,7 +354,8 @@ FORGET_MAX_CHARS = 60
 
 def asks_to_forget(text: str) -> bool:
     """Whether a message asks that what was written be forgotten or taken back (「やっぱり大丈夫です。大げさに
-    書いてしまいました。忘れてください」「さっきのはなかったことにしてください」), not 「名前を忘れてしまう」."""
+    書いてしまいました。忘れてください」「さっきのはなかったことにしてください」), not
+    「名前を忘れてしまう」."""
     return len(text.strip()) <= FORGET_MAX_CHARS and holds_word_of(text, "asks_to_forget")
 
 

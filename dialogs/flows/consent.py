@@ -401,8 +401,8 @@ def hand_off(event: EventData) -> None:
 
 def _contact_note(answers: Mapping[str, Any]) -> str:
     """How staff will reach the person, said after sending: this LINE; the way she chose, arranged here first;
-    or, when she said this LINE is not safe (「連絡はLINEだと見られるので…電話をもらえませんか」), by phone at the
-    time she gave and never here, with the number asked for when none was given."""
+    or, when she said this LINE is not safe (「連絡はLINEだと見られるので…電話をもらえませんか」), by phone
+    at the time she gave and never here, with the number asked for when none was given."""
     contact = answers.get("contact", {})
     way = contact.get("choice")
     if draft.line_unsafe(answers) and way == "phone":
@@ -417,7 +417,8 @@ def _contact_note(answers: Mapping[str, Any]) -> str:
             window_hours=window.hours_text,
         )
     if draft.line_unsafe(answers):
-        return catalog.text("consent.contact_not_line", contact=catalog.text(f"opt.contact.{way}") if way else "")
+        named = catalog.text(f"opt.contact.{way}") if way else ""
+        return catalog.text("consent.contact_not_line", contact=named)
     if way in {"phone", "email", "visit"}:
         return catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{way}"))
     return catalog.text("consent.contact_line")

@@ -243,7 +243,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "line_unsafe":  # 「連絡はLINEだと見られるので」: staff must not write to this LINE
         answers.setdefault("contact", {})[NOT_LINE] = True
-        return ["considerations"] if _add_words(answers, "considerations", catalog.text("consideration.no_line")) else []
+        kept = _add_words(answers, "considerations", catalog.text("consideration.no_line"))
+        return ["considerations"] if kept else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)
     if entity.kind == "hope" and entity.value.strip():
@@ -274,7 +275,9 @@ NOT_LINE = "not_line"
 """Kept on the contact answer when the person said this LINE is not safe to be reached at: what is said
 after sending names the way she asked for, never this LINE."""
 
-HOURS_TYPED = re.compile(r"\d{1,2}\s?時(?:半|\d{1,2}分)?\s?(?:から|〜|~|-|ー|－)\s?\d{1,2}\s?時(?:半|\d{1,2}分)?")
+HOURS_TYPED = re.compile(
+    r"\d{1,2}\s?時(?:半|\d{1,2}分)?\s?(?:から|〜|~|-|ー|－)\s?\d{1,2}\s?時(?:半|\d{1,2}分)?"
+)
 """Hours of the clock typed as a span (「12時〜13時」「12時から1時」)."""
 
 
@@ -1052,7 +1055,8 @@ GREETING_INTENTS = frozenset(("talk.greeting", "talk.returning"))
 
 
 def _only_greets(understanding: Understanding) -> bool:
-    """Whether a message only greets or says the writer is back (「こんにちは。前にここで相談しかけた者です」)."""
+    """Whether a message only greets or says the writer is back (「こんにちは。前にここで相談しかけた
+    者です」)."""
     intents = set(understanding.intents)
     told = understanding.concerns or understanding.entities or understanding.crisis != "none"
     return bool(intents) and intents <= GREETING_INTENTS and not told and not understanding.possible_risk

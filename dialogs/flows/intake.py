@@ -179,7 +179,7 @@ def gather(dialog: Dialog) -> list[str]:
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
     if takes_back(dialog):
-        return []  # 「忘れてください」「送ったのを取り消したいです。彼にばれたら怖い」: never content for staff
+        return []  # 「忘れてください」「送ったのを取り消したいです。彼にばれたら怖い」: never for staff
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
         return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
@@ -224,17 +224,23 @@ def _ask_for_a_safe_number(dialog: Dialog, filled: list[str]) -> None:
     if contact.get("words"):  # a number already given
         return
     window = current_content().window_for_district(answers.get("district", {}).get("choice"))
-    dialog.say("draft.safe_number", window_name=window.name, window_phone=window.phone, window_hours=window.hours_text)
+    dialog.say(
+        "draft.safe_number",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+    )
 
 
 def takes_back(dialog: Dialog) -> bool:
     """Whether typed words ask to take back what was written or sent (「やっぱり大丈夫です。忘れてください」
     「やっぱり送ったのを取り消したいです。彼にばれたら怖い」): answered with deletion or withdrawal, never
     written down or added to a case."""
-    if dialog.user_input.kind != "text" or dialog.understanding is None or dialog.understanding.crisis != "none":
+    understanding = dialog.understanding
+    if dialog.user_input.kind != "text" or understanding is None or understanding.crisis != "none":
         return False
     asks = fragments.asks_to_forget(dialog.user_input.text)
-    return asks or ("talk.withdraw" in dialog.understanding.intents and followup.has_sent(dialog))
+    return asks or ("talk.withdraw" in understanding.intents and followup.has_sent(dialog))
 
 
 def _acknowledge_a_loss(dialog: Dialog) -> None:
@@ -279,8 +285,9 @@ def _noted_label(answers: Answers, key: str) -> str:
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
         return catalog.text(noted, label=BY_KEY["relation"].label(relation))
     answer = answers.get(key, {})
-    if key == "contact_times" and answer.get("choice") and draft.HOURS_TYPED.search(str(answer.get("words", ""))):
-        return catalog.text("summary.quote", words=draft.contact_time_text(answers))  # 「平日の日中（12時〜13時）」
+    hours = draft.HOURS_TYPED.search(str(answer.get("words", "")))
+    if key == "contact_times" and answer.get("choice") and hours:  # 「平日の日中（12時〜13時）」
+        return catalog.text("summary.quote", words=draft.contact_time_text(answers))
     if not answer.get("choice") and answer.get("words"):  # a time no option fits (「夜中なら返せる」)
         return catalog.text("summary.quote", words=str(answer["words"]).split("\n")[-1])
     question = BY_KEY["age_band" if key == "asker_age_band" else key]

@@ -621,9 +621,10 @@ def talk_trigger(dialog: Dialog) -> str | None:
 
 
 def _asks_another_way(understanding: Understanding) -> bool:
-    """Whether a fear of this LINE being seen comes with the way or time to be reached instead (「LINEは見られる
-    ので電話でお願いします」): a wish about contact for the 受付票, not a question about privacy."""
-    return any(entity.kind in ("contact", "contact_also", "contact_times") for entity in understanding.entities)
+    """Whether a fear of this LINE being seen comes with the way or time to be reached instead (「LINEは見ら
+    れるので電話でお願いします」): a wish about contact for the 受付票, not a question about privacy."""
+    ways = ("contact", "contact_also", "contact_times")
+    return any(entity.kind in ways for entity in understanding.entities)
 
 
 def say_what_listening_is(event: EventData) -> None:
@@ -711,8 +712,8 @@ def reassure_privacy(event: EventData) -> None:
     how to hide their text; asked whether to delete the talk (「履歴けしたほうがいい？」), that it is safe,
     what stays with the 相談員 or in 「つなぐ」, and how; asked a plain question (AI training, LINE the
     company, how long records stay, who reads), its own answer. Who must not know (「嫁にもばれてへん」)
-    is kept for the person in charge. Told by someone given the DV lines (「このLINEも見られるかもしれないので
-    怖いです」), what she can do to hide this talk and a line to call when it is safe.
+    is kept for the person in charge. Told, not asked, by someone given the DV lines (「このLINEも見られるかも
+    しれないので怖いです」), what she can do to hide this talk and a line to call when it is safe.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
@@ -738,7 +739,9 @@ def reassure_privacy(event: EventData) -> None:
         dialog.say("privacy.again", choices)
         return
     dialog.data["privacy_answered"] = True
-    line = crisis.safe_line(dialog.now) if crisis.partner_lines_given(dialog) else ""
+    typed = dialog.user_input.text.strip()
+    told = not typed.endswith(crisis.QUESTION_ENDS) and "?" not in typed and "？" not in typed
+    line = crisis.safe_line(dialog.now) if told and crisis.partner_lines_given(dialog) else ""
     if line:  # her partner may see this LINE: what she can do to hide it, and a line to call when safe
         dialog.say("privacy.watched_by_partner", line=line)
     elif open_handoff(dialog) is not None:  # something was sent: never say nothing is
@@ -1052,9 +1055,9 @@ def changes_mind(event: EventData) -> bool:
 
 
 def forget_told(event: EventData) -> None:
-    """Answer a wish to take back what was written (「やっぱり大丈夫です。大げさに書いてしまいました。忘れてくだ
-    さい」): after sending, the offer to take the case back; before, that nothing reaches anyone unless sent,
-    how to delete what is kept here and on the phone, and that she may come back any time. Nothing is
+    """Answer a wish to take back what was written (「やっぱり大丈夫です。大げさに書いてしまいました。忘れて
+    ください」): after sending, the offer to take the case back; before, that nothing reaches anyone unless
+    sent, how to delete what is kept here and on the phone, and that she may come back any time. Nothing is
     written down."""
     dialog: Dialog = dialog_of(event)
     if followup.has_sent(dialog):

@@ -935,15 +935,17 @@ be called."""
 _LINE_UNSAFE = re.compile(
     r"(line|らいん)[^。!?！？]{0,14}?(見られ|みられ|ばれ|バレ|ちぇっくされ|覗かれ|のぞかれ|危な|あぶな|こわ|怖|まず|やば)"
 )
-"""This LINE said to be unsafe for contact (「連絡はLINEだと見られるので」「ラインだと旦那にばれるから」): staff must
-not write there."""
+"""This LINE said to be unsafe for contact (「連絡はLINEだと見られるので」「ラインだと旦那にばれるから」):
+staff must not write there."""
 
 
 def _line_unsafe(folded: str) -> Entity | None:
     """This LINE said to be unsafe as the way to be reached, beside another way or time asked for (「連絡は
     LINEだと見られるので…電話をもらえませんか」): a caution for the 受付票, never the way to be contacted."""
     found = _LINE_UNSAFE.search(folded)
-    if found is None or not (_REACH_WORDS.search(folded[found.end() :]) or _REACH_WORDS.search(folded[: found.start()])):
+    if found is None:
+        return None
+    if not (_REACH_WORDS.search(folded[found.end() :]) or _REACH_WORDS.search(folded[: found.start()])):
         return None
     return Entity("line_unsafe", "line", "self", found.group(0))
 
@@ -963,7 +965,7 @@ def _contact(folded: str) -> Entity | None:
             after = folded[found.end() :]
             asked = (option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)) or _asked_way(after)
             before = folded[: found.start()]
-            because = re.search(r"(る|た|い|だ|ん)から$", before) is not None  # 「旦那にばれるから電話にして」
+            because = re.search(r"(る|た|い|だ|ん)から$", before) is not None  # 「ばれるから電話にして」
             someone_elses = before.endswith(_CALLS_OF_OTHERS) and not because  # 「私からの電話にも」
             refused = _REFUSED.search(after) or _NOT_THIS_WAY.search(folded[: found.start()])
             unanswered = _UNANSWERED.search(after)
@@ -992,7 +994,8 @@ def _contact_times(text: str) -> list[Entity]:
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
         hours = asked_to_call and _HOURS.search(plain) is not None  # 「電話にしてほしい。昼休みの12時〜1時」
-        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or hours) or _UNREACHABLE.search(folded):
+        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or hours
+        if not reachable or _UNREACHABLE.search(folded):
             continue
         option = _time_of_day(plain)
         if option is not None:

@@ -1,9 +1,10 @@
 """Session 12, try-out 15 (p10): a woman whose partner watches her phone and takes her pay.
 
 She wrote carefully at night: her partner checks her phone and keeps her pay, he does not hit her but
-stops her seeing friends; then 「このLINEも見られるかもしれないので怖いです」 (the fallback), 「忘れてください」
-(「下書きに残しています」), a deletion, a return, a wish to be phoned at work instead of LINE (only 「平日の日中」
-taken, then 「担当者からの連絡は、このLINEに届きます」), and a take-back added to the case as content.
+stops her seeing friends; then 「このLINEも見られるかもしれないので怖いです」 (the fallback),
+「忘れてください」 (「下書きに残しています」), a deletion, a return, a wish to be phoned at work instead of
+LINE (only 「平日の日中」 taken, then 「担当者からの連絡は、このLINEに届きます」), and a take-back added to
+the case as content.
 
 Each test types the person's words in order, with variants of our own (clock: the try-out's night, Sat 01:20).
 """
@@ -143,7 +144,10 @@ def test_forgetting_a_word_is_not_a_take_back() -> None:
 
 # ---------------------------------------------------------------- 6. coming back
 
-RETURN = "やっぱり、話を聞いてもらいたいです。彼がお給料を全部持っていってしまって、今月は家賃も払えるかわかりません"
+RETURN = (
+    "やっぱり、話を聞いてもらいたいです。"
+    "彼がお給料を全部持っていってしまって、今月は家賃も払えるかわかりません"
+)
 
 
 def test_p10_back_after_deleting_her_pay_taken_is_violence_and_money_on_the_case() -> None:
@@ -159,7 +163,8 @@ def test_p10_back_after_deleting_her_pay_taken_is_violence_and_money_on_the_case
 
 
 @pytest.mark.parametrize(
-    "words", ("夫に給料を全部取られてしまって、生活費がない", "パート代を旦那がぜんぶ持っていく。家賃も払えない")
+    "words",
+    ("夫に給料を全部取られてしまって、生活費がない", "パート代を旦那がぜんぶ持っていく。家賃も払えない"),
 )
 def test_pay_taken_by_a_partner_is_violence(words: str) -> None:
     chat = started(words, now=SATURDAY_NIGHT)
