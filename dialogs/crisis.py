@@ -81,6 +81,7 @@ from dialogs.understanding.model import CrisisKind, Evidence, Understanding
 from dialogs.understanding.normalize import normalize_with_spans
 from dialogs.violence import (
     PERSON_OF_WRITERS_RELATION,
+    VIOLENCE_DENIED,
     WhoHurts,
     acts_in_past,
     named_as_spared,
@@ -570,7 +571,11 @@ def _violence_written(understanding: Understanding) -> bool:
     )
 
 
-CONTROL_RULES = ("crisis_parents.yaml#watched_always", "crisis_parents.yaml#money_kept")
+CONTROL_RULES = (
+    "crisis_parents.yaml#watched_always",
+    "crisis_parents.yaml#money_kept",
+    "intents_s12_dvphone.yaml#pay_taken",
+)
 """Rules for control by a partner told gently (being watched, money kept back): the first signs."""
 
 
@@ -2167,6 +2172,23 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     return True
 
 
+def answer_not_hit_but(dialog: Dialog) -> bool:
+    """「殴られたりはしていないです。でも、友達と会うのも止められていて」 from someone who told of her
+    partner's control: being kept from people, watched or kept short of money is violence too (DV), she is
+    not to blame, and the line for it (a short reminder when the lines were just given); nothing is said to
+    reach staff, since nothing was sent. False when the words deny no hitting or no partner is known."""
+    text = dialog.user_input.text
+    denied = VIOLENCE_DENIED.search(unicodedata.normalize("NFKC", text))
+    if memory_of(dialog.data).hurt != "partner" or not denied:
+        return False
+    given = partner_lines_given(dialog)
+    _told_lately(dialog, ["violence"])
+    keep_typed(dialog)
+    line = safe_line(dialog.now)
+    dialog.say("dv.not_hit_but_again" if given else "dv.not_hit_but", line=line)
+    return True
+
+
 def answer_child_after(dialog: Dialog) -> bool:
     """After a child's crisis reply, 「いえにいたくない」 or words the bot cannot read (「おねがい だれか」)
     get the children's lines again, briefly, never the fallback; a phone she cannot use (「電話は声
@@ -2826,6 +2848,8 @@ def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         if not _says_adult(understanding):
             dialog.data["crisis"]["hurt"] = "child" if minor else "by_parent"
     young = not minor and _put_out_lately(dialog) and _age_unknown(understanding, dialog.data)
+    if kinds == {"violence"} and answer_not_hit_but(dialog):
+        return
     if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
         _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
         return
@@ -3768,18 +3792,44 @@ def answer_bed_after_violence(dialog: Dialog, understanding: Understanding) -> b
 
 def _asks_if_watched(dialog: Dialog) -> bool:
     """Whether words about this LINE or the phone being seen ask something (「LINEなら大丈夫？スマホみられ
-    てるかも」「このLINE、彼に見られたらどうしよう」「履歴けしたほうがいい？」) with no danger read in them: a
-    question the flow answers (how to hide and delete this talk), not a sign of violence or a take-back."""
+    てるかも」「このLINE、彼に見られたらどうしよう」「履歴けしたほうがいい？」), fear or guess it
+    (「このLINEも見られるかもしれないので怖いです」), or tell it after the DV lines were given
+    (「彼がLINEチェックする」), with no danger read in them: the flow answers how to hide and delete this
+    talk; not a sign of violence or a take-back."""
     understanding = dialog.understanding
     if understanding is None or understanding.crisis != "none":
         return False
     text = dialog.user_input.text
-    if "talk.privacy_fear" not in understanding.intents or not fragments.holds_word_of(
-        text, "this_line_named"
-    ):
+    if "talk.privacy_fear" not in understanding.intents:
+        return False
+    # 「旦那に見られたらやばい」 after the DV lines: this LINE, though unnamed
+    seen_by_partner = _partner_named(understanding, text) and partner_lines_given(dialog)
+    if not fragments.holds_word_of(text, "this_line_named") and not seen_by_partner:
         return False
     asked = any(mark in text for mark in "?？") or "talk.guidance" in understanding.intents
-    return asked or any(evidence.rule.endswith("#delete_history") for evidence in understanding.evidence)
+    if asked or any(evidence.rule.endswith("#delete_history") for evidence in understanding.evidence):
+        return True
+    return fragments.holds_word_of(text, "seen_feared") or partner_lines_given(dialog)
+
+
+def safe_line(now: datetime) -> str:
+    """The line for violence from a partner open at `now` (DV相談＋ before a line for anything), as the
+    person reads it; empty when none is open."""
+    phones, chats = _open_lines(("violence",), now)
+    lines = [line for line in (*phones, *chats) if "anything" not in line.kinds] or [*phones, *chats]
+    return _line_text(lines[0]) if lines else ""
+
+
+def partner_lines_given(dialog: Dialog) -> bool:
+    """Whether the DV lines were given lately to someone known to be hurt or controlled by a partner: this
+    LINE or the phone told as seen then (「彼がLINEチェックする」) is answered with how to hide this talk,
+    not the same lines again."""
+    if memory_of(dialog.data).hurt != "partner":
+        return False
+    told = dialog.data.get("crisis", {}).get("urgent_told", {}).get("violence")
+    lately = isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < REPEAT_WITHIN
+    signs = _recently(dialog, "dv_signs_at", REPEAT_WITHIN)
+    return lately or signs or _recently(dialog, "shown_at", REPEAT_WITHIN)
 
 
 CARER_HURTS = frozenset({"violence", "harm_to_others", "child_abuse"})

@@ -270,6 +270,8 @@ def _dispatch(dialog: Dialog) -> None:
     label = _typed_menu_label(dialog)
     if label is not None and _fire(dialog, label):
         return
+    if intake.takes_back(dialog) and _fire(dialog, "forget"):  # 「忘れてください」: deleting, or withdrawal
+        return
     talk = menu.talk_trigger(dialog)  # issue 12: greetings, guidance, privacy, "just listen", additions
     if talk is not None and _fire(dialog, talk):
         return
@@ -412,6 +414,8 @@ def _keep_for_the_case(dialog: Dialog, before: str) -> None:
     text = dialog.user_input.text.strip()
     at_menu = before == dialog.state == MenuStates.MAIN.value
     if not text or not at_menu or not followup.adds_automatically(dialog) or fragments.hides_from_staff(text):
+        return
+    if intake.takes_back(dialog):  # 「取り消したいです。彼にばれたら怖い」: withdrawal offered, nothing added
         return
     if not any(isinstance(effect, AddToCase | HandOff | DeleteUserData) for effect in dialog.effects):
         dialog.effects.append(AddToCase(text))

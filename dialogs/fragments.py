@@ -191,6 +191,8 @@ WORD_LISTS = (
     "leaving_plan",
     "partner_near",
     "this_line_named",
+    "seen_feared",
+    "asks_to_forget",
     "immigration_fear",
     "contact_line_en",
     "contact_line_en_not",
@@ -379,6 +381,17 @@ def apologises(text: str) -> bool:
 
 PLAIN_APOLOGY_MAX_CHARS = 12
 """A bare apology this short is only that; a longer one goes on to say or ask something."""
+
+
+FORGET_MAX_CHARS = 60
+"""A longer message asking to forget tells more than that (its words are kept as the rest are)."""
+
+
+def asks_to_forget(text: str) -> bool:
+    """Whether a message asks that what was written be forgotten or taken back (「やっぱり大丈夫です。大げさに
+    書いてしまいました。忘れてください」「さっきのはなかったことにしてください」), not
+    「名前を忘れてしまう」."""
+    return len(text.strip()) <= FORGET_MAX_CHARS and holds_word_of(text, "asks_to_forget")
 
 
 def waves_off(text: str) -> bool:

@@ -379,12 +379,7 @@ def hand_off(event: EventData) -> None:
         TAKEN_OUT: [*earlier.get(TAKEN_OUT, []), *dialog.data.get("intake", {}).get(TAKEN_OUT, [])],
     }
     dialog.data.pop("withdrawn", None)
-    contact = dialog.data.get("intake", {}).get("answers", {}).get("contact", {}).get("choice")
-    contact_note = (
-        catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{contact}"))
-        if contact in {"phone", "email", "visit"}
-        else catalog.text("consent.contact_line")
-    )
+    contact_note = _contact_note(dialog.data.get("intake", {}).get("answers", {}))
     sent = dialog.data.get("intake", {})
     dialog.data["intake"] = {
         **draft.empty_form(),
@@ -402,6 +397,31 @@ def hand_off(event: EventData) -> None:
         reply_promise=promise,
         contact_note=contact_note,
     )
+
+
+def _contact_note(answers: Mapping[str, Any]) -> str:
+    """How staff will reach the person, said after sending: this LINE; the way she chose, arranged here first;
+    or, when she said this LINE is not safe (「連絡はLINEだと見られるので…電話をもらえませんか」), by phone
+    at the time she gave and never here, with the number asked for when none was given."""
+    contact = answers.get("contact", {})
+    way = contact.get("choice")
+    if draft.line_unsafe(answers) and way == "phone":
+        times = draft.contact_time_text(answers)
+        key = "consent.contact_phone_not_line" if contact.get("words") else "consent.contact_phone_no_number"
+        window = current_content().window_for_district(answers.get("district", {}).get("choice"))
+        return catalog.text(
+            key,
+            times=catalog.text("consent.contact_when", times=times) if times else "",
+            window_name=window.name,
+            window_phone=window.phone,
+            window_hours=window.hours_text,
+        )
+    if draft.line_unsafe(answers):
+        named = catalog.text(f"opt.contact.{way}") if way else ""
+        return catalog.text("consent.contact_not_line", contact=named)
+    if way in {"phone", "email", "visit"}:
+        return catalog.text("consent.contact_other", contact=catalog.text(f"opt.contact.{way}"))
+    return catalog.text("consent.contact_line")
 
 
 TAKEN_OUT = "taken_out"

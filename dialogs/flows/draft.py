@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -244,6 +244,10 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         if earlier.get("choice") == "none" and not earlier.get("words"):
             answers.pop("considerations")  # 「特にない」, then 「夫には内緒にしてほしい」: the caution stands
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
+    if entity.kind == "line_unsafe":  # 「連絡はLINEだと見られるので」: staff must not write to this LINE
+        answers.setdefault("contact", {})[NOT_LINE] = True
+        kept = _add_words(answers, "considerations", catalog.text("consideration.no_line"))
+        return ["considerations"] if kept else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)
     if entity.kind == "writer_together":
@@ -284,6 +288,34 @@ def _lives_together(answers: dict[str, Any], entity: Entity) -> list[str]:
     return ["asker_situation"] if _add_words(answers, "asker_situation", entity.matched.rstrip("。")) else []
 
 
+NOT_LINE = "not_line"
+"""Kept on the contact answer when the person said this LINE is not safe to be reached at: what is said
+after sending names the way she asked for, never this LINE."""
+
+HOURS_TYPED = re.compile(
+    r"\d{1,2}\s?時(?:半|\d{1,2}分)?\s?(?:から|〜|~|-|ー|－)\s?\d{1,2}\s?時(?:半|\d{1,2}分)?"
+)
+"""Hours of the clock typed as a span (「12時〜13時」「12時から1時」)."""
+
+
+def line_unsafe(answers: Mapping[str, Any]) -> bool:
+    """Whether the person said this LINE is not safe to be contacted at (「LINEだと見られるので」)."""
+    return bool(answers.get("contact", {}).get(NOT_LINE))
+
+
+def contact_time_text(answers: Mapping[str, Any]) -> str:
+    """The time to be reached as the person reads it: the option with the hours she typed
+    (「平日の日中（12時〜13時）」), her words when no option fits, or empty."""
+    answer = answers.get("contact_times", {})
+    words = str(answer.get("words", ""))
+    hours = HOURS_TYPED.search(unicodedata.normalize("NFKC", words))
+    choice = answer.get("choice")
+    label = catalog.text(f"opt.contact_times.{choice}") if choice else ""
+    if hours and label:
+        return catalog.text("draft.time_with_hours", label=label, hours=hours.group(0))
+    return label or (hours.group(0) if hours else "")
+
+
 def _latest_contact(answers: dict[str, Any], way: str) -> bool:
     """A contact wish replaces the earlier one, even one chosen at the question (「やっぱり連絡はLINEで」
     after 電話), and the words naming another way leave the time's words: the sheet says the latest
@@ -294,7 +326,8 @@ def _latest_contact(answers: dict[str, Any], way: str) -> bool:
     earlier = answers.get("contact", {})
     if earlier.get("choice") == way and not earlier.get("also"):
         return False
-    answers["contact"] = {"choice": way, "from_text": True}
+    unsafe = way != "line" and bool(earlier.get(NOT_LINE))  # she chose LINE again: it is safe now
+    answers["contact"] = {"choice": way, "from_text": True, **({NOT_LINE: True} if unsafe else {})}
     return True
 
 
@@ -1049,6 +1082,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         filled.append("asker")
     urgent = dialog.data.get("urgency", {}).get("level", "normal") != "normal"
     in_danger = urgent and not dialog.state.startswith("consent.")  # consent decides what it adds
+    in_danger = in_danger and not _only_greets(understanding)  # 「こんにちは。前にここで相談しかけた者です」
     filled += [key for key in _writer_own(answers, text) if key not in filled]
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk or in_danger
     if keep_words and (meaningful or tells_something(understanding, text)):
@@ -1057,6 +1091,18 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if key in form["skipped"]:
             form["skipped"].remove(key)
     return filled
+
+
+GREETING_INTENTS = frozenset(("talk.greeting", "talk.returning"))
+"""Turns that only greet or say one is back: nothing for staff to read, even in an urgent conversation."""
+
+
+def _only_greets(understanding: Understanding) -> bool:
+    """Whether a message only greets or says the writer is back (「こんにちは。前にここで相談しかけた
+    者です」)."""
+    intents = set(understanding.intents)
+    told = understanding.concerns or understanding.entities or understanding.crisis != "none"
+    return bool(intents) and intents <= GREETING_INTENTS and not told and not understanding.possible_risk
 
 
 PASSING_INTENTS = frozenset(
@@ -1073,6 +1119,7 @@ PASSING_INTENTS = frozenset(
         "talk.deleted_check",
         "talk.withdraw",
         "talk.consider",
+        "talk.returning",
     )
 )
 """Turns that tell nothing of a life: greetings, thanks, goodbyes, commands (「担当者と話したい」) and

@@ -192,6 +192,8 @@ def gather(dialog: Dialog) -> list[str]:
         return []  # 「年代が…になってるけど私は30代です」「子どものことは書かなくていい」: a change
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
+    if takes_back(dialog):
+        return []  # 「忘れてください」「送ったのを取り消したいです。彼にばれたら怖い」: never for staff
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
         return []  # 「相談員さんに生活保護のことは伏せて」「誰が読むの？」 are answered, never written down
     understanding = dialog.understanding
@@ -221,6 +223,7 @@ def gather(dialog: Dialog) -> list[str]:
         dialog.say(
             languages.worded(dialog, "draft.noted"), items=catalog.text("summary.separator").join(labels)
         )
+    _ask_for_a_safe_number(dialog, filled)
     if "district" in noted and not answers_of(dialog)["district"].get("choice"):
         names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
         dialog.say("draft.district_which", names=names)
@@ -232,6 +235,35 @@ PARENT_LOST = re.compile(
     r"[^。、]{0,6}?(?:亡くな|他界|逝)"
 )
 """Which parent the words tell died (「先月父が亡くなって、母も高齢なので」: the father)."""
+
+
+def _ask_for_a_safe_number(dialog: Dialog, filled: list[str]) -> None:
+    """When she asks to be phoned because this LINE is not safe (「連絡はLINEだと見られるので…電話をもらえま
+    せんか」), ask for a number safe to call, or say she can call the window herself."""
+    answers = answers_of(dialog)
+    contact = answers.get("contact", {})
+    if "contact" not in filled or contact.get("choice") != "phone" or not draft.line_unsafe(answers):
+        return
+    if contact.get("words"):  # a number already given
+        return
+    window = current_content().window_for_district(answers.get("district", {}).get("choice"))
+    dialog.say(
+        "draft.safe_number",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+    )
+
+
+def takes_back(dialog: Dialog) -> bool:
+    """Whether typed words ask to take back what was written or sent (「やっぱり大丈夫です。忘れてください」
+    「やっぱり送ったのを取り消したいです。彼にばれたら怖い」): answered with deletion or withdrawal, never
+    written down or added to a case."""
+    understanding = dialog.understanding
+    if dialog.user_input.kind != "text" or understanding is None or understanding.crisis != "none":
+        return False
+    asks = fragments.asks_to_forget(dialog.user_input.text)
+    return asks or ("talk.withdraw" in understanding.intents and followup.has_sent(dialog))
 
 
 def _acknowledge_a_loss(dialog: Dialog) -> None:
@@ -277,6 +309,8 @@ def _noted_label(answers: Answers, key: str) -> str:
     """How one field filled from text is named back to the person."""
     if key == "hopes":
         return catalog.text("draft.noted_hope")
+    if key == "considerations" and draft.line_unsafe(answers):  # 「LINEだと見られるので」: said back as kept
+        return catalog.text("summary.quote", words=catalog.text("consideration.no_line"))
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
     if key == "asker_situation":
@@ -286,6 +320,9 @@ def _noted_label(answers: Answers, key: str) -> str:
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"
         return catalog.text(noted, label=BY_KEY["relation"].label(relation))
     answer = answers.get(key, {})
+    hours = draft.HOURS_TYPED.search(str(answer.get("words", "")))
+    if key == "contact_times" and answer.get("choice") and hours:  # 「平日の日中（12時〜13時）」
+        return catalog.text("summary.quote", words=draft.contact_time_text(answers))
     if not answer.get("choice") and answer.get("words"):  # a time no option fits (「夜中なら返せる」)
         return catalog.text("summary.quote", words=str(answer["words"]).split("\n")[-1])
     question = BY_KEY["age_band" if key == "asker_age_band" else key]

@@ -24,6 +24,7 @@ from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, to_tokyo
 from dialogs.summary import RELATIVES_STATE, urgency_of
 from dialogs.understanding.entities import place_lived_in, relative_named
+from dialogs.understanding.model import Understanding
 
 States = MenuStates
 
@@ -708,7 +709,16 @@ def talk_trigger(dialog: Dialog) -> str | None:
     )
     if talk in (None, "guidance") and speaks_of_the_persons_consent(dialog):  # 「同意はまだ…どうしたら」
         return "without_consent"
+    if talk == "privacy" and _asks_another_way(understanding):
+        return None  # 「連絡はLINEだと見られるので…電話をもらえませんか」: how to be reached, kept as told
     return talk
+
+
+def _asks_another_way(understanding: Understanding) -> bool:
+    """Whether a fear of this LINE being seen comes with the way or time to be reached instead (「LINEは見ら
+    れるので電話でお願いします」): a wish about contact for the 受付票, not a question about privacy."""
+    ways = ("contact", "contact_also", "contact_times")
+    return any(entity.kind in ways for entity in understanding.entities)
 
 
 def say_what_listening_is(event: EventData) -> None:
@@ -812,7 +822,8 @@ def reassure_privacy(event: EventData) -> None:
     how to hide their text; asked whether to delete the talk (「履歴けしたほうがいい？」), that it is safe,
     what stays with the 相談員 or in 「つなぐ」, and how; asked a plain question (AI training, LINE the
     company, how long records stay, who reads), its own answer. Who must not know (「嫁にもばれてへん」)
-    is kept for the person in charge.
+    is kept for the person in charge. Told, not asked, by someone given the DV lines (「このLINEも見られるかも
+    しれないので怖いです」), what she can do to hide this talk and a line to call when it is safe.
     """
     dialog: Dialog = dialog_of(event)
     if dialog.understanding and any(e.kind == "relation" for e in dialog.understanding.entities):
@@ -839,7 +850,12 @@ def reassure_privacy(event: EventData) -> None:
         dialog.say("privacy.again", choices)
         return
     dialog.data["privacy_answered"] = True
-    if open_handoff(dialog) is not None:  # something was sent: never say nothing is
+    typed = dialog.user_input.text.strip()
+    told = not typed.endswith(crisis.QUESTION_ENDS) and "?" not in typed and "？" not in typed
+    line = crisis.safe_line(dialog.now) if told and crisis.partner_lines_given(dialog) else ""
+    if line:  # her partner may see this LINE: what she can do to hide it, and a line to call when safe
+        dialog.say("privacy.watched_by_partner", line=line)
+    elif open_handoff(dialog) is not None:  # something was sent: never say nothing is
         dialog.say("privacy.answer_sent", council=current_content().municipality.council_name)
     else:
         dialog.say("privacy.answer")
@@ -1199,6 +1215,19 @@ def changes_mind(event: EventData) -> bool:
     return followup.changes_mind(dialog_of(event))
 
 
+def forget_told(event: EventData) -> None:
+    """Answer a wish to take back what was written (「やっぱり大丈夫です。大げさに書いてしまいました。忘れて
+    ください」): after sending, the offer to take the case back; before, that nothing reaches anyone unless
+    sent, how to delete what is kept here and on the phone, and that she may come back any time. Nothing is
+    written down."""
+    dialog: Dialog = dialog_of(event)
+    if followup.has_sent(dialog):
+        followup.offer_withdrawal(dialog)
+        return
+    choices = (Choice(catalog.text("menu.delete"), "delete"), Choice(catalog.text("nav.menu"), "menu"))
+    dialog.say("talk.forget_me", choices)
+
+
 def offer_withdrawal(event: EventData) -> None:
     """Say when the consultation was sent and offer to take it back."""
     followup.offer_withdrawal(dialog_of(event))
@@ -1433,6 +1462,7 @@ TRANSITIONS: list[dict[str, Any]] = [
         "before": [intake.remember_place],
         "after": [offer_withdrawal],
     },
+    {"trigger": "forget", "source": [MAIN, States.START.value], "dest": MAIN, "after": [forget_told]},
     {"trigger": "withdraw_case", "source": EVERY, "dest": MAIN, "after": [withdraw]},
     {"trigger": "keep_sent", "source": EVERY, "dest": MAIN, "after": [keep_sent]},
     {"trigger": "add_pending", "source": EVERY, "dest": MAIN, "after": [add_pending]},

@@ -84,6 +84,8 @@ _CONTACT = (
         re.compile(
             r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
             r"|(連絡|れんらく)(は|を)\s?(電話|でんわ|携帯)で(?=[、,。]|$)"
+            r"|(電話|でんわ)を?(?=(もらえ|もらい|いただけ|いただき|ください|下さい|くだされ|ほし|欲し))"
+            r"|(電話|でんわ)に(?=して(ほし|欲し|ください|下さい|もらえ|いただけ))"
         ),
     ),
     ("email", re.compile(r"(めーる|mail|e-mail)(で|が|の方が|のほうが)")),
@@ -977,6 +979,24 @@ _CALLS_OF_OTHERS = ("からの", "からは", "から")
 be called."""
 
 
+_LINE_UNSAFE = re.compile(
+    r"(line|らいん)[^。!?！？]{0,14}?(見られ|みられ|ばれ|バレ|ちぇっくされ|覗かれ|のぞかれ|危な|あぶな|こわ|怖|まず|やば)"
+)
+"""This LINE said to be unsafe for contact (「連絡はLINEだと見られるので」「ラインだと旦那にばれるから」):
+staff must not write there."""
+
+
+def _line_unsafe(folded: str) -> Entity | None:
+    """This LINE said to be unsafe as the way to be reached, beside another way or time asked for (「連絡は
+    LINEだと見られるので…電話をもらえませんか」): a caution for the 受付票, never the way to be contacted."""
+    found = _LINE_UNSAFE.search(folded)
+    if found is None:
+        return None
+    if not (_REACH_WORDS.search(folded[found.end() :]) or _REACH_WORDS.search(folded[: found.start()])):
+        return None
+    return Entity("line_unsafe", "line", "self", found.group(0))
+
+
 def _contact(folded: str) -> Entity | None:
     """Find how the writer wants to be contacted (電話でお願いします, 電話, LINEだけで, 携帯で、…なら
     出れます); not a way they fear or cannot use (「窓口に行くのがこわい」), nor coming asked about
@@ -984,11 +1004,16 @@ def _contact(folded: str) -> Entity | None:
     bare = _BARE_CONTACT.fullmatch(folded)
     if bare is not None:
         return Entity("contact", _BARE_WAYS[bare["way"]], "self", bare.group(0).strip())
+    line_unsafe = _LINE_UNSAFE.search(folded) is not None
     for option, pattern in _CONTACT:
+        if option == "line" and line_unsafe:
+            continue  # 「LINEで連絡すると見られるので電話で」: not LINE
         for found in pattern.finditer(folded):
             after = folded[found.end() :]
             asked = (option == "visit" and _ASKED_IF_ONE_MAY_COME.search(after)) or _asked_way(after)
-            someone_elses = folded[: found.start()].endswith(_CALLS_OF_OTHERS)  # 「私からの電話にも」
+            before = folded[: found.start()]
+            because = re.search(r"(る|た|い|だ|ん)から$", before) is not None  # 「ばれるから電話にして」
+            someone_elses = before.endswith(_CALLS_OF_OTHERS) and not because  # 「私からの電話にも」
             refused = _REFUSED.search(after) or _NOT_THIS_WAY.search(folded[: found.start()])
             unanswered = _UNANSWERED.search(after)
             if not refused and not asked and not someone_elses and not unanswered:
@@ -1012,9 +1037,12 @@ def _also(contact: Entity, text: str) -> Entity:
 def _contact_times(text: str) -> list[Entity]:
     """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
     out = []
+    asked_to_call = _REACH_WORDS.search(_fold(text)) is not None and _contact(_fold(text)) is not None
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
-        if not (_REACH_WORDS.search(folded) or _AVAILABLE.search(plain)) or _UNREACHABLE.search(folded):
+        hours = asked_to_call and _HOURS.search(plain) is not None  # 「電話にしてほしい。昼休みの12時〜1時」
+        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or hours
+        if not reachable or _UNREACHABLE.search(folded):
             continue
         option = _time_of_day(plain)
         if option is not None:
@@ -1040,6 +1068,8 @@ def _time_of_day(text: str) -> str | None:
     hours = _HOURS.search(text)
     if hours is not None and not re.search(r"午前|午後|朝|昼|夕方|晩|夜", text):
         first, last = int(hours.group(1)), int(hours.group(2) or hours.group(1))
+        if last < first <= 12:  # 「12時〜1時」: one in the afternoon
+            last += 12
         if hours.group(3):  # 「19時より前」: the last part of the day that ends by then
             return next((band for end, band in reversed(_HOUR_BANDS) if end <= first), _HOUR_BANDS[0][1])
         return next((band for end, band in _HOUR_BANDS if (first + last) / 2 < end), None)
@@ -1213,6 +1243,9 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     contact = _contact(folded)
     if contact is not None:
         found.append(_also(contact, text))
+    unsafe = _line_unsafe(folded)
+    if unsafe is not None:
+        found.append(unsafe)
     found.extend(_contact_times(text))
     found.extend(_considerations(text))
     found.extend(_home_visit(text))
