@@ -109,6 +109,8 @@ QuestionId = Literal[
     "ask.after_prison",
     "ask.short_stay",
     "ask.postpartum",
+    "ask.guardianship",
+    "ask.disability_pension",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
@@ -119,8 +121,8 @@ sign-language interpreter, on a loan shark (闇金) and the police, on being pus
 family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
 a food bank and on the ways to consult in writing (メール・FAX・チャット), on life after leaving prison
 (自立相談支援, 一時生活支援, 生活保護, 保護観察所), on how soon a short stay for an elderly parent can be had
-(ショートステイ) and on the weeks after a birth (保健センター, 産後ケア, #8000), answered as dated content
-with a source."""
+(ショートステイ), on the weeks after a birth (保健センター, 産後ケア, #8000), on 成年後見 and
+日常生活自立支援事業 and on 障害年金, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

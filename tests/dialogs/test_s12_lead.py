@@ -98,3 +98,28 @@ def test_fear_of_being_killed_is_crisis(typed: str) -> None:
 @pytest.mark.parametrize("typed", KILLED_JOKING)
 def test_being_killed_as_a_joke_or_a_scolding_is_not_crisis(typed: str) -> None:
     assert classify(typed).crisis == "none"
+
+
+GUARDIANSHIP = (
+    "成年後見制度についても教えていただけますか。",
+    "成年後見",
+    "親が死んだあと、後見人ってどうやって決めるの",
+)
+DISABILITY_PENSION = (
+    "娘は障害年金を受け取ることはできるのでしょうか。医師の診断は受けておりません。",
+    "障害年金について、どこに相談すればよいのか",
+    "しょうがいねんきんって、うちの子ももらえますか",
+)
+
+
+@pytest.mark.parametrize("typed", GUARDIANSHIP)
+def test_a_father_asking_about_guardianship_is_answered_with_the_councils_service(typed: str) -> None:
+    reply = said(started("娘が25年部屋から出てきません", typed))
+    assert "成年後見" in reply and "日常生活自立支援事業" in reply, reply
+    assert FALLBACK_OPENING not in reply
+
+
+@pytest.mark.parametrize("typed", DISABILITY_PENSION)
+def test_a_question_on_the_disability_pension_is_answered(typed: str) -> None:
+    reply = said(started("娘が25年部屋から出てきません", typed))
+    assert "初診日" in reply and "年金事務所" in reply, reply
