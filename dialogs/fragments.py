@@ -212,6 +212,7 @@ WORD_LISTS = (
     "shown_wrong",
     "first_time",
     "no_help_wanted",
+    "ashamed",
     "apology_after_crisis",
     "apology_plain",
     "person_wont_consult",

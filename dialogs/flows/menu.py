@@ -360,11 +360,13 @@ def route_text(event: EventData) -> None:
 UNREAD_TALK: tuple[tuple[str, str], ...] = (
     ("first_time", "talk.first_time"),
     ("no_help_wanted", "menu.no_help_wanted"),
+    ("ashamed", "menu.ashamed"),
     ("hedge", "menu.hedge"),
     ("opener", "menu.opener"),
 )
 """Words met kindly when nothing else in the message was read: writing for the first time (「誰かに自分で
-書くのはじめて」), not wanting help as such (「別に助けてほしいとかじゃなくて」), a proud hedge
+書くのはじめて」), not wanting help as such (「別に助けてほしいとかじゃなくて」), shame (「こんなことに
+なって本当に恥ずかしいです」), a proud hedge
 (「人に頼るのは性に合わんのよ」) and an opener asking leave to ask (「すみません、ちょっと聞きたいっちゃ
 けど」), each with its reply."""
 

@@ -123,3 +123,13 @@ def test_a_father_asking_about_guardianship_is_answered_with_the_councils_servic
 def test_a_question_on_the_disability_pension_is_answered(typed: str) -> None:
     reply = said(started("娘が25年部屋から出てきません", typed))
     assert "初診日" in reply and "年金事務所" in reply, reply
+
+
+SHAME = ("こんなことになって本当に恥ずかしいです", "お恥ずかしい限りです", "はずかしくて誰にも言えなかった")
+
+
+@pytest.mark.parametrize("typed", SHAME)
+def test_shame_is_met_kindly_not_with_the_fallback(typed: str) -> None:
+    reply = said(started("闇金から借りてしまって、毎日電話がきます", typed))
+    assert FALLBACK_OPENING not in reply
+    assert "恥ずかしいことではありません" in reply, reply
