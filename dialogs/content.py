@@ -106,6 +106,12 @@ QuestionId = Literal[
     "ask.see_doctor",
     "ask.food_support",
     "ask.text_ways",
+    "ask.family_inquiry",
+    "ask.emergency_loan",
+    "ask.care_services",
+    "ask.eviction",
+    "ask.outside_city",
+    "ask.call_now",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
@@ -114,8 +120,10 @@ on how a family member might bring up a doctor, on leaving a child for a while (
 without going out, on where to turn about gambling and on reaching 110/119 without a voice and on a
 sign-language interpreter, on a loan shark (闇金) and the police, on being pushed toward 生活保護, on a
 family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
-a food bank and on the ways to consult in writing (メール・FAX・チャット), answered as dated content with a
-source."""
+a food bank and on the ways to consult in writing (メール・FAX・チャット), on 扶養照会 (whether relatives are
+asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services and their cost, on an
+eviction letter's date, on consulting from outside the city and on whether a call goes through now, answered
+as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

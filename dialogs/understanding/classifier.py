@@ -24,7 +24,7 @@ from dialogs.understanding.model import (
     Evidence,
     Understanding,
 )
-from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable
+from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable, standard_reading
 
 MAX_OCCURRENCES = 32
 NEGATION_WINDOW = 24
@@ -683,6 +683,7 @@ def classify(
     """
     lex = load_lexicon(extra_lexicon_dirs)
     text = readable(text)  # 「シゴト ハケン キラレタ」 as 「仕事 派遣 切られた」
+    text = standard_reading(text)  # 「担当の人さ伝えでけろ」 as 「担当の人に伝えてください」
     norm = normalize_with_spans(text, lex.emoji)
     tokens = analyze(tidy(text))
     ctx = _Context(lex, norm, text, tokens)
