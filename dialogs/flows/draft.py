@@ -1202,3 +1202,14 @@ def has_anything(data: dict[str, Any]) -> bool:
     """Whether the draft holds any answer or any of the person's words."""
     stored = data.get("intake", {})
     return bool(stored.get("answers") or stored.get("heard"))
+
+
+def writes_for_themself(dialog: Dialog) -> None:
+    """The writer consults for themself (a young carer, 「17、高2…俺がみてる」): 相談者 本人, and no relative read
+    from their words (「親は仕事で」) stands as whom the form is about; a relation chosen at its question stays."""
+    answers = form_of(dialog)["answers"]
+    chosen = [answers[key] for key in ("asker", "relation") if key in answers]
+    if any(not answer.get("from_text") for answer in chosen):
+        return
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True, "introduced": True}

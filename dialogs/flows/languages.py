@@ -211,8 +211,14 @@ EASY_FORMS: dict[str, str] = {
 def worded(dialog: Dialog, key: str) -> str:
     """The catalog key (or prefix) to say `key` with: its やさしい日本語 form for someone who writes in it
     or was found to need it (「わたし しごと ない です」), else `key` itself."""
-    needs_easy = (reply_language(dialog) or known_language(dialog)) == "easy"
+    needs_easy = (reply_language(dialog) or known_language(dialog)) == "easy" or said_little_japanese(dialog)
     return EASY_FORMS.get(key, key) if needs_easy else key
+
+
+def said_little_japanese(dialog: Dialog) -> bool:
+    """Whether the person was found to read little Japanese (「にほんご すこし」), even if they went on in
+    English: the replies that have a やさしい日本語 form keep it, not paragraphs of standard Japanese."""
+    return "easy" in (dialog.data.get("intake", {}).get("language_needs") or [])
 
 
 def add_short_answer(dialog: Dialog) -> None:

@@ -913,6 +913,7 @@ def answer_young_carer(dialog: Dialog) -> bool:
     if "talk.young_carer" not in intents and "caregiving" not in ticked:
         return False
     draft.keep_typed(dialog)
+    draft.writes_for_themself(dialog)  # a young carer consults for himself: 相談者 本人, not 家族（子ども）
     dialog.data[YOUNG_CARER_TOLD] = dialog.now.isoformat()
     dialog.say("talk.young_carer")
     _answer_question(dialog, "ask.young_carer")
