@@ -120,10 +120,10 @@ on how a family member might bring up a doctor, on leaving a child for a while (
 without going out, on where to turn about gambling and on reaching 110/119 without a voice and on a
 sign-language interpreter, on a loan shark (闇金) and the police, on being pushed toward 生活保護, on a
 family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
-a food bank and on the ways to consult in writing (メール・FAX・チャット), on 扶養照会 (whether relatives are
-asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services and their cost, on an
-eviction letter's date, on consulting from outside the city and on whether a call goes through now, answered
-as dated content with a source."""
+a food bank and on the ways to consult in writing (メール・FAX・チャット), on 扶養照会 (whether
+relatives are asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services
+and their cost, on an eviction letter's date, on consulting from outside the city and on whether a call
+goes through now, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

@@ -176,9 +176,12 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
         )
         return "\n".join([answer, *text_ways_lines(dialog, window)])
     if question_id == CARE_SERVICES and young_carer(dialog):
-        kodomo = content.window(YOUNG_CARER_WINDOW)
+        kodomo = content.window(content.questions[YOUNG_CARER].window or content.municipality.front_window)
         young = catalog.text(
-            "care_services.young", window_name=kodomo.name, window_phone=kodomo.phone, window_hours=kodomo.hours_text
+            "care_services.young",
+            window_name=kodomo.name,
+            window_phone=kodomo.phone,
+            window_hours=kodomo.hours_text,
         )
         return "\n".join([answer, young])
     if not question.tells_today:
@@ -200,7 +203,8 @@ CARE_SERVICES = "ask.care_services"
 """The question on care services and their cost (「ばあちゃんの介護サービスとかって使えるの？」): from a
 young carer, it ends with a word for him and the children's window."""
 
-YOUNG_CARER_WINDOW = "kodomo"
+YOUNG_CARER = "ask.young_carer"
+"""The young carer's answer, whose window (the children's) is the one named to a young carer."""
 
 
 def young_carer(dialog: Dialog) -> bool:

@@ -1205,8 +1205,9 @@ def has_anything(data: dict[str, Any]) -> bool:
 
 
 def writes_for_themself(dialog: Dialog) -> None:
-    """The writer consults for themself (a young carer, 「17、高2…俺がみてる」): 相談者 本人, and no relative read
-    from their words (「親は仕事で」) stands as whom the form is about; a relation chosen at its question stays."""
+    """The writer consults for themself (a young carer, 「17、高2…俺がみてる」): 相談者 本人, and no
+    relative read from their words (「親は仕事で」) stands as whom the form is about; an answer chosen at
+    its question stays."""
     answers = form_of(dialog)["answers"]
     chosen = [answers[key] for key in ("asker", "relation") if key in answers]
     if any(not answer.get("from_text") for answer in chosen):

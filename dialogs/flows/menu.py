@@ -560,8 +560,9 @@ YIELDS_TO: Mapping[str, tuple[str, ...]] = {
 }
 """Talk intents that give way to a command or a question in the same message (「Can I talk to someone in
 English?」, 「兄に病院に行ってほしいんですが、どう声をかけたらいいですか」, 「will immigration find out?」:
-the visa answer, which says first what is kept confidential; 「生活保護うけたら家族にバレますか」: the 扶養照会
-answer, which says what the 福祉事務所 may ask of relatives and what the council never tells them)."""
+the visa answer, which says first what is kept confidential; 「生活保護うけたら家族にバレますか」: the
+扶養照会 answer, which says what the 福祉事務所 may ask of relatives and what the council never tells
+them)."""
 
 
 def _yields(intent: str, intents: Sequence[str]) -> bool:

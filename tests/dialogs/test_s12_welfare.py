@@ -1,12 +1,13 @@
 """Session 12, try-out 15: questions about money, welfare, care and eviction answered wrongly.
 
-p3 (19) asked three times whether her parents would be contacted if she applied for 生活保護 (扶養照会) and got
-the council's own confidentiality promise; p9 (70s, 東北 dialect) asked whether 社協 lends money and fell to the
-fallback three times; p8 (17, a young carer) asked whether his grandmother could use care services and got
-「つなぐ市に住んでいる方なら…」; p4 (55) asked whether he really had to leave by the date on the letter and how
-to pay a lawyer; a sister asked whether she could consult from outside the city; on a weekday morning
-「今から窓口に行ってもいいですか」 fell to the fallback and 「いま電話したらつながりますか」 never heard that it is
-open; p6 (「にほんご すこし」) got paragraphs of standard Japanese and 「はい、そうだんしたい」 fell to the fallback.
+p3 (19) asked three times whether her parents would be contacted if she applied for 生活保護
+(扶養照会) and got the council's own confidentiality promise; p9 (70s, 東北 dialect) asked whether
+社協 lends money and fell to the fallback three times; p8 (17, a young carer) asked whether his
+grandmother could use care services and got 「つなぐ市に住んでいる方なら…」; p4 (55) asked whether he
+really had to leave by the date on the letter and how to pay a lawyer; a sister asked whether she
+could consult from outside the city; on a weekday morning 「今から窓口に行ってもいいですか」 fell to
+the fallback and 「いま電話したらつながりますか」 never heard that it is open; p6 (「にほんご すこし」)
+got paragraphs of standard Japanese and 「はい、そうだんしたい」 fell to the fallback.
 
 Each test types the person's words in order, with variants of our own.
 """
@@ -29,7 +30,7 @@ def concerns_of(chat: Chat) -> list[str]:
     return list(chat.data["intake"]["answers"].get("concerns", {}).get("choices", []))
 
 
-# --- 1. p3: 扶養照会 -------------------------------------------------------------------------------------
+# --- 1. p3: 扶養照会
 
 P3_BEFORE = (
     "19さいです。家出て今友達の家にいるんですけど、お金もうなくて、バイトもクビになりました",
@@ -86,7 +87,7 @@ def test_parents_contacted_without_welfare_keeps_the_confidentiality_answer() ->
     assert "扶養照会" not in reply, reply
 
 
-# --- 2. p9: 社協's loans, 東北 dialect ----------------------------------------------------------------------
+# --- 2. p9: 社協's loans, 東北 dialect
 
 P9_BEFORE = (
     "こんばんは。わだすは70すぎのじじいだども、ちょっと聞ぎでぇごどあって",
@@ -154,7 +155,7 @@ def test_dialect_reading_leaves_standard_words_alone() -> None:
     assert "cmd.human" in classify("担当の人さ伝えでけろ").intents
 
 
-# --- 4. p8: a young carer asks about care services --------------------------------------------------------
+# --- 4. p8: a young carer asks about care services
 
 P8 = (
     "ばあちゃんの介護してる。認知症",
@@ -202,9 +203,12 @@ def test_p8_sheet_says_the_young_carer_writes_for_himself() -> None:
     assert "job_search" not in concerns_of(chat)
 
 
-# --- 5. p4: the eviction date, a lawyer's cost -------------------------------------------------------------
+# --- 5. p4: the eviction date, a lawyer's cost
 
-P4_FIRST = "55歳男です。会社が倒産して、借金があります。家賃も2ヶ月滞納してて、管理会社から12月20日までに退去しろと手紙が来ました"
+P4_FIRST = (
+    "55歳男です。会社が倒産して、借金があります。"
+    "家賃も2ヶ月滞納してて、管理会社から12月20日までに退去しろと手紙が来ました"
+)
 
 
 def eviction_answered(reply: str) -> None:
@@ -232,7 +236,9 @@ def test_eviction_asked_in_other_words(words: str) -> None:
 
 
 def test_p4_deadline_is_kept_for_the_person_in_charge() -> None:
-    chat = started(P4_FIRST, "12月20日に本当に出ていかなあかんのですか？行くところがありません", now=SATURDAY_NIGHT)
+    chat = started(
+        P4_FIRST, "12月20日に本当に出ていかなあかんのですか？行くところがありません", now=SATURDAY_NIGHT
+    )
     assert "12月20日" in summary_text(chat.data)
 
 
@@ -251,7 +257,7 @@ def test_p4_no_money_for_a_lawyer_hears_of_houterasu(words: str) -> None:
     assert "法テラス" in reply and "立て替え" in reply, reply
 
 
-# --- 6. outside the city ---------------------------------------------------------------------------------
+# --- 6. outside the city
 
 
 @pytest.mark.parametrize(
@@ -276,10 +282,12 @@ def test_who_can_use_in_the_city_keeps_its_answer() -> None:
     assert "年齢や状況を問わず" in said(chat)
 
 
-# --- 7. weekday morning: coming now, calling now -------------------------------------------------------
+# --- 7. weekday morning: coming now, calling now
 
 
-@pytest.mark.parametrize("words", ("今から窓口に行ってもいいですか", "いまから行っても大丈夫ですか", "これから窓口に行けますか"))
+@pytest.mark.parametrize(
+    "words", ("今から窓口に行ってもいいですか", "いまから行っても大丈夫ですか", "これから窓口に行けますか")
+)
 def test_weekday_coming_now_is_told_today_s_hours(words: str) -> None:
     chat = started("家賃が払えなくて、今日中に出ていけと言われました")
     chat.send(words)
@@ -288,7 +296,9 @@ def test_weekday_coming_now_is_told_today_s_hours(words: str) -> None:
     assert "今日は17:00まで開いています" in reply, reply
 
 
-@pytest.mark.parametrize("words", ("いま電話したらつながりますか", "今って電話つながる？", "今電話しても大丈夫ですか"))
+@pytest.mark.parametrize(
+    "words", ("いま電話したらつながりますか", "今って電話つながる？", "今電話しても大丈夫ですか")
+)
 def test_weekday_calling_now_hears_it_is_open(words: str) -> None:
     chat = started("人と話したい")
     chat.send(words)
@@ -304,7 +314,7 @@ def test_calling_now_at_night_hears_it_is_closed() -> None:
     assert "閉まっています" in reply, reply
 
 
-# --- 8. p6: やさしい日本語 after 「にほんご すこし」 ---------------------------------------------------------------
+# --- 8. p6: やさしい日本語 after 「にほんご すこし」
 
 
 def test_p6_after_little_japanese_the_replies_are_in_easy_japanese() -> None:
@@ -317,7 +327,9 @@ def test_p6_after_little_japanese_the_replies_are_in_easy_japanese() -> None:
     assert "書いてくださって、ありがとうございます" not in reply, reply
 
 
-@pytest.mark.parametrize("first", ("にほんご すこし", "日本語 すこし わかります", "にほんごが あまり わかりません"))
+@pytest.mark.parametrize(
+    "first", ("にほんご すこし", "日本語 すこし わかります", "にほんごが あまり わかりません")
+)
 def test_yes_i_want_to_consult_goes_to_the_send_screen(first: str) -> None:
     chat = started(first, now=SATURDAY_NIGHT)
     chat.send("はい、そうだんしたい")
