@@ -388,6 +388,7 @@ FOLLOW_UPS: dict[str, tuple[tuple[str, str], ...]] = {
         ("police_named", "answer.loan_shark_police"),
         ("loan_shark_threats", "answer.loan_shark_again"),
     ),
+    "ask.family_inquiry": (("family_reasons", "answer.family_inquiry_reason"),),
 }
 """Answers whose short follow-up (a word list) is met with a reply of its own, the first list that holds
 a word deciding: 「でれない」 right after hearing that the phone is not needed gets a brief reply; after
@@ -399,7 +400,7 @@ where there is one, so no long text comes twice."""
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
 
-FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40}
+FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40, "ask.family_inquiry": 60}
 """Answers whose follow-ups run longer (「毎日電話くる　職場にも電話するって言われた」)."""
 
 
@@ -436,6 +437,7 @@ QUESTION_CONSIDERATIONS: dict[str, str] = {
     "ask.sign_language": "consideration.sign_language",
     "ask.emergency_without_voice": "consideration.no_phone",
     "ask.visa": "consideration.visa",
+    "ask.family_inquiry": "consideration.family_inquiry",
 }
 """Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
 the catalog's words for the 受付票."""

@@ -260,7 +260,18 @@ def add_short_answer(dialog: Dialog) -> None:
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
+    if topic in NEEDS_TOPICS and said_little_japanese(dialog):  # the short answer says it in their words
+        guidance = {id(message) for message, key, _ in dialog.spoken if key in URGENT_GUIDANCE}
+        dialog.messages[:] = [m for m in dialog.messages if id(m) not in guidance]
     dialog.put_first(answer)
+
+
+NEEDS_TOPICS = frozenset({"food", "utilities", "shelter"})
+"""Short answers on tonight's needs, which tell what the Japanese guidance tells."""
+
+URGENT_GUIDANCE = frozenset({"urgent.tonight", "urgent.info"})
+"""The Japanese guidance on tonight's needs: left out for someone who said they read little Japanese
+(「にほんご すこし」) once the short answer in their language has told it."""
 
 
 def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetime) -> tuple[Text, ...]:

@@ -342,3 +342,59 @@ def test_yes_and_consult_in_plain_japanese_goes_to_the_send_screen(words: str) -
     chat = started("仕事がなくなってお金がない", now=WEEKDAY_MORNING)
     chat.send(words)
     assert "この内容だけ送る" in chat.labels, chat.labels
+
+
+# --- follow-ups
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "親とは仲悪くて、小さい頃から怒鳴られてた。だから連絡されたくない",
+        "もう5年くらい親と連絡とってない",
+        "もう何年も会ってないし、絶縁みたいな感じです",
+    ),
+)
+def test_p3_a_reason_after_the_family_inquiry_is_heard_as_one(words: str) -> None:
+    chat = started(*P3_BEFORE, "扶養照会って断れますか？", now=SATURDAY_NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "扶養照会" in reply and "福祉事務所に伝えられる" in reply, reply
+    sheet = summary_text(chat.data)
+    assert "扶養照会で、家族に連絡がいくことを心配している" in sheet, sheet
+
+
+def test_a_reason_long_after_the_answer_is_read_on_its_own() -> None:
+    chat = started(*P3_BEFORE, "扶養照会って断れますか？", now=SATURDAY_NIGHT)
+    chat.wait(120)
+    chat.send("親とは仲悪くて、小さい頃から怒鳴られてた")
+    assert "扶養照会をしないでほしい理由" not in said(chat)
+
+
+def test_p4_the_letter_s_date_is_not_told_as_tonight_s_bed() -> None:
+    chat = started(P4_FIRST, "どうすればいいですか", now=SATURDAY_NIGHT)
+    chat.send("12月20日に本当に出ていかなあかんのですか？行くところがありません")
+    reply = said(chat)
+    assert "今夜泊まる場所がないときは" not in reply, reply
+    assert "今夜の寝る場所がない" not in summary_text(chat.data)
+
+
+def test_tonight_said_beside_the_eviction_question_keeps_tonight_s_bed() -> None:
+    chat = started("今日中に出ていかないといけないんですか？今夜行くところがありません", now=SATURDAY_NIGHT)
+    reply = said(chat)
+    assert "今夜泊まる場所がないときは" in reply, reply
+    assert "裁判" in reply, reply
+
+
+def test_p6_no_place_to_go_is_told_once_in_her_words() -> None:
+    chat = started("こんにちは。わたしはベトナム人です。にほんご すこし", now=SATURDAY_NIGHT)
+    chat.send("I lost my job. Company closed.")
+    chat.send("りょう（dormitory）来週 しまります。 I have no place to go")
+    reply = said(chat)
+    assert "no place to sleep" in reply, reply
+    assert "今夜泊まる場所がないときは" not in reply, reply
+
+
+def test_no_place_tonight_in_japanese_keeps_the_japanese_guidance() -> None:
+    chat = started("仕事がなくなって、今夜泊まるところがない", now=SATURDAY_NIGHT)
+    assert "今夜泊まる場所がないときは" in said(chat)
