@@ -673,6 +673,20 @@ def _add_learned(
             add(score.name, score)
 
 
+def _in_standard_words(lex: Lexicon, text: str, reading: _Reading) -> None:
+    """Read a message in dialect a second time in standard words (「担当の人さ伝えでけろ」 as 「担当の人に
+    伝えてください」, `standard_reading`): what either reading finds counts, so the entries written in
+    dialect (「人さつないで」「話っこ」) still match the words as typed."""
+    standard = standard_reading(text)
+    if standard == text:
+        return
+    norm = normalize_with_spans(standard, lex.emoji)
+    tokens = analyze(tidy(standard))
+    ctx = _Context(lex, norm, standard, tokens)
+    _surface(lex, standard, norm, ctx, reading)
+    _lemmas(lex, standard, tokens, ctx, reading)
+
+
 def classify(
     text: str, *, extra_lexicon_dirs: Sequence[Path] = (), rules_only: bool = False
 ) -> Understanding:
@@ -683,13 +697,13 @@ def classify(
     """
     lex = load_lexicon(extra_lexicon_dirs)
     text = readable(text)  # 「シゴト ハケン キラレタ」 as 「仕事 派遣 切られた」
-    text = standard_reading(text)  # 「担当の人さ伝えでけろ」 as 「担当の人に伝えてください」
     norm = normalize_with_spans(text, lex.emoji)
     tokens = analyze(tidy(text))
     ctx = _Context(lex, norm, text, tokens)
     reading = _Reading()
     _surface(lex, text, norm, ctx, reading)
     _lemmas(lex, text, tokens, ctx, reading)
+    _in_standard_words(lex, text, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
     if HESITATION.match(text):

@@ -190,7 +190,7 @@ def _dialect_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 def standard_reading(text: str) -> str:
     """Dialect endings and particles read as standard Japanese (「担当の人さ伝えでけろ」 → 「担当の人に伝えて
     ください」, 「なんとがなんねぇべか」 → 「なんとかならないだろうか」), so the lexicons written in standard
-    forms read them; text without them comes back as it was."""
+    forms read them too (the classifier reads both); text without them comes back as it was."""
     for pattern, standard in _dialect_rules():
         text = pattern.sub(standard, text)
     return text
