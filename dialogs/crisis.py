@@ -68,8 +68,9 @@ from dialogs.flows import answers, consent, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.draft import keep_typed, note_consideration, tick_for_the_writer, untick_read_from_text
 from dialogs.flows.intake import field_to_edit, takes_free_text
+from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
-from dialogs.office_hours import is_open
+from dialogs.office_hours import format_jp, is_open
 from dialogs.summary import REASON_CHARS, URGENCY_LEVELS, urgency_reasons
 from dialogs.understanding.analyzer import Token, analyze, tidy
 from dialogs.understanding.classifier import classify
@@ -1063,8 +1064,10 @@ def reply_for(
     timed = situations[0] == "suicidal" and fragments.names_a_time(text)
     dying_too = "suicidal" in situations[1:] and not memory.asked_lately(now)
     if timed or not memory.is_repeat(situations[0], now):
-        # pills kept count as a way named (「睡眠薬を飲まずにためてあります」)
-        named = names_method(understanding) or fragments.pills_kept(text)
+        # pills kept and affairs put in order count as a way named (「睡眠薬を飲まずにためてあります」
+        # 「身辺整理はだいたい済んだ」): preparation is asked about directly
+        prepared = fragments.holds_word_of(text, "affairs_in_order")
+        named = names_method(understanding) or fragments.pills_kept(text) or prepared
         method = situations[0] == "suicidal" and named and not memory.asked_lately(now)
         after_harm = (
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
@@ -1883,6 +1886,13 @@ def answer_where_to_leave(dialog: Dialog) -> bool:
     return True
 
 
+def _partner_only_hurt(text: str) -> bool:
+    """Whether the partner the words name is one who is (or may be) hurt, not one who hurts or controls
+    (a father's 「いずれ妻に手を上げるのではないかと案じております」 about his son)."""
+    told = who_hurts(text)
+    return "partner" in told.hurt and "partner" not in told.by
+
+
 def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     """Signs of control by a partner told first (being watched, money kept back): the DV lines,
     gently and without alarm, once in `REPEAT_WITHIN`; no urgency is raised.
@@ -1894,7 +1904,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     text = dialog.user_input.text
     if understanding is None or understanding.crisis != "none" or text.strip().endswith(QUESTION_ENDS):
         return None
-    partner = _partner_named(understanding, text)
+    partner = _partner_named(understanding, text) and not _partner_only_hurt(text)
     watched = "talk.privacy_fear" in understanding.intents
     if not partner or not _violence_written(understanding):
         return None
@@ -1935,20 +1945,92 @@ def answer_child_after(dialog: Dialog) -> bool:
         concern for concern in understanding.concerns if not understanding.learned_only(f"concern:{concern}")
     ]
     unread = not understanding.intents and not read and not understanding.entities
-    no_phone = fragments.cannot_phone(text)  # 「電話は声きこえるから無理」: the ways to write
-    if not (not_home or near or unread or no_phone) or not any(char.isalnum() for char in text):
+    says_no_phone = fragments.cannot_phone(text)  # 「電話は声きこえるから無理」: the ways to write
+    if not (not_home or near or unread or says_no_phone) or not any(char.isalnum() for char in text):
         return False
     keep_typed(dialog)
     if near:
         _raise_with_words(dialog)
         _mark(dialog, "shown_at")
+    no_phone = says_no_phone or memory.no_phone  # said once (「でんわむり」), it holds for what follows
     phones, chats = _open_lines(("child",), dialog.now)
-    reach = (chats or phones)[:2] if no_phone else (phones + chats)[:2]
+    if no_phone:
+        reach = (chats or phones)[:2] if says_no_phone else (chats + phones)[:2]
+    else:
+        reach = (phones + chats)[:2]
     lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
-    key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else "crisis.child_here"
-    if no_phone and not near and not not_home:
+    here = "crisis.child_here_written" if no_phone else "crisis.child_here"
+    key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else here
+    if says_no_phone and not near and not not_home:
         key = "crisis.child_no_phone"
     dialog.say(key, line=lines)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def _writes_as_child(dialog: Dialog) -> bool:
+    """Whether the writer is a child: hurt as a child at home, or under 18 by their own answer."""
+    age = dialog.data.get("intake", {}).get("answers", {}).get("age_band", {}).get("choice")
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    return memory_of(dialog.data).hurt in CHILD_HURTS or (age == "under_18" and asker in (None, "self"))
+
+
+ASKS_AT_THE_END = re.compile(
+    r"(か|かな|かね|の|ほしい|ください|くれない|くれん|もらえる|もらえない|けね|べか|ねが)[。!！…]*$"
+)
+"""How a message ends when it asks (「来てもらえますか」「きてほしい」), beside a question mark."""
+
+
+def asks_someone_to_come_now(text: str) -> bool:
+    """Whether the words ask for someone from here to come now (「ここのひと、いまきてくれる？」「今から来て
+    もらえますか」), not whether staff visit at all (「家に来てもらうこともできますか」)."""
+    folded = unicodedata.normalize("NFKC", text).replace(" ", "").strip()
+    asks = "?" in folded or bool(ASKS_AT_THE_END.search(folded))
+    return (
+        asks
+        and fragments.holds_word_of(folded, "come_now_when")
+        and fragments.holds_word_of(folded, "come_to_me")
+    )
+
+
+def answer_come_now(dialog: Dialog) -> bool:
+    """Asked whether someone from here comes now: honestly that no one can, when the person in charge
+    reads (the sent case's promise, or a message sent now), and for danger now 110/119; a child hears
+    it in plain kana with 189 and the children's lines (a line to write to first when she cannot phone).
+    Never the home-visit answer, which a child at night may read as someone on the way."""
+    if not asks_someone_to_come_now(dialog.user_input.text):
+        return False
+    keep_typed(dialog)
+    memory = memory_of(dialog.data)
+    level = str((dialog.data.get("urgency") or {}).get("level") or "normal")
+    reply_by = format_jp(reply_due(dialog, level))
+    sent = followup.open_handoff(dialog) is not None
+    if _writes_as_child(dialog):
+        phones, chats = _open_lines(("child",), dialog.now)
+        reach = (chats + phones)[:2] if memory.no_phone else (phones + chats)[:2]
+        lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+        dialog.say("come_now.child_sent" if sent else "come_now.child", reply_by=reply_by, line=lines)
+    else:
+        line = _one_line_now(dialog.now, ("suicidal",), no_phone=memory.no_phone)
+        dialog.say("come_now.sent" if sent else "come_now.not_sent", reply_by=reply_by, line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_child_leaving(dialog: Dialog) -> bool:
+    """A child who was hurt at home and thinks of running away (「あしたがっこういくふりして、どっかいった
+    ほうがいい？」「家出したい」): not to go off alone or with strangers, to tell the school nurse or
+    counsellor, 189 (a safe place), 110 in danger; a line to write to first when she cannot phone."""
+    if memory_of(dialog.data).hurt not in CHILD_HURTS:
+        return False
+    if not fragments.holds_word_of(dialog.user_input.text, "child_runs_away"):
+        return False
+    keep_typed(dialog)
+    no_phone = memory_of(dialog.data).no_phone
+    phones, chats = _open_lines(("child",), dialog.now)
+    reach = (chats + phones)[:2] if no_phone else (phones + chats)[:2]
+    lines = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+    dialog.say("crisis.child_runs_away", line=lines)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
@@ -2245,9 +2327,10 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     のでは」), from a parent or a sister or brother of the one at home, that the learned layer alone
     called crisis: signs of violence at home (urgent, the 保健所 and 110 if in danger), never the
     question about dying."""
-    if understanding.crisis != "crisis" or not understanding.learned_only("crisis"):
-        return understanding
     text = dialog.user_input.text
+    model_called = understanding.crisis == "crisis" and understanding.learned_only("crisis")
+    if not model_called and not (understanding.crisis == "none" and _fears_someone_hurt(text)):
+        return understanding
     told = dialog.data.get("intake", {}).get("answers", {}).get("relation", {}).get("choice")
     partner = (
         names_partner(text) or "partner" in who_hurts(text).by or memory_of(dialog.data).hurt == "partner"
@@ -2258,6 +2341,13 @@ def _feared_at_home(dialog: Dialog, understanding: Understanding) -> Understandi
     return replace(
         understanding, crisis="urgent", crisis_kinds=("violence",), evidence=(*understanding.evidence, sign)
     )
+
+
+def _fears_someone_hurt(text: str) -> bool:
+    """Whether the words fear that someone at home will be hurt (「いずれ妻に手を上げるのではないかと案じて
+    おります」「母をなぐるんじゃないかと心配で」): an act of violence with someone named as its target and a
+    word of fear."""
+    return bool(who_hurts(text).hurt) and fragments.holds_word_of(text, "fear_of_harm")
 
 
 def _partner_sign(understanding: Understanding, text: str, rule: str) -> Understanding:
@@ -2467,6 +2557,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _leaving_on_a_date(
         pieces.urgent or understanding, dialog.user_input.text
     )
+    near = fragments.danger_near(dialog.user_input.text)
+    if understanding.crisis != "none" and near and answer_child_after(dialog):
+        return (
+            True  # 「ドアをドンドンたたかれてる」 soon after a child's reply: how to stay safe now, in kana
+        )
     if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
         return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
     if understanding.crisis == "none":
@@ -2485,6 +2580,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
                 or answer_body_after_harm(dialog)
                 or (joined is not None and _answer_joined(dialog, *joined, new=False))
             )
+        if answer_come_now(dialog) or answer_child_leaving(dialog):
+            return True
         if answer_half_serious(dialog):  # 「ネタだけど。半分くらい。電話とか無理だし」 before 「電話は無理」
             return True
         if (
@@ -2612,14 +2709,17 @@ def answer_elder_money(dialog: Dialog) -> None:
 
 def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Understanding:
     """Affairs put in order (「身辺整理はだいたい済んだ」) within `AFTER_CRISIS_WITHIN` of a reply to the
-    writer's own farewell or thoughts of dying (「最後に娘の顔だけ見ておこうかな」): a preparation signal,
+    writer's own farewell or thoughts of dying (「最後に娘の顔だけ見ておこうかな」), or of the gentle question
+    about dying asked after a sign of possible risk: a preparation signal,
     read as thoughts of dying (crisis lines, the direct question, an urgent notice); alone it stays a
     sign of possible risk, asked about gently."""
     if understanding.crisis != "none" or not fragments.holds_word_of(
         dialog.user_input.text, "affairs_in_order"
     ):
         return understanding
-    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+    asked = _recently(dialog, "risk_asked_at", AFTER_CRISIS_WITHIN)
+    shown = _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) and _last_situations(dialog)[0] == "suicidal"
+    if not asked and not shown:
         return understanding
     return replace(understanding, crisis="crisis", crisis_kinds=("suicidal",))
 

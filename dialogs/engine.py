@@ -329,8 +329,11 @@ def handle(
     if with_person:
         if not _relay(dialog, crisis_already_sent=crisis_already_sent):
             _carry_on(dialog, previous)
-    elif not crisis.interrupt(dialog, already_sent=crisis_already_sent):
-        _carry_on(dialog, previous)
+    else:
+        answered = crisis.interrupt(dialog, already_sent=crisis_already_sent)
+        if not answered:
+            _carry_on(dialog, previous)
+        followup.keep_told_after_sending(dialog, answered_by_crisis=answered)
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
         menu.acknowledge_worry(dialog)  # 「この先どうなるのかと思うと」: a word for the fear comes first

@@ -74,6 +74,7 @@ EDITABLE_FIELDS = (
 `edit_field_<key>` in `conversation_words/edit_talk.yaml`."""
 
 WORD_LISTS = (
+    "fear_of_harm",
     "misread",
     "body_after_pills",
     "body_after_cutting",
@@ -195,6 +196,9 @@ WORD_LISTS = (
     "not_romaji_words",
     "own_hurt_mark",
     "carer_fears_telling",
+    "come_now_when",
+    "come_to_me",
+    "child_runs_away",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -716,7 +716,7 @@ def _relative_in_trouble(understanding: Understanding, told_own: Collection[str]
 def _writes_for_themself(understanding: Understanding) -> bool:
     """Whether the message speaks only of the writer's own troubles and says of no one else's."""
     whose = {about for _, about in understanding.concern_about}
-    writer = any(entity.kind == "writer" for entity in understanding.entities)
+    writer = any(entity.kind in ("writer", "writer_apart") for entity in understanding.entities)
     return whose == {"self"} and not writer
 
 
@@ -1079,6 +1079,11 @@ WRITER_SUBJECT = re.compile(
 """The writer named as the one a sentence is about (「私も来年定年で」「私は県外に住んでて」), not as the
 one spoken to (「兄は私からの電話にも出ません」)."""
 
+DYING = re.compile(r"死|自殺|しにたい|消えたい|きえたい")
+"""Words of dying: a sentence with one (「私自身が死にたいなどということはございません」) is the crisis
+reading's, not the writer's situation on the sheet."""
+
+
 OTHERS_NAMED = re.compile(r"息子|娘|兄|弟|姉|妹|父|母|親|夫|妻|主人|子ども|子供|こども|本人|彼|孫|甥|姪")
 """Someone other than the writer named in a sentence (a tiredness told of them is theirs)."""
 
@@ -1099,7 +1104,11 @@ def _writer_own(answers: dict[str, Any], text: str) -> list[str]:
         strain = fragments.holds_word_of(words, "own_strain") and (mine or not OTHERS_NAMED.search(words))
         if strain:  # 「正直どうしたらいいのか」 asks no one
             key = "asker_distress"
-        elif ASKS.search(words) is None and (mine or fragments.tells_spouse_lost(words)):
+        elif (
+            DYING.search(words) is None
+            and ASKS.search(words) is None
+            and (mine or fragments.tells_spouse_lost(words))
+        ):
             key = "asker_situation"
         else:
             continue

@@ -10,6 +10,8 @@ and no reply offers to pass their words on to a person as if nothing had been se
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from typing import Any
 
@@ -18,7 +20,7 @@ from dialogs.content import current_content
 from dialogs.dialog import Dialog
 from dialogs.effects import AddToCase, ConsentScope, RaiseUrgency, WithdrawCase
 from dialogs.flows.common import MenuStates, menu_choices
-from dialogs.flows.reply_due import open_handoff, promised_reply
+from dialogs.flows.reply_due import open_handoff, promised_reply, reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp
 from dialogs.summary import build_summary
@@ -74,6 +76,53 @@ def pass_on_contact(dialog: Dialog, filled: list[str], items: str) -> bool:
     if "district" in filled and district is not None:
         dialog.say("addition.district_changed", district=district.name)
     return True
+
+
+PHONE_NUMBER = re.compile(r"(?<![\d#])0\d(?:[-‐‑–—―ーｰ−\s]?\d){8,9}(?![\d-])")
+"""A Japanese phone number as typed (「090-1234-5678」「０８０１２３４５６７８」「0123-45-6789」): ten or
+eleven digits from 0, with dashes or spaces anywhere between them (after NFKC)."""
+
+NOT_A_PERSONS_NUMBER = ("0120", "0800", "0570", "0990", "0000")
+"""Prefixes of free dials, navi dials and the content's placeholders: a line the bot gave, never the
+person's own number (「0120-279-338にかけてもいい？」)."""
+
+
+def phone_number_in(text: str) -> str | None:
+    """The person's own phone number typed in `text`, as typed; None when there is none, or when the
+    number is a free dial or navi dial (a hotline asked about, not the person's number)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for match in PHONE_NUMBER.finditer(folded):
+        digits = re.sub(r"\D", "", match.group(0))
+        if len(digits) in (10, 11) and not digits.startswith(NOT_A_PERSONS_NUMBER):
+            return match.group(0).strip()
+    return None
+
+
+def pass_on_phone_number(dialog: Dialog, answers: dict[str, Any]) -> bool:
+    """Keep a phone number the person typed as how to reach them (a phone call, with the number as their
+    words), and after sending add the message to the open case with it and say so, with when staff
+    answer; False when the message holds no number of theirs. Before sending it waits on the draft,
+    shown on the consent screen like any other answer."""
+    number = phone_number_in(dialog.user_input.text)
+    if number is None:
+        return False
+    contact = answers.setdefault("contact", {})
+    if not contact.get("choice"):
+        contact.update({"choice": "phone", "from_text": True})
+    contact["words"] = number
+    handoff = open_handoff(dialog)
+    if handoff is None:
+        dialog.say("draft.phone_noted", number=number)
+        return True
+    dialog.effects.append(AddToCase(dialog.user_input.text.strip(), contact_fields(dialog.data)))
+    urgency = str(handoff.get("urgency", "normal"))
+    dialog.say("addition.phone_added", number=number, reply_promise=reply_promise(dialog, urgency))
+    return True
+
+
+def gave_phone_number(dialog: Dialog) -> bool:
+    """Whether this turn kept a phone number the person typed (answered already: no card follows)."""
+    return dialog.user_input.kind == "text" and phone_number_in(dialog.user_input.text) is not None
 
 
 def added_this_turn(dialog: Dialog) -> bool:
@@ -318,18 +367,41 @@ def reword_offers_after_sending(dialog: Dialog) -> None:
     """Once the consultation is sent (and no CSW holds it yet), an offer to pass the words on to a person
     says what became of them: added to the sent consultation (urgently, when this turn raised it), or,
     with the summary only shared, that they can be passed on to it too (its buttons kept)."""
-    if open_handoff(dialog) is None:
+    handoff = open_handoff(dialog)
+    if handoff is None:
         return
     offers = {catalog.text(key) for key in PERSON_OFFERS}
+    raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
+    level = str((dialog.data.get("urgency") or {}).get("level") or handoff.get("urgency") or "normal")
+    reply_by = format_jp(reply_due(dialog, level))
     if added_this_turn(dialog):
-        raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
         key = "followup.offer_added_urgent" if raised else "followup.offer_added"
         choices: tuple[Choice, ...] | None = (Choice(catalog.text("nav.menu"), "menu"),)
     else:
         key, choices = "followup.offer_more", None
+    sent_offers = {catalog.text(key) for key in SENT_OFFERS}
+    added_key = "followup.crisis_added" if raised else "followup.told_added"
     dialog.messages[:] = [
-        Text(catalog.text(key), message.choices if choices is None else choices)
+        Text(catalog.text(key, reply_by=reply_by), message.choices if choices is None else choices)
         if message.text in offers
+        else Text(catalog.text(added_key, reply_by=reply_by), message.choices)
+        if message.text in sent_offers and added_this_turn(dialog)
         else message
         for message in dialog.messages
     ]
+
+
+SENT_OFFERS = ("crisis.offer_sent", "crisis.again_offer_sent")
+"""Closing lines of a crisis reply once the consultation is sent: said again with when staff read it."""
+
+
+def keep_told_after_sending(dialog: Dialog, *, answered_by_crisis: bool) -> None:
+    """After sending, a message the crisis path answered or that raised the case (「いまドアどんどんされ
+    てる。こわい」「ここのひと、いまきてくれる？」) is added to the open case, whatever was shared: the
+    person in charge must read what happened after the case was sent."""
+    if dialog.user_input.kind != "text" or open_handoff(dialog) is None or added_this_turn(dialog):
+        return
+    raised = any(isinstance(effect, RaiseUrgency) for effect in dialog.effects)
+    text = dialog.user_input.text.strip()
+    if (answered_by_crisis or raised) and text and not fragments.hides_from_staff(text):
+        dialog.effects.append(AddToCase(text))

@@ -35,7 +35,7 @@ from dialogs.intake_form import (
 )
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import LATE_NIGHT, bare_contact_time, duration_id
+from dialogs.understanding.entities import LATE_NIGHT, bare_contact_time, duration_id, lives_apart
 
 
 class States(StrEnum):
@@ -198,6 +198,8 @@ def gather(dialog: Dialog) -> list[str]:
     _acknowledge_a_loss(dialog)
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
     in_form = question is not None or dialog.state == consent.States.REVIEW
+    if not in_form and followup.pass_on_phone_number(dialog, answers_of(dialog)):
+        return [*filled, "contact"]  # 「090-1234-5678だ」: how to reach them, on the draft or the sent case
     if not in_form and followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
         return filled
     if noted:
@@ -238,6 +240,10 @@ NOTED_AFTER_WELCOME = ("contact_times", "considerations")
 its caution is still kept)."""
 
 
+NOTED_WORDS = 30
+"""How much of the writer's own situation is quoted back when it was noted."""
+
+
 def _noted_label(answers: Answers, key: str) -> str:
     """How one field filled from text is named back to the person."""
     if key == "hopes":
@@ -245,7 +251,11 @@ def _noted_label(answers: Answers, key: str) -> str:
     if key == "considerations":
         return catalog.text("draft.noted_consideration")
     if key == "asker_situation":
-        return catalog.text("draft.noted_situation")
+        words = str(answers.get("asker_situation", {}).get("words", "")).split("\n")[-1]
+        if lives_apart(words):
+            return catalog.text("draft.noted_situation")
+        short = words if len(words) <= NOTED_WORDS else words[:NOTED_WORDS] + "…"
+        return catalog.text("draft.noted_own_situation", words=short)
     if key == "asker" and answers.get("relation", {}).get("from_text"):
         relation = str(answers["relation"]["choice"])
         noted = "draft.noted_supporter" if relation in SUPPORTER_RELATIONS else "draft.noted_relation"

@@ -12,6 +12,7 @@ office is closed now and when it opens.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 from typing import Literal
@@ -208,11 +209,32 @@ EASY_FORMS: dict[str, str] = {
 """Catalog keys (or key prefixes) said in やさしい日本語 to someone who needs it, and their easy forms."""
 
 
+ENGLISH_FORMS: dict[str, str] = {
+    "menu.concerns_heard": "lang.en.concerns_heard",
+    "person.concern": "en.person.concern",
+}
+"""Catalog keys (or key prefixes) said in English to someone who writes in it, and their English forms."""
+
+
+def listed(dialog: Dialog, items: list[str]) -> str:
+    """Items as one list in the words the person is answered in (「住まいのこと、仕事のこと」, "housing,
+    work")."""
+    if worded(dialog, "person.concern").startswith("en."):
+        return functools.reduce(
+            lambda first, then: catalog.text("en.preview.list", first=first, next=then), items
+        )
+    return catalog.text("summary.separator").join(items)
+
+
 def worded(dialog: Dialog, key: str) -> str:
     """The catalog key (or prefix) to say `key` with: its やさしい日本語 form for someone who writes in it
-    or was found to need it (「わたし しごと ない です」), else `key` itself."""
-    needs_easy = (reply_language(dialog) or known_language(dialog)) == "easy" or said_little_japanese(dialog)
-    return EASY_FORMS.get(key, key) if needs_easy else key
+    or was found to need it (「わたし しごと ない です」) or said they read little Japanese
+    (「にほんご すこし」) and writes no English now, its English form for someone who writes in English
+    (「I lost my job and I have no money for rent」), else `key` itself."""
+    language = reply_language(dialog) or known_language(dialog)
+    if language == "easy" or (language is None and said_little_japanese(dialog)):
+        return EASY_FORMS.get(key, key)
+    return ENGLISH_FORMS.get(key, key) if language == "en" else key
 
 
 def said_little_japanese(dialog: Dialog) -> bool:

@@ -168,7 +168,7 @@ def _heard_concerns(dialog: Dialog) -> bool:
         dialog.say(fresh(dialog, "menu.heard_self"), choices)
     else:
         names = languages.worded(dialog, "person.concern")
-        labels = catalog.text("summary.separator").join(catalog.text(f"{names}.{c}") for c in concerns)
+        labels = languages.listed(dialog, [catalog.text(f"{names}.{c}") for c in concerns])
         dialog.say(languages.worded(dialog, "menu.concerns_heard"), choices, items=labels)
     return True
 
@@ -233,6 +233,18 @@ def fresh(dialog: Dialog, key: str) -> str:
     return chosen
 
 
+NUMBER_QUESTIONS = frozenset({"faq.how_to_reach", "faq.contact_word"})
+"""Questions a message giving the person's number asks by naming it (「電話番号教えればいいべか？090-…」):
+answered by keeping the number, not with the 相談のしかた card."""
+
+
+def asks_more(dialog: Dialog) -> bool:
+    """Whether a message that gave a phone number also asks something else (「電話は090-…です。生活保護
+    について知りたい」): that question is answered after the number is acknowledged."""
+    intents = dialog.understanding.intents if dialog.understanding is not None else ()
+    return any(i.startswith(("faq.", "service.")) and i not in NUMBER_QUESTIONS for i in intents)
+
+
 ANSWER_COMMANDS = frozenset({"cmd.yes", "cmd.no", "cmd.skip", "cmd.later", "cmd.back"})
 """Commands that answer a question (「うん」「答えたくない」「あとで」): on the menu none is waiting."""
 
@@ -245,6 +257,13 @@ def route_text(event: EventData) -> None:
     if safety_line:
         dialog.say("urgent.cold_line")
     if not safety_line and answer_young_carer(dialog):
+        return
+    if (
+        followup.gave_phone_number(dialog)
+        and len(dialog.messages) > int(safety_line)
+        and not asks_more(dialog)
+    ):
+        show_menu(dialog, "menu.next")  # 「電話番号教えればいいべか？090-…」: kept, not the 相談のしかた card
         return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return

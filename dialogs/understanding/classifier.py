@@ -557,14 +557,17 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     here 3 years」 as crisis); a question whether something is gone, its verb in the past
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
     to leave someone (「夫から離れたい」), nor passing the time (「図書館で時間をつぶしております」),
-    nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後),
+    nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
+    what happened (「家内が去年他界しまして」),
     nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
     normalized = normalize_with_spans(text, lex.emoji).text
-    if any(words in normalized for words in (*lex.leaving, *lex.killing_time)) or only_cautions(text):
+    if any(words in normalized for words in (*lex.leaving, *lex.killing_time, *lex.bereaved)):
+        return False
+    if only_cautions(text):
         return False
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):

@@ -1060,6 +1060,12 @@ def _home_visit(text: str) -> list[Entity]:
     ][:1]
 
 
+def lives_apart(sentence: str) -> bool:
+    """Whether a sentence tells that the writer lives apart and visits (「別に住んでて、週末だけ様子見に
+    行ってる」)."""
+    return bool(_LIVES_APART.search(unicodedata.normalize("NFKC", sentence)))
+
+
 def _lives_apart(text: str) -> list[Entity]:
     """The writer's own situation when they live apart and visit (「別に住んでて、週末だけ様子見に行ってる」):
     a family member's, in their words, for the 受付票."""

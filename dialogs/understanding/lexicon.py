@@ -69,6 +69,7 @@ _CONTEXT_KEYS = (
     "after_death",
     "future_worry",
     "bed_tonight",
+    "bereaved",
 )
 
 
@@ -176,6 +177,9 @@ class Lexicon:
     the learned layer alone."""
     future_worry: tuple[str, ...] = ()
     """Words of worry for who is left (「どうなる」「面倒」「将来」), beside `after_death`."""
+    bereaved: tuple[str, ...] = ()
+    """Words of someone's death told as what happened (「家内が去年他界しまして」): no crisis on the learned
+    layer alone."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -411,6 +415,7 @@ def _compile(raw: _Raw) -> Lexicon:
         after_death=norm.all(raw.context.get("after_death", [])),
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
+        bereaved=norm.all(raw.context.get("bereaved", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -221,10 +221,10 @@ def test_keeping_the_records_can_be_typed(keep: str) -> None:
     assert "消さずに" in said(chat)
 
 
-@pytest.mark.parametrize("typed", ["Tell a person", "tell a person", "Tell a person."])
+@pytest.mark.parametrize("typed", ["Talk to a person", "talk to a person", "Talk to a person."])
 def test_an_english_label_typed_is_its_button(typed: str) -> None:
     chat = started("I lost my job and I have no money for rent")
-    assert "Tell a person" in chat.labels
+    assert "Talk to a person" in chat.labels
     chat.send(typed)
     assert chat.state == "consent.review"
     assert typed not in said(chat)  # a command, not words to send

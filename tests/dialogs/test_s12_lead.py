@@ -1,0 +1,74 @@
+"""Session 12, try-out 15 and the retrain: what new people typed that the lead mended.
+
+Each test types the person's words (and variants of our own) and checks what they are told.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogs.understanding.classifier import classify
+from tests.dialogs.chat import said, started
+
+FALLBACK_OPENING = "うまく受け取れなかった"
+
+
+@pytest.mark.parametrize("typed", ["なんや、ロボットかいな", "ロボットかよ", "なんだ機械なんだ", "botじゃん"])
+def test_finding_out_it_is_a_bot_is_answered_with_what_it_is(typed: str) -> None:
+    reply = said(started(typed))
+    assert FALLBACK_OPENING not in reply
+    assert "自動で応答する" in reply
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "家内が去年他界しまして、わたしももうすぐ定年です。どうしていいかわかりません",
+        "主人が先月亡くなりまして、息子と二人です",
+    ],
+)
+def test_a_death_told_as_what_happened_is_not_crisis(typed: str) -> None:
+    assert classify(typed).crisis == "none"
+
+
+DEATH_AND_A_WISH = ("妻が亡くなって、もう生きていたくない", "主人が亡くなってから、私も早く逝きたい")
+
+
+@pytest.mark.parametrize("typed", DEATH_AND_A_WISH)
+def test_a_wish_to_die_after_a_death_stays_crisis(typed: str) -> None:
+    assert classify(typed).crisis == "crisis"
+
+
+LAST_LOOK = ("最後に家族の顔を見ておきたい", "最後に家族の顔を見たい", "最後に息子に会っておきたい")
+
+
+@pytest.mark.parametrize("typed", LAST_LOOK)
+def test_a_last_look_at_ones_family_is_asked_about_gently(typed: str) -> None:
+    reading = classify(typed)
+    assert reading.crisis == "crisis" or reading.possible_risk
+
+
+LAST_VISIT = ("引っ越す前に最後に友達に会いたい", "祖母が入院していて、最後に顔を見ておきたい")
+
+
+@pytest.mark.parametrize("typed", LAST_VISIT)
+def test_a_last_visit_for_a_move_or_a_dying_relative_is_not_a_farewell_rule(typed: str) -> None:
+    evidence = [e.rule for e in classify(typed).evidence]
+    assert not any("last_look" in rule for rule in evidence), evidence
+
+
+FATHER = (
+    "私は64歳の父親です。38歳の息子が7年ほど部屋からほとんど出てきません。",
+    "壁を蹴る音が日に日に強くなっておりまして、いずれ妻に手を上げるのではないかと案じております。",
+)
+
+
+def test_a_fathers_fear_for_his_wife_is_violence_at_home_not_a_partners_control() -> None:
+    reply = said(started(*FATHER))
+    assert "保健所" in reply and "110" in reply
+    assert "見張られたり" not in reply
+
+
+def test_the_writers_own_situation_is_quoted_back_as_written_not_as_living_apart() -> None:
+    reply = said(started("息子のことで相談です", "私は64歳の父親で、以前は市役所に勤めておりました"))
+    assert "離れて暮らしながら" not in reply
