@@ -112,6 +112,9 @@ QuestionId = Literal[
     "ask.eviction",
     "ask.outside_city",
     "ask.call_now",
+    "ask.after_prison",
+    "ask.short_stay",
+    "ask.postpartum",
 ]
 """Questions on a service's rules (生活保護, 住居確保給付金), on a court's payment demand (what happens
 if it is ignored, what a lawyer costs), on applying (the income limit, what to bring, at the weekend, in
@@ -120,10 +123,12 @@ on how a family member might bring up a doctor, on leaving a child for a while (
 without going out, on where to turn about gambling and on reaching 110/119 without a voice and on a
 sign-language interpreter, on a loan shark (闇金) and the police, on being pushed toward 生活保護, on a
 family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
-a food bank and on the ways to consult in writing (メール・FAX・チャット), on 扶養照会 (whether
-relatives are asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services
-and their cost, on an eviction letter's date, on consulting from outside the city and on whether a call
-goes through now, answered as dated content with a source."""
+a food bank and on the ways to consult in writing (メール・FAX・チャット), on life after leaving prison
+(自立相談支援, 一時生活支援, 生活保護, 保護観察所), on how soon a short stay for an elderly parent can be had
+(ショートステイ), on the weeks after a birth (保健センター, 産後ケア, #8000), on 扶養照会 (whether relatives
+are asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services and their
+cost, on an eviction letter's date, on consulting from outside the city and on whether a call goes through
+now, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""
@@ -327,6 +332,9 @@ class Hotline(_Model):
     """What the line is, for someone who asks or fears the police (who answers, whether a name is needed)."""
     shelter: str = ""
     """What the line can do about a safe place tonight, for someone leaving violence (empty: nothing said)."""
+    minorities: str = ""
+    """The line's own service for sexual minorities (LGBTQ), said after words of it (「ゲイってばれて」);
+    empty: none known."""
     verified_at: date
     source: str
 

@@ -92,6 +92,7 @@ from dialogs.violence import (
 
 Situation = Literal[
     "child",
+    "child_dying",
     "neglect",
     "violence",
     "at_home",
@@ -122,6 +123,7 @@ wording nor 189)."""
 
 SITUATIONS: tuple[Situation, ...] = (
     "suicidal",
+    "child_dying",
     "relative_suicidal",
     "relative_self_harm",
     "violence",
@@ -139,6 +141,7 @@ SITUATIONS: tuple[Situation, ...] = (
 )
 
 LINES_FOR: dict[Situation, str] = {
+    "child_dying": "child_talk",
     "overdose": "suicidal",
     "self_harm": "suicidal",
     "neglect": "child",
@@ -148,6 +151,13 @@ LINES_FOR: dict[Situation, str] = {
     "family": "violence",
 }
 """Situations whose hotlines are another situation's (the content lists none for an overdose or cutting)."""
+
+LINES_TOO: dict[Situation, str] = {"child_dying": "child"}
+"""Lines that follow a situation's own: a child thinking of dying hears 子供SOS first, then 189."""
+
+PARTNER_ONLY_KINDS = frozenset({"violence"})
+"""The kinds of a line only for violence from a partner (DV相談＋, #8008): never for a grown-up hurt by a
+parent (`family`)."""
 
 Hurt = Literal["child", "neglected", "partner", "parent", "own_child", "at_home", "by_parent"]
 """Who is being hurt in the conversation: the writer as a child (hit, or given no food), the writer by a
@@ -323,9 +333,17 @@ def _fitting_situations(
     if _parent_who_may_hurt(understanding, data or {}, text, hurt):
         return ("grown_child",) if _child_is_grown(understanding, data or {}) else ("parent",)
     if not kinds & {"violence", "child_abuse"}:
+        alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
+        child = hurt in CHILD_HURTS or _writes_as_a_minor(understanding, data or {}, text)
+        writer = not relative_speaks_of_dying(text) and not not_the_writer(text)
+        past = memory_of(data or {})
+        harmed = bool(set(HARMED) & set(past.answered))  # after cutting or pills: that reply's own question
+        crisis_rules = {e.rule for e in understanding.evidence if e.label == "crisis"}
+        cry = bool(crisis_rules) and crisis_rules <= CRY_FOR_HELP_RULES  # 「たすけて」: no wish to die
+        if alone and child and writer and not harmed and not cry and not _says_adult(understanding):
+            return ("child_dying",)  # 「なんか死んだほうが楽かも」 from a child: her lines and the question
         if hurt in CHILD_HURTS and not _says_adult(understanding):
             return (SITUATION_OF_HURT[hurt],)
-        alone = "suicidal" in kinds and not kinds & {"self_harm", "overdose", "harm_to_others"}
         if alone and (relative_speaks_of_dying(text) or not_the_writer(text)):
             return ("relative_suicidal",)
         if kinds == {"self_harm"}:
@@ -660,10 +678,16 @@ def _open_lines(situations: tuple[Situation, ...], now: datetime) -> tuple[list[
         for line in current_content().hotlines
         if line.hours_known and line.is_open_at(now) and "emergency" not in line.kinds
     ]
+    if situations and situations[0] == "family":  # a parent's violence: no partner's line
+        lines = [line for line in lines if not set(line.kinds) <= PARTNER_ONLY_KINDS]
     fitting: list[Hotline] = []
     for situation in situations:
-        kind = LINES_FOR.get(situation, situation)
-        fitting += [line for line in lines if kind in line.kinds and line not in fitting]
+        kinds = (
+            LINES_FOR.get(situation, situation),
+            *((LINES_TOO[situation],) if situation in LINES_TOO else ()),
+        )
+        for kind in kinds:
+            fitting += [line for line in lines if kind in line.kinds and line not in fitting]
     fitting += [line for line in lines if "anything" in line.kinds and line not in fitting]
     return (
         [line for line in fitting if line.channel == "phone"],
@@ -741,6 +765,8 @@ def crisis_messages(
     no_phone: bool = False,
     pills_kept: bool = False,
     friend: bool = False,
+    young: bool = False,
+    minority: bool = False,
 ) -> tuple[Text, ...]:
     """The first crisis reply: safety now, the fitting lines open at `now`, and the offer of a person
     (after a case was sent, that this message reached it); with `ask` (a way of dying named, or
@@ -750,7 +776,9 @@ def crisis_messages(
     or colleague, whose reply says what a friend can do); `asked` (whether to call 119
     or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
     only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first; someone
-    who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy."""
+    who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy. Someone whose
+    age is not known and who may be a child (`young`: hurt by a parent, put out of home) is told the
+    children's lines too; words of being a sexual minority (`minority`) name a line's service for it."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
     if friend and f"{first_key}.friend" in catalog.entries():  # what a friend can do, not a family
         first_key += ".friend"
@@ -764,9 +792,35 @@ def crisis_messages(
         lines += "\n" + catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later))
     if pills_kept:
         lines += "\n" + catalog.text("crisis.pills_kept_away")
+    if young:
+        lines += young_lines_text(now, lines)
+    if minority:
+        lines += minority_lines_text(now)
     if ask:
-        return (first, Text(lines), Text(offer.text), _direct_question(with_person=with_person))
+        question = _direct_question(with_person=with_person, child=situations[0] == "child_dying")
+        return (first, Text(lines), Text(offer.text), question)
     return (first, Text(lines), offer)
+
+
+def young_lines_text(now: datetime, told: str = "") -> str:
+    """The children's phone lines open now not already in `told`, for a writer whose age is not known
+    (「18歳未満のときは…」), opening with a line end; '' when none is left."""
+    phones, _ = _open_lines(("child",), now)
+    left = [line for line in phones if "child" in line.kinds and line.number not in told]
+    if not left:
+        return ""
+    return "\n" + catalog.text("crisis.young_too", lines="\n".join(_line_text(line) for line in left)).strip()
+
+
+def minority_lines_text(now: datetime) -> str:
+    """What lines open now offer sexual minorities (「ゲイってばれて…」), opening with a line end; ''
+    when the content names none."""
+    said = [
+        catalog.text("crisis.minority_line", name=line.name, service=line.minorities).strip()
+        for line in current_content().hotlines
+        if line.minorities and line.hours_known and line.is_open_at(now)
+    ]
+    return "".join(f"\n{text}" for text in said)
 
 
 def _lines_text(situations: tuple[Situation, ...], now: datetime, *, no_phone: bool = False) -> str:
@@ -783,15 +837,16 @@ def _lines_text(situations: tuple[Situation, ...], now: datetime, *, no_phone: b
     )
 
 
-def _direct_question(*, with_person: bool) -> Text:
-    """The direct question about dying, with buttons to answer it (and to be heard by a person)."""
+def _direct_question(*, with_person: bool, child: bool = False) -> Text:
+    """The direct question about dying, with buttons to answer it (and to be heard by a person); to a
+    child (`child`), in a child's words, with whether the place is safe."""
     choices: tuple[Choice, ...] = (
         Choice(catalog.text("risk.yes"), "risk:yes"),
         Choice(catalog.text("risk.no"), "risk:no"),
     )
     if not with_person:
         choices = (*choices, Choice(catalog.text("risk.listen"), "human"))
-    return Text(catalog.text("crisis.method_ask"), choices)
+    return Text(catalog.text("crisis.child_ask" if child else "crisis.method_ask"), choices)
 
 
 def dv_messages(now: datetime) -> tuple[Text, ...]:
@@ -813,8 +868,12 @@ def again_messages(
     sent: bool = False,
     no_phone: bool = False,
     friend: bool = False,
+    minority: bool = False,
 ) -> tuple[Text, ...]:
     """The brief reply to a second trigger: heard, one fitting line open now, and a person.
+
+    A child hurt at home hears two children's lines (189 and 子供SOS), in her own short words; words of
+    being a sexual minority (`minority`) name a line's service for it.
 
     About pills (`pills`, or pills already taken) it names 119 first, every time. Brief replies in a
     row (`turn`, counted from 0) take turns between two wordings and two lines, so the same cry again
@@ -827,7 +886,9 @@ def again_messages(
         fitting = chats + phones
     variant = ".b" if turn % 2 else ""
     first = fitting[1:2] if variant and len(fitting) > 1 else fitting[:1]
-    line = _line_text(first[0]) if first else catalog.text("crisis.again_emergency")
+    if situations[0] == "child" and len(fitting) > 1 and not no_phone:
+        first = fitting[:2]
+    line = "\n".join(_line_text(one) for one in first) if first else catalog.text("crisis.again_emergency")
     key = "crisis.again_overdose" if pills or situations[0] == "overdose" else "crisis.again"
     if situations[0] == "overdose":
         key = "crisis.again_overdose_taken"  # 「20錠くらい？」 after pills taken: 119 now, not "if"
@@ -844,11 +905,15 @@ def again_messages(
         "neglect",
         "missing",
         "family",
+        "child",
+        "child_dying",
     ):  # a child unfed: never 110
         key = f"crisis.again_{situations[0]}"
     if friend and situations[0] == "relative_suicidal":
         key = "crisis.again_friend_suicidal"  # a friend: not 「ご家族のことが」
     text = catalog.text(key + variant, line=line)
+    if minority:
+        text = text.rstrip("\n") + minority_lines_text(now)
     if with_person or sent:
         return (Text(text), _offer("crisis.offer", with_person=with_person, sent=sent))
     return (Text(text), _offer("crisis.again_offer" + variant))
@@ -1037,6 +1102,7 @@ def reply_for(
     *,
     with_person: bool = False,
     text: str = "",
+    young: bool = False,
 ) -> tuple[tuple[Text, ...], CrisisMemory]:
     """The crisis reply that fits what the conversation knows, and the memory after it.
 
@@ -1053,7 +1119,10 @@ def reply_for(
     or not answered and not asked in the last `QUESTION_FRESH`, get the brief reply and the question.
     Cutting told as a way to cope (「別に死にたいわけじゃない。やると落ち着くだけ」), or more words after
     the bleeding stopped, is heard without first aid again. After a case was sent, the reply says the
-    message reached it; after 「電話は無理」, chat and LINE lines come first."""
+    message reached it; after 「電話は無理」, chat and LINE lines come first. A child thinking of dying
+    (`child_dying`) is asked the direct question at once, in a child's words; someone who may be a child,
+    age unknown (`young`), is asked too and told the children's lines beside the others."""
+    minority = fragments.holds_word_of(text, "sexual_minority")
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
     asked = asks_to_call(understanding) and situations[0] in CALL_YES
@@ -1073,6 +1142,7 @@ def reply_for(
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
+        ask = ask or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
         who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         friend = situations[0] == "relative_suicidal" and (names_a_friend(text) or memory.friend)
         messages = crisis_messages(
@@ -1086,6 +1156,8 @@ def reply_for(
             no_phone=no_phone,
             pills_kept=fragments.pills_kept(text),
             friend=friend,
+            young=young,
+            minority=minority,
         )
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
@@ -1108,7 +1180,7 @@ def reply_for(
         messages = coping_messages(now, with_person=with_person, no_phone=no_phone, sent=sent, memory=memory)
         return messages, memory.after(situations, now, brief=True)
     pills = understanding is not None and "overdose" in understanding.crisis_kinds
-    if situations[0] == "suicidal" and not memory.question_settled(now):  # never asked, or not answered
+    if situations[0] in ("suicidal", "child_dying") and not memory.question_settled(now):  # never asked
         brief, offer = again_messages(
             now,
             situations,
@@ -1119,7 +1191,8 @@ def reply_for(
             no_phone=no_phone,
         )
         kept = (Text(offer.text),) if sent or with_person else ()  # what becomes of it, without buttons
-        messages = (brief, *kept, _direct_question(with_person=with_person))
+        question = _direct_question(with_person=with_person, child=situations[0] == "child_dying")
+        messages = (brief, *kept, question)
         return messages, memory.after(situations, now, asked=True, brief=True)
     if (
         situations[0] == "child"
@@ -1141,6 +1214,7 @@ def reply_for(
         sent=sent,
         no_phone=no_phone,
         friend=memory.friend or names_a_friend(text),
+        minority=minority,
     )
     return messages, memory.after(situations, now, brief=True)
 
@@ -1333,7 +1407,12 @@ def _answer_crisis(
     reading = understanding or dialog.understanding
     memory = memory_of(dialog.data)
     text = dialog.user_input.text
-    messages, after = reply_for(reading, situations, memory, dialog.now, with_person=with_person, text=text)
+    young = situations[0] in YOUNG_TOO and maybe_young(dialog, reading, situations[0])
+    if situations[0] == "child" and memory.is_repeat("child_dying", dialog.now):
+        memory = replace(memory, answered=(*memory.answered, "child"))  # her lines were given: brief
+    messages, after = reply_for(
+        reading, situations, memory, dialog.now, with_person=with_person, text=text, young=young
+    )
     stored = dialog.data.setdefault("crisis", {})
     stored.update(
         shown_at=dialog.now.isoformat(),
@@ -1571,6 +1650,12 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         dialog.say("crisis.denied_after_pills" if pills else "crisis.denied")
         dialog.send(_offer_to(dialog, "crisis.again_offer"))
         return True
+    if fragments.apologises(text) and not waved_off and not fragments.takes_back(text):
+        # 「すみません取り乱して」: no need to say sorry, not the generic 受け取りました
+        menu = Choice(catalog.text("nav.menu"), "menu")
+        person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+        dialog.say("crisis.no_apology", (*person, menu), line=_written_line_first(situations, dialog.now))
+        return True
     if "talk.child_guidance" in intents and situations[0] == "child":
         guidance = child_guidance_text(dialog.now)
         if guidance is None:
@@ -1614,25 +1699,110 @@ def answer_half_serious(dialog: Dialog) -> bool:
     """Thoughts of dying said to be partly meant, soon after the reply to them (「いやまあネタだけど。半分
     くらい」「ちょっとは本気」「冗談だけど…」): no take-back. Half is enough to take seriously, the
     direct question with its buttons, and the lines to write to first (only those, if they cannot phone).
+    A take-back taken back (「うそうそ」 then 「いや、うそじゃないかも　わからん」), or half said again, comes
+    soon after the block: one line to reach now and the direct question, never the menu.
     True when answered."""
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
         return False
-    if not fragments.half_serious(dialog.user_input.text):
+    text = dialog.user_input.text
+    if not (fragments.half_serious(text) or fragments.undoes_take_back(text)):
         return False
     keep_typed(dialog)
     reasons = (catalog.text("urgency.half_serious"),)
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     tick_for_the_writer(dialog.data, "mental_health")
-    _mark(dialog, "risk_asked_at")
     no_phone = memory_of(dialog.data).no_phone
+    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
+    taken_back, said_before = (
+        _recently(dialog, key, REPEAT_WITHIN) for key in ("taken_back_at", "half_serious_at")
+    )
+    _mark(dialog, "risk_asked_at")
+    _mark(dialog, "half_serious_at")
+    line = _written_line_first(("suicidal",), dialog.now)
+    if said_before:  # said again: not the same words, the question still open with its buttons
+        dialog.send(Text(catalog.text("crisis.take_back_undone.again", line=line).strip(), question.choices))
+        return True
+    if taken_back:  # 「うそうそ」 then 「いや、うそじゃないかも」: the block was just shown, so briefly
+        dialog.send(Text(catalog.text("crisis.take_back_undone", line=line).strip()), question)
+        return True
     chats = _open_lines(("suicidal",), dialog.now)[1]
     if no_phone and chats:
         lines = catalog.text("crisis.chats_first", lines="\n".join(_line_text(line) for line in chats))
     else:
         lines = _lines_text(("suicidal",), dialog.now, no_phone=no_phone)
-    question = _direct_question(with_person=bool(dialog.data.get("with_person")))
     dialog.send(Text(catalog.text("crisis.half_serious")), Text(lines), question)
+    return True
+
+
+MISSING_REASONS = ("urgency.reason.missing", "urgency.crisis_reason.unseen")
+"""The reasons the reply for a relative gone and not found gave the case, taken off when it is not urgent."""
+
+
+def answer_missing_not_urgent(dialog: Dialog) -> bool:
+    """Soon after the reply for a relative gone and not found (110 now), the writer says it is not urgent
+    or long ago (「急ぎではないんです。もう半年になります」): the misreading is owned, the urgency it gave
+    comes down (level back to normal when no other reason stands), the conversation no longer holds a
+    missing person, and her words stay on the 受付票 as she wrote them. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "missing":
+        return False
+    if not fragments.holds_word_of(text, "missing_not_urgent"):
+        return False
+    keep_typed(dialog)
+    stored = dialog.data.get("urgency", {})
+    remembered = dialog.data.get("crisis", {})
+    taken_off = {catalog.text(key) for key in MISSING_REASONS} | set(remembered.pop("missing_reasons", []))
+    kept = [reason for reason in stored.get("reasons", []) if reason not in taken_off]
+    if kept:
+        stored["reasons"] = kept
+    else:
+        dialog.data.pop("urgency", None)
+    for key in ("situations", "answered"):
+        remembered[key] = [situation for situation in remembered.get(key, []) if situation != "missing"]
+    if not remembered["situations"] and not remembered["answered"]:
+        for key in ("situations", "answered", "shown_at", "brief"):
+            remembered.pop(key, None)
+    heard = " ".join(str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", []))
+    if not fragments.holds_word_of(heard, "care_named"):  # 介護 came only from reading her as missing
+        untick_read_from_text(dialog.data, "caregiving")
+    menu = Choice(catalog.text("nav.menu"), "menu")
+    person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+    dialog.say("crisis.missing_not_urgent", (*person, menu), who=_relative_heard(dialog))
+    return True
+
+
+def _relative_heard(dialog: Dialog) -> str:
+    """The respectful name of the relative the kept words last name (娘 → 娘さん), else 「ご家族」."""
+    heard = [str(item.get("words", "")) for item in dialog.data.get("intake", {}).get("heard", [])]
+    for words in reversed(heard):
+        if RELATIVE_WORD.search(words):
+            return relative_name(words)
+    return catalog.text("crisis.relative.family")
+
+
+def answer_drinking_after_wish(dialog: Dialog) -> bool:
+    """Drink named soon after a reply to thoughts of dying (「ストロング5本目」「酒めっちゃ飲んでる」), with
+    no pills: no overdose and no 119 for it, but gently said that drink makes the feelings heavier and
+    harder to hold back tonight, with a line to reach now; the 受付票 carries it as a reason. Said again
+    within `REPEAT_WITHIN`: a short line. True when answered."""
+    text = dialog.user_input.text
+    if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
+        return False
+    if not fragments.drinks_without_pills(text):
+        return False
+    keep_typed(dialog)
+    line = _written_line_first(("suicidal",), dialog.now)
+    if _recently(dialog, "drinking_at", REPEAT_WITHIN):
+        dialog.say("crisis.drinking_after_wish.again", line=line)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    _mark(dialog, "drinking_at")
+    reasons = (catalog.text("urgency.reason.drinking_after_wish"),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    dialog.say("crisis.drinking_after_wish", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1672,6 +1842,64 @@ def answer_minor_after_violence(dialog: Dialog) -> bool:
     about = told[0].about if told else ""
     dialog.send(Text(catalog.text("crisis.child_fears_telling", about=about).strip()))
     _answer_crisis(dialog, ("child",), already_sent=False)
+    return True
+
+
+def answer_minor_told(dialog: Dialog) -> bool:
+    """The writer says she is under 18 (「16です　高1」) soon after replies that did not know it (a night
+    put out of home, thoughts of dying): from now on the children's lines, in a child's words, once and
+    short; put out by a parent, 189 and 一時保護 for tonight, and the case raised as a child at home."""
+    understanding = dialog.understanding
+    memory = memory_of(dialog.data)
+    if understanding is None or memory.hurt in CHILD_HURTS or "child" in memory.answered:
+        return False
+    if set(HARMED) & set(memory.answered):  # 「119とかまじむり…てか高1だし」 after cutting: 119 first
+        return False
+    if not _writes_as_a_minor(understanding, {}, dialog.user_input.text):
+        return False
+    put_out = _put_out_lately(dialog)
+    if not put_out and not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    stored = dialog.data.setdefault("crisis", {})
+    if put_out or memory.hurt == "by_parent":
+        stored["hurt"] = "child"
+        reasons = (catalog.text("urgency.reason.child_at_home"),)
+        _record(dialog, "crisis", reasons)
+        dialog.effects.append(RaiseUrgency("crisis", reasons))
+    phones, chats = _open_lines(("child_dying",), dialog.now)
+    reach = [line for line in phones if "child_talk" in line.kinds][:1] + chats[:1]
+    key = "crisis.minor_told.no_place" if put_out else "crisis.minor_told"
+    dialog.say(key, lines="\n".join(_line_text(line) for line in reach))
+    recent = list(memory.answered) if memory.recent(dialog.now) else []
+    stored.update(shown_at=dialog.now.isoformat(), answered=[*recent, "child"], brief=0)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_phone_low(dialog: Dialog) -> bool:
+    """The phone's charge running low soon after lines were given (「スマホの充電あと20%」): keep the most
+    important number, make the charge last, where to charge; not a money worry, not the lines again."""
+    text = dialog.user_input.text
+    if not (fragments.holds_word_of(text, "battery_named") and fragments.holds_word_of(text, "battery_low")):
+        return False
+    stamp = dialog.data.get("crisis", {}).get("urgent_told", {})
+    urgent = any(
+        isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < AFTER_CRISIS_WITHIN
+        for told in stamp.values()
+    )
+    if not urgent and not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    understanding = dialog.understanding
+    memory = memory_of(dialog.data)
+    child = memory.hurt in CHILD_HURTS or (
+        understanding is not None and _is_child(understanding, dialog.data)
+    )
+    situation: Situation = "child" if child else _last_situations(dialog)[0]
+    phones, chats = _open_lines((situation,), dialog.now)
+    first = (phones + chats)[:1]
+    line = _line_text(first[0]) if first else ""
+    dialog.say("crisis.phone_low.child" if child else "crisis.phone_low", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
 
 
@@ -1963,6 +2191,10 @@ def answer_child_after(dialog: Dialog) -> bool:
     key = "crisis.child_not_home" if not_home else "crisis.child_danger_near" if near else here
     if says_no_phone and not near and not not_home:
         key = "crisis.child_no_phone"
+    if key == "crisis.child_here" and _recently(dialog, "child_here_at", REPEAT_WITHIN):
+        key, lines = "crisis.child_here.b", lines.split("\n")[0]  # said lately: short, one line
+    if key == "crisis.child_here":
+        _mark(dialog, "child_here_at")
     dialog.say(key, line=lines)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
     return True
@@ -2080,15 +2312,42 @@ def answer_no_child_guidance(dialog: Dialog) -> None:
 
 
 def ask_about_risk(dialog: Dialog) -> bool:
-    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked."""
+    """Ask one gentle, direct question when the message shows signs short of crisis; False if not asked.
+    Signs in someone else the writer tells of (「母親は相談にいく気力がない」 from a teacher) are not the
+    writer's: they are answered about that person (family may consult alone, a visit), never with the
+    question about dying put to the writer."""
     understanding = dialog.understanding
     if understanding is None or not understanding.possible_risk or understanding.crisis != "none":
         return False
+    if _signs_in_someone_else(understanding, dialog.user_input.text):
+        keep_typed(dialog)
+        who = relative_name(dialog.user_input.text)
+        dialog.say("risk.someone_else_worn_out", who=who)
+        return True
     if _recently(dialog, "risk_asked_at", RISK_ASKED_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return False
     _mark(dialog, "risk_asked_at")
+    told = next((topic for topic in ANSWERED_BESIDE_RISK if topic in understanding.intents), None)
+    if told is not None:  # 「赤ちゃん産んでから毎日涙が出る」: where to turn, then the gentle question
+        dialog.send_content(answers.question_text(dialog, cast(QuestionId, told)))
+        dialog.data[answers.ANSWERED] = {"topic": told, "at": dialog.now.isoformat()}
     dialog.say("risk.ask", _risk_choices())
     return True
+
+
+def _signs_in_someone_else(understanding: Understanding, text: str) -> bool:
+    """Whether the signs short of crisis are told of a relative named (「母親は…気力がない」「父親はもう限界
+    みたいで」) and the writer does not speak of themself (not 「私ももう限界」)."""
+    about = dict(understanding.concern_about).get("mental_health")
+    if about != "other" or RELATIVE_WORD.search(text) is None:
+        return False
+    return not any(word in text for word in FIRST_PERSON)
+
+
+ANSWERED_BESIDE_RISK = ("ask.postpartum",)
+"""Topics whose answer comes before the gentle question about dying when both are read in one message:
+a mother worn out after a birth (「赤ちゃんが泣き止まなくて私も泣いてばかり」) hears of the 保健センター and
+産後ケア as well as being asked, gently, how she is."""
 
 
 def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
@@ -2102,6 +2361,14 @@ def answer_risk(dialog: Dialog, *, typed_yes: bool = False) -> bool:
     _record(dialog, "crisis", reasons)
     dialog.effects.append(RaiseUrgency("crisis", reasons))
     memory = memory_of(dialog.data)
+    if memory.is_repeat("child_dying", dialog.now):  # a child asked in her words: her lines, her words
+        _answer_crisis(dialog, ("child_dying",), already_sent=True)
+        phones, chats = _open_lines(("child_dying",), dialog.now)
+        reach = (phones[:1] + chats[:1]) if not memory.no_phone else (chats + phones)[:2]
+        told = "\n".join(_line_text(line) for line in reach) or catalog.text("crisis.again_emergency")
+        dialog.say("crisis.child_yes", line=told)
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
     if memory.is_repeat("suicidal", dialog.now) or memory.asked_lately(dialog.now):  # the direct question
         _answer_crisis(dialog, ("suicidal",), already_sent=True)  # remembered; the reply is its own
         phones, chats = _open_lines(("suicidal",), dialog.now)
@@ -2170,8 +2437,9 @@ def _risk_choices() -> tuple[Choice, ...]:
 def stay_with_open_question(dialog: Dialog) -> bool:
     """Words that do not answer the gentle question about dying, asked within `QUESTION_FRESH` and not
     answered: a bare filler (「なんか」「😢」) is told there is no hurry and the buttons stay; words of
-    being worn out (「全部いやになった」) get the question once more, gently, once. Never a question or
-    a request (those are answered as asked). True when answered."""
+    being worn out (「全部いやになった」) get the question once more, gently, once — only words the rules
+    read as a sign of danger (possible_risk): tiredness or a worry told (「夜中に何回も起こされる」) is heard
+    as what it tells. Never a question or a request (those are answered as asked). True when answered."""
     understanding = dialog.understanding
     if understanding is None or understanding.intents or understanding.crisis != "none":
         return False
@@ -2181,7 +2449,9 @@ def stay_with_open_question(dialog: Dialog) -> bool:
         dialog, "risk_reasked_at", QUESTION_FRESH
     ):
         return False
-    worn_out = understanding.possible_risk or set(understanding.concerns) == {"mental_health"}
+    worn_out = (
+        understanding.possible_risk
+    )  # a new sign of danger, not tiredness told (「夜中に何回も起こされる」)
     if understanding.concerns and not worn_out:
         return False  # another worry told (「お金もなくて」): heard as such
     keep_typed(dialog)
@@ -2459,18 +2729,101 @@ def _leaving_on_a_date(understanding: Understanding, text: str) -> Understanding
     return replace(understanding, crisis_kinds=cast(Any, leaving))
 
 
+YOUNG_TOO: tuple[Situation, ...] = ("suicidal", "family")
+"""Replies that name the children's lines too when the writer may be a child, age unknown."""
+
+
+def _age_unknown(understanding: Understanding | None, data: dict[str, Any]) -> bool:
+    """Whether nothing in the message or the draft tells the writer's age (neither under 18 nor grown)."""
+    if understanding is not None and (_says_adult(understanding) or _is_child(understanding, data)):
+        return False
+    return not data.get("intake", {}).get("answers", {}).get("age_band", {}).get("choice")
+
+
+def _put_out_lately(dialog: Dialog) -> bool:
+    """Whether the writer told, within `REPEAT_WITHIN`, of being put out of home by a parent."""
+    return _recently(dialog, "put_out_at", REPEAT_WITHIN)
+
+
+def maybe_young(dialog: Dialog, understanding: Understanding | None, situation: Situation) -> bool:
+    """Whether the writer, age unknown, may be a child: hurt by a parent (「父に殴られた」), or put out of
+    home by one lately (「親に家追い出された」, then 「なんか死んだほうが楽かも」)."""
+    if not _age_unknown(understanding, dialog.data):
+        return False
+    return situation == "family" or _put_out_lately(dialog)
+
+
+def put_out_by_parent(understanding: Understanding) -> bool:
+    """Whether the words tell of being put out of home by a parent (「親に家追い出された」
+    「母に追い出された」): a night without a bed, and the writer may be a child; not a landlord
+    (「大家に追い出された」)."""
+    out_now = "no_shelter" in understanding.crisis_kinds or any(
+        evidence.label == "urgent" and evidence.rule.endswith(PUT_OUT_RULES)
+        for evidence in understanding.evidence
+    )  # not 「出ていけと言われた」: told to leave, a home still to keep
+    if not out_now:
+        return False
+    return any(
+        entity.kind == "relation" and entity.value == "child" and entity.about == "self"
+        for entity in understanding.entities
+    )
+
+
+PUT_OUT_RULES = ("#evicted_now", "#kicked_out")
+"""Rules that read being put out of home already (「追い出された」), not told to leave by a day."""
+
+
+def _urgent_again(dialog: Dialog, kinds: set[CrisisKind], minor: bool, young: bool) -> None:
+    """The same urgent need again, briefly: a child's or a maybe-child's bed tonight (189), or that it was
+    received; that it reaches a person only when a case was sent, else how to send it."""
+    if minor and kinds & {"no_shelter", "eviction"}:
+        dialog.say("urgent.child_no_place_again")
+        return
+    if young and kinds & {"no_shelter", "eviction"}:
+        desk = current_content().temporary_living_info.after_hours_desk
+        dialog.say("urgent.put_out_again", desk=desk.name, phone=desk.phone)
+        return
+    sent = isinstance(dialog.data.get("handoff"), dict) or bool(dialog.data.get("with_person"))
+    dialog.say("urgent.again_sent" if sent else "urgent.again")
+
+
+def _answer_put_out(dialog: Dialog, understanding: Understanding, *, young: bool) -> None:
+    """Put out of home by a parent (「親に家追い出された」): tonight's bed (not rent); the age unknown
+    (`young`), what a child can do (189, 一時保護, the children's lines), and the age asked once."""
+    tonight = replace(
+        understanding,
+        crisis_kinds=("no_shelter",),
+        concerns=tuple(concern for concern in understanding.concerns if concern != "housing"),
+    )
+    dialog.say("urgent.tonight", guidance=_urgent_guidance(tonight, dialog.now))
+    if not young:
+        return
+    phones, _ = _open_lines(("child",), dialog.now)
+    lines = "\n".join(_line_text(line) for line in phones if "child" in line.kinds)
+    dialog.say("urgent.put_out_young", lines=lines)
+
+
 def _answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     """Send the DV lines (the lines for violence at home when a grown child shouts), 一時生活支援 guidance
     (a child's lines to a child with nowhere to go) or what a court's payment demand needs; the same
     urgent situation again gets one short line."""
     kinds = set(understanding.crisis_kinds)
+    minor = _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
+    put_out = put_out_by_parent(understanding)
+    if put_out:  # put out tonight: no bed tonight, whatever else the words name
+        kinds |= {"no_shelter", "eviction"}
+        _mark(dialog, "put_out_at")
+        if not _says_adult(understanding):
+            dialog.data["crisis"]["hurt"] = "child" if minor else "by_parent"
+    young = not minor and _put_out_lately(dialog) and _age_unknown(understanding, dialog.data)
     if _told_lately(dialog, sorted(kinds) or ["unnamed"]):
-        dialog.say("urgent.again")
+        _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
         return
-    if kinds & {"no_shelter", "eviction"} and _writes_as_a_minor(
-        understanding, dialog.data, dialog.user_input.text
-    ):
+    if kinds & {"no_shelter", "eviction"} and minor:
         _answer_child_no_place(dialog)
+        return
+    if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
+        _answer_put_out(dialog, understanding, young=young)
         return
     if kinds == {"no_food"} and _writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
         _answer_child_no_place(dialog, "urgent.child_no_food")
@@ -2564,6 +2917,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         )
     if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
         return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
+    if understanding.crisis == "none" and answer_minor_told(dialog):
+        return True  # 「16です　高1」 after a night without a bed or thoughts of dying: the children's lines
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
@@ -2582,7 +2937,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             )
         if answer_come_now(dialog) or answer_child_leaving(dialog):
             return True
+        if answer_missing_not_urgent(dialog):  # 「急ぎではないんです。もう半年になります」 after 110
+            return True
         if answer_half_serious(dialog):  # 「ネタだけど。半分くらい。電話とか無理だし」 before 「電話は無理」
+            return True
+        if answer_drinking_after_wish(dialog):  # 「ストロング5本目」 after 「もう死にたい」: drink, not pills
             return True
         if (
             answer_cannot_phone(dialog)
@@ -2615,6 +2974,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         if answer_pills_reply(dialog) or answer_pills_named(dialog):
             return True
+        if answer_phone_low(dialog):
+            return True
         if answer_plea(dialog) or answer_child_after(dialog) or answer_risk_in_words(dialog):
             return True
         if stay_with_open_question(dialog) or answer_wordless_after_crisis(dialog):
@@ -2627,6 +2988,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     reasons = _reasons(understanding, level, text, lead)
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
+    if situations[0] == "missing":  # taken off again if she says it is not urgent (answer_missing_not_urgent)
+        dialog.data.setdefault("crisis", {})["missing_reasons"] = list(reasons)
     if level == "crisis":
         _answer_crisis(dialog, situations, already_sent=already_sent)
         _answer_asked_too(dialog)
@@ -2724,16 +3087,34 @@ def _prepared_after_farewell(dialog: Dialog, understanding: Understanding) -> Un
     return replace(understanding, crisis="crisis", crisis_kinds=("suicidal",))
 
 
+TOLD_BESIDE_DANGER = ("ask.after_prison",)
+"""Turning points told, not asked, beside an urgent need whose answer the need's reply leaves out: a man a
+week out of prison with nowhere to sleep (「出所したばかりで住むところもお金もない」) hears of 生活保護 and
+保護観察所 too, not only tonight's bed."""
+
+
 def _answer_asked_too(dialog: Dialog) -> None:
     """A question asked in the same message as danger (「息子がまた暴れて…こういうときの相談先は保健所
-    でしょうか」): answered briefly after the safety content, before the closing offer, never left out."""
+    でしょうか」), or a turning point told beside it (`TOLD_BESIDE_DANGER`): answered briefly after the
+    safety content, before the closing offer, never left out."""
+    told = [
+        topic
+        for topic in TOLD_BESIDE_DANGER
+        if dialog.understanding and topic in dialog.understanding.intents
+    ]
     sentences = answers.SENTENCE.findall(dialog.user_input.text)
-    if not any(sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences):
+    if not told and not any(
+        sentence.strip().rstrip("。!！ 　").endswith(answers.QUESTION_ENDS) for sentence in sentences
+    ):
         return  # 「元夫が家に来て殴られました」 names a visit but asks nothing
-    briefs = [_brief_answer(dialog, topic) for topic in answers.topics_asked(dialog)]
+    topics = told or answers.topics_asked(dialog)
+    briefs = [_brief_answer(dialog, topic) for topic in topics]
     if not briefs:
         return
-    text = catalog.text("crisis.asked_too", answer="\n".join(briefs))
+    if told:  # its follow-ups (「家族とは縁切れてます」「4年いました」) are heard as after its own answer
+        dialog.data[answers.ANSWERED] = {"topic": told[-1], "at": dialog.now.isoformat()}
+    key = "crisis.told_too" if told else "crisis.asked_too"
+    text = catalog.text(key, answer="\n".join(briefs))
     if not dialog.messages:
         dialog.send(Text(text))
     elif len(dialog.messages) < MAX_MESSAGES:
@@ -3413,7 +3794,22 @@ def _carer_may_hurt(dialog: Dialog, understanding: Understanding) -> bool:
         return False  # 「兄が父を」: answer_elder_hurt; 「子どもを」「母に叩かれた」: as before
     if not fragments.holds_word_of(text, "own_hurt_mark") or _parent_of_a_child(dialog.data):
         return False
+    if not _own_hand_in_one_sentence(text):
+        return False  # 「大げさに書いてしまった…夫は手をあげたりはしません」: no act of his own
     return _parent_known_elderly(dialog) and not _writes_as_a_minor(understanding, dialog.data, text)
+
+
+def _own_hand_in_one_sentence(text: str) -> bool:
+    """Whether, in a message of several sentences, one sentence tells both harm and the writer's own act
+    (「自分が怖い。このままだと殴ってしまいそう」); a message of one sentence is read whole already."""
+    sentences = [sentence for sentence in SENTENCES.findall(text) if sentence.strip()]
+    if len(sentences) < 2:
+        return True
+    return any(
+        fragments.holds_word_of(sentence, "own_hurt_mark")
+        and set(classify(sentence).crisis_kinds) & CARER_HURTS
+        for sentence in sentences
+    )
 
 
 def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
@@ -3427,6 +3823,7 @@ def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     tick_for_the_writer(dialog.data, "caregiving")
+    _note_carer_hurts(dialog)
     open_lines = [
         line
         for line in current_content().hotlines
@@ -3443,6 +3840,27 @@ def answer_carer_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     dialog.send(_offer_to(dialog, "urgent.offer"))
     _mark(dialog, "carer_at")
     return True
+
+
+VICTIM_REASONS = ("urgency.reason.violence", "urgency.reason.home_violence", "urgency.reason.family")
+"""Urgency reasons an earlier reading of a carer's words as a victim's may have left on the case."""
+
+
+def _note_carer_hurts(dialog: Dialog) -> None:
+    """Put the carer on the 受付票 as the one who hurt or fears hurting and the elder as the one at risk,
+    in place of an earlier reading of his words as a victim's (「ゆすってしまった」 read as being shaken)."""
+    told = who_hurts(dialog.user_input.text)
+    elders = [person for person in told.hurt if person in ELDERS] or ["parent"]
+    form = dialog.data.setdefault("intake", {})
+    stored = form.setdefault("violence", {"by": [], "hurt": []})
+    by = [person for person in stored.get("by", []) if person not in ELDERS]
+    hurt = [person for person in stored.get("hurt", []) if person != "self"]
+    stored["by"] = ["self", *(person for person in by if person != "self")]
+    stored["hurt"] = [*elders, *(person for person in hurt if person not in elders)]
+    victim = {catalog.text(key) for key in VICTIM_REASONS}
+    urgency = dialog.data.get("urgency", {})
+    if urgency.get("reasons"):
+        urgency["reasons"] = [reason for reason in urgency["reasons"] if reason not in victim]
 
 
 def answer_carer_fears_telling(dialog: Dialog) -> bool:

@@ -263,6 +263,8 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if not in_question and consent.answer_hiding(dialog):  # at a question the words are its answer
         return
+    if intake.answer_correction(dialog) or intake.take_off_at_the_menu(dialog):
+        return  # 「年代が18歳未満になってるけど私は30代です」「子どものことは書かなくていいです」
     if intake.names_a_field_to_edit(dialog) and _fire(dialog, "edit"):
         return
     label = _typed_menu_label(dialog)
@@ -337,6 +339,7 @@ def handle(
     if user_input.kind == "text" and not with_person:
         languages.add_short_answer(dialog)  # English or やさしい日本語: a short answer in their words
         menu.acknowledge_worry(dialog)  # 「この先どうなるのかと思うと」: a word for the fear comes first
+        menu.tell_outside_area(dialog)  # 「川崎市に住んでます」: for residents only; where else to turn
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
     followup.reword_offers_after_sending(dialog)

@@ -80,6 +80,10 @@ WORD_LISTS = (
     "body_after_cutting",
     "bleeding_stopped",
     "taken_back",
+    "take_back_undone",
+    "drinks",
+    "missing_not_urgent",
+    "care_named",
     "waves_off",
     "help_coming",
     "help_not_coming",
@@ -113,6 +117,8 @@ WORD_LISTS = (
     "asks_to_prepare",
     "the_person",
     "not_agreed",
+    "family_of_the_person",
+    "own_visit",
     "student",
     "sends",
     "refuses_to_send",
@@ -167,6 +173,9 @@ WORD_LISTS = (
     "elder_named",
     "money_holder_named",
     "elder_signs",
+    "sexual_minority",
+    "battery_named",
+    "battery_low",
     "half_serious",
     "joke_trailing_off",
     "childlike_parent",
@@ -199,6 +208,14 @@ WORD_LISTS = (
     "come_now_when",
     "come_to_me",
     "child_runs_away",
+    "shown_wrong",
+    "first_time",
+    "no_help_wanted",
+    "apology_after_crisis",
+    "apology_plain",
+    "person_wont_consult",
+    "family_cut_off",
+    "prison_stay",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -352,6 +369,19 @@ def takes_back(text: str) -> bool:
     return any(word in normalized for word in _TAKEN_BACK)
 
 
+def apologises(text: str) -> bool:
+    """Whether a short message apologises for what was written (「すみません取り乱して」), or is a bare
+    apology (「ごめんなさい」)."""
+    typed = text.strip()
+    if len(typed) <= PLAIN_APOLOGY_MAX_CHARS and not typed.endswith(("?", "？")):
+        return holds_word_of(text, "apology_after_crisis") or holds_word_of(text, "apology_plain")
+    return len(typed) <= TAKEN_BACK_MAX_CHARS and holds_word_of(text, "apology_after_crisis")
+
+
+PLAIN_APOLOGY_MAX_CHARS = 12
+"""A bare apology this short is only that; a longer one goes on to say or ask something."""
+
+
 def waves_off(text: str) -> bool:
     """Whether a short message begins by waving off what was said to it (「もういい。どうせ…」)."""
     if len(text.strip()) > TAKEN_BACK_MAX_CHARS:
@@ -451,6 +481,17 @@ def half_serious(text: str) -> bool:
     return holds_word_of(text, "half_serious") or any(
         trailing.endswith(word) for word in _normalized_list("joke_trailing_off")
     )
+
+
+def undoes_take_back(text: str) -> bool:
+    """Whether the words take back a take-back (「いや、うそじゃないかも　わからん」「やっぱうそじゃない」
+    「ほんとは本気」): what was said about dying was meant after all."""
+    return holds_word_of(text, "take_back_undone")
+
+
+def drinks_without_pills(text: str) -> bool:
+    """Whether the words name a drink (「ストロング5本目」「酒めっちゃ飲んでる」) and no pills or medicine."""
+    return holds_word_of(text, "drinks") and not holds_word_of(text, "pill_words")
 
 
 def names_a_time(text: str) -> bool:

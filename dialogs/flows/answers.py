@@ -389,19 +389,38 @@ FOLLOW_UPS: dict[str, tuple[tuple[str, str], ...]] = {
         ("loan_shark_threats", "answer.loan_shark_again"),
     ),
     "ask.family_inquiry": (("family_reasons", "answer.family_inquiry_reason"),),
+    "ask.after_prison": (
+        ("family_cut_off", "answer.after_prison_family"),
+        ("prison_stay", "answer.after_prison_stay"),
+    ),
 }
 """Answers whose short follow-up (a word list) is met with a reply of its own, the first list that holds
 a word deciding: 「でれない」 right after hearing that the phone is not needed gets a brief reply; after
 the 闇金 answer, a threat told (「家族にバラすぞって」) is heard briefly and 「警察いったら怒られますか」
-hears that answer's core again, briefly. A reply that is a question id sends the content's answer; one with
-a `<key>_more` form in the catalog alternates with it, and from the third on a `<key>_brief` form is used
-where there is one, so no long text comes twice."""
+hears that answer's core again, briefly; after the answer for leaving prison, no family to turn to
+(「家族とは縁切れてます」) and the time inside (「4年いました」) are heard and kept. A reply that is a
+question id sends the content's answer; one with a `<key>_more` form in the catalog alternates with it,
+and from the third on a `<key>_brief` form is used where there is one, so no long text comes twice."""
 
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
 
-FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40, "ask.family_inquiry": 60}
-"""Answers whose follow-ups run longer (「毎日電話くる　職場にも電話するって言われた」)."""
+FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40, "ask.after_prison": 30, "ask.family_inquiry": 60}
+"""Answers whose follow-ups run longer (「毎日電話くる　職場にも電話するって言われた」,
+「家族とは縁切れてます」)."""
+
+
+def told_time_inside(dialog: Dialog) -> bool:
+    """Whether the message tells the time spent in prison (「4年いました」 right after the answer for leaving
+    it, 「刑務所に4年いて、先週出所しました」 in one): a time served, not how long a withdrawal has lasted."""
+    if dialog.user_input.kind != "text" or not fragments.holds_word_of(dialog.user_input.text, "prison_stay"):
+        return False
+    if dialog.understanding is not None and "ask.after_prison" in dialog.understanding.intents:
+        return True
+    answered = dialog.data.get(ANSWERED) or {}
+    return answered.get("topic") == "ask.after_prison" and (
+        dialog.now - datetime.fromisoformat(str(answered["at"])) <= FOLLOW_UP_WITHIN
+    )
 
 
 def answer_follow_up(dialog: Dialog) -> bool:

@@ -523,10 +523,11 @@ not a fear asked (「手を上げるのではないかと」).
 名古屋弁 is 「ためてしまって」)."""
 NOT_TOLD = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:の話|のはなし|のこと|の事)(?:は|も|とか|なんて)?\s?"
-    r"(?:して|書いて|かいて|言って|いって|話して)(?:い|は|へ)?(?:ない|ません|ねえ)"
+    r"(?:(?:して|書いて|かいて|言って|いって|話して)(?:い|は|へ)?(?:ない|ません|ねえ)"
+    r"|(?:書かなくて|かかなくて|書かんで|入れなくて|いれなくて|載せなくて|のせなくて)(?:いい|ええ|大丈夫|だいじょうぶ|かまわない|構わない))"
 )
 """A worry the person says they never told of (「お金や借金の話はしていません」「借金のことは書いて
-いません」)."""
+いません」) or need not be written (「子どものことは書かなくていいです」)."""
 
 
 def denied_concerns(text: str) -> list[str]:
@@ -584,8 +585,25 @@ def take_out(data: dict[str, Any], words: str) -> list[str]:
         if holding or heard:
             removed.append(quoted)
     for topic in _topics_named(words, stored):
-        removed.extend(_strip_sentences_about(data, topic))
-    return removed
+        sentences = _strip_sentences_about(data, topic)
+        removed.extend(BY_KEY["concerns"].label(c) for c in _untick_told_only_in(data, sentences))
+        removed.extend(sentences)
+    return list(dict.fromkeys(removed))
+
+
+def _untick_told_only_in(data: dict[str, Any], sentences: list[str]) -> list[str]:
+    """Take off the worries read only from sentences just taken off (「子どもは小2がひとりいます」 after
+    「子どものことは書かなくていいです」), not ones the words still kept tell or the person ticked."""
+    stored = data.get("intake", {})
+    answers: dict[str, Any] = stored.get("answers", {})
+    ticked = answers.get("concerns", {}).get(TICKED_FROM_TEXT, [])
+    if not sentences or not ticked:
+        return []
+    from_them = {c for sentence in sentences for c in classify(sentence).concerns}
+    kept = [str(item.get("words", "")) for item in stored.get("heard", [])]
+    kept += [str(answer.get("words", "")) for answer in answers.values() if isinstance(answer, dict)]
+    still = {c for words in kept if words.strip() for c in classify(words).concerns}
+    return untick(answers, [c for c in ticked if c in from_them and c not in still])
 
 
 def finds_to_take_out(data: dict[str, Any], words: str) -> bool:
@@ -736,6 +754,8 @@ def _age_for_question(entity: Entity, answers: dict[str, Any], asking: str | Non
     if asking is None or asking in ASKER_QUESTIONS:
         return entity
     about: About
+    if asking == "age_band" and not _others_ask(answers) and entity.about == "other" and relative_named(text):
+        return entity  # 「子どもは小2がひとりいます」 at the writer's own age: the child's age, not theirs
     if asking == "age_band":
         about = "other" if _others_ask(answers) else "self"
     elif _others_ask(answers) and entity.about == "self" and not any(w in text for w in WRITER_WORDS):
@@ -881,6 +901,12 @@ def of_grown_people(understanding: Understanding, data: dict[str, Any], text: st
 
 APPETITE_RULE = "intake_talk.yaml#appetite_lost"
 """The evidence rule of appetite lost to grief or low mood, read in the conversation's light."""
+
+
+def without_entities(understanding: Understanding, kind: str) -> Understanding:
+    """The reading without the facts of one kind (a time served in prison is no 期間)."""
+    kept = tuple(entity for entity in understanding.entities if entity.kind != kind)
+    return understanding if kept == understanding.entities else replace(understanding, entities=kept)
 
 
 def of_appetite_lost(understanding: Understanding, text: str) -> Understanding:
@@ -1228,3 +1254,39 @@ def writes_for_themself(dialog: Dialog) -> None:
     answers["asker"] = {"choice": "self", "from_text": True, "introduced": True}
     if own_age.get("choice") == "under_18":  # the writer's own age is the form's age now
         answers["age_band"] = answers.pop("asker_age_band")
+
+
+CORRECTION_CHARS = 60
+"""A longer message is a story, not a value said to be shown wrongly."""
+
+
+def correction_of(dialog: Dialog) -> tuple[str, str] | None:
+    """The age the person says the draft shows wrongly, with the right one (「年代が18歳未満になってるけど
+    私は30代です」 → age_band, 18_39): the field and the band to put in it; None when the words correct
+    no age already on the draft. A correction changes that field only (no worry is read from it)."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or dialog.user_input.kind != "text" or len(text.strip()) > CORRECTION_CHARS:
+        return None
+    if not fragments.holds_word_of(text, "shown_wrong"):
+        return None
+    answers: dict[str, Any] = dialog.data.get("intake", {}).get("answers", {})
+    bands = [band for e in understanding.entities if e.kind in ("age", "age_band") and (band := _age_band(e))]
+    if not bands or not (fragments.holds_word_of(text, "edit_field_age_band") or len(set(bands)) > 1):
+        return None
+    own = _others_ask(answers) and any(word in text for word in WRITER_WORDS)
+    key = "asker_age_band" if own else "age_band"
+    current = answers.get(key, {}).get("choice")
+    band = next((band for band in reversed(bands) if band != current), None)
+    if current is None or band is None:
+        return None
+    return key, band
+
+
+def correct(dialog: Dialog, key: str, band: str) -> None:
+    """Put the corrected age band in its field, nothing else."""
+    answers = form_of(dialog)["answers"]
+    before = answers.get(key, {})
+    answers[key] = {"choice": band, "from_text": True, **({"of": before["of"]} if "of" in before else {})}
+    if key in form_of(dialog)["skipped"]:
+        form_of(dialog)["skipped"].remove(key)

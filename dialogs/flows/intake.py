@@ -20,7 +20,9 @@ from dialogs import catalog, fragments
 from dialogs.content import current_content
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.flows import consent, draft, followup, languages
-from dialogs.flows.answers import SENTENCE, answer_detour
+from dialogs.flows.answers import SENTENCE, answer_detour, told_time_inside
+from dialogs.flows.common import show_menu
+from dialogs.flows.reply_due import open_handoff
 from dialogs.intake_form import (
     BY_KEY,
     QUESTIONS,
@@ -35,7 +37,13 @@ from dialogs.intake_form import (
 )
 from dialogs.messages import Choice, Text
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import LATE_NIGHT, bare_contact_time, duration_id, lives_apart
+from dialogs.understanding.entities import (
+    LATE_NIGHT,
+    bare_contact_time,
+    duration_id,
+    lives_apart,
+    relative_named,
+)
 
 
 class States(StrEnum):
@@ -174,8 +182,12 @@ def gather(dialog: Dialog) -> list[str]:
         text = dialog.user_input.text
         reading = draft.of_grown_people(dialog.understanding, dialog.data, text)
         dialog.understanding = draft.of_denials(draft.of_appetite_lost(reading, text), text)
+        if told_time_inside(dialog):  # 「4年いました」 after 「先週出所しました」: time served, no 期間
+            dialog.understanding = draft.without_entities(dialog.understanding, "duration")
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
+    if draft.correction_of(dialog) is not None or _takes_off(dialog):
+        return []  # 「年代が…になってるけど私は30代です」「子どものことは書かなくていい」: a change
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
     if fragments.hides_from_staff(dialog.user_input.text) or consent.asks_on_review(dialog):
@@ -361,6 +373,10 @@ def question_message(dialog: Dialog) -> Text:
     if question.multi and chosen:
         labels = catalog.text("summary.separator").join(question.label(c) for c in chosen)
         text = f"{text}\n{catalog.text('intake.selected', items=labels)}"
+        if any(c in chosen for c in answers.get(question.key, {}).get(draft.TICKED_FROM_TEXT, [])):
+            text = (
+                f"{text}\n{catalog.text('intake.ticked_hint')}"  # try-out 14: a tap to confirm took one off
+            )
     choices = (
         _option_choices(question, answers, form(dialog)["page"])
         + _more_choices(question, answers)
@@ -432,10 +448,20 @@ def _typed_option(dialog: Dialog) -> str | None:
         return None
     if question.key == "contact" and _asks_a_question(dialog.user_input.text):
         return _way_wished(dialog)
+    if question.key == "age_band" and _tells_a_relatives_age(dialog):
+        return None  # 「子どもは小2がひとりいます」 at the writer's own age: the child's, not theirs
     option = pick_option(question, answers, dialog.user_input.text)
     if option is None and _read_from_text(dialog):
         option = str(answers[question.key]["choice"])
     return option
+
+
+def _tells_a_relatives_age(dialog: Dialog) -> bool:
+    """Whether words typed at the writer's own age question tell a relative's age instead (「子どもは小2が
+    ひとりいます」「息子は中1です」): a relative named, and no word saying the age is the writer's."""
+    text = dialog.user_input.text
+    own = answers_of(dialog).get("asker", {}).get("choice") in (None, "self")
+    return own and relative_named(text) is not None and not any(word in text for word in draft.WRITER_WORDS)
 
 
 ASKING_ENDS = ("?", "？", "か", "かな", "かね", "でしょうか")
@@ -783,7 +809,10 @@ def ask_the_unit(event: EventData) -> None:
 def detour_or_hint(event: EventData) -> None:
     """Answer a question typed mid-form (then ask again), or say how to answer this one."""
     dialog: Dialog = dialog_of(event)
-    if not answer_detour(dialog):
+    if _current(dialog).key == "age_band" and _tells_a_relatives_age(dialog):
+        draft.keep_typed(dialog)  # 「子どもは小2がひとりいます」: kept for the person in charge
+        dialog.say("intake.relatives_age")
+    elif not answer_detour(dialog):
         dialog.say("intake.choose_hint")
     ask(dialog)
 
@@ -1093,3 +1122,50 @@ def _table() -> list[dict[str, Any]]:
 
 ON_ENTER: Mapping[str, list[Callable[[EventData], None]]] = {state: [ask_from_top] for state in States}
 TRANSITIONS: list[dict[str, Any]] = _table()
+
+
+def _back_to_the_place(dialog: Dialog) -> None:
+    """After a change typed outside the edit screen, offer again what was waiting: the send buttons, the
+    question, or the menu."""
+    if dialog.state == consent.States.REVIEW:
+        consent.ask_briefly(dialog)
+    elif dialog.state in QUESTION_STATES:
+        ask(dialog)
+    else:
+        show_menu(dialog, "menu.next")
+
+
+def answer_correction(dialog: Dialog) -> bool:
+    """「年代が18歳未満になってるけど私は30代です」: put the right age in its field, say so, and go back to
+    where the person was; nothing else on the draft changes. False when the words correct nothing."""
+    corrected = draft.correction_of(dialog)
+    if corrected is None or open_handoff(dialog) is not None:
+        return False  # with a case sent, the words go to its person in charge as any addition does
+    key, band = corrected
+    draft.correct(dialog, key, band)
+    dialog.say("draft.corrected", field=catalog.text(f"question.{key}"), value=BY_KEY["age_band"].label(band))
+    _back_to_the_place(dialog)
+    return True
+
+
+def _takes_off(dialog: Dialog) -> bool:
+    """Whether typed words on the menu or the consent screen ask to take something off the unsent draft
+    (「子どものことは書かなくていいです、消してください」) and name something it holds."""
+    text = dialog.user_input.text
+    if dialog.user_input.kind != "text" or dialog.state not in (MENU, consent.States.REVIEW):
+        return False
+    if not fragments.holds_word_of(text, "removes") or text.rstrip().endswith(("?", "？", "か")):
+        return False
+    return open_handoff(dialog) is None and draft.finds_to_take_out(dialog.data, text)
+
+
+def take_off_at_the_menu(dialog: Dialog) -> bool:
+    """Take off the draft what typed words on the menu ask to (「子どものことは書かなくていいです、消して
+    ください」), as the consent screen does, and say what came off; False when they ask nothing of it."""
+    if dialog.state != MENU or not _takes_off(dialog):
+        return False
+    removed = draft.take_out(dialog.data, dialog.user_input.text)
+    dialog.data.setdefault("intake", {}).setdefault(consent.TAKEN_OUT, []).extend(removed)
+    dialog.say("draft.taken_out", words="」「".join(removed))
+    show_menu(dialog, "menu.next")
+    return True

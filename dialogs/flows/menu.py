@@ -23,6 +23,7 @@ from dialogs.flows.reply_due import open_handoff
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import format_jp, to_tokyo
 from dialogs.summary import urgency_of
+from dialogs.understanding.entities import place_lived_in, relative_named
 
 States = MenuStates
 
@@ -83,10 +84,19 @@ def greet_and_answer(event: EventData) -> None:
         crisis.answer_no_child_guidance(dialog)
     elif "talk.privacy_fear" in intents or any(intent in intents for intent in PRIVACY_QUESTIONS):
         reassure_privacy(event)
+    elif _first_words_first_time(dialog):  # 「誰かに自分で書くのはじめて」 as the first words
+        dialog.say("talk.first_time", _gentle_choices())
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
         FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
     elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
         show_menu(dialog)
+
+
+def _first_words_first_time(dialog: Dialog) -> bool:
+    """A first message that only says it is the first time (「誰かに自分で書くのはじめて」), no worry told."""
+    understanding = dialog.understanding
+    told = understanding is not None and bool(understanding.concerns or understanding.crisis != "none")
+    return not told and fragments.holds_word_of(dialog.user_input.text, "first_time")
 
 
 def acknowledge_worry(dialog: Dialog) -> None:
@@ -103,6 +113,42 @@ def acknowledge_worry(dialog: Dialog) -> None:
         return
     dialog.data["worry_acknowledged"] = True
     dialog.put_first(catalog.text("talk.worried"))
+
+
+OUTSIDE_TOLD = "outside_area_told"
+"""The data key holding the place outside the service area the person was told of (once a place)."""
+
+
+def outside_place(dialog: Dialog) -> str | None:
+    """The place outside the service area the writer says they live in (「川崎市に住んでます」), else None:
+    not this municipality nor one of its districts."""
+    if dialog.user_input.kind != "text":
+        return None
+    place = place_lived_in(dialog.user_input.text)
+    if place is None:
+        return None
+    content = current_content()
+    home = content.municipality.name
+    ours = {home, home[:-1], *(district.name.removesuffix("地区") for district in content.districts)}
+    ours |= {district.name for district in content.districts}
+    if place.endswith("地区") or place in ours or place[:-1] in ours or home in dialog.user_input.text:
+        return None
+    return place
+
+
+def tell_outside_area(dialog: Dialog) -> None:
+    """Say first, kindly and once a place, that this window is for residents of the municipality and
+    where people living elsewhere can turn (「川崎市に住んでます」): that city's own 自立相談支援機関 and
+    社会福祉協議会, found on its website or at its office. Never in place of a crisis reply."""
+    place = outside_place(dialog)
+    understanding = dialog.understanding
+    if place is None or understanding is None or understanding.crisis != "none":
+        return
+    if dialog.data.get(OUTSIDE_TOLD) == place or not dialog.messages:
+        return
+    dialog.data[OUTSIDE_TOLD] = place
+    home = current_content().municipality.name
+    dialog.put_first(catalog.text("area.outside", place=place, municipality=home))
 
 
 def names_family_matter(event: EventData) -> bool:
@@ -265,6 +311,8 @@ def route_text(event: EventData) -> None:
     ):
         show_menu(dialog, "menu.next")  # 「電話番号教えればいいべか？090-…」: kept, not the 相談のしかた card
         return
+    if hear_supporters_own_visit(dialog):  # 「家庭訪問したら…」 from a teacher: her visit, not our FAQ
+        return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
@@ -300,9 +348,16 @@ def route_text(event: EventData) -> None:
     show_menu(dialog)
 
 
-UNREAD_TALK: tuple[tuple[str, str], ...] = (("hedge", "menu.hedge"), ("opener", "menu.opener"))
-"""Words met kindly when nothing else in the message was read: a proud hedge (「人に頼るのは性に合わんのよ」)
-and an opener asking leave to ask (「すみません、ちょっと聞きたいっちゃけど」), each with its reply."""
+UNREAD_TALK: tuple[tuple[str, str], ...] = (
+    ("first_time", "talk.first_time"),
+    ("no_help_wanted", "menu.no_help_wanted"),
+    ("hedge", "menu.hedge"),
+    ("opener", "menu.opener"),
+)
+"""Words met kindly when nothing else in the message was read: writing for the first time (「誰かに自分で
+書くのはじめて」), not wanting help as such (「別に助けてほしいとかじゃなくて」), a proud hedge
+(「人に頼るのは性に合わんのよ」) and an opener asking leave to ask (「すみません、ちょっと聞きたいっちゃ
+けど」), each with its reply."""
 
 
 def _meets_unread_talk(dialog: Dialog) -> bool:
@@ -316,12 +371,7 @@ def _meets_unread_talk(dialog: Dialog) -> bool:
     )
     if key is None:
         return False
-    choices = (
-        Choice(catalog.text("menu.services"), "services"),
-        Choice(catalog.text("menu.faq"), "faqs"),
-        Choice(catalog.text("menu.human"), "human"),
-    )
-    dialog.say(key, choices)
+    dialog.say(key, _gentle_choices())
     return True
 
 
@@ -503,7 +553,14 @@ def reprompt(event: EventData) -> None:
 
 
 def confirm_delete(dialog: Dialog) -> None:
-    """Say exactly what would be deleted and ask to confirm."""
+    """Say exactly what would be deleted and ask to confirm; to one who stops and asks to delete what they
+    wrote (「やっぱりやめます。消してください」) with nothing sent, first that stopping is fine and nothing
+    went to anyone."""
+    understanding = dialog.understanding
+    evidence = understanding.evidence if understanding is not None else ()
+    stops = dialog.user_input.kind == "text" and any(e.rule.endswith("#delete_after_stop") for e in evidence)
+    if stops and not followup.has_sent(dialog):
+        dialog.say("delete.stop_nothing_sent")
     dialog.say(
         "delete.confirm",
         (Choice(catalog.text("delete.yes"), "yes"), Choice(catalog.text("delete.no"), "no")),
@@ -604,7 +661,17 @@ def speaks_of_the_persons_consent(dialog: Dialog) -> bool:
     if asker not in ("family", "supporter") or len(typed) > CONSENT_TALK_MAX_CHARS:
         return False
     named = any(word in typed for word in fragments.WORDS["the_person"])
-    return named and any(word in typed for word in fragments.WORDS["not_agreed"])
+    if fragments.holds_word_of(typed, "person_wont_consult"):  # 「兄本人は相談なんてしないと思います」
+        return named or relative_named(typed) is not None
+    family = asker == "supporter" and _names_the_family(typed)  # 「母親の同意はまだとっていないんですが…」
+    return (named or family) and any(word in typed for word in fragments.WORDS["not_agreed"])
+
+
+def _names_the_family(typed: str) -> bool:
+    """Whether the words name the family of the one written about (「母親」「保護者」), not 本人."""
+    return any(word in typed for word in fragments.WORDS["family_of_the_person"]) and not any(
+        word in typed for word in fragments.WORDS["the_person"]
+    )
 
 
 def talk_trigger(dialog: Dialog) -> str | None:
@@ -674,8 +741,21 @@ def _privacy_question(dialog: Dialog) -> str | None:
     return next((key for intent, key in PRIVACY_QUESTIONS.items() if intent in intents), None)
 
 
+def _asks_about_notifications(dialog: Dialog) -> bool:
+    """Whether typed words ask that notifications not show what is written (「通知に内容が出ないように」)."""
+    return dialog.user_input.kind == "text" and "通知" in dialog.user_input.text
+
+
 def asks_privacy_question(event: EventData) -> bool:
-    return _privacy_question(dialog_of(event)) is not None
+    dialog: Dialog = dialog_of(event)
+    return _privacy_question(dialog) is not None or _asks_about_notifications(dialog)
+
+
+def _note_notifications(dialog: Dialog, choices: tuple[Choice, ...] = ()) -> None:
+    """Keep a wish that notifications hide the text (「夫が見ることがあるので通知に内容が出ないように」) as a
+    consideration for the person in charge, with the words typed, and say so."""
+    draft.note_consideration(dialog, catalog.text("consideration.notifications"))
+    dialog.say("privacy.notifications_noted", choices)
 
 
 def answer_privacy_on_review(event: EventData) -> None:
@@ -686,6 +766,9 @@ def answer_privacy_on_review(event: EventData) -> None:
     question = _privacy_question(dialog)
     if question is not None:
         dialog.say(question, council=current_content().municipality.council_name)
+    elif _asks_about_notifications(dialog):  # a wish for safety at home, not a hope: the send screen stays
+        dialog.say("privacy.notifications")
+        _note_notifications(dialog)
     _say_no_blame(dialog)
     consent.ask_briefly(dialog, (Choice(catalog.text("menu.delete"), "delete"),))
 
@@ -736,8 +819,9 @@ def reassure_privacy(event: EventData) -> None:
         if blamed:
             dialog.say(_no_blame_key(dialog), choices)
         return
-    if "通知" in dialog.user_input.text:
-        dialog.say("privacy.notifications", choices)
+    if _asks_about_notifications(dialog):
+        dialog.say("privacy.notifications")
+        _note_notifications(dialog, choices)
         return
     evidence = dialog.understanding.evidence if dialog.understanding else ()
     if any(e.rule.endswith("#delete_history") for e in evidence):
@@ -846,10 +930,36 @@ def comfort_sleepless(event: EventData) -> None:
     _answer(dialog_of(event), "talk.sleepless")
 
 
+def hear_supporters_own_visit(dialog: Dialog) -> bool:
+    """A supporter telling of their own visit to the home (「家庭訪問したら…」 from a teacher), not asking
+    whether we visit: heard, with a word that what they saw can go to the person in charge and that a
+    visit by a 相談員 can be thought over together. False when it is not one (or is a question)."""
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text).strip()
+    if asker != "supporter" or typed.endswith(("?", "か")) or len(typed) > CONSENT_TALK_MAX_CHARS:
+        return False
+    if not fragments.holds_word_of(typed, "own_visit"):
+        return False
+    draft.keep_typed(dialog)
+    _answer(dialog, "talk.supporters_own_visit")
+    return True
+
+
 def explain_without_consent(event: EventData) -> None:
-    """Say what a family member or supporter can do before the person agrees, and keep their words."""
-    draft.keep_typed(dialog_of(event))
-    _answer(dialog_of(event), "talk.without_consent")
+    """Say what a family member or supporter can do before the person agrees, and keep their words; a
+    supporter who has not asked the family (「母親の同意はまだとっていないんですが…」) hears what can be
+    talked over without the family's consent and what needs it; a family member whose relative will not
+    consult (「兄本人は相談なんてしないと思います」) hears that the family can consult alone."""
+    dialog: Dialog = dialog_of(event)
+    draft.keep_typed(dialog)
+    typed = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if fragments.holds_word_of(typed, "person_wont_consult"):
+        _answer(dialog, "talk.family_alone")
+        return
+    if _names_the_family(typed):
+        _answer(dialog, "talk.without_consent.family", who=crisis.relative_name(typed))
+        return
+    _answer(dialog, "talk.without_consent")
 
 
 def answer_police_neighbours(event: EventData) -> None:
@@ -1007,8 +1117,32 @@ def greet_back(event: EventData) -> None:
     says_yes = dialog.understanding is not None and "cmd.yes" in dialog.understanding.intents
     if says_yes and dialog.state == MAIN and followup.take_it_as_said(dialog):
         return
+    if _first_time(dialog):  # 「誰かに自分で書くのはじめて」: not a hello that starts over
+        return
     dialog.say("talk.greeting", hello=hello_for_the_hour(dialog))
     _reprompt(dialog)
+
+
+def _first_time(dialog: Dialog) -> bool:
+    """Meet 「誰かに自分で書くのはじめて」「こういうの初めてで」 warmly, offering again what was waiting;
+    False when the words do not say so."""
+    if not fragments.holds_word_of(dialog.user_input.text, "first_time"):
+        return False
+    if dialog.state in MENU:
+        dialog.say("talk.first_time", _gentle_choices())
+    else:
+        dialog.say("talk.first_time")
+        _reprompt(dialog)
+    return True
+
+
+def _gentle_choices() -> tuple[Choice, ...]:
+    """Services, questions and a person: the quiet ways on from a word met kindly."""
+    return (
+        Choice(catalog.text("menu.services"), "services"),
+        Choice(catalog.text("menu.faq"), "faqs"),
+        Choice(catalog.text("menu.human"), "human"),
+    )
 
 
 def thank_back(event: EventData) -> None:

@@ -558,14 +558,15 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     (「ほんとに消えた？」 right after deleting one's data), wishes nothing and is not crisis; nor is a wish
     to leave someone (「夫から離れたい」), nor passing the time (「図書館で時間をつぶしております」),
     nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
-    what happened (「家内が去年他界しまして」),
+    what happened (「家内が去年他界しまして」), nor a baby who cries or will not sleep
+    (「赤ちゃんが泣き止まなくて私も泣いてばかり」),
     nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
         folded = normalize_with_spans(text, lex.emoji).text
         return any(_word_start_in(folded, start) for start in lex.english_risk)
     normalized = normalize_with_spans(text, lex.emoji).text
-    if any(words in normalized for words in (*lex.leaving, *lex.killing_time, *lex.bereaved)):
+    if any(words in normalized for words in (*lex.leaving, *lex.killing_time, *lex.bereaved, *lex.baby_care)):
         return False
     if only_cautions(text):
         return False
@@ -584,6 +585,13 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     return True
 
 
+def _drinks_without_pills(lex: Lexicon, text: str) -> bool:
+    """Whether the message names a drink (「ストロング」「ビール」「酒」) and no medicine or pills."""
+    folded = normalize_with_spans(text, lex.emoji).text
+    drink = any(word in folded for word in lex.drinking)
+    return drink and not any(word in folded for word in lex.pills_named)
+
+
 def _word_start_in(text: str, start: str) -> bool:
     """Whether `start` occurs in `text` at the beginning of a word."""
     at = text.find(start)
@@ -596,6 +604,9 @@ def _word_start_in(text: str, start: str) -> bool:
 
 HESITATION = re.compile(r"\s*[うウｳ][ー〜~～ｰ]+[んンﾝ]")
 """「うーん」 is a hesitation; normalising drops its long vowel, which would leave 「うん」 (yes)."""
+
+BATTERY_NOT = frozenset({"concern:economic", "concern:debt"})
+"""Concerns the learned layer alone may not read in words of a phone's charge (「充電あと20%」)."""
 
 SHORT_REPLY_CHARS = 20
 """Up to this length, a message with a rule-read intent takes no concern from the learned layer alone."""
@@ -633,7 +644,11 @@ def _add_learned(
     # A request to delete one's data is read as that (「私の情報を全部削除して」 once scored crisis on 全部).
     # The crisis model needs the model of one life-danger kind to agree, as in the threshold search
     # (dialogs/understanding/train.py): on writers held out, that caught more crisis at the same false rate.
-    life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in learned.LIFE_KINDS]
+    # Drink named without medicine (「のみすぎた　ストロング5本目」) is drinking: no overdose on the model's
+    # word alone.
+    drinking_only = _drinks_without_pills(lex, text)
+    life_kinds = tuple(k for k in learned.LIFE_KINDS if not (drinking_only and k == "overdose"))
+    life = [k for k in found.kinds if k.fires and k.name.removeprefix("kind:") in life_kinds]
     if (
         found.crisis.fires
         and life
@@ -643,7 +658,7 @@ def _add_learned(
         and _model_may_call_crisis(lex, text, tokens)
     ):
         add("crisis", found.crisis)
-        kinds.update(learned.chosen_kinds(found, learned.LIFE_KINDS))
+        kinds.update(learned.chosen_kinds(found, life_kinds))
     # Possible risk stays the rules' alone: on whole conversations (tests/dialogs/test_journeys.py) its
     # model fired on ordinary lines (「夜も眠れていません」), asking about dying without cause.
     # Urgent needs the urgent model and one urgent kind's model to agree: the urgent model alone fired
@@ -666,7 +681,11 @@ def _add_learned(
     short_reply = len(text) <= SHORT_REPLY_CHARS and any(label.startswith("intent:") for label in labels)
     # A past the rules read as resolved (「昔は死にたかったけど今は大丈夫」) names no worry now.
     quiet = short_reply or any(e.label.startswith("resolved:") for e in evidence)
+    # A phone's charge running low (「スマホの充電あと20%」) is no money worry nor utilities cut.
+    battery = any(word in folded for word in lex.battery)
     for score in found.concerns:
+        if battery and score.name in BATTERY_NOT:
+            continue
         if score.fires and score.name not in labels and (not quiet or score.name == "concern:violence"):
             add(score.name, score)
     # An intent only where the rules read none of its family (the model never overrules their reading),

@@ -259,6 +259,15 @@ _DURATION = re.compile(
     r"(?<![\d.年])(\d{1,2}|半|はん)(年|ねん|とし|ヶ月|か月|カ月|ヵ月|ケ月|かげつ|ヶげつ)"
     r"(?!生|せい|前|まえ|度|代|後|齢|金|収|末|始|分|の春|の夏|じゃな|ではな|でわな|ちゃう|ちが|違)"
 )
+_CHILD_AGE_BEFORE = re.compile(
+    r"(生後|せいご|生まれて|うまれて|産まれて|生まれてから|うまれてから|産まれてから)\s?$"
+)
+_CHILD_AGE_AFTER = re.compile(
+    r"\s?(くらい|ぐらい|ほど)?\s?(の|になる|になった|になったばかりの|の小さい)\s?"
+    r"(子|こ|赤ちゃん|あかちゃん|赤ん坊|あかんぼう|乳児|新生児|娘|息子|むすめ|むすこ|男の子|女の子|長男|長女|次男|次女|孫|ベビー|べびー)"
+)
+"""A baby's age, not how long the trouble has lasted: 「生後2ヶ月の子」, or months before a baby
+(「2ヶ月の赤ちゃんがいます」; years are left alone: 「ひきこもって10年の息子」 is the trouble's length)."""
 _NEARLY_AFTER = re.compile(
     r"\s?(近く|ちかく|弱|足らず|たらず|未満|手前|に(少し|ちょっと)?(届かない|満たない|ならない|ちょっと足りない))"
 )
@@ -845,14 +854,20 @@ def _durations(text: str) -> list[Entity]:
     """Find how long the situation has lasted (20年, 半年くらい, 3年前に…てから): the longest time
     told, since a later detail (「ここ1年は顔を合わせていない」) lies within it.
 
-    Not a school year (ちゅうがく2ねん), and not a time in another matter's clause (「電気代も2か月
-    払えてなくて」 is how long a bill is unpaid, not how long the situation has lasted).
+    Not a school year (ちゅうがく2ねん), not a baby's age (「生後2ヶ月の子がいます」), and not a time in
+    another matter's clause (「電気代も2か月払えてなくて」 is how long a bill is unpaid, not how long the
+    situation has lasted).
     """
     folded = _SCHOOL_YEAR.sub(" ", unicodedata.normalize("NFKC", text))
     found: list[tuple[float, Entity]] = []
     for match in (*_DURATION.finditer(folded), *_SINCE_AGO.finditer(folded), *_JOB_LOST_AGO.finditer(folded)):
         if _OTHER_MATTER.search(_clause_around(folded, match.start(), match.end())):
             continue
+        months = match.group(2) not in ("年", "ねん", "とし")
+        if _CHILD_AGE_BEFORE.search(folded, 0, match.start()) or (
+            months and _CHILD_AGE_AFTER.match(folded, match.end())
+        ):
+            continue  # 「生後2ヶ月の子」「2ヶ月の赤ちゃん」: a baby's age
         amount = 0.5 if match.group(1) in ("半", "はん") else float(match.group(1))
         years = amount if match.group(2) in ("年", "ねん", "とし") else amount / 12
         if _NEARLY_AFTER.match(folded, match.end(2)) or _NEARLY_BEFORE.search(folded, 0, match.start()):
@@ -1146,3 +1161,23 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
             seen.add(key)
             unique.append(entity)
     return tuple(unique)
+
+
+_LIVES_IN = re.compile(
+    r"([一-龥ァ-ヶー]{1,8}?(?:市|区|町|村))(?:の方|のほう)?(?:に|で)?\s?"
+    r"(?:住んで(?:ます|います|いま|る|おり|て|ん)|すんで(?:ます|います|る|て)|在住|暮らして|くらして|住まい|住み(?:です|ます))"
+)
+"""「川崎市に住んでます」「横浜市港北区在住です」: a city, ward, town or village the writer lives in."""
+
+
+def place_lived_in(text: str) -> str | None:
+    """The municipality the writer says they live in (「川崎市に住んでます」 → 川崎市), else None; not a
+    relative's home (「母は川崎市に住んでいて」) nor a past one (「前は川崎市に住んでた」 reads 住んで, so
+    a past marker just after is checked)."""
+    folded = unicodedata.normalize("NFKC", text)
+    for found in _LIVES_IN.finditer(folded):
+        after = folded[found.end() : found.end() + 3]
+        if after.startswith(("た", "いた", "ました")) or relative_named(folded[: found.start()]):
+            continue
+        return found.group(1)
+    return None

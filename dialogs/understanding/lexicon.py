@@ -70,6 +70,10 @@ _CONTEXT_KEYS = (
     "future_worry",
     "bed_tonight",
     "bereaved",
+    "drinking",
+    "pills_named",
+    "baby_care",
+    "battery",
 )
 
 
@@ -169,6 +173,8 @@ class Lexicon:
     """Words of passing the time (「図書館で時間をつぶす」): no crisis on the learned layer alone."""
     bed_tonight: tuple[str, ...] = ()
     """Words of a bed for tonight (「今日は泊まれる」): no 今夜の寝る場所がない on the learned layer alone."""
+    battery: tuple[str, ...] = ()
+    """Words of a phone's charge (「スマホの充電あと20%」): no money worry on the learned layer alone."""
     food: tuple[str, ...] = ()
     """Words of food or the cash in hand (「食べる」「所持金」): without one, no 食べるものがない on the
     learned layer alone (「お金もないし」 is a money worry)."""
@@ -180,6 +186,14 @@ class Lexicon:
     bereaved: tuple[str, ...] = ()
     """Words of someone's death told as what happened (「家内が去年他界しまして」): no crisis on the learned
     layer alone."""
+    drinking: tuple[str, ...] = ()
+    """Words of drink (「ストロング」「チューハイ」「酒」): without a word of `pills_named`, no overdose on
+    the learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
+    pills_named: tuple[str, ...] = ()
+    """Words for medicine or pills, beside which drinking may still be an overdose."""
+    baby_care: tuple[str, ...] = ()
+    """Words of a baby who cries or will not sleep (「泣き止まなくて」「夜泣き」): exhaustion, no crisis on
+    the learned layer alone (the rules still read 「叩いてしまいそう」)."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -416,6 +430,10 @@ def _compile(raw: _Raw) -> Lexicon:
         future_worry=norm.all(raw.context.get("future_worry", [])),
         bed_tonight=norm.all(raw.context.get("bed_tonight", [])),
         bereaved=norm.all(raw.context.get("bereaved", [])),
+        drinking=norm.all(raw.context.get("drinking", [])),
+        pills_named=norm.all(raw.context.get("pills_named", [])),
+        baby_care=norm.all(raw.context.get("baby_care", [])),
+        battery=norm.all(raw.context.get("battery", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 

@@ -98,7 +98,12 @@ GROWN_UP_HIT = (
 def test_a_grown_up_hit_by_a_parent_gets_the_lines_for_violence_at_home(words: str) -> None:
     chat = started(words)
     reply = said(chat)
-    assert "189" not in reply and "子供SOS" not in reply and "110" in reply
+    # Session 12 (teen): with no age told, the grown-up's reply names the children's lines only for an
+    # under-18 (「18歳未満のときは…」); with an age of 18 or more, not at all.
+    grown_up_words = reply.split("18歳未満のときは")[0]
+    assert "189" not in grown_up_words and "子供SOS" not in grown_up_words and "110" in reply
+    if "歳" in words:
+        assert "189" not in reply and "子供SOS" not in reply
     assert "家族から暴力を受けている" in reply and "パートナー" not in reply
     reasons = chat.data["urgency"]["reasons"]
     assert any("家族（親など）" in reason for reason in reasons)
