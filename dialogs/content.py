@@ -106,6 +106,12 @@ QuestionId = Literal[
     "ask.see_doctor",
     "ask.food_support",
     "ask.text_ways",
+    "ask.family_inquiry",
+    "ask.emergency_loan",
+    "ask.care_services",
+    "ask.eviction",
+    "ask.outside_city",
+    "ask.call_now",
     "ask.after_prison",
     "ask.short_stay",
     "ask.postpartum",
@@ -121,8 +127,10 @@ sign-language interpreter, on a loan shark (闇金) and the police, on being pus
 family member consulting from afar, on a scholarship after leaving school, on whether to see a doctor, on
 a food bank and on the ways to consult in writing (メール・FAX・チャット), on life after leaving prison
 (自立相談支援, 一時生活支援, 生活保護, 保護観察所), on how soon a short stay for an elderly parent can be had
-(ショートステイ), on the weeks after a birth (保健センター, 産後ケア, #8000), on 成年後見 and
-日常生活自立支援事業 and on 障害年金, answered as dated content with a source."""
+(ショートステイ), on the weeks after a birth (保健センター, 産後ケア, #8000), on 扶養照会 (whether relatives
+are asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services and their
+cost, on an eviction letter's date, on consulting from outside the city, on whether a call goes through
+now, on 成年後見 and 日常生活自立支援事業 and on 障害年金, answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

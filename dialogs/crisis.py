@@ -2761,6 +2761,19 @@ def _relative_at_home(dialog: Dialog, understanding: Understanding) -> bool:
     return told in ("parent", "sibling") and memory_of(dialog.data).hurt != "partner"
 
 
+def _leaving_on_a_date(understanding: Understanding, text: str) -> Understanding:
+    """The reading of a question about an eviction letter (「12月20日に本当に出ていかなあかんのですか？
+    行くところがありません」): nowhere to go on the letter's date is a home about to be lost, not tonight's
+    bed, unless tonight or today is said; the question itself is answered after the guidance."""
+    kinds = understanding.crisis_kinds
+    if "ask.eviction" not in understanding.intents or "no_shelter" not in kinds:
+        return understanding
+    if fragments.holds_word_of(text, "tonight_or_today"):
+        return understanding
+    leaving = tuple(dict.fromkeys("eviction" if kind == "no_shelter" else kind for kind in kinds))
+    return replace(understanding, crisis_kinds=cast(Any, leaving))
+
+
 YOUNG_TOO: tuple[Situation, ...] = ("suicidal", "family")
 """Replies that name the children's lines too when the writer may be a child, age unknown."""
 
@@ -2941,7 +2954,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
-    understanding = dialog.understanding = pieces.urgent or understanding
+    understanding = dialog.understanding = _leaving_on_a_date(
+        pieces.urgent or understanding, dialog.user_input.text
+    )
     near = fragments.danger_near(dialog.user_input.text)
     if understanding.crisis != "none" and near and answer_child_after(dialog):
         return (

@@ -185,6 +185,8 @@ WORD_LISTS = (
     "child_afraid",
     "police_named",
     "loan_shark_threats",
+    "family_reasons",
+    "tonight_or_today",
     "opener",
     "hedge",
     "not_dying_but",

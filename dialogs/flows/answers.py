@@ -175,6 +175,15 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
             else content.window_for_district(district_of(dialog))
         )
         return "\n".join([answer, *text_ways_lines(dialog, window)])
+    if question_id == CARE_SERVICES and young_carer(dialog):
+        kodomo = content.window(content.questions[YOUNG_CARER].window or content.municipality.front_window)
+        young = catalog.text(
+            "care_services.young",
+            window_name=kodomo.name,
+            window_phone=kodomo.phone,
+            window_hours=kodomo.hours_text,
+        )
+        return "\n".join([answer, young])
     if not question.tells_today:
         return answer
     window = (
@@ -182,7 +191,32 @@ def question_text(dialog: Dialog, question_id: QuestionId) -> str:
         if question.window
         else content.window_for_district(district_of(dialog))
     )
-    return "\n".join([today_at_window(window, dialog.now), answer])
+    said_as = "call_now" if question_id == CALL_NOW else "visit_today"
+    return "\n".join([today_at_window(window, dialog.now, said_as=said_as), answer])
+
+
+CALL_NOW = "ask.call_now"
+"""The question whether a call goes through now (「いま電話したらつながりますか」): opens with whether the
+window is open now, by its hours (「はい、いま開いています」), not with coming to the window."""
+
+CARE_SERVICES = "ask.care_services"
+"""The question on care services and their cost (「ばあちゃんの介護サービスとかって使えるの？」): from a
+young carer, it ends with a word for him and the children's window."""
+
+YOUNG_CARER = "ask.young_carer"
+"""The young carer's answer, whose window (the children's) is the one named to a young carer."""
+
+
+def young_carer(dialog: Dialog) -> bool:
+    """Whether the writer is a young person caring for a relative: told as a young carer earlier, or under
+    18 by their own age (the form's asker, or an age said of themself)."""
+    if dialog.data.get("young_carer_told"):
+        return True
+    answers = dialog.data.get("intake", {}).get("answers", {})
+    if answers.get("asker_age_band", {}).get("choice") == "under_18":
+        return True
+    own = answers.get("asker", {}).get("choice") in (None, "self")
+    return own and answers.get("age_band", {}).get("choice") == "under_18"
 
 
 TEXT_WAYS = "ask.text_ways"
@@ -228,29 +262,30 @@ def writes_only(data: dict[str, Any]) -> bool:
     return no_phone or fragments.cannot_phone(told) or fragments.holds_word_of(told, "writes_only")
 
 
-def today_at_window(window: Window, now: datetime) -> str:
+def today_at_window(window: Window, now: datetime, *, said_as: str = "visit_today") -> str:
     """Whether one can still come to the window today: open until when, opening later today, or closed
-    today (a closed day, or its hours over) with when it next opens."""
+    today (a closed day, or its hours over) with when it next opens; `said_as` names the catalog keys
+    (`call_now`: whether a call goes through now)."""
     hours = current_content().window_hours(window)
     local = to_tokyo(now)
     closed_day = hours.is_closed_day(local.date())
     today = [] if closed_day else [w for w in hours.weekly if WEEKDAYS[local.weekday()] in w.days]
     opens = format_jp(next_opening(now, hours))
     if not today:
-        return catalog.text("visit_today.closed_day", window_name=window.name, opens=opens)
+        return catalog.text(f"{said_as}.closed_day", window_name=window.name, opens=opens)
     ahead = sorted((w for w in today if local.time() < w.end), key=lambda w: w.start)
     if not ahead:
         end = format_time(max(w.end for w in today))
-        return catalog.text("visit_today.over", window_name=window.name, end=end, opens=opens)
+        return catalog.text(f"{said_as}.over", window_name=window.name, end=end, opens=opens)
     span = ahead[0]
     if local.time() < span.start:
         return catalog.text(
-            "visit_today.later",
+            f"{said_as}.later",
             window_name=window.name,
             start=format_time(span.start),
             end=format_time(span.end),
         )
-    return catalog.text("visit_today.open", window_name=window.name, end=format_time(span.end))
+    return catalog.text(f"{said_as}.open", window_name=window.name, end=format_time(span.end))
 
 
 def send_question(dialog: Dialog, question_id: QuestionId) -> None:
@@ -295,7 +330,7 @@ QUESTION_ENDS = ("?", "？", "か", "かな", "ください", "下さい", "教�
 def topics_asked(dialog: Dialog) -> list[str]:
     """The topics typed text asks about: one per question when it asks two or more (「申請にはどのような
     書類が必要でしょうか。また、本日中に窓口へ伺うことは可能でしょうか。」), else its first topic."""
-    first = first_topic(dialog)
+    first = _in_context(dialog, first_topic(dialog))
     asked = [
         sentence
         for sentence in SENTENCE.findall(dialog.user_input.text)
@@ -311,6 +346,36 @@ def topics_asked(dialog: Dialog) -> list[str]:
     return topics or [first]
 
 
+WELFARE_TOPICS = frozenset(
+    {
+        "service.public_assistance",
+        "ask.own_home",
+        "ask.apply_for_someone",
+        "ask.which_benefit",
+        "ask.welfare_fear",
+        "ask.no_address",
+        "ask.family_inquiry",
+    }
+)
+"""Answers about 生活保護: right after one, a fear that the parents will be contacted (「親に連絡いくって
+聞いたんですけど本当ですか」) asks about the 扶養照会, not about the council's own confidentiality."""
+
+
+def _in_context(dialog: Dialog, topic: str | None) -> str | None:
+    """The topic asked, read with the answer just given: the confidentiality question about relatives
+    being told, right after an answer on 生活保護, is the question on the 扶養照会."""
+    if topic != "faq.confidentiality":
+        return topic
+    answered = dialog.data.get(ANSWERED) or {}
+    if answered.get("topic") not in WELFARE_TOPICS:
+        return topic
+    if dialog.now - datetime.fromisoformat(str(answered["at"])) > FOLLOW_UP_WITHIN:
+        return topic
+    entities = dialog.understanding.entities if dialog.understanding else ()
+    relatives = any(entity.kind == "relation" for entity in entities)
+    return "ask.family_inquiry" if relatives else topic
+
+
 ANSWERED = "answered"
 """Where the conversation keeps the last topic answered in words, and when."""
 
@@ -323,6 +388,7 @@ FOLLOW_UPS: dict[str, tuple[tuple[str, str], ...]] = {
         ("police_named", "answer.loan_shark_police"),
         ("loan_shark_threats", "answer.loan_shark_again"),
     ),
+    "ask.family_inquiry": (("family_reasons", "answer.family_inquiry_reason"),),
     "ask.after_prison": (
         ("family_cut_off", "answer.after_prison_family"),
         ("prison_stay", "answer.after_prison_stay"),
@@ -339,7 +405,7 @@ and from the third on a `<key>_brief` form is used where there is one, so no lon
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
 
-FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40, "ask.after_prison": 30}
+FOLLOW_UP_LONGER: dict[str, int] = {"ask.loan_shark": 40, "ask.after_prison": 30, "ask.family_inquiry": 60}
 """Answers whose follow-ups run longer (「毎日電話くる　職場にも電話するって言われた」,
 「家族とは縁切れてます」)."""
 
@@ -390,6 +456,7 @@ QUESTION_CONSIDERATIONS: dict[str, str] = {
     "ask.sign_language": "consideration.sign_language",
     "ask.emergency_without_voice": "consideration.no_phone",
     "ask.visa": "consideration.visa",
+    "ask.family_inquiry": "consideration.family_inquiry",
 }
 """Questions that tell a consideration for the person in charge (「人いるとこむり」 → 外出が難しい), with
 the catalog's words for the 受付票."""

@@ -1303,6 +1303,23 @@ def has_anything(data: dict[str, Any]) -> bool:
     return bool(stored.get("answers") or stored.get("heard"))
 
 
+def writes_for_themself(dialog: Dialog) -> None:
+    """A writer under 18 consults for themself (a young carer, 「17、高2…俺がみてる」): 相談者 本人, and no
+    relative read from their words (「親は仕事で」) stands as whom the form is about; an answer chosen at
+    its question stays, and a grown carer stays family."""
+    answers = form_of(dialog)["answers"]
+    chosen = [answers[key] for key in ("asker", "relation") if key in answers]
+    if any(not answer.get("from_text") for answer in chosen):
+        return
+    own_age = answers.get("asker_age_band", {})
+    if "under_18" not in (own_age.get("choice"), answers.get("age_band", {}).get("choice")):
+        return  # 「42歳です。78歳の父の介護をしています」: a grown carer writes as family
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True, "introduced": True}
+    if own_age.get("choice") == "under_18":  # the writer's own age is the form's age now
+        answers["age_band"] = answers.pop("asker_age_band")
+
+
 CORRECTION_CHARS = 60
 """A longer message is a story, not a value said to be shown wrongly."""
 

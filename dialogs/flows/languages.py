@@ -228,12 +228,19 @@ def listed(dialog: Dialog, items: list[str]) -> str:
 
 def worded(dialog: Dialog, key: str) -> str:
     """The catalog key (or prefix) to say `key` with: its やさしい日本語 form for someone who writes in it
-    or was found to need it (「わたし しごと ない です」), its English form for someone who writes in
-    English (「I lost my job and I have no money for rent」), else `key` itself."""
+    or was found to need it (「わたし しごと ない です」) or said they read little Japanese
+    (「にほんご すこし」) and writes no English now, its English form for someone who writes in English
+    (「I lost my job and I have no money for rent」), else `key` itself."""
     language = reply_language(dialog) or known_language(dialog)
-    if language == "easy":
+    if language == "easy" or (language is None and said_little_japanese(dialog)):
         return EASY_FORMS.get(key, key)
     return ENGLISH_FORMS.get(key, key) if language == "en" else key
+
+
+def said_little_japanese(dialog: Dialog) -> bool:
+    """Whether the person was found to read little Japanese (「にほんご すこし」), even if they went on in
+    English: the replies that have a やさしい日本語 form keep it, not paragraphs of standard Japanese."""
+    return "easy" in (dialog.data.get("intake", {}).get("language_needs") or [])
 
 
 def add_short_answer(dialog: Dialog) -> None:
@@ -275,7 +282,18 @@ def add_short_answer(dialog: Dialog) -> None:
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
+    if topic in NEEDS_TOPICS and said_little_japanese(dialog):  # the short answer says it in their words
+        guidance = {id(message) for message, key, _ in dialog.spoken if key in URGENT_GUIDANCE}
+        dialog.messages[:] = [m for m in dialog.messages if id(m) not in guidance]
     dialog.put_first(answer)
+
+
+NEEDS_TOPICS = frozenset({"food", "utilities", "shelter"})
+"""Short answers on tonight's needs, which tell what the Japanese guidance tells."""
+
+URGENT_GUIDANCE = frozenset({"urgent.tonight", "urgent.info"})
+"""The Japanese guidance on tonight's needs: left out for someone who said they read little Japanese
+(「にほんご すこし」) once the short answer in their language has told it."""
 
 
 def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetime) -> tuple[Text, ...]:

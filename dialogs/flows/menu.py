@@ -643,11 +643,13 @@ TALK_TRIGGERS: Mapping[str, str] = {
 YIELDS_TO: Mapping[str, tuple[str, ...]] = {
     "talk.language": ("cmd.human",),
     "talk.guidance": QUESTION_IDS,
-    "talk.privacy_fear": ("ask.visa",),
+    "talk.privacy_fear": ("ask.visa", "ask.family_inquiry"),
 }
 """Talk intents that give way to a command or a question in the same message (「Can I talk to someone in
 English?」, 「兄に病院に行ってほしいんですが、どう声をかけたらいいですか」, 「will immigration find out?」:
-the visa answer, which says first what is kept confidential)."""
+the visa answer, which says first what is kept confidential; 「生活保護うけたら家族にバレますか」: the
+扶養照会 answer, which says what the 福祉事務所 may ask of relatives and what the council never tells
+them)."""
 
 
 def _yields(intent: str, intents: Sequence[str]) -> bool:
@@ -1067,6 +1069,7 @@ def answer_young_carer(dialog: Dialog) -> bool:
     if "talk.young_carer" not in intents and "caregiving" not in ticked:
         return False
     draft.keep_typed(dialog)
+    draft.writes_for_themself(dialog)  # a young carer consults for himself: 相談者 本人, not 家族（子ども）
     dialog.data[YOUNG_CARER_TOLD] = dialog.now.isoformat()
     dialog.say("talk.young_carer")
     _answer_question(dialog, "ask.young_carer")

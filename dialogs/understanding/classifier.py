@@ -24,7 +24,7 @@ from dialogs.understanding.model import (
     Evidence,
     Understanding,
 )
-from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable
+from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable, standard_reading
 
 MAX_OCCURRENCES = 32
 NEGATION_WINDOW = 24
@@ -703,6 +703,30 @@ def _add_learned(
             add(score.name, score)
 
 
+def _in_standard_words(lex: Lexicon, text: str, reading: _Reading) -> None:
+    """Read a message in dialect a second time in standard words (「担当の人さ伝えでけろ」 as 「担当の人に
+    伝えてください」, `standard_reading`): the questions, requests and worries either reading finds count,
+    so the entries written in dialect (「人さつないで」「話っこ」) still match the words as typed. Danger is
+    read from the words as typed only (its evidence is quoted to staff as the person's own words)."""
+    standard = standard_reading(text)
+    if standard == text:
+        return
+    norm = normalize_with_spans(standard, lex.emoji)
+    tokens = analyze(tidy(standard))
+    ctx = _Context(lex, norm, standard, tokens)
+    second = _Reading()
+    _surface(lex, standard, norm, ctx, second)
+    _lemmas(lex, standard, tokens, ctx, second)
+    for entry, matched, rule in second.counted:
+        labels = (entry.label, *entry.also)
+        if all(label.startswith(STANDARD_READING_LABELS) for label in labels):
+            reading.count(entry, matched, rule)
+
+
+STANDARD_READING_LABELS = ("intent:", "concern:")
+"""What the standard-words reading of a dialect message may add: questions, requests and worries."""
+
+
 def classify(
     text: str, *, extra_lexicon_dirs: Sequence[Path] = (), rules_only: bool = False
 ) -> Understanding:
@@ -719,6 +743,7 @@ def classify(
     reading = _Reading()
     _surface(lex, text, norm, ctx, reading)
     _lemmas(lex, text, tokens, ctx, reading)
+    _in_standard_words(lex, text, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
     if HESITATION.match(text):

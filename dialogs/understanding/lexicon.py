@@ -43,7 +43,7 @@ _ENTRY_KEYS = frozenset(
     | {"note", "kind", "lemma", "voice", "mood", "negated", "tense", "kana", "idiom"}
 )
 _FILE_KEYS = frozenset(
-    ("label", "also", "kind", "entries", "emoji", "negation", "context", "katakana", "note")
+    ("label", "also", "kind", "entries", "emoji", "negation", "context", "katakana", "dialect", "note")
 )
 _VOICES = frozenset(("passive", "active", "causative", "any"))
 _MOODS = frozenset(("desire", "volitional", "wish", "plain"))

@@ -174,3 +174,23 @@ def _as_kana(word: str) -> str:
     """A katakana word as the analyzer reads it best: as written when the dictionary knows it as a noun,
     else in hiragana, the way a kana writer would spell it."""
     return word if is_katakana_word(word) else hiragana(word)
+
+
+DIALECT_FILE = Path(__file__).with_name("lexicons") / "dialect.yaml"
+"""Dialect forms read as standard Japanese (its `dialect:` section: regular expressions, in order)."""
+
+
+@cache
+def _dialect_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The dialect rules, compiled, in the order the file gives them."""
+    section = yaml.safe_load(DIALECT_FILE.read_text(encoding="utf-8"))["dialect"]
+    return tuple((re.compile(str(rule["from"])), str(rule["to"])) for rule in section)
+
+
+def standard_reading(text: str) -> str:
+    """Dialect endings and particles read as standard Japanese (「担当の人さ伝えでけろ」 → 「担当の人に伝えて
+    ください」, 「なんとがなんねぇべか」 → 「なんとかならないだろうか」), so the lexicons written in standard
+    forms read them too (the classifier reads both); text without them comes back as it was."""
+    for pattern, standard in _dialect_rules():
+        text = pattern.sub(standard, text)
+    return text
