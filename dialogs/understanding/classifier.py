@@ -691,8 +691,14 @@ def _add_learned(
     quiet = short_reply or any(e.label.startswith("resolved:") for e in evidence)
     # A phone's charge running low (「スマホの充電あと20%」) is no money worry nor utilities cut.
     battery = any(word in folded for word in lex.battery)
+    # In English the learned layer's violence guess needs a word of harm (「My husband … left us」 is no
+    # violence): its English lines are few.
+    harm_named = any(_word_start_in(folded, start) for start in lex.english_risk)
+    english_unhurt = language_of(text) == "en" and not harm_named
     for score in found.concerns:
         if battery and score.name in BATTERY_NOT:
+            continue
+        if english_unhurt and score.name == "concern:violence":
             continue
         if score.fires and score.name not in labels and (not quiet or score.name == "concern:violence"):
             add(score.name, score)

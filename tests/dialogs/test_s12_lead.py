@@ -133,3 +133,14 @@ def test_shame_is_met_kindly_not_with_the_fallback(typed: str) -> None:
     reply = said(started("闇金から借りてしまって、毎日電話がきます", typed))
     assert FALLBACK_OPENING not in reply
     assert "恥ずかしいことではありません" in reply, reply
+
+
+def test_an_english_writer_left_by_her_husband_is_not_read_as_violence() -> None:
+    reading = classify("My husband is Japanese and he left us. I have no money and my son is 3 years old")
+    assert "violence" not in reading.concerns
+
+
+@pytest.mark.parametrize("typed", ["どげんしたらよかと？", "どがんしたらよかと", "どうしたらよかと？"])
+def test_what_do_i_do_in_kyushu_speech_is_asking_for_guidance(typed: str) -> None:
+    reply = said(started("電気とめられた今日", "子ども2人おるけん", typed))
+    assert FALLBACK_OPENING not in reply
