@@ -2238,6 +2238,40 @@ def answer_child_after(dialog: Dialog) -> bool:
     return True
 
 
+AFRAID_NOW_SITUATIONS: dict[str, tuple[Situation, ...]] = {"partner": ("violence",)}
+"""The lines for one afraid right now, by who was hurt before: a partner's violence gets the DV line;
+anyone else hurt at home (a grandson, a son) the lines for violence at home."""
+
+
+def answer_afraid_now(dialog: Dialog) -> bool:
+    """Violence told earlier in the conversation, then fear right now with the one who hurts near
+    (「まごが おきてきました。こわい」「夫が帰ってきた、怖い」「足音がする。こわい」): at once how to stay
+    safe (110 if in danger, a locked room or outside, a neighbour), one line open now, in plain kana for
+    one who writes in kana; the case is raised with her words (added to it once sent). Fear without
+    someone near (「虫がでた。こわい」) or without violence told is not this. True when answered."""
+    text = dialog.user_input.text
+    memory = memory_of(dialog.data)
+    told = memory.hurt is not None or (
+        bool(dialog.data.get("crisis", {}).get("situations"))
+        and _last_situations(dialog)[0] in (*VIOLENCE_AT_HOME, "home_violence")
+    )
+    if not told or memory.hurt in CHILD_HURTS:
+        return False  # a child hurt at home: answer_child_after, in a child's words
+    if not (fragments.danger_near(text) and fragments.holds_word_of(text, "afraid_now")):
+        return False
+    if fragments.takes_back(text):
+        return False
+    keep_typed(dialog)
+    _raise_with_words(dialog)
+    _mark(dialog, "shown_at")
+    situations = AFRAID_NOW_SITUATIONS.get(str(memory.hurt), ("home_violence",))
+    line = _one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+    kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    dialog.say("crisis.afraid_now.kana" if kana else "crisis.afraid_now", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def _writes_as_child(dialog: Dialog) -> bool:
     """Whether the writer is a child: hurt as a child at home, or under 18 by their own answer."""
     age = dialog.data.get("intake", {}).get("answers", {}).get("age_band", {}).get("choice")
@@ -2954,6 +2988,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
+        if answer_afraid_now(dialog):
+            return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True
