@@ -2967,6 +2967,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         understanding = dialog.understanding = as_written
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
+    if answer_elder_hurt_self(dialog, understanding):
+        return True
     if answer_carer_hurt(dialog, understanding) or answer_carer_fears_telling(dialog):
         return True
     answer_elder_money(dialog)
@@ -3125,6 +3127,53 @@ def answer_elder_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     text = dialog.user_input.text
     if fragments.holds_word_of(text, "elder_money") and fragments.holds_word_of(text, "money_taken"):
         said += "\n" + catalog.text("crisis.elder_money_too")  # 「…年金を取り上げてる」: that is abuse too
+    dialog.send(Text(said.strip()))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+ELDER_SELF_HURTERS = frozenset({"grandchild", "child"})
+"""Who, hurting the elderly writer herself (「まごに たたかれたことも あります」), makes it 高齢者虐待."""
+
+
+def _writer_is_elder(dialog: Dialog) -> bool:
+    """Whether the writer is elderly: she writes as a grandparent (「まごのことで」) or of her age or
+    pension (「わたしのねんきん」)."""
+    answers = dialog.data.get("intake", {}).get("answers", {})
+    asker = answers.get("asker", {}).get("choice")
+    if answers.get("relation", {}).get("choice") == "grandparent" and asker in (None, "family"):
+        return True
+    return fragments.holds_word_of(dialog.user_input.text, "elder_signs")
+
+
+def answer_elder_hurt_self(dialog: Dialog, understanding: Understanding) -> bool:
+    """An elderly writer hit or shouted at by her grandchild or child (「まごに たたかれたことも あります」):
+    110 if in danger now, 地域包括支援センター (高齢者虐待の相談), money taken named as abuse too when she
+    told of it, in kana for a kana writer; an urgent notice on the case. Not the DV (partner) lines."""
+    told = who_hurts(dialog.user_input.text)
+    if "self" not in told.hurt or not told.by or set(told.by) - ELDER_SELF_HURTERS:
+        return False
+    if not _writer_is_elder(dialog):
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.reason.elder_hurt"),)
+    ruled = any(e.label == "crisis" and not e.rule.startswith("model:") for e in understanding.evidence)
+    level = "crisis" if ruled or understanding.crisis == "crisis" else "urgent"
+    _record(dialog, level, reasons)
+    dialog.effects.append(RaiseUrgency(level, reasons))
+    stored = dialog.data.setdefault("crisis", {})
+    stored.update(shown_at=dialog.now.isoformat(), situations=["home_violence"], hurt="at_home")
+    form = dialog.data.get("intake") or {}
+    heard = [str(item.get("words", "")) for item in form.get("heard", []) if isinstance(item, dict)]
+    money = any(
+        fragments.holds_word_of(words, "elder_money") and fragments.holds_word_of(words, "money_taken")
+        for words in (dialog.user_input.text, *heard)
+    )
+    kana = not any("\u4e00" <= char <= "\u9fff" for char in dialog.user_input.text)
+    key = "crisis.elder_hurt_self.kana" if kana else "crisis.elder_hurt_self"
+    said = catalog.text(key, window_line=_elder_window_line())
+    if money:
+        said += "\n" + catalog.text(f"{key}.money")
     dialog.send(Text(said.strip()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True

@@ -1,7 +1,8 @@
 """Session 12, try-out 16 (S1): afraid right now after violence was told, and wanting a person at night.
 
 p6, a grandmother of 80 writing in hiragana, told that her grandson (20) takes her pension and has hit
-her, sent a case, then wrote 「まごが おきてきました。こわい」 and got only 「送った相談に書き加えて…伝えますか」.
+her, sent a case, then wrote 「まごが おきてきました。こわい」 and got only
+「送った相談に書き加えて…伝えますか」.
 Fear right now, after violence was told, gets at once a safety line (110, somewhere safe), added to the case
 and raised. p3/p5 wrote 「人と話したい」 at night and got only the send screen and 「月曜9:00」: at night the
 lines where a person answers now come first.
@@ -113,14 +114,22 @@ def test_wanting_a_person_after_sending_at_night_gets_lines_open_now(words: str)
     chat = started("仕事をなくして家賃が払えない", now=SATURDAY_NIGHT)
     chat.tap("担当者と話したい")
     chat.tap("この内容だけ送る")
-    before = len(str(chat.data["handoff"]))
     chat.send(words)
     reply = said(chat)
     assert "0120-279-338" in reply, reply
-    assert "この内容を送ってもよいですか" not in reply, reply
-    chat.send(words)
-    assert said(chat).count("送ってもよいですか") == 0
-    assert len(str(chat.data["handoff"])) >= before
+    assert reply.index("0120-279-338") < reply.index("送ってもよいですか"), reply
+
+
+def test_p3_child_wanting_a_person_after_sending_gets_childrens_lines_and_no_duplicate() -> None:
+    chat = started("たすけて", "おやじになぐられた 母ちゃんも", "いま外 2時", now=SATURDAY_NIGHT)
+    chat.tap("担当者に伝えたい")
+    chat.tap("この内容だけ送る")
+    chat.send("16さい。かあちゃん大丈夫かな")
+    assert "書き加えました" in said(chat), said(chat)
+    chat.send("人と話したい")
+    reply = said(chat)
+    assert "子供SOSダイヤル" in reply, reply
+    assert "「16さい。かあちゃん大丈夫かな」" not in reply, reply
 
 
 def test_wanting_a_person_in_office_hours_keeps_the_send_screen() -> None:
@@ -128,3 +137,22 @@ def test_wanting_a_person_in_office_hours_keeps_the_send_screen() -> None:
     chat.send("人と話したい")
     reply = said(chat)
     assert "送ってもよいですか" in reply or "送る" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "words", ("まごに たたかれたことも あります", "孫に叩かれたこともあります", "まごに なぐられました")
+)
+def test_p6_grandmother_hit_by_grandson_hears_of_the_elder_center(words: str) -> None:
+    chat = started(*P6_BEFORE[:3], now=SATURDAY_NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "110" in reply, reply
+    assert "ちいき ほうかつ" in reply or "地域包括支援センター" in reply, reply
+    assert "DV相談" not in reply, reply
+    assert "ねんきん" in reply or "年金" in reply, reply  # her pension taken, told before: abuse too
+
+
+def test_woman_hit_by_husband_keeps_the_dv_lines() -> None:
+    chat = started("夫に叩かれたこともあります", now=SATURDAY_NIGHT)
+    reply = said(chat)
+    assert "地域包括" not in reply, reply
