@@ -156,3 +156,15 @@ def test_woman_hit_by_husband_keeps_the_dv_lines() -> None:
     chat = started("夫に叩かれたこともあります", now=SATURDAY_NIGHT)
     reply = said(chat)
     assert "地域包括" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "words", ("でんわは にがてです。みみが とおくて", "耳が遠くて電話は苦手で", "みみが とおいので")
+)
+def test_p6_hard_of_hearing_gets_the_ways_to_write_from_then_on(words: str) -> None:
+    chat = p6_sent()
+    chat.send(words)
+    assert "文字" in said(chat), said(chat)
+    chat.send("まごが おきてきました。こわい")
+    reply = said(chat)
+    assert "チャット" in reply and "0120-279-338" not in reply.split("\n", 1)[1], reply
