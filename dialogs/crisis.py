@@ -3162,7 +3162,8 @@ def answer_elder_hurt_self(dialog: Dialog, understanding: Understanding) -> bool
     _record(dialog, level, reasons)
     dialog.effects.append(RaiseUrgency(level, reasons))
     stored = dialog.data.setdefault("crisis", {})
-    stored.update(shown_at=dialog.now.isoformat(), situations=["home_violence"], hurt="at_home")
+    answered = list(dict.fromkeys([*stored.get("answered", []), "home_violence", "violence"]))
+    stored.update(shown_at=dialog.now.isoformat(), situations=["home_violence"], answered=answered)
     form = dialog.data.get("intake") or {}
     heard = [str(item.get("words", "")) for item in form.get("heard", []) if isinstance(item, dict)]
     money = any(
