@@ -2238,6 +2238,40 @@ def answer_child_after(dialog: Dialog) -> bool:
     return True
 
 
+AFRAID_NOW_SITUATIONS: dict[str, tuple[Situation, ...]] = {"partner": ("violence",)}
+"""The lines for one afraid right now, by who was hurt before: a partner's violence gets the DV line;
+anyone else hurt at home (a grandson, a son) the lines for violence at home."""
+
+
+def answer_afraid_now(dialog: Dialog) -> bool:
+    """Violence told earlier in the conversation, then fear right now with the one who hurts near
+    (「まごが おきてきました。こわい」「夫が帰ってきた、怖い」「足音がする。こわい」): at once how to stay
+    safe (110 if in danger, a locked room or outside, a neighbour), one line open now, in plain kana for
+    one who writes in kana; the case is raised with her words (added to it once sent). Fear without
+    someone near (「虫がでた。こわい」) or without violence told is not this. True when answered."""
+    text = dialog.user_input.text
+    memory = memory_of(dialog.data)
+    told = memory.hurt is not None or (
+        bool(dialog.data.get("crisis", {}).get("situations"))
+        and _last_situations(dialog)[0] in (*VIOLENCE_AT_HOME, "home_violence")
+    )
+    if not told or memory.hurt in CHILD_HURTS:
+        return False  # a child hurt at home: answer_child_after, in a child's words
+    if not (fragments.danger_near(text) and fragments.holds_word_of(text, "afraid_now")):
+        return False
+    if fragments.takes_back(text):
+        return False
+    keep_typed(dialog)
+    _raise_with_words(dialog)
+    _mark(dialog, "shown_at")
+    situations = AFRAID_NOW_SITUATIONS.get(str(memory.hurt), ("home_violence",))
+    line = _one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+    kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+    dialog.say("crisis.afraid_now.kana" if kana else "crisis.afraid_now", line=line)
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def _writes_as_child(dialog: Dialog) -> bool:
     """Whether the writer is a child: hurt as a child at home, or under 18 by their own answer."""
     age = dialog.data.get("intake", {}).get("answers", {}).get("age_band", {}).get("choice")
@@ -2946,6 +2980,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         understanding = dialog.understanding = as_written
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
+    if answer_elder_hurt_self(dialog, understanding):
+        return True
     if answer_carer_hurt(dialog, understanding) or answer_carer_fears_telling(dialog):
         return True
     answer_elder_money(dialog)
@@ -2969,6 +3005,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
+        if answer_afraid_now(dialog):
+            return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True
@@ -3104,6 +3142,54 @@ def answer_elder_hurt(dialog: Dialog, understanding: Understanding) -> bool:
     text = dialog.user_input.text
     if fragments.holds_word_of(text, "elder_money") and fragments.holds_word_of(text, "money_taken"):
         said += "\n" + catalog.text("crisis.elder_money_too")  # 「…年金を取り上げてる」: that is abuse too
+    dialog.send(Text(said.strip()))
+    dialog.send(_offer_to(dialog, "urgent.offer"))
+    return True
+
+
+ELDER_SELF_HURTERS = frozenset({"grandchild", "child"})
+"""Who, hurting the elderly writer herself (「まごに たたかれたことも あります」), makes it 高齢者虐待."""
+
+
+def _writer_is_elder(dialog: Dialog) -> bool:
+    """Whether the writer is elderly: she writes as a grandparent (「まごのことで」) or of her age or
+    pension (「わたしのねんきん」)."""
+    answers = dialog.data.get("intake", {}).get("answers", {})
+    asker = answers.get("asker", {}).get("choice")
+    if answers.get("relation", {}).get("choice") == "grandparent" and asker in (None, "family"):
+        return True
+    return fragments.holds_word_of(dialog.user_input.text, "elder_signs")
+
+
+def answer_elder_hurt_self(dialog: Dialog, understanding: Understanding) -> bool:
+    """An elderly writer hit or shouted at by her grandchild or child (「まごに たたかれたことも あります」):
+    110 if in danger now, 地域包括支援センター (高齢者虐待の相談), money taken named as abuse too when she
+    told of it, in kana for a kana writer; an urgent notice on the case. Not the DV (partner) lines."""
+    told = who_hurts(dialog.user_input.text)
+    if "self" not in told.hurt or not told.by or set(told.by) - ELDER_SELF_HURTERS:
+        return False
+    if not _writer_is_elder(dialog):
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.reason.elder_hurt"),)
+    ruled = any(e.label == "crisis" and not e.rule.startswith("model:") for e in understanding.evidence)
+    level = "crisis" if ruled or understanding.crisis == "crisis" else "urgent"
+    _record(dialog, level, reasons)
+    dialog.effects.append(RaiseUrgency(level, reasons))
+    stored = dialog.data.setdefault("crisis", {})
+    answered = list(dict.fromkeys([*stored.get("answered", []), "home_violence", "violence"]))
+    stored.update(shown_at=dialog.now.isoformat(), situations=["home_violence"], answered=answered)
+    form = dialog.data.get("intake") or {}
+    heard = [str(item.get("words", "")) for item in form.get("heard", []) if isinstance(item, dict)]
+    money = any(
+        fragments.holds_word_of(words, "elder_money") and fragments.holds_word_of(words, "money_taken")
+        for words in (dialog.user_input.text, *heard)
+    )
+    kana = not any("\u4e00" <= char <= "\u9fff" for char in dialog.user_input.text)
+    key = "crisis.elder_hurt_self.kana" if kana else "crisis.elder_hurt_self"
+    said = catalog.text(key, window_line=_elder_window_line())
+    if money:
+        said += "\n" + catalog.text(f"{key}.money")
     dialog.send(Text(said.strip()))
     dialog.send(_offer_to(dialog, "urgent.offer"))
     return True

@@ -345,6 +345,7 @@ def handle(
         _keep_for_the_case(dialog, state)
     languages.follow_language(dialog)  # English buttons while the person writes in English
     followup.reword_offers_after_sending(dialog)
+    followup.note_added_words(dialog)
     crisis.note_offer(dialog)
     dialog.mark_seen()
     messages = within_line_limits(tuple(dialog.messages))

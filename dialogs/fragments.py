@@ -108,6 +108,7 @@ WORD_LISTS = (
     "line_channels",
     "text_channels",
     "danger_near",
+    "afraid_now",
     "plea",
     "pill_words",
     "cold_or_body",

@@ -215,7 +215,11 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
             }
             if asker == "family"
             else None,
-            "heard": [dict(item) for item in data.get("intake", {}).get("heard", [])],
+            "heard": [
+                dict(item)
+                for item in data.get("intake", {}).get("heard", [])
+                if str(item.get("words", "")).strip() not in _added_after_sending(data)
+            ],
             "language": _language_needs(data),
             "children": [str(age) for age in data.get("intake", {}).get("children_ages", [])],
             "violence_denied": [str(words) for words in data.get("intake", {}).get("violence_denied", [])],
@@ -553,6 +557,13 @@ def _person_topics(answers: Answers, say: Callable[..., str] = catalog.text) -> 
         value = _listing(say)([say(f"person.concern.{concern}") for concern in others])
         named.append(say(key, value=value))
     return named
+
+
+def _added_after_sending(data: Mapping[str, Any]) -> frozenset[str]:
+    """Words already added to the open case after it was sent (never listed or sent a second time)."""
+    handoff = data.get("handoff")
+    added = handoff.get("added_words", []) if isinstance(handoff, Mapping) else []
+    return frozenset(str(words).strip() for words in added)
 
 
 def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:

@@ -255,6 +255,17 @@ def chat_lines_text(now: datetime | None = None) -> str:
     return catalog.text("text_ways.lines", lines="\n".join(_hotline_text(line) for line in chats))
 
 
+def child_lines_text(now: datetime) -> str:
+    """The children's lines where a person answers at `now` (子供SOSダイヤル, a chat for children), one a
+    line; '' when none is open."""
+    lines = [
+        line
+        for line in current_content().hotlines
+        if "child_talk" in line.kinds and line.hours_known and line.is_open_at(now)
+    ]
+    return "\n".join(_hotline_text(line) for line in lines)
+
+
 def writes_only(data: dict[str, Any]) -> bool:
     """Whether the person asked for answers in writing, or said they cannot phone (配慮 on the 受付票)."""
     told = str(data.get("intake", {}).get("answers", {}).get("considerations", {}).get("words", ""))

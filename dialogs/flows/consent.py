@@ -74,7 +74,8 @@ def review_prompt(dialog: Dialog) -> None:
     urgency = urgency_of(dialog.data)
     promise = followup.reply_promise(dialog, urgency)
     tonight = current_content().meanwhile_text(dialog.now)
-    if tonight and urgency not in ("crisis", "urgent") and not dialog.data.get("handoff"):
+    typed = dialog.user_input.kind == "text"  # 「人と話したい」 typed, even in danger or after sending
+    if tonight and (typed or (urgency not in ("crisis", "urgent") and not dialog.data.get("handoff"))):
         _lines_first(dialog, tonight)  # closed now: a person to talk to now comes before a message left
         promise = promise.replace(tonight, "").strip()
     if dialog.user_input.kind == "text" and fragments.holds_word_of(dialog.user_input.text, "no_questions"):
@@ -88,11 +89,22 @@ def _lines_first(dialog: Dialog, tonight: str) -> None:
     (the chat lines too), and that a message can still be left for the window."""
     hours = current_content().office_hours
     chats = answers.chat_lines_text(dialog.now)
+    if _writes_as_child(dialog.data):  # a child: 子供SOSダイヤル and the children's chat come first
+        tonight = "\n".join(part for part in (answers.child_lines_text(dialog.now), tonight) if part)
     dialog.say(
         "consent.lines_first",
         opens=format_jp_onward(next_opening(dialog.now, hours)),
         tonight="\n".join([tonight, chats]) if chats else tonight,
     )
+
+
+def _writes_as_child(data: dict[str, Any]) -> bool:
+    """Whether the writer is a child: hurt as a child at home, or under 18 by their own answer."""
+    answers_ = data.get("intake", {}).get("answers", {})
+    age = answers_.get("age_band", {}).get("choice")
+    asker = answers_.get("asker", {}).get("choice")
+    hurt = data.get("crisis", {}).get("hurt")
+    return hurt in ("child", "neglected") or (age == "under_18" and asker in (None, "self"))
 
 
 def _send_choices(dialog: Dialog) -> tuple[Choice, ...]:

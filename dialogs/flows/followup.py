@@ -125,6 +125,22 @@ def gave_phone_number(dialog: Dialog) -> bool:
     return dialog.user_input.kind == "text" and phone_number_in(dialog.user_input.text) is not None
 
 
+ADDED_WORDS = "added_words"
+"""The key, in the open case's data, of the words already added to it after sending: a later send screen
+(「人と話したい」) does not list or send them again."""
+
+
+def note_added_words(dialog: Dialog) -> None:
+    """Remember the words this turn added to the open case (「16さい。かあちゃん大丈夫かな」)."""
+    handoff = dialog.data.get("handoff")
+    if not isinstance(handoff, dict):
+        return
+    added = [effect.text for effect in dialog.effects if isinstance(effect, AddToCase) and effect.text]
+    if added:
+        kept = handoff.setdefault(ADDED_WORDS, [])
+        kept.extend(text for text in added if text not in kept)
+
+
 def added_this_turn(dialog: Dialog) -> bool:
     """Whether this turn already added the typed message to the open case."""
     return any(isinstance(effect, AddToCase) for effect in dialog.effects)

@@ -113,7 +113,10 @@ def test_a_second_hand_off_adds_to_the_first_and_raises_urgency() -> None:
     _, second = handoffs(chat)
     assert second.summary["asker"] == "family" and second.summary["district"] == "chuo"
     assert second.summary["urgency"] == "crisis"
-    assert any("死にたい" in item["words"] for item in second.summary["heard"])
+    added = [e for e in chat.effects if type(e).__name__ == "AddToCase"]
+    assert any("死にたい" in e.text for e in added), "the crisis words reached the sent case"
+    # session 12 (try-out 16): words already added to the sent case are not sent a second time
+    assert not any("死にたい" in item["words"] for item in second.summary["heard"])
 
 
 def test_messages_after_sending_with_the_conversation_are_added_and_the_person_is_told() -> None:
