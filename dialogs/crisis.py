@@ -3685,9 +3685,10 @@ def _means_lately(dialog: Dialog) -> str | None:
 
 
 def _phone_and_chat(dialog: Dialog) -> str:
-    """One phone line and one line to write to, open now for the last crisis reply's situations."""
+    """One phone line and one line to write to, open now for the last crisis reply's situations (only
+    the one to write to when the person said they cannot phone)."""
     phones, chats = _open_lines(_last_situations(dialog), dialog.now)
-    reach = phones[:1] + chats[:1]
+    reach = chats[:1] if memory_of(dialog.data).no_phone and chats else phones[:1] + chats[:1]
     if not reach:
         return catalog.text("crisis.again_emergency")
     return "\n".join(_line_text(line) for line in reach)
@@ -3782,6 +3783,7 @@ def answer_taken_back_after_means(dialog: Dialog) -> bool:
     line = _chat_line_first(dialog)
     if _pills_kept_lately(dialog) and not _recently(dialog, "pills_away_at", AFTER_CRISIS_WITHIN):
         key = "crisis.taken_back_after_means"
+        line = _phone_and_chat(dialog)  # 「冗談です」 after pills kept: a phone line kept beside the chat
         _mark(dialog, "pills_away_at")
     elif means and not _recently(dialog, "means_away_at", AFTER_CRISIS_WITHIN):
         key = (

@@ -203,3 +203,23 @@ def test_fine_said_of_oneself_is_still_a_take_back() -> None:
     chat.send("もう大丈夫")
     text = said(chat)
     assert TAKE_BACK_ONLY in text and "0120-279-889" not in text
+
+
+def test_take_back_after_pills_kept_keeps_a_phone_line_too() -> None:
+    chat = started("もう全部おわりにしたい", "薬ためてあるから、いざとなったら", now=SATURDAY_NIGHT)
+    chat.send("冗談です")
+    text = said(chat)
+    assert "薬局" in text and PHONE in text and CHAT in text
+
+
+def test_take_back_after_means_when_phoning_is_impossible_gives_the_chat_only() -> None:
+    chat = started("練炭買ってきた", "電話は無理。声でない", now=SATURDAY_NIGHT)
+    chat.send("冗談です")
+    text = said(chat)
+    assert "練炭" in text and CHAT in text and PHONE not in text
+
+
+def test_kerosene_at_home_after_a_crisis_reply_is_not_a_means() -> None:
+    chat = started("もう死にたい", now=SATURDAY_NIGHT)
+    chat.send("灯油はまだ家にある")
+    assert OUT_OF_REACH not in said(chat)
