@@ -1659,6 +1659,10 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         # 「すみません取り乱して」: no need to say sorry, not the generic 受け取りました
         menu = Choice(catalog.text("nav.menu"), "menu")
         person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
+        if fragments.holds_word_of(text, "awake_at_night"):  # 「さっきはすまんかったな。寝れんわ」
+            keep_typed(dialog)
+            dialog.say("crisis.no_apology.awake", (*person, menu), lines=_phone_and_chat(dialog))
+            return True
         dialog.say("crisis.no_apology", (*person, menu), line=_written_line_first(situations, dialog.now))
         return True
     if "talk.child_guidance" in intents and situations[0] == "child":
@@ -1878,6 +1882,41 @@ def answer_minor_told(dialog: Dialog) -> bool:
     recent = list(memory.answered) if memory.recent(dialog.now) else []
     stored.update(shown_at=dialog.now.isoformat(), answered=[*recent, "child"], brief=0)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_child_worry_for_parent(dialog: Dialog) -> bool:
+    """A child hurt at home worries for the mother hurt beside him (「16さい。かあちゃん大丈夫かな」): not a
+    take-back. 189 can help his mother too, 110 if she is in danger now, a line that is for her (DV相談＋),
+    and that he is not to blame, with the children's lines. True when answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or dialog.data.get("with_person"):
+        return False
+    if not (
+        fragments.holds_word_of(text, "mother_named") and fragments.holds_word_of(text, "worry_for_other")
+    ):
+        return False
+    memory = memory_of(dialog.data)
+    if not memory.recent(dialog.now):
+        return False
+    at_home = memory.hurt in CHILD_HURTS or _last_situations(dialog)[0] in (
+        *VIOLENCE_AT_HOME,
+        "home_violence",
+    )
+    if not at_home or not _writes_as_a_minor(understanding, dialog.data, text):
+        return False
+    keep_typed(dialog)
+    dialog.data.setdefault("crisis", {})["hurt"] = "child"
+    phones = _open_lines(("child",), dialog.now)[0]
+    children = [line for line in phones if "child" in line.kinds][:2] or phones[:1]
+    dialog.say(
+        "crisis.child_worry_for_mother",
+        dv_lines="\n".join(_dv_lines()[:1]),
+        lines="\n".join(_line_text(line) for line in children),
+    )
+    dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    _mark(dialog, "shown_at")
     return True
 
 
@@ -2965,6 +3004,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if fragments.cannot_phone(dialog.user_input.text):
         dialog.data.setdefault("crisis", {})["no_phone"] = True
     note_pills_kept(dialog)
+    note_means(dialog)
     as_written = dialog.understanding
     if _asks_if_watched(dialog):
         return False  # 「LINEなら大丈夫？スマホみられてるかも」: how to hide and delete this talk, as asked
@@ -2985,6 +3025,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_carer_hurt(dialog, understanding) or answer_carer_fears_telling(dialog):
         return True
     answer_elder_money(dialog)
+    if answer_means_at_hand(dialog):  # 「練炭まだ車にあるけどな」 after a take-back: out of reach tonight
+        return True
     if answer_leaving_plan(dialog) or answer_place_after_wish(dialog, before, already_sent=already_sent):
         return True
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
@@ -3000,6 +3042,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         )
     if understanding.crisis != "crisis" and answer_minor_after_violence(dialog):
         return True  # 「わたし高2で17だけど…」 after violence at home: a child's lines, not the DV signs
+    if answer_child_worry_for_parent(dialog):  # 「16さい。かあちゃん大丈夫かな」 after being hit with her
+        return True
     if understanding.crisis == "none" and answer_minor_told(dialog):
         return True  # 「16です　高1」 after a night without a bed or thoughts of dying: the children's lines
     if understanding.crisis == "none":
@@ -3710,6 +3754,91 @@ def note_pills_kept(dialog: Dialog) -> None:
         _mark(dialog, "pills_kept_at")
 
 
+MEANS_ASKED_WITHIN = timedelta(minutes=15)
+"""The direct question asked less than this long ago is not asked again beside a means still at hand."""
+
+
+def _means_word(text: str) -> str | None:
+    """The means of dying named in `text` as the list spells it (「練炭」), or None."""
+    typed = text.lower()
+    return next((word for word in fragments.WORDS["means_named"] if word.lower() in typed), None)
+
+
+def note_means(dialog: Dialog) -> None:
+    """Remember a means of dying named in words read as a crisis (「ホームセンターで練炭買ってきたわ」),
+    so that a take-back after it (「冗談だて」) still speaks of putting it out of reach."""
+    text = dialog.user_input.text
+    word = _means_word(text)
+    understanding = dialog.understanding
+    if word is None or word in PILL_WORDS or overdose_taken(text) or understanding is None:
+        return
+    if understanding.crisis != "none":
+        _mark(dialog, "means_named_at")
+        dialog.data.setdefault("crisis", {})["means"] = word
+
+
+def _means_lately(dialog: Dialog) -> str | None:
+    """The means (not pills) named within `AFTER_CRISIS_WITHIN`, or None."""
+    if not _recently(dialog, "means_named_at", AFTER_CRISIS_WITHIN):
+        return None
+    means = dialog.data.get("crisis", {}).get("means")
+    return means if isinstance(means, str) else None
+
+
+def _phone_and_chat(dialog: Dialog) -> str:
+    """One phone line and one line to write to, open now for the last crisis reply's situations (only
+    the one to write to when the person said they cannot phone)."""
+    phones, chats = _open_lines(_last_situations(dialog), dialog.now)
+    reach = chats[:1] if memory_of(dialog.data).no_phone and chats else phones[:1] + chats[:1]
+    if not reach:
+        return catalog.text("crisis.again_emergency")
+    return "\n".join(_line_text(line) for line in reach)
+
+
+def answer_means_at_hand(dialog: Dialog) -> bool:
+    """A means of dying said to be still at hand after a crisis reply or a take-back (「練炭まだ車にあるけど
+    な」「死にたいわけじゃにゃあ。でも練炭は捨てれんわ」「ロープまだとってある」): plainly that it is
+    dangerous, to put it out of reach tonight or give it to someone to keep, the direct question again
+    (unless asked in the last minutes, or dying was just denied), and a line to phone and one to write
+    to, with 119/110. Raised as a crisis. True when answered."""
+    text = dialog.user_input.text
+    if dialog.data.get("with_person") or not fragments.holds_word_of(text, "means_kept"):
+        return False
+    if overdose_taken(text) or "overdose" in memory_of(dialog.data).answered:
+        return False
+    word = _means_word(text)
+    if word in PILL_WORDS and (fragments.pills_kept(text) or any(stem in text for stem in STOCKED)):
+        return False  # 「薬ためてあるから」: the pills' own replies (`_lines_again`, `denied_pills_kept`)
+    means = word or _means_lately(dialog)
+    if means is None:
+        return False
+    memory = memory_of(dialog.data)
+    if not memory.recent(dialog.now):  # 「包丁は家にあるので」 with no crisis told: not a means at hand
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("summary.quote", words=text.strip()[:REASON_CHARS]),)
+    _record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    tick_for_the_writer(dialog.data, "mental_health")
+    not_dying = fragments.holds_word_of(text, "not_dying_but") or fragments.holds_word_of(text, "wish_denied")
+    key = "crisis.means_at_hand.not_dying" if not_dying else "crisis.means_at_hand"
+    dialog.say(key, means=means)
+    dialog.send(Text(catalog.text("crisis.means_lines", lines=_phone_and_chat(dialog)).strip()))
+    _mark(dialog, "means_away_at")
+    _mark(dialog, "shown_at")
+    asked = memory.asked_within(dialog.now, MEANS_ASKED_WITHIN)
+    if memory.sent:
+        dialog.send(_offer_to(dialog, "crisis.again_offer"))
+    if not_dying or asked:
+        if not memory.sent:
+            dialog.send(_offer_to(dialog, "crisis.again_offer"))
+        return True
+    _mark(dialog, "method_asked_at")
+    _mark(dialog, "risk_asked_at")
+    dialog.send(_direct_question(with_person=False))
+    return True
+
+
 def _pills_kept_lately(dialog: Dialog) -> bool:
     """Whether pills were said to be kept (not taken) within `AFTER_CRISIS_WITHIN`."""
     taken = "overdose" in memory_of(dialog.data).answered
@@ -3751,9 +3880,18 @@ def answer_taken_back_after_means(dialog: Dialog) -> bool:
     waved_off = "talk.dismiss" in understanding.intents or fragments.waves_off(text)
     if not (waved_off or fragments.takes_back(text)) or "overdose" in memory_of(dialog.data).answered:
         return False
+    means = _means_lately(dialog)
+    line = _chat_line_first(dialog)
     if _pills_kept_lately(dialog) and not _recently(dialog, "pills_away_at", AFTER_CRISIS_WITHIN):
         key = "crisis.taken_back_after_means"
+        line = _phone_and_chat(dialog)  # 「冗談です」 after pills kept: a phone line kept beside the chat
         _mark(dialog, "pills_away_at")
+    elif means and not _recently(dialog, "means_away_at", AFTER_CRISIS_WITHIN):
+        key = (
+            "crisis.taken_back_after_means.other"  # 「冗談だて」 after 「練炭買ってきた」: a phone line kept
+        )
+        line = _phone_and_chat(dialog)
+        _mark(dialog, "means_away_at")
     elif _recently(dialog, "taken_back_at", REPEAT_WITHIN):
         key = "crisis.taken_back_again"
     else:
@@ -3763,7 +3901,7 @@ def answer_taken_back_after_means(dialog: Dialog) -> bool:
     keep_typed(dialog)
     menu = Choice(catalog.text("nav.menu"), "menu")
     person = () if memory_of(dialog.data).sent else (Choice(catalog.text("crisis.human"), "human"),)
-    dialog.say(key, (*person, menu), line=_chat_line_first(dialog))
+    dialog.say(key, (*person, menu), line=line, means=means or "")
     return True
 
 

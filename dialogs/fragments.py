@@ -221,6 +221,12 @@ WORD_LISTS = (
     "person_wont_consult",
     "family_cut_off",
     "prison_stay",
+    "awake_at_night",
+    "means_named",
+    "wish_denied",
+    "means_kept",
+    "worry_for_other",
+    "mother_named",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -371,6 +377,10 @@ def takes_back(text: str) -> bool:
     if len(text.strip()) > TAKEN_BACK_MAX_CHARS:
         return False
     normalized = _normalized(text)
+    if holds_word_of(
+        text, "worry_for_other"
+    ):  # 「かあちゃん大丈夫かな」: a worry for another, not a take-back
+        return False
     return any(word in normalized for word in _TAKEN_BACK)
 
 
