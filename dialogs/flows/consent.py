@@ -69,7 +69,10 @@ def review(event: EventData) -> None:
 
 
 def review_prompt(dialog: Dialog) -> None:
-    """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send."""
+    """Show, in the person's terms, what would be sent and when a person reads it; ask whether to send. A
+    question typed with the wish for a person is answered first."""
+    if dialog.user_input.kind == "text" and dialog.understanding is not None:
+        answers.answer_detour(dialog)  # 「どこか居場所みたいなとこありますか？誰かと話したい」
     key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
     urgency = urgency_of(dialog.data)
     promise = followup.reply_promise(dialog, urgency)

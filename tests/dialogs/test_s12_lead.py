@@ -5,10 +5,14 @@ Each test types the person's words (and variants of our own) and checks what the
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from dialogs.understanding.classifier import classify
-from tests.dialogs.chat import said, started
+from tests.dialogs.chat import TOKYO, said, started
+
+SATURDAY_2AM = datetime(2026, 12, 5, 2, 0, tzinfo=TOKYO)
 
 FALLBACK_OPENING = "うまく受け取れなかった"
 
@@ -144,3 +148,18 @@ def test_an_english_writer_left_by_her_husband_is_not_read_as_violence() -> None
 def test_what_do_i_do_in_kyushu_speech_is_asking_for_guidance(typed: str) -> None:
     reply = said(started("電気とめられた今日", "子ども2人おるけん", typed))
     assert FALLBACK_OPENING not in reply
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["どこか居場所みたいなとこありますか？誰かと話したい", "居場所ってありますか。人と話したいです"],
+)
+def test_a_question_typed_with_the_wish_for_a_person_is_answered_before_the_send_screen(typed: str) -> None:
+    chat = started("大学生です。半年くらい大学いってなくて、親は知りません", typed)
+    assert chat.state == "consent.review"
+    assert "居場所は" in chat.texts[0], chat.texts
+
+
+def test_the_question_is_answered_at_night_too_within_lines_limits() -> None:
+    chat = started("どこか居場所みたいなとこありますか？誰かと話したい", now=SATURDAY_2AM)
+    assert any("居場所は" in text for text in chat.texts), chat.texts
