@@ -856,11 +856,7 @@ def _direct_question(*, with_person: bool, child: bool = False) -> Text:
 
 def dv_messages(now: datetime) -> tuple[Text, ...]:
     """Signs of violence from a partner short of crisis: not your fault, 110 if in danger, the DV lines."""
-    phones, chats = _open_lines(("violence",), now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
-    return (Text(catalog.text("dv.signs")), Text("\n".join(lines)))
+    return (Text(catalog.text("dv.signs")), Text(_lines_text(("violence",), now)))
 
 
 def again_messages(
@@ -2199,11 +2195,7 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     if _recently(dialog, "dv_signs_at", REPEAT_WITHIN) or _recently(dialog, "shown_at", REPEAT_WITHIN):
         return None
     _mark(dialog, "dv_signs_at")
-    phones, chats = _open_lines(("violence",), dialog.now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
-    dialog.send(Text(catalog.text("dv.first_signs")), Text("\n".join(lines)))
+    dialog.send(Text(catalog.text("dv.first_signs")), Text(_lines_text(("violence",), dialog.now)))
     if watched:
         return False
     keep_typed(dialog)
@@ -2586,9 +2578,7 @@ def answer_wordless_after_crisis(dialog: Dialog) -> bool:
         return False
     if not _recently(dialog, "shown_at", WORDLESS_WITHIN) or _last_situations(dialog)[0] != "suicidal":
         return False
-    phones, chats = _open_lines(("suicidal",), dialog.now)
-    reach = (chats + phones)[:1]
-    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    line = _written_line_first(("suicidal",), dialog.now)
     keep_typed(dialog)
     dialog.say("crisis.here_wordless", line=line)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
@@ -2799,20 +2789,13 @@ def _writes_as_a_minor(understanding: Understanding, data: dict[str, Any], text:
 def _answer_child_no_place(dialog: Dialog, key: str = "urgent.child_no_place") -> None:
     """A child with nowhere to go (189: a safe place, 一時保護) or nothing to eat tonight (189 and
     tonight's food): 子供SOS and a chat line, not rent support or a food bank's office hours."""
-    phones, chats = _open_lines(("child",), dialog.now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
-    dialog.send(Text(catalog.text(key)), Text("\n".join(lines)))
+    dialog.send(Text(catalog.text(key)), Text(_lines_text(("child",), dialog.now)))
 
 
 def home_violence_messages(now: datetime) -> tuple[Text, ...]:
     """Shouting or banging from a grown child or another relative at home, short of being hit: not
     your fault, 110 if in danger, the 保健所 / 精神保健福祉センター and the lines open now."""
-    phones, chats = _open_lines(("home_violence",), now)
-    lines = [catalog.text("crisis.phones", lines="\n".join(_line_text(line) for line in phones))]
-    if chats:
-        lines.append(catalog.text("crisis.chats", lines="\n".join(_line_text(line) for line in chats)))
+    lines = [_lines_text(("home_violence",), now)]
     later = _later_lines("home_violence", now)
     if later:
         lines.append(catalog.text("crisis.later", lines="\n".join(_line_text(line) for line in later)))
@@ -3642,9 +3625,7 @@ def _say_acknowledged(dialog: Dialog, harmed: Situation, *, coming: bool) -> Non
     if coming:
         dialog.say(f"crisis.help_coming.{kind}")
     else:  # a line to write to first: 「電話は無理やわ、声出えへん」 cannot phone
-        phones, chats = _open_lines((harmed,), dialog.now)
-        reach = (chats + phones)[:1]
-        line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+        line = _written_line_first((harmed,), dialog.now)
         dialog.say(f"crisis.acknowledged.{kind}", line=line)
     dialog.send(_offer_to(dialog, "crisis.again_offer"))
 
@@ -3662,9 +3643,7 @@ def answer_plea(dialog: Dialog) -> bool:
     if not _recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     situations = _last_situations(dialog)
-    phones, chats = _open_lines(situations, dialog.now)
-    reach = (phones + chats)[:1]
-    line = _line_text(reach[0]) if reach else catalog.text("crisis.again_emergency")
+    line = _one_line_now(dialog.now, situations, no_phone=False)
     keep_typed(dialog)
     _mark(dialog, "shown_at")
     dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
