@@ -1,0 +1,113 @@
+"""Urgent needs today (a bed, food, utilities, eviction) answered in the dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from dialogs import fragments
+from dialogs.content import (
+    current_content,
+)
+from dialogs.crisis.home import answer_not_hit_but, relative_at_home
+from dialogs.crisis.lines import (
+    dv_messages,
+    home_violence_messages,
+    lines_open_now,
+    text_of_line,
+    urgent_guidance_text,
+)
+from dialogs.crisis.memory import mark_now, memory_of, recently
+from dialogs.crisis.reading import age_unknown, put_out_by_parent, says_adult, writes_as_a_minor
+from dialogs.crisis.respond import answer_child_no_place, put_out_lately, told_lately
+from dialogs.crisis.situations import CHILD_HURTS, REPEAT_WITHIN
+from dialogs.dialog import Dialog
+from dialogs.understanding.model import CrisisKind, Understanding
+
+
+def _urgent_again(dialog: Dialog, kinds: set[CrisisKind], minor: bool, young: bool) -> None:
+    """The same urgent need again, briefly: a child's or a maybe-child's bed tonight (189), or that it was
+    received; that it reaches a person only when a case was sent, else how to send it."""
+    if minor and kinds & {"no_shelter", "eviction"}:
+        dialog.say("urgent.child_no_place_again")
+        return
+    if young and kinds & {"no_shelter", "eviction"}:
+        desk = current_content().temporary_living_info.after_hours_desk
+        dialog.say("urgent.put_out_again", desk=desk.name, phone=desk.phone)
+        return
+    sent = isinstance(dialog.data.get("handoff"), dict) or bool(dialog.data.get("with_person"))
+    dialog.say("urgent.again_sent" if sent else "urgent.again")
+
+
+def _answer_put_out(dialog: Dialog, understanding: Understanding, *, young: bool) -> None:
+    """Put out of home by a parent (「親に家追い出された」): tonight's bed (not rent); the age unknown
+    (`young`), what a child can do (189, 一時保護, the children's lines), and the age asked once."""
+    tonight = replace(
+        understanding,
+        crisis_kinds=("no_shelter",),
+        concerns=tuple(concern for concern in understanding.concerns if concern != "housing"),
+    )
+    dialog.say("urgent.tonight", guidance=urgent_guidance_text(tonight, dialog.now))
+    if not young:
+        return
+    phones, _ = lines_open_now(("child",), dialog.now)
+    lines = "\n".join(text_of_line(line) for line in phones if "child" in line.kinds)
+    dialog.say("urgent.put_out_young", lines=lines)
+
+
+def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
+    """Send the DV lines (the lines for violence at home when a grown child shouts), 一時生活支援 guidance
+    (a child's lines to a child with nowhere to go) or what a court's payment demand needs; the same
+    urgent situation again gets one short line."""
+    kinds = set(understanding.crisis_kinds)
+    minor = writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
+    put_out = put_out_by_parent(understanding)
+    if put_out:  # put out tonight: no bed tonight, whatever else the words name
+        kinds |= {"no_shelter", "eviction"}
+        mark_now(dialog, "put_out_at")
+        if not says_adult(understanding):
+            dialog.data["crisis"]["hurt"] = "child" if minor else "by_parent"
+    young = not minor and put_out_lately(dialog) and age_unknown(understanding, dialog.data)
+    if kinds == {"violence"} and answer_not_hit_but(dialog):
+        return
+    if told_lately(dialog, sorted(kinds) or ["unnamed"]):
+        _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
+        return
+    if kinds & {"no_shelter", "eviction"} and minor:
+        answer_child_no_place(dialog)
+        return
+    if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
+        _answer_put_out(dialog, understanding, young=young)
+        return
+    if kinds == {"no_food"} and writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
+        answer_child_no_place(dialog, "urgent.child_no_food")
+        return
+    if "payment_demand" in kinds:
+        answer = current_content().questions["ask.ignore_payment_demand"].answer
+        dialog.say("urgent.payment_demand", answer=answer)
+        kinds.discard("payment_demand")
+        if not kinds:
+            return
+    if "violence" in kinds:
+        home = relative_at_home(dialog, understanding)
+        dialog.send(*(home_violence_messages(dialog.now) if home else dv_messages(dialog.now)))
+    if kinds - {"violence"} or not kinds:
+        key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
+        dialog.say(key, guidance=urgent_guidance_text(understanding, dialog.now))
+
+
+COLD_OR_BODY_WORDS = fragments.WORDS["cold_or_body"]
+"""Words about the cold or the body: only a message with one of them gets the short line with 119."""
+
+
+def safety_line_fits(dialog: Dialog) -> bool:
+    """Whether one short safety line fits an ordinary message now: the person was told lately they
+    have no place to sleep tonight, writes about the cold or their body, and has not had the line since."""
+    if not any(word in dialog.user_input.text for word in COLD_OR_BODY_WORDS):
+        return False
+    stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("no_shelter")
+    outside = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+    if not outside or recently(dialog, "safety_line_at", REPEAT_WITHIN):
+        return False
+    mark_now(dialog, "safety_line_at")
+    return True
