@@ -8,7 +8,7 @@ import pytest
 
 CORPUS = Path(__file__).parent / "corpus"
 FROZEN = CORPUS / "FROZEN"
-FROZEN_FILES = ("test.jsonl", "messages_test.jsonl", "test2.jsonl", "test3.jsonl")
+FROZEN_FILES = ("test.jsonl", "messages_test.jsonl", "test2.jsonl", "test3.jsonl", "test4.jsonl")
 
 
 def recorded_hashes(text: str) -> dict[str, str]:

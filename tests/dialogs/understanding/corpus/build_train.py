@@ -154,6 +154,7 @@ def build() -> list[dict[str, Any]]:
         "test.jsonl",
         "test2.jsonl",
         "test3.jsonl",
+        "test4.jsonl",
         "messages_dev.jsonl",
         "messages_test.jsonl",
     ):

@@ -29,6 +29,9 @@ def test_corpus_file_has_valid_labels(path: Path) -> None:
         ("test3.jsonl", "train.jsonl"),
         ("test3.jsonl", "dev.jsonl"),
         ("test3.jsonl", "messages_dev.jsonl"),
+        ("test4.jsonl", "train.jsonl"),
+        ("test4.jsonl", "dev.jsonl"),
+        ("test4.jsonl", "messages_dev.jsonl"),
     ],
 )
 def test_splits_share_no_line_even_reworded(test_name: str, dev_name: str) -> None:
