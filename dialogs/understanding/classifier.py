@@ -27,6 +27,8 @@ from dialogs.understanding.model import (
 from dialogs.understanding.normalize import Normalized, normalize_with_spans, readable, standard_reading
 
 MAX_OCCURRENCES = 32
+CHILDHOOD_KINDS = frozenset(("violence", "child_abuse"))
+"""Kinds told of the writer's childhood that are a past, not a danger now (a wish to die is not)."""
 NEGATION_WINDOW = 24
 MAX_BRIDGES = 4
 _SENTENCE_ENDS = frozenset("。!?\n.")
@@ -260,6 +262,17 @@ class _Context:
             found = self.requirements[key] = any(w in self.text for w in entry.unless_message)
         return found
 
+    def told_of_childhood(self, entry: Entry, start: int, end: int) -> bool:
+        """Whether violence is placed in the writer's childhood (「ガキの頃、親父によう叩かれたわ」) and
+        nothing in the message tells of it now or lately (今も, 昨日, 毎日; 「小さい頃から」 goes on)."""
+        if entry.kind not in CHILDHOOD_KINDS or not self.lex.childhood:
+            return False
+        sentence = self.sentence(start, end)
+        placed = [w for w in self.lex.childhood if w in sentence]
+        if not placed or any(f"{w}から" in sentence for w in placed):
+            return False
+        return not any(w in self.text for w in self.lex.lately)
+
     def sentence(self, start: int, end: int) -> str:
         """Return the sentence around text[start:end]."""
         i = bisect.bisect_left(self.bounds, start)
@@ -296,6 +309,8 @@ class _Context:
             if any(tail.startswith(w) for w in self.lex.informational):
                 return "info"
             if self.resolutions and self.resolutions[-1] >= hit.end:
+                return "resolved"
+            if self.told_of_childhood(entry, hit.start, hit.end):
                 return "resolved"
         return ""
 
@@ -532,7 +547,8 @@ def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, r
         if entry.label == "crisis" and _informational(lex, tokens, found.chain_end):
             reading.note("info:crisis", matched, label)
             continue
-        if entry.label == "crisis" and ctx.resolutions:
+        end = ctx.position_of_token(max(found.chain_end - 1, start))
+        if entry.label == "crisis" and (ctx.resolutions or ctx.told_of_childhood(entry, at, end)):
             reading.note("resolved:crisis", matched, label)
             continue
         reading.count(entry, matched, label, lemma=True)

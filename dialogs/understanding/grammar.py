@@ -98,6 +98,8 @@ def _is_negator(token: Token) -> bool:
     """Tell whether a word negates what precedes it (ない, ぬ, ず, ん, 関西の へん/ひん)."""
     if token.lemma == "ない":
         return token.pos in ("助動詞", "形容詞")
+    if token.surface == "ん" and token.lemma == "む":
+        return token.pos == "助動詞"  # せん (しない) is read as せ + the old volitional む
     return token.lemma in _NEGATORS and token.pos in ("助動詞", "名詞", "助詞")
 
 

@@ -57,6 +57,8 @@ _NEGATION_KEYS = ("bridges", "negators", "undo")
 _CONTEXT_KEYS = (
     "past",
     "resolved",
+    "childhood",
+    "lately",
     "informational",
     "fiction",
     "fiction_voice",
@@ -160,6 +162,10 @@ class Lexicon:
     past: tuple[str, ...]
     resolved: tuple[str, ...]
     informational: tuple[str, ...]
+    childhood: tuple[str, ...] = ()
+    """Words that place what a sentence tells in the writer's childhood (「ガキの頃」「小学生の頃は」)."""
+    lately: tuple[str, ...] = ()
+    """Words of now or lately (今も, 昨日, 毎日): with them, violence placed in childhood goes on."""
     fiction: tuple[str, ...] = ()
     fiction_voice: tuple[str, ...] = ()
     """Words that put a crisis word in someone else's mouth (って言, セリフ, 主人公が): a fiction word in an
@@ -426,6 +432,8 @@ def _compile(raw: _Raw) -> Lexicon:
         past=norm.all(raw.context.get("past", [])),
         resolved=norm.all(raw.context.get("resolved", [])),
         informational=norm.all(raw.context.get("informational", [])),
+        childhood=norm.all(raw.context.get("childhood", [])),
+        lately=norm.all(raw.context.get("lately", [])),
         fiction=norm.all(raw.context.get("fiction", [])),
         fiction_voice=norm.all(raw.context.get("fiction_voice", [])),
         self_now=norm.all(raw.context.get("self_now", [])),
