@@ -131,6 +131,18 @@ def _is_kyushu_denial(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+_MUST_HEADS = frozenset(("駄目", "だめ", "ダメ", "無理", "いけない", "いける", "行ける"))
+
+
+def _must_do(tokens: Sequence[Token], after: int) -> bool:
+    """Tell whether a negator at tokens[after - 1] opens 'unless I do …, I cannot' (「リスカしないと眠れない」
+    「切らないと落ち着かない」「飲まないとだめ」): the act is done, not denied."""
+    if after >= len(tokens) or tokens[after].surface != "と":
+        return False
+    ahead = tokens[after + 1 : after + 5]
+    return any(_is_negator(t) or t.lemma in _MUST_HEADS or t.surface in _MUST_HEADS for t in ahead)
+
+
 def _is_functional(token: Token) -> bool:
     """Tell whether a word belongs to the predicate before it (auxiliary, て, a helping verb)."""
     if token.pos in ("助動詞", "接尾辞"):
@@ -196,6 +208,8 @@ def features(tokens: Sequence[Token], last: int) -> Features:
             conditional = True
         i += 1
     chain_end = i
+    if negations % 2 and _must_do(tokens, i):
+        negations -= 1
     double = i < len(tokens) and tokens[i].lemma in _DOUBLE_NEGATION_NOUNS
     if negations % 2 and double and any(_is_negator(t) for t in tokens[i + 1 : i + 3]):
         return Features(chain_end=chain_end)  # 「思わない日はない」: a double negative affirms
@@ -308,6 +322,8 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
             following = tokens[i + 1 : i + 3]
             if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:
                 return count  # 「思わない日はない」: a double negative affirms
+            if _must_do(tokens, i + 1):
+                return count
             count += 1
         elif not (_is_functional(token) or token.lemma in _BRIDGE_WORDS or token.surface in _BRIDGE_WORDS):
             break

@@ -24,6 +24,9 @@ from dialogs.understanding.grammar import features
         "小さい頃父によく殴られていました",
         "死んだりせんよ、そこは約束する",
         "リスカしたりとかはせえへんで",
+        "リスカはしないよ",
+        "死なないと思う",
+        "my boss will kill me if I'm late lol",
     ],
 )
 def test_everyday_words_are_not_crisis(text: str) -> None:
@@ -42,6 +45,11 @@ def test_everyday_words_are_not_crisis(text: str) -> None:
         "子どもの頃、父に殴られてた。今も殴られる",
         "子どもの頃から死にたかった",
         "中学の頃の先輩に昨日また殴られた",
+        "毎晩リスカしないと眠れない",
+        "リスカしないと落ち着かん",
+        "手首を切らないと眠れない",
+        "he said he will kill me if I leave",
+        "my husband threatened to kill me",
     ],
 )
 def test_the_same_words_meant_now_stay_crisis(text: str) -> None:
