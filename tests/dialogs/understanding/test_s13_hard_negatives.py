@@ -27,6 +27,9 @@ from dialogs.understanding.grammar import features
         "リスカはしないよ",
         "死なないと思う",
         "my boss will kill me if I'm late lol",
+        "刺身包丁を研いでもらいに行った",
+        "娘が自転車で転んで腕を切った、3針縫った",
+        "息子が最近、部屋で壁を叩いてる音がする",
     ],
 )
 def test_everyday_words_are_not_crisis(text: str) -> None:
@@ -50,6 +53,9 @@ def test_everyday_words_are_not_crisis(text: str) -> None:
         "手首を切らないと眠れない",
         "he said he will kill me if I leave",
         "my husband threatened to kill me",
+        "包丁研いだ。あいつ刺す",
+        "腕を切った。血が止まらない",
+        "ママにたたかれた",
     ],
 )
 def test_the_same_words_meant_now_stay_crisis(text: str) -> None:
