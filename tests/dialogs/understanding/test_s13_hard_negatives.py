@@ -30,6 +30,8 @@ from dialogs.understanding.grammar import features
         "刺身包丁を研いでもらいに行った",
         "娘が自転車で転んで腕を切った、3針縫った",
         "息子が最近、部屋で壁を叩いてる音がする",
+        "薬局で薬を棚に並べるバイトしてる",
+        "本を全部並べた",
     ],
 )
 def test_everyday_words_are_not_crisis(text: str) -> None:
@@ -56,6 +58,8 @@ def test_everyday_words_are_not_crisis(text: str) -> None:
         "包丁研いだ。あいつ刺す",
         "腕を切った。血が止まらない",
         "ママにたたかれた",
+        "あたし、もう何してもダメ。薬、家にあるだけ全部並べてみた。",
+        "眠剤ぜんぶ並べて写真とった",
     ],
 )
 def test_the_same_words_meant_now_stay_crisis(text: str) -> None:
