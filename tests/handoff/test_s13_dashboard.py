@@ -93,7 +93,7 @@ def test_after_the_claim_the_bots_crisis_reply_and_question_are_in_the_thread_be
 def test_a_case_nobody_took_shows_no_bot_lines_in_its_thread(sim: Simulator, database_url: str) -> None:
     """Negative: before the claim the bot's conversation is the consented history, not the thread."""
     password = add_account(database_url, "sato", team="csw_chuo")
-    code = hand_off(sim, "p2", crisis=True)["code"]
+    code = hand_off(sim, "p2")["code"]
     sim.send("p2", "もう死にたい")
     with dashboard_client(sim) as client:
         login(client, "sato", password)
