@@ -273,16 +273,43 @@ def exported(session: AsyncSession, *, actor: Actor, case_row: Case, now: dateti
 
 
 @dataclass(frozen=True)
+class BotMessage:
+    """A message the bot sent the person while a CSW held the case (a crisis reply, the direct question,
+    a notice): shown in the thread as 自動応答, so the person's answer never arrives without its question.
+    Read from the outbox, never kept in the thread."""
+
+    body: str
+    created_at: datetime
+    crisis: str = "none"
+    choices: tuple[str, ...] = ()
+    kind: str = "bot"
+    id: int | None = None
+    outbox_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ThreadEntry:
     """One thread entry as the dashboard shows it, with the author's name and the delivery status."""
 
-    message: CaseMessage
+    message: CaseMessage | BotMessage
     author: str | None
     delivery: str | None
 
 
-async def thread(session: AsyncSession, *, case_row: Case) -> list[ThreadEntry]:
-    """The case thread, oldest first; CSW replies carry their outbox status (pending, sent, failed)."""
+THREAD_BOT_ORIGINS = (*BOT_ORIGINS, relay.NOTICE_ORIGIN)
+"""What the bot sends while a CSW holds a case: its replies, crisis replies, and the hand-off notices."""
+ANSWER_WITHIN = timedelta(minutes=2)
+"""A crisis reply is dated with the event it answers, before the worker relays that event to the thread:
+it goes after the person's message stored within this time after it."""
+SAME_TURN = timedelta(seconds=2)
+"""A bot reply is written in the same transaction as the message it answers, a moment apart either way."""
+
+
+async def thread(session: AsyncSession, *, case_row: Case, with_bot: bool = False) -> list[ThreadEntry]:
+    """The case thread, oldest first; CSW replies carry their outbox status (pending, sent, failed).
+
+    With `with_bot`, what the bot sent the person after the claim is there too, in order, after the
+    message it answered."""
     rows = await session.execute(
         select(CaseMessage, CswAccount.display_name, OutboxMessage.status)
         .outerjoin(CswAccount, CswAccount.id == CaseMessage.account_id)
@@ -290,12 +317,72 @@ async def thread(session: AsyncSession, *, case_row: Case) -> list[ThreadEntry]:
         .where(CaseMessage.case_id == case_row.id)
         .order_by(CaseMessage.id)
     )
-    return [ThreadEntry(message, author, delivery) for message, author, delivery in rows]
+    entries = [ThreadEntry(message, author, delivery) for message, author, delivery in rows]
+    if not with_bot:
+        return entries
+    return _with_bot_lines(entries, await bot_lines(session, case_row))
+
+
+async def bot_lines(session: AsyncSession, case_row: Case) -> list[tuple[BotMessage, str]]:
+    """What the bot sent the person since a CSW took the case (until it closed), with each row's origin."""
+    conversation = await _conversation(session, case_row)
+    if conversation is None or case_row.connected_at is None:
+        return []
+    query = select(OutboxMessage.created_at, OutboxMessage.messages, OutboxMessage.origin).where(
+        OutboxMessage.conversation_key == conversation.key,
+        OutboxMessage.origin.in_(THREAD_BOT_ORIGINS),
+        OutboxMessage.created_at >= case_row.connected_at,
+    )
+    if case_row.closed_at is not None:
+        query = query.where(OutboxMessage.created_at <= case_row.closed_at + SAME_TURN)
+    lines: list[tuple[BotMessage, str]] = []
+    for at, messages, origin in await session.execute(query.order_by(OutboxMessage.id)):
+        for message in messages or []:
+            if not isinstance(message, dict) or not message.get("text"):
+                continue
+            choices = tuple(
+                str(c.get("label", "")) for c in message.get("choices") or [] if isinstance(c, dict)
+            )
+            crisis = "crisis" if origin == CRISIS_ORIGIN else "none"
+            lines.append((BotMessage(str(message["text"]), at, crisis, choices), origin))
+    return lines
+
+
+def _with_bot_lines(entries: list[ThreadEntry], lines: list[tuple[BotMessage, str]]) -> list[ThreadEntry]:
+    """`entries` with the bot's lines put in: each after the thread entry it follows in time; a crisis
+    reply (dated with its event, stored before the worker relays that event) after the message it
+    answers."""
+    after: dict[int, list[ThreadEntry]] = {}
+    for line, origin in lines:
+        place = -1
+        if origin == CRISIS_ORIGIN:
+            place = next(
+                (
+                    i
+                    for i, e in enumerate(entries)
+                    if e.message.kind == "user"
+                    and line.created_at - SAME_TURN <= e.message.created_at <= line.created_at + ANSWER_WITHIN
+                ),
+                -1,
+            )
+        if place < 0:
+            for i, e in enumerate(entries):
+                slack = SAME_TURN if e.message.kind in ("user", "event") else timedelta(0)
+                if e.message.created_at <= line.created_at + slack:
+                    place = i
+        after.setdefault(place, []).append(ThreadEntry(line, None, None))
+    merged = list(after.get(-1, []))
+    for i, entry in enumerate(entries):
+        merged.append(entry)
+        merged.extend(after.get(i, []))
+    return merged
 
 
 def unanswered(entries: list[ThreadEntry]) -> CaseMessage | None:
     """The person's last message when no reply was written after it (notes and events do not count)."""
-    spoken = [e.message for e in entries if e.message.kind in ("user", "csw")]
+    spoken = [
+        e.message for e in entries if isinstance(e.message, CaseMessage) and e.message.kind in ("user", "csw")
+    ]
     return spoken[-1] if spoken and spoken[-1].kind == "user" else None
 
 

@@ -30,6 +30,34 @@ ACTIONS = (
 )
 REFUSALS = ("login_failed", "login_locked", "refused")
 """Audited refusals: a wrong login, a locked-out login, and access to a case or action refused."""
+PERSON_DELETED = "person_deleted"
+"""The person deleted their data: the case is gone; only this fact, its time and the case's team stay."""
+PERSON = "相談者"
+"""The actor named for what the person did (never a LINE id)."""
+DELETED_REASON = "deleted by the person"
+"""The refusal reason for a case the person deleted."""
+
+
+def record_deleted(session: AsyncSession, *, case_code: str, team: str, now: datetime) -> None:
+    """Keep that the person deleted this case (no content: the code, the team that held it, the time)."""
+    session.add(
+        AuditEntry(
+            at=now, account_id=None, actor=PERSON, action=PERSON_DELETED, case_code=case_code, detail=team
+        )
+    )
+
+
+async def deleted_at(session: AsyncSession, *, case_code: str, teams: set[str] | None) -> datetime | None:
+    """When the person deleted the case `case_code`, if they did and it was one of `teams` (None: any)."""
+    entry = await session.scalar(
+        select(AuditEntry)
+        .where(AuditEntry.action == PERSON_DELETED, AuditEntry.case_code == case_code)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    if entry is None or (teams is not None and entry.detail not in teams):
+        return None
+    return entry.at
 
 
 def record(

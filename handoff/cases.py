@@ -18,6 +18,7 @@ from dialogs.content import current_content
 from dialogs.effects import ConsentScope
 from dialogs.summary import IntakeSummary, merge, render
 from dialogs.understanding.classifier import classify
+from handoff import audit
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -217,7 +218,15 @@ async def add_to_case(
 
 
 async def delete_cases_of(session: AsyncSession, conversation_id: int) -> int:
-    """Delete every case of a conversation and its thread (the user asked for their data to be deleted)."""
+    """Delete every case of a conversation and its thread (the user asked for their data to be deleted).
+
+    The audit log keeps that each case was deleted by the person, and when (no content), so a CSW who
+    had it open is told why it is gone."""
+    now = utcnow()
+    for code, team in await session.execute(
+        select(Case.code, Case.team).where(Case.conversation_id == conversation_id)
+    ):
+        audit.record_deleted(session, case_code=code, team=team, now=now)
     ids = select(Case.id).where(Case.conversation_id == conversation_id).scalar_subquery()
     await session.execute(delete(CaseMessage).where(CaseMessage.case_id.in_(ids)))
     result = await session.execute(delete(Case).where(Case.conversation_id == conversation_id))

@@ -10,6 +10,7 @@ so two CSWs acting on the same case at once cannot both succeed: the loser sees 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.store.case_tables import Case, CaseMessage, CaseRead, CswAccount
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
 from dialogs.content import current_content
+from dialogs.summary import label_for
+from handoff import catalog
 from handoff.cases import is_case_code, new_case_code, open_case_for, reply_due
 
 OUTCOMES = (
@@ -333,12 +336,51 @@ class RowFacts:
     """An open case whose person's latest words have no CSW reply after them."""
 
 
-def _own_words(case_row: Case) -> str:
-    """The typed words in the 受付票, joined."""
-    words = case_row.summary.get("own_words") if isinstance(case_row.summary, dict) else None
-    if isinstance(words, dict):
-        return " ".join(str(v) for v in words.values() if v)
+PHONE = re.compile(r"[+＋]?[0-9０-９][0-9０-９()（）\-‐－―ー−\s]{7,}[0-9０-９]")
+"""A run of digits that may be a phone number (「090-1234-5678」「０９０ １２３４ ５６７８」「+81 90…」)."""
+PHONE_DIGITS = 10
+"""Japanese phone numbers have 10 or 11 digits (with the leading 0)."""
+CONCERN_FIRST = ("concerns", "own_words", "hopes", "considerations")
+"""The typed words a queue row quotes, the main concern first; never the writer's own situation
+(「私は母で、72歳です」) or how to reach them."""
+
+
+def masked(text: str) -> str:
+    """`text` with anything that looks like a phone number replaced by （電話番号）: the queue is seen by
+    the whole team, the number only on the case page."""
+
+    def hide(match: re.Match[str]) -> str:
+        digits = sum(ch.isdigit() for ch in match.group())
+        return catalog.text("csw.queue.phone_hidden") if digits >= PHONE_DIGITS else match.group()
+
+    return PHONE.sub(hide, text)
+
+
+def about(summary: dict[str, Any]) -> str:
+    """Who the case is about and who wrote, for a queue row (「ご本人（40〜64歳）のこと（家族・親から）」)."""
+    band = str(summary.get("age_band") or "")
+    age = f"（{label_for('age_band', band)}）" if band else ""
+    asker = str(summary.get("asker") or "")
+    if asker == "self":
+        return catalog.text("csw.queue.about_self", age=age)
+    if asker in ("family", "supporter"):
+        relation = str(summary.get("relation") or "")
+        standing = catalog.text(f"csw.sheet.standing_{asker}")
+        writer = f"{standing}・{label_for('relation', relation)}" if relation else standing
+        return catalog.text("csw.queue.about_other", age=age, writer=writer)
     return ""
+
+
+def _own_words(case_row: Case) -> str:
+    """The main concern in the 受付票's typed words, with who it is about; '' when none was typed."""
+    summary = case_row.summary if isinstance(case_row.summary, dict) else {}
+    words = summary.get("own_words")
+    if not isinstance(words, dict):
+        return ""
+    concern = next((str(words[key]) for key in CONCERN_FIRST if words.get(key)), "")
+    if not concern:
+        return ""
+    return f"{about(summary)}{concern}"
 
 
 async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Case]) -> dict[int, RowFacts]:
@@ -379,7 +421,7 @@ async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Ca
         read = reads.get(case_row.id)
         reply = replies.get(case_row.id)
         facts[case_row.id] = RowFacts(
-            last_words=excerpt(latest.body if latest else _own_words(case_row)),
+            last_words=excerpt(masked(latest.body if latest else _own_words(case_row))),
             last_message_at=latest.created_at if latest else case_row.consented_at,
             unread=read is None or (latest is not None and latest.id > read),
             unreplied=case_row.status in OPEN_STATUSES

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import secrets
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -19,13 +20,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.store.case_tables import Case, CswAccount
 from bot.store.db import utcnow
+from bot.store.tables import Conversation
 from bot.store.types import HELD_STATUSES, OPEN_STATUSES, CaseStatus, Urgency
 from dialogs.content import current_content
+from dialogs.crisis import CrisisMemory
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import heard_lines, label_for
 from handoff import accounts, actions, audit, budget, catalog, queue, saved_replies, sheet, stats, workspace
@@ -64,6 +68,21 @@ STATUS_FILTERS: dict[str, tuple[str, ...]] = {
 
 class CaseNotFound(Refused):
     """No such case, or not one this account may see (both answer 404; audited as a refusal)."""
+
+
+class CaseDeleted(CaseNotFound):
+    """A case of this account's teams that the person deleted: 404 saying so, and when (no content)."""
+
+    def __init__(self, code: str, at: datetime) -> None:
+        super().__init__(code, audit.DELETED_REASON)
+        self.at = at
+
+
+async def missing(unit: Unit, code: str) -> CaseNotFound:
+    """The refusal for a case this account cannot open: deleted by the person (when it was one of the
+    account's teams), or not found."""
+    at = await audit.deleted_at(unit.session, case_code=code, teams=queue.visible_teams(unit.account))
+    return CaseDeleted(code, at) if at is not None else CaseNotFound(code)
 
 
 def jst(moment: datetime | None) -> str:
@@ -123,7 +142,46 @@ def summary_items(summary: dict[str, Any]) -> list[tuple[str, SummaryValue]]:
     return items
 
 
+REFUSAL_REASONS = {
+    "not visible": "csw.audit.not_visible",
+    audit.DELETED_REASON: "csw.audit.deleted",
+    "page needs a supervisor": "csw.audit.supervisor_page",
+}
+"""Why access was refused, in the audit log's words (the request line itself is not shown)."""
+
+
+def audit_detail(entry: Any) -> str:
+    """An audit entry's detail in Japanese: the refusal's reason, the outcome's name, the teams moved
+    between; never a raw code such as `hikikomori` or `GET /csw/cases/…: not visible`."""
+    detail = str(entry.detail or "")
+    action = str(entry.action)
+    teams = {team.id: team.name for team in current_content().teams}
+    if action == "refused":
+        reason = detail.split(": ", 1)[1] if ": " in detail else detail
+        if reason.startswith("forbidden"):
+            return catalog.text("csw.audit.forbidden")
+        return catalog.text(REFUSAL_REASONS.get(reason, "csw.audit.refused_other"))
+    if action == "closed":
+        return catalog.text(f"csw.outcome.{detail}") if detail in ENDINGS else detail
+    if action == "transferred" and "->" in detail:
+        before, after = detail.split("->", 1)
+        return catalog.text(
+            "csw.audit.moved", before=teams.get(before, before), after=teams.get(after, after)
+        )
+    if action == "viewed" and detail == "thread":
+        return catalog.text("csw.audit.thread_read")
+    if action == "reopened" and detail.startswith("from "):
+        return catalog.text("csw.audit.reopened_from", code=detail.removeprefix("from "))
+    if action == "replies_edited" and " " in detail:
+        verb, number = detail.split(" ", 1)
+        return catalog.text(f"csw.audit.reply_{verb}", id=number) if verb in ("saved", "deleted") else detail
+    if action == audit.PERSON_DELETED:
+        return catalog.text("csw.audit.person_deleted", team=teams.get(detail, detail))
+    return detail
+
+
 templates.env.filters["jst"] = jst
+templates.env.filters["audit_detail"] = audit_detail
 templates.env.filters["summary_items"] = summary_items
 templates.env.globals["minutes_since"] = minutes_since
 templates.env.globals["t"] = catalog.text
@@ -191,10 +249,20 @@ def address_of(request: Request) -> str:
 # ---------------------------------------------------------------- login and logout
 
 
+NEXT_PAGE = re.compile(r"/csw(/cases/[A-Za-z0-9-]{1,20})?")
+"""Where a login may return to: the queue or a case page (never another site)."""
+
+
+def safe_next(next_page: str) -> str:
+    """`next_page` when it is a dashboard page to return to after login, '' otherwise."""
+    return next_page if NEXT_PAGE.fullmatch(next_page) else ""
+
+
 @router.get("/login", response_class=HTMLResponse)
-async def login_page(request: Request) -> Response:
-    """The login form, with a double-submit CSRF token (there is no session yet)."""
-    return login_form(request)
+async def login_page(request: Request, next: Annotated[str, Query(max_length=64)] = "") -> Response:
+    """The login form, with a double-submit CSRF token (there is no session yet); `next` is the case
+    page to return to (its draft reply is kept in the browser meanwhile)."""
+    return login_form(request, next_page=safe_next(next))
 
 
 def _refuse_login(
@@ -211,13 +279,19 @@ def _refuse_login(
     )
 
 
-def login_form(request: Request, *, error: str | None = None, status_code: int = 200) -> Response:
-    """Render the login form and (re)issue its CSRF cookie."""
+def login_form(
+    request: Request,
+    *,
+    error: str | None = None,
+    status_code: int = 200,
+    login_id: str = "",
+    next_page: str = "",
+) -> Response:
+    """Render the login form and (re)issue its CSRF cookie; after a failure the login ID typed stays."""
     settings = settings_of(request)
     token = request.cookies.get(settings.login_csrf_cookie) or secrets.token_urlsafe(32)
-    response = templates.TemplateResponse(
-        request, "login.html", {"csrf": token, "error": error}, status_code=status_code
-    )
+    context = {"csrf": token, "error": error, "login_id": login_id, "next": next_page}
+    response = templates.TemplateResponse(request, "login.html", context, status_code=status_code)
     response.set_cookie(
         settings.login_csrf_cookie,
         token,
@@ -235,6 +309,7 @@ async def login(
     login: Annotated[str, Form(max_length=64, pattern=r"^[^\x00]*$")],
     password: Annotated[str, Form(max_length=256)],
     csrf: Annotated[str, Form(max_length=128)] = "",
+    next: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     """Check the password (throttled per account and per address) and start a fresh session.
 
@@ -243,7 +318,7 @@ async def login(
     settings = settings_of(request)
     process = process_of(request)
     if not accounts.csrf_matches(request.cookies.get(settings.login_csrf_cookie) or "", csrf):
-        return login_form(request, error="csrf", status_code=403)
+        return login_form(request, error="csrf", status_code=403, login_id=login, next_page=safe_next(next))
     now = utcnow()
     address = address_of(request)
     async with process.sessions() as session, session.begin():
@@ -255,7 +330,7 @@ async def login(
             _refuse_login(session, login, account, "login_locked", now, address)
     if attempt is None:
         log.warning("dashboard login refused: locked out", extra={"login": login, "address": address})
-        return login_form(request, error="locked", status_code=429)
+        return login_form(request, error="locked", status_code=429, login_id=login, next_page=safe_next(next))
     usable = account is not None and not account.disabled
     matches = await accounts.check_password(account.password_hash if account else None, password)
     async with process.sessions() as session, session.begin():
@@ -265,7 +340,9 @@ async def login(
             log.warning(
                 "dashboard login failed", extra={"login": login, "address": address, "reason": reason}
             )
-            return login_form(request, error="invalid", status_code=401)
+            return login_form(
+                request, error="invalid", status_code=401, login_id=login, next_page=safe_next(next)
+            )
         await accounts.attempt_succeeded(session, login=login, attempt=attempt)
         account = await session.merge(account)
         token, _ = await accounts.start_session(
@@ -273,7 +350,7 @@ async def login(
         )
         audit.record(session, account=account, action="login", now=now)
         must_change = account.must_change_password
-    response = see_other("/csw/password" if must_change else "/csw")
+    response = see_other("/csw/password" if must_change else safe_next(next) or "/csw")
     response.set_cookie(
         settings.cookie_name, token, httponly=True, secure=settings.cookie_secure, samesite="strict", path="/"
     )
@@ -425,8 +502,21 @@ async def queue_page(
         rows = await queue_rows(
             unit, queue_filter(status, district, urgency), view=params["view"], words=params["q"]
         )
+        closed_matches = 0
+        if params["q"] and CaseStatus.CLOSED not in STATUS_FILTERS.get(status, STATUS_FILTERS["open"]):
+            hidden = await queue_rows(
+                unit, queue_filter("closed", district, urgency), view=params["view"], words=params["q"]
+            )
+            closed_matches = len(hidden)
         context = await full_context(
-            request, unit, rows=rows, filters=params, query=urlencode(params), views=VIEWS
+            request,
+            unit,
+            rows=rows,
+            filters=params,
+            query=urlencode(params),
+            views=VIEWS,
+            closed_matches=closed_matches,
+            all_query=urlencode({**params, "status": "all"}),
         )
     return templates.TemplateResponse(request, "queue.html", context)
 
@@ -448,6 +538,15 @@ async def queue_fragment(
         )
         context = page_context(request, unit, rows=rows)
     return templates.TemplateResponse(request, "_queue_rows.html", context)
+
+
+@router.get("/session")
+async def session_check(request: Request) -> Response:
+    """When this session times out (a cheap check before the page leaves for the login form; it does not
+    count as activity); 401 once it has."""
+    async with dashboard_unit(request, active=False) as unit:
+        expires_at = unit.expires_at
+    return JSONResponse({"expires_at": expires_at.isoformat() if expires_at else None})
 
 
 @router.get("/live")
@@ -479,14 +578,21 @@ async def visible_case(unit: Unit, code: str) -> Case:
     """The case if this account may see it; CaseNotFound (404, and an audited refusal) otherwise."""
     case_row = await queue.get_case(unit.session, viewer=unit.account, code=code)
     if case_row is None:
-        raise CaseNotFound(code)
+        raise await missing(unit, code)
     return case_row
+
+
+def held_by_text(case_row: Case, name: str | None, mine: bool) -> str:
+    """「このケースは佐藤さんが担当しています…」 when a colleague holds the case; '' otherwise."""
+    if mine or case_row.status not in HELD_STATUSES or not name:
+        return ""
+    return catalog.text("csw.live.held_by", name=name.removesuffix("さん"))
 
 
 async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str, Any]:
     """Everything the case page and its live parts render from."""
     now = utcnow()
-    thread = await actions.thread(unit.session, case_row=case_row)
+    thread = await actions.thread(unit.session, case_row=case_row, with_bot=True)
     names = await actions.names(unit.session, ids={i for i in (case_row.claimed_by_id,) if i})
     pushes = await push_budget_of(request, unit)
     over_budget = (
@@ -513,6 +619,9 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
         mine=queue.holds(unit.account, case_row),
         overdue=queue.is_overdue(case_row, now),
         due_minutes=minutes_until(case_row.reply_due_at),
+        held_by=held_by_text(
+            case_row, names.get(case_row.claimed_by_id or 0), queue.holds(unit.account, case_row)
+        ),
         shares_conversation=shares_conversation,
         conversation=conversation,
         conversation_limit=actions.CONVERSATION_LIMIT,
@@ -536,7 +645,7 @@ async def case_page(request: Request, code: str, msg: str = "") -> Response:
     async with dashboard_unit(request) as unit:
         case_row = await actions.view(unit.session, actor=unit.actor, code=code, now=utcnow())
         if case_row is None:
-            raise CaseNotFound(code)
+            raise await missing(unit, code)
         previous = await actions.visible_previous(unit.session, viewer=unit.account, case_row=case_row)
         context = await case_context(request, unit, case_row)
         replies = await saved_replies.offered(unit.session, account=unit.account, now=utcnow())
@@ -576,7 +685,13 @@ async def case_live(request: Request, code: str) -> Response:
     async with dashboard_unit(request, active=False) as unit:
         case_row = await queue.get_case(unit.session, viewer=unit.account, code=code)
         if case_row is None:
-            return JSONResponse({"gone": True, "message": catalog.text("csw.problem.gone")}, status_code=404)
+            gone = await missing(unit, code)
+            message = (
+                catalog.text("csw.problem.deleted", at=jst(gone.at))
+                if isinstance(gone, CaseDeleted)
+                else catalog.text("csw.problem.gone")
+            )
+            return JSONResponse({"gone": True, "message": message}, status_code=404)
         await audit_polled_read(request, unit, case_row)
         context = await case_context(request, unit, case_row)
         await queue.mark_read(unit.session, viewer=unit.account, case_row=case_row, now=utcnow())
@@ -586,6 +701,7 @@ async def case_live(request: Request, code: str) -> Response:
         {
             "status": case_row.status,
             "can_reply": case_row.status in HELD_STATUSES and context["mine"],
+            "held_by": context["held_by"],
             "alert": case_row.alert,
             "last_user_id": max(user_ids, default=0),
             "head": render("_case_head.html").render(context),
@@ -628,6 +744,7 @@ RESULT_KEYS = (
         for k in (
             "conflict",
             "reply_conflict",
+            "held_by",
             "forbidden",
             "empty",
             "needs_acknowledgement",
@@ -641,6 +758,7 @@ RESULT_KEYS = (
 PROBLEM_STATUS = {
     "problem.conflict": 409,
     "problem.reply_conflict": 409,
+    "problem.held_by": 409,
     "problem.needs_acknowledgement": 409,
     "problem.forbidden": 403,
     "problem.empty": 422,
@@ -654,15 +772,25 @@ def wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def result_response(request: Request, code: str, result: str, *, to: str | None = None) -> Response:
-    """The outcome of an action: JSON for the page script, or a redirect back with `?msg=`."""
+def result_response(
+    request: Request,
+    code: str,
+    result: str,
+    *,
+    to: str | None = None,
+    expires_at: datetime | None = None,
+    message: str | None = None,
+) -> Response:
+    """The outcome of an action: JSON for the page script (with the session's new expiry, which the
+    action moved on), or a redirect back with `?msg=`."""
     if wants_json(request):
         return JSONResponse(
             {
                 "ok": result.startswith("done."),
                 "result": result,
-                "message": catalog.text(f"csw.{result}"),
+                "message": message or catalog.text(f"csw.{result}"),
                 "to": to,
+                "expires_at": expires_at.isoformat() if expires_at else None,
             },
             status_code=PROBLEM_STATUS.get(result, 200),
         )
@@ -681,11 +809,17 @@ async def act(
     """Run one action on a visible case and report its result (`done`, or the problem it met)."""
     result = f"done.{done}"
     who: Who | None = None
+    expires_at: datetime | None = None
+    message: str | None = None
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
             who = Who.of(unit.account)
+            expires_at = unit.expires_at
             case_row = await visible_case(unit, code)
             await operation(unit.session, unit.actor, case_row, utcnow())
+    except HeldByOther as exc:
+        result = "problem.held_by"
+        message = catalog.text("csw.problem.held_by", name=exc.name)
     except actions.Conflict:
         result = f"problem.{conflict}"
     except workspace.NeedsAcknowledgement:
@@ -701,7 +835,15 @@ async def act(
             await audit_refusal(request, who, Refused(code, f"forbidden: {exc}"), via="web")
         result = "problem.forbidden"
     process_of(request).wake_outbox()
-    return result_response(request, code, result)
+    return result_response(request, code, result, expires_at=expires_at, message=message)
+
+
+class HeldByOther(actions.Conflict):
+    """A reply to a case a colleague holds: the refusal names who holds it."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__("held by another")
+        self.name = name
 
 
 class EmptyText(Exception):
@@ -723,12 +865,29 @@ CsrfField = Annotated[str, Form(max_length=128)]
 TextField = Annotated[str, Form(max_length=5000)]
 
 
+async def remember_held(request: Request, session: AsyncSession, case_row: Case, *, held: bool) -> None:
+    """Tell the webhook's crisis fast path, which cannot read the case in time, whether a CSW holds it
+    now: its next crisis reply then says the 相談員 sees the message, never that staff read it in office
+    hours (and after a close, that the bot answers again)."""
+    remembered = getattr(process_of(request), "crisis_memory", None)
+    if not isinstance(remembered, dict):
+        return
+    key = await session.scalar(select(Conversation.key).where(Conversation.id == case_row.conversation_id))
+    if key is None:
+        return
+    memory = remembered.get(key) or CrisisMemory()
+    remembered[key] = dataclasses.replace(memory, held=held, sent=False)
+
+
 @router.post("/cases/{code}/claim")
 async def claim(request: Request, code: str, csrf: CsrfField = "") -> Response:
     """Take the case."""
-    return await act(
-        request, code, csrf, "claimed", lambda s, a, c, now: actions.claim(s, actor=a, case_row=c, now=now)
-    )
+
+    async def take(s: AsyncSession, a: actions.Actor, c: Case, now: datetime) -> None:
+        await actions.claim(s, actor=a, case_row=c, now=now)
+        await remember_held(request, s, c, held=True)
+
+    return await act(request, code, csrf, "claimed", take)
 
 
 @router.post("/cases/{code}/reply")
@@ -736,6 +895,10 @@ async def reply(request: Request, code: str, text: TextField = "", csrf: CsrfFie
     """Send a reply to the person through LINE; on a conflict the page keeps the draft."""
 
     async def send(s: AsyncSession, a: actions.Actor, c: Case, now: datetime) -> None:
+        if c.status in HELD_STATUSES and not queue.holds(a.account, c) and c.claimed_by_id:
+            name = (await actions.names(s, ids={c.claimed_by_id})).get(c.claimed_by_id)
+            if name:
+                raise HeldByOther(name.removesuffix("さん"))
         if c.status not in HELD_STATUSES or not queue.holds(a.account, c):
             raise actions.Conflict("no longer held")
         await actions.reply(s, actor=a, case_row=c, text=non_empty(text), now=now)
@@ -746,13 +909,16 @@ async def reply(request: Request, code: str, text: TextField = "", csrf: CsrfFie
 @router.post("/cases/{code}/typing")
 async def typing(request: Request, code: str, csrf: CsrfField = "") -> Response:
     """The CSW holding the case is writing: the person sees LINE's typing dots."""
+    expires_at: datetime | None = None
     try:
         async with dashboard_unit(request, csrf=csrf, check_csrf=True) as unit:
             case_row = await visible_case(unit, code)
             await actions.typing(unit.session, actor=unit.actor, case_row=case_row)
+            expires_at = unit.expires_at
     except Forbidden:
         return Response(status_code=403)
-    return Response(status_code=204)
+    headers = {"x-session-expires": expires_at.isoformat()} if expires_at else {}
+    return Response(status_code=204, headers=headers)
 
 
 @router.post("/cases/{code}/note")
@@ -819,6 +985,7 @@ async def close(
         if outcome not in OUTCOMES:
             raise MissingOutcome
         await workspace.close(s, actor=a, case_row=c, outcome=outcome, now=now)
+        await remember_held(request, s, c, held=False)
 
     return await act(request, code, csrf, "closed", close_with_outcome)
 
@@ -1027,7 +1194,9 @@ def mount_dashboard(app: FastAPI) -> None:
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, exc: LoginRequired) -> Response:
         """Fragments answer 401 (the page script reloads); pages go to the login form."""
-        if request.method == "GET" and not request.url.path.endswith(("/rows", "/thread", "/live")):
+        if request.method == "GET" and not request.url.path.endswith(
+            ("/rows", "/thread", "/live", "/session")
+        ):
             return see_other("/csw/login")
         return Response(status_code=401)
 
@@ -1059,5 +1228,8 @@ def mount_dashboard(app: FastAPI) -> None:
 
     @app.exception_handler(CaseNotFound)
     async def not_found(request: Request, exc: CaseNotFound) -> Response:
-        """Another team's case looks exactly like a missing one."""
-        return templates.TemplateResponse(request, "error.html", {"code": 404}, status_code=404)
+        """Another team's case looks exactly like a missing one; one the person deleted says so."""
+        deleted = jst(exc.at) if isinstance(exc, CaseDeleted) else ""
+        return templates.TemplateResponse(
+            request, "error.html", {"code": 404, "deleted": deleted}, status_code=404
+        )

@@ -167,6 +167,7 @@ def crisis_answer(
     Pure (no I/O) and quick, for the webhook's fast path. `memory` is what the conversation knows, if
     anything: the same situation again within `REPEAT_WITHIN` gets the brief reply; a new or more
     acute one (pills taken after pills kept, a child hit after 「たすけて」) its whole fitted block.
+    While a CSW holds the case (`memory.held`), the reply says the 相談員 sees the message.
     """
     memory = memory or CrisisMemory()
     understanding = as_told(feared_in_words(classify(text), text, None, memory.hurt), text)
@@ -175,7 +176,7 @@ def crisis_answer(
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)
-    return reply_for(understanding, situations, memory, now, text=text)
+    return reply_for(understanding, situations, memory, now, with_person=memory.held, text=text)
 
 
 def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None) -> tuple[Text, ...] | None:

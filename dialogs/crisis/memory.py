@@ -48,6 +48,9 @@ class CrisisMemory:
     """When the person said the bleeding stopped (「血はとまった」)."""
     friend: bool = False
     """Whether the one whose words about dying were told is a friend, not family (「友達が」)."""
+    held: bool = False
+    """Whether a CSW holds the case now: a crisis reply says the 相談員 reading sees the message (never
+    that staff read it in office hours), and offers no hand-off."""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -124,6 +127,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         _stamp(stored, "risk_answered_at"),
         _stamp(stored, "bleeding_stopped_at"),
         bool(stored.get("relative_friend")),
+        bool(data.get("with_person")),
     )
 
 

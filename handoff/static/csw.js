@@ -36,10 +36,15 @@ function setOffline(offline) {
   if (notice) notice.hidden = !offline;
 }
 
+function sessionEnded() {
+  if (window.tsunaguSession) window.tsunaguSession.ended();
+  else window.location.assign("/csw/login");
+}
+
 async function getJson(url) {
   const response = await fetch(url, { credentials: "same-origin", cache: "no-store", headers: { accept: "application/json" } });
   if (response.status === 401) {
-    window.location.assign("/csw/login");
+    sessionEnded();
     return null;
   }
   return { status: response.status, body: await response.json() };
@@ -162,7 +167,7 @@ function pollQueue(list) {
     try {
       const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
       if (response.status === 401) {
-        window.location.assign("/csw/login");
+        sessionEnded();
         return;
       }
       if (response.ok) {
@@ -219,10 +224,13 @@ function applyCase(layout, state) {
   const claimFirst = document.getElementById("claim-first");
   if (replyForm) {
     const draft = replyForm.querySelector("textarea").value.trim();
-    if (caseState.canReply && !state.can_reply && draft) showFlash(layout.dataset.notYours, false);
+    if (caseState.canReply && !state.can_reply && draft) showFlash(state.held_by || layout.dataset.notYours, false);
     replyForm.hidden = !state.can_reply && !draft;
     replyForm.querySelector("button[type=submit]").disabled = !state.can_reply;
-    if (claimFirst) claimFirst.hidden = state.can_reply;
+    if (claimFirst) {
+      claimFirst.hidden = state.can_reply;
+      claimFirst.textContent = state.held_by || claimFirst.dataset.claimFirst || claimFirst.textContent;
+    }
   }
   caseState.status = state.status;
   caseState.lastUserId = state.last_user_id;
@@ -291,17 +299,21 @@ function bindAsync(form) {
       });
       if (response.status === 401) {
         showFlash(document.body.dataset.sessionExpired, false);
+        sessionEnded();
         return;
       }
       const result = await response.json();
+      if (result.expires_at && window.tsunaguSession) window.tsunaguSession.extend(result.expires_at);
       showFlash(result.message, result.ok);
       if (result.ok && form.dataset.keepDraft !== undefined) form.reset();
+      if (form.id === "reply-form" && window.tsunaguSession) window.tsunaguSession.keepDraft();
       if (result.ok) form.closest(".crisis-alert")?.remove();
       if (result.ok && result.to) {
         window.location.assign(result.to);
         return;
       }
       await refreshCase();
+      if (result.ok && form.action.endsWith("/claim")) focusAfter("reply-text");
     } catch (error) {
       showFlash(document.getElementById("offline-notice")?.textContent || "", false);
     } finally {
@@ -309,8 +321,20 @@ function bindAsync(form) {
       if (form.id === "reply-form" && caseState.canReply === false) {
         form.querySelector("button[type=submit]").disabled = true;
       }
+      const area = form.querySelector("textarea");
+      if (area && form.isConnected && !form.hidden && lostFocus()) area.focus();
     }
   });
+}
+
+function lostFocus() {
+  return !document.activeElement || document.activeElement === document.body;
+}
+
+function focusAfter(id) {
+  // after claiming, the reply box is where the work goes on (not <body>, where a replaced form leaves focus)
+  const target = document.getElementById(id);
+  if (target && !target.closest("[hidden]")) target.focus();
 }
 
 function insertSavedReply() {
@@ -330,6 +354,7 @@ const TYPING_EVERY_MS = 15000;
 function announceTyping(form) {
   let last = 0;
   form.querySelector("textarea").addEventListener("input", () => {
+    if (window.tsunaguSession) window.tsunaguSession.keepDraft();
     const now = Date.now();
     if (now - last < TYPING_EVERY_MS) {
       return;
@@ -337,6 +362,10 @@ function announceTyping(form) {
     last = now;
     const body = new URLSearchParams({ csrf: form.querySelector("input[name=csrf]").value });
     fetch(form.action.replace(/\/reply$/, "/typing"), { method: "POST", body, credentials: "same-origin" })
+      .then((response) => {
+        const expires = response.headers.get("x-session-expires");
+        if (expires && window.tsunaguSession) window.tsunaguSession.extend(expires);
+      })
       .catch(() => {});
   });
 }
@@ -358,4 +387,5 @@ document.addEventListener("DOMContentLoaded", () => {
   if (list) pollQueue(list);
   const layout = document.querySelector(".case-layout[data-live-url]");
   if (layout) watchCase(layout);
+  if (layout && window.tsunaguSession && window.tsunaguSession.restoreDraft()) showFlash(layout.dataset.restored, true);
 });

@@ -241,9 +241,13 @@ def test_while_a_csw_holds_the_case_the_bot_is_quiet_but_crisis_and_delete_still
         thread = client.get(f"/csw/cases/{code}/thread").text
         assert "もう死にたい" in thread and "危機の言葉" in thread
 
-        before = len(sim.received("u1"))
-        sim.choose("u1", dialog_catalog.text("crisis.continue"))
-        assert sim.received("u1")[before].text == dialog_catalog.text("relay.still_connected")
+        # try-out 17 (S1-1): the reply says the 相談員 reading sees it, and offers no hand-off
+        # (it offered 「人の担当者に伝える」/「このまま続ける」 while one was reading)
+        said = "\n".join(d.text for d in crisis_replies)
+        assert dialog_catalog.text("crisis.offer_with_person").strip() in said
+        assert not any(
+            label == dialog_catalog.text("crisis.human") for d in crisis_replies for label, _ in d.choices
+        )
 
         sim.send("u1", "データを消して")
         sim.choose("u1", dialog_catalog.text("delete.yes"))
