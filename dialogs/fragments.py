@@ -163,6 +163,8 @@ WORD_LISTS = (
     "neighbour_introduced",
     "neighbour_named",
     "keeps_records",
+    "keeps_records_said",
+    "navigation_wish",
     "steps_away",
     "back_again",
     "thinks_it_over",

@@ -274,13 +274,15 @@ def _tells_a_worry(understanding: Understanding) -> bool:
 
 
 ANSWERED_HERE = (
+    "talk.privacy_work",
     "talk.privacy_ai",
     "talk.privacy_line",
     "talk.privacy_kept",
     "talk.privacy_staff",
     "talk.blame_fear",
 )
-"""Questions the consent screen answers itself (who reads it, AI, LINE, how long it is kept, blame)."""
+"""Questions the consent screen answers itself (the workplace, who reads it, AI, LINE, how long it is kept,
+blame)."""
 
 
 def asks_on_review(dialog: Dialog) -> bool:

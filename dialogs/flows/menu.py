@@ -603,13 +603,14 @@ def confirm_deleted(dialog: Dialog) -> None:
 # ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
 
 PRIVACY_QUESTIONS: Mapping[str, str] = {
+    "talk.privacy_work": "privacy.workplace",
     "talk.privacy_ai": "privacy.ai",
     "talk.privacy_line": "privacy.line",
     "talk.privacy_kept": "privacy.kept",
     "talk.privacy_staff": "privacy.staff",
 }
-"""Questions on privacy (「これAIの学習に使われる？」「LINEの会社に読まれる？」「記録っていつまで残るの？」
-「市役所の人も見るの？」), most specific first, and the catalog answer to each."""
+"""Questions on privacy (「会社にバレますか」「これAIの学習に使われる？」「LINEの会社に読まれる？」「記録って
+いつまで残るの？」「市役所の人も見るの？」), most specific first, and the catalog answer to each."""
 
 TALK_TRIGGERS: Mapping[str, str] = {
     **dict.fromkeys(PRIVACY_QUESTIONS, "privacy"),
