@@ -740,13 +740,12 @@ def guide(event: EventData) -> None:
     (a father with dementia → 地域包括; a lost job → くらしサポート; an old man living alone → 地域包括),
     else three things this bot can do now."""
     dialog: Dialog = dialog_of(event)
-    content = current_content()
     choices = (
         Choice(catalog.text("menu.human"), "human"),
         Choice(catalog.text("menu.services"), "services"),
         Choice(catalog.text("menu.intake"), "intake"),
     )
-    promise = content.reply_promise_text(dialog.now, urgency_of(dialog.data))
+    promise = followup.reply_promise(dialog, urgency_of(dialog.data))  # an open hand-off keeps its time
     lines = answers.windows_for_story(dialog)
     if len(lines) == 1:
         dialog.say("guidance.for_story_one", choices, lines=lines[0], reply_promise=promise)
