@@ -112,6 +112,8 @@ WORD_LISTS = (
     "plea",
     "pill_words",
     "cold_or_body",
+    "cold_words",
+    "power_out",
     "school",
     "not_home",
     "child_guidance_names",

@@ -1026,6 +1026,13 @@ def _untick_a_grown_persons_schooling(form: dict[str, Any], text: str) -> bool:
     return bool(untick(answers, ["childcare_education"]))
 
 
+def _denied_before(form: dict[str, Any], understanding: Understanding) -> list[str]:
+    """The worries the person said earlier are not theirs (「子どものことやなくて」) that only the learned
+    layer reads again now (「今夜さむいし子どもらが心配」): its guess does not bring them back; words the
+    rules read do."""
+    return [c for c in form.get("denied_concerns", []) if understanding.learned_only(f"concern:{c}")]
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -1074,8 +1081,9 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         ),
         untold_subject=_names_nobody(understanding, text),
         text=text,
-        denied=tuple(denied := denied_concerns(text)),
+        denied=(*(denied := denied_concerns(text)), *_denied_before(form, understanding)),
     )
+    form["denied_concerns"] = list(dict.fromkeys([*form.get("denied_concerns", []), *denied]))
     filled += [key for key in written if key not in filled]
     at_concerns = asking == "concerns"  # the question takes them off itself, and says so
     if not at_concerns and untick(answers, denied) and "concerns" not in filled:

@@ -324,3 +324,21 @@ def test_the_promise_before_sending_names_the_reply_time() -> None:
 
     text = current_content().reply_promise_text(TUESDAY_NIGHT)
     assert "ごろまでに" in text, text
+
+
+def test_the_whole_conversation_of_the_mother_in_hakata() -> None:
+    chat = started(POWER_CUT, "子ども2人おるけん", now=TUESDAY_NIGHT)
+    chat.send("ちがう、子どものことやなくて お金がない")
+    chat.send("今夜さむいし子どもらが心配")
+    assert "一酸化炭素" in said(chat)
+    chat.send("夜勤やけん昼間は寝とる、電話は夕方なら出れる")
+    assert "childcare_education" not in concerns(chat), concerns(chat)  # the model's guess stays off
+    text = summary_text(chat.data)
+    assert "相談者：本人" in text and "子ども：2人" in text and "平日の夕方以降" in text, text
+    assert "子ども・教育" not in text, text
+
+
+def test_a_worry_about_the_children_told_in_words_after_a_correction_still_counts() -> None:
+    chat = started("ちがう、子どものことやなくて お金がない", now=TUESDAY_NIGHT)
+    chat.send("あ、でも上の子が不登校なんです")
+    assert "childcare_education" in concerns(chat), concerns(chat)
