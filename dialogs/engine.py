@@ -192,10 +192,13 @@ def _pauses_the_form(dialog: Dialog) -> bool:
 
 def _keeps_the_records(dialog: Dialog) -> bool:
     """Whether, asked whether to delete every record, the person typed that they keep them after all
-    (「消さないで」「やっぱいい」), as its 消さない button says."""
-    return dialog.state == MenuStates.CONFIRM_DELETE and fragments.is_word_of(
-        dialog.user_input.text, "keeps_records"
-    )
+    (「消さないで」「やっぱいい」「やっぱり消さないで」「もう一度相談したい」), as its 消さない button
+    says."""
+    if dialog.state != MenuStates.CONFIRM_DELETE:
+        return False
+    text = dialog.user_input.text
+    said = len(text.strip()) <= COMMAND_MAX_CHARS and fragments.holds_word_of(text, "keeps_records_said")
+    return fragments.is_word_of(text, "keeps_records") or said
 
 
 def _typed_menu_label(dialog: Dialog) -> str | None:

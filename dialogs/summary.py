@@ -151,8 +151,9 @@ class IntakeSummary(TypedDict):
     `asker_wellbeing` (a family asker's own age, distress, situation and concerns), `heard` (the
     person's own words, bounded, with the fields each told about), `language` (English or
     やさしい日本語 needed, from how they wrote), `violence` (who hurts, `by`, and who is hurt,
-    `hurt`: the writer as `self` or their relatives) and `children` (the ages of children told in
-    passing, 「子供は4さい」「2 kids, 6 and 9」, whoever the form is about) and `violence_denied` (the
+    `hurt`: the writer as `self` or their relatives) and `children` (how many children were told of,
+    「2人」 from 「子ども2人おるけん」, then the ages told in passing, 「子供は4さい」「2 kids, 6 and 9」,
+    whoever the form is about) and `violence_denied` (the
     words saying there is no violence, 「暴力とかはないです」) and `family_concerns` (worries a person writing
     of themself tells of a relative, 「おかんも腰悪いし」: listed apart from their own 困りごと) are additions
     to the 受付票.
@@ -183,6 +184,19 @@ class IntakeSummary(TypedDict):
 
 SUMMARY_KEYS = tuple(IntakeSummary.__annotations__)
 """The structured keys, in the order a CSW reads them."""
+
+
+def _children(form: Mapping[str, Any]) -> list[str]:
+    """The children told in passing: how many (「2人」, from 「子ども2人おるけん」) when told, then their
+    ages."""
+    count = form.get("children_count")
+    ages = [str(age) for age in form.get("children_ages", [])]
+    return [catalog.text("summary.children_count", count=count), *ages] if count else ages
+
+
+def _child_item(item: str) -> str:
+    """One item of the 子ども line: an age (「4」 → 「4歳」) or how many (「2人」, as it is)."""
+    return catalog.text("summary.child_age", age=item) if item.isdigit() else item
 
 
 def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
@@ -221,7 +235,7 @@ def build_summary(data: Mapping[str, Any]) -> IntakeSummary:
                 if str(item.get("words", "")).strip() not in _added_after_sending(data)
             ],
             "language": _language_needs(data),
-            "children": [str(age) for age in data.get("intake", {}).get("children_ages", [])],
+            "children": _children(data.get("intake", {})),
             "violence_denied": [str(words) for words in data.get("intake", {}).get("violence_denied", [])],
             "family_concerns": family_concerns,
         }
@@ -470,7 +484,7 @@ def render(summary: Mapping[str, Any]) -> str:
         _line("violence_denied", _join([_quote(words) for words in summary.get("violence_denied") or []])),
         _line(
             "children",
-            _join([catalog.text("summary.child_age", age=age) for age in summary.get("children") or []]),
+            _join([_child_item(str(item)) for item in summary.get("children") or []]),
         ),
         *heard_lines(summary),
         _line("unanswered", _join(unanswered) or catalog.text("summary.nothing_left")),

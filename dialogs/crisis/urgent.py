@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from dialogs import fragments
+from dialogs import catalog, fragments
 from dialogs.content import (
     current_content,
 )
@@ -71,6 +71,8 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     if kinds == {"violence"} and answer_not_hit_but(dialog):
         return
     if told_lately(dialog, sorted(kinds) or ["unnamed"]):
+        if "utilities" in kinds and cold_without_power(dialog):  # 「電気ないけん寒か」: keeping warm now
+            return
         _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
         return
     if kinds & {"no_shelter", "eviction"} and minor:
@@ -94,6 +96,9 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     if kinds - {"violence"} or not kinds:
         key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
         dialog.say(key, guidance=urgent_guidance_text(understanding, dialog.now))
+    if "utilities" in kinds and fragments.holds_word_of(dialog.user_input.text, "cold_words"):
+        mark_now(dialog, "cold_power_at")  # 「電気止められて、今夜さむいし」: keeping warm without power
+        dialog.say("urgent.cold_without_power", guidance="", noted=catalog.text("urgent.cold_noted"))
 
 
 COLD_OR_BODY_WORDS = fragments.WORDS["cold_or_body"]
@@ -110,4 +115,25 @@ def safety_line_fits(dialog: Dialog) -> bool:
     if not outside or recently(dialog, "safety_line_at", REPEAT_WITHIN):
         return False
     mark_now(dialog, "safety_line_at")
+    return True
+
+
+def cold_without_power(dialog: Dialog) -> bool:
+    """Answer the cold tonight with the power cut (「今夜さむいし子どもらが心配」 after 「今夜電気止め
+    られる」): how to keep warm without power, never charcoal or a gas stove indoors (carbon monoxide),
+    119 for a child or anyone unwell, where to ask tonight (the utilities guidance) and that it is kept
+    for the person in charge; True when said. The power cut told lately or in the same words; once a
+    while."""
+    text = dialog.user_input.text
+    if not fragments.holds_word_of(text, "cold_words"):
+        return False
+    stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("utilities")
+    told = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+    if not (told or fragments.holds_word_of(text, "power_out")) or recently(
+        dialog, "cold_power_at", REPEAT_WITHIN
+    ):
+        return False
+    mark_now(dialog, "cold_power_at")
+    guidance = current_content().urgent_guidance("utilities_cut", dialog.now)
+    dialog.say("urgent.cold_without_power", guidance=guidance, noted=catalog.text("urgent.cold_noted"))
     return True

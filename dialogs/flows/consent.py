@@ -26,7 +26,7 @@ from dialogs.flows import answers, draft, followup
 from dialogs.flows.common import MenuStates, menu_choices
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice
-from dialogs.office_hours import format_jp_onward, next_opening
+from dialogs.office_hours import format_jp, format_jp_onward, next_opening
 from dialogs.summary import build_summary, person_preview, summary_text, urgency_of
 from dialogs.understanding.model import Understanding
 
@@ -97,6 +97,7 @@ def _lines_first(dialog: Dialog, tonight: str) -> None:
     dialog.say(
         "consent.lines_first",
         opens=format_jp_onward(next_opening(dialog.now, hours)),
+        reply_by=format_jp(reply_due(dialog, urgency_of(dialog.data))),  # the time every reply promises
         tonight="\n".join([tonight, chats]) if chats else tonight,
     )
 
@@ -274,13 +275,15 @@ def _tells_a_worry(understanding: Understanding) -> bool:
 
 
 ANSWERED_HERE = (
+    "talk.privacy_work",
     "talk.privacy_ai",
     "talk.privacy_line",
     "talk.privacy_kept",
     "talk.privacy_staff",
     "talk.blame_fear",
 )
-"""Questions the consent screen answers itself (who reads it, AI, LINE, how long it is kept, blame)."""
+"""Questions the consent screen answers itself (the workplace, who reads it, AI, LINE, how long it is kept,
+blame)."""
 
 
 def asks_on_review(dialog: Dialog) -> bool:

@@ -434,14 +434,17 @@ def _model_counts(text: str, understanding: Understanding, *, asked_other: bool)
     """Whether the learned model's reading alone is a worry the person wrote: not on an answer to
     another question (「34」「じぶんのこと」), a message that is only a question to the bot (「車は
     手放さないとだめ？」; a story that ends in a question still tells its worries), a
-    parent telling who she is (「シングルで子ども2人育ててます」), a caution (「親には絶対言わないで」:
+    parent telling who she is (「シングルで子ども2人育ててます」) or how many children she has
+    (「子ども2人おるけん」), a caution (「親には絶対言わないで」:
     school is not a worry there), or a message whose worries the rules
     already read: there the model's extra guesses (暴力 from 「言われて」, 介護 from 「実家で」, school
     from 「この子は」) are not what the person wrote."""
     question = all(s.rstrip().endswith(("?", "？")) for s in SENTENCE_ENDS.split(text) if s.strip())
     introduction = any(word in text for word in SELF_DESCRIPTIONS)
     caution = any(e.kind == "consideration" for e in understanding.entities)
-    return not (asked_other or question or introduction or caution or _rules_read_a_concern(understanding))
+    household = children_count(text) is not None  # 「子ども2人おるけん」: who lives there, not a worry
+    told = introduction or caution or household
+    return not (asked_other or question or told or _rules_read_a_concern(understanding))
 
 
 SENTENCE_ENDS = re.compile(r"(?<=[。.!！?？\n])\s*")
@@ -561,12 +564,13 @@ def untick_read_from_text(data: dict[str, Any], concern: str) -> None:
 DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|(?<![っしきいみべけせてねれげびぎちじえめへ])ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
-    r"|じゃなか|ではなか|じゃねえ|じゃねぇ|やないよ|やないで|やないし|やないです|ではねぁ|でねぁ"
+    r"|じゃなか|ではなか|じゃねえ|じゃねぇ|やないよ|やないで|やないし|やないです|(?<![いはお])やなく|ではねぁ|でねぁ"
     r"|外して|はずして|消して|けして|(?:取って|とって)(?=\s?(?:ください|下さい|ほしい|欲しい|もらえ|くれ|$|[。!！]))|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
     r"(?!\s?(?:か|でしょう|だろう))"
 )
 """A worry named only to say it is not one (「仕事探しはちがう」「ひきこもりではありません」「仕事探しは
-外して」「不登校とかは関係ないです」, in dialect 「ひきこもりとかじゃなかよ」「ひきこもりやないよ」);
+外して」「不登校とかは関係ないです」, in dialect 「ひきこもりとかじゃなかよ」「ひきこもりやないよ」
+「子どものことやなくて」);
 not a fear asked (「手を上げるのではないかと」).
 「ちゃう」 is 違う only after a word, not after a verb's
 て-form (「生活費ぜんぶ使っちゃう」 tells the worry); 取って only as a request (「ためとってまって」 in
@@ -1022,6 +1026,13 @@ def _untick_a_grown_persons_schooling(form: dict[str, Any], text: str) -> bool:
     return bool(untick(answers, ["childcare_education"]))
 
 
+def _denied_before(form: dict[str, Any], understanding: Understanding) -> list[str]:
+    """The worries the person said earlier are not theirs (「子どものことやなくて」) that only the learned
+    layer reads again now (「今夜さむいし子どもらが心配」): its guess does not bring them back; words the
+    rules read do."""
+    return [c for c in form.get("denied_concerns", []) if understanding.learned_only(f"concern:{c}")]
+
+
 def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> list[str]:
     """Gather what one typed message says into the draft; return the fields it filled or added to.
 
@@ -1051,8 +1062,11 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for entity in (*understanding.entities, *([inferred] if inferred else []), *cautions):
         if asking is not None and OWN_QUESTION.get(entity.kind) == asking:
             continue  # the question stores the typed words as its answer
-        if entity.kind == "hope" and fragments.asks_to_prepare(entity.value):
-            continue  # 「相談の準備をしたいです」 starts the questions; it is not what they hope for
+        if entity.kind == "hope" and (
+            fragments.asks_to_prepare(entity.value)
+            or fragments.holds_word_of(entity.value, "navigation_wish")
+        ):
+            continue  # 「相談の準備をしたいです」「もう一度相談したいです」 steer the talk: no hope
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
@@ -1067,8 +1081,9 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         ),
         untold_subject=_names_nobody(understanding, text),
         text=text,
-        denied=tuple(denied := denied_concerns(text)),
+        denied=(*(denied := denied_concerns(text)), *_denied_before(form, understanding)),
     )
+    form["denied_concerns"] = list(dict.fromkeys([*form.get("denied_concerns", []), *denied]))
     filled += [key for key in written if key not in filled]
     at_concerns = asking == "concerns"  # the question takes them off itself, and says so
     if not at_concerns and untick(answers, denied) and "concerns" not in filled:
@@ -1220,6 +1235,37 @@ CHILDREN_EN = re.compile(
 
 CHILD_AGE_LIMIT = 18
 
+CHILDREN_TOLD = re.compile(
+    r"(?:子ども|子供|こども|子|ガキ|がき)(?:ら|たち|達)?(?:が|は|も)?\s?"
+    r"(?P<count>\d{1,2}|[一二三四五六]|ひとり|ふたり|さんにん|よにん)\s?(?:人|にん)?\s?"
+    r"(?:おる|いる|居る|おって|いて|おります|います|おるけん|抱え|かかえ|育て|そだて)"
+    r"|(?P<before>\d{1,2}|[一二三四五六]|ふたり|さんにん|よにん)\s?(?:人|にん)?の(?:子ども|子供|こども|子)(?:が|を|と)"
+)
+"""Children told as part of the household (「子ども2人おるけん」「子供が二人います」「3人の子を育てて」):
+a fact a CSW plans for, not a worry about the children."""
+
+KANJI_COUNTS = {
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "ひとり": "1",
+    "ふたり": "2",
+}
+KANJI_COUNTS.update({"さんにん": "3", "よにん": "4"})
+"""How many, written in kanji or kana (二 → 2, ふたり → 2)."""
+
+
+def children_count(text: str) -> str | None:
+    """How many children a message tells the household has (「子ども2人おるけん」 → 2), else None."""
+    found = CHILDREN_TOLD.search(unicodedata.normalize("NFKC", text))
+    if found is None:
+        return None
+    count = found.group("count") or found.group("before")
+    return KANJI_COUNTS.get(count, count)
+
 
 def _note_violence_denied(form: dict[str, Any], text: str) -> None:
     """Keep the sentence saying there is no violence, for the sheet: a CSW reads that it was denied."""
@@ -1243,6 +1289,9 @@ def _note_children(form: dict[str, Any], understanding: Understanding, text: str
     ]
     for found in CHILDREN_EN.finditer(unicodedata.normalize("NFKC", text)):
         ages += [n for n in re.findall(r"\b\d{1,2}\b", found.group(1)) if int(n) < CHILD_AGE_LIMIT]
+    count = children_count(text)
+    if count is not None:
+        form["children_count"] = count
     if ages:
         kept = form.setdefault("children_ages", [])
         kept += [age for age in dict.fromkeys(ages) if age not in kept]

@@ -308,6 +308,10 @@ def route_text(event: EventData) -> None:
     """Answer typed text on the menu (after the 119 line, when someone outside writes of the cold or their
     body): a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
+    if crisis.cold_without_power(dialog):  # 「今夜さむいし子どもらが心配」 with the power cut
+        draft.keep_typed(dialog)
+        show_menu(dialog, "menu.next")
+        return
     safety_line = crisis.safety_line_fits(dialog)
     if safety_line:
         dialog.say("urgent.cold_line")
@@ -603,13 +607,14 @@ def confirm_deleted(dialog: Dialog) -> None:
 # ---------------------------------------------------------------- talk: guidance, privacy, greetings, risk
 
 PRIVACY_QUESTIONS: Mapping[str, str] = {
+    "talk.privacy_work": "privacy.workplace",
     "talk.privacy_ai": "privacy.ai",
     "talk.privacy_line": "privacy.line",
     "talk.privacy_kept": "privacy.kept",
     "talk.privacy_staff": "privacy.staff",
 }
-"""Questions on privacy (「これAIの学習に使われる？」「LINEの会社に読まれる？」「記録っていつまで残るの？」
-「市役所の人も見るの？」), most specific first, and the catalog answer to each."""
+"""Questions on privacy (「会社にバレますか」「これAIの学習に使われる？」「LINEの会社に読まれる？」「記録って
+いつまで残るの？」「市役所の人も見るの？」), most specific first, and the catalog answer to each."""
 
 TALK_TRIGGERS: Mapping[str, str] = {
     **dict.fromkeys(PRIVACY_QUESTIONS, "privacy"),
@@ -739,13 +744,12 @@ def guide(event: EventData) -> None:
     (a father with dementia → 地域包括; a lost job → くらしサポート; an old man living alone → 地域包括),
     else three things this bot can do now."""
     dialog: Dialog = dialog_of(event)
-    content = current_content()
     choices = (
         Choice(catalog.text("menu.human"), "human"),
         Choice(catalog.text("menu.services"), "services"),
         Choice(catalog.text("menu.intake"), "intake"),
     )
-    promise = content.reply_promise_text(dialog.now, urgency_of(dialog.data))
+    promise = followup.reply_promise(dialog, urgency_of(dialog.data))  # an open hand-off keeps its time
     lines = answers.windows_for_story(dialog)
     if len(lines) == 1:
         dialog.say("guidance.for_story_one", choices, lines=lines[0], reply_promise=promise)

@@ -148,7 +148,7 @@ _UNREACHABLE = re.compile(
 `_REACH_WORDS` in the sentence (電話, 連絡, 出れる) any time named is. Not a story: 「夜中にすみません」
 「夫は19時ごろ帰ってきます」「朝ごはんも食べてないなら」."""
 _CONSIDERATION = re.compile(
-    r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|る|ると|たら|ちゃう|ずに|ないように|ないよう)"
+    r"(ばれ|知られ|しられ|きかれ|聞かれ)(たくない|たくありません|たくな|る|ると|たら|ちゃう|ずに|ないように|ないよう)"
     r"|(言わ|いわ|伝え|つたえ|知らせ|しらせ|連絡し|れんらくし)ないで"
     r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
     r"|(携帯|けいたい|すまほ|電話|でんわ)(が|は|も)?\s?(もうすぐ|そろそろ|もう|)\s?(止まる|とまる|止められ|とめられ|使えなくな|つかえなくな)"
@@ -241,6 +241,29 @@ _ADULT_SCHOOLS = frozenset(("大学", "短大", "専門学校", "専門", "だ�
 _STUDENT_INTRODUCED = re.compile(rf"{_SCHOOL_YEAR.pattern}(?:です|だ|っす|やで|で[、,])(?=[、,。]|$)")
 """The writer introduces themself by school year (「大学3年です」): they write as themself; the
 parents they quarrel with (「親と揉めて」) do not make them family."""
+_STUDENT_STATUS = re.compile(
+    r"(?:(?:私|わたし|僕|ぼく|俺|おれ|自分|うち)(?:は|、|,)?\s?)?(?:いま|今)?\s?"
+    r"(?P<school>大学院生|だいがくいんせい|院生|いんせい|大学生|だいがくせい|専門学校生|専門学生|せんもんがくせい|短大生|学生|がくせい)"
+    r"(?:です|だ|っす|やで|や|で[、,]|ですが|ですけど|なんですが|なんですけど|なんだけど|なんやけど|やけど|やけん|だけど)"
+    r"(?=[、,。!！?？\s]|$)"
+)
+"""The writer says they are a student (「大学生です」「院生です」「専門学生です」「学生です」): they write as
+themself; a student named as someone's (「大学生の息子が」) is not the writer."""
+_GROWN_STUDENTS = frozenset(
+    (
+        "大学院生",
+        "だいがくいんせい",
+        "院生",
+        "いんせい",
+        "大学生",
+        "だいがくせい",
+        "専門学校生",
+        "専門学生",
+        "せんもんがくせい",
+        "短大生",
+    )
+)
+"""Students who are grown (18〜39 unless an age says otherwise); 「学生」 alone may be at high school."""
 _BARE_AGE = re.compile(
     r"(今年で|ことしで)?(?<![\d.,万円])(\d{1,3})\s?(?:歳|才|さい)?"
     r"(?=です|だよ|でした|で[、,]|じゃ|や(?:で|ねん)?$|になります|になりました|になる|になった)"
@@ -663,6 +686,12 @@ def _introduces_self(tokens: Sequence[Token]) -> bool:
     return bool(introduced) and not others
 
 
+_NOT_THE_TOPIC = re.compile(
+    r"\s?(?:は|も)?\s?(?:じゃな|やな|ではな|でわな|ちゃう|ちゃいま|とちが|と違|じゃあり|ではあり|でな)"
+)
+"""Words that say a relative is not the topic (「子どものことやなくて お金がない」「息子のことじゃない」)."""
+
+
 def _writer(tokens: Sequence[Token]) -> Entity | None:
     """What the writer says of themself (「母です」), else whom they consult about (「息子のことで」,
     「息子が部屋から出てこない」)."""
@@ -674,7 +703,8 @@ def _writer(tokens: Sequence[Token]) -> Entity | None:
         name = _name_of(token, RELATIVE_TO_RELATION)
         lemmas = [t.lemma for t in tokens[i + 1 : i + 3]]
         topic = lemmas == ["に", "つく"] or (lemmas[:1] == ["の"] and lemmas[1:] and lemmas[1] in TOPIC_WORDS)
-        if name is not None and topic:
+        denied = _NOT_THE_TOPIC.match("".join(t.surface for t in tokens[i + 3 : i + 8]))
+        if name is not None and topic and not denied:
             return Entity("writer", RELATIVE_TO_RELATION[name], "other", token.surface)
     for i, token in enumerate(tokens[:-1]):
         if _name_of(token, OWN_CHILDREN) and tokens[i + 1].lemma in _SUBJECT_MARKERS:
@@ -1052,9 +1082,11 @@ def _contact_times(text: str) -> list[Entity]:
 
 _BUSY = re.compile(
     r"(?:平日の)?(?:昼間|昼|日中|午前中?|午後|朝|夕方|夜|平日|土日|週末)は"
-    r"(?:仕事|バイト|パート|学校|無理|むり|だめ|ダメ|出られ|出れ|でれ|忙し|いそがし)"
+    r"(?:仕事|バイト|パート|学校|無理|むり|だめ|ダメ|出られ|出れ|でれ|忙し|いそがし|寝|ねて|ねと|ねよ|ねる|眠)"
+    r"|夜勤|やきん|日勤|夜の仕事"
 )
-"""A part of the day named as busy (「昼間は仕事やから」): not the time to call."""
+"""A part of the day named as busy (「昼間は仕事やから」) or asleep (「夜勤やけん昼間は寝とる」), and the
+night shift itself: not the time to call."""
 
 
 def _time_of_day(text: str) -> str | None:
@@ -1189,9 +1221,25 @@ def _introduced(text: str) -> re.Match[str] | None:
     """The sentence in which the writer introduces themself by age and sex (「52歳の男です」) or school
     year (「大学3年です」)."""
     for sentence in _sentences(unicodedata.normalize("NFKC", text)):
-        found = _INTRODUCED.match(sentence.strip()) or _STUDENT_INTRODUCED.match(sentence.strip())
+        found = (
+            _INTRODUCED.match(sentence.strip())
+            or _STUDENT_INTRODUCED.match(sentence.strip())
+            or _STUDENT_STATUS.match(sentence.strip())
+        )
         if found is not None:
             return found
+    return None
+
+
+def _grown_student(text: str, ages: Sequence[Entity]) -> Entity | None:
+    """The age band of a writer who says they are at university or college (「大学生です」「院生です」):
+    18〜39, unless the message gives the writer's age itself (「大学院生です。42歳です」)."""
+    if any(entity.about in ("self", "unknown") for entity in ages):
+        return None
+    for sentence in _sentences(unicodedata.normalize("NFKC", text)):
+        found = _STUDENT_STATUS.match(sentence.strip())
+        if found is not None and found.group("school") in _GROWN_STUDENTS:
+            return Entity("age_band", "18_39", "self", found.group(0))
     return None
 
 
@@ -1234,6 +1282,9 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
         found.append(relative)
     found.extend(ages)
+    student = _grown_student(text, ages)
+    if student is not None:
+        found.append(student)
     found.extend(_lives_apart(text))
     found.extend(_durations(text))
     found.extend(_since_school(text, found))

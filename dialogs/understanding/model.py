@@ -93,6 +93,7 @@ TALK_INTENTS: tuple[str, ...] = (
     "talk.goodbye",
     "talk.losing_phone",
     "talk.privacy_ai",
+    "talk.privacy_work",
     "talk.privacy_staff",
     "talk.privacy_kept",
     "talk.privacy_line",

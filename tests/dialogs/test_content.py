@@ -143,7 +143,9 @@ def test_reply_promise() -> None:
     """The promise names a time: office time counted during hours, the next opening after hours."""
     content = current_content()
     assert "11月25日(水) 9:30ごろまでに" in content.reply_promise_text(OPEN)
-    assert "11月24日(火) 8:30以降に" in content.reply_promise_text(CLOSED)
+    # s13 (try-out 16): after hours too, the promise names the reply time every later reply repeats
+    assert "11月24日(火) 8:30以降で" in content.reply_promise_text(CLOSED)
+    assert "11月24日(火) 16:30ごろまでに" in content.reply_promise_text(CLOSED)
 
 
 ALWAYS = ["police", "ambulance", "child_abuse", "yorisoi", "dv_plus", "child_sos", "anata_no_ibasho"]

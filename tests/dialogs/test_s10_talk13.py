@@ -11,6 +11,7 @@ from datetime import datetime
 
 import pytest
 
+from dialogs.summary import build_summary
 from tests.dialogs.chat import TOKYO, WEEKDAY_MORNING, intake_answers, said, started
 
 FALLBACK = "うまく受け取れなかったかもしれません"
@@ -194,7 +195,10 @@ def test_rent_arrears_and_two_children_in_nagoya_dialect_reach_the_sheet() -> No
     chat.send("家賃2ヶ月ためとってまって、今月末で出てってちょーって言われとるんだわ")
     chat.send("子ども2人おるで、どうしたらええか")
     concerns = intake_answers(chat)["concerns"]["choices"]
-    assert {"housing", "debt", "childcare_education"} <= set(concerns), concerns
+    assert {"housing", "debt"} <= set(concerns), concerns
+    # s13 (try-out 16): two children are a household fact on the sheet, not a worry about schooling
+    assert "childcare_education" not in concerns, concerns
+    assert "2人" in build_summary(chat.data)["children"]
 
 
 @pytest.mark.parametrize(
