@@ -198,7 +198,7 @@ def analyze(text: str) -> tuple[Token, ...]:
         tokens.append(
             Token(
                 surface=surface,
-                lemma=canonical(morpheme.normalized_form()),
+                lemma=_lemma(surface, morpheme.normalized_form()),
                 pos=pos[0],
                 pos2=pos[1],
                 conj_form=pos[5],
@@ -206,6 +206,19 @@ def analyze(text: str) -> tuple[Token, ...]:
             )
         )
     return tuple(tokens)
+
+
+NOT_A_PRONOUN = frozenset({"かん"})
+"""Kana Sudachi reads as the pronoun 彼 that are only ever a dialect ending: 「出ていかなあかん」「働かんと
+あかん」「行かなかん」 (must), never a partner; 「かれ」「彼氏」 still are."""
+
+
+def _lemma(surface: str, normalized: str) -> str:
+    """The lemma rules use for one word: its normalised form, spelt as rules spell it (`canonical`), or
+    the word as written where the normalised form misreads a dialect ending as 彼."""
+    if normalized == "彼" and surface in NOT_A_PRONOUN:
+        return surface
+    return canonical(normalized)
 
 
 def canonical(lemma: str) -> str:
