@@ -399,7 +399,7 @@ PLAIN_APOLOGY_MAX_CHARS = 12
 """A bare apology this short is only that; a longer one goes on to say or ask something."""
 
 EXCUSE_ME = ("すみません", "すいません", "すんません")
-"""A bare 「すみません」 that may only ask leave to ask, as a first line (「すみません」 → 「はい、どうぞ」)."""
+"""A bare 「すみません」, which as the first words may only ask leave to ask (「はい、どうぞ」)."""
 
 _LETTER = re.compile(r"[0-9a-z\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
 

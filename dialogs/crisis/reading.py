@@ -833,7 +833,9 @@ def leaving_on_a_date(understanding: Understanding, text: str) -> Understanding:
     return replace(understanding, crisis_kinds=cast(Any, leaving))
 
 
-ALREADY_OUT = re.compile(r"追い出され(?:た|ました|て)|追いだされ(?:た|ました|て)|家を出され|鍵を(?:変え|替え)られ|荷物を(?:外に)?出され")
+ALREADY_OUT = re.compile(
+    r"追い出され(?:た|ました|て)|追いだされ(?:た|ました|て)|家を出され|鍵を(?:変え|替え)られ|荷物を(?:外に)?出され"
+)
 """Words of being put out already (「追い出された」「鍵を替えられ」), not of a day to leave by."""
 
 NOT_YET_OUT = ("明日", "あした", "までに", "中に", "そう", "かも", "予定", "来月", "来週")
@@ -848,9 +850,11 @@ def put_out_tonight(understanding: Understanding, text: str) -> Understanding:
         return understanding
     out = any(
         evidence.label == "urgent"
-        and (evidence.rule.endswith("#kicked_out") or "#kicked_out " in evidence.rule or (
-            evidence.rule.endswith("#evicted_now") and ALREADY_OUT.search(evidence.matched) is not None
-        ))
+        and (
+            evidence.rule.endswith("#kicked_out")
+            or "#kicked_out " in evidence.rule
+            or (evidence.rule.endswith("#evicted_now") and ALREADY_OUT.search(evidence.matched) is not None)
+        )
         for evidence in understanding.evidence
     )
     if not out:
