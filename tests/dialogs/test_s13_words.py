@@ -247,6 +247,8 @@ def test_an_age_in_kana_is_read(words: str, age: str, band: str) -> None:
         "いっさいない",
         "さいきんねむれない",
         "にさいごろから",
+        "きゅうさいの制度はありますか",
+        "さんさいの天ぷら",
     ),
 )
 def test_kana_that_only_looks_like_an_age_is_none(words: str) -> None:
