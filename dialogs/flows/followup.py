@@ -140,7 +140,7 @@ def note_phone_number(dialog: Dialog, answers: dict[str, Any], *, as_the_way: bo
 
 PHONE_ASIDE = re.compile(
     r"電話番号|でんわばんごう|携帯番号|けいたいばんごう|番号|ばんごう|携帯|けいたい|電話|でんわ|tel|"
-    r"でお願いします|でおねがいします|お願いします|おねがいします|です|だよ|だ|です|は|に|で|まで|へ|を"
+    r"でお願いします|でおねがいします|お願いします|おねがいします|です|だよ|だ|は|に|で|まで|へ|を"
 )
 """Words around a number typed alone (「電話番号 080…」「090-…です」) that tell nothing more."""
 

@@ -78,6 +78,12 @@ def test_an_apology_in_english_or_easy_japanese_is_answered_in_kind() -> None:
     assert "あやまらなくて だいじょうぶ" in reply, reply
 
 
+def test_an_apology_as_the_very_first_message_is_welcomed_then_answered() -> None:
+    chat = Chat()  # no follow event: the first message is welcomed, then answered
+    chat.send("すみませんでした")
+    assert NO_APOLOGY in said(chat) and FALLBACK not in said(chat)
+
+
 def test_the_apology_tells_how_to_go_on() -> None:
     reply = said(started("すみませんでした"))
     assert "そのまま書いて" in reply and "担当者" in reply
