@@ -219,6 +219,12 @@ def test_a_partner_is_still_read(words: str) -> None:
     assert _partner_read(words)
 
 
+def test_okan_is_still_read_as_family() -> None:
+    chat = started("まあええわ。38のおっさんやけど、もう10年家から出てへんねん")
+    chat.send("親はもう70超えとる。おかんも腰悪いし、俺がこんなんで申し訳ないわ")
+    assert "ご家族の体のこと" in said(chat), said(chat)
+
+
 def test_hit_by_a_parent_and_must_leave_gets_no_partner_line() -> None:
     reply = said(started("出ていかなあかんのに親に殴られる", now=SATURDAY_1AM))
     assert DV_PLUS not in reply and "パートナー" not in reply, reply
