@@ -222,6 +222,8 @@ WORD_LISTS = (
     "ashamed",
     "apology_after_crisis",
     "apology_plain",
+    "apology_only",
+    "apology_aside",
     "person_wont_consult",
     "family_cut_off",
     "prison_stay",
@@ -399,6 +401,34 @@ def apologises(text: str) -> bool:
 
 PLAIN_APOLOGY_MAX_CHARS = 12
 """A bare apology this short is only that; a longer one goes on to say or ask something."""
+
+EXCUSE_ME = ("すみません", "すいません", "すんません")
+"""A bare 「すみません」, which as the first words may only ask leave to ask (「はい、どうぞ」)."""
+
+_LETTER = re.compile(r"[0-9a-z\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]")
+
+
+def _without_words(text: str, names: tuple[str, ...]) -> str:
+    """The normalised text with every word of the lists `names` taken out, longest first."""
+    rest = _normalized(text)
+    words = sorted({word for name in names for word in _normalized_list(name)}, key=len, reverse=True)
+    for word in words:
+        rest = rest.replace(word, " ")
+    return rest
+
+
+def only_apologises(text: str) -> bool:
+    """Whether a message only says sorry (「すみませんでした」「ごめんなさい」「すみません、さっきは」
+    「申し訳ありませんでした」), with nothing else said or asked (not 「すみません、質問です」)."""
+    if len(text.strip()) > TAKEN_BACK_MAX_CHARS or not holds_word_of(text, "apology_only"):
+        return False
+    return _LETTER.search(_without_words(text, ("apology_only", "apology_aside"))) is None
+
+
+def excuse_me_only(text: str) -> bool:
+    """Whether a message is a bare 「すみません」/「すいません」 (marks aside), which may ask leave to ask."""
+    letters = "".join(_LETTER.findall(_normalized(text)))
+    return letters in _normalized_all(EXCUSE_ME)
 
 
 FORGET_MAX_CHARS = 60

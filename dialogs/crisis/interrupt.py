@@ -73,6 +73,7 @@ from dialogs.crisis.reading import (
     leaving_on_a_date,
     names_a_friend,
     overdose_taken,
+    put_out_tonight,
     situations_of,
     story_of_pills,
     tells_no_child_guidance,
@@ -183,8 +184,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
     read_alone = understanding.crisis != "none" or worry
     pieces = PiecesReading() if read_alone else _read_in_pieces(dialog, before)
-    understanding = dialog.understanding = leaving_on_a_date(
-        pieces.urgent or understanding, dialog.user_input.text
+    understanding = dialog.understanding = put_out_tonight(
+        leaving_on_a_date(pieces.urgent or understanding, dialog.user_input.text), dialog.user_input.text
     )
     near = fragments.danger_near(dialog.user_input.text)
     if understanding.crisis != "none" and near and answer_child_after(dialog):

@@ -833,6 +833,37 @@ def leaving_on_a_date(understanding: Understanding, text: str) -> Understanding:
     return replace(understanding, crisis_kinds=cast(Any, leaving))
 
 
+ALREADY_OUT = re.compile(
+    r"追い出され(?:た|ました|て)|追いだされ(?:た|ました|て)|家を出され|鍵を(?:変え|替え)られ|荷物を(?:外に)?出され"
+)
+"""Words of being put out already (「追い出された」「鍵を替えられ」), not of a day to leave by."""
+
+NOT_YET_OUT = ("明日", "あした", "までに", "中に", "そう", "かも", "予定", "来月", "来週")
+"""Words that put the being put out ahead, not behind (「明日追い出されて…」「追い出されそう」)."""
+
+
+def put_out_tonight(understanding: Understanding, text: str) -> Understanding:
+    """The reading of a message telling of being put out of home already, by anyone (「大家に追い出された」
+    「アパート追い出された」): no bed tonight first (`no_shelter`), then the home (`housing`); not a home
+    still to keep (「大家に出ていけと言われた」「追い出されそう」), which stays an eviction."""
+    if "eviction" not in understanding.crisis_kinds or any(word in text for word in NOT_YET_OUT):
+        return understanding
+    out = any(
+        evidence.label == "urgent"
+        and (
+            evidence.rule.endswith("#kicked_out")
+            or "#kicked_out " in evidence.rule
+            or (evidence.rule.endswith("#evicted_now") and ALREADY_OUT.search(evidence.matched) is not None)
+        )
+        for evidence in understanding.evidence
+    )
+    if not out:
+        return understanding
+    kinds = tuple(dict.fromkeys((*understanding.crisis_kinds, "no_shelter")))
+    concerns = tuple(dict.fromkeys((*understanding.concerns, "housing")))
+    return replace(understanding, crisis_kinds=cast(Any, kinds), concerns=cast(Any, concerns))
+
+
 def age_unknown(understanding: Understanding | None, data: dict[str, Any]) -> bool:
     """Whether nothing in the message or the draft tells the writer's age (neither under 18 nor grown)."""
     if understanding is not None and (says_adult(understanding) or is_child(understanding, data)):

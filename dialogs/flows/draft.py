@@ -1100,7 +1100,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     in_danger = in_danger and not _only_greets(understanding)  # 「こんにちは。前にここで相談しかけた者です」
     filled += [key for key in _writer_own(answers, text) if key not in filled]
     meaningful = bool(filled) or understanding.crisis != "none" or understanding.possible_risk or in_danger
-    if keep_words and (meaningful or tells_something(understanding, text)):
+    only_sorry = understanding.crisis == "none" and fragments.only_apologises(text)  # 「すみませんでした」
+    if keep_words and not only_sorry and (meaningful or tells_something(understanding, text)):
         _keep_words(form, dialog.user_input.text, filled)
     for key in filled:
         if key in form["skipped"]:

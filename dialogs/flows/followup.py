@@ -106,18 +106,54 @@ def pass_on_phone_number(dialog: Dialog, answers: dict[str, Any]) -> bool:
     number = phone_number_in(dialog.user_input.text)
     if number is None:
         return False
-    contact = answers.setdefault("contact", {})
-    if not contact.get("choice"):
-        contact.update({"choice": "phone", "from_text": True})
-    contact["words"] = number
     handoff = open_handoff(dialog)
     if handoff is None:
-        dialog.say("draft.phone_noted", number=number)
-        return True
+        return note_phone_number(dialog, answers)
+    _keep_number(answers, number)
     dialog.effects.append(AddToCase(dialog.user_input.text.strip(), contact_fields(dialog.data)))
     urgency = str(handoff.get("urgency", "normal"))
     dialog.say("addition.phone_added", number=number, reply_promise=reply_promise(dialog, urgency))
     return True
+
+
+def _keep_number(answers: dict[str, Any], number: str, *, as_the_way: bool = False) -> None:
+    """Keep `number` as how to reach the person: a phone call unless a way was chosen already (or
+    always, `as_the_way`, when it answers the contact question), the number as their words."""
+    contact = answers.setdefault("contact", {})
+    if as_the_way or not contact.get("choice"):
+        contact.update({"choice": "phone", "from_text": True})
+    contact["words"] = number
+
+
+def note_phone_number(dialog: Dialog, answers: dict[str, Any], *, as_the_way: bool = False) -> bool:
+    """Keep a phone number the person typed on the unsent draft only, and say it goes nowhere until they
+    choose to send it (inside the 受付票 questions even with a case sent: the form promises that);
+    False when the message holds no number of theirs (a free dial 「0120-…」 is a line, not theirs)."""
+    number = phone_number_in(dialog.user_input.text)
+    if number is None:
+        return False
+    _keep_number(answers, number, as_the_way=as_the_way)
+    phone = answers["contact"].get("choice") == "phone"
+    dialog.say("draft.phone_noted" if phone else "draft.phone_noted_beside", number=number)
+    return True
+
+
+PHONE_ASIDE = re.compile(
+    r"電話番号|でんわばんごう|携帯番号|けいたいばんごう|番号|ばんごう|携帯|けいたい|電話|でんわ|tel|"
+    r"でお願いします|でおねがいします|お願いします|おねがいします|です|だよ|だ|は|に|で|まで|へ|を"
+)
+"""Words around a number typed alone (「電話番号 080…」「090-…です」) that tell nothing more."""
+
+
+def only_a_phone_number(text: str) -> bool:
+    """Whether typed text gives a phone number of the person's and nothing else to answer (「090-1234-
+    5678です」「電話番号 08012345678」), not words beside it (「電話は苦手なので090-…にショートメールで」)."""
+    number = phone_number_in(text)
+    if number is None:
+        return False
+    folded = unicodedata.normalize("NFKC", text).lower().replace(number, " ")
+    rest = PHONE_ASIDE.sub(" ", folded)
+    return re.search(r"[0-9a-z\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]", rest) is None
 
 
 def gave_phone_number(dialog: Dialog) -> bool:

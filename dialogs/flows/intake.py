@@ -214,6 +214,9 @@ def gather(dialog: Dialog) -> list[str]:
     _acknowledge_a_loss(dialog)
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
     in_form = question is not None or dialog.state == consent.States.REVIEW
+    at_contact = question is not None and question.key == "contact"
+    if in_form and followup.note_phone_number(dialog, answers_of(dialog), as_the_way=at_contact):
+        return [*filled, "contact"]  # 「090-1234-5678です」 in the form: on the draft, sent only if sent
     if not in_form and followup.pass_on_phone_number(dialog, answers_of(dialog)):
         return [*filled, "contact"]  # 「090-1234-5678だ」: how to reach them, on the draft or the sent case
     if not in_form and followup.pass_on_contact(dialog, filled, catalog.text("summary.separator").join(told)):
@@ -615,8 +618,12 @@ def record_typed_choice(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     read = _read_from_text(dialog)
     option = _typed_option(dialog)
+    earlier = answers_of(dialog).get(_current(dialog).key, {})
     if option is not None:
-        _store(dialog, {"choice": option, "from_text": True} if read else {"choice": option})
+        answer = {"choice": option, "from_text": True} if read else {"choice": option}
+        if read and earlier.get("choice") == option and earlier.get("words"):
+            answer["words"] = earlier["words"]  # 「090-1234-5678です」: the phone, and its number
+        _store(dialog, answer)
     if option is not None and _current(dialog).key == "contact" and _asks_a_question(dialog.user_input.text):
         answer_detour(
             dialog
@@ -1122,10 +1129,27 @@ def _backward(source: str, before: int) -> list[dict[str, Any]]:
     return rows
 
 
+def gives_only_a_phone_number(event: EventData) -> bool:
+    """A phone number typed alone at a question other than the way of contact (「電話番号 080…」): kept
+    on the draft as how to reach them (`gather` says so), then the same question again, not its answer."""
+    dialog: Dialog = dialog_of(event)
+    return _current(dialog).key != "contact" and followup.only_a_phone_number(dialog.user_input.text)
+
+
 def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
     """Every row leaving one question's state."""
     state = STATE_OF[question.key].value
     rows = _onward(index, "skip", conditions=[is_for_this_question], prepare=[record_skip])
+    if question.key != "contact":
+        rows.append(
+            {
+                "trigger": "text",
+                "source": state,
+                "dest": None,
+                "conditions": [gives_only_a_phone_number],
+                "after": [ask_again],
+            }
+        )
     if question.multi:
         rows += _onward(index, "done", conditions=[is_for_this_question])
         rows.append(

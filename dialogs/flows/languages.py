@@ -204,6 +204,7 @@ EASY_FORMS: dict[str, str] = {
     "menu.concerns_heard": "lang.easy.concerns_heard",
     "draft.noted": "lang.easy.noted",
     "menu.next": "lang.easy.next",
+    "menu.no_apology": "lang.easy.no_apology",
     "person.concern": "lang.easy.concern",
 }
 """Catalog keys (or key prefixes) said in やさしい日本語 to someone who needs it, and their easy forms."""
@@ -211,6 +212,7 @@ EASY_FORMS: dict[str, str] = {
 
 ENGLISH_FORMS: dict[str, str] = {
     "menu.concerns_heard": "lang.en.concerns_heard",
+    "menu.no_apology": "lang.en.no_apology",
     "person.concern": "en.person.concern",
 }
 """Catalog keys (or key prefixes) said in English to someone who writes in it, and their English forms."""

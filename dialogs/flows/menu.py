@@ -87,6 +87,8 @@ def greet_and_answer(event: EventData) -> None:
         reassure_privacy(event)
     elif _first_words_first_time(dialog):  # 「誰かに自分で書くのはじめて」 as the first words
         dialog.say("talk.first_time", _gentle_choices())
+    elif answer_apology(dialog):  # 「すみませんでした」 as the first words
+        pass
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
         FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
     elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
@@ -326,6 +328,8 @@ def route_text(event: EventData) -> None:
         return
     if hear_supporters_own_visit(dialog):  # 「家庭訪問したら…」 from a teacher: her visit, not our FAQ
         return
+    if answer_apology(dialog):  # 「すみませんでした」 after an outburst: no need to say sorry
+        return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):
         return
     if followup.added_this_turn(dialog):  # how to reach them, or a caution: already on the case
@@ -373,6 +377,23 @@ UNREAD_TALK: tuple[tuple[str, str], ...] = (
 なって本当に恥ずかしいです」), a proud hedge
 (「人に頼るのは性に合わんのよ」) and an opener asking leave to ask (「すみません、ちょっと聞きたいっちゃ
 けど」), each with its reply."""
+
+
+def answer_apology(dialog: Dialog) -> bool:
+    """Answer a message that only says sorry (「すみませんでした」「ごめんなさい」「すみません、さっきは」)
+    with no need to apologise and how to go on, writing nothing down; False for anything else. A bare
+    「すみません」 as the very first words only asks leave to ask: it is met as an opener instead."""
+    understanding = dialog.understanding
+    if dialog.user_input.kind != "text" or (understanding is not None and understanding.crisis != "none"):
+        return False
+    text = dialog.user_input.text
+    if not fragments.only_apologises(text):
+        return False
+    written_before = bool(dialog.data.get("intake", {}).get("heard")) or followup.has_sent(dialog)
+    if fragments.excuse_me_only(text) and not written_before:
+        return False
+    dialog.say(languages.worded(dialog, "menu.no_apology"), _gentle_choices())
+    return True
 
 
 def _meets_unread_talk(dialog: Dialog) -> bool:

@@ -198,7 +198,7 @@ def analyze(text: str) -> tuple[Token, ...]:
         tokens.append(
             Token(
                 surface=surface,
-                lemma=canonical(morpheme.normalized_form()),
+                lemma=_lemma(surface, morpheme.normalized_form(), tokens[-1].surface if tokens else ""),
                 pos=pos[0],
                 pos2=pos[1],
                 conj_form=pos[5],
@@ -206,6 +206,24 @@ def analyze(text: str) -> tuple[Token, ...]:
             )
         )
     return tuple(tokens)
+
+
+NOT_A_PRONOUN = frozenset({"かん"})
+"""Kana Sudachi reads as the pronoun 彼 that, after あ or な, are only a dialect ending (must):
+「出ていかなあかん」「働かんとあかん」「行かなかん」, never a partner; 「かれ」「彼氏」 still are, and
+「おかん」 reads as it did."""
+
+DIALECT_ENDING_AFTER = ("あ", "な")
+"""How the word before such kana ends when they close 〜なあかん / 〜んとあかん / 〜なかん."""
+
+
+def _lemma(surface: str, normalized: str, before: str) -> str:
+    """The lemma rules use for one word: its normalised form, spelt as rules spell it (`canonical`), or
+    the word as written where the normalised form misreads a dialect ending as 彼 (`before` is the
+    word written just before it)."""
+    if normalized == "彼" and surface in NOT_A_PRONOUN and before.endswith(DIALECT_ENDING_AFTER):
+        return surface
+    return canonical(normalized)
 
 
 def canonical(lemma: str) -> str:

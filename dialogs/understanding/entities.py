@@ -837,6 +837,37 @@ _CORRECTED_AGE = re.compile(
 """An age corrected by numbers alone (「62じゃなくて67」): the second is the age."""
 
 
+_KANA_ONES = {
+    "いっ": 1, "いち": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5, "ろく": 6,
+    "なな": 7, "しち": 7, "はっ": 8, "はち": 8, "きゅう": 9,
+}  # fmt: skip
+_KANA_TENS = {"": 1, "に": 2, "さん": 3, "よん": 4, "ご": 5, "ろく": 6, "なな": 7, "はち": 8, "きゅう": 9}
+_KANA_AGE = re.compile(
+    r"(?:(?<=[はがもでのとに])|(?<![\u3041-\u3096\u30fc]))"
+    r"(?:(?P<tens>に|さん|よん|ご|ろく|なな|はち|きゅう)?(?:じゅう|じゅっ)"
+    r"(?P<ones>いっ|いち|に|さん|よん|ご|ろく|なな|しち|はっ|はち|きゅう)?"
+    r"|(?P<alone>に|よん|ご|ろく|なな|しち|はっ))"
+    r"(?:さい|歳|才)"
+    r"(?=$|です|でーす|だ|や|じゃ|の|で|にな|くらい|ぐらい|ね|よ|な|[、。,.!！?？\s…])"
+)
+"""An age written in kana (「じゅうごさい」「じゅうななさいです」「にじゅうごさい」「ななさいの子」): a number
+word before さい, on its own (not 「ほんとうにさいごに」「いっさいない」 nor 「さいきん」); a lone さん or
+きゅう before さい is 山菜 or 救済 (「きゅうさいの制度」), never read as 3 or 9."""
+
+
+def _kana_ages(text: str) -> list[Entity]:
+    """Ages written in kana numbers (「じゅうごさい」 is 15), about whom is not told."""
+    folded = hiragana(unicodedata.normalize("NFKC", text))
+    found: list[Entity] = []
+    for match in _KANA_AGE.finditer(folded):
+        if match.group("alone"):
+            age = _KANA_ONES[match.group("alone")]
+        else:
+            age = 10 * _KANA_TENS[match.group("tens") or ""] + _KANA_ONES.get(match.group("ones") or "", 0)
+        found += _age(age, "unknown", match.group(0))
+    return found
+
+
 def _corrected_age(text: str) -> list[Entity]:
     """The age a correction by numbers gives (「62じゃなくて67」 → 67), of whoever the form is about."""
     found = _CORRECTED_AGE.search(unicodedata.normalize("NFKC", text))
@@ -1279,6 +1310,8 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
         found.append(Entity("relation", "family", "other", matter.group(0)))
     ages = _ages(tokens) or _age_signed_off(tokens) or _corrected_age(text)
+    if not any(entity.kind == "age" for entity in ages):
+        ages += _kana_ages(text)  # 「じゅうごさい」「じゅうななさいです」
     if writer is None and (relative := _relative_beside_own_age(ages)) is not None:
         found.append(relative)
     found.extend(ages)
