@@ -63,6 +63,10 @@ URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelt
 DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
 """Short answers about danger to life, which never end with the office's opening hours."""
 
+WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight"}
+"""Short answers that never end with 'the office is closed now': about danger, or saying themselves
+whether the office is open (where it is; no food tonight, what to do until it opens)."""
+
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
 
@@ -135,11 +139,11 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
     return "intro" if language == "en" else None
 
 
-def short_answer(language: Language, topic: str, now: datetime) -> str:
+def short_answer(language: Language, topic: str, now: datetime, closed_note: bool = True) -> str:
     """The short answer on one topic, with the general window's name, phone and hours; outside office
     hours, in the same language, that the office is closed now and when it opens (not about danger:
     110, 119 and the lines named are open at every hour). Where the office is (`office`, in English)
-    says whether it is open today."""
+    says whether it is open today. Without `closed_note`, the turn itself says when the office opens."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
     desk = content.temporary_living_info.after_hours_desk
@@ -154,9 +158,11 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
         today=_open_today(window, now) if topic == "office" else "",
         desk_name=desk.name,
         desk_phone=desk.phone,
+        yorisoi=_hotline("yorisoi"),
+        opens=english_time(next_opening(now, content.office_hours)) if english else "",
     )
     hours = content.office_hours
-    if is_open(now, hours) or topic == "office" or topic in DANGER_TOPICS:
+    if is_open(now, hours) or topic in WITHOUT_CLOSED_NOTE or not closed_note:
         return answer
     opens = next_opening(now, hours)
     if english:
@@ -275,9 +281,12 @@ def add_short_answer(dialog: Dialog) -> None:
         topic == "language" and dialog.data.get(REMEMBERED) == "en" and "talk.language" in dialog.said
     ):
         return  # 「English please」: the reply itself is said in English, not twice
+    if topic == "food" and language == "en" and not is_open(dialog.now, current_content().office_hours):
+        topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
-    answer = short_answer(language, topic, dialog.now)
+    told_closed = "consent.lines_first" in dialog.said  # the lines open tonight say when it opens
+    answer = short_answer(language, topic, dialog.now, closed_note=not told_closed)
     if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     if topic == "fallback":  # said in their language instead of in Japanese they may not read
@@ -288,7 +297,7 @@ def add_short_answer(dialog: Dialog) -> None:
     dialog.put_first(answer)
 
 
-NEEDS_TOPICS = frozenset({"food", "utilities", "shelter"})
+NEEDS_TOPICS = frozenset({"food", "food_tonight", "utilities", "shelter"})
 """Short answers on tonight's needs, which tell what the Japanese guidance tells."""
 
 URGENT_GUIDANCE = frozenset({"urgent.tonight", "urgent.info"})
@@ -428,7 +437,12 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
     content = current_content()
     window = content.window(content.municipality.front_window)
     closed = "" if is_open(dialog.now, content.office_hours) else catalog.text("lang.en.office_closed")
+    desk = content.temporary_living_info.after_hours_desk
     return {
+        "opens": english_time(next_opening(dialog.now, content.office_hours)),
+        "desk_name": desk.name,
+        "desk_phone": desk.phone,
+        "yorisoi": _hotline("yorisoi"),
         "council": content.municipality.council_name,
         "window_name": window.name,
         "phone": window.phone,
@@ -437,6 +451,11 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
         "reply_by": english_time(reply_due(dialog, urgency_of(dialog.data))),
         "closed_now": f"{closed} " if closed else "",
     }
+
+
+def _hotline(hotline_id: str) -> str:
+    """The number of a hotline in the content (「0120-279-338」), or '' when it has none."""
+    return next((h.number or "" for h in current_content().hotlines if h.id == hotline_id), "")
 
 
 def english_time(moment: datetime) -> str:
