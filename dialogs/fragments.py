@@ -199,6 +199,8 @@ WORD_LISTS = (
     "immigration_fear",
     "contact_line_en",
     "contact_line_en_not",
+    "contact_phone_en",
+    "contact_phone_en_not",
     "writes_only",
     "no_questions",
     "spouse_named",

@@ -24,7 +24,7 @@ from dialogs.effects import RaiseUrgency
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
-from dialogs.summary import person_preview, urgency_of
+from dialogs.summary import labels_in_english, person_preview, urgency_of
 from dialogs.understanding import classify
 from dialogs.understanding.model import Understanding
 from dialogs.understanding.romaji import as_kana
@@ -281,7 +281,8 @@ def add_short_answer(dialog: Dialog) -> None:
         topic == "language" and dialog.data.get(REMEMBERED) == "en" and "talk.language" in dialog.said
     ):
         return  # 「English please」: the reply itself is said in English, not twice
-    if topic == "food" and language == "en" and not is_open(dialog.now, current_content().office_hours):
+    no_food = "no_food" in dialog.understanding.crisis_kinds
+    if topic == "food" and no_food and language == "en" and not is_open(dialog.now, current_content().office_hours):
         topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
@@ -420,6 +421,8 @@ def _say_in_english(dialog: Dialog) -> None:
             said_fields = {**fields, **english}
             if "preview" in fields:  # what will be sent, listed in English (the sheet stays in Japanese)
                 said_fields["preview"] = person_preview(dialog.data, "en")
+            if "items" in fields:  # what was noted or added (「電話」「連絡の時間帯」), named in English
+                said_fields["items"] = labels_in_english(str(fields["items"]))
             dialog.messages[at] = Text(catalog.text(twin, **said_fields), message.choices)
 
 

@@ -203,7 +203,7 @@ def test_no_food_in_the_day_names_the_window_open_now() -> None:
     all_english(chat)
 
 
-@pytest.mark.parametrize("words", ["is there a food bank?", "I like Japanese food"])
+@pytest.mark.parametrize("words", ["I like Japanese food", "I work at a food factory"])
 def test_food_named_without_having_none_is_not_urgent(words: str) -> None:
     chat = her(words)
     assert chat.data.get("urgency", {}).get("level") not in ("urgent", "crisis")
