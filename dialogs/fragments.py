@@ -200,6 +200,7 @@ WORD_LISTS = (
     "contact_line_en",
     "contact_line_en_not",
     "contact_phone_en",
+    "other_language_en",
     "contact_phone_en_not",
     "writes_only",
     "no_questions",

@@ -63,7 +63,7 @@ URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelt
 DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
 """Short answers about danger to life, which never end with the office's opening hours."""
 
-WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight"}
+WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "again"}
 """Short answers that never end with 'the office is closed now': about danger, or saying themselves
 whether the office is open (where it is; no food tonight, what to do until it opens)."""
 
@@ -115,6 +115,8 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "utilities"
     if language == "en" and any(word in text.lower() for word in FOOD_WORDS_EN):
         return "food"
+    if language == "en" and fragments.holds_word_of(text, "other_language_en"):
+        return "other_language"  # 「can my wife use this, she only speaks Tagalog」: her own language is fine
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
     if language == "en" and intents & OFFICE_TOPICS:
@@ -139,7 +141,9 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
     return "intro" if language == "en" else None
 
 
-def short_answer(language: Language, topic: str, now: datetime, closed_note: bool = True) -> str:
+def short_answer(
+    language: Language, topic: str, now: datetime, closed_note: bool = True, about: str = ""
+) -> str:
     """The short answer on one topic, with the general window's name, phone and hours; outside office
     hours, in the same language, that the office is closed now and when it opens (not about danger:
     110, 119 and the lines named are open at every hour). Where the office is (`office`, in English)
@@ -160,6 +164,7 @@ def short_answer(language: Language, topic: str, now: datetime, closed_note: boo
         desk_phone=desk.phone,
         yorisoi=_hotline("yorisoi"),
         opens=english_time(next_opening(now, content.office_hours)) if english else "",
+        about=about,
     )
     hours = content.office_hours
     if is_open(now, hours) or topic in WITHOUT_CLOSED_NOTE or not closed_note:
@@ -286,16 +291,37 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
+    topic, about = _once(dialog, topic, language)
     told_closed = "consent.lines_first" in dialog.said  # the lines open tonight say when it opens
-    answer = short_answer(language, topic, dialog.now, closed_note=not told_closed)
+    answer = short_answer(language, topic, dialog.now, closed_note=not told_closed, about=about)
     if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
-    if topic == "fallback":  # said in their language instead of in Japanese they may not read
+    if topic in ("fallback", "other_language"):  # said in their language instead of in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     if topic in NEEDS_TOPICS and said_little_japanese(dialog):  # the short answer says it in their words
         guidance = {id(message) for message, key, _ in dialog.spoken if key in URGENT_GUIDANCE}
         dialog.messages[:] = [m for m in dialog.messages if id(m) not in guidance]
     dialog.put_first(answer)
+
+
+ONCE_TOPICS = frozenset({"visa", "visa_fear", "housing_benefit", "public_assistance", "work", "losing_home", "office"})
+"""Short answers to a question, given in full once: asked again (「If we divorce, what happens to my visa?」
+twice), the reply is short and different: what was asked, and that a person can help (`lang.en.again`)."""
+
+GIVEN = "short_answers_given"
+"""Where the conversation keeps the topics of the short answers given in English (names, no words)."""
+
+
+def _once(dialog: Dialog, topic: str | None, language: Language) -> tuple[str | None, str]:
+    """The topic to answer, and what was asked about when the same question comes again in English
+    (the answer was given once: now 'you asked about X — a person can help')."""
+    if language != "en" or topic not in ONCE_TOPICS:
+        return topic, ""
+    given = dialog.data.setdefault(GIVEN, [])
+    if topic in given:
+        return "again", catalog.text(f"lang.en.about.{topic}")
+    given.append(topic)
+    return topic, ""
 
 
 NEEDS_TOPICS = frozenset({"food", "food_tonight", "utilities", "shelter"})
