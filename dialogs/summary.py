@@ -618,9 +618,15 @@ def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:
     return "\n".join([say("preview.title"), *lines])
 
 
-TWINNED_LABELS = ("opt.contact", "consideration.", "draft.noted_", "question.contact", "question.considerations")
-"""Catalog keys of the labels on what is sent (a way and time of contact, a caution, their names) that have English
-twins: the preview and 'we noted' name them in English to someone who writes in English."""
+TWINNED_LABELS = (
+    "opt.contact",
+    "consideration.",
+    "draft.noted_",
+    "question.contact",
+    "question.considerations",
+)
+"""Catalog keys of the labels on what is sent (a way and time of contact, a caution, their names) that
+have English twins: the preview and 'we noted' name them in English to someone who writes in English."""
 
 _QUOTED = re.compile(r"「([^」]*)」")
 

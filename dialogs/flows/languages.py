@@ -278,6 +278,8 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
         return
+    if topic in ("intro", "fallback", "human") and "addition.contact_added" in dialog.said:
+        return  # 「call me after 6pm」 once sent: the reply says in English that it was added to the case
     if topic in ("intro", "fallback", "human") and "handoff" in dialog.data:
         topic = "after_sent"  # it was sent: no button to tap for a person, the reply says who reads it
     if topic == "intro" and dialog.state == REVIEW:
@@ -287,7 +289,8 @@ def add_short_answer(dialog: Dialog) -> None:
     ):
         return  # 「English please」: the reply itself is said in English, not twice
     no_food = "no_food" in dialog.understanding.crisis_kinds
-    if topic == "food" and no_food and language == "en" and not is_open(dialog.now, current_content().office_hours):
+    closed = not is_open(dialog.now, current_content().office_hours)
+    if topic == "food" and no_food and language == "en" and closed:
         topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
@@ -296,7 +299,7 @@ def add_short_answer(dialog: Dialog) -> None:
     answer = short_answer(language, topic, dialog.now, closed_note=not told_closed, about=about)
     if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
-    if topic in ("fallback", "other_language"):  # said in their language instead of in Japanese they may not read
+    if topic in ("fallback", "other_language"):  # said in their words, not in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     if topic in NEEDS_TOPICS and said_little_japanese(dialog):  # the short answer says it in their words
         guidance = {id(message) for message, key, _ in dialog.spoken if key in URGENT_GUIDANCE}
@@ -304,7 +307,9 @@ def add_short_answer(dialog: Dialog) -> None:
     dialog.put_first(answer)
 
 
-ONCE_TOPICS = frozenset({"visa", "visa_fear", "housing_benefit", "public_assistance", "work", "losing_home", "office"})
+ONCE_TOPICS = frozenset(
+    {"visa", "visa_fear", "housing_benefit", "public_assistance", "work", "losing_home", "office"}
+)
 """Short answers to a question, given in full once: asked again (「If we divorce, what happens to my visa?」
 twice), the reply is short and different: what was asked, and that a person can help (`lang.en.again`)."""
 
@@ -312,7 +317,7 @@ GIVEN = "short_answers_given"
 """Where the conversation keeps the topics of the short answers given in English (names, no words)."""
 
 
-def _once(dialog: Dialog, topic: str | None, language: Language) -> tuple[str | None, str]:
+def _once(dialog: Dialog, topic: str, language: Language) -> tuple[str, str]:
     """The topic to answer, and what was asked about when the same question comes again in English
     (the answer was given once: now 'you asked about X — a person can help')."""
     if language != "en" or topic not in ONCE_TOPICS:

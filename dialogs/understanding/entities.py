@@ -1045,9 +1045,11 @@ _EN_PARTS_OF_DAY = (
 )
 """Parts of the day named in English (「only evenings」「weekends」)."""
 _EN_TIME_ONLY = re.compile(
-    r"\b(?:only|just|please|pls|in|the|on|at|is|are|ok|okay|fine|best|better|good|for me|me|thanks?|thank you)\b"
+    r"\b(?:only|just|please|pls|in|the|on|at|is|are|ok|okay|fine|best|better|good|for me|me|thanks?"
+    r"|thank you)\b"
 )
-"""Words that leave a message a time alone (「evenings only please」), not a story (「I work in the evenings」)."""
+"""Words that leave a message a time alone (「evenings only please」), not a story (「I work in the
+evenings」)."""
 _EN_REACH = re.compile(r"\b(?:call|calls|phone|text|message|contact|reach|available|answer|line)\b")
 """English words that make a time named beside them the time to be reached."""
 EVENING_FROM = 17
@@ -1081,7 +1083,9 @@ def _english_contact(text: str) -> list[Entity]:
         at = int(hour.group(1))
         if (hour.group(3) or "").startswith("p") or (not hour.group(3) and at < 8):
             at += 12 if at < 12 else 0  # 「after 6」 to be called is six in the evening
-        option = "weekday_evening" if at >= EVENING_FROM else "weekday_afternoon" if at >= 12 else "weekday_morning"
+        option = (
+            next(band for end, band in _HOUR_BANDS if at < end) if at < EVENING_FROM else "weekday_evening"
+        )
         words = f"{at}時以降（{text.strip()}）"
         out.append(Entity("contact_times", option, "self", words))
         return out

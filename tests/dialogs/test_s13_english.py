@@ -21,7 +21,12 @@ DAY = datetime(2026, 12, 1, 10, 0, tzinfo=TOKYO)  # a Tuesday morning, office op
 JAPANESE = re.compile(r"[\u3041-\u3096\u4e00-\u9fff]{6,}")
 """A run of Japanese long enough to be a sentence (names such as つなぐ市社会福祉協議会 are allowed)."""
 
-NAMES = ("つなぐ市社会福祉協議会", "つなぐ市くらしサポートセンター", "よりそいホットライン", "つなぐ市役所 夜間・休日受付（仮）")
+NAMES = (
+    "つなぐ市社会福祉協議会",
+    "つなぐ市くらしサポートセンター",
+    "よりそいホットライン",
+    "つなぐ市役所 夜間・休日受付（仮）",
+)
 
 
 def japanese_in(text: str) -> list[str]:
@@ -96,7 +101,9 @@ def test_talk_to_a_person_at_night_is_english_from_consent_to_the_phone_receipt(
     assert "sent" in said(chat)
 
 
-@pytest.mark.parametrize("words", ["I want to talk to someone", "can I talk to a person?", "I need to speak with staff"])
+@pytest.mark.parametrize(
+    "words", ["I want to talk to someone", "can I talk to a person?", "I need to speak with staff"]
+)
 def test_wanting_a_person_in_english_in_the_day_is_english(words: str) -> None:
     chat = her(words, now=DAY)
     all_english(chat)
@@ -153,7 +160,9 @@ def test_only_evenings_is_the_time_to_reach_her(words: str) -> None:
     all_english(chat)
 
 
-@pytest.mark.parametrize("words", ["text me, don't call", "please text me, do not call", "message me here, no calls"])
+@pytest.mark.parametrize(
+    "words", ["text me, don't call", "please text me, do not call", "message me here, no calls"]
+)
 def test_text_me_dont_call_is_line_and_no_phone_calls(words: str) -> None:
     chat = her(VISA[0], words)
     sheet = summary_text(chat.data)
@@ -168,7 +177,9 @@ def test_call_me_after_six_after_sending_is_added_and_said_in_english() -> None:
     chat.tap("Send this only")
     chat.send("call me after 6pm")
     all_english(chat)
-    assert "6" in said(chat) or "18" in said(chat) or "evening" in said(chat).lower(), said(chat)
+    assert "when to contact you" in said(chat), said(chat)
+    assert "Send this only" not in chat.labels  # added to the case sent, no second send screen
+    assert "already been sent" not in said(chat)
 
 
 @pytest.mark.parametrize(
@@ -176,7 +187,8 @@ def test_call_me_after_six_after_sending_is_added_and_said_in_english() -> None:
 )
 def test_times_and_calls_in_a_story_are_not_a_contact_wish(words: str) -> None:
     chat = her(VISA[0], words)
-    assert "連絡方法" not in summary_text(chat.data) or "時間帯：平日の夕方以降" not in summary_text(chat.data)
+    sheet = summary_text(chat.data)
+    assert "連絡方法" not in sheet or "時間帯：平日の夕方以降" not in sheet, sheet
 
 
 # ---------------------------------------------------------------- 4. no food tonight
