@@ -63,7 +63,7 @@ URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelt
 DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
 """Short answers about danger to life, which never end with the office's opening hours."""
 
-WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "again"}
+WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "food_again", "again"}
 """Short answers that never end with 'the office is closed now': about danger, or saying themselves
 whether the office is open (where it is; no food tonight, what to do until it opens)."""
 
@@ -320,16 +320,20 @@ GIVEN = "short_answers_given"
 def _once(dialog: Dialog, topic: str, language: Language) -> tuple[str, str]:
     """The topic to answer, and what was asked about when the same question comes again in English
     (the answer was given once: now 'you asked about X — a person can help')."""
-    if language != "en" or topic not in ONCE_TOPICS:
+    if language != "en" or topic not in (*ONCE_TOPICS, "food_tonight"):
         return topic, ""
     given = dialog.data.setdefault(GIVEN, [])
-    if topic in given:
-        return "again", catalog.text(f"lang.en.about.{topic}")
+    if topic in given:  # no food tonight told again: the lines for tonight, briefly
+        return (
+            ("food_again", "")
+            if topic == "food_tonight"
+            else ("again", catalog.text(f"lang.en.about.{topic}"))
+        )
     given.append(topic)
     return topic, ""
 
 
-NEEDS_TOPICS = frozenset({"food", "food_tonight", "utilities", "shelter"})
+NEEDS_TOPICS = frozenset({"food", "food_tonight", "food_again", "utilities", "shelter"})
 """Short answers on tonight's needs, which tell what the Japanese guidance tells."""
 
 URGENT_GUIDANCE = frozenset({"urgent.tonight", "urgent.info"})

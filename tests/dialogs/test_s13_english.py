@@ -246,3 +246,14 @@ def test_a_family_member_who_reads_another_language(words: str) -> None:
     assert "could not understand" not in reply, reply
     assert "own language" in reply or "translation" in reply, reply
     all_english(chat)
+
+
+def test_no_food_told_again_gets_a_shorter_reply_with_tonights_line() -> None:
+    chat = her(VISA[0], FOOD[0])
+    first = said(chat)
+    chat.send(FOOD[1])
+    again = said(chat)
+    assert len(again) < len(first), again
+    assert "0120-279-338" in again and "119" in again, again
+    assert "Tell a person" in chat.labels, chat.labels
+    all_english(chat)
