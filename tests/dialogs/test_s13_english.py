@@ -257,3 +257,18 @@ def test_no_food_told_again_gets_a_shorter_reply_with_tonights_line() -> None:
     assert "0120-279-338" in again and "119" in again, again
     assert "Tell a person" in chat.labels, chat.labels
     all_english(chat)
+
+
+def test_not_now_and_change_it_on_the_send_screen_are_english() -> None:
+    chat = her(VISA[0], "I want to talk to someone")
+    chat.tap("Not now")
+    all_english(chat)
+    assert "Nothing has been sent" in said(chat)
+    chat.tap("Talk to a person")
+    chat.tap("Change it")
+    all_english(chat)
+    chat.tap("How to contact you")
+    all_english(chat)
+    chat.tap("Phone")
+    all_english(chat)
+    assert "How to contact you: phone" in said(chat), said(chat)
