@@ -67,6 +67,9 @@ WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "food_again", "
 """Short answers that never end with 'the office is closed now': about danger, or saying themselves
 whether the office is open (where it is; no food tonight, what to do until it opens)."""
 
+SPEAKS = re.compile(r"\b(?:speaks?|speaking|reads?|reading|writes?|understands?|language)\b")
+"""English words of speaking or reading a language, beside one of `other_language_en`."""
+
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
 
@@ -115,7 +118,11 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "utilities"
     if language == "en" and any(word in text.lower() for word in FOOD_WORDS_EN):
         return "food"
-    if language == "en" and fragments.holds_word_of(text, "other_language_en"):
+    if (
+        language == "en"
+        and fragments.holds_word_of(text, "other_language_en")
+        and SPEAKS.search(text.lower())
+    ):
         return "other_language"  # 「can my wife use this, she only speaks Tagalog」: her own language is fine
     if intents & {"cmd.human", "talk.listen"}:
         return "human"

@@ -272,3 +272,11 @@ def test_not_now_and_change_it_on_the_send_screen_are_english() -> None:
     chat.tap("Phone")
     all_english(chat)
     assert "How to contact you: phone" in said(chat), said(chat)
+
+
+@pytest.mark.parametrize(
+    "words", ["I only speak a little Japanese", "I like Chinese food", "I speak only English"]
+)
+def test_her_own_english_or_japanese_is_not_another_language(words: str) -> None:
+    chat = her("Hello", words, now=DAY)
+    assert "own language" not in said(chat), said(chat)
