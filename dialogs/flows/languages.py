@@ -287,6 +287,11 @@ def add_short_answer(dialog: Dialog) -> None:
         return
     if topic in ("intro", "fallback", "human") and "addition.contact_added" in dialog.said:
         return  # 「call me after 6pm」 once sent: the reply says in English that it was added to the case
+    if topic == "other_language" and "handoff" in dialog.data:
+        topic, other = (
+            "after_sent",
+            True,
+        )  # 「I speak Portuguese better」 once sent: it was sent, and her language
     if topic in ("intro", "fallback", "human") and "handoff" in dialog.data:
         topic = "after_sent"  # it was sent: no button to tap for a person, the reply says who reads it
     if topic == "intro" and dialog.state == REVIEW:
@@ -304,7 +309,10 @@ def add_short_answer(dialog: Dialog) -> None:
     topic, about = _once(dialog, topic, language)
     told_closed = "consent.lines_first" in dialog.said  # the lines open tonight say when it opens
     answer = short_answer(language, topic, dialog.now, closed_note=not told_closed, about=about)
-    if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
+    if other and topic in (
+        *DANGER_TOPICS,
+        "after_sent",
+    ):  # 「socorro」「我想死」: staff may read their language too
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     if topic in ("fallback", "other_language"):  # said in their words, not in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]

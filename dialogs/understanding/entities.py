@@ -1063,16 +1063,18 @@ def _english_contact(text: str) -> list[Entity]:
     if _JAPANESE.search(text) or not _LATIN_WORD.search(text):
         return []
     lowered = unicodedata.normalize("NFKC", text).lower().strip()
+
+    def says(name: str) -> bool:  # whole words: 「the deadline ok?」 is not 「line ok」
+        return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in fragments.WORDS[name])
+
     out: list[Entity] = []
-    no_calls = fragments.holds_word_of(lowered, "contact_phone_en_not")
+    no_calls = says("contact_phone_en_not")
     if no_calls:
         words = catalog.text("consideration.no_phone")
         out.append(Entity("consideration", words, "self", text.strip()))
-    if fragments.holds_word_of(lowered, "contact_line_en") and not fragments.holds_word_of(
-        lowered, "contact_line_en_not"
-    ):
+    if says("contact_line_en") and not says("contact_line_en_not"):
         out.append(Entity("contact", "line", "self", text.strip()))
-    elif fragments.holds_word_of(lowered, "contact_phone_en") and not no_calls:
+    elif says("contact_phone_en") and not no_calls:
         out.append(Entity("contact", "phone", "self", text.strip()))
     time_alone = not _EN_TIME_ONLY.sub(" ", _EN_TIME_PHRASES.sub(" ", lowered)).strip(" ,.!")
     texted = any(entity.kind == "contact" for entity in out)
