@@ -160,7 +160,16 @@ def _typed_command(dialog: Dialog) -> str | None:
     commands = [COMMAND_TRIGGERS[i] for i in understanding.intents if i in COMMAND_TRIGGERS]
     if answers.first_topic(dialog) is not None and "help" in commands:
         commands.remove("help")  # 「help with rent money」 asks about a service, not how to use the bot
+    if "human" in commands and _contact_wish_after_sending(dialog, understanding):
+        commands.remove("human")  # 「call me after 6pm」 once sent: added to the case, no second send screen
     return commands[0] if commands else None
+
+
+def _contact_wish_after_sending(dialog: Dialog, understanding: Understanding) -> bool:
+    """Whether, with a consultation already sent, the message tells how or when to be reached (「call me
+    after 6pm」): the way and time are added to the case, which already reaches a person."""
+    told = any(entity.kind in ("contact", "contact_times") for entity in understanding.entities)
+    return told and bool(dialog.data.get("handoff"))
 
 
 LONG_COMMANDS = ("cmd.delete", "cmd.human")

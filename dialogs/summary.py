@@ -607,7 +607,7 @@ def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:
     for key in ("contact", "contact_times", "considerations"):
         shown = _shown(brief, key)
         if shown:
-            lines.append(say(f"preview.{key}", value=shown))
+            lines.append(say(f"preview.{key}", value=labels_in_english(shown) if language == "en" else shown))
     own = _asker_own(summary)
     if own:
         lines.append(say("preview.asker_own", value=catalog.text("summary.slash").join(own)))
@@ -630,6 +630,48 @@ def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:
     if not lines:
         return say("preview.nothing_yet")
     return "\n".join([say("preview.title"), *lines])
+
+
+TWINNED_LABELS = (
+    "opt.contact",
+    "consideration.",
+    "draft.noted_",
+    "question.contact",
+    "question.considerations",
+)
+"""Catalog keys of the labels on what is sent (a way and time of contact, a caution, their names) that
+have English twins: the preview and 'we noted' name them in English to someone who writes in English."""
+
+_QUOTED = re.compile(r"「([^」]*)」")
+
+
+def labels_in_english(text: str) -> str:
+    """`text` with the Japanese labels of `TWINNED_LABELS` in their English twins (「電話」 → “phone”);
+    the person's own words in 「」 stay as typed."""
+    entries = catalog.entries()
+    twins = sorted(
+        (
+            (entries[key].strip(), entries[f"en.{key}"].strip())
+            for key in entries
+            if key.startswith(TWINNED_LABELS) and f"en.{key}" in entries and "{" not in entries[key]
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+    known = dict(twins)
+
+    def plain(part: str) -> str:
+        for japanese, english in twins:
+            part = part.replace(japanese, english)
+        return part.replace(catalog.text("summary.separator"), ", ")
+
+    out, at = [], 0
+    for quoted in _QUOTED.finditer(text):
+        out.append(plain(text[at : quoted.start()]))
+        inner = quoted.group(1)
+        out.append(f"“{known[inner]}”" if inner in known else quoted.group(0))
+        at = quoted.end()
+    out.append(plain(text[at:]))
+    return "".join(out)
 
 
 def _listing(say: Callable[..., str]) -> Callable[[list[str]], str]:

@@ -36,6 +36,7 @@ from dialogs.intake_form import (
     unitless_number,
 )
 from dialogs.messages import Choice, Text
+from dialogs.summary import labels_in_english
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.entities import (
     LATE_NIGHT,
@@ -223,9 +224,9 @@ def gather(dialog: Dialog) -> list[str]:
         return filled
     if noted:
         labels = [_noted_label(answers_of(dialog), key) for key in noted]
-        dialog.say(
-            languages.worded(dialog, "draft.noted"), items=catalog.text("summary.separator").join(labels)
-        )
+        said_as = languages.worded(dialog, "draft.noted")
+        items = catalog.text("summary.separator").join(labels)
+        dialog.say(said_as, items=labels_in_english(items) if said_as.startswith("en.") else items)
     _ask_for_a_safe_number(dialog, filled)
     if "district" in noted and not answers_of(dialog)["district"].get("choice"):
         names = catalog.text("summary.separator").join(d.name for d in current_content().districts)

@@ -24,7 +24,7 @@ from dialogs.effects import RaiseUrgency
 from dialogs.flows.reply_due import reply_due
 from dialogs.messages import Choice, Text
 from dialogs.office_hours import WEEKDAYS, TimeWindow, is_open, next_opening, to_tokyo
-from dialogs.summary import person_preview, urgency_of
+from dialogs.summary import labels_in_english, person_preview, urgency_of
 from dialogs.understanding import classify
 from dialogs.understanding.model import Understanding
 from dialogs.understanding.romaji import as_kana
@@ -62,6 +62,13 @@ URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelt
 
 DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
 """Short answers about danger to life, which never end with the office's opening hours."""
+
+WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "food_again", "again"}
+"""Short answers that never end with 'the office is closed now': about danger, or saying themselves
+whether the office is open (where it is; no food tonight, what to do until it opens)."""
+
+SPEAKS = re.compile(r"\b(?:speaks?|speaking|reads?|reading|writes?|understands?|language)\b")
+"""English words of speaking or reading a language, beside one of `other_language_en`."""
 
 FOOD_WORDS_EN = ("food", "rice", "eat", "hungry")
 """English words that make a question about food (「Is there help for food?」) one for the food answer."""
@@ -111,6 +118,12 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
         return "utilities"
     if language == "en" and any(word in text.lower() for word in FOOD_WORDS_EN):
         return "food"
+    if (
+        language == "en"
+        and fragments.holds_word_of(text, "other_language_en")
+        and SPEAKS.search(text.lower())
+    ):
+        return "other_language"  # 「can my wife use this, she only speaks Tagalog」: her own language is fine
     if intents & {"cmd.human", "talk.listen"}:
         return "human"
     if language == "en" and intents & OFFICE_TOPICS:
@@ -135,11 +148,13 @@ def topic_of(understanding: Understanding, language: Language, text: str = "") -
     return "intro" if language == "en" else None
 
 
-def short_answer(language: Language, topic: str, now: datetime) -> str:
+def short_answer(
+    language: Language, topic: str, now: datetime, closed_note: bool = True, about: str = ""
+) -> str:
     """The short answer on one topic, with the general window's name, phone and hours; outside office
     hours, in the same language, that the office is closed now and when it opens (not about danger:
     110, 119 and the lines named are open at every hour). Where the office is (`office`, in English)
-    says whether it is open today."""
+    says whether it is open today. Without `closed_note`, the turn itself says when the office opens."""
     content = current_content()
     window = content.window(content.service("self_reliance").how_to_reach.window)
     desk = content.temporary_living_info.after_hours_desk
@@ -154,9 +169,12 @@ def short_answer(language: Language, topic: str, now: datetime) -> str:
         today=_open_today(window, now) if topic == "office" else "",
         desk_name=desk.name,
         desk_phone=desk.phone,
+        yorisoi=_hotline("yorisoi"),
+        opens=english_time(next_opening(now, content.office_hours)) if english else "",
+        about=about,
     )
     hours = content.office_hours
-    if is_open(now, hours) or topic == "office" or topic in DANGER_TOPICS:
+    if is_open(now, hours) or topic in WITHOUT_CLOSED_NOTE or not closed_note:
         return answer
     opens = next_opening(now, hours)
     if english:
@@ -269,6 +287,13 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
         return
+    if topic in ("intro", "fallback", "human") and "addition.contact_added" in dialog.said:
+        return  # 「call me after 6pm」 once sent: the reply says in English that it was added to the case
+    if topic == "other_language" and "handoff" in dialog.data:
+        topic, other = (
+            "after_sent",
+            True,
+        )  # 「I speak Portuguese better」 once sent: it was sent, and her language
     if topic in ("intro", "fallback", "human") and "handoff" in dialog.data:
         topic = "after_sent"  # it was sent: no button to tap for a person, the reply says who reads it
     if topic == "intro" and dialog.state == REVIEW:
@@ -277,12 +302,21 @@ def add_short_answer(dialog: Dialog) -> None:
         topic == "language" and dialog.data.get(REMEMBERED) == "en" and "talk.language" in dialog.said
     ):
         return  # 「English please」: the reply itself is said in English, not twice
+    no_food = "no_food" in dialog.understanding.crisis_kinds
+    closed = not is_open(dialog.now, current_content().office_hours)
+    if topic == "food" and no_food and language == "en" and closed:
+        topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
     if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
-    answer = short_answer(language, topic, dialog.now)
-    if other and topic in DANGER_TOPICS:  # 「socorro」「我想死」: staff may read their language too
+    topic, about = _once(dialog, topic, language)
+    told_closed = "consent.lines_first" in dialog.said  # the lines open tonight say when it opens
+    answer = short_answer(language, topic, dialog.now, closed_note=not told_closed, about=about)
+    if other and topic in (
+        *DANGER_TOPICS,
+        "after_sent",
+    ):  # 「socorro」「我想死」: staff may read their language too
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
-    if topic == "fallback":  # said in their language instead of in Japanese they may not read
+    if topic in ("fallback", "other_language"):  # said in their words, not in Japanese they may not read
         dialog.messages[:] = [m for m in dialog.messages if m.text != catalog.text("fallback")]
     if topic in NEEDS_TOPICS and said_little_japanese(dialog):  # the short answer says it in their words
         guidance = {id(message) for message, key, _ in dialog.spoken if key in URGENT_GUIDANCE}
@@ -290,7 +324,33 @@ def add_short_answer(dialog: Dialog) -> None:
     dialog.put_first(answer)
 
 
-NEEDS_TOPICS = frozenset({"food", "utilities", "shelter"})
+ONCE_TOPICS = frozenset(
+    {"visa", "visa_fear", "housing_benefit", "public_assistance", "work", "losing_home", "office"}
+)
+"""Short answers to a question, given in full once: asked again (「If we divorce, what happens to my visa?」
+twice), the reply is short and different: what was asked, and that a person can help (`lang.en.again`)."""
+
+GIVEN = "short_answers_given"
+"""Where the conversation keeps the topics of the short answers given in English (names, no words)."""
+
+
+def _once(dialog: Dialog, topic: str, language: Language) -> tuple[str, str]:
+    """The topic to answer, and what was asked about when the same question comes again in English
+    (the answer was given once: now 'you asked about X — a person can help')."""
+    if language != "en" or topic not in (*ONCE_TOPICS, "food_tonight"):
+        return topic, ""
+    given = dialog.data.setdefault(GIVEN, [])
+    if topic in given:  # no food tonight told again: the lines for tonight, briefly
+        return (
+            ("food_again", "")
+            if topic == "food_tonight"
+            else ("again", catalog.text(f"lang.en.about.{topic}"))
+        )
+    given.append(topic)
+    return topic, ""
+
+
+NEEDS_TOPICS = frozenset({"food", "food_tonight", "food_again", "utilities", "shelter"})
 """Short answers on tonight's needs, which tell what the Japanese guidance tells."""
 
 URGENT_GUIDANCE = frozenset({"urgent.tonight", "urgent.info"})
@@ -413,6 +473,8 @@ def _say_in_english(dialog: Dialog) -> None:
             said_fields = {**fields, **english}
             if "preview" in fields:  # what will be sent, listed in English (the sheet stays in Japanese)
                 said_fields["preview"] = person_preview(dialog.data, "en")
+            if "items" in fields:  # what was noted or added (「電話」「連絡の時間帯」), named in English
+                said_fields["items"] = labels_in_english(str(fields["items"]))
             dialog.messages[at] = Text(catalog.text(twin, **said_fields), message.choices)
 
 
@@ -430,7 +492,12 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
     content = current_content()
     window = content.window(content.municipality.front_window)
     closed = "" if is_open(dialog.now, content.office_hours) else catalog.text("lang.en.office_closed")
+    desk = content.temporary_living_info.after_hours_desk
     return {
+        "opens": english_time(next_opening(dialog.now, content.office_hours)),
+        "desk_name": desk.name,
+        "desk_phone": desk.phone,
+        "yorisoi": _hotline("yorisoi"),
         "council": content.municipality.council_name,
         "window_name": window.name,
         "phone": window.phone,
@@ -439,6 +506,11 @@ def english_fields(dialog: Dialog) -> dict[str, str]:
         "reply_by": english_time(reply_due(dialog, urgency_of(dialog.data))),
         "closed_now": f"{closed} " if closed else "",
     }
+
+
+def _hotline(hotline_id: str) -> str:
+    """The number of a hotline in the content (「0120-279-338」), or '' when it has none."""
+    return next((h.number or "" for h in current_content().hotlines if h.id == hotline_id), "")
 
 
 def english_time(moment: datetime) -> str:

@@ -612,9 +612,11 @@ def delete_everything(event: EventData) -> None:
     """Ask the bot to delete every record about this account, forget the conversation, and say what went."""
     dialog: Dialog = dialog_of(event)
     dialog.effects.append(DeleteUserData())
+    english = dialog.data.get(languages.REMEMBERED) == "en"  # said in English, though nothing is kept
     dialog.data.clear()
-    dialog.say("delete.done")
-    dialog.say("delete.talk_history", (Choice(catalog.text("nav.menu"), "menu"),))
+    prefix, label = ("en.", "label.en.nav.menu") if english else ("", "nav.menu")
+    dialog.say(f"{prefix}delete.done")
+    dialog.say(f"{prefix}delete.talk_history", (Choice(catalog.text(label), "menu"),))
 
 
 def confirm_deleted(dialog: Dialog) -> None:

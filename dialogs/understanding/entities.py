@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
-from dialogs import fragments
+from dialogs import catalog, fragments
 from dialogs.content import Content, current_content
 from dialogs.understanding.analyzer import Token, hiragana, reading_of
 from dialogs.understanding.model import About, Entity, Evidence
@@ -1095,6 +1095,75 @@ def _also(contact: Entity, text: str) -> Entity:
     return Entity("contact_also", contact.value, contact.about, sentence)
 
 
+_EN_AFTER_HOUR = re.compile(r"\bafter\s+(\d{1,2})(?:[:.](\d{2}))?\s*(pm|p\.m\.|am|a\.m\.)?")
+"""An hour from which the writer can be reached, in English (「after 6pm」「after 18:00」「after 6」)."""
+_EN_PARTS_OF_DAY = (
+    ("weekday_evening", re.compile(r"\bevenings?\b|\bat night\b|\bafter work\b")),
+    ("weekday_morning", re.compile(r"\bmornings?\b")),
+    ("weekday_afternoon", re.compile(r"\bafternoons?\b")),
+    ("weekend", re.compile(r"\bweekends?\b|\bsaturdays?\b|\bsundays?\b")),
+    ("anytime", re.compile(r"\bany ?time\b")),
+)
+"""Parts of the day named in English (「only evenings」「weekends」)."""
+_EN_TIME_ONLY = re.compile(
+    r"\b(?:only|just|please|pls|in|the|on|at|is|are|ok|okay|fine|best|better|good|for me|me|thanks?"
+    r"|thank you)\b"
+)
+"""Words that leave a message a time alone (「evenings only please」), not a story (「I work in the
+evenings」)."""
+_EN_REACH = re.compile(r"\b(?:call|calls|phone|text|message|contact|reach|available|answer|line)\b")
+"""English words that make a time named beside them the time to be reached."""
+EVENING_FROM = 17
+"""An hour from which 「after …」 is the evening option (平日の夕方以降)."""
+
+
+def _english_contact(text: str) -> list[Entity]:
+    """How and when a writer of English wants to be reached (「call me after 6pm」「only evenings」「text me,
+    don't call」): the way (phone, this LINE), the time (an hour kept as 「18時以降」 beside her words), and
+    calls turned down as a caution; not a time in a story (「my husband comes home after 6pm」)."""
+    if _JAPANESE.search(text) or not _LATIN_WORD.search(text):
+        return []
+    lowered = unicodedata.normalize("NFKC", text).lower().strip()
+
+    def says(name: str) -> bool:  # whole words: 「the deadline ok?」 is not 「line ok」
+        return any(re.search(rf"\b{re.escape(words)}\b", lowered) for words in fragments.WORDS[name])
+
+    out: list[Entity] = []
+    no_calls = says("contact_phone_en_not")
+    if no_calls:
+        words = catalog.text("consideration.no_phone")
+        out.append(Entity("consideration", words, "self", text.strip()))
+    if says("contact_line_en") and not says("contact_line_en_not"):
+        out.append(Entity("contact", "line", "self", text.strip()))
+    elif says("contact_phone_en") and not no_calls:
+        out.append(Entity("contact", "phone", "self", text.strip()))
+    time_alone = not _EN_TIME_ONLY.sub(" ", _EN_TIME_PHRASES.sub(" ", lowered)).strip(" ,.!")
+    texted = any(entity.kind == "contact" for entity in out)
+    if not (_EN_REACH.search(lowered) or time_alone) or (no_calls and not texted):
+        return out  # 「don't call in the evening」: a time not to call, kept in her words as a caution
+    hour = _EN_AFTER_HOUR.search(lowered)
+    if hour is not None:
+        at = int(hour.group(1))
+        if (hour.group(3) or "").startswith("p") or (not hour.group(3) and at < 8):
+            at += 12 if at < 12 else 0  # 「after 6」 to be called is six in the evening
+        option = (
+            next(band for end, band in _HOUR_BANDS if at < end) if at < EVENING_FROM else "weekday_evening"
+        )
+        words = f"{at}時以降（{text.strip()}）"
+        out.append(Entity("contact_times", option, "self", words))
+        return out
+    for option, pattern in _EN_PARTS_OF_DAY:
+        if pattern.search(lowered):
+            out.append(Entity("contact_times", option, "self", text.strip()))
+            break
+    return out
+
+
+_EN_TIME_PHRASES = re.compile(
+    "|".join(pattern.pattern for _, pattern in _EN_PARTS_OF_DAY) + r"|" + _EN_AFTER_HOUR.pattern
+)
+
+
 def _contact_times(text: str) -> list[Entity]:
     """When the writer can be reached, with the sentence saying it (「平日の夜やったら電話出れるで」)."""
     out = []
@@ -1331,6 +1400,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     if unsafe is not None:
         found.append(unsafe)
     found.extend(_contact_times(text))
+    found.extend(_english_contact(text))
     found.extend(_considerations(text))
     found.extend(_home_visit(text))
     found.extend(_hopes(unicodedata.normalize("NFKC", text), found))
