@@ -530,7 +530,8 @@ def answer_partner_near(dialog: Dialog) -> bool:
     (「さっきのつづき。かれしねた」): welcome back, go on. True when answered."""
     text = dialog.user_input.text
     plain = "".join(unicodedata.normalize("NFKC", text).split())
-    if len(plain) <= PARTNER_NEAR_MAX and fragments.holds_word_of(plain, "partner_woke"):
+    afraid = fragments.holds_word_of(plain, "afraid_now")  # 「夫が帰ってきた、怖い」: safety first
+    if len(plain) <= PARTNER_NEAR_MAX and fragments.holds_word_of(plain, "partner_woke") and not afraid:
         mark_now(dialog, "partner_near_at")
         dialog.say("privacy.partner_near_now")
         return True

@@ -203,12 +203,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         if answer_cold_night(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
             return True
-        if answer_partner_near(
-            dialog
-        ):  # 「やば かれしおきた」: one line; 「さっきのつづき。かれしねた」: go on
-            return True
         if answer_afraid_now(dialog):
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
+        if answer_partner_near(dialog):
+            return True  # 「やば かれしおきた」: one line; 「さっきのつづき。かれしねた」: go on
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True

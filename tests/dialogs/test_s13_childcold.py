@@ -290,3 +290,9 @@ def test_kana_contact_refused_sets_no_time() -> None:
     chat = started("れんらくはむり", now=SUNDAY_1AM)
     times = chat.data.get("intake", {}).get("answers", {}).get("contact_times", {})
     assert "weekday_daytime" not in str(times)
+
+
+def test_a_partner_home_with_fear_is_not_the_short_line() -> None:
+    chat = started(*P10_START, now=SUNDAY_1AM)
+    chat.send("夫が帰ってきた、怖い")
+    assert "閉じて大丈夫" not in said(chat)
