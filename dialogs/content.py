@@ -115,6 +115,7 @@ QuestionId = Literal[
     "ask.after_prison",
     "ask.short_stay",
     "ask.postpartum",
+    "ask.pregnancy",
     "ask.guardianship",
     "ask.disability_pension",
 ]
@@ -130,7 +131,8 @@ a food bank and on the ways to consult in writing (メール・FAX・チャッ�
 (ショートステイ), on the weeks after a birth (保健センター, 産後ケア, #8000), on 扶養照会 (whether relatives
 are asked when applying for 生活保護), on 社協's own loans (緊急小口資金), on 介護保険 services and their
 cost, on an eviction letter's date, on consulting from outside the city, on whether a call goes through
-now, on 成年後見 and 日常生活自立支援事業 and on 障害年金, answered as dated content with a source."""
+now, on 成年後見 and 日常生活自立支援事業, on 障害年金 and on where to consult about a pregnancy
+(保健センター's 妊娠相談, 妊娠SOS), answered as dated content with a source."""
 UrgentSituation = Literal["no_place_tonight", "losing_home", "no_food", "utilities_cut"]
 MenuTrigger = Literal["services", "faqs", "intake", "human", "delete", "help", "menu", "stop", "hotlines"]
 """What a rich-menu button may ask of the dialog: the same events as its quick-reply buttons."""

@@ -236,6 +236,14 @@ WORD_LISTS = (
     "means_kept",
     "worry_for_other",
     "mother_named",
+    "in_a_store",
+    "child_guidance_where",
+    "cold_felt",
+    "heat_running_out",
+    "warm_place_asked",
+    "places_elsewhere",
+    "partner_woke",
+    "partner_away",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

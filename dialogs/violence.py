@@ -28,7 +28,17 @@ PERSON_OF_WRITERS_RELATION = {
 }
 """What a relative is to the writer, from what the writer is to them (息子: the writer is a parent)."""
 
-PEOPLE = ("self", "parent", "sibling", "partner", "child", "grandparent", "grandchild", "other_family")
+PEOPLE = (
+    "self",
+    "parent",
+    "sibling",
+    "partner",
+    "parents_partner",
+    "child",
+    "grandparent",
+    "grandchild",
+    "other_family",
+)
 """Who may hurt or be hurt, in the order the sheet names them."""
 
 EXTRA_PEOPLE = {
@@ -41,7 +51,23 @@ EXTRA_PEOPLE = {
         "grandparent",
     ),
     **dict.fromkeys(("恋人", "彼氏", "内縁", "同居人"), "partner"),
-    **dict.fromkeys(("ママ", "パパ", "まま", "ぱぱ", "おかあさん", "おとうさん", "おや"), "parent"),
+    **dict.fromkeys(
+        (
+            "ママ",
+            "パパ",
+            "まま",
+            "ぱぱ",
+            "おかあさん",
+            "おとうさん",
+            "おや",
+            "かあさん",
+            "母さん",
+            "かあちゃん",
+            "母ちゃん",
+        ),
+        "parent",
+    ),
+    **dict.fromkeys(("継父", "継母"), "parents_partner"),
     **dict.fromkeys(("にいちゃん", "ねえちゃん", "兄ちゃん", "姉ちゃん"), "sibling"),
 }
 """Names the relation lexicon leaves to the crisis rules, and grandparents (not the writer's tie)."""
@@ -268,9 +294,18 @@ def names_partner(text: str) -> bool:
     return bool(PARTNER_PHRASE.search(plain) or LIVING_WITH_PARTNER.search(plain))
 
 
+PARENTS_PARTNER_PHRASE = re.compile(
+    r"(?P<parent>(?:お)?(?:かあ|かー|母|カア)(?:さん|ちゃん)|母親?|ママ|まま|おかん|オカン|おふくろ|お袋)の"
+    r"(?:彼氏|かれし|カレシ|恋人|こいびと|再婚相手|交際相手|男|おとこ|彼(?!女))"
+)
+"""A parent's partner (「かあさんの彼氏」「ママの彼氏」): written as 継父, read as a parent's partner."""
+
+
 def _partner_phrases(text: str) -> str:
-    """The text with a partner named by living together written as 彼氏 (one word the lexicon knows)."""
-    return PARTNER_PHRASE.sub("恋人", unicodedata.normalize("NFKC", text))
+    """The text with a partner named by living together written as 恋人 (one word the lexicon knows), and
+    a parent's partner as 継父 (「かあさんの彼氏に」 → 「継父に」: not the writer's partner)."""
+    plain = PARENTS_PARTNER_PHRASE.sub("継父", unicodedata.normalize("NFKC", text))
+    return PARTNER_PHRASE.sub("恋人", plain)
 
 
 def who_hurts(text: str) -> WhoHurts:

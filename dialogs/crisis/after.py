@@ -117,7 +117,7 @@ def answer_after_crisis(dialog: Dialog) -> bool:
         dialog.say("crisis.no_apology", (*person, menu), line=written_line_first(situations, dialog.now))
         return True
     if "talk.child_guidance" in intents and situations[0] == "child":
-        guidance = child_guidance_text(dialog.now)
+        guidance = child_guidance_text(dialog.now, dialog.user_input.text)
         if guidance is None:
             return False
         keep_typed(dialog)

@@ -140,7 +140,7 @@ def reply_for(
         and "talk.child_guidance" in understanding.intents
     ):
         guidance = child_guidance_text(
-            now
+            now, text
         )  # 「じどうそうだんじょって いったら いえに くるの？」: her question
         if guidance is not None:
             offer = offer_text("crisis.again_offer", with_person=with_person, sent=sent)

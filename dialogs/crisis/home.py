@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from datetime import timedelta
 
 from dialogs import catalog, fragments
 from dialogs.content import (
@@ -514,3 +515,30 @@ def answer_carer_fears_telling(dialog: Dialog) -> bool:
     dialog.say("crisis.carer_fears_telling")
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
+
+
+PARTNER_NEAR_MAX = 20
+"""The longest message (characters) read as only saying the partner is near now (「やば かれしおきた」)."""
+
+PARTNER_AWAY_WITHIN = timedelta(hours=6)
+"""How long after the partner was near a message saying he slept is a return to this conversation."""
+
+
+def answer_partner_near(dialog: Dialog) -> bool:
+    """A short message saying the partner who may read the phone is near now (「やば かれしおきた」): the
+    shortest reply, one line (close it now, how to delete the talk). Back after he slept or left
+    (「さっきのつづき。かれしねた」): welcome back, go on. True when answered."""
+    text = dialog.user_input.text
+    plain = "".join(unicodedata.normalize("NFKC", text).split())
+    afraid = fragments.holds_word_of(plain, "afraid_now")  # 「夫が帰ってきた、怖い」: safety first
+    if len(plain) <= PARTNER_NEAR_MAX and fragments.holds_word_of(plain, "partner_woke") and not afraid:
+        mark_now(dialog, "partner_near_at")
+        dialog.say("privacy.partner_near_now")
+        return True
+    if recently(dialog, "partner_near_at", PARTNER_AWAY_WITHIN) and fragments.holds_word_of(
+        plain, "partner_away"
+    ):
+        dialog.data["crisis"].pop("partner_near_at", None)
+        dialog.say("privacy.partner_away_back")
+        return True
+    return False

@@ -342,14 +342,17 @@ def coping_messages(
     )
 
 
-def child_guidance_text(now: datetime) -> str | None:
+def child_guidance_text(now: datetime, text: str = "") -> str | None:
     """For a child asking what a 児童相談所 does (and fearing the family will find out): what it is, that
-    she may say that fear first, and the line open now; None when the content has no such line."""
+    she may say that fear first, and the line open now; asked whether it sends her home or to a 施設
+    (「じそうにいったら家にもどされる？それともしせつ？」「じそう いきたくない」), what 一時保護 is for,
+    honestly. None when the content has no such line."""
     phones, chats = lines_open_now(("child",), now)
     told = [line for line in [*phones, *chats] if line.about]
     if not told:
         return None
-    return catalog.text("crisis.child_guidance_fear", about=told[0].about, line=text_of_line(told[0]))
+    key = "crisis.child_guidance_where" if fragments.holds_word_of(text, "child_guidance_where") else ""
+    return catalog.text(key or "crisis.child_guidance_fear", about=told[0].about, line=text_of_line(told[0]))
 
 
 def urgent_guidance_text(understanding: Understanding, now: datetime) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from dialogs import catalog, fragments
 from dialogs.content import (
@@ -14,14 +14,17 @@ from dialogs.crisis.lines import (
     dv_messages,
     home_violence_messages,
     lines_open_now,
+    offer_to,
     text_of_line,
     urgent_guidance_text,
 )
-from dialogs.crisis.memory import mark_now, memory_of, recently
+from dialogs.crisis.memory import mark_now, memory_of, recently, record
 from dialogs.crisis.reading import age_unknown, put_out_by_parent, says_adult, writes_as_a_minor
 from dialogs.crisis.respond import answer_child_no_place, put_out_lately, told_lately
 from dialogs.crisis.situations import CHILD_HURTS, REPEAT_WITHIN
 from dialogs.dialog import Dialog
+from dialogs.effects import RaiseUrgency
+from dialogs.flows.draft import keep_typed
 from dialogs.understanding.model import CrisisKind, Understanding
 
 
@@ -76,7 +79,8 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
         return
     if kinds & {"no_shelter", "eviction"} and minor:
-        answer_child_no_place(dialog)
+        at_store = fragments.holds_word_of(dialog.user_input.text, "in_a_store")
+        answer_child_no_place(dialog, "urgent.child_at_store" if at_store else "urgent.child_no_place")
         return
     if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
         _answer_put_out(dialog, understanding, young=young)
@@ -136,4 +140,54 @@ def cold_without_power(dialog: Dialog) -> bool:
     mark_now(dialog, "cold_power_at")
     guidance = current_content().urgent_guidance("utilities_cut", dialog.now)
     dialog.say("urgent.cold_without_power", guidance=guidance, noted=catalog.text("urgent.cold_noted"))
+    return True
+
+
+COLD_WITHIN = timedelta(hours=6)
+"""How long after a night in the cold was told a warm place asked, or the cold said again, is that night."""
+
+
+def _place_elsewhere(text: str) -> str | None:
+    """A city outside this municipality named in passing (「札幌。マイナス5度」「ここ札幌だべ」), or None."""
+    home = current_content().municipality.name
+    for place in fragments.WORDS["places_elsewhere"]:
+        if place in text and place not in home:
+            return place
+    return None
+
+
+def answer_cold_night(dialog: Dialog, *, only_after: bool = False) -> bool:
+    """A night in the cold with no heat or fuel (「寒い。エンジン切ったら凍える。ガスもたない」): urgent,
+    a danger to the body — a warm place open now (a 24-hour store, the 交番), the exhaust and snow,
+    119 when numb; not a question about dying. The same night, a warm place asked (「あったかいとこ」)
+    or the cold said again (「しにたくはない。さむいだけ」) gets the warm places, short. A city outside
+    this municipality named with it (「札幌。マイナス5度。ガスほぼない」「ここ札幌だべ」) is told where
+    to ask there; 110 and 119 work anywhere. `only_after`: only the same night's follow-ups (a night
+    without a bed keeps its own answer).
+    True when answered."""
+    text = dialog.user_input.text
+    told = fragments.holds_word_of(text, "cold_felt") and fragments.holds_word_of(text, "heat_running_out")
+    cold_lately = recently(dialog, "cold_at", COLD_WITHIN)
+    if only_after and not cold_lately:
+        return False
+    place = _place_elsewhere(text) if told or cold_lately else None
+    again = cold_lately and fragments.holds_word_of(text, "warm_place_asked")
+    if not (told or again or (cold_lately and place)):
+        return False
+    asks_where = "どこ" in text  # 「つなぐ市ってどこ。ここ札幌だべ」「札幌で今夜どこ行けばいい」: said again
+    if place is not None and (dialog.data.get("crisis", {}).get("place_told") != place or asks_where):
+        dialog.data["crisis"]["place_told"] = place
+        home = current_content().municipality.name
+        dialog.say("area.outside_danger", place=place, municipality=home)
+    if told and not cold_lately:
+        reasons = (catalog.text("urgency.reason.cold_night"),)
+        record(dialog, "urgent", reasons)
+        dialog.effects.append(RaiseUrgency("urgent", reasons))
+        keep_typed(dialog)
+        dialog.say("urgent.cold_night")
+    else:
+        keep_typed(dialog)
+        dialog.say("urgent.cold_again")
+    mark_now(dialog, "cold_at")
+    dialog.send(offer_to(dialog, "urgent.offer"))
     return True

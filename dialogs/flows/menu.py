@@ -15,6 +15,8 @@ from transitions import EventData
 
 from dialogs import catalog, crisis, fragments
 from dialogs.content import FAQ_INTENTS, QUESTION_IDS, SERVICE_IDS, FaqIntent, ServiceId, current_content
+from dialogs.crisis import lines as crisis_lines
+from dialogs.crisis import reading as crisis_reading
 from dialogs.dialog import Dialog, dialog_of
 from dialogs.effects import DeleteUserData
 from dialogs.flows import answers, consent, draft, followup, intake, languages
@@ -908,7 +910,23 @@ def tell_when(event: EventData) -> None:
     dialog: Dialog = dialog_of(event)
     if not followup.tell_when(dialog):
         promise = current_content().reply_promise_text(dialog.now, urgency_of(dialog.data))
+        if _child_asks_about_tonight(
+            dialog
+        ):  # 「げつようまでへんじこないの？おれ15なんだけど、こんやどうすんの」
+            dialog.say("talk.when_no_case", reply_promise=promise)
+            _answer(dialog, "talk.child_tonight", lines=crisis_lines.lines_text(("child",), dialog.now))
+            return
         _answer(dialog, "talk.when_no_case", reply_promise=promise)
+
+
+def _child_asks_about_tonight(dialog: Dialog) -> bool:
+    """Whether a child (under 18 told, or a child hurt at home told here) asks about tonight."""
+    if not fragments.holds_word_of(dialog.user_input.text, "tonight_or_today"):
+        return False
+    understanding = dialog.understanding
+    if understanding is None:
+        return False
+    return crisis_reading.writes_as_a_minor(understanding, dialog.data, dialog.user_input.text)
 
 
 def welcome_back_any_time(event: EventData) -> None:

@@ -131,7 +131,7 @@ _HOURS = re.compile(r"(\d{1,2})\s?時(?:(?:から|〜|~|-)(\d{1,2})\s?時)?(よ�
 """Hours of the clock (「10時から14時くらいなら」「19時より前なら」)."""
 _HOUR_BANDS = ((12, "weekday_morning"), (17, "weekday_afternoon"), (24, "weekday_evening"))
 _REACH_WORDS = re.compile(
-    r"電話|でんわ|連絡|時間帯|でれ|出れ|出られ|でられ|都合|つなが|返事|へんじ|返信|へんしん|返せ|かえせ|line|らいん"
+    r"電話|でんわ|連絡|れんらく|時間帯|でれ|出れ|出られ|でられ|都合|つなが|返事|へんじ|返信|へんしん|返せ|かえせ|line|らいん"
 )
 _AVAILABLE = re.compile(
     r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
@@ -206,7 +206,8 @@ def _asked_way(after: str) -> bool:
 
 
 _OWN_MATTER = re.compile(
-    r"(自分|じぶん|私|わたし|僕|ぼく|俺|おれ|わし)(自身|じしん)?の(こと|相談|そうだん|件)(です|で[、。]|[。!?]|$)"
+    r"(自分|じぶん|私|わたし|あたし|僕|ぼく|俺|おれ|わし|うち)(自身|じしん)?の(こと|相談|そうだん|件)"
+    r"(です|で[、。]|だよ|だって|なんです|なんだ|なの|やで|や[。!]|だ[。!]|[。!?]|$)"
     r"|(本人|ほんにん)(です|でございます|でござる|だよ|だ[。!]|や[。!]|やで|っす|になります)"
 )
 """The writer says the consultation is about themself (「52歳、自分のことです」)."""
@@ -276,6 +277,11 @@ _AGE_OF_A_WORD_FOR_ONESELF = re.compile(
 )
 """An age before a word a writer calls themself (「38のおっさんやけど」「45の独身男です」): theirs, when the
 sentence names no relative."""
+_OWN_BARE_AGE = re.compile(
+    r"(?:^|[、。,.!?\s])(?:おれ|オレ|俺|ぼく|ボク|僕|うち|ウチ|わたし|あたし|私)\s?(\d{1,2})"
+    r"(?=なん|だけど|だけれど|やけど|だし|だよ|です|だ$|\s?$|[、。,.!?\s])"
+)
+"""An age right after the writer's own word for themself, no 歳 (「おれ15なんだけど」「うち14やけど」)."""
 _AGE_PAST = re.compile(r"(?<![\d.,万円])([2-9]0)\s?(?:歳|才|さい)?\s?を?(?:過ぎ|すぎ|超え|こえ)")
 """An age told as passed (「50過ぎると仕事ないね」「40すぎて」): the decade it opens."""
 MIN_AGE, MAX_AGE = 1, 110
@@ -725,6 +731,21 @@ def _neighbour(text: str) -> Entity | None:
     return Entity("writer", NEIGHBOUR_ROLE, "other", named) if named else None
 
 
+PARENTS_PARTNER = re.compile(
+    r"(?:(?:お)?(?:かあ|かー|母)(?:さん|ちゃん)|母親?|まま|おかん|おふくろ|お袋)の"
+    r"(?:彼氏|かれし|恋人|こいびと|再婚相手|交際相手|内縁の夫|男|おとこ|彼(?!女))"
+    r"|継父|継母|ままちち|ままはは"
+)
+"""A parent's partner or a step-parent (「かあさんの彼氏」「ママの彼氏」「継父」), in folded text: the writer
+is the child in that home, not that person's partner."""
+
+
+def _parents_partner(folded: str) -> Entity | None:
+    """A parent's partner named (「かあさんの彼氏に」): the writer is a child of the home."""
+    match = PARENTS_PARTNER.search(folded)
+    return Entity("relation", "child", "self", match.group(0)) if match else None
+
+
 def _kana_parent(folded: str) -> Entity | None:
     """A parent named in kana that the analyzer missed: the writer is their child (おやになぐられる)."""
     match = _KANA_PARENT.search(folded)
@@ -776,6 +797,8 @@ def _ages(tokens: Sequence[Token]) -> list[Entity]:
         if named != "other":
             for match in _AGE_OF_A_WORD_FOR_ONESELF.finditer(ages):
                 out += _age(int(match.group(1)), "self", match.group(0))
+        for match in _OWN_BARE_AGE.finditer(ages):
+            out += _age(int(match.group(1)), "self", match.group(0).lstrip("、。,.!? "))
         for match in _BRACKETED_AGE_OF_RELATIVE.finditer(ages):
             out += _age(int(match.group(1)), "other", match.group(0))
         for match in _BARE_AGE_OF_RELATIVE.finditer(ages):
@@ -1373,7 +1396,7 @@ def find_entities(text: str, tokens: Sequence[Token]) -> tuple[Entity, ...]:
     writer = writer or introduced or _neighbour(text) or said  # 「民生委員をしています。近所の…」
     if writer is not None:
         found.append(writer)
-    relation = _relation(tokens) or _kana_parent(folded)
+    relation = _parents_partner(folded) or _relation(tokens) or _kana_parent(folded)
     if relation is not None:
         found.append(relation)
     elif (matter := _FAMILY_MATTER.search(unicodedata.normalize("NFKC", text))) is not None:
