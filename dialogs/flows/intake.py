@@ -216,7 +216,8 @@ def gather(dialog: Dialog) -> list[str]:
     told = [catalog.text(f"question.{key}") for key in followup.CONTACT_FIELDS if key in filled]
     in_form = question is not None or dialog.state == consent.States.REVIEW
     at_contact = question is not None and question.key == "contact"
-    if in_form and followup.note_phone_number(dialog, answers_of(dialog), as_the_way=at_contact):
+    asked = question is not None and dialog.state != consent.States.REVIEW  # the send screen adds it itself
+    if asked and followup.note_phone_number(dialog, answers_of(dialog), as_the_way=at_contact):
         return [*filled, "contact"]  # 「090-1234-5678です」 in the form: on the draft, sent only if sent
     if not in_form and followup.pass_on_phone_number(dialog, answers_of(dialog)):
         return [*filled, "contact"]  # 「090-1234-5678だ」: how to reach them, on the draft or the sent case
