@@ -82,7 +82,8 @@ def reply_for(
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
-        ask = ask or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
+        together = situations[0] == "suicidal" and fragments.holds_word_of(text, "dying_together")
+        ask = ask or together or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
         who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         friend = situations[0] == "relative_suicidal" and (names_a_friend(text) or memory.friend)
         messages = crisis_messages(
@@ -99,6 +100,9 @@ def reply_for(
             young=young,
             minority=minority,
         )
+        if together:  # 「母と一緒に消えてしまいたい」: the carer's own exhaustion, and rest for her first
+            first = Text(f"{messages[0].text}\n{catalog.text('crisis.dying_together')}".strip())
+            messages = (first, *messages[1:])
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
         outside = fragments.outside_place(text)

@@ -82,6 +82,7 @@ from dialogs.crisis.relatives import (
     alone_in_context,
     answer_denied_for_relative,
     answer_future_after_us,
+    answer_it_was_me,
     answer_missing_not_urgent,
     answer_not_me,
     answer_relative_unreachable,
@@ -169,6 +170,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
     if worry:  # 「私が死んだら息子はどうなるんでしょう」 beside violence at home: a worry, not danger now
         understanding = dialog.understanding = as_written
+    if answer_it_was_me(dialog):  # 「子どもちゃう。切ったんはうちの腕や」: her own harm, the reading revised
+        return True
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
     if answer_elder_hurt_self(dialog, understanding):

@@ -1090,6 +1090,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for key in filled:
         if key in form["skipped"]:
             form["skipped"].remove(key)
+    _take_back_violence(dialog)
     return filled
 
 
@@ -1221,6 +1222,24 @@ CHILDREN_EN = re.compile(
 CHILD_AGE_LIMIT = 18
 
 
+NOT_VIOLENCE = re.compile(
+    r"(^|[、。\s])(暴力|ぼうりょく)(では|じゃ|とかは|とか|は)?(ござい|ありま|な[いく]|ね[えぇ]|ちゃう|ちが|違)"
+)
+"""Words that say what was read is not violence at all (「いえ、暴力ではございません」「暴力とかはないで」),
+not a denial for one person (「子供には手はだしてない」)."""
+
+
+def _take_back_violence(dialog: Dialog) -> None:
+    """「いえ、暴力ではございません。母は病気ですから」: violence ticked from her words, and who hurts whom,
+    come off the sheet; a partner named keeps them (「夫は暴力はないけど…」 may still be DV)."""
+    text = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if not NOT_VIOLENCE.search(text) or names_partner(text):
+        return
+    untick_read_from_text(dialog.data, "violence")
+    form_of(dialog).pop("violence", None)
+    dialog.data.get("crisis", {}).pop("hurt", None)
+
+
 def _note_violence_denied(form: dict[str, Any], text: str) -> None:
     """Keep the sentence saying there is no violence, for the sheet: a CSW reads that it was denied."""
     for sentence in SENTENCES.findall(unicodedata.normalize("NFKC", text)):
@@ -1301,6 +1320,17 @@ def has_anything(data: dict[str, Any]) -> bool:
     """Whether the draft holds any answer or any of the person's words."""
     stored = data.get("intake", {})
     return bool(stored.get("answers") or stored.get("heard"))
+
+
+def writes_as_themself(dialog: Dialog) -> None:
+    """A writer who corrects that the harm was her own (「切ったんはうちの腕や」): 相談者 本人, and the relative
+    read from her words no longer stands as whom the form is about; an answer chosen at its question stays."""
+    answers = form_of(dialog)["answers"]
+    chosen = [answers[key] for key in ("asker", "relation") if key in answers]
+    if any(not answer.get("from_text") for answer in chosen):
+        return
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True, "introduced": True}
 
 
 def writes_for_themself(dialog: Dialog) -> None:
