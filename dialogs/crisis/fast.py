@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -32,6 +33,9 @@ from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, Situatio
 from dialogs.messages import Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
+
+WITH_A_CHILD = re.compile(r"(子|子ども|子供|こども|娘|息子|赤ちゃん|赤ん坊)と\s?(一緒|いっしょ)")
+"""A wish to die together with one's child (「この子と一緒に消えたい」), answered by the baby's replies."""
 
 
 def reply_for(
@@ -83,6 +87,9 @@ def reply_for(
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
         together = situations[0] == "suicidal" and fragments.holds_word_of(text, "dying_together")
+        together = together and not WITH_A_CHILD.search(
+            text
+        )  # 「この子と一緒に消えたい」: the baby's own reply
         ask = ask or together or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
         who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         friend = situations[0] == "relative_suicidal" and (names_a_friend(text) or memory.friend)
@@ -101,8 +108,8 @@ def reply_for(
             minority=minority,
         )
         if together:  # 「母と一緒に消えてしまいたい」: the carer's own exhaustion, and rest for her first
-            first = Text(f"{messages[0].text}\n{catalog.text('crisis.dying_together')}".strip())
-            messages = (first, *messages[1:])
+            opening = Text(f"{messages[0].text}\n{catalog.text('crisis.dying_together')}".strip())
+            messages = (opening, *messages[1:])
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
         outside = fragments.outside_place(text)

@@ -230,7 +230,7 @@ def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
 WRITER_SELF_TOLD = re.compile(
     rf"(^|[。、！？!?\s])({words_pattern(FIRST_PERSON - {'自分'})})(?!の|ら|ん(家|ち)|ん[ちと]こ)"
 )
-"""The writer named at the start of a sentence as the one the sentence tells of (「うちシングルで夜勤しとんねん」
+"""The writer named at the start of a sentence as the one it tells of (「うちシングルで夜勤しとんねん」
 「私シングルで」), not as an owner (「うちの子」)."""
 
 ABOUT_SOMEONE = re.compile(r"のこと|について|が心配|を心配")
@@ -631,8 +631,13 @@ def as_told(understanding: Understanding, text: str) -> Understanding:
         return understanding
     if _violence_only_in(text, "thrown_figurative", ""):  # 「電話番号なげられても困るわ」: no one hit her
         return _without_violence(understanding)
-    if "suicidal" in kinds and _violence_only_in(text, "shouted_at", "言われ"):
-        return _without_violence(understanding)  # 「母に怒鳴られて、母と一緒に消えたい」: the wish, not violence
+    partner = names_partner(text) or any(
+        RELATIVE_NAMES[found] in PARTNERS for found in RELATIVE_WORD.findall(text)
+    )  # 「夫のことで毎日怒鳴られています」: shouting from a partner is a sign of DV, kept
+    if "suicidal" in kinds and not partner and _violence_only_in(text, "shouted_at", "言われ"):
+        return _without_violence(
+            understanding
+        )  # 「母に怒鳴られて、母と一緒に消えたい」: the wish, not violence
     told = correction_of(text)
     if told is not None and not told.by:
         return _without_violence(understanding)
@@ -640,6 +645,10 @@ def as_told(understanding: Understanding, text: str) -> Understanding:
         past = Evidence("resolved:crisis", text.strip(), LONG_AGO_RULE)
         return replace(_without_violence(understanding), evidence=(*understanding.evidence, past))
     return understanding
+
+
+PARTNERS = frozenset(("husband", "wife", "boyfriend", "girlfriend"))
+"""Of `RELATIVE_NAMES`' values, a partner."""
 
 
 def _violence_only_in(text: str, name: str, instead: str) -> bool:

@@ -34,7 +34,10 @@ NOT_THEM = re.compile(
 )
 """A relative named and denied (「子どもちゃう」「娘やなくて」「息子じゃない」)."""
 
-OWN_OF_RELATIVE: dict[Situation, Situation] = {"relative_self_harm": "self_harm", "relative_suicidal": "suicidal"}
+OWN_OF_RELATIVE: dict[Situation, Situation] = {
+    "relative_self_harm": "self_harm",
+    "relative_suicidal": "suicidal",
+}
 """What a reply given for a relative becomes when the writer says it was her own."""
 
 

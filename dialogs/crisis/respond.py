@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import (
     FaqIntent,
     QuestionId,
@@ -78,8 +78,18 @@ def answer_crisis(
         stored["no_phone"] = True
     if after.method_named:
         stored["method_named"] = True
+    if fragments.holds_word_of(text, "lives_far_away"):
+        stored["apart"] = True
+    if stored.get("apart") and situations[0] in FROM_AFAR_SITUATIONS and messages:
+        # 「わたしは離れて住んどるで」: she can call 110 herself from afar, with the home's address
+        first = Text(f"{messages[0].text}\n{catalog.text('crisis.from_afar')}".strip(), messages[0].choices)
+        messages = (first, *messages[1:])
     if not already_sent:
         dialog.send(*messages)
+
+
+FROM_AFAR_SITUATIONS: tuple[Situation, ...] = ("home_violence", "at_home", "family", "grown_child")
+"""Replies to violence at home that a family member living far away is told she can call 110 from afar."""
 
 
 def _note_friend_asks(dialog: Dialog) -> None:

@@ -1229,11 +1229,17 @@ NOT_VIOLENCE = re.compile(
 not a denial for one person (「子供には手はだしてない」)."""
 
 
+BUT = re.compile(r"ただ|でも|けど|けれど|しかし|だが")
+"""A clause that goes on after the denial (「暴力はないです。ただ…」)."""
+
+
 def _take_back_violence(dialog: Dialog) -> None:
     """「いえ、暴力ではございません。母は病気ですから」: violence ticked from her words, and who hurts whom,
     come off the sheet; a partner named keeps them (「夫は暴力はないけど…」 may still be DV)."""
     text = unicodedata.normalize("NFKC", dialog.user_input.text)
-    if not NOT_VIOLENCE.search(text) or names_partner(text):
+    if not NOT_VIOLENCE.search(text) or names_partner(text) or BUT.search(text):
+        return  # 「暴力はないです。ただ友達と会うなって言われてて」: signs of DV still told
+    if dialog.data.get("crisis", {}).get("hurt") == "partner":
         return
     untick_read_from_text(dialog.data, "violence")
     form_of(dialog).pop("violence", None)
@@ -1323,7 +1329,7 @@ def has_anything(data: dict[str, Any]) -> bool:
 
 
 def writes_as_themself(dialog: Dialog) -> None:
-    """A writer who corrects that the harm was her own (「切ったんはうちの腕や」): 相談者 本人, and the relative
+    """A writer who corrects that the harm was her own (「切ったんはうちの腕や」): 相談者 本人, and the one
     read from her words no longer stands as whom the form is about; an answer chosen at its question stays."""
     answers = form_of(dialog)["answers"]
     chosen = [answers[key] for key in ("asker", "relation") if key in answers]
