@@ -66,6 +66,32 @@ def reply_for(
     message reached it; after 「電話は無理」, chat and LINE lines come first. A child thinking of dying
     (`child_dying`) is asked the direct question at once, in a child's words; someone who may be a child,
     age unknown (`young`), is asked too and told the children's lines beside the others."""
+    messages, after = _reply_for(
+        understanding, situations, memory, now, with_person=with_person, text=text, young=young
+    )
+    apart = memory.apart or fragments.holds_word_of(text, "lives_far_away")
+    if apart and situations[0] in FROM_AFAR_SITUATIONS and messages:
+        # 「わたしは離れて住んどるで」: she can call 110 herself from afar, with the home's address
+        opening = Text(f"{messages[0].text}\n{catalog.text('crisis.from_afar')}".strip(), messages[0].choices)
+        messages = (opening, *messages[1:])
+    return messages, after
+
+
+FROM_AFAR_SITUATIONS: tuple[Situation, ...] = ("home_violence", "at_home", "family", "grown_child")
+"""Replies to violence at home after which a family member living far away is told she can call 110."""
+
+
+def _reply_for(
+    understanding: Understanding | None,
+    situations: tuple[Situation, ...],
+    memory: CrisisMemory,
+    now: datetime,
+    *,
+    with_person: bool = False,
+    text: str = "",
+    young: bool = False,
+) -> tuple[tuple[Text, ...], CrisisMemory]:
+    """`reply_for` before the words for a family member far away."""
     minority = fragments.holds_word_of(text, "sexual_minority")
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person

@@ -14,6 +14,7 @@ from dialogs.crisis.lines import (
     dv_line_texts,
     elder_window_line,
     first_line_with_about,
+    home_violence_messages,
     lines_text,
     offer_to,
     one_line_now,
@@ -546,8 +547,7 @@ def answer_from_afar(dialog: Dialog) -> bool:
     if not (persuade or fragments.holds_word_of(text, "asks_from_afar")):
         return False
     keep_typed(dialog)
-    line = first_line_with_about(("home_violence",), dialog.now)
-    window = "\n".join((line.about, text_of_line(line))) if line is not None else ""
+    window = home_violence_messages(dialog.now)[-1].text  # the lines open now, then 保健所 and the centre
     said = catalog.text("crisis.from_afar.answer", window=window)
     if persuade:
         said = f"{catalog.text('crisis.from_afar.persuade')}\n{said}"

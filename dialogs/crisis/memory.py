@@ -48,6 +48,8 @@ class CrisisMemory:
     """When the person said the bleeding stopped (「血はとまった」)."""
     friend: bool = False
     """Whether the one whose words about dying were told is a friend, not family (「友達が」)."""
+    apart: bool = False
+    """Whether the writer lives far from the home where someone is violent (「わたしは離れて住んどるで」)."""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -124,6 +126,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         _stamp(stored, "risk_answered_at"),
         _stamp(stored, "bleeding_stopped_at"),
         bool(stored.get("relative_friend")),
+        bool(stored.get("apart")),
     )
 
 

@@ -562,6 +562,7 @@ DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|(?<![っしきいみべけせてねれげびぎちじえめへ])ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
     r"|じゃなか|ではなか|じゃねえ|じゃねぇ|やないよ|やないで|やないし|やないです|ではねぁ|でねぁ"
+    r"|という(?:こと|の)(?:も|は)(?:ございません|ありません|ない)"
     r"|外して|はずして|消して|けして|(?:取って|とって)(?=\s?(?:ください|下さい|ほしい|欲しい|もらえ|くれ|$|[。!！]))|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
     r"(?!\s?(?:か|でしょう|だろう))"
 )
@@ -1233,10 +1234,26 @@ BUT = re.compile(r"ただ|でも|けど|けれど|しかし|だが")
 """A clause that goes on after the denial (「暴力はないです。ただ…」)."""
 
 
+def _thrown_only(text: str) -> bool:
+    """Whether a phone number or a matter 'thrown' at the writer (「電話番号なげられても困るわ」) is all the
+    violence the words were read to tell."""
+    words = sorted(fragments.WORDS["thrown_figurative"], key=len, reverse=True)
+    if not any(word in text for word in words):
+        return False
+    plain = text
+    for word in words:
+        plain = plain.replace(word, "")
+    read = classify(plain)
+    return "violence" not in read.concerns and not {"violence", "child_abuse"} & set(read.crisis_kinds)
+
+
 def _take_back_violence(dialog: Dialog) -> None:
     """「いえ、暴力ではございません。母は病気ですから」: violence ticked from her words, and who hurts whom,
     come off the sheet; a partner named keeps them (「夫は暴力はないけど…」 may still be DV)."""
     text = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if _thrown_only(dialog.user_input.text):  # 「電話番号なげられても困るわ」: nothing thrown at her
+        untick_read_from_text(dialog.data, "violence")
+        return
     if not NOT_VIOLENCE.search(text) or names_partner(text) or BUT.search(text):
         return  # 「暴力はないです。ただ友達と会うなって言われてて」: signs of DV still told
     if dialog.data.get("crisis", {}).get("hurt") == "partner":

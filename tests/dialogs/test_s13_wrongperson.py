@@ -193,6 +193,7 @@ def test_p5_wish_is_never_put_into_hope_and_violence_denied_is_removed() -> None
     assert "消えてしまいたい" not in hope, hope
     concerns = str(answers.get("concerns", ""))
     assert "violence" not in concerns, concerns
+    assert not chat.data["intake"].get("violence"), chat.data["intake"].get("violence")
 
 
 # ---------------------------------------------------------------- p7: the brother's knife, far away
@@ -327,3 +328,59 @@ def test_p9_contact_through_the_office_after_sending_is_no_distress() -> None:
 def test_a_supporter_in_real_danger_still_gets_lines() -> None:
     chat = started("ケアマネをしていますが、私自身もう死にたいです", now=WEEKDAY)
     assert "0120-279-338" in said(chat), said(chat)
+
+
+# ---------------------------------------------------------------- the sheet
+
+
+def test_p3_own_cut_and_the_number_thrown_leave_the_sheet_hers_without_violence() -> None:
+    chat = started(LOAN, P3_CUT, now=NIGHT)
+    chat.send("せやから家族ちゃうて。うちのことや。電話番号なげられても困るわ。お金のこと聞きたいだけやねん")
+    answers = chat.data["intake"]["answers"]
+    assert answers["asker"]["choice"] == "self", answers.get("asker")
+    assert "violence" not in answers.get("concerns", {}).get("choices", []), answers.get("concerns")
+
+
+def test_things_thrown_at_her_stay_on_the_sheet() -> None:
+    chat = started("夫に皿をなげられた", now=NIGHT)
+    assert "violence" in chat.data["intake"]["answers"]["concerns"]["choices"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "家から出にくいということもございません。",
+        "家から出にくいということはないです",
+        "暴力や怖いことは外してください。家から出にくいということもございません。",
+    ],
+)
+def test_p5_a_concern_denied_in_keigo_is_not_ticked(words: str) -> None:
+    chat = started("母の介護のことで相談したいです", now=WEEKDAY)
+    chat.tap("担当者")
+    chat.tap("内容を直す")
+    chat.tap("ご相談の内容")
+    chat.send(words)
+    choices = chat.data["intake"]["answers"].get("concerns", {}).get("choices", [])
+    assert "withdrawal" not in choices, choices
+
+
+def test_a_concern_said_plainly_is_still_ticked() -> None:
+    chat = started("母の介護のことで相談したいです", now=WEEKDAY)
+    chat.tap("担当者")
+    chat.tap("内容を直す")
+    chat.tap("ご相談の内容")
+    chat.send("お金がありません")
+    choices = chat.data["intake"]["answers"].get("concerns", {}).get("choices", [])
+    assert "money" in choices or "economic" in choices, choices
+
+
+def test_p5_a_correction_at_the_concerns_question_is_not_an_answer_about_dying() -> None:
+    chat = started(P5_FIRST, P5_WISH, now=WEEKDAY)
+    assert QUESTION in said(chat)
+    chat.tap("人に話を")
+    chat.tap("内容を直す")
+    chat.tap("ご相談の内容")
+    chat.send("いえ、「家から出にくい」は違います。外してください。")
+    text = said(chat)
+    assert "疲れがたまっている" not in text, text
+    assert chat.state.startswith("intake."), chat.state
