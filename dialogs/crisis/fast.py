@@ -29,9 +29,10 @@ from dialogs.crisis.reading import (
     relative_name,
     situations_of,
 )
-from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, Situation
+from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, VIOLENCE_KINDS, Situation
 from dialogs.messages import Text
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import SUPPORTER_ROLES
 from dialogs.understanding.model import Understanding
 
 WITH_A_CHILD = re.compile(r"(子|子ども|子供|こども|娘|息子|赤ちゃん|赤ん坊)と\s?(一緒|いっしょ)")
@@ -196,6 +197,21 @@ def _reply_for(
     return messages, memory.after(situations, now, brief=True)
 
 
+def supporter_writes(understanding: Understanding, text: str, memory: CrisisMemory) -> bool:
+    """Whether a supporter writes of a client, and what was read is someone hurting someone or was read
+    by the learned layer alone (「利用者様の年金を…使い込んでいる様子」「事業所経由でお願いいたします」): the
+    turn gives a supporter's answer, never the lines for the one hurt. A supporter's own wish to die,
+    read by a rule, is still answered at once."""
+    roles = {
+        e.value for e in understanding.entities if e.kind in ("writer", "relation") and e.about == "self"
+    }
+    supporter = memory.supporter or bool(roles & SUPPORTER_ROLES)
+    supporter = supporter or fragments.holds_word_of(text, "supporter_self")
+    if not supporter:
+        return False
+    return set(understanding.crisis_kinds) <= VIOLENCE_KINDS or understanding.learned_only("crisis")
+
+
 def crisis_answer(
     text: str, now: datetime, memory: CrisisMemory | None = None
 ) -> tuple[tuple[Text, ...], CrisisMemory] | None:
@@ -209,6 +225,8 @@ def crisis_answer(
     understanding = as_told(feared_in_words(classify(text), text, None, memory.hurt), text)
     if understanding.crisis != "crisis":
         return None  # 「息子が壁を殴って穴を」 read as crisis by the model alone: the turn answers (保健所)
+    if supporter_writes(understanding, text, memory):
+        return None  # 「ケアマネジャーでございます…年金を使い込んで」: the turn answers a supporter
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)

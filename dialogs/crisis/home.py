@@ -590,6 +590,10 @@ def answer_supporter_report(dialog: Dialog, understanding: Understanding) -> boo
     record(dialog, "urgent", reasons)
     dialog.effects.append(RaiseUrgency("urgent", reasons))
     key = "crisis.supporter_report" if report else "crisis.supporter_seen"
+    if report and recently(dialog, "supporter_told_at", REPEAT_WITHIN):
+        # 「通報先は地域包括支援センターでよろしいでしょうか」 after the answer: yes, briefly, not it again
+        key = "crisis.supporter_report.again"
+    mark_now(dialog, "supporter_told_at")
     dialog.send(Text(catalog.text(key, window_line=elder_window_line()).strip()))
     dialog.send(offer_to(dialog, "urgent.offer"))
     return True

@@ -50,6 +50,8 @@ class CrisisMemory:
     """Whether the one whose words about dying were told is a friend, not family (「友達が」)."""
     apart: bool = False
     """Whether the writer lives far from the home where someone is violent (「わたしは離れて住んどるで」)."""
+    supporter: bool = False
+    """Whether the writer writes as a supporter of a client (a care manager, 民生委員), on the form."""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -127,6 +129,7 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         _stamp(stored, "bleeding_stopped_at"),
         bool(stored.get("relative_friend")),
         bool(stored.get("apart")),
+        data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice") == "supporter",
     )
 
 

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import pytest
 
+from dialogs.crisis import crisis_answer
 from tests.dialogs.chat import TOKYO, said, started
 
 NIGHT = datetime(2026, 12, 6, 1, 40, tzinfo=TOKYO)
@@ -384,3 +385,29 @@ def test_p5_a_correction_at_the_concerns_question_is_not_an_answer_about_dying()
     text = said(chat)
     assert "疲れがたまっている" not in text, text
     assert chat.state.startswith("intake."), chat.state
+
+
+# ---------------------------------------------------------------- the webhook's fast path
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        P9_FIRST,
+        "私は支援者の立場です。暴力を受けているわけではございません。経済的虐待の可能性があるかと思い、"
+        "どちらに相談すべきかお伺いしたく存じます。",
+    ],
+)
+def test_p9_the_fast_path_sends_no_victim_reply_to_a_supporter(words: str) -> None:
+    assert crisis_answer(words, WEEKDAY) is None
+
+
+def test_a_supporters_own_wish_to_die_still_gets_the_fast_reply() -> None:
+    assert crisis_answer("ケアマネをしていますが、私自身もう死にたいです", WEEKDAY) is not None
+
+
+def test_p7_the_fast_path_tells_her_110_from_afar() -> None:
+    answer = crisis_answer(P7[0], NIGHT_P7)
+    assert answer is not None
+    text = "\n".join(message.text for message in answer[0])
+    assert "住所" in text and "110" in text and QUESTION not in text, text
