@@ -411,3 +411,48 @@ def test_p7_the_fast_path_tells_her_110_from_afar() -> None:
     assert answer is not None
     text = "\n".join(message.text for message in answer[0])
     assert "住所" in text and "110" in text and QUESTION not in text, text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "正直に申しますと、もう消えてしまいたいと思ってしまいました",
+        "ほんまはもう死にたいと思ってる",
+    ],
+)
+def test_a_wish_to_die_is_never_a_hope_on_the_sheet(words: str) -> None:
+    chat = started("母の介護のことで相談したいです", words, now=WEEKDAY)
+    hope = str(chat.data["intake"]["answers"].get("hope", ""))
+    assert "消えて" not in hope and "死に" not in hope, hope
+
+
+def test_a_real_hope_is_still_kept() -> None:
+    chat = started("母の介護のことで、ショートステイを使いたいと思っています", now=WEEKDAY)
+    chat.send("できれば電話で相談したいです")
+    assert chat.data["intake"]["answers"], chat.data["intake"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "追記です。ご本人（利用者様）への連絡は避けていただき、事業所経由でお願いいたします。"
+        "平日日中でしたら事業所の電話に出られます。",
+        "ご本人への連絡は控えていただき、事業所経由でお願いします。平日の日中なら電話に出られます",
+    ],
+)
+def test_p9_arrangements_after_sending_fill_the_sheet(words: str) -> None:
+    chat = started(P9_FIRST, now=WEEKDAY)
+    chat.tap("担当者")
+    chat.tap("この内容だけ送る")
+    chat.send(words)
+    no_victim_reply(said(chat))
+    answers = chat.data["intake"]["answers"]
+    assert answers["contact"]["choice"] == "phone", answers.get("contact")
+    assert answers["contact_times"]["choice"] == "weekday_daytime", answers.get("contact_times")
+    assert "経由" in answers["considerations"]["words"], answers.get("considerations")
+
+
+@pytest.mark.parametrize("words", ["電話には出られません", "電話に出られないのでLINEで"])
+def test_a_phone_she_cannot_take_is_not_the_way_to_reach_her(words: str) -> None:
+    chat = started("母の介護のことで相談したいです", words, now=WEEKDAY)
+    assert chat.data["intake"]["answers"].get("contact", {}).get("choice") != "phone"
