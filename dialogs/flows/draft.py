@@ -1055,7 +1055,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if entity.kind == "hope" and fragments.asks_to_prepare(entity.value):
             continue  # 「相談の準備をしたいです」 starts the questions; it is not what they hope for
         if entity.kind == "hope" and classify(entity.value, rules_only=True).crisis == "crisis":
-            continue  # 「もう母と一緒に消えてしまいたいと思ってしまいました」: danger, never a hope on the sheet
+            continue  # 「もう母と一緒に消えてしまいたいと思って」: danger, never a hope on the sheet
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
