@@ -456,3 +456,8 @@ def test_p9_arrangements_after_sending_fill_the_sheet(words: str) -> None:
 def test_a_phone_she_cannot_take_is_not_the_way_to_reach_her(words: str) -> None:
     chat = started("母の介護のことで相談したいです", words, now=WEEKDAY)
     assert chat.data["intake"]["answers"].get("contact", {}).get("choice") != "phone"
+
+
+def test_a_parent_speaking_of_herself_beside_her_childs_cut_is_still_the_parents_reply() -> None:
+    chat = started("娘がまた腕を切っていました。わたしのことを責めているのかもしれません", now=NIGHT)
+    assert RELATIVE_HARM in said(chat), said(chat)
