@@ -207,9 +207,10 @@ def supporter_writes(understanding: Understanding, text: str, memory: CrisisMemo
     }
     supporter = memory.supporter or bool(roles & SUPPORTER_ROLES)
     supporter = supporter or fragments.holds_word_of(text, "supporter_self")
-    if not supporter:
-        return False
-    return set(understanding.crisis_kinds) <= VIOLENCE_KINDS or understanding.learned_only("crisis")
+    if not supporter or understanding.learned_only("crisis"):
+        return supporter
+    report = fragments.holds_word_of(text, "abuse_report") or fragments.elder_money_held(text)
+    return report and set(understanding.crisis_kinds) <= VIOLENCE_KINDS
 
 
 def crisis_answer(
