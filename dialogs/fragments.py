@@ -244,6 +244,16 @@ WORD_LISTS = (
     "places_elsewhere",
     "partner_woke",
     "partner_away",
+    "adult_self_signs",
+    "lives_far_away",
+    "asks_from_afar",
+    "persuade",
+    "supporter_self",
+    "abuse_report",
+    "thrown_figurative",
+    "own_not_theirs",
+    "shouted_at",
+    "dying_together",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

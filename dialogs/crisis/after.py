@@ -39,6 +39,7 @@ from dialogs.crisis.situations import (
     PLACE_AFTER_WISH_WITHIN,
     QUESTION_FRESH,
     REPEAT_WITHIN,
+    VIOLENCE_KINDS,
     WITHOUT_LINES,
     WORDLESS_WITHIN,
 )
@@ -497,7 +498,8 @@ def note_means(dialog: Dialog) -> None:
     understanding = dialog.understanding
     if word is None or word in PILL_WORDS or overdose_taken(text) or understanding is None:
         return
-    if understanding.crisis != "none":
+    if understanding.crisis != "none" and set(understanding.crisis_kinds) - VIOLENCE_KINDS:
+        # not 「弟が実家で親に包丁向けとる」: a weapon in someone else's hand is no means of her own
         mark_now(dialog, "means_named_at")
         dialog.data.setdefault("crisis", {})["means"] = word
 

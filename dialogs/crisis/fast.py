@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -28,10 +29,14 @@ from dialogs.crisis.reading import (
     relative_name,
     situations_of,
 )
-from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, Situation
+from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, VIOLENCE_KINDS, Situation
 from dialogs.messages import Text
 from dialogs.understanding.classifier import classify
+from dialogs.understanding.entities import SUPPORTER_ROLES
 from dialogs.understanding.model import Understanding
+
+WITH_A_CHILD = re.compile(r"(子|子ども|子供|こども|娘|息子|赤ちゃん|赤ん坊)と\s?(一緒|いっしょ)")
+"""A wish to die together with one's child (「この子と一緒に消えたい」), answered by the baby's replies."""
 
 
 def reply_for(
@@ -62,6 +67,32 @@ def reply_for(
     message reached it; after 「電話は無理」, chat and LINE lines come first. A child thinking of dying
     (`child_dying`) is asked the direct question at once, in a child's words; someone who may be a child,
     age unknown (`young`), is asked too and told the children's lines beside the others."""
+    messages, after = _reply_for(
+        understanding, situations, memory, now, with_person=with_person, text=text, young=young
+    )
+    apart = memory.apart or fragments.holds_word_of(text, "lives_far_away")
+    if apart and situations[0] in FROM_AFAR_SITUATIONS and messages:
+        # 「わたしは離れて住んどるで」: she can call 110 herself from afar, with the home's address
+        opening = Text(f"{messages[0].text}\n{catalog.text('crisis.from_afar')}".strip(), messages[0].choices)
+        messages = (opening, *messages[1:])
+    return messages, after
+
+
+FROM_AFAR_SITUATIONS: tuple[Situation, ...] = ("home_violence", "at_home", "family", "grown_child")
+"""Replies to violence at home after which a family member living far away is told she can call 110."""
+
+
+def _reply_for(
+    understanding: Understanding | None,
+    situations: tuple[Situation, ...],
+    memory: CrisisMemory,
+    now: datetime,
+    *,
+    with_person: bool = False,
+    text: str = "",
+    young: bool = False,
+) -> tuple[tuple[Text, ...], CrisisMemory]:
+    """`reply_for` before the words for a family member far away."""
     minority = fragments.holds_word_of(text, "sexual_minority")
     memory = replace(memory, no_phone=memory.no_phone or fragments.cannot_phone(text))
     no_phone, sent = memory.no_phone, memory.sent and not with_person
@@ -82,7 +113,11 @@ def reply_for(
             situations[0] == "suicidal" and memory.recent(now) and bool(set(HARMED) & set(memory.answered))
         )
         ask = timed or method or dying_too or (after_harm and not memory.asked_lately(now))
-        ask = ask or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
+        together = situations[0] == "suicidal" and fragments.holds_word_of(text, "dying_together")
+        together = together and not WITH_A_CHILD.search(
+            text
+        )  # 「この子と一緒に消えたい」: the baby's own reply
+        ask = ask or together or (situations[0] == "child_dying" or (young and situations[0] == "suicidal"))
         who = relative_name(text) if situations[0] in ("relative_suicidal", "relative_self_harm") else ""
         friend = situations[0] == "relative_suicidal" and (names_a_friend(text) or memory.friend)
         messages = crisis_messages(
@@ -99,6 +134,9 @@ def reply_for(
             young=young,
             minority=minority,
         )
+        if together:  # 「母と一緒に消えてしまいたい」: the carer's own exhaustion, and rest for her first
+            opening = Text(f"{messages[0].text}\n{catalog.text('crisis.dying_together')}".strip())
+            messages = (opening, *messages[1:])
         return messages, memory.after(situations, now, asked=ask, method=method)
     if memory.asked_lately(now) and memory.method_named and fragments.still_at_place(text):
         outside = fragments.outside_place(text)
@@ -159,6 +197,22 @@ def reply_for(
     return messages, memory.after(situations, now, brief=True)
 
 
+def supporter_writes(understanding: Understanding, text: str, memory: CrisisMemory) -> bool:
+    """Whether a supporter writes of a client, and what was read is someone hurting someone or was read
+    by the learned layer alone (「利用者様の年金を…使い込んでいる様子」「事業所経由でお願いいたします」): the
+    turn gives a supporter's answer, never the lines for the one hurt. A supporter's own wish to die,
+    read by a rule, is still answered at once."""
+    roles = {
+        e.value for e in understanding.entities if e.kind in ("writer", "relation") and e.about == "self"
+    }
+    supporter = memory.supporter or bool(roles & SUPPORTER_ROLES)
+    supporter = supporter or fragments.holds_word_of(text, "supporter_self")
+    if not supporter or understanding.learned_only("crisis"):
+        return supporter
+    report = fragments.holds_word_of(text, "abuse_report") or fragments.elder_money_held(text)
+    return report and set(understanding.crisis_kinds) <= VIOLENCE_KINDS
+
+
 def crisis_answer(
     text: str, now: datetime, memory: CrisisMemory | None = None
 ) -> tuple[tuple[Text, ...], CrisisMemory] | None:
@@ -173,6 +227,8 @@ def crisis_answer(
     understanding = as_told(feared_in_words(classify(text), text, None, memory.hurt), text)
     if understanding.crisis != "crisis":
         return None  # 「息子が壁を殴って穴を」 read as crisis by the model alone: the turn answers (保健所)
+    if supporter_writes(understanding, text, memory):
+        return None  # 「ケアマネジャーでございます…年金を使い込んで」: the turn answers a supporter
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
     situations = situations_of(understanding, None, text, memory.hurt)

@@ -15,6 +15,7 @@ from dialogs.crisis.lines import (
     dv_line_texts,
     elder_window_line,
     first_line_with_about,
+    home_violence_messages,
     lines_text,
     offer_to,
     one_line_now,
@@ -55,6 +56,7 @@ from dialogs.crisis.situations import (
     HURT_OF_ANSWERED,
     REPEAT_WITHIN,
     VIOLENCE_AT_HOME,
+    VIOLENCE_KINDS,
     Situation,
 )
 from dialogs.dialog import Dialog
@@ -63,6 +65,7 @@ from dialogs.flows.common import MenuStates
 from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
 from dialogs.messages import Text
 from dialogs.summary import REASON_CHARS
+from dialogs.understanding.entities import SUPPORTER_ROLES
 from dialogs.understanding.model import Understanding
 from dialogs.violence import (
     VIOLENCE_DENIED,
@@ -542,3 +545,83 @@ def answer_partner_near(dialog: Dialog) -> bool:
         dialog.say("privacy.partner_away_back")
         return True
     return False
+
+
+FROM_AFAR_AFTER: tuple[Situation, ...] = ("home_violence", "at_home", "family", "grown_child")
+"""Replies to violence at home after which a family member far away asks what she can do."""
+
+
+def note_apart(dialog: Dialog) -> None:
+    """Remember a family member who says she lives far from the home (「わたしは名古屋におって、実家は遠い
+    んだわ」), so the replies to violence there say she can call 110 from afar."""
+    if fragments.holds_word_of(dialog.user_input.text, "lives_far_away"):
+        dialog.data.setdefault("crisis", {})["apart"] = True
+
+
+def answer_from_afar(dialog: Dialog) -> bool:
+    """A family member far away asking what she can do about violence at the home (「遠くに住んどる私に
+    できることってあるの？」「親に電話して説得したほうがええの？」「名古屋から110番してもええの？」) soon
+    after a reply to it: 110 from afar with the home's address (the police there go), the family to
+    another room or outside, the 保健所 / 精神保健福祉センター for the one who is violent, and, asked
+    about talking him round, safety first. Not a means at hand, not the question about dying. True when
+    answered."""
+    text = dialog.user_input.text
+    stored = dialog.data.get("crisis", {})
+    if not stored.get("apart") or not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    if last_situations(dialog)[0] not in FROM_AFAR_AFTER:
+        return False
+    persuade = fragments.holds_word_of(text, "persuade")
+    if not (persuade or fragments.holds_word_of(text, "asks_from_afar")):
+        return False
+    keep_typed(dialog)
+    window = home_violence_messages(dialog.now)[-1].text  # the lines open now, then 保健所 and the centre
+    said = catalog.text("crisis.from_afar.answer", window=window)
+    if persuade:
+        said = f"{catalog.text('crisis.from_afar.persuade')}\n{said}"
+    mark_now(dialog, "shown_at")
+    dialog.send(Text(said.strip()))
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def writes_as_supporter(dialog: Dialog, understanding: Understanding) -> bool:
+    """Whether the writer writes as a supporter of a client (「私は支援者の立場です」「居宅介護支援事業所の
+    ケアマネジャーでございます」「民生委員です」): chosen or read so on the form, a supporter's role named of
+    herself, or a supporter's words (「利用者様」「事業所経由」)."""
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    if asker == "supporter":
+        return True
+    roles = {
+        e.value for e in understanding.entities if e.kind in ("writer", "relation") and e.about == "self"
+    }
+    return bool(roles & SUPPORTER_ROLES) or fragments.holds_word_of(dialog.user_input.text, "supporter_self")
+
+
+def answer_supporter_report(dialog: Dialog, understanding: Understanding) -> bool:
+    """A supporter writing of a client's abuse (「利用者様の年金を…使い込んでいる様子」「経済的虐待の通報先は
+    地域包括支援センターでよろしいでしょうか」): a supporter's answer, the 市町村 and 地域包括支援センター
+    as where to report (高齢者虐待防止法) and 110 if the client is in danger now; never the replies for
+    the one hurt (「あなたは悪くありません」, the DV lines). Urgent on the case. A supporter's own thoughts of
+    dying (「私自身もう死にたい」) are not answered here. True when answered."""
+    if not writes_as_supporter(dialog, understanding):
+        return False
+    text = dialog.user_input.text
+    kinds = set(understanding.crisis_kinds)
+    report = fragments.holds_word_of(text, "abuse_report") or fragments.elder_money_held(text)
+    if kinds - VIOLENCE_KINDS:
+        return False
+    if not report and not understanding.learned_only("crisis"):
+        return False  # 「隣の家の小学生の子の腕にあざがあります」: a child hurt, the crisis reply as ever
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.reason.client_abuse"),)
+    record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    key = "crisis.supporter_report" if report else "crisis.supporter_seen"
+    if report and recently(dialog, "supporter_told_at", REPEAT_WITHIN):
+        # 「通報先は地域包括支援センターでよろしいでしょうか」 after the answer: yes, briefly, not it again
+        key = "crisis.supporter_report.again"
+    mark_now(dialog, "supporter_told_at")
+    dialog.send(Text(catalog.text(key, window_line=elder_window_line()).strip()))
+    dialog.send(offer_to(dialog, "urgent.offer"))
+    return True

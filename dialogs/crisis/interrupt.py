@@ -51,14 +51,18 @@ from dialogs.crisis.home import (
     answer_elder_hurt,
     answer_elder_hurt_self,
     answer_elder_money,
+    answer_from_afar,
     answer_leaving_plan,
     answer_partner_near,
     answer_past_told,
+    answer_supporter_report,
     answer_where_to_leave,
     asks_if_watched,
+    note_apart,
     relative_at_home,
     remember_hurt,
     revise_after_correction,
+    writes_as_supporter,
 )
 from dialogs.crisis.lines import offer_to
 from dialogs.crisis.memory import last_situations, memory_of, recently, record
@@ -84,6 +88,7 @@ from dialogs.crisis.relatives import (
     alone_in_context,
     answer_denied_for_relative,
     answer_future_after_us,
+    answer_it_was_me,
     answer_missing_not_urgent,
     answer_not_me,
     answer_relative_unreachable,
@@ -158,6 +163,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         dialog.data.setdefault("crisis", {})["no_phone"] = True
     note_pills_kept(dialog)
     note_means(dialog)
+    note_apart(dialog)
     as_written = dialog.understanding
     if asks_if_watched(dialog):
         return False  # 「LINEなら大丈夫？スマホみられてるかも」: how to hide and delete this talk, as asked
@@ -171,6 +177,15 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
     if worry:  # 「私が死んだら息子はどうなるんでしょう」 beside violence at home: a worry, not danger now
         understanding = dialog.understanding = as_written
+    if writes_as_supporter(dialog, understanding) and understanding.learned_only(understanding.crisis):
+        # 「ご本人への連絡は避けていただき、事業所経由で」: a supporter's arrangements, no rule read danger
+        understanding = dialog.understanding = replace(understanding, crisis="none", crisis_kinds=())
+    if answer_supporter_report(dialog, understanding):  # 「経済的虐待の通報先は…」: a supporter, not a victim
+        return True
+    if answer_it_was_me(dialog):  # 「子どもちゃう。切ったんはうちの腕や」: her own harm, the reading revised
+        return True
+    if understanding.crisis == "none" and answer_from_afar(dialog):  # 「遠くに住んどる私にできること」
+        return True
     if answer_risk_at_length(dialog) or answer_elder_hurt(dialog, understanding):
         return True
     if answer_elder_hurt_self(dialog, understanding):

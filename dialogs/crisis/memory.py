@@ -51,6 +51,10 @@ class CrisisMemory:
     held: bool = False
     """Whether a CSW holds the case now: a crisis reply says the 相談員 reading sees the message (never
     that staff read it in office hours), and offers no hand-off."""
+    apart: bool = False
+    """Whether the writer lives far from the home where someone is violent (「わたしは離れて住んどるで」)."""
+    supporter: bool = False
+    """Whether the writer writes as a supporter of a client (a care manager, 民生委員), on the form."""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -128,6 +132,8 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         _stamp(stored, "bleeding_stopped_at"),
         bool(stored.get("relative_friend")),
         bool(data.get("with_person")),
+        bool(stored.get("apart")),
+        data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice") == "supporter",
     )
 
 

@@ -224,7 +224,35 @@ def _parent_tells_of_child(understanding: Understanding, text: str) -> bool:
     parent = any(
         entity.value == "parent" for entity in understanding.entities if entity.kind in ("writer", "relation")
     )
-    return parent and not WRITER_NAMED.search(text)
+    return parent and not WRITER_NAMED.search(text) and not own_harm_beside_relative(understanding, text)
+
+
+WRITER_SELF_TOLD = re.compile(
+    rf"(^|[。、！？!?\s])({words_pattern(FIRST_PERSON - {'自分'})})(?!の|ら|ん(家|ち)|ん[ちと]こ)"
+)
+"""The writer named at the start of a sentence as the one it tells of (「うちシングルで夜勤しとんねん」
+「私シングルで」), not as an owner (「うちの子」)."""
+
+ABOUT_SOMEONE = re.compile(r"のこと|について|が心配|を心配")
+"""Words that say a sentence is about the one named (「娘のことです」)."""
+
+
+def own_harm_beside_relative(understanding: Understanding, text: str) -> bool:
+    """Whether cutting is told of the writer herself, a child named only in another sentence doing
+    something else (「うちシングルで夜勤しとんねん。子ども寝とる。今日な、また腕切ってもうた」): the writer
+    named as herself, no relative in any sentence that tells of the harm, and no sentence 'about' the
+    relative (「娘のことです。また切っていました」 stays the relative's)."""
+    if fragments.holds_word_of(text, "own_not_theirs"):
+        return True
+    if not WRITER_SELF_TOLD.search(text):
+        return False
+    matched = [e.matched for e in understanding.evidence if e.label == "crisis" and e.matched]
+    sentences = [sentence for sentence in SENTENCES.findall(text) if sentence.strip()]
+    harm = [sentence for sentence in sentences if any(words in sentence for words in matched)]
+    if not harm or any(RELATIVE_WORD.search(sentence) for sentence in harm):
+        return False
+    others = [sentence for sentence in sentences if sentence not in harm and RELATIVE_WORD.search(sentence)]
+    return not any(ABOUT_SOMEONE.search(sentence) for sentence in others)
 
 
 def names_a_friend(text: str) -> bool:
@@ -601,6 +629,15 @@ def as_told(understanding: Understanding, text: str) -> Understanding:
     kinds = set(understanding.crisis_kinds)
     if understanding.crisis == "none" or not kinds & VIOLENCE_KINDS:
         return understanding
+    if _violence_only_in(text, "thrown_figurative", ""):  # 「電話番号なげられても困るわ」: no one hit her
+        return _without_violence(understanding)
+    partner = names_partner(text) or any(
+        RELATIVE_NAMES[found] in PARTNERS for found in RELATIVE_WORD.findall(text)
+    )  # 「夫のことで毎日怒鳴られています」: shouting from a partner is a sign of DV, kept
+    if "suicidal" in kinds and not partner and _violence_only_in(text, "shouted_at", "言われ"):
+        return _without_violence(
+            understanding
+        )  # 「母に怒鳴られて、母と一緒に消えたい」: the wish, not violence
     told = correction_of(text)
     if told is not None and not told.by:
         return _without_violence(understanding)
@@ -608,6 +645,22 @@ def as_told(understanding: Understanding, text: str) -> Understanding:
         past = Evidence("resolved:crisis", text.strip(), LONG_AGO_RULE)
         return replace(_without_violence(understanding), evidence=(*understanding.evidence, past))
     return understanding
+
+
+PARTNERS = frozenset(("husband", "wife", "boyfriend", "girlfriend"))
+"""Of `RELATIVE_NAMES`' values, a partner."""
+
+
+def _violence_only_in(text: str, name: str, instead: str) -> bool:
+    """Whether the words of the list `name` hold all the violence the rules read (「電話番号なげられても困る
+    わ」, 「母に怒鳴られて」): the message with them put `instead` tells of no one hurting anyone."""
+    words = sorted(fragments.WORDS[name], key=len, reverse=True)
+    if not any(word in text for word in words):
+        return False
+    plain = text
+    for word in words:
+        plain = plain.replace(word, instead)
+    return not set(classify(plain, rules_only=True).crisis_kinds) & VIOLENCE_KINDS
 
 
 def told_long_ago(text: str) -> bool:

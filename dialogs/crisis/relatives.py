@@ -3,6 +3,7 @@ are gone."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from dialogs import catalog, fragments
@@ -11,6 +12,7 @@ from dialogs.crisis.memory import last_situations, mark_now, memory_of, recently
 from dialogs.crisis.reading import (
     PARENTS_GOING_FIRST,
     RELATIVE_SPEAKER,
+    RELATIVE_WORD,
     WRITER_GOING,
     asks_to_call,
     names_a_friend,
@@ -19,13 +21,52 @@ from dialogs.crisis.reading import (
     worries_after_death,
 )
 from dialogs.crisis.respond import answer_crisis, brief_answer, relative_heard
-from dialogs.crisis.situations import AFTER_CRISIS_WITHIN, REPEAT_WITHIN
+from dialogs.crisis.situations import AFTER_CRISIS_WITHIN, REPEAT_WITHIN, Situation
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
-from dialogs.flows.draft import keep_typed, untick_read_from_text
+from dialogs.flows.draft import keep_typed, untick_read_from_text, writes_as_themself
 from dialogs.messages import Choice
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.model import Understanding
+
+NOT_THEM = re.compile(
+    rf"({RELATIVE_WORD.pattern})\s?(ちゃう|ちゃい|じゃな|じゃね|やな|ではな|では|と違|とちが|ちが|違)"
+)
+"""A relative named and denied (「子どもちゃう」「娘やなくて」「息子じゃない」)."""
+
+OWN_OF_RELATIVE: dict[Situation, Situation] = {
+    "relative_self_harm": "self_harm",
+    "relative_suicidal": "suicidal",
+}
+"""What a reply given for a relative becomes when the writer says it was her own."""
+
+
+def answer_it_was_me(dialog: Dialog) -> bool:
+    """「ちゃうちゃう、子どもちゃう。切ったんはうちの腕や」 soon after a reply for a relative's cutting or
+    words about dying: the reading revised (the writer herself, not family; the relative forgotten) and
+    the reply for her own harm, at once. True when answered."""
+    text = dialog.user_input.text
+    if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    last = last_situations(dialog)[0]
+    own = OWN_OF_RELATIVE.get(last)
+    if own is None or not fragments.holds_word_of(text, "own_not_theirs"):
+        return False
+    if not NOT_THEM.search(text) and not fragments.opens_with_correction(text):
+        return False
+    stored = dialog.data.setdefault("crisis", {})
+    stored.pop("relative", None)
+    stored.pop("relative_friend", None)
+    stored["answered"] = [s for s in stored.get("answered", []) if s not in OWN_OF_RELATIVE]
+    keep_typed(dialog)
+    writes_as_themself(dialog)
+    reasons = (catalog.text(f"urgency.crisis_reason.{own}"),)
+    record(dialog, "crisis", reasons)
+    dialog.effects.append(RaiseUrgency("crisis", reasons))
+    dialog.say("crisis.it_was_me")
+    answer_crisis(dialog, (own,), already_sent=False)
+    return True
+
 
 MISSING_REASONS = ("urgency.reason.missing", "urgency.crisis_reason.unseen")
 """The reasons the reply for a relative gone and not found gave the case, taken off when it is not urgent."""

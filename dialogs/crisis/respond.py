@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import cast
 
-from dialogs import catalog
+from dialogs import catalog, fragments
 from dialogs.content import (
     FaqIntent,
     QuestionId,
@@ -17,7 +17,13 @@ from dialogs.content import (
 from dialogs.crisis.fast import reply_for
 from dialogs.crisis.lines import lines_text, offer_to, written_line_first
 from dialogs.crisis.memory import memory_of, recently, record
-from dialogs.crisis.reading import RELATIVE_WORD, age_unknown, names_a_friend, relative_name
+from dialogs.crisis.reading import (
+    RELATIVE_WORD,
+    age_unknown,
+    names_a_friend,
+    own_harm_beside_relative,
+    relative_name,
+)
 from dialogs.crisis.situations import (
     AFTER_CRISIS_WITHIN,
     CHILD_HURTS,
@@ -29,7 +35,7 @@ from dialogs.crisis.situations import (
 from dialogs.dialog import MAX_MESSAGES, Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import answers
-from dialogs.flows.draft import keep_typed, untick_read_from_text
+from dialogs.flows.draft import keep_typed, untick_read_from_text, writes_as_themself
 from dialogs.messages import Text
 from dialogs.summary import REASON_CHARS
 from dialogs.understanding.model import Understanding
@@ -78,6 +84,10 @@ def answer_crisis(
         stored["no_phone"] = True
     if after.method_named:
         stored["method_named"] = True
+    if fragments.holds_word_of(text, "lives_far_away"):
+        stored["apart"] = True
+    if situations[0] == "self_harm" and reading is not None and own_harm_beside_relative(reading, text):
+        writes_as_themself(dialog)  # 「うちシングルで…子ども寝とる。…また腕切ってもうた」: 相談者 本人
     if not already_sent:
         dialog.send(*messages)
 

@@ -128,6 +128,10 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
     denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
     if not denied and "cmd.no" not in understanding.intents:
         return False
+    if not denied and dialog.state.startswith("intake."):
+        return (
+            False  # 「いえ、「家から出にくい」は違います」 at the question of concerns: that answer, not this
+        )
     mark_now(dialog, "risk_answered_at")
     dialog.say("risk.thanks_in_words", menu_choices(dialog.data))
     return True

@@ -413,6 +413,9 @@ hears that answer's core again, briefly; after the answer for leaving prison, no
 question id sends the content's answer; one with a `<key>_more` form in the catalog alternates with it,
 and from the third on a `<key>_brief` form is used where there is one, so no long text comes twice."""
 
+ASKED = re.compile(r"[?？]|ほんま|本当|ほんと")
+"""Marks of the topic's question asked again, not a follow-up (「闇金って返さんでもええってほんま？」)."""
+
 FOLLOW_UP_MAX_CHARS = 12
 """A longer message is more than a follow-up to the last answer."""
 
@@ -445,6 +448,9 @@ def answer_follow_up(dialog: Dialog) -> bool:
         return False
     if dialog.now - datetime.fromisoformat(str(answered["at"])) > FOLLOW_UP_WITHIN:
         return False
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    if topic in intents and ASKED.search(text):
+        return False  # 「闇金って返さんでもええってほんま？」: the question asked again, answered in full
     key = next((key for words, key in follow_ups if fragments.holds_word_of(text, words)), None)
     if key is None:
         return False

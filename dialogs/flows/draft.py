@@ -565,6 +565,7 @@ DENIED = re.compile(
     r"([^。、,!?！？\n]{1,15}?)(?:は|が|って|とか|も)?\s?"
     r"(?:ちがう|ちがい|違う|違い|(?<![っしきいみべけせてねれげびぎちじえめへ])ちゃう|じゃない|じゃありません|じゃなく|ではない|ではありません|ではなく"
     r"|じゃなか|ではなか|じゃねえ|じゃねぇ|やないよ|やないで|やないし|やないです|(?<![いはお])やなく|ではねぁ|でねぁ"
+    r"|という(?:こと|の)(?:も|は)(?:ございません|ありません|ない)"
     r"|外して|はずして|消して|けして|(?:取って|とって)(?=\s?(?:ください|下さい|ほしい|欲しい|もらえ|くれ|$|[。!！]))|いらない|いりません|関係ない|関係ありません|関係なく|かんけいない)"
     r"(?!\s?(?:か|でしょう|だろう))"
 )
@@ -1067,6 +1068,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
             or fragments.holds_word_of(entity.value, "navigation_wish")
         ):
             continue  # 「相談の準備をしたいです」「もう一度相談したいです」 steer the talk: no hope
+        if entity.kind == "hope" and classify(entity.value, rules_only=True).crisis == "crisis":
+            continue  # 「もう母と一緒に消えてしまいたいと思って」: danger, never a hope on the sheet
         if entity.kind in ("age", "age_band"):
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
@@ -1106,6 +1109,7 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for key in filled:
         if key in form["skipped"]:
             form["skipped"].remove(key)
+    _take_back_violence(dialog)
     return filled
 
 
@@ -1268,6 +1272,46 @@ def children_count(text: str) -> str | None:
     return KANJI_COUNTS.get(count, count)
 
 
+NOT_VIOLENCE = re.compile(
+    r"(^|[、。\s])(暴力|ぼうりょく)(では|じゃ|とかは|とか|は)?(ござい|ありま|な[いく]|ね[えぇ]|ちゃう|ちが|違)"
+)
+"""Words that say what was read is not violence at all (「いえ、暴力ではございません」「暴力とかはないで」),
+not a denial for one person (「子供には手はだしてない」)."""
+
+
+BUT = re.compile(r"ただ|でも|けど|けれど|しかし|だが")
+"""A clause that goes on after the denial (「暴力はないです。ただ…」)."""
+
+
+def _thrown_only(text: str) -> bool:
+    """Whether a phone number or a matter 'thrown' at the writer (「電話番号なげられても困るわ」) is all the
+    violence the words were read to tell."""
+    words = sorted(fragments.WORDS["thrown_figurative"], key=len, reverse=True)
+    if not any(word in text for word in words):
+        return False
+    plain = text
+    for word in words:
+        plain = plain.replace(word, "")
+    read = classify(plain)
+    return "violence" not in read.concerns and not {"violence", "child_abuse"} & set(read.crisis_kinds)
+
+
+def _take_back_violence(dialog: Dialog) -> None:
+    """「いえ、暴力ではございません。母は病気ですから」: violence ticked from her words, and who hurts whom,
+    come off the sheet; a partner named keeps them (「夫は暴力はないけど…」 may still be DV)."""
+    text = unicodedata.normalize("NFKC", dialog.user_input.text)
+    if _thrown_only(dialog.user_input.text):  # 「電話番号なげられても困るわ」: nothing thrown at her
+        untick_read_from_text(dialog.data, "violence")
+        return
+    if not NOT_VIOLENCE.search(text) or names_partner(text) or BUT.search(text):
+        return  # 「暴力はないです。ただ友達と会うなって言われてて」: signs of DV still told
+    if dialog.data.get("crisis", {}).get("hurt") == "partner":
+        return
+    untick_read_from_text(dialog.data, "violence")
+    form_of(dialog).pop("violence", None)
+    dialog.data.get("crisis", {}).pop("hurt", None)
+
+
 def _note_violence_denied(form: dict[str, Any], text: str) -> None:
     """Keep the sentence saying there is no violence, for the sheet: a CSW reads that it was denied."""
     for sentence in SENTENCES.findall(unicodedata.normalize("NFKC", text)):
@@ -1351,6 +1395,17 @@ def has_anything(data: dict[str, Any]) -> bool:
     """Whether the draft holds any answer or any of the person's words."""
     stored = data.get("intake", {})
     return bool(stored.get("answers") or stored.get("heard"))
+
+
+def writes_as_themself(dialog: Dialog) -> None:
+    """A writer who corrects that the harm was her own (「切ったんはうちの腕や」): 相談者 本人, and the one
+    read from her words no longer stands as whom the form is about; an answer chosen at its question stays."""
+    answers = form_of(dialog)["answers"]
+    chosen = [answers[key] for key in ("asker", "relation") if key in answers]
+    if any(not answer.get("from_text") for answer in chosen):
+        return
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True, "introduced": True}
 
 
 def writes_for_themself(dialog: Dialog) -> None:

@@ -1095,12 +1095,27 @@ YOUNG_CARER_TOLD = "young_carer_told"
 def _writes_as_a_child(dialog: Dialog) -> bool:
     """Whether the writer is a child: a child of the person written about, or under 18 by her own age."""
     answers_so_far = dialog.data.get("intake", {}).get("answers", {})
+    if _writes_as_a_grown_up(dialog):
+        return False  # 「58歳の主婦でございます。認知症の母を介護して」: an adult carer, not a young carer
     if answers_so_far.get("relation", {}).get("choice") == "child":
         return True
     if answers_so_far.get("asker_age_band", {}).get("choice") == "under_18":
         return True
     entities = dialog.understanding.entities if dialog.understanding else ()
     return any(e.kind == "age_band" and e.value == "under_18" and e.about == "self" for e in entities)
+
+
+def _writes_as_a_grown_up(dialog: Dialog) -> bool:
+    """Whether the writer shows she is a grown-up: her own age 18 or over (「58歳の主婦」, an age not said to
+    be someone else's), her own age band on the form, or words of adult life (「主婦」「主人は単身赴任」)."""
+    own_band = dialog.data.get("intake", {}).get("answers", {}).get("asker_age_band", {}).get("choice")
+    if own_band not in (None, "under_18"):
+        return True
+    if fragments.holds_word_of(dialog.user_input.text, "adult_self_signs"):
+        return True
+    entities = dialog.understanding.entities if dialog.understanding else ()
+    ages = [e.value for e in entities if e.kind == "age" and e.about != "other" and e.value.isdigit()]
+    return any(int(age) >= 18 for age in ages)
 
 
 def answer_young_carer(dialog: Dialog) -> bool:
