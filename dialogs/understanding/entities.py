@@ -1155,7 +1155,7 @@ def _english_contact(text: str) -> list[Entity]:
     out: list[Entity] = []
     no_calls = says("contact_phone_en_not")
     if no_calls:
-        words = catalog.text("consideration.no_phone")
+        words = catalog.text("consideration.no_calls")
         out.append(Entity("consideration", words, "self", text.strip()))
     if says("contact_line_en") and not says("contact_line_en_not"):
         out.append(Entity("contact", "line", "self", text.strip()))
