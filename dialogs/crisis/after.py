@@ -12,6 +12,7 @@ from dialogs.crisis.lines import (
     child_guidance_text,
     direct_question,
     first_line_with_about,
+    heard_in,
     lines_open_now,
     lines_text,
     named_lines,
@@ -288,7 +289,7 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
             after = "pills" if "overdose" in told else "cutting"
             key = f"crisis.call_worries_after_{after}" + (".b" if times % 2 else "")
             stored["call_worries_told"] = times + 1
-        dialog.say(key)
+        dialog.say(key, heard=heard_in(dialog))
         if worried and dialog.understanding is not None and is_child(dialog.understanding, dialog.data):
             _say_child_line(dialog)
         dialog.send(offer_to(dialog, "crisis.again_offer"))
@@ -425,10 +426,13 @@ def answer_plea(dialog: Dialog) -> bool:
     if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     situations = last_situations(dialog)
-    line = one_line_now(dialog.now, situations, no_phone=False)
+    no_phone = memory_of(dialog.data).no_phone  # 「でんわ にがて」 said before: a line to write to first
+    line = one_line_now(dialog.now, situations, no_phone=no_phone)
     keep_typed(dialog)
     mark_now(dialog, "shown_at")
-    dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
+    child = situations[0] == "child"
+    key = "crisis.plea.child" if child else "crisis.plea"
+    dialog.say(key + (".written" if no_phone else ""), line=line, heard=heard_in(dialog, child=child))
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 

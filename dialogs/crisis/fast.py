@@ -22,7 +22,9 @@ from dialogs.crisis.memory import CrisisMemory
 from dialogs.crisis.reading import (
     as_told,
     asks_to_call,
+    PILL_WORDS,
     feared_in_words,
+    means_word,
     names_a_friend,
     names_method,
     relative_name,
@@ -95,6 +97,7 @@ def reply_for(
             sent=sent,
             no_phone=no_phone,
             pills_kept=fragments.pills_kept(text),
+            means_kept=means_at_hand(text) if situations[0] == "suicidal" else "",
             friend=friend,
             young=young,
             minority=minority,
@@ -157,6 +160,15 @@ def reply_for(
         minority=minority,
     )
     return messages, memory.after(situations, now, brief=True)
+
+
+def means_at_hand(text: str) -> str:
+    """The means of dying (not pills: they have their own sentence) said to be at hand in `text`
+    (「練炭買ってある」「ロープ用意してある」), else empty."""
+    word = means_word(text)
+    if word is None or word in PILL_WORDS or not fragments.holds_word_of(text, "means_kept"):
+        return ""
+    return word
 
 
 def crisis_answer(
