@@ -550,6 +550,35 @@ def answer_means_at_hand(dialog: Dialog) -> bool:
     return True
 
 
+def answer_staring_at_means(dialog: Dialog) -> bool:
+    """The writer keeps looking at a means or down from a high place (「包丁ずっと見てる」「ロープずっと見てる」
+    「ベランダからずっと下見てる」「線路ずっと見てた」), even as a first message: a sign of danger to self or
+    others. Thanked for telling, asked to put the thing away (or to move away from the place, inside),
+    a phone line and a line to write to with 119/110, and the direct question; raised as a crisis with
+    the words, and the means remembered for what follows. True when answered."""
+    text = dialog.user_input.text
+    kind = fragments.staring_at(text)
+    if kind is None or dialog.data.get("with_person"):
+        return False
+    keep_typed(dialog)
+    raise_with_words(dialog)
+    tick_for_the_writer(dialog.data, "mental_health")
+    word = means_word(text) if kind == "thing" else None
+    if kind == "thing":
+        thing = word or next(w for w in fragments.WORDS["staring_things"] if w.lower() in text.lower())
+        dialog.say("crisis.staring.thing", thing=thing)
+        if word is not None and word not in PILL_WORDS:
+            mark_now(dialog, "means_named_at")
+            dialog.data.setdefault("crisis", {})["means"] = word
+    else:
+        dialog.say("crisis.staring.place")
+    dialog.send(Text(catalog.text("crisis.means_lines", lines=phone_and_chat(dialog)).strip()))
+    for key in ("shown_at", "method_asked_at", "risk_asked_at", "means_away_at"):
+        mark_now(dialog, key)
+    dialog.send(direct_question(with_person=False))
+    return True
+
+
 def answer_taken_back_after_means(dialog: Dialog) -> bool:
     """Taking back words about dying on the menu (「冗談です」「ほんとに大丈夫なんで」) soon after a crisis
     reply. After pills were said to be kept, the take-back is met warmly but the pills are not dropped

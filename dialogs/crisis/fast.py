@@ -20,9 +20,9 @@ from dialogs.crisis.lines import (
 )
 from dialogs.crisis.memory import CrisisMemory
 from dialogs.crisis.reading import (
+    PILL_WORDS,
     as_told,
     asks_to_call,
-    PILL_WORDS,
     feared_in_words,
     means_word,
     names_a_friend,
@@ -98,6 +98,7 @@ def reply_for(
             no_phone=no_phone,
             pills_kept=fragments.pills_kept(text),
             means_kept=means_at_hand(text) if situations[0] == "suicidal" else "",
+            looking_down=situations[0] == "suicidal" and fragments.staring_at(text) == "place",
             friend=friend,
             young=young,
             minority=minority,

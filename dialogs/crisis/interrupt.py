@@ -21,6 +21,7 @@ from dialogs.crisis.after import (
     answer_pills_reply,
     answer_place_after_wish,
     answer_plea,
+    answer_staring_at_means,
     answer_still_there,
     answer_taken_back_after_means,
     answer_unread_after_harm,
@@ -177,6 +178,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return True
     answer_elder_money(dialog)
     if answer_means_at_hand(dialog):  # 「練炭まだ車にあるけどな」 after a take-back: out of reach tonight
+        return True
+    if understanding.crisis == "none" and answer_staring_at_means(dialog):  # 「包丁ずっと見てる」
         return True
     if answer_leaving_plan(dialog) or answer_place_after_wish(dialog, before, already_sent=already_sent):
         return True

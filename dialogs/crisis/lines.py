@@ -136,6 +136,7 @@ def crisis_messages(
     no_phone: bool = False,
     pills_kept: bool = False,
     means_kept: str = "",
+    looking_down: bool = False,
     friend: bool = False,
     young: bool = False,
     minority: bool = False,
@@ -149,7 +150,8 @@ def crisis_messages(
     or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
     only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first; someone
     who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy, one who has
-    another means at hand (`means_kept`, 「練炭買ってある」) to put it out of reach tonight. Someone whose
+    another means at hand (`means_kept`, 「練炭買ってある」) to put it out of reach tonight, one who keeps
+    looking down from a high place or at the tracks (`looking_down`) to move away from it. Someone whose
     age is not known and who may be a child (`young`: hurt by a parent, put out of home) is told the
     children's lines too; words of being a sexual minority (`minority`) name a line's service for it."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
@@ -167,6 +169,8 @@ def crisis_messages(
         lines += "\n" + catalog.text("crisis.pills_kept_away")
     elif means_kept:
         lines += "\n" + catalog.text("crisis.means_kept_away", means=means_kept)
+    if looking_down:
+        lines += "\n" + catalog.text("crisis.place_away")
     if young:
         lines += young_lines_text(now, lines)
     if minority:

@@ -1,13 +1,14 @@
 """Session 13, night: what eight people met on the crisis path, and what they now get.
 
-1. A woman leaving violence, who refused the police (「けーさつはむり。今日どこいけばいい？」), got 110 first:
-   now where to go tonight leads (DV相談＋, 24h, and tonight's shelter guidance), 110 only for danger right now.
-2. An older person hurt by family wrote 「こわくて なにもいえません」 and 「けいさつは かわいそうで」 and got the
-   fallback: now reassurance (no need to write details, one line to write to) and a line that is not the
-   police, in kana.
+1. A woman leaving violence, who refused the police (「けーさつはむり。今日どこいけばいい？」), got 110
+   first: now where to go tonight leads (DV相談＋, 24h, tonight's shelter guidance), 110 only for danger now.
+2. An older person hurt by family wrote 「こわくて なにもいえません」 and 「けいさつは かわいそうで」 and got
+   the fallback: now reassurance (no need to write details, one line to write to) and a line that is not
+   the police, in kana.
 3. Once a writer said phoning is hard (「でんわ にがて」), a line to write to comes first in what follows.
 4. 「助けてほしいわけやないけど、話きいてほしい」 is listening, not the question about dying.
-5. 「包丁ずっと見てる」 as a first message is a sign of danger: asked gently and directly, a line, put it away.
+5. 「包丁ずっと見てる」 as a first message is a sign of danger: asked gently and directly, a line, put it
+   away.
 6. 「夫に殴られた」 then 「子どもたち大丈夫かな」: the children's safety (189, 面前DV is harm too).
 7. A brief crisis reply says the message reached someone only when a case was sent.
 8. A means at hand in the first crisis message (「練炭買ってある。もう終わりにしたい」) gets the means-safety
@@ -104,7 +105,10 @@ def test_afraid_to_tell_after_family_violence_in_kana_is_in_kana() -> None:
     assert CHAT_LINE in reply, reply
 
 
-@pytest.mark.parametrize("words", ("こわい映画を見た", "びっくりして何も言えなかった", "こわくて夜トイレに行けない"))
+NOT_AFRAID_TO_TELL = ("こわい映画を見た", "びっくりして何も言えなかった", "こわくて夜トイレに行けない")
+
+
+@pytest.mark.parametrize("words", NOT_AFRAID_TO_TELL)
 def test_fear_that_is_not_about_telling_is_not_this_reply(words: str) -> None:
     chat = started(words, now=NIGHT)
     reply = said(chat)
@@ -182,7 +186,10 @@ def test_not_asking_for_help_but_to_be_heard_is_listening(words: str) -> None:
     assert FALLBACK not in reply, reply
 
 
-@pytest.mark.parametrize("words", ("助けてほしいわけやないけど、もう消えたい", "助けてほしいわけじゃないけど、死にたい"))
+WISH_TOO = ("助けてほしいわけやないけど、もう消えたい", "助けてほしいわけじゃないけど、死にたい")
+
+
+@pytest.mark.parametrize("words", WISH_TOO)
 def test_not_asking_for_help_with_a_wish_to_die_is_crisis(words: str) -> None:
     chat = started(words, now=NIGHT)
     assert raised(chat, "crisis"), said(chat)
@@ -279,7 +286,11 @@ def test_brief_reply_after_sending_says_it_reached() -> None:
 
 # ---------------------------------------------------------------- 8. a means at hand in the first message
 
-MEANS_FIRST = ("練炭買ってある。もう終わりにしたい", "ロープ用意してある。もう死にたい", "練炭かってある もう しにたい")
+MEANS_FIRST = (
+    "練炭買ってある。もう終わりにしたい",
+    "ロープ用意してある。もう死にたい",
+    "練炭かってある もう しにたい",
+)
 
 
 @pytest.mark.parametrize("words", MEANS_FIRST)
