@@ -633,8 +633,8 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
 
 
 STARING_WITHIN = 2
-"""How near after a means or a place the words of staring at it come (「包丁ずっと見てる」「包丁をじっと見てる」,
-not 「ナイフの動画ずっと見てる」)."""
+"""How near after a means or a place the words of staring at it come (「包丁ずっと見てる」
+「包丁をじっと見てる」, not 「ナイフの動画ずっと見てる」)."""
 
 
 def staring_at(text: str) -> str | None:

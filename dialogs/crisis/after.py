@@ -551,11 +551,11 @@ def answer_means_at_hand(dialog: Dialog) -> bool:
 
 
 def answer_staring_at_means(dialog: Dialog) -> bool:
-    """The writer keeps looking at a means or down from a high place (「包丁ずっと見てる」「ロープずっと見てる」
-    「ベランダからずっと下見てる」「線路ずっと見てた」), even as a first message: a sign of danger to self or
-    others. Thanked for telling, asked to put the thing away (or to move away from the place, inside),
-    a phone line and a line to write to with 119/110, and the direct question; raised as a crisis with
-    the words, and the means remembered for what follows. True when answered."""
+    """The writer keeps looking at a means or down from a high place (「包丁ずっと見てる」
+    「ロープずっと見てる」; 「ベランダからずっと下見てる」 when read as no crisis), even as a first
+    message: a sign of danger to self or others. Thanked for telling, asked to put the thing away (or
+    to move away from the place, inside), a phone line and a line to write to with 119/110, and the
+    direct question; raised as a crisis with the words, the means remembered. True when answered."""
     text = dialog.user_input.text
     kind = fragments.staring_at(text)
     if kind is None or dialog.data.get("with_person"):
