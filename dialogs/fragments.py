@@ -632,6 +632,13 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
     return False
 
 
+def written_in_kana(text: str) -> bool:
+    """Whether the words are written without kanji (「けいさつは かわいそうで」): answered in plain kana."""
+    return not any("\u4e00" <= char <= "\u9fff" for char in text) and any(
+        "\u3041" <= char <= "\u309f" for char in text
+    )
+
+
 STARING_WITHIN = 2
 """How near after a means or a place the words of staring at it come (「包丁ずっと見てる」
 「包丁をじっと見てる」, not 「ナイフの動画ずっと見てる」)."""

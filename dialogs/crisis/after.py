@@ -151,6 +151,8 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     if line is None:
         return False
     keep_typed(dialog)
+    if key.startswith("crisis.not_police") and fragments.written_in_kana(text):
+        key += ".kana"  # 「けいさつは かわいそうで」: in plain kana
     dialog.say(key, about=line.about, line=text_of_line(line))
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True

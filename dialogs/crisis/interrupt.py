@@ -44,6 +44,7 @@ from dialogs.crisis.children import (
 )
 from dialogs.crisis.home import (
     answer_afraid_now,
+    answer_afraid_to_tell,
     answer_bed_after_violence,
     answer_carer_fears_telling,
     answer_carer_hurt,
@@ -54,6 +55,7 @@ from dialogs.crisis.home import (
     answer_elder_money,
     answer_leaving_plan,
     answer_past_told,
+    answer_tonight_without_police,
     answer_where_to_leave,
     asks_if_watched,
     relative_at_home,
@@ -200,11 +202,15 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return True
     if understanding.crisis == "none" and answer_minor_told(dialog):
         return True  # 「16です　高1」 after a night without a bed or thoughts of dying: the children's lines
+    if understanding.crisis != "crisis" and answer_tonight_without_police(dialog):
+        return True  # 「けーさつはむり。今日どこいけばいい？」: where to go tonight first, 110 for danger now
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         if answer_afraid_now(dialog):
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
+        if answer_afraid_to_tell(dialog):
+            return True  # 「こわくて なにもいえません」: no details needed, a line to write to
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True

@@ -16,6 +16,7 @@ from dialogs.crisis.lines import (
     lines_open_now,
     text_of_line,
     urgent_guidance_text,
+    written_line_first,
 )
 from dialogs.crisis.memory import mark_now, memory_of, recently
 from dialogs.crisis.reading import age_unknown, put_out_by_parent, says_adult, writes_as_a_minor
@@ -93,6 +94,8 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         dialog.send(*(home_violence_messages(dialog.now) if home else dv_messages(dialog.now)))
     if kinds - {"violence"} or not kinds:
         key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
+        if memory_of(dialog.data).no_phone:  # 「でんわ にがて」 said before: a line to write to comes first
+            dialog.say("urgent.written_first", line=written_line_first(("suicidal",), dialog.now))
         dialog.say(key, guidance=urgent_guidance_text(understanding, dialog.now))
 
 

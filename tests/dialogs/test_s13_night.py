@@ -77,7 +77,7 @@ def test_where_to_go_without_police_refused_is_not_this_reply() -> None:
     chat = started("夫に殴られた。もう家を出たい", now=NIGHT)
     chat.send("けいさつはいや")
     reply = said(chat)
-    assert "警察でなくても" in reply, reply  # the existing not_police reply
+    assert "警察でなくても" in reply or "けいさつ ではない" in reply, reply  # the not_police reply
     assert "一時保護" not in reply, reply
 
 
