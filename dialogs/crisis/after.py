@@ -154,6 +154,8 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     if key.startswith("crisis.not_police") and fragments.written_in_kana(text):
         key += ".kana"  # 「けいさつは かわいそうで」: in plain kana
     dialog.say(key, about=line.about, line=text_of_line(line))
+    if memory_of(dialog.data).no_phone and line.channel == "phone":  # 「でんわ にがて」: a line to write to
+        dialog.say("urgent.written_first", line=written_line_first(situations, dialog.now))
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 

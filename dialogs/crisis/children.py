@@ -192,9 +192,8 @@ def answer_child_exposed(dialog: Dialog) -> bool:
     record(dialog, "urgent", reasons)
     dialog.effects.append(RaiseUrgency("urgent", reasons))
     phones, chats = lines_open_now(("parent",), dialog.now)
-    lines = "\n".join(text_of_line(line) for line in (phones + chats)[:3]) or catalog.text(
-        "crisis.again_emergency"
-    )
+    reach = chats + phones if memory_of(dialog.data).no_phone else phones + chats  # 「電話むり」: write first
+    lines = "\n".join(text_of_line(line) for line in reach[:3]) or catalog.text("crisis.again_emergency")
     told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
     key = "crisis.child_exposed" if afraid else "crisis.child_worry"
     dialog.say(key, about=told[0].about if told else "", lines=lines)

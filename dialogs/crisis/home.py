@@ -186,7 +186,10 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     if recently(dialog, "dv_signs_at", REPEAT_WITHIN) or recently(dialog, "shown_at", REPEAT_WITHIN):
         return None
     mark_now(dialog, "dv_signs_at")
-    dialog.send(Text(catalog.text("dv.first_signs")), Text(lines_text(("violence",), dialog.now)))
+    no_phone = memory_of(dialog.data).no_phone  # 「電話むり」 said before: the lines to write to first
+    dialog.send(
+        Text(catalog.text("dv.first_signs")), Text(lines_text(("violence",), dialog.now, no_phone=no_phone))
+    )
     if watched:
         return False
     keep_typed(dialog)
@@ -295,6 +298,8 @@ def answer_tonight_without_police(dialog: Dialog) -> bool:
         shelter="\n".join(line.shelter for line in open_now),
         guidance=guidance,
     )
+    if memory_of(dialog.data).no_phone:  # 「でんわ にがて」 said before: a line to write to as well
+        dialog.say("urgent.written_first", line=written_line_first(("violence",), dialog.now))
     mark_now(dialog, "dv_bed_at")
     told_lately(dialog, ["no_shelter"])
     dialog.send(offer_to(dialog, "urgent.offer"))

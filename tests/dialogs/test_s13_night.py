@@ -162,6 +162,26 @@ def test_no_bed_after_phone_is_hard_gets_a_line_to_write_to_first(no_phone: str)
     assert reply.index(CHAT_LINE) < reply.index("0000-00-0000"), reply
 
 
+@pytest.mark.parametrize("no_phone", ("でんわ にがて", "声が出ない"))
+def test_police_refused_after_phone_is_hard_gets_a_line_to_write_to(no_phone: str) -> None:
+    chat = started(no_phone, "夫に殴られた", now=NIGHT)
+    chat.send("けいさつはいや")
+    assert CHAT_LINE in said(chat), said(chat)
+
+
+def test_children_after_phone_is_hard_get_a_line_to_write_to_first() -> None:
+    chat = started("電話むり", "夫に殴られた", now=NIGHT)
+    chat.send("子どもたち大丈夫かな")
+    reply = said(chat)
+    assert CHAT_LINE in reply and reply.index(CHAT_LINE) < reply.index("0120-0-78310"), reply
+
+
+def test_where_tonight_after_phone_is_hard_gets_a_line_to_write_to() -> None:
+    chat = started("でんわ にがて", "夫に殴られた", now=NIGHT)
+    chat.send("けーさつはむり。今日どこいけばいい？")
+    assert CHAT_LINE in said(chat), said(chat)
+
+
 def test_plea_without_phone_trouble_still_gets_a_phone() -> None:
     chat = started("しにたい", now=NIGHT)
     chat.send("おねがい だれか")
