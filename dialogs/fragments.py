@@ -254,6 +254,12 @@ WORD_LISTS = (
     "own_not_theirs",
     "shouted_at",
     "dying_together",
+    "staring_things",
+    "staring_places",
+    "staring_at",
+    "afraid_to_tell",
+    "where_tonight",
+    "police_pity",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -679,6 +685,29 @@ def word_then_word(text: str, first: str, then: str, within: int) -> bool:
                 return True
             at = normalized.find(word, at + 1)
     return False
+
+
+def written_in_kana(text: str) -> bool:
+    """Whether the words are written without kanji (「けいさつは かわいそうで」): answered in plain kana."""
+    return not any("\u4e00" <= char <= "\u9fff" for char in text) and any(
+        "\u3041" <= char <= "\u309f" for char in text
+    )
+
+
+STARING_WITHIN = 2
+"""How near after a means or a place the words of staring at it come (「包丁ずっと見てる」
+「包丁をじっと見てる」, not 「ナイフの動画ずっと見てる」)."""
+
+
+def staring_at(text: str) -> str | None:
+    """Whether the words say the writer keeps looking at a means of dying or down from a high place
+    (「包丁ずっと見てる」「ベランダからずっと下見てる」「線路ずっと見てた」): "thing", "place", or None.
+    Sharpening a knife or watching a cooking show is neither."""
+    if word_then_word(text, "staring_things", "staring_at", STARING_WITHIN):
+        return "thing"
+    if word_then_word(text, "staring_places", "staring_at", STARING_WITHIN):
+        return "place"
+    return None
 
 
 def hides_from_staff(text: str) -> bool:

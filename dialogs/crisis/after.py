@@ -12,6 +12,7 @@ from dialogs.crisis.lines import (
     child_guidance_text,
     direct_question,
     first_line_with_about,
+    heard_in,
     lines_open_now,
     lines_text,
     named_lines,
@@ -151,7 +152,11 @@ def answer_after_crisis(dialog: Dialog) -> bool:
     if line is None:
         return False
     keep_typed(dialog)
+    if key.startswith("crisis.not_police") and fragments.written_in_kana(text):
+        key += ".kana"  # 「けいさつは かわいそうで」: in plain kana
     dialog.say(key, about=line.about, line=text_of_line(line))
+    if memory_of(dialog.data).no_phone and line.channel == "phone":  # 「でんわ にがて」: a line to write to
+        dialog.say("urgent.written_first", line=written_line_first(situations, dialog.now))
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 
@@ -289,7 +294,7 @@ def answer_body_after_harm(dialog: Dialog) -> bool:
             after = "pills" if "overdose" in told else "cutting"
             key = f"crisis.call_worries_after_{after}" + (".b" if times % 2 else "")
             stored["call_worries_told"] = times + 1
-        dialog.say(key)
+        dialog.say(key, heard=heard_in(dialog))
         if worried and dialog.understanding is not None and is_child(dialog.understanding, dialog.data):
             _say_child_line(dialog)
         dialog.send(offer_to(dialog, "crisis.again_offer"))
@@ -426,10 +431,13 @@ def answer_plea(dialog: Dialog) -> bool:
     if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
     situations = last_situations(dialog)
-    line = one_line_now(dialog.now, situations, no_phone=False)
+    no_phone = memory_of(dialog.data).no_phone  # 「でんわ にがて」 said before: a line to write to first
+    line = one_line_now(dialog.now, situations, no_phone=no_phone)
     keep_typed(dialog)
     mark_now(dialog, "shown_at")
-    dialog.say("crisis.plea.child" if situations[0] == "child" else "crisis.plea", line=line)
+    child = situations[0] == "child"
+    key = "crisis.plea.child" if child else "crisis.plea"
+    dialog.say(key + (".written" if no_phone else ""), line=line, heard=heard_in(dialog, child=child))
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 
@@ -544,6 +552,35 @@ def answer_means_at_hand(dialog: Dialog) -> bool:
         return True
     mark_now(dialog, "method_asked_at")
     mark_now(dialog, "risk_asked_at")
+    dialog.send(direct_question(with_person=False))
+    return True
+
+
+def answer_staring_at_means(dialog: Dialog) -> bool:
+    """The writer keeps looking at a means or down from a high place (「包丁ずっと見てる」
+    「ロープずっと見てる」; 「ベランダからずっと下見てる」 when read as no crisis), even as a first
+    message: a sign of danger to self or others. Thanked for telling, asked to put the thing away (or
+    to move away from the place, inside), a phone line and a line to write to with 119/110, and the
+    direct question; raised as a crisis with the words, the means remembered. True when answered."""
+    text = dialog.user_input.text
+    kind = fragments.staring_at(text)
+    if kind is None or dialog.data.get("with_person"):
+        return False
+    keep_typed(dialog)
+    raise_with_words(dialog)
+    tick_for_the_writer(dialog.data, "mental_health")
+    word = means_word(text) if kind == "thing" else None
+    if kind == "thing":
+        thing = word or next(w for w in fragments.WORDS["staring_things"] if w.lower() in text.lower())
+        dialog.say("crisis.staring.thing", thing=thing)
+        if word is not None and word not in PILL_WORDS:
+            mark_now(dialog, "means_named_at")
+            dialog.data.setdefault("crisis", {})["means"] = word
+    else:
+        dialog.say("crisis.staring.place")
+    dialog.send(Text(catalog.text("crisis.means_lines", lines=phone_and_chat(dialog)).strip()))
+    for key in ("shown_at", "method_asked_at", "risk_asked_at", "means_away_at"):
+        mark_now(dialog, key)
     dialog.send(direct_question(with_person=False))
     return True
 

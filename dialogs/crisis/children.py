@@ -173,27 +173,30 @@ def answer_child_exposed(dialog: Dialog) -> bool:
     """A child at home afraid of what happens there, told soon after a reply to violence at home by the
     parent who writes (「子どもがこわがってる」 after 「夫が怒鳴って物を投げます」): the child is heard, with
     the lines for children and families (189 is not the police; 子ども家庭支援センター) told gently; the
-    受付票 notes the child (配慮, and a reason). True when answered."""
+    受付票 notes the child (配慮, and a reason). A worry for them (「子どもたち大丈夫かな」 after
+    「夫に殴られた」) is answered so too: 189 if they are hurt or see it, for seeing it is harm too.
+    True when answered."""
     text = dialog.user_input.text
     if memory_of(dialog.data).hurt in CHILD_HURTS or last_situations(dialog)[0] not in EXPOSED_AFTER:
         return False
     if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or recently(dialog, "exposed_at", REPEAT_WITHIN):
         return False
-    if not (
-        fragments.holds_word_of(text, "child_at_home_named") and fragments.holds_word_of(text, "child_afraid")
-    ):
+    if not fragments.holds_word_of(text, "child_at_home_named"):
         return False
+    afraid = fragments.holds_word_of(text, "child_afraid")
+    if not afraid and not fragments.holds_word_of(text, "worry_for_other"):
+        return False  # 「子どもたち大丈夫かな」 after 「夫に殴られた」: the parent's worry for them, too
     mark_now(dialog, "exposed_at")
     note_consideration(dialog, catalog.text("consideration.child_exposed"))
     reasons = (catalog.text("urgency.reason.child_exposed"),)
     record(dialog, "urgent", reasons)
     dialog.effects.append(RaiseUrgency("urgent", reasons))
     phones, chats = lines_open_now(("parent",), dialog.now)
-    lines = "\n".join(text_of_line(line) for line in (phones + chats)[:3]) or catalog.text(
-        "crisis.again_emergency"
-    )
+    reach = chats + phones if memory_of(dialog.data).no_phone else phones + chats  # 「電話むり」: write first
+    lines = "\n".join(text_of_line(line) for line in reach[:3]) or catalog.text("crisis.again_emergency")
     told = [line for line in current_content().hotlines if "child" in line.kinds and line.about]
-    dialog.say("crisis.child_exposed", about=told[0].about if told else "", lines=lines)
+    key = "crisis.child_exposed" if afraid else "crisis.child_worry"
+    dialog.say(key, about=told[0].about if told else "", lines=lines)
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 

@@ -21,9 +21,11 @@ from dialogs.crisis.lines import (
 )
 from dialogs.crisis.memory import CrisisMemory
 from dialogs.crisis.reading import (
+    PILL_WORDS,
     as_told,
     asks_to_call,
     feared_in_words,
+    means_word,
     names_a_friend,
     names_method,
     relative_name,
@@ -130,6 +132,8 @@ def _reply_for(
             sent=sent,
             no_phone=no_phone,
             pills_kept=fragments.pills_kept(text),
+            means_kept=means_at_hand(text) if situations[0] == "suicidal" else "",
+            looking_down=situations[0] == "suicidal" and fragments.staring_at(text) == "place",
             friend=friend,
             young=young,
             minority=minority,
@@ -211,6 +215,15 @@ def supporter_writes(understanding: Understanding, text: str, memory: CrisisMemo
         return supporter
     report = fragments.holds_word_of(text, "abuse_report") or fragments.elder_money_held(text)
     return report and set(understanding.crisis_kinds) <= VIOLENCE_KINDS
+
+
+def means_at_hand(text: str) -> str:
+    """The means of dying (not pills: they have their own sentence) said to be at hand in `text`
+    (「練炭買ってある」「ロープ用意してある」), else empty."""
+    word = means_word(text)
+    if word is None or word in PILL_WORDS or not fragments.holds_word_of(text, "means_kept"):
+        return ""
+    return word
 
 
 def crisis_answer(

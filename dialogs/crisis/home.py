@@ -22,6 +22,7 @@ from dialogs.crisis.lines import (
     safe_line,
     text_of_line,
     urgent_guidance_text,
+    written_line_first,
 )
 from dialogs.crisis.memory import last_situations, mark_now, memory_of, recently, record
 from dialogs.crisis.reading import (
@@ -189,7 +190,10 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
     if recently(dialog, "dv_signs_at", REPEAT_WITHIN) or recently(dialog, "shown_at", REPEAT_WITHIN):
         return None
     mark_now(dialog, "dv_signs_at")
-    dialog.send(Text(catalog.text("dv.first_signs")), Text(lines_text(("violence",), dialog.now)))
+    no_phone = memory_of(dialog.data).no_phone  # 「電話むり」 said before: the lines to write to first
+    dialog.send(
+        Text(catalog.text("dv.first_signs")), Text(lines_text(("violence",), dialog.now, no_phone=no_phone))
+    )
     if watched:
         return False
     keep_typed(dialog)
@@ -240,6 +244,69 @@ def answer_afraid_now(dialog: Dialog) -> bool:
     kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
     dialog.say("crisis.afraid_now.kana" if kana else "crisis.afraid_now", line=line)
     dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_afraid_to_tell(dialog: Dialog) -> bool:
+    """Too afraid to say anything (「こわくて なにもいえません」「怖くて何も言えません」), first or after
+    violence was told: no need to write the details, what can be written is enough, and one line to write
+    to (no voice needed), with 110 if in danger now; in plain kana for one who writes in kana. True when
+    answered."""
+    text = dialog.user_input.text
+    if not fragments.holds_word_of(text, "afraid_to_tell") or memory_of(dialog.data).hurt in CHILD_HURTS:
+        return False
+    keep_typed(dialog)
+    recent = recently(dialog, "shown_at", AFTER_CRISIS_WITHIN)
+    situations = last_situations(dialog) if recent else ("suicidal",)
+    line = written_line_first(situations, dialog.now)
+    key = "crisis.afraid_to_tell.kana" if fragments.written_in_kana(text) else "crisis.afraid_to_tell"
+    dialog.say(key, line=line)
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+POLICE_REFUSED = frozenset({"talk.no_police"})
+"""The intents of one who will not go to the police (「けーさつはむり」)."""
+
+
+def answer_tonight_without_police(dialog: Dialog) -> bool:
+    """The police refused and where to go tonight asked in one message (「けーさつはむり。今日どこいけば
+    いい？」), by one leaving violence or not yet said: where to go tonight leads — DV相談＋ (24 hours, a
+    safe place from tonight, as its content says) and tonight's bed from the content — and 110 is named
+    once, only for danger right now. A child hurt at home, or a grown-up hurt by a parent, is not this
+    (their own lines). Raised as urgent with the words. True when answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or not POLICE_REFUSED & set(understanding.intents):
+        return False
+    if not fragments.holds_word_of(text, "where_tonight"):
+        return False
+    hurt = memory_of(dialog.data).hurt
+    if hurt not in (None, "partner", "at_home"):
+        return False
+    dv_lines = [line for line in current_content().hotlines if "violence" in line.kinds and line.shelter]
+    open_now = [line for line in dv_lines if line.hours_known and line.is_open_at(dialog.now)]
+    if not open_now:
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("summary.quote", words=text.strip()),)
+    record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    tonight = replace(understanding, crisis_kinds=("no_shelter",), concerns=())
+    guidance = urgent_guidance_text(tonight, dialog.now)
+    guidance = "\n".join(line for line in guidance.splitlines() if "110" not in line)  # 110 once, below
+    key = "dv.tonight_no_police" if hurt is not None else "dv.tonight_no_police.unknown"
+    dialog.say(
+        key,
+        lines="\n".join(text_of_line(line) for line in open_now),
+        shelter="\n".join(line.shelter for line in open_now),
+        guidance=guidance,
+    )
+    if memory_of(dialog.data).no_phone:  # 「でんわ にがて」 said before: a line to write to as well
+        dialog.say("urgent.written_first", line=written_line_first(("violence",), dialog.now))
+    mark_now(dialog, "dv_bed_at")
+    told_lately(dialog, ["no_shelter"])
+    dialog.send(offer_to(dialog, "urgent.offer"))
     return True
 
 

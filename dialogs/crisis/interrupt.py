@@ -21,6 +21,7 @@ from dialogs.crisis.after import (
     answer_pills_reply,
     answer_place_after_wish,
     answer_plea,
+    answer_staring_at_means,
     answer_still_there,
     answer_taken_back_after_means,
     answer_unread_after_harm,
@@ -43,6 +44,7 @@ from dialogs.crisis.children import (
 )
 from dialogs.crisis.home import (
     answer_afraid_now,
+    answer_afraid_to_tell,
     answer_bed_after_violence,
     answer_carer_fears_telling,
     answer_carer_hurt,
@@ -56,6 +58,7 @@ from dialogs.crisis.home import (
     answer_partner_near,
     answer_past_told,
     answer_supporter_report,
+    answer_tonight_without_police,
     answer_where_to_leave,
     asks_if_watched,
     note_apart,
@@ -195,6 +198,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     answer_elder_money(dialog)
     if answer_means_at_hand(dialog):  # 「練炭まだ車にあるけどな」 after a take-back: out of reach tonight
         return True
+    if understanding.crisis == "none" and answer_staring_at_means(dialog):  # 「包丁ずっと見てる」
+        return True
     if answer_leaving_plan(dialog) or answer_place_after_wish(dialog, before, already_sent=already_sent):
         return True
     understanding = dialog.understanding = _prepared_after_farewell(dialog, understanding)
@@ -214,6 +219,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return True
     if understanding.crisis == "none" and answer_minor_told(dialog):
         return True  # 「16です　高1」 after a night without a bed or thoughts of dying: the children's lines
+    if understanding.crisis != "crisis" and answer_tonight_without_police(dialog):
+        return True  # 「けーさつはむり。今日どこいけばいい？」: where to go tonight first, 110 for danger now
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
@@ -223,6 +230,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
         if answer_partner_near(dialog):
             return True  # 「やば かれしおきた」: one line; 「さっきのつづき。かれしねた」: go on
+        if answer_afraid_to_tell(dialog):
+            return True  # 「こわくて なにもいえません」: no details needed, a line to write to
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True

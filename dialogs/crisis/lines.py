@@ -99,6 +99,19 @@ def offer_text(key: str, *, with_person: bool = False, sent: bool = False) -> Te
     )
 
 
+def heard_text(*, reached: bool, child: bool = False) -> str:
+    """The words that open a brief reply: that they reached a person only when a case was sent or a
+    person is reading (`reached`); otherwise that this automatic reply read them, not yet a person."""
+    who = ".child" if child else ""
+    return catalog.text(f"crisis.heard{who}.{'sent' if reached else 'bot'}")
+
+
+def heard_in(dialog: Dialog, *, child: bool = False) -> str:
+    """`heard_text` for the conversation: a case sent, or a person reading it now."""
+    reached = memory_of(dialog.data).sent or bool(dialog.data.get("with_person"))
+    return heard_text(reached=reached, child=child)
+
+
 def offer_to(dialog: Dialog, key: str) -> Text:
     """The closing message fitted to the conversation: a CSW reading, a case sent, or neither."""
     return offer_text(key, with_person=bool(dialog.data.get("with_person")), sent=memory_of(dialog.data).sent)
@@ -122,6 +135,8 @@ def crisis_messages(
     sent: bool = False,
     no_phone: bool = False,
     pills_kept: bool = False,
+    means_kept: str = "",
+    looking_down: bool = False,
     friend: bool = False,
     young: bool = False,
     minority: bool = False,
@@ -134,7 +149,9 @@ def crisis_messages(
     or colleague, whose reply says what a friend can do); `asked` (whether to call 119
     or 110) opens the reply with a plain yes and what to do. Someone unseen or missing gets no lines,
     only 110/119. Someone who cannot phone (`no_phone`) reads the chat and LINE lines first; someone
-    who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy. Someone whose
+    who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy, one who has
+    another means at hand (`means_kept`, 「練炭買ってある」) to put it out of reach tonight, one who keeps
+    looking down from a high place or at the tracks (`looking_down`) to move away from it. Someone whose
     age is not known and who may be a child (`young`: hurt by a parent, put out of home) is told the
     children's lines too; words of being a sexual minority (`minority`) name a line's service for it."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
@@ -150,6 +167,10 @@ def crisis_messages(
         lines += "\n" + catalog.text("crisis.later", lines="\n".join(text_of_line(line) for line in later))
     if pills_kept:
         lines += "\n" + catalog.text("crisis.pills_kept_away")
+    elif means_kept:
+        lines += "\n" + catalog.text("crisis.means_kept_away", means=means_kept)
+    if looking_down:
+        lines += "\n" + catalog.text("crisis.place_away")
     if young:
         lines += young_lines_text(now, lines)
     if minority:
@@ -267,7 +288,8 @@ def again_messages(
         key = f"crisis.again_{situations[0]}"
     if friend and situations[0] == "relative_suicidal":
         key = "crisis.again_friend_suicidal"  # a friend: not 「ご家族のことが」
-    text = catalog.text(key + variant, line=line)
+    child = situations[0] in ("child", "child_dying", "neglect")
+    text = catalog.text(key + variant, line=line, heard=heard_text(reached=with_person or sent, child=child))
     if minority:
         text = text.rstrip("\n") + minority_lines_text(now)
     if with_person or sent:

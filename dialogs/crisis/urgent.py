@@ -17,6 +17,7 @@ from dialogs.crisis.lines import (
     offer_to,
     text_of_line,
     urgent_guidance_text,
+    written_line_first,
 )
 from dialogs.crisis.memory import mark_now, memory_of, recently, record
 from dialogs.crisis.reading import age_unknown, put_out_by_parent, says_adult, writes_as_a_minor
@@ -99,6 +100,8 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         dialog.send(*(home_violence_messages(dialog.now) if home else dv_messages(dialog.now)))
     if kinds - {"violence"} or not kinds:
         key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
+        if memory_of(dialog.data).no_phone:  # 「でんわ にがて」 said before: a line to write to comes first
+            dialog.say("urgent.written_first", line=written_line_first(("suicidal",), dialog.now))
         dialog.say(key, guidance=urgent_guidance_text(understanding, dialog.now))
     if "utilities" in kinds and fragments.holds_word_of(dialog.user_input.text, "cold_words"):
         mark_now(dialog, "cold_power_at")  # 「電気止められて、今夜さむいし」: keeping warm without power

@@ -204,7 +204,8 @@ GIRL_LATER = ("ぎりのおとうさんにたたかれる😢", "きのうも �
 
 def test_a_childs_plea_after_the_childrens_lines_is_answered_not_the_fallback() -> None:
     chat = started(*GIRL_LATER, "おねがい だれか", now=NIGHT)
-    assert "とどいています" in said(chat) and ("189" in said(chat) or "子供SOS" in said(chat))
+    # s13-night: nothing was sent to a person yet: her words were read, not said to have reached one
+    assert "よんだよ" in said(chat) and ("189" in said(chat) or "子供SOS" in said(chat))
     no_fallback_and_no_menu(chat)
 
 
