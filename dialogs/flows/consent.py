@@ -211,6 +211,13 @@ def thinking(event: EventData) -> None:
     dialog.say("consent.thinking", menu_choices(dialog.data))
 
 
+def ask_if_yes(event: EventData) -> None:
+    """「結構です」 alone: ask, once, whether it means send or not now, with the buttons; nothing is added."""
+    dialog: Dialog = dialog_of(event)
+    draft.form_of(dialog)[UNCLEAR] = True
+    dialog.say("consent.unclear_kekkou", _send_choices(dialog))
+
+
 def human_here(event: EventData) -> None:
     """Say that sending from this screen is the way to a person, and ask briefly."""
     dialog: Dialog = dialog_of(event)
@@ -243,11 +250,26 @@ def read_typed_answer(text: str) -> str | None:
         return "no"
     if _is_question(text) or fragments.holds_word_of(text, "not_sending"):
         return None
-    if not fragments.holds_word_of(text, "sends"):
+    if not fragments.holds_word_of(text, "sends") and not says_yes_politely(text):
         return None
     only_this = fragments.holds_word_of(text, "summary_only")  # 「only this, not all chat」
     wide = fragments.holds_word_of(text, "whole_conversation") and not only_this
     return ConsentScope.SUMMARY_AND_CONVERSATION if wide else ConsentScope.SUMMARY
+
+
+def says_yes_politely(text: str) -> bool:
+    """Whether the words name what is shown with a polite yes (「この内容だけでお願いいたします」「これで
+    結構です」「こちらでお願いします」): a yes to sending in keigo, without the word 送る."""
+    return fragments.holds_word_of(text, "this_content_politely") and fragments.holds_word_of(text, "polite_yes")
+
+
+UNCLEAR = "unclear"
+"""A typed answer that may be yes or no (「結構です」 alone): asked once, with the buttons."""
+
+
+def _unclear(text: str) -> bool:
+    """Whether the whole message is 「結構です」 alone, which to 「送ってもよいですか」 may mean either."""
+    return fragments.is_word_of(text, "kekkou_alone")
 
 
 CLAUSE_BREAKS = re.compile(r"[。、,.!！\n]+")
@@ -263,7 +285,7 @@ def change_then_send(text: str) -> tuple[str, str] | None:
     for at in range(len(clauses) - 1, 0, -1):
         answer = read_typed_answer(clauses[at])
         change = "、".join(clauses[:at])
-        if answer not in (None, "no") and fragments.holds_word_of(change, "removes"):
+        if answer not in (None, "no", UNCLEAR) and fragments.holds_word_of(change, "removes"):
             return change, answer
     return None
 
@@ -320,6 +342,11 @@ def answer_in_words(dialog: Dialog) -> str | None:
         return changed[1] if draft.finds_to_take_out(dialog.data, changed[0]) else None  # else asked first
     if understanding is not None and _tells_a_worry(understanding):
         return None  # 「息子に送るお金がない」: words to add, never a yes
+    if dialog.state == States.REVIEW and _unclear(dialog.user_input.text):
+        return UNCLEAR  # 「結構です」: yes, or no thank you? asked once
+    if dialog.state != States.REVIEW and says_yes_politely(dialog.user_input.text):
+        if not fragments.holds_word_of(dialog.user_input.text, "sends"):
+            return None  # 「それでお願いします」 at the menu answers something else
     return read_typed_answer(dialog.user_input.text)
 
 
@@ -339,7 +366,7 @@ def sends_what_there_is(dialog: Dialog) -> bool:
         dialog.user_input.text, "sends_so_far"
     ):
         return False
-    return read_typed_answer(dialog.user_input.text) not in (None, "no")
+    return read_typed_answer(dialog.user_input.text) not in (None, "no", UNCLEAR)
 
 
 def typed_event(dialog: Dialog) -> str | None:
@@ -348,6 +375,8 @@ def typed_event(dialog: Dialog) -> str | None:
     answer = answer_in_words(dialog)
     if answer is None:
         return None
+    if answer == UNCLEAR:  # asked once; a second 「結構です」 is kept unsent, as 「今は送らない」
+        return "no" if dialog.data.get("intake", {}).get(UNCLEAR) else UNCLEAR
     if dialog.state == States.REVIEW:
         return "no" if answer == "no" else "yes"
     return None if answer == "no" else "human"
@@ -512,6 +541,7 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [declined],
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+    {"trigger": UNCLEAR, "source": States.REVIEW.value, "dest": None, "after": [ask_if_yes]},
     {
         "trigger": "text",
         "source": States.REVIEW.value,

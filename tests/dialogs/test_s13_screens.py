@@ -157,12 +157,12 @@ def test_p5_asking_whether_a_call_is_possible_on_the_send_screen_records_phone()
 @pytest.mark.parametrize(
     ("words", "state"),
     (
-        ("ネンダイ", "intake.age_band"),
-        ("年代", "intake.age_band"),
-        ("ねんだい", "intake.age_band"),
-        ("地区", "intake.district"),
-        ("連絡方法", "intake.contact"),
-        ("相談者", "intake.asker"),
+        ("ネンダイ", "intake.ask_age_band"),
+        ("年代", "intake.ask_age_band"),
+        ("ねんだい", "intake.ask_age_band"),
+        ("地区", "intake.ask_district"),
+        ("連絡方法", "intake.ask_contact"),
+        ("相談者", "intake.ask_asker"),
     ),
 )
 def test_p1_field_named_at_which_field_opens_it(words: str, state: str) -> None:
@@ -177,7 +177,7 @@ def test_p1_field_named_at_which_field_opens_it(words: str, state: str) -> None:
 def test_a_field_name_alone_on_the_send_screen_without_the_question_is_not_an_edit() -> None:
     chat = on_send_screen()
     chat.send("地区")
-    assert chat.state != "intake.district"
+    assert chat.state != "intake.ask_district"
 
 
 @pytest.mark.parametrize(
@@ -254,3 +254,14 @@ def test_p1_katakana_home_visit_question_gets_the_visit_answer(words: str) -> No
     chat.send(words)
     reply = said(chat)
     assert "訪問" in reply and FALLBACK not in reply, reply
+
+
+@pytest.mark.parametrize("words", ("これで結構です", "これでいいです"))
+def test_p5_kekkou_at_the_worries_question_is_done_choosing(words: str) -> None:
+    chat = on_send_screen()
+    chat.tap("内容を直す")
+    chat.tap("ご相談の内容")
+    assert chat.state == "intake.ask_concerns", said(chat)
+    chat.send(words)
+    assert chat.state == REVIEW, said(chat)
+    assert ADDED not in said(chat)
