@@ -354,7 +354,7 @@ def handle(
     return Turn(dialog.state, dialog.data, messages, tuple(dialog.effects))
 
 
-BUTTONS_SHOWN = "buttons"
+BUTTONS_SHOWN = intake.BUTTONS_SHOWN
 """The data key holding the quick replies the last turn offered, as [label, data] pairs (the bot's own
 words, never the person's): typed as they read, in whatever language they were shown, they are tapped."""
 

@@ -898,6 +898,9 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if not (dialog.state == consent.States.REVIEW or dialog.state in QUESTION_STATES):
         return None
     text = dialog.user_input.text
+    answered = _field_answering_which(dialog)
+    if answered is not None:
+        return answered  # 「ネンダイ」「相談者」 typed at 「どこを直しますか」
     if len(text.strip()) > EDIT_REQUEST_CHARS or not fragments.holds_word_of(text, "edits"):
         return None
     answers = answers_of(dialog)
@@ -905,6 +908,31 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if "relation" in named and not BY_KEY["relation"].applies(answers):
         named = ["asker"]  # 「続柄を直したい」 from one writing of themself: who is asking changes
     return named[0] if named else ""
+
+
+WHICH_FIELD_CHARS = 12
+"""At 「どこを直しますか」, a message this short naming a field is the button of that field."""
+
+BUTTONS_SHOWN = "buttons"
+"""Data key (written by the engine): the buttons the last turn showed, as [label, data]."""
+
+
+def _field_answering_which(dialog: Dialog) -> str | None:
+    """The field a short message names right after 「どこを直しますか」 was asked (「ネンダイ」「年代を」
+    「相談者」), as its button would: the field's key when one of the buttons shown; None otherwise."""
+    shown = [str(data) for _, data in dialog.data.get(BUTTONS_SHOWN) or []]
+    text = dialog.user_input.text
+    if not shown or not all(data.startswith("edit:") for data in shown):
+        return None
+    if len(text.strip()) > WHICH_FIELD_CHARS:
+        return None
+    offered = {data.partition(":")[2] for data in shown}
+    named = [
+        key
+        for key in fragments.EDITABLE_FIELDS
+        if key in offered and fragments.holds_word_of(text, f"edit_field_{key}")
+    ]
+    return named[0] if named else None
 
 
 MENU = "menu.main"
