@@ -94,6 +94,8 @@ WORD_LISTS = (
     "said_yes",
     "yes_at_length",
     "unsure_answer",
+    "not_that_far",
+    "no_alone",
     "not_taken",
     "pills_kept",
     "call_worries",

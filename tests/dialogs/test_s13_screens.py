@@ -232,6 +232,14 @@ def test_p6_no_to_the_direct_question_is_thanked(words: str) -> None:
     assert "ありがとう" in reply and FALLBACK not in reply, reply
 
 
+@pytest.mark.parametrize("words", ("そこまでじゃないけど、やっぱりしにたい", "それはないけど消えたい"))
+def test_not_that_far_with_the_wish_still_there_is_no_plain_no(words: str) -> None:
+    chat = direct_question_asked()
+    chat.send(words)
+    assert "risk_answered_at" not in chat.data.get("crisis", {}) or "窓口" in said(chat), said(chat)
+    assert "それだけ疲れがたまっている" not in said(chat), said(chat)
+
+
 def test_yes_to_the_direct_question_is_still_a_yes() -> None:
     chat = direct_question_asked()
     chat.send("ある")
