@@ -321,7 +321,8 @@ def speaks_of_sending(dialog: Dialog) -> bool:
     if dialog.state != States.REVIEW or dialog.user_input.kind != "text":
         return answer_in_words(dialog) is not None
     changed = change_then_send(dialog.user_input.text) is not None
-    return changed or minds_not_to_send(dialog) or answer_in_words(dialog) is not None
+    short_reach = tells_how_to_reach(dialog) and len(dialog.user_input.text.strip()) <= REACH_MAX_CHARS
+    return changed or short_reach or minds_not_to_send(dialog) or answer_in_words(dialog) is not None
 
 
 def answer_in_words(dialog: Dialog) -> str | None:
@@ -369,9 +370,31 @@ def sends_what_there_is(dialog: Dialog) -> bool:
     return read_typed_answer(dialog.user_input.text) not in (None, "no", UNCLEAR)
 
 
+REACH_KINDS = frozenset(("contact", "contact_times"))
+"""What typed on the send screen tells how or when to be reached (「電話でお願いします」「夜に電話ください」)."""
+
+REACH_MAX_CHARS = 40
+"""A longer message with a way to be reached tells more: its words are kept too."""
+
+
+def tells_how_to_reach(dialog: Dialog) -> bool:
+    """Whether words on the send screen tell how or when to be reached (「電話でお願いします」「LINEで
+    お願いします」「夜に電話ください」), with no word to send: recorded, and the screen shown again — never
+    a yes, even with its お願いします."""
+    understanding = dialog.understanding
+    if dialog.state != States.REVIEW or dialog.user_input.kind != "text" or understanding is None:
+        return False
+    text = dialog.user_input.text
+    if understanding.crisis != "none" or fragments.holds_word_of(text, "sends") or says_yes_politely(text):
+        return False
+    return any(entity.kind in REACH_KINDS and entity.about == "self" for entity in understanding.entities)
+
+
 def typed_event(dialog: Dialog) -> str | None:
     """The event typed words about sending fire: `yes` or `no` on the consent screen, and on the menu
     a wish to send the unsent draft brings the consent screen back (`human`)."""
+    if tells_how_to_reach(dialog) and len(dialog.user_input.text.strip()) <= REACH_MAX_CHARS:
+        return "resume"  # 「電話でお願いします」: recorded by the draft, then the screen again
     answer = answer_in_words(dialog)
     if answer is None:
         return None

@@ -111,6 +111,11 @@ _PHONE_REACHABLE = re.compile(
     r"(携帯|けいたい|すまほ)で[、,]|(電話|でんわ)(に|にも)?\s?(出れ|出られ|でれ|でられ)(?!ない|へん|ん)"
 )
 """The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
+_PHONE_WISH = re.compile(
+    r"(電話|でんわ)で\s?[おご]?(話|はなし|相談|そうだん)(し|を)?\s?(したい|したく|たい|たく|させて|を?希望|お願い|おねがい|することは?(?:でき|可能)|すことは?(?:でき|可能))"
+)
+"""A wish to talk on the phone (「お電話でお話ししたいのですが」「デンワデ ハナシタイ」「電話でご相談したく」),
+even when a question about it follows: the way the writer wants to be reached."""
 _NOT_CONTACT = re.compile(
     r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
     r"|(電話|でんわ)じゃなく"
@@ -1018,6 +1023,9 @@ def _contact(folded: str) -> Entity | None:
             unanswered = _UNANSWERED.search(after)
             if not refused and not asked and not someone_elses and not unanswered:
                 return Entity("contact", option, "self", found.group(0))
+    wish = _PHONE_WISH.search(folded)
+    if wish is not None and not _REFUSED.search(folded[wish.end() :]):
+        return Entity("contact", "phone", "self", wish.group(0))
     if _NOT_CONTACT.search(folded):
         return None
     if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
