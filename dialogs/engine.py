@@ -265,6 +265,8 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if intake.answer_correction(dialog) or intake.take_off_at_the_menu(dialog):
         return  # 「年代が18歳未満になってるけど私は30代です」「子どものことは書かなくていいです」
+    if dialog.state == MenuStates.MAIN and answers.wants_what_was_answered(dialog):
+        return  # 「ソレヲ タノミタイ」 after the home-visit answer: 希望 訪問
     if intake.names_a_field_to_edit(dialog) and _fire(dialog, "edit"):
         return
     label = _typed_menu_label(dialog)

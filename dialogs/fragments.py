@@ -96,6 +96,7 @@ WORD_LISTS = (
     "unsure_answer",
     "not_that_far",
     "no_alone",
+    "wants_that",
     "not_taken",
     "pills_kept",
     "call_worries",

@@ -1049,7 +1049,7 @@ def _contact_times(text: str) -> list[Entity]:
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
         hours = asked_to_call and _HOURS.search(plain) is not None  # 「電話にしてほしい。昼休みの12時〜1時」
-        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or hours
+        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or _AVAILABLE.search(folded) or hours
         if not reachable or _UNREACHABLE.search(folded):
             continue
         option = _time_of_day(plain)

@@ -273,3 +273,21 @@ def test_p5_kekkou_at_the_worries_question_is_done_choosing(words: str) -> None:
     chat.send(words)
     assert chat.state == REVIEW, said(chat)
     assert ADDED not in said(chat)
+
+
+@pytest.mark.parametrize(
+    "words", ("ソレヲ タノミタイ。ムスコハ 会ワンジャロウケド", "それをお願いしたいです", "それを頼みたい", "来てほしい")
+)
+def test_p1_wanting_the_visit_after_its_answer_is_the_visit_hope(words: str) -> None:
+    chat = started("ムスコノコトデ ソウダンシタイ", "家ニ 来テ クレル人ハ オランノカノウ")
+    assert "訪問" in said(chat), said(chat)
+    chat.send(words)
+    reply = said(chat)
+    assert "visit" in answers(chat).get("hopes", {}).get("choices", []), answers(chat)
+    assert FALLBACK not in reply and "訪問してほしい" in reply, reply
+
+
+def test_wanting_it_without_the_visit_answer_is_no_visit_hope() -> None:
+    chat = started("ムスコノコトデ ソウダンシタイ")
+    chat.send("それを頼みたい")
+    assert "visit" not in answers(chat).get("hopes", {}).get("choices", []), answers(chat)
