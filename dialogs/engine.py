@@ -278,6 +278,8 @@ def _dispatch(dialog: Dialog) -> None:
     if talk is not None and _fire(dialog, talk):
         return
     command = _typed_command(dialog)
+    if command == "human" and "addition.contact_added" in dialog.said:
+        return  # after sending, 「デンワデ ハナシタイ。ヒルマナラ…」: added to the sent case, not a new one
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
     elif command == "no" and crisis.person_offered(dialog):

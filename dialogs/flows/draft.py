@@ -246,7 +246,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "line_unsafe":  # 「連絡はLINEだと見られるので」: staff must not write to this LINE
         answers.setdefault("contact", {})[NOT_LINE] = True
-        kept = _add_words(answers, "considerations", catalog.text("consideration.no_line"))
+        note = "consideration.line_unreadable" if entity.value == "unreadable" else "consideration.no_line"
+        kept = _add_words(answers, "considerations", catalog.text(note))
         return ["considerations"] if kept else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)

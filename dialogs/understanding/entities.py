@@ -82,7 +82,7 @@ _CONTACT = (
     (
         "phone",
         re.compile(
-            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
+            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)\s?(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
             r"|(連絡|れんらく)(は|を)\s?(電話|でんわ|携帯)で(?=[、,。]|$)"
             r"|(電話|でんわ)を?(?=(もらえ|もらい|いただけ|いただき|ください|下さい|くだされ|ほし|欲し))"
             r"|(電話|でんわ)に(?=して(ほし|欲し|ください|下さい|もらえ|いただけ))"
@@ -139,7 +139,7 @@ _REACH_WORDS = re.compile(
     r"電話|でんわ|連絡|時間帯|でれ|出れ|出られ|でられ|都合|つなが|返事|へんじ|返信|へんしん|返せ|かえせ|line|らいん"
 )
 _AVAILABLE = re.compile(
-    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
+    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|ひるま|にっちゅう|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
     r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
     r"|\d\s?時(すぎ|過ぎ)(?!まで|に(起|寝|帰))"
 )
@@ -991,10 +991,21 @@ _LINE_UNSAFE = re.compile(
 staff must not write there."""
 
 
+_LINE_UNREADABLE = re.compile(
+    r"(line|らいん)[^。!?！？]{0,6}?(よう\s?み(れ|ら)ん|よう見(れ|ら)ん|読めな|よめな|読めん|よめん|見れな|みれな|見れん|みれん"
+    r"|見られへん|みられへん|使えな|つかえな|使えん|つかえん|わからな|わからん|苦手|にがて)"
+)
+"""This LINE said to be hard for the writer to read (「ラインハ ヨウミレン。デンワガ エエ」): staff reach
+them another way, never an answer left here."""
+
+
 def _line_unsafe(folded: str) -> Entity | None:
     """This LINE said to be unsafe as the way to be reached, beside another way or time asked for (「連絡は
     LINEだと見られるので…電話をもらえませんか」): a caution for the 受付票, never the way to be contacted."""
     found = _LINE_UNSAFE.search(folded)
+    unreadable = _LINE_UNREADABLE.search(folded) if found is None else None
+    if unreadable is not None and _REACH_WORDS.search(folded):
+        return Entity("line_unsafe", "unreadable", "self", unreadable.group(0))
     if found is None:
         return None
     if not (_REACH_WORDS.search(folded[found.end() :]) or _REACH_WORDS.search(folded[: found.start()])):

@@ -11,11 +11,12 @@ Each test types the person's words, with variants of our own and neighbours that
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
 
-from tests.dialogs.chat import Chat, said, started
+from tests.dialogs.chat import TOKYO, Chat, said, started
 
 REVIEW = "consent.review"
 FALLBACK = "うまくお答えできないことがあります"
@@ -291,3 +292,55 @@ def test_wanting_it_without_the_visit_answer_is_no_visit_hope() -> None:
     chat = started("ムスコノコトデ ソウダンシタイ")
     chat.send("それを頼みたい")
     assert "visit" not in answers(chat).get("hopes", {}).get("choices", []), answers(chat)
+
+
+# ---------------------------------------------------------------- 6. a way to be reached, told after sending
+
+NIGHT = datetime(2026, 12, 5, 2, 10, tzinfo=TOKYO)
+
+
+def sent_at_night() -> Chat:
+    chat = started("ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT)
+    chat.send("タントウノ人ト ハナシタイ")
+    assert chat.state == REVIEW, said(chat)
+    chat.send("ゼンブ オクッテクレ")
+    assert "handoff" in chat.data, said(chat)
+    return chat
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "デンワデ ハナシタイ。ヒルマナラ イツデモ イエニオル。チイキハ ミナミク",
+        "電話で話したい。昼間ならいつでも家におる",
+        "でんわで はなしたい。ひるまなら いつでも いえにおる",
+    ),
+)
+def test_p1_phone_wish_after_sending_goes_to_the_sent_case(words: str) -> None:
+    chat = sent_at_night()
+    chat.send(words)
+    reply = said(chat)
+    assert chat.state != REVIEW and "この内容を送ってもよいですか" not in reply, reply
+    assert answers(chat).get("contact", {}).get("choice") == "phone", answers(chat)
+    assert "weekday_daytime" in str(answers(chat).get("contact_times")), answers(chat)
+    assert "このLINEに届きます" not in reply, reply
+
+
+def test_p1_line_hard_to_read_is_never_promised_a_line_answer() -> None:
+    chat = sent_at_night()
+    chat.send("デンワデ ハナシタイ。ヒルマナラ イツデモ イエニオル。チイキハ ミナミク")
+    chat.send("イツ レンラク クルンカノウ。ワシ ラインハ ヨウミレン。デンワガ エエ")
+    reply = said(chat)
+    assert "このLINEに" not in reply, reply
+    assert "電話" in reply, reply
+
+
+# ---------------------------------------------------------------- 7. the long night text once, then short
+
+
+def test_night_lines_are_said_in_full_once_then_referred_to() -> None:
+    chat = sent_at_night()
+    chat.tap("担当者と話したい")
+    reply = said(chat)
+    assert reply.count("0120-279-338") <= 1, reply
+    assert "夜間の連絡先は先ほどのとおりです" in reply, reply
