@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -83,8 +83,29 @@ def review_prompt(dialog: Dialog) -> None:
         promise = promise.replace(tonight, "").strip()
     if dialog.user_input.kind == "text" and fragments.holds_word_of(dialog.user_input.text, "no_questions"):
         dialog.say("consent.no_questions")  # 「だれかと話したいけど、質問には答えたくない」
+    promise = once_tonight(dialog, promise)
     dialog.say(key, preview=person_preview(dialog.data))
     dialog.say("consent.ask", _send_choices(dialog), recipient=recipient(dialog.data), reply_promise=promise)
+
+
+NIGHT_TOLD = "night_lines_told"
+"""Data key: when the long text of the lines open out of hours was last said on a send or sent screen."""
+
+NIGHT_TOLD_WITHIN = timedelta(hours=12)
+"""Within this, the same night: the lines are referred to, not said again in full."""
+
+
+def once_tonight(dialog: Dialog, text: str) -> str:
+    """`text` with the long text of the lines open out of hours said in full the first time on a send or
+    sent screen this night, and after that a short reference to it (「夜間の連絡先は先ほどのとおりです」)."""
+    tonight = current_content().meanwhile_text(dialog.now)
+    if not tonight or tonight not in text:
+        return text
+    told = dialog.data.get(NIGHT_TOLD)
+    if isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < NIGHT_TOLD_WITHIN:
+        return text.replace(tonight, catalog.text("consent.night_told_before").strip())
+    dialog.data[NIGHT_TOLD] = dialog.now.isoformat()
+    return text
 
 
 def _lines_first(dialog: Dialog, tonight: str) -> None:
@@ -92,6 +113,7 @@ def _lines_first(dialog: Dialog, tonight: str) -> None:
     (the chat lines too), and that a message can still be left for the window."""
     hours = current_content().office_hours
     chats = answers.chat_lines_text(dialog.now)
+    tonight = once_tonight(dialog, tonight)
     if _writes_as_child(dialog.data):  # a child: 子供SOSダイヤル and the children's chat come first
         tonight = "\n".join(part for part in (answers.child_lines_text(dialog.now), tonight) if part)
     dialog.say(
@@ -457,6 +479,7 @@ def hand_off(event: EventData) -> None:
     chats = answers.chat_lines_text(dialog.now) if answers.writes_only(dialog.data) else ""
     if chats and current_content().meanwhile_text(dialog.now):  # closed now: not only a phone number
         promise = "\n".join([promise, chats])
+    promise = once_tonight(dialog, promise)
     dialog.say(
         "consent.sent",
         menu_choices(dialog.data),

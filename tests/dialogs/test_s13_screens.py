@@ -339,8 +339,21 @@ def test_p1_line_hard_to_read_is_never_promised_a_line_answer() -> None:
 
 
 def test_night_lines_are_said_in_full_once_then_referred_to() -> None:
-    chat = sent_at_night()
-    chat.tap("担当者と話したい")
+    chat = started("ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT)
+    chat.send("タントウノ人ト ハナシタイ")
+    assert said(chat).count("0120-279-338") == 1, said(chat)
+    chat.send("ゼンブ オクッテクレ")
     reply = said(chat)
-    assert reply.count("0120-279-338") <= 1, reply
-    assert "夜間の連絡先は先ほどのとおりです" in reply, reply
+    assert "handoff" in chat.data, reply
+    assert "0120-279-338" not in reply and "夜間の連絡先は先ほどのとおりです" in reply, reply
+    assert "110" in reply, reply  # the emergency numbers stay
+    chat.send("まだ話したい。担当の人と話したい")
+    assert "0120-279-338" not in said(chat), said(chat)
+
+
+def test_night_lines_when_tapped_are_in_full_once() -> None:
+    chat = started("ムスコノコトデ ソウダンシタイ", now=NIGHT)
+    chat.tap("担当者と話したい")
+    assert said(chat).count("0120-279-338") == 1, said(chat)
+    chat.tap("この内容だけ送る")
+    assert "0120-279-338" not in said(chat) and "先ほどのとおり" in said(chat), said(chat)
