@@ -1348,6 +1348,49 @@ def correction_of(dialog: Dialog) -> tuple[str, str] | None:
     return key, band
 
 
+WRITER_IS_THE_ONE = re.compile(
+    r"(?:相談(?:する|してる|している|しとる|しよる|してん)(?:の|ん)(?:は|って)|相談者は|話(?:してる|している)の(?:は|って))\s?"
+    r"(?:俺|おれ|私|わたし|僕|ぼく|うち|自分|じぶん|わし|あたし|わい)"
+    r"|(?:俺|おれ|私|わたし|僕|ぼく|うち|自分|じぶん|わし|あたし|わい)\s?本人"
+)
+"""The writer says the consultation is theirs (「相談するのはうち本人や」「だから相談してるのは俺」)."""
+
+OF_A_RELATIVE = re.compile(
+    r"(?:息子|娘|夫|妻|母|父|親|兄|姉|弟|妹|子ども|子供)(?:の|について)(?:こと|相談)(?!じゃ|では|ちゃう|やない)"
+)
+"""A relative still named as whom the consultation is about (「相談してるのは私ですが、息子のことです」)."""
+
+
+WRITER_CLAIM_CHARS = 40
+"""A longer message tells more than whose consultation it is."""
+
+
+def says_writer_is_the_one(dialog: Dialog) -> bool:
+    """Whether short words on the send screen or at the menu with a draft say the writer consults for
+    themself, while the draft has them as family or a supporter: 相談者 本人, not words to add."""
+    text = unicodedata.normalize("NFKC", dialog.user_input.text) if dialog.user_input.kind == "text" else ""
+    if not text.strip() or len(text.strip()) > WRITER_CLAIM_CHARS:
+        return False
+    if dialog.state not in ("consent.review", "menu.main") or open_handoff_of(dialog.data):
+        return False
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    if asker in (None, "self") or OF_A_RELATIVE.search(text):
+        return False
+    return WRITER_IS_THE_ONE.search(text) is not None
+
+
+def open_handoff_of(data: Mapping[str, Any]) -> bool:
+    """Whether a consultation has been sent (its case still open to additions)."""
+    return bool(data.get("handoff"))
+
+
+def make_writer_the_one(dialog: Dialog) -> None:
+    """The writer consults for themself: 相談者 本人, and no relative stands as whom the form is about."""
+    answers = form_of(dialog)["answers"]
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True}
+
+
 def correct(dialog: Dialog, key: str, band: str) -> None:
     """Put the corrected age band in its field, nothing else."""
     answers = form_of(dialog)["answers"]

@@ -188,7 +188,7 @@ def gather(dialog: Dialog) -> list[str]:
             dialog.understanding = draft.without_entities(dialog.understanding, "duration")
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
-    if draft.correction_of(dialog) is not None or _takes_off(dialog):
+    if draft.correction_of(dialog) is not None or _takes_off(dialog) or draft.says_writer_is_the_one(dialog):
         return []  # 「年代が…になってるけど私は30代です」「子どものことは書かなくていい」: a change
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
@@ -1229,6 +1229,11 @@ def _back_to_the_place(dialog: Dialog) -> None:
 def answer_correction(dialog: Dialog) -> bool:
     """「年代が18歳未満になってるけど私は30代です」: put the right age in its field, say so, and go back to
     where the person was; nothing else on the draft changes. False when the words correct nothing."""
+    if draft.says_writer_is_the_one(dialog):  # 「相談するのはうち本人や」「だから相談してるのは俺」
+        draft.make_writer_the_one(dialog)
+        dialog.say("draft.corrected", field=catalog.text("question.asker"), value=catalog.text("opt.asker.self"))
+        _back_to_the_place(dialog)
+        return True
     corrected = draft.correction_of(dialog)
     if corrected is None or open_handoff(dialog) is not None:
         return False  # with a case sent, the words go to its person in charge as any addition does

@@ -187,14 +187,22 @@ def test_a_field_name_alone_on_the_send_screen_without_the_question_is_not_an_ed
         "相談するのはうち本人や",
         "だから相談してるのは俺。親のことじゃない",
         "相談してるのは私本人です",
+        "いや家族の相談じゃなくて俺本人の話なんだが",
     ),
 )
 def test_p6_the_writer_is_the_person_on_the_send_screen(words: str) -> None:
-    chat = on_send_screen("親に今月末で出てけって言われた。大学中退して3年ニートしてる")
+    chat = on_send_screen()
+    assert answers(chat).get("asker", {}).get("choice") == "family", answers(chat)
     chat.send(words)
     assert answers(chat).get("asker", {}).get("choice") == "self", answers(chat)
     assert ADDED not in said(chat)
     assert "handoff" not in chat.data
+
+
+def test_the_writer_naming_a_relative_stays_family() -> None:
+    chat = on_send_screen()
+    chat.send("相談してるのは私ですが、息子のことです")
+    assert answers(chat).get("asker", {}).get("choice") == "family", answers(chat)
 
 
 @pytest.mark.parametrize(
