@@ -166,6 +166,15 @@ def take_text(event: EventData) -> None:
     ask_briefly(dialog)
 
 
+def take_off_and_ask(dialog: Dialog) -> bool:
+    """Take off what typed words on the consent screen ask to and ask briefly again; False when they ask
+    nothing of the form."""
+    if not _takes_off_typed(dialog):
+        return False
+    ask_briefly(dialog)
+    return True
+
+
 def answer_hiding(dialog: Dialog) -> bool:
     """Answer a request to keep something from the staff (「相談員さんに生活保護のことは伏せてもらえますか」):
     what it names comes off an unsent form, the request itself is never sent, only what the person
@@ -282,7 +291,9 @@ def read_typed_answer(text: str) -> str | None:
 def says_yes_politely(text: str) -> bool:
     """Whether the words name what is shown with a polite yes (「この内容だけでお願いいたします」「これで
     結構です」「こちらでお願いします」): a yes to sending in keigo, without the word 送る."""
-    return fragments.holds_word_of(text, "this_content_politely") and fragments.holds_word_of(text, "polite_yes")
+    return fragments.holds_word_of(text, "this_content_politely") and fragments.holds_word_of(
+        text, "polite_yes"
+    )
 
 
 UNCLEAR = "unclear"
@@ -367,9 +378,9 @@ def answer_in_words(dialog: Dialog) -> str | None:
         return None  # 「息子に送るお金がない」: words to add, never a yes
     if dialog.state == States.REVIEW and _unclear(dialog.user_input.text):
         return UNCLEAR  # 「結構です」: yes, or no thank you? asked once
-    if dialog.state != States.REVIEW and says_yes_politely(dialog.user_input.text):
-        if not fragments.holds_word_of(dialog.user_input.text, "sends"):
-            return None  # 「それでお願いします」 at the menu answers something else
+    polite_only = not fragments.holds_word_of(dialog.user_input.text, "sends")
+    if dialog.state != States.REVIEW and polite_only and says_yes_politely(dialog.user_input.text):
+        return None  # 「それでお願いします」 at the menu answers something else
     return read_typed_answer(dialog.user_input.text)
 
 
@@ -393,7 +404,8 @@ def sends_what_there_is(dialog: Dialog) -> bool:
 
 
 REACH_KINDS = frozenset(("contact", "contact_times"))
-"""What typed on the send screen tells how or when to be reached (「電話でお願いします」「夜に電話ください」)."""
+"""What, typed on the send screen, tells how or when to be reached (「電話でお願いします」「夜に電話
+ください」)."""
 
 REACH_MAX_CHARS = 40
 """A longer message with a way to be reached tells more: its words are kept too."""

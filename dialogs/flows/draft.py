@@ -618,6 +618,13 @@ QUOTED = re.compile(r"[「『\"]([^」』\"]{1,60})[」』\"]")
 """Words quoted in a message (「特にございません」), to find where they stand in the form."""
 
 
+NONE_OF_IT = re.compile(
+    r"([^。、,!?！？\n]{1,12}?)(?:とかは|とかも|なんかは|は|も|とか)\s?(?:ない|無い|ありません|ございません|なか|あらへん|あれへん)"
+)
+"""With a word to take it off, a worry said to be none of it (「暴力とかはないで。そこ消しといて」): only with
+that word, since 「お金がない」 alone tells a worry."""
+
+
 def take_out(data: dict[str, Any], words: str) -> list[str]:
     """Take off the form what a typed change names: worries said not to be one (「学校のことは消して」)
     and any answer or message holding quoted words (「「特にございません」は削除して」); what is off,
@@ -625,6 +632,10 @@ def take_out(data: dict[str, Any], words: str) -> list[str]:
     stored = data.setdefault("intake", {})
     answers: dict[str, Any] = stored.setdefault("answers", {})
     denied = denied_concerns(words)
+    if fragments.holds_word_of(words, "removes"):  # 「暴力とかはないで。そこ消しといて」
+        folded = unicodedata.normalize("NFKC", words)
+        for match in NONE_OF_IT.finditer(folded):
+            denied += [c for c in _concerns_named(match.group(1)) if c not in denied]
     untick(answers, denied)  # off already when this message's reading took them off
     removed = [BY_KEY["concerns"].label(c) for c in denied]
     for quoted in QUOTED.findall(unicodedata.normalize("NFKC", words)):

@@ -1231,7 +1231,9 @@ def answer_correction(dialog: Dialog) -> bool:
     where the person was; nothing else on the draft changes. False when the words correct nothing."""
     if draft.says_writer_is_the_one(dialog):  # 「相談するのはうち本人や」「だから相談してるのは俺」
         draft.make_writer_the_one(dialog)
-        dialog.say("draft.corrected", field=catalog.text("question.asker"), value=catalog.text("opt.asker.self"))
+        dialog.say(
+            "draft.corrected", field=catalog.text("question.asker"), value=catalog.text("opt.asker.self")
+        )
         _back_to_the_place(dialog)
         return True
     corrected = draft.correction_of(dialog)
@@ -1258,6 +1260,9 @@ def _takes_off(dialog: Dialog) -> bool:
 def take_off_at_the_menu(dialog: Dialog) -> bool:
     """Take off the draft what typed words on the menu ask to (「子どものことは書かなくていいです、消して
     ください」), as the consent screen does, and say what came off; False when they ask nothing of it."""
+    review = dialog.state == consent.States.REVIEW
+    if review and _takes_off(dialog) and not consent.asks_a_change_to_send(dialog):
+        return consent.take_off_and_ask(dialog)  # 「暴力や怖いことは違います。外してください」: never a no
     if dialog.state != MENU or not _takes_off(dialog):
         return False
     removed = draft.take_out(dialog.data, dialog.user_input.text)

@@ -112,10 +112,11 @@ _PHONE_REACHABLE = re.compile(
 )
 """The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
 _PHONE_WISH = re.compile(
-    r"(電話|でんわ)で\s?[おご]?(話|はなし|相談|そうだん)(し|を)?\s?(したい|したく|たい|たく|させて|を?希望|お願い|おねがい|することは?(?:でき|可能)|すことは?(?:でき|可能))"
+    r"(電話|でんわ)で\s?[おご]?(話|はなし|相談|そうだん)(し|を)?\s?"
+    r"(したい|したく|たい|たく|させて|を?希望|お願い|おねがい|することは?(?:でき|可能)|すことは?(?:でき|可能))"
 )
-"""A wish to talk on the phone (「お電話でお話ししたいのですが」「デンワデ ハナシタイ」「電話でご相談したく」),
-even when a question about it follows: the way the writer wants to be reached."""
+"""A wish to talk on the phone (「お電話でお話ししたいのですが」「デンワデ ハナシタイ」「電話でご相談
+したく」), even when a question about it follows: the way the writer wants to be reached."""
 _NOT_CONTACT = re.compile(
     r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ|やめ|困|だめ|ダメ)"
     r"|(電話|でんわ)じゃなく"
@@ -1060,7 +1061,9 @@ def _contact_times(text: str) -> list[Entity]:
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
         hours = asked_to_call and _HOURS.search(plain) is not None  # 「電話にしてほしい。昼休みの12時〜1時」
-        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or _AVAILABLE.search(folded) or hours
+        reachable = (
+            _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or _AVAILABLE.search(folded) or hours
+        )
         if not reachable or _UNREACHABLE.search(folded):
             continue
         option = _time_of_day(plain)

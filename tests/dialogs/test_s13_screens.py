@@ -1,10 +1,11 @@
 """Session 13, try-out 17 (p1, p5, p6, p9): what people type on the edit menu and the send screen.
 
-p5 and p9 wrote their yes in keigo (「この内容だけでお願いいたします」「送付をお願いいたします」) and it was
-only added to the notes; p5's 「お電話でお話しすることはできますか」 on the send screen recorded no way to be
-reached; p1 typed 「ネンダイ」 at 「どこを直しますか」 and it became a note; p6's 「ないない、そこまでじゃない」
-to the direct question got the fallback; p1's katakana 「ダレカ イエニ キテ ムスコト ハナシテクレル ヒトハ
-オランノカ」 got the fallback while the kanji form got the home-visit answer.
+p5 and p9 wrote their yes in keigo (「この内容だけでお願いいたします」「送付をお願いいたします」) and
+it was only added to the notes; p5's 「お電話でお話しすることはできますか」 on the send screen recorded
+no way to be reached; p1 typed 「ネンダイ」 at 「どこを直しますか」 and it became a note; p6's
+「ないない、そこまでじゃない」 to the direct question got the fallback; p1's katakana
+「ダレカ イエニ キテ ムスコト ハナシテクレル ヒトハ オランノカ」 got the fallback while the kanji form
+got the home-visit answer.
 
 Each test types the person's words, with variants of our own and neighbours that must not change.
 """
@@ -112,7 +113,7 @@ def test_bare_kekkou_is_asked_once_with_buttons(words: str) -> None:
     assert "handoff" not in chat.data
 
 
-# ---------------------------------------------------------------- 2. a way to be reached, typed on the send screen
+# ------------------------------------------------- 2. a way to be reached, typed on the send screen
 
 
 @pytest.mark.parametrize(
@@ -146,7 +147,9 @@ def test_evening_call_records_the_time_too() -> None:
 
 def test_p5_asking_whether_a_call_is_possible_on_the_send_screen_records_phone() -> None:
     chat = on_send_screen()
-    chat.send("お電話でお話しすることはできますか。平日の午後でしたら母がデイサービスに行っておりますので出られます。")
+    chat.send(
+        "お電話でお話しすることはできますか。平日の午後でしたら母がデイサービスに行っておりますので出られます。"
+    )
     assert "handoff" not in chat.data
     assert answers(chat).get("contact", {}).get("choice") == "phone", answers(chat)
     assert answers(chat).get("contact_times"), answers(chat)
@@ -215,9 +218,9 @@ def test_the_writer_naming_a_relative_stays_family() -> None:
 )
 def test_violence_untick_on_the_send_screen(words: str) -> None:
     chat = on_send_screen("息子が40代でひきこもっています。暴力もあります")
-    assert "violence" in answers(chat).get("concerns", {}).get("choice", []), answers(chat)
+    assert "violence" in answers(chat).get("concerns", {}).get("choices", []), answers(chat)
     chat.send(words)
-    assert "violence" not in answers(chat).get("concerns", {}).get("choice", []), answers(chat)
+    assert "violence" not in answers(chat).get("concerns", {}).get("choices", []), answers(chat)
     assert "handoff" not in chat.data
 
 
@@ -225,7 +228,10 @@ def test_violence_untick_on_the_send_screen(words: str) -> None:
 
 
 def direct_question_asked() -> Chat:
-    chat = started("親ガチャ外れたわ。もうタヒにたい草", "いや冗談だって。タヒなんて言ってみただけ。それより家追い出されたらどうすんのこれ")
+    chat = started(
+        "親ガチャ外れたわ。もうタヒにたい草",
+        "いや冗談だって。タヒなんて言ってみただけ。それより家追い出されたらどうすんのこれ",
+    )
     assert "死にたいと思う気持ちがありますか" in said(chat), said(chat)
     return chat
 
@@ -285,7 +291,13 @@ def test_p5_kekkou_at_the_worries_question_is_done_choosing(words: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "words", ("ソレヲ タノミタイ。ムスコハ 会ワンジャロウケド", "それをお願いしたいです", "それを頼みたい", "来てほしい")
+    "words",
+    (
+        "ソレヲ タノミタイ。ムスコハ 会ワンジャロウケド",
+        "それをお願いしたいです",
+        "それを頼みたい",
+        "来てほしい",
+    ),
 )
 def test_p1_wanting_the_visit_after_its_answer_is_the_visit_hope(words: str) -> None:
     chat = started("ムスコノコトデ ソウダンシタイ", "家ニ 来テ クレル人ハ オランノカノウ")
@@ -308,7 +320,9 @@ NIGHT = datetime(2026, 12, 5, 2, 10, tzinfo=TOKYO)
 
 
 def sent_at_night() -> Chat:
-    chat = started("ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT)
+    chat = started(
+        "ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT
+    )
     chat.send("タントウノ人ト ハナシタイ")
     assert chat.state == REVIEW, said(chat)
     chat.send("ゼンブ オクッテクレ")
@@ -347,7 +361,9 @@ def test_p1_line_hard_to_read_is_never_promised_a_line_answer() -> None:
 
 
 def test_night_lines_are_said_in_full_once_then_referred_to() -> None:
-    chat = started("ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT)
+    chat = started(
+        "ムスコノコトデ ソウダンシタイ", "ムスコハ45ニナリマス。25ネン ヘヤカラ デンノジャ", now=NIGHT
+    )
     chat.send("タントウノ人ト ハナシタイ")
     assert said(chat).count("0120-279-338") == 1, said(chat)
     chat.send("ゼンブ オクッテクレ")
