@@ -35,7 +35,8 @@ from dialogs import catalog, crisis, fragments
 from dialogs.dialog import Dialog, Turn, UserInput, within_line_limits
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
-from dialogs.flows.common import MenuStates
+from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.messages import Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.learned import intent_family
 from dialogs.understanding.model import Understanding
@@ -279,7 +280,10 @@ def _dispatch(dialog: Dialog) -> None:
         return
     command = _typed_command(dialog)
     if command == "human" and "addition.contact_added" in dialog.said:
-        return  # after sending, 「デンワデ ハナシタイ。ヒルマナラ…」: added to the sent case, not a new one
+        last = dialog.messages[-1]  # after sending, 「デンワデ ハナシタイ。ヒルマナラ…」: added to the sent
+        if not last.choices:  # case, not a new one; the menu stays offered
+            dialog.messages[-1] = Text(last.text, menu_choices(dialog.data))
+        return
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
     elif command == "no" and crisis.person_offered(dialog):

@@ -113,7 +113,7 @@ def _lines_first(dialog: Dialog, tonight: str) -> None:
     (the chat lines too), and that a message can still be left for the window."""
     hours = current_content().office_hours
     chats = answers.chat_lines_text(dialog.now)
-    tonight = once_tonight(dialog, tonight)
+    dialog.data[NIGHT_TOLD] = dialog.now.isoformat()  # said in full here, always: a person wanted now
     if _writes_as_child(dialog.data):  # a child: 子供SOSダイヤル and the children's chat come first
         tonight = "\n".join(part for part in (answers.child_lines_text(dialog.now), tonight) if part)
     dialog.say(
@@ -240,6 +240,16 @@ def thinking(event: EventData) -> None:
     dialog = dialog_of(event)
     dialog.data[SHAREABLE_FROM] = dialog.now.isoformat()
     dialog.say("consent.thinking", menu_choices(dialog.data))
+
+
+def show_again(event: EventData) -> None:
+    """Show what would be sent again, with the way to be reached just told, and ask whether to send (the
+    lines open now are not said again: they were, when the screen opened)."""
+    dialog: Dialog = dialog_of(event)
+    key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
+    promise = once_tonight(dialog, followup.reply_promise(dialog, urgency_of(dialog.data)))
+    dialog.say(key, preview=person_preview(dialog.data))
+    dialog.say("consent.ask", _send_choices(dialog), recipient=recipient(dialog.data), reply_promise=promise)
 
 
 def ask_if_yes(event: EventData) -> None:
@@ -428,7 +438,7 @@ def typed_event(dialog: Dialog) -> str | None:
     """The event typed words about sending fire: `yes` or `no` on the consent screen, and on the menu
     a wish to send the unsent draft brings the consent screen back (`human`)."""
     if tells_how_to_reach(dialog) and len(dialog.user_input.text.strip()) <= REACH_MAX_CHARS:
-        return "resume"  # 「電話でお願いします」: recorded by the draft, then the screen again
+        return "reach"  # 「電話でお願いします」: recorded by the draft, then the screen again
     answer = answer_in_words(dialog)
     if answer is None:
         return None
@@ -600,6 +610,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
     {"trigger": UNCLEAR, "source": States.REVIEW.value, "dest": None, "after": [ask_if_yes]},
+    {"trigger": "reach", "source": States.REVIEW.value, "dest": None, "after": [show_again]},
     {
         "trigger": "text",
         "source": States.REVIEW.value,

@@ -87,6 +87,8 @@ def _ask_number_for_a_call(dialog: Dialog) -> None:
     contact = answers.get("contact", {})
     if contact.get("choice") != "phone" or contact.get("words") or phone_number_in(dialog.user_input.text):
         return
+    if "draft.safe_number" in dialog.said:  # a safe number already asked for (「ラインだと旦那にばれる」)
+        return
     window = current_content().window_for_district(answers.get("district", {}).get("choice"))
     dialog.say(
         "addition.phone_wanted",
