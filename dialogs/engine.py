@@ -35,7 +35,8 @@ from dialogs import catalog, crisis, fragments
 from dialogs.dialog import Dialog, Turn, UserInput, within_line_limits
 from dialogs.effects import AddToCase, DeleteUserData, HandOff, RaiseUrgency, RelayToCase
 from dialogs.flows import FLOWS, INITIAL_STATE, answers, consent, draft, followup, intake, languages, menu
-from dialogs.flows.common import MenuStates
+from dialogs.flows.common import MenuStates, menu_choices
+from dialogs.messages import Text
 from dialogs.understanding.classifier import classify
 from dialogs.understanding.learned import intent_family
 from dialogs.understanding.model import Understanding
@@ -277,6 +278,8 @@ def _dispatch(dialog: Dialog) -> None:
         return
     if intake.answer_correction(dialog) or intake.take_off_at_the_menu(dialog):
         return  # 「年代が18歳未満になってるけど私は30代です」「子どものことは書かなくていいです」
+    if dialog.state == MenuStates.MAIN and answers.wants_what_was_answered(dialog):
+        return  # 「ソレヲ タノミタイ」 after the home-visit answer: 希望 訪問
     if intake.names_a_field_to_edit(dialog) and _fire(dialog, "edit"):
         return
     label = _typed_menu_label(dialog)
@@ -288,6 +291,11 @@ def _dispatch(dialog: Dialog) -> None:
     if talk is not None and _fire(dialog, talk):
         return
     command = _typed_command(dialog)
+    if command == "human" and "addition.contact_added" in dialog.said:
+        last = dialog.messages[-1]  # after sending, 「デンワデ ハナシタイ。ヒルマナラ…」: added to the sent
+        if not last.choices:  # case, not a new one; the menu stays offered
+            dialog.messages[-1] = Text(last.text, menu_choices(dialog.data))
+        return
     if command == "yes" and crisis.person_offered(dialog):
         command = "human"  # 「はい」 to 「担当者に伝えることもできます」 after a crisis reply
     elif command == "no" and crisis.person_offered(dialog):
@@ -366,7 +374,7 @@ def handle(
     return Turn(dialog.state, dialog.data, messages, tuple(dialog.effects))
 
 
-BUTTONS_SHOWN = "buttons"
+BUTTONS_SHOWN = intake.BUTTONS_SHOWN
 """The data key holding the quick replies the last turn offered, as [label, data] pairs (the bot's own
 words, never the person's): typed as they read, in whatever language they were shown, they are tapped."""
 

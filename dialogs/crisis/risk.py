@@ -126,7 +126,11 @@ def answer_risk_in_words(dialog: Dialog) -> bool:
         _answer_unsure(dialog)
         return True
     denied = any(evidence.label == "negated:crisis" for evidence in understanding.evidence)
-    if not denied and "cmd.no" not in understanding.intents:
+    text = dialog.user_input.text
+    not_there = understanding.crisis == "none" and (  # 「ないない、そこまでじゃない」「ないです」
+        fragments.holds_word_of(text, "not_that_far") or (fresh and fragments.is_word_of(text, "no_alone"))
+    )
+    if not denied and not not_there and "cmd.no" not in understanding.intents:
         return False
     if not denied and dialog.state.startswith("intake."):
         return (

@@ -501,6 +501,44 @@ def asks_about_staff(dialog: Dialog) -> bool:
     )
 
 
+WANTS_IT_WITHIN = timedelta(minutes=30)
+"""How soon after an answer 「それを頼みたい」 still asks for what it told of."""
+
+WANTS_IT_MAX_CHARS = 40
+"""A longer message tells more than that it wants what was just told of."""
+
+HOPE_OF_TOPIC = {"faq.outreach": "visit"}
+"""The hope a wish for what an answer told of is (「ソレヲ タノミタイ」 after the home-visit answer: 訪問)."""
+
+
+def wants_what_was_answered(dialog: Dialog) -> bool:
+    """Take 「それを頼みたい」 just after an answer that told of something to ask for (the home visit) as that
+    hope on the draft, and say so with the way to a person; False when the words ask for nothing told."""
+    answered = dialog.data.get(ANSWERED) or {}
+    hope = HOPE_OF_TOPIC.get(str(answered.get("topic")))
+    text = dialog.user_input.text if dialog.user_input.kind == "text" else ""
+    if hope is None or not text.strip() or len(text.strip()) > WANTS_IT_MAX_CHARS:
+        return False
+    at = answered.get("at")
+    if not isinstance(at, str) or dialog.now - datetime.fromisoformat(at) > WANTS_IT_WITHIN:
+        return False
+    if dialog.understanding is not None and dialog.understanding.crisis != "none":
+        return False
+    if not fragments.holds_word_of(text, "wants_that"):
+        return False
+    form = dialog.data.setdefault("intake", draft.empty_form())
+    choices = form.setdefault("answers", {}).setdefault("hopes", {"choices": []}).setdefault("choices", [])
+    if hope not in choices:
+        choices.append(hope)
+    dialog.data.pop(ANSWERED, None)
+    dialog.say(
+        "answer.wants_it",
+        (Choice(catalog.text("menu.human"), "human"), Choice(catalog.text("menu.back"), "menu")),
+        hope=catalog.text(f"opt.hopes.{hope}"),
+    )
+    return True
+
+
 def answer_typed(dialog: Dialog) -> bool:
     """Answer each question, service or FAQ typed text asks about, with a way forward; False when none."""
     if asks_about_staff(dialog):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -83,8 +83,29 @@ def review_prompt(dialog: Dialog) -> None:
         promise = promise.replace(tonight, "").strip()
     if dialog.user_input.kind == "text" and fragments.holds_word_of(dialog.user_input.text, "no_questions"):
         dialog.say("consent.no_questions")  # 「だれかと話したいけど、質問には答えたくない」
+    promise = once_tonight(dialog, promise)
     dialog.say(key, preview=person_preview(dialog.data))
     dialog.say("consent.ask", _send_choices(dialog), recipient=recipient(dialog.data), reply_promise=promise)
+
+
+NIGHT_TOLD = "night_lines_told"
+"""Data key: when the long text of the lines open out of hours was last said on a send or sent screen."""
+
+NIGHT_TOLD_WITHIN = timedelta(hours=12)
+"""Within this, the same night: the lines are referred to, not said again in full."""
+
+
+def once_tonight(dialog: Dialog, text: str) -> str:
+    """`text` with the long text of the lines open out of hours said in full the first time on a send or
+    sent screen this night, and after that a short reference to it (「夜間の連絡先は先ほどのとおりです」)."""
+    tonight = current_content().meanwhile_text(dialog.now)
+    if not tonight or tonight not in text:
+        return text
+    told = dialog.data.get(NIGHT_TOLD)
+    if isinstance(told, str) and dialog.now - datetime.fromisoformat(told) < NIGHT_TOLD_WITHIN:
+        return text.replace(tonight, catalog.text("consent.night_told_before").strip())
+    dialog.data[NIGHT_TOLD] = dialog.now.isoformat()
+    return text
 
 
 def _lines_first(dialog: Dialog, tonight: str) -> None:
@@ -92,6 +113,7 @@ def _lines_first(dialog: Dialog, tonight: str) -> None:
     (the chat lines too), and that a message can still be left for the window."""
     hours = current_content().office_hours
     chats = answers.chat_lines_text(dialog.now)
+    dialog.data[NIGHT_TOLD] = dialog.now.isoformat()  # said in full here, always: a person wanted now
     if _writes_as_child(dialog.data):  # a child: 子供SOSダイヤル and the children's chat come first
         tonight = "\n".join(part for part in (answers.child_lines_text(dialog.now), tonight) if part)
     dialog.say(
@@ -143,6 +165,15 @@ def take_text(event: EventData) -> None:
     if not answers.answer_detour(dialog) or hope:
         dialog.say("consent.added", words=draft.keep_typed(dialog))
     ask_briefly(dialog)
+
+
+def take_off_and_ask(dialog: Dialog) -> bool:
+    """Take off what typed words on the consent screen ask to and ask briefly again; False when they ask
+    nothing of the form."""
+    if not _takes_off_typed(dialog):
+        return False
+    ask_briefly(dialog)
+    return True
 
 
 def answer_hiding(dialog: Dialog) -> bool:
@@ -212,6 +243,23 @@ def thinking(event: EventData) -> None:
     dialog.say("consent.thinking", menu_choices(dialog.data))
 
 
+def show_again(event: EventData) -> None:
+    """Show what would be sent again, with the way to be reached just told, and ask whether to send (the
+    lines open now are not said again: they were, when the screen opened)."""
+    dialog: Dialog = dialog_of(event)
+    key = "consent.preview_more" if dialog.data.get("handoff") else "consent.preview"
+    promise = once_tonight(dialog, followup.reply_promise(dialog, urgency_of(dialog.data)))
+    dialog.say(key, preview=person_preview(dialog.data))
+    dialog.say("consent.ask", _send_choices(dialog), recipient=recipient(dialog.data), reply_promise=promise)
+
+
+def ask_if_yes(event: EventData) -> None:
+    """「結構です」 alone: ask, once, whether it means send or not now, with the buttons; nothing is added."""
+    dialog: Dialog = dialog_of(event)
+    draft.form_of(dialog)[UNCLEAR] = True
+    dialog.say("consent.unclear_kekkou", _send_choices(dialog))
+
+
 def human_here(event: EventData) -> None:
     """Say that sending from this screen is the way to a person, and ask briefly."""
     dialog: Dialog = dialog_of(event)
@@ -244,11 +292,28 @@ def read_typed_answer(text: str) -> str | None:
         return "no"
     if _is_question(text) or fragments.holds_word_of(text, "not_sending"):
         return None
-    if not fragments.holds_word_of(text, "sends"):
+    if not fragments.holds_word_of(text, "sends") and not says_yes_politely(text):
         return None
     only_this = fragments.holds_word_of(text, "summary_only")  # 「only this, not all chat」
     wide = fragments.holds_word_of(text, "whole_conversation") and not only_this
     return ConsentScope.SUMMARY_AND_CONVERSATION if wide else ConsentScope.SUMMARY
+
+
+def says_yes_politely(text: str) -> bool:
+    """Whether the words name what is shown with a polite yes (「この内容だけでお願いいたします」「これで
+    結構です」「こちらでお願いします」): a yes to sending in keigo, without the word 送る."""
+    return fragments.holds_word_of(text, "this_content_politely") and fragments.holds_word_of(
+        text, "polite_yes"
+    )
+
+
+UNCLEAR = "unclear"
+"""A typed answer that may be yes or no (「結構です」 alone): asked once, with the buttons."""
+
+
+def _unclear(text: str) -> bool:
+    """Whether the whole message is 「結構です」 alone, which to 「送ってもよいですか」 may mean either."""
+    return fragments.is_word_of(text, "kekkou_alone")
 
 
 CLAUSE_BREAKS = re.compile(r"[。、,.!！\n]+")
@@ -264,7 +329,7 @@ def change_then_send(text: str) -> tuple[str, str] | None:
     for at in range(len(clauses) - 1, 0, -1):
         answer = read_typed_answer(clauses[at])
         change = "、".join(clauses[:at])
-        if answer not in (None, "no") and fragments.holds_word_of(change, "removes"):
+        if answer not in (None, "no", UNCLEAR) and fragments.holds_word_of(change, "removes"):
             return change, answer
     return None
 
@@ -302,7 +367,8 @@ def speaks_of_sending(dialog: Dialog) -> bool:
     if dialog.state != States.REVIEW or dialog.user_input.kind != "text":
         return answer_in_words(dialog) is not None
     changed = change_then_send(dialog.user_input.text) is not None
-    return changed or minds_not_to_send(dialog) or answer_in_words(dialog) is not None
+    short_reach = tells_how_to_reach(dialog) and len(dialog.user_input.text.strip()) <= REACH_MAX_CHARS
+    return changed or short_reach or minds_not_to_send(dialog) or answer_in_words(dialog) is not None
 
 
 def answer_in_words(dialog: Dialog) -> str | None:
@@ -323,6 +389,11 @@ def answer_in_words(dialog: Dialog) -> str | None:
         return changed[1] if draft.finds_to_take_out(dialog.data, changed[0]) else None  # else asked first
     if understanding is not None and _tells_a_worry(understanding):
         return None  # 「息子に送るお金がない」: words to add, never a yes
+    if dialog.state == States.REVIEW and _unclear(dialog.user_input.text):
+        return UNCLEAR  # 「結構です」: yes, or no thank you? asked once
+    polite_only = not fragments.holds_word_of(dialog.user_input.text, "sends")
+    if dialog.state != States.REVIEW and polite_only and says_yes_politely(dialog.user_input.text):
+        return None  # 「それでお願いします」 at the menu answers something else
     return read_typed_answer(dialog.user_input.text)
 
 
@@ -342,15 +413,40 @@ def sends_what_there_is(dialog: Dialog) -> bool:
         dialog.user_input.text, "sends_so_far"
     ):
         return False
-    return read_typed_answer(dialog.user_input.text) not in (None, "no")
+    return read_typed_answer(dialog.user_input.text) not in (None, "no", UNCLEAR)
+
+
+REACH_KINDS = frozenset(("contact", "contact_times"))
+"""What, typed on the send screen, tells how or when to be reached (「電話でお願いします」「夜に電話
+ください」)."""
+
+REACH_MAX_CHARS = 40
+"""A longer message with a way to be reached tells more: its words are kept too."""
+
+
+def tells_how_to_reach(dialog: Dialog) -> bool:
+    """Whether words on the send screen tell how or when to be reached (「電話でお願いします」「LINEで
+    お願いします」「夜に電話ください」), with no word to send: recorded, and the screen shown again — never
+    a yes, even with its お願いします."""
+    understanding = dialog.understanding
+    if dialog.state != States.REVIEW or dialog.user_input.kind != "text" or understanding is None:
+        return False
+    text = dialog.user_input.text
+    if understanding.crisis != "none" or fragments.holds_word_of(text, "sends") or says_yes_politely(text):
+        return False
+    return any(entity.kind in REACH_KINDS and entity.about == "self" for entity in understanding.entities)
 
 
 def typed_event(dialog: Dialog) -> str | None:
     """The event typed words about sending fire: `yes` or `no` on the consent screen, and on the menu
     a wish to send the unsent draft brings the consent screen back (`human`)."""
+    if tells_how_to_reach(dialog) and len(dialog.user_input.text.strip()) <= REACH_MAX_CHARS:
+        return "reach"  # 「電話でお願いします」: recorded by the draft, then the screen again
     answer = answer_in_words(dialog)
     if answer is None:
         return None
+    if answer == UNCLEAR:  # asked once; a second 「結構です」 is kept unsent, as 「今は送らない」
+        return "no" if dialog.data.get("intake", {}).get(UNCLEAR) else UNCLEAR
     if dialog.state == States.REVIEW:
         return "no" if answer == "no" else "yes"
     return None if answer == "no" else "human"
@@ -408,6 +504,7 @@ def hand_off(event: EventData) -> None:
     chats = answers.chat_lines_text(dialog.now) if answers.writes_only(dialog.data) else ""
     if chats and current_content().meanwhile_text(dialog.now):  # closed now: not only a phone number
         promise = "\n".join([promise, chats])
+    promise = once_tonight(dialog, promise)
     dialog.say(
         "consent.sent",
         menu_choices(dialog.data),
@@ -515,6 +612,8 @@ TRANSITIONS: list[dict[str, Any]] = [
         "after": [declined],
     },
     {"trigger": "resume", "source": States.REVIEW.value, "dest": None, "after": [review]},
+    {"trigger": UNCLEAR, "source": States.REVIEW.value, "dest": None, "after": [ask_if_yes]},
+    {"trigger": "reach", "source": States.REVIEW.value, "dest": None, "after": [show_again]},
     {
         "trigger": "text",
         "source": States.REVIEW.value,

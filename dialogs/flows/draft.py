@@ -246,7 +246,8 @@ def _entity(answers: dict[str, Any], entity: Entity) -> list[str]:
         return ["considerations"] if _add_words(answers, "considerations", entity.value) else []
     if entity.kind == "line_unsafe":  # 「連絡はLINEだと見られるので」: staff must not write to this LINE
         answers.setdefault("contact", {})[NOT_LINE] = True
-        kept = _add_words(answers, "considerations", catalog.text("consideration.no_line"))
+        note = "consideration.line_unreadable" if entity.value == "unreadable" else "consideration.no_line"
+        kept = _add_words(answers, "considerations", catalog.text(note))
         return ["considerations"] if kept else []
     if entity.kind == "writer_apart":
         return _lives_apart(answers, entity)
@@ -622,6 +623,13 @@ QUOTED = re.compile(r"[「『\"]([^」』\"]{1,60})[」』\"]")
 """Words quoted in a message (「特にございません」), to find where they stand in the form."""
 
 
+NONE_OF_IT = re.compile(
+    r"([^。、,!?！？\n]{1,12}?)(?:とかは|とかも|なんかは|は|も|とか)\s?(?:ない|無い|ありません|ございません|なか|あらへん|あれへん)"
+)
+"""With a word to take it off, a worry said to be none of it (「暴力とかはないで。そこ消しといて」): only with
+that word, since 「お金がない」 alone tells a worry."""
+
+
 def take_out(data: dict[str, Any], words: str) -> list[str]:
     """Take off the form what a typed change names: worries said not to be one (「学校のことは消して」)
     and any answer or message holding quoted words (「「特にございません」は削除して」); what is off,
@@ -629,6 +637,10 @@ def take_out(data: dict[str, Any], words: str) -> list[str]:
     stored = data.setdefault("intake", {})
     answers: dict[str, Any] = stored.setdefault("answers", {})
     denied = denied_concerns(words)
+    if fragments.holds_word_of(words, "removes"):  # 「暴力とかはないで。そこ消しといて」
+        folded = unicodedata.normalize("NFKC", words)
+        for match in NONE_OF_IT.finditer(folded):
+            denied += [c for c in _concerns_named(match.group(1)) if c not in denied]
     untick(answers, denied)  # off already when this message's reading took them off
     removed = [BY_KEY["concerns"].label(c) for c in denied]
     for quoted in QUOTED.findall(unicodedata.normalize("NFKC", words)):
@@ -1450,6 +1462,49 @@ def correction_of(dialog: Dialog) -> tuple[str, str] | None:
     if current is None or band is None:
         return None
     return key, band
+
+
+WRITER_IS_THE_ONE = re.compile(
+    r"(?:相談(?:する|してる|している|しとる|しよる|してん)(?:の|ん)(?:は|って)|相談者は|話(?:してる|している)の(?:は|って))\s?"
+    r"(?:俺|おれ|私|わたし|僕|ぼく|うち|自分|じぶん|わし|あたし|わい)"
+    r"|(?:俺|おれ|私|わたし|僕|ぼく|うち|自分|じぶん|わし|あたし|わい)\s?本人"
+)
+"""The writer says the consultation is theirs (「相談するのはうち本人や」「だから相談してるのは俺」)."""
+
+OF_A_RELATIVE = re.compile(
+    r"(?:息子|娘|夫|妻|母|父|親|兄|姉|弟|妹|子ども|子供)(?:の|について)(?:こと|相談)(?!じゃ|では|ちゃう|やない)"
+)
+"""A relative still named as whom the consultation is about (「相談してるのは私ですが、息子のことです」)."""
+
+
+WRITER_CLAIM_CHARS = 40
+"""A longer message tells more than whose consultation it is."""
+
+
+def says_writer_is_the_one(dialog: Dialog) -> bool:
+    """Whether short words on the send screen or at the menu with a draft say the writer consults for
+    themself, while the draft has them as family or a supporter: 相談者 本人, not words to add."""
+    text = unicodedata.normalize("NFKC", dialog.user_input.text) if dialog.user_input.kind == "text" else ""
+    if not text.strip() or len(text.strip()) > WRITER_CLAIM_CHARS:
+        return False
+    if dialog.state not in ("consent.review", "menu.main") or open_handoff_of(dialog.data):
+        return False
+    asker = dialog.data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice")
+    if asker in (None, "self") or OF_A_RELATIVE.search(text):
+        return False
+    return WRITER_IS_THE_ONE.search(text) is not None
+
+
+def open_handoff_of(data: Mapping[str, Any]) -> bool:
+    """Whether a consultation has been sent (its case still open to additions)."""
+    return bool(data.get("handoff"))
+
+
+def make_writer_the_one(dialog: Dialog) -> None:
+    """The writer consults for themself: 相談者 本人, and no relative stands as whom the form is about."""
+    answers = form_of(dialog)["answers"]
+    answers.pop("relation", None)
+    answers["asker"] = {"choice": "self", "from_text": True}
 
 
 def correct(dialog: Dialog, key: str, band: str) -> None:

@@ -72,10 +72,30 @@ def pass_on_contact(dialog: Dialog, filled: list[str], items: str) -> bool:
         return False
     dialog.effects.append(AddToCase(dialog.user_input.text.strip(), contact_fields(dialog.data)))
     dialog.say("addition.contact_added", items=items)
+    _ask_number_for_a_call(dialog)
     district = current_content().district(str(build_summary(dialog.data)["district"] or ""))
     if "district" in filled and district is not None:
         dialog.say("addition.district_changed", district=district.name)
     return True
+
+
+def _ask_number_for_a_call(dialog: Dialog) -> None:
+    """After sending, a call asked for without a number (「デンワデ ハナシタイ」): staff need a number to
+    call, given only if the person chooses, or they call the window themself; never a promise of an answer
+    on this LINE."""
+    answers = dialog.data.get("intake", {}).get("answers", {})
+    contact = answers.get("contact", {})
+    if contact.get("choice") != "phone" or contact.get("words") or phone_number_in(dialog.user_input.text):
+        return
+    if "draft.safe_number" in dialog.said:  # a safe number already asked for (「ラインだと旦那にばれる」)
+        return
+    window = current_content().window_for_district(answers.get("district", {}).get("choice"))
+    dialog.say(
+        "addition.phone_wanted",
+        window_name=window.name,
+        window_phone=window.phone,
+        window_hours=window.hours_text,
+    )
 
 
 PHONE_NUMBER = re.compile(r"(?<![\d#])0\d(?:[-‐‑–—―ーｰ−\s]?\d){8,9}(?![\d-])")

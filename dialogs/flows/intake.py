@@ -189,7 +189,7 @@ def gather(dialog: Dialog) -> list[str]:
             dialog.understanding = draft.without_entities(dialog.understanding, "duration")
     if dialog.state == "menu.confirm_delete" or field_to_edit(dialog) is not None:
         return []
-    if draft.correction_of(dialog) is not None or _takes_off(dialog):
+    if draft.correction_of(dialog) is not None or _takes_off(dialog) or draft.says_writer_is_the_one(dialog):
         return []  # 「年代が…になってるけど私は30代です」「子どものことは書かなくていい」: a change
     if steps_away(dialog) or comes_back(dialog) or consent.wants_to_think(dialog):
         return []  # 「ちょっと休憩」「もどった」 (in the form or at the menu): a pause, nothing to write down
@@ -907,6 +907,9 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if not (dialog.state == consent.States.REVIEW or dialog.state in QUESTION_STATES):
         return None
     text = dialog.user_input.text
+    answered = _field_answering_which(dialog)
+    if answered is not None:
+        return answered  # 「ネンダイ」「相談者」 typed at 「どこを直しますか」
     if len(text.strip()) > EDIT_REQUEST_CHARS or not fragments.holds_word_of(text, "edits"):
         return None
     answers = answers_of(dialog)
@@ -914,6 +917,31 @@ def field_to_edit(dialog: Dialog) -> str | None:
     if "relation" in named and not BY_KEY["relation"].applies(answers):
         named = ["asker"]  # 「続柄を直したい」 from one writing of themself: who is asking changes
     return named[0] if named else ""
+
+
+WHICH_FIELD_CHARS = 12
+"""At 「どこを直しますか」, a message this short naming a field is the button of that field."""
+
+BUTTONS_SHOWN = "buttons"
+"""Data key (written by the engine): the buttons the last turn showed, as [label, data]."""
+
+
+def _field_answering_which(dialog: Dialog) -> str | None:
+    """The field a short message names right after 「どこを直しますか」 was asked (「ネンダイ」「年代を」
+    「相談者」), as its button would: the field's key when one of the buttons shown; None otherwise."""
+    shown = [str(data) for _, data in dialog.data.get(BUTTONS_SHOWN) or []]
+    text = dialog.user_input.text
+    if not shown or not all(data.startswith("edit:") for data in shown):
+        return None
+    if len(text.strip()) > WHICH_FIELD_CHARS:
+        return None
+    offered = {data.partition(":")[2] for data in shown}
+    named = [
+        key
+        for key in fragments.EDITABLE_FIELDS
+        if key in offered and fragments.holds_word_of(text, f"edit_field_{key}")
+    ]
+    return named[0] if named else None
 
 
 MENU = "menu.main"
@@ -1227,6 +1255,13 @@ def _back_to_the_place(dialog: Dialog) -> None:
 def answer_correction(dialog: Dialog) -> bool:
     """「年代が18歳未満になってるけど私は30代です」: put the right age in its field, say so, and go back to
     where the person was; nothing else on the draft changes. False when the words correct nothing."""
+    if draft.says_writer_is_the_one(dialog):  # 「相談するのはうち本人や」「だから相談してるのは俺」
+        draft.make_writer_the_one(dialog)
+        dialog.say(
+            "draft.corrected", field=catalog.text("question.asker"), value=catalog.text("opt.asker.self")
+        )
+        _back_to_the_place(dialog)
+        return True
     corrected = draft.correction_of(dialog)
     if corrected is None or open_handoff(dialog) is not None:
         return False  # with a case sent, the words go to its person in charge as any addition does
@@ -1251,6 +1286,9 @@ def _takes_off(dialog: Dialog) -> bool:
 def take_off_at_the_menu(dialog: Dialog) -> bool:
     """Take off the draft what typed words on the menu ask to (「子どものことは書かなくていいです、消して
     ください」), as the consent screen does, and say what came off; False when they ask nothing of it."""
+    review = dialog.state == consent.States.REVIEW
+    if review and _takes_off(dialog) and not consent.asks_a_change_to_send(dialog):
+        return consent.take_off_and_ask(dialog)  # 「暴力や怖いことは違います。外してください」: never a no
     if dialog.state != MENU or not _takes_off(dialog):
         return False
     removed = draft.take_out(dialog.data, dialog.user_input.text)

@@ -82,7 +82,7 @@ _CONTACT = (
     (
         "phone",
         re.compile(
-            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
+            r"(電話|でんわ|携帯)(で|が|の方が|のほうが|に)\s?(連絡|お願い|いい|ええ|話|大丈夫|ください|下さい|ほし|欲し|も|助か|たすか)"
             r"|(連絡|れんらく)(は|を)\s?(電話|でんわ|携帯)で(?=[、,。]|$)"
             r"|(電話|でんわ)を?(?=(もらえ|もらい|いただけ|いただき|ください|下さい|くだされ|ほし|欲し))"
             r"|(電話|でんわ)に(?=して(ほし|欲し|ください|下さい|もらえ|いただけ))"
@@ -111,6 +111,12 @@ _PHONE_REACHABLE = re.compile(
     r"(携帯|けいたい|すまほ)で[、,]|(電話|でんわ)(に|にも)?\s?(出れ|出られ|でれ|でられ)(?!ない|へん|ん)"
 )
 """The writer can take a phone call (「携帯で、平日の午前中なら」「電話出れるで」)."""
+_PHONE_WISH = re.compile(
+    r"(電話|でんわ)で\s?[おご]?(話|はなし|相談|そうだん)(し|を)?\s?"
+    r"(したい|したく|たい|たく|させて|を?希望|お願い|おねがい|することは?(?:でき|可能)|すことは?(?:でき|可能))"
+)
+"""A wish to talk on the phone (「お電話でお話ししたいのですが」「デンワデ ハナシタイ」「電話でご相談
+したく」), even when a question about it follows: the way the writer wants to be reached."""
 _NOT_CONTACT = re.compile(
     r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ(?!ます|る|れば)|やめ|困|だめ|ダメ)"
     r"|(電話|でんわ)じゃなく"
@@ -134,7 +140,7 @@ _REACH_WORDS = re.compile(
     r"電話|でんわ|連絡|れんらく|時間帯|でれ|出れ|出られ|でられ|都合|つなが|返事|へんじ|返信|へんしん|返せ|かえせ|line|らいん"
 )
 _AVAILABLE = re.compile(
-    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
+    r"(土日|週末|土曜|日曜|休日|午前|朝|午後|昼|日中|ひるま|にっちゅう|夜|夕方|晩|時)(中|間|の間|ごろ|頃|くらい|ぐらい|より前|前)?"
     r"(なら|やったら|だったら|であれば|だと|以降|が(いい|ええ|助か|うれしい|嬉しい|都合))"
     r"|\d\s?時(すぎ|過ぎ)(?!まで|に(起|寝|帰))"
 )
@@ -1071,10 +1077,21 @@ _LINE_UNSAFE = re.compile(
 staff must not write there."""
 
 
+_LINE_UNREADABLE = re.compile(
+    r"(line|らいん)[^。!?！？]{0,6}?(よう\s?み(れ|ら)ん|よう見(れ|ら)ん|読めな|よめな|読めん|よめん|見れな|みれな|見れん|みれん"
+    r"|見られへん|みられへん|使えな|つかえな|使えん|つかえん|わからな|わからん|苦手|にがて)"
+)
+"""This LINE said to be hard for the writer to read (「ラインハ ヨウミレン。デンワガ エエ」): staff reach
+them another way, never an answer left here."""
+
+
 def _line_unsafe(folded: str) -> Entity | None:
     """This LINE said to be unsafe as the way to be reached, beside another way or time asked for (「連絡は
     LINEだと見られるので…電話をもらえませんか」): a caution for the 受付票, never the way to be contacted."""
     found = _LINE_UNSAFE.search(folded)
+    unreadable = _LINE_UNREADABLE.search(folded) if found is None else None
+    if unreadable is not None and _REACH_WORDS.search(folded):
+        return Entity("line_unsafe", "unreadable", "self", unreadable.group(0))
     if found is None:
         return None
     if not (_REACH_WORDS.search(folded[found.end() :]) or _REACH_WORDS.search(folded[: found.start()])):
@@ -1103,6 +1120,9 @@ def _contact(folded: str) -> Entity | None:
             unanswered = _UNANSWERED.search(after)
             if not refused and not asked and not someone_elses and not unanswered:
                 return Entity("contact", option, "self", found.group(0))
+    wish = _PHONE_WISH.search(folded)
+    if wish is not None and not _REFUSED.search(folded[wish.end() :]):
+        return Entity("contact", "phone", "self", wish.group(0))
     if _NOT_CONTACT.search(folded):
         return None
     if (reachable := _PHONE_REACHABLE.search(folded)) is not None:
@@ -1195,7 +1215,9 @@ def _contact_times(text: str) -> list[Entity]:
     for sentence in _sentences(text):
         plain, folded = unicodedata.normalize("NFKC", sentence), _fold(sentence)
         hours = asked_to_call and _HOURS.search(plain) is not None  # 「電話にしてほしい。昼休みの12時〜1時」
-        reachable = _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or hours
+        reachable = (
+            _REACH_WORDS.search(folded) or _AVAILABLE.search(plain) or _AVAILABLE.search(folded) or hours
+        )
         if not reachable or _UNREACHABLE.search(folded):
             continue
         option = _time_of_day(plain)
