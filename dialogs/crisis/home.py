@@ -11,6 +11,7 @@ from dialogs import catalog, fragments
 from dialogs.content import (
     current_content,
 )
+from dialogs.crisis.fast import FROM_AFAR_SITUATIONS
 from dialogs.crisis.lines import (
     dv_line_texts,
     elder_window_line,
@@ -614,10 +615,6 @@ def answer_partner_near(dialog: Dialog) -> bool:
     return False
 
 
-FROM_AFAR_AFTER: tuple[Situation, ...] = ("home_violence", "at_home", "family", "grown_child")
-"""Replies to violence at home after which a family member far away asks what she can do."""
-
-
 def note_apart(dialog: Dialog) -> None:
     """Remember a family member who says she lives far from the home (「わたしは名古屋におって、実家は遠い
     んだわ」), so the replies to violence there say she can call 110 from afar."""
@@ -636,7 +633,7 @@ def answer_from_afar(dialog: Dialog) -> bool:
     stored = dialog.data.get("crisis", {})
     if not stored.get("apart") or not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
-    if last_situations(dialog)[0] not in FROM_AFAR_AFTER:
+    if last_situations(dialog)[0] not in FROM_AFAR_SITUATIONS:
         return False
     persuade = fragments.holds_word_of(text, "persuade")
     if not (persuade or fragments.holds_word_of(text, "asks_from_afar")):
