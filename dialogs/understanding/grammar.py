@@ -131,6 +131,7 @@ def _is_kyushu_denial(tokens: Sequence[Token], index: int) -> bool:
     )
 
 
+_SAYING = frozenset(("言う", "思う", "限る", "考える"))
 _MUST_HEADS = frozenset(("駄目", "だめ", "ダメ", "無理", "いけない", "いける", "行ける"))
 
 
@@ -140,6 +141,8 @@ def _must_do(tokens: Sequence[Token], after: int) -> bool:
     if after >= len(tokens) or tokens[after].surface != "と":
         return False
     ahead = tokens[after + 1 : after + 5]
+    if ahead and (ahead[0].surface in ("は", "も") or any(t.lemma in _SAYING for t in ahead)):
+        return False  # 「叩かれてないとは言えない」「死なないとも限らない」: a double negative, read as such
     return any(_is_negator(t) or t.lemma in _MUST_HEADS or t.surface in _MUST_HEADS for t in ahead)
 
 

@@ -286,6 +286,10 @@ VETOED = ("crisis", "urgent")
 make that level on the model's word alone."""
 
 
+VETOED_CONCERNS = ("violence",)
+"""Concerns whose words the rules read as denied (negated:violence) in a sentence: that sentence cannot make
+the concern on the model's word alone."""
+
 QUESTION_PREFIXES = ("ask.", "faq.", "service.")
 """Intents asking about the municipality's content: the dialog answers the first one it finds."""
 
@@ -348,11 +352,18 @@ def vetoed_sentences(
     """For crisis and urgent, the sentences holding words the rules set aside for that level."""
     texts = [folded("".join(t.surface for t in words)) for words in split]
     out: dict[str, frozenset[int]] = {}
+    notes = list(notes)
     for level in VETOED:
         labels = {f"{status}:{level}" for status in SET_ASIDE}
         aside = {w for w in (folded(e.matched) for e in notes if e.label in labels) if w}
         if aside:
             out[level] = frozenset(i for i, text in enumerate(texts) if any(w in text for w in aside))
+    for concern in VETOED_CONCERNS:  # 「夫に叩かれたことは一度もないです」: no 暴力 on the model's word
+        denied = {w for w in (folded(e.matched) for e in notes if e.label == f"negated:{concern}") if w}
+        if denied:
+            out[f"concern:{concern}"] = frozenset(
+                i for i, text in enumerate(texts) if any(w in text for w in denied)
+            )
     return out
 
 

@@ -58,6 +58,7 @@ def test_everyday_words_are_not_crisis(text: str) -> None:
         "包丁研いだ。あいつ刺す",
         "腕を切った。血が止まらない",
         "ママにたたかれた",
+        "叩かれてないとは言えない、先週も",
         "あたし、もう何してもダメ。薬、家にあるだけ全部並べてみた。",
         "眠剤ぜんぶ並べて写真とった",
     ],
@@ -77,3 +78,22 @@ def test_sen_after_a_wish_still_counts_when_nothing_denies() -> None:
     tokens = analyze("もう死にたい")
     last = next(i for i, t in enumerate(tokens) if t.lemma == "死ぬ")
     assert not features(tokens, last).negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "夫に叩かれたことは一度もないです",
+        "息子が暴力をふるうことはありません。ただ部屋から出てこない",
+        "殴られたりはしてへんよ。口うるさいだけ",
+    ],
+)
+def test_violence_denied_is_no_violence_concern(text: str) -> None:
+    assert "violence" not in classify(text).concerns
+
+
+@pytest.mark.parametrize(
+    "text", ["夫に毎日叩かれてます", "息子が暴力をふるうので怖い", "殴られたりして、もう無理"]
+)
+def test_violence_told_keeps_the_concern(text: str) -> None:
+    assert "violence" in classify(text).concerns
