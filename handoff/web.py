@@ -35,6 +35,7 @@ from dialogs.summary import heard_lines, label_for
 from handoff import accounts, actions, audit, budget, catalog, queue, saved_replies, sheet, stats, workspace
 from handoff.api import case_detail
 from handoff.api import router as api_router
+from handoff.cases import is_case_code
 from handoff.context import (
     CsrfRejected,
     LoginRequired,
@@ -81,6 +82,8 @@ class CaseDeleted(CaseNotFound):
 async def missing(unit: Unit, code: str) -> CaseNotFound:
     """The refusal for a case this account cannot open: deleted by the person (when it was one of the
     account's teams), or not found."""
+    if not is_case_code(code):  # 「/csw/cases/%00」: no lookup at all (PostgreSQL refuses NUL in text)
+        return CaseNotFound(code)
     at = await audit.deleted_at(unit.session, case_code=code, teams=queue.visible_teams(unit.account))
     return CaseDeleted(code, at) if at is not None else CaseNotFound(code)
 
