@@ -4,7 +4,6 @@ and the queue and case page at phone width (375 px) beside 1366 px, axe-core cle
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +14,6 @@ from tests.handoff.helpers import add_account, hand_off
 from tests.handoff.test_browser import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     axe_violations,
     signed_in,
     stays_on_page,
@@ -27,19 +25,6 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="browser tests need Debian's chromium at /usr/bin/chromium (apt install chromium)",
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Chromium driven by Playwright, shared by this module."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield launched
-        launched.close()
 
 
 MOTHER = {

@@ -15,9 +15,7 @@ import pytest
 from bot.simulator import Simulator
 from handoff import catalog
 from tests.handoff.helpers import add_account, case_row, hand_off, wait_for
-from tests.handoff.test_browser import ARTIFACTS, CHROMIUM, LIVE_MS, browser, texts
-
-__all__ = ["browser"]  # the shared headless Chromium fixture
+from tests.handoff.test_browser import ARTIFACTS, CHROMIUM, LIVE_MS, texts
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
