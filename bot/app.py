@@ -26,6 +26,7 @@ from bot.worker import Worker
 from dialogs import catalog
 from dialogs.content import use_content
 from dialogs.understanding import classify
+from handoff.clock import use_clock
 from handoff.web import mount_dashboard
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, *, fake_line: FakeLine | None =
     settings = settings or get_settings()
     configure_logging()
     use_content(settings.content_path)  # a broken file stops startup here, naming file, line and field
+    use_clock(settings.conversation_now if settings.simulator_clock is not None else None)
     configure_encryption(settings)
     if settings.simulator and settings.line_api_base == DEFAULT_LINE_API_BASE:
         raise RuntimeError(

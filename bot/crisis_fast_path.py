@@ -20,12 +20,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 import aiohttp
 from linebot.v3.messaging import ReplyMessageRequest
 from linebot.v3.messaging.exceptions import ApiException
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot import metrics
@@ -33,12 +35,14 @@ from bot.identity import conversation_key
 from bot.outbox import POSSIBLE_DUPLICATE
 from bot.render import to_sdk
 from bot.runtime import Runtime
+from bot.store.case_tables import Case
 from bot.store.db import utcnow
 from bot.store.outbox import CRISIS_ORIGIN, batches, to_stored
-from bot.store.tables import OutboxMessage
-from bot.store.types import OutboxStatus
+from bot.store.tables import Conversation, OutboxMessage
+from bot.store.types import OPEN_STATUSES, OutboxStatus
 from dialogs.crisis import REPEAT_WITHIN, CrisisMemory, crisis_answer, memory_of
 from dialogs.flows.languages import crisis_in_their_language
+from dialogs.messages import Text
 from dialogs.understanding.romaji import as_kana
 
 log = logging.getLogger(__name__)
@@ -94,24 +98,90 @@ def start_crisis_replies(
         key = conversation_key(runtime.signing_key, "user", str(event["source"].get("userId", "")))
         text = str(event["message"].get("text", ""))
         now = runtime.settings.conversation_now(received_at)  # the simulator's set clock, if any
-        answer = crisis_answer(as_kana(text) or text, now, runtime.crisis_memory.get(key))  # 「shinitai」
+        before = runtime.crisis_memory.get(key) or CrisisMemory()
+        answer = crisis_answer(as_kana(text) or text, now, before)  # 「shinitai」
         if not answer:
             continue
         messages, memory = answer
-        messages = crisis_in_their_language(
-            text, messages, now
-        )  # 「socorro」「I want to die」: in English too
         _remember(runtime, key, memory)
-        stored = to_stored(messages)
         reply_token = str(event.pop("replyToken"))
         event[CRISIS_MARK] = True
         if stored_as_new is None:
             stored_as_new = asyncio.get_running_loop().create_future()
-        sending = send_resources(runtime, event, reply_token, stored, stored_as_new, received_at)
+        sending = answer_crisis(
+            runtime, event, reply_token, Reading(key, text, now, before, messages), stored_as_new, received_at
+        )
         task = asyncio.create_task(sending)
         runtime.background.add(task)
         task.add_done_callback(runtime.background.discard)
     return stored_as_new
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A crisis text read on the fast path: whose, what, when (the conversation's clock), and the reply
+    made from what this process remembered."""
+
+    key: str
+    text: str
+    now: datetime
+    before: CrisisMemory
+    """What this process remembered of the conversation before this message."""
+    messages: tuple[Text, ...]
+
+
+HELD_LOOKUP_TIMEOUT_S = 0.3
+"""How long the fast path waits to read from the database whether a CSW holds the case; past this (the
+database held or slow), the reply goes out as this process's memory has it."""
+
+CASE_STANDING = (
+    select(Case.connected_at)
+    .join(Conversation, Conversation.id == Case.conversation_id)
+    .where(Conversation.key == bindparam("key"), Case.status.in_(OPEN_STATUSES))
+    .order_by(Case.id.desc())
+    .limit(1)
+)
+
+
+async def case_standing(runtime: Runtime, key: str) -> tuple[bool, bool] | None:
+    """(sent, held) of the conversation's case as the database has it, whichever process claimed or
+    closed it: sent and no CSW has it yet, or a CSW holds it (`handoff.relay.held_case`: taken up and
+    open). None when the database does not answer within `HELD_LOOKUP_TIMEOUT_S`."""
+    try:
+        async with asyncio.timeout(HELD_LOOKUP_TIMEOUT_S), runtime.sessions() as session:
+            found = (await session.execute(CASE_STANDING, {"key": key})).first()
+    except (TimeoutError, SQLAlchemyError) as exc:
+        log.info("crisis fast path: case standing unknown", extra={"error": type(exc).__name__})
+        return None
+    if found is None:
+        return False, False
+    held = found[0] is not None
+    return not held, held
+
+
+async def answer_crisis(
+    runtime: Runtime,
+    event: dict[str, Any],
+    reply_token: str,
+    reading: Reading,
+    stored_as_new: asyncio.Future[bool],
+    received_at: datetime,
+) -> None:
+    """Send the resources, worded for whether a CSW holds the case as the database says (a claim made in
+    the dashboard's process is not in this process's memory): 「相談員が見ています」, never office hours."""
+    messages = reading.messages
+    standing = await case_standing(runtime, reading.key)
+    before = reading.before
+    if standing is not None and standing != (before.sent, before.held):
+        sent, held = standing
+        again = crisis_answer(
+            as_kana(reading.text) or reading.text, reading.now, replace(before, sent=sent, held=held)
+        )
+        if again is not None:
+            messages, memory = again
+            _remember(runtime, reading.key, memory)
+    messages = crisis_in_their_language(reading.text, messages, reading.now)  # 「I want to die」: English too
+    await send_resources(runtime, event, reply_token, to_stored(messages), stored_as_new, received_at)
 
 
 def remember_crisis_shown(runtime: Runtime, key: str, data: dict[str, Any]) -> None:

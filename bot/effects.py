@@ -20,7 +20,7 @@ from dialogs.effects import (
     RelayToCase,
     WithdrawCase,
 )
-from handoff import cases, queue, relay
+from handoff import cases, clock, queue, relay
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,9 @@ async def apply_effects(session: AsyncSession, context: TurnContext, effects: Se
                 summary_text=effect.summary_text,
                 consent_scope=effect.consent_scope,
                 consent_version=effect.consent_version,
-                conversation_from=effect.conversation_from,
+                conversation_from=clock.stored(effect.conversation_from)
+                if effect.conversation_from
+                else None,
                 now=now,
             )
         elif isinstance(effect, RaiseUrgency):

@@ -124,7 +124,8 @@ async def viewed_thread(
 
 
 async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: datetime) -> None:
-    """Take the case; the first time, tell the person that a CSW now reads their messages.
+    """Take the case; the first time, tell the person that a CSW now reads their messages, and after a
+    release or transfer, that a 相談員 continues (they were told the last one let go).
 
     The conversation is locked before the claim, as for a reply or a close: a turn in progress (the
     person withdrawing at this moment) finishes first, and the claim then finds the case as it left it.
@@ -136,18 +137,23 @@ async def claim(session: AsyncSession, *, actor: Actor, case_row: Case, now: dat
         raise Conflict("claim")
     _event(session, case_row, actor, "claimed")
     _audit(session, actor, case_row.code, "claimed", now)
-    if conversation is not None and case_row.connected_at is None:
+    if conversation is None:
+        return
+    if case_row.connected_at is None:
         case_row.connected_at = now
         line_calls.after_commit(session, "person_menu", conversation.line_user_id)
-        relay.send(
-            session,
-            case_row=case_row,
-            conversation=conversation,
-            text=relay.claimed_notice(case_row, conversation.data or {}),
-            origin=relay.NOTICE_ORIGIN,
-            now=now,
-            max_age_s=actor.max_age_s,
-        )
+        notice = relay.claimed_notice(case_row, conversation.data or {})
+    else:
+        notice = relay.reclaimed_notice(conversation.data or {})
+    relay.send(
+        session,
+        case_row=case_row,
+        conversation=conversation,
+        text=notice,
+        origin=relay.NOTICE_ORIGIN,
+        now=now,
+        max_age_s=actor.max_age_s,
+    )
 
 
 async def reply(

@@ -18,7 +18,7 @@ from dialogs.content import current_content
 from dialogs.effects import ConsentScope
 from dialogs.summary import IntakeSummary, merge, render
 from dialogs.understanding.classifier import classify
-from handoff import audit
+from handoff import audit, clock
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -49,10 +49,11 @@ def team_for(district: str | None) -> str:
 def reply_due(received: datetime, urgency: str = Urgency.NORMAL) -> datetime:
     """When the person was promised an answer for a handoff made at `received` (office time).
 
-    The same time the dialog told them (`Content.reply_due`): crisis and urgent cases within the
-    content's short priority time, other cases within the usual reply window.
+    The same time the dialog told them (`Content.reply_due`, on the conversation's clock when the
+    simulator sets one): crisis and urgent cases within the content's short priority time, other cases
+    within the usual reply window.
     """
-    return current_content().reply_due(received, urgency)
+    return clock.stored(current_content().reply_due(clock.shown(received), urgency))
 
 
 def _bring_forward(case: Case, urgency: str, now: datetime) -> None:
@@ -65,6 +66,17 @@ def _bring_forward(case: Case, urgency: str, now: datetime) -> None:
 def _aware(moment: datetime) -> datetime:
     """A stored time as an aware UTC time (SQLite hands them back naive)."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+async def _promise_kept(session: AsyncSession, case: Case, now: datetime) -> bool:
+    """Whether the case's promised reply time has passed with a CSW's reply given: words that raise the
+    case now need a promise of their own, not one already past (which would read as overdue at once)."""
+    if case.reply_due_at is None or _aware(case.reply_due_at) > now:
+        return False
+    replied = await session.scalar(
+        select(CaseMessage.id).where(CaseMessage.case_id == case.id, CaseMessage.kind == "csw").limit(1)
+    )
+    return replied is not None
 
 
 async def open_case_for(session: AsyncSession, conversation_id: int) -> Case | None:
@@ -176,7 +188,11 @@ async def raise_urgency(
     case = await open_case_for(session, conversation_id)
     if case is None:
         return
-    _bring_forward(case, level, now or utcnow())
+    moment = now or utcnow()
+    if level in (Urgency.CRISIS, Urgency.URGENT) and await _promise_kept(session, case, moment):
+        case.reply_due_at = reply_due(moment, level)  # a new promise: the old one was kept by a reply
+    else:
+        _bring_forward(case, level, moment)
     case.urgency = higher_urgency(case.urgency, level)
     case.urgency_reasons = list(dict.fromkeys([*case.urgency_reasons, *reasons]))
     if case.summary.get("urgency") != case.urgency:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select, true, update
@@ -22,7 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case, CaseMessage, CaseRead, CswAccount
-from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus
+from bot.store.types import HELD_STATUSES, OPEN_STATUSES, URGENCY_ORDER, CaseStatus, Urgency
 from dialogs.content import current_content
 from dialogs.summary import label_for
 from handoff import catalog
@@ -118,10 +119,74 @@ async def get_case(session: AsyncSession, *, viewer: CswAccount, code: str) -> C
     return result.first()
 
 
-def is_overdue(case_row: Case, now: datetime) -> bool:
-    """A waiting case whose promised reply time has passed."""
+def promise_open(case_row: Case, facts: RowFacts | None = None) -> bool:
+    """Whether the reply the person was promised (`reply_due_at`) is still owed.
+
+    A waiting case owes it. A held case owes it while the person's latest words have no reply and either
+    no CSW has replied yet (claiming is no answer: crisis words on a claimed case keep their countdown)
+    or the person wrote crisis or urgent words since the last reply (they brought the promise forward,
+    `handoff.cases.raise_urgency`). A reply keeps the promise; later ordinary words do not bring an old
+    one back. Without `facts`, only a waiting case counts.
+    """
+    if case_row.reply_due_at is None or case_row.status not in OPEN_STATUSES:
+        return False
+    if case_row.status == CaseStatus.WAITING:
+        return True
+    if facts is None or not facts.unreplied:
+        return False
+    return not facts.replied or facts.raised_since_reply
+
+
+def is_overdue(case_row: Case, now: datetime, facts: RowFacts | None = None) -> bool:
+    """A case whose promised reply is still owed (`promise_open`) and whose time has passed."""
     due = case_row.reply_due_at
-    return case_row.status == CaseStatus.WAITING and due is not None and now > due
+    return due is not None and now > due and promise_open(case_row, facts)
+
+
+class Section(StrEnum):
+    """Where a case stands in one CSW's queue, in the order the queue shows them."""
+
+    NOW = "now"
+    """Needs someone now: the viewer's own cases with an unacknowledged alert, then every unclaimed case."""
+    MINE = "mine"
+    """The viewer's own held cases."""
+    OTHERS = "others"
+    """Cases a colleague holds (対応中：〇〇さん)."""
+    CLOSED = "closed"
+
+
+def section_of(case_row: Case, viewer: CswAccount) -> Section:
+    """The queue section `case_row` belongs in, for `viewer`."""
+    if case_row.status == CaseStatus.CLOSED:
+        return Section.CLOSED
+    if case_row.status == CaseStatus.WAITING:
+        return Section.NOW
+    if case_row.claimed_by_id == viewer.id:
+        return Section.NOW if case_row.alert else Section.MINE
+    return Section.OTHERS
+
+
+def in_queue_order(cases: list[Case], *, viewer: CswAccount, facts: dict[int, RowFacts]) -> list[Case]:
+    """`cases` in the order a CSW takes them: first what needs someone now (the viewer's own cases whose
+    person wrote crisis or urgent words nobody acknowledged, as only the viewer can answer them; then
+    unclaimed cases, crisis first, then by urgency and time waiting), then the viewer's own held cases
+    (unreplied first), then colleagues' cases, then closed ones."""
+    sections = list(Section)
+
+    def key(c: Case) -> tuple[int, int, int, int, datetime, int]:
+        section = section_of(c, viewer)
+        own_first = 0 if c.claimed_by_id == viewer.id and section == Section.NOW else 1
+        answered = 0 if c.id in facts and facts[c.id].unreplied else 1
+        return (
+            sections.index(section),
+            own_first,
+            Urgency.parse(c.urgency).rank,
+            answered,
+            c.queued_at,
+            c.id,
+        )
+
+    return sorted(cases, key=key)
 
 
 def holds(account: CswAccount, case_row: Case) -> bool:
@@ -334,6 +399,10 @@ class RowFacts:
     """The person wrote something this viewer has not opened yet (or the viewer never opened the case)."""
     unreplied: bool
     """An open case whose person's latest words have no CSW reply after them."""
+    replied: bool = False
+    """A CSW has replied to the person on this case."""
+    raised_since_reply: bool = False
+    """The person wrote crisis or urgent words after the last reply (or before any)."""
 
 
 PHONE = re.compile(r"[+＋]?[0-9０-９][0-9０-９()（）\-‐－―ー−\s]{7,}[0-9０-９]")
@@ -383,8 +452,18 @@ def _own_words(case_row: Case) -> str:
     return f"{about(summary)}{concern}"
 
 
+async def _latest_ids(session: AsyncSession, ids: list[int], *where: ColumnElement[bool]) -> dict[int, int]:
+    """The id of each case's newest thread entry matching `where`, by case id."""
+    rows = await session.execute(
+        select(CaseMessage.case_id, func.max(CaseMessage.id))
+        .where(CaseMessage.case_id.in_(ids), *where)
+        .group_by(CaseMessage.case_id)
+    )
+    return {case_id: last for case_id, last in rows}
+
+
 async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Case]) -> dict[int, RowFacts]:
-    """Thread facts for each case (latest words, unread, unreplied) in three queries."""
+    """Thread facts for each case (latest words, unread, unreplied, raised since a reply), in four queries."""
     ids = [c.id for c in cases]
     if not ids:
         return {}
@@ -397,15 +476,8 @@ async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Ca
         m.case_id: m
         for m in await session.scalars(select(CaseMessage).where(CaseMessage.id.in_(latest_user)))
     }
-    replies = dict(
-        (
-            await session.execute(
-                select(CaseMessage.case_id, func.max(CaseMessage.id))
-                .where(CaseMessage.case_id.in_(ids), CaseMessage.kind == "csw")
-                .group_by(CaseMessage.case_id)
-            )
-        ).all()
-    )
+    replies = await _latest_ids(session, ids, CaseMessage.kind == "csw")
+    raised = await _latest_ids(session, ids, CaseMessage.kind == "user", CaseMessage.crisis != "none")
     reads = dict(
         (
             await session.execute(
@@ -420,12 +492,15 @@ async def row_facts(session: AsyncSession, *, viewer: CswAccount, cases: list[Ca
         latest = user_rows.get(case_row.id)
         read = reads.get(case_row.id)
         reply = replies.get(case_row.id)
+        raised_id = raised.get(case_row.id)
         facts[case_row.id] = RowFacts(
             last_words=excerpt(masked(latest.body if latest else _own_words(case_row))),
             last_message_at=latest.created_at if latest else case_row.consented_at,
             unread=read is None or (latest is not None and latest.id > read),
             unreplied=case_row.status in OPEN_STATUSES
             and (reply is None or (latest is not None and latest.id > reply)),
+            replied=reply is not None,
+            raised_since_reply=raised_id is not None and (reply is None or raised_id > reply),
         )
     return facts
 

@@ -134,6 +134,15 @@ def claimed_notice(case_row: Case, data: Mapping[str, Any]) -> str:
     return catalog.text(f"relay.claimed.{language}" if language else "relay.claimed", team=team)
 
 
+def reclaimed_notice(data: Mapping[str, Any]) -> str:
+    """What the person is told when a CSW takes up their case again after it was released or moved: a
+    相談員 continues, having read the conversation (no staff name: the person has met none), in English or
+    やさしい日本語 when the person wrote in it."""
+    needs = data.get("intake", {}).get("language") or []
+    language = next((code for code in CLAIM_LANGUAGES if code in needs), None)
+    return catalog.text(f"relay.reclaimed.{language}" if language else "relay.reclaimed")
+
+
 def closed_notice() -> str:
     """What the person is told when their case is closed and the bot takes over again."""
     return catalog.text("relay.closed")

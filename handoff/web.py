@@ -32,7 +32,19 @@ from dialogs.content import current_content
 from dialogs.crisis import CrisisMemory
 from dialogs.office_hours import to_tokyo
 from dialogs.summary import heard_lines, label_for
-from handoff import accounts, actions, audit, budget, catalog, queue, saved_replies, sheet, stats, workspace
+from handoff import (
+    accounts,
+    actions,
+    audit,
+    budget,
+    catalog,
+    clock,
+    queue,
+    saved_replies,
+    sheet,
+    stats,
+    workspace,
+)
 from handoff.api import case_detail
 from handoff.api import router as api_router
 from handoff.cases import is_case_code
@@ -89,10 +101,10 @@ async def missing(unit: Unit, code: str) -> CaseNotFound:
 
 
 def jst(moment: datetime | None) -> str:
-    """'11/24 9:05' in Tokyo time, or '' for None."""
+    """'11/24 9:05' in Tokyo time (on the simulator's clock when one is set), or '' for None."""
     if moment is None:
         return ""
-    local = to_tokyo(moment)
+    local = to_tokyo(clock.shown(moment))  # the simulator's set clock, as the conversation's times are
     return f"{local.month}/{local.day} {local.hour}:{local.minute:02d}"
 
 
@@ -453,12 +465,16 @@ async def queue_rows(
     if view == "unreplied":
         rows = [r for r in rows if facts[r.id].unreplied]
     elif view == "attention":
-        rows = [r for r in rows if r.alert or queue.is_overdue(r, now)]
+        rows = [r for r in rows if r.alert or queue.is_overdue(r, now, facts[r.id])]
+    rows = queue.in_queue_order(rows, viewer=unit.account, facts=facts)
     names = await actions.names(unit.session, ids={r.claimed_by_id for r in rows if r.claimed_by_id})
     return [
         {
             "case": r,
-            "overdue": queue.is_overdue(r, now),
+            "section": queue.section_of(r, unit.account),
+            "holder": holder_text(r, unit.account, names.get(r.claimed_by_id or 0)),
+            "overdue": queue.is_overdue(r, now, facts[r.id]),
+            "promise_open": queue.promise_open(r, facts[r.id]),
             "claimed_by": names.get(r.claimed_by_id or 0),
             "facts": facts[r.id],
             "concerns": concern_labels(r),
@@ -470,6 +486,17 @@ async def queue_rows(
         }
         for r in rows
     ]
+
+
+def holder_text(case_row: Case, viewer: CswAccount, name: str | None) -> str:
+    """Who holds an open case, for its queue row: 「あなたが担当」 or 「対応中：佐藤さん」; '' when nobody."""
+    if case_row.status not in HELD_STATUSES:
+        return ""
+    if case_row.claimed_by_id == viewer.id:
+        return catalog.text("csw.queue.held_by_me")
+    if name:
+        return catalog.text("csw.queue.held_by_other", name=name.removesuffix("さん"))
+    return ""
 
 
 def minutes_until(moment: datetime | None) -> int | None:
@@ -606,6 +633,7 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
     shares_conversation = actions.conversation_shared(case_row)
     conversation = await actions.conversation_log(unit.session, case_row=case_row)
     summary = case_row.summary if isinstance(case_row.summary, dict) else {}
+    facts = (await queue.row_facts(unit.session, viewer=unit.account, cases=[case_row]))[case_row.id]
     visible_texts = [
         *sheet.texts_of(summary),
         *(e.message.body for e in thread if e.message.kind == "user"),
@@ -620,7 +648,8 @@ async def case_context(request: Request, unit: Unit, case_row: Case) -> dict[str
         over_budget=over_budget,
         claimed_by=names.get(case_row.claimed_by_id or 0),
         mine=queue.holds(unit.account, case_row),
-        overdue=queue.is_overdue(case_row, now),
+        overdue=queue.is_overdue(case_row, now, facts),
+        promise_open=queue.promise_open(case_row, facts),
         due_minutes=minutes_until(case_row.reply_due_at),
         held_by=held_by_text(
             case_row, names.get(case_row.claimed_by_id or 0), queue.holds(unit.account, case_row)
