@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.store.case_tables import Case, CswAccount
 from bot.store.db import utcnow
-from bot.store.types import OPEN_STATUSES, CaseStatus, Urgency
+from bot.store.types import HELD_STATUSES, OPEN_STATUSES, CaseStatus, Urgency
 from handoff import accounts, actions, queue
 from handoff.actions import Actor
 from handoff.context import Refused, Who, audit_refusal, perform_line_actions, process_of
@@ -95,6 +95,9 @@ class CloseIn(BaseModel):
 async def case_out(session: AsyncSession, case_row: Case, *, viewer: CswAccount) -> CaseOut:
     """The API view of a case (the earlier case is named only when `viewer` may see it)."""
     previous = await actions.visible_previous(session, viewer=viewer, case_row=case_row)
+    facts = None
+    if case_row.status in HELD_STATUSES:  # a held case owes its promise only until answered
+        facts = (await queue.row_facts(session, viewer=viewer, cases=[case_row]))[case_row.id]
     return CaseOut(
         code=case_row.code,
         status=case_row.status,  # type: ignore[arg-type]
@@ -105,7 +108,7 @@ async def case_out(session: AsyncSession, case_row: Case, *, viewer: CswAccount)
         team=case_row.team,
         queued_at=case_row.queued_at,
         reply_due_at=case_row.reply_due_at,
-        overdue=queue.is_overdue(case_row, utcnow()),
+        overdue=queue.is_overdue(case_row, utcnow(), facts),
         claimed_at=case_row.claimed_at,
         outcome=case_row.outcome,
         closed_at=case_row.closed_at,

@@ -26,7 +26,7 @@ from bot.simulator import Simulator
 from bot.store.case_tables import Case
 from bot.store.db import sync_url, utcnow
 from dialogs import catalog as dialog_catalog
-from handoff import catalog
+from handoff import admin, catalog
 from tests.handoff.helpers import (
     add_account,
     case_row,
@@ -158,6 +158,9 @@ def test_crisis_words_on_a_claimed_unreplied_case_keep_the_countdown_and_lead_th
         assert code in queue_codes(client, "?view=attention")
         page = client.get(f"/csw/cases/{code}").text
         assert "期限超過" in page
+        token = admin.token(database_url, login="sato", name="case system", scope="read", days=1)
+        detail = sim.http.get(f"/api/v1/cases/{code}", headers={"authorization": f"Bearer {token}"}).json()
+        assert detail["overdue"] is True, "the API says what the dashboard shows"
         # Answered: the promise is kept, no countdown and no overdue mark.
         post(client, code, "reply", text="佐藤です。読みました。いま、安全なところにいますか。")
         sim.wait_idle()
@@ -225,8 +228,11 @@ def test_a_person_is_told_kindly_when_a_released_case_is_taken_up_again(
         assert catalog.text("relay.claimed").strip() in told
         assert catalog.text("relay.reclaimed").strip() not in told, "the first claim is no 'continues'"
         post(first, code, "reply", text="佐藤です。読みました。")
+        never_held = hand_off(sim, "t2")["code"]
         post(first, code, "release", note="来週から休暇のため、ほかの方にお願いします")
         sim.wait_idle()
+        assert catalog.text("csw.queue.handed_over") in row_html(first, code), "a colleague talked with them"
+        assert catalog.text("csw.queue.handed_over") not in row_html(first, never_held)
         login(second, "tanaka", tanaka)
         start = len(sim.received("t1"))
         claim(second, code)
@@ -237,6 +243,13 @@ def test_a_person_is_told_kindly_when_a_released_case_is_taken_up_again(
         for name in ("sato", "tanaka", "佐藤", "田中"):
             assert name not in told, "no staff name the person has not met"
         assert told.count(catalog.text("relay.reclaimed").strip()) == 1
+        post(second, code, "reply", text="田中です。引き継ぎました。")
+        post(second, code, "close", outcome="hikikomori")
+        closed = second.get("/csw/queue/rows?status=all").text
+        closed_row = closed[closed.index(f'data-case="{code}"') :]
+        closed_row = closed_row[: closed_row.index("</li>")]
+        assert catalog.text("csw.outcome.hikikomori") in closed_row and "終了 " in closed_row
+        assert "最後のメッセージから" not in closed_row
 
 
 def test_the_continuing_notice_is_in_english_for_a_person_who_writes_in_english() -> None:
