@@ -13,6 +13,11 @@ conversation in time (the database may be held), so the process keeps, in memory
 conversation's `CrisisMemory` (when, which situations, who is hurt), from its own replies and from
 every worker turn (`remember_crisis_shown`). A process that does not know (restarted, another
 instance) sends the whole block: the lesser harm.
+
+Whether a CSW holds the case is not left to that memory: the dashboard may run in another process, so
+the reply's task reads it from the case row first (`case_standing`, within `HELD_LOOKUP_TIMEOUT_S`,
+off the webhook's answer) and words the reply for it: 「相談員が見ています」, never office hours. Only
+when the database does not answer in time does the memory decide.
 """
 
 from __future__ import annotations
