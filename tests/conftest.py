@@ -13,6 +13,7 @@ from bot.simulator import SIMULATOR_SECRET_KEY
 from bot.store import crypto
 from bot.store.db import sync_url
 from dialogs.content import use_content
+from handoff.clock import use_clock
 
 TEST_DATABASE_URL = os.environ.get("TSUNAGU_TEST_DATABASE_URL")
 
@@ -38,6 +39,14 @@ def shipped_content() -> Iterator[None]:
     use_content(None)
     yield
     use_content(None)
+
+
+@pytest.fixture(autouse=True)
+def real_clock() -> Iterator[None]:
+    """Each test starts and ends with cases on the real clock (a simulator with a set clock changes it)."""
+    use_clock(None)
+    yield
+    use_clock(None)
 
 
 @pytest.fixture

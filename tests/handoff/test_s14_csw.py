@@ -300,6 +300,25 @@ def test_without_the_simulator_clock_stamps_are_the_real_tokyo_time(
         assert f"受付 {local.month}/{local.day} {local.hour}:{local.minute:02d}" in row_html(client, code)
 
 
+def test_the_promise_is_worked_out_on_the_set_clock_and_stored_in_real_time() -> None:
+    """A Tuesday 10:00 machine whose simulator says Saturday 2:00: the promise is Monday's, stored real."""
+    from datetime import UTC, datetime
+
+    from dialogs.content import current_content
+    from handoff.cases import reply_due
+    from handoff.clock import use_clock
+    from handoff.web import jst
+
+    real = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)  # Tuesday 10:00 in Tokyo
+    ahead = datetime(2026, 12, 4, 17, 0, tzinfo=UTC) - real  # Saturday 2:00 in Tokyo
+    use_clock(lambda now: now + ahead)
+    due = reply_due(real)
+    assert due == current_content().reply_due(real + ahead) - ahead
+    assert jst(real) == "12/5 2:00" and jst(due).startswith("12/7 ")
+    use_clock(None)
+    assert reply_due(real) == current_content().reply_due(real) and jst(real) == "11/24 10:00"
+
+
 # ---------------------------------------------------------------- 5. held, from the database
 
 
