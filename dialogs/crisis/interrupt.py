@@ -104,7 +104,7 @@ from dialogs.crisis.risk import (
     stay_with_open_question,
 )
 from dialogs.crisis.situations import AFTER_CRISIS_WITHIN, CARER_TOLD, HARMED, WITHOUT_LINES, Situation
-from dialogs.crisis.urgent import answer_cold_night, answer_urgent
+from dialogs.crisis.urgent import answer_cold, answer_urgent
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import consent, followup
@@ -224,7 +224,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
-        if answer_cold_night(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
+        if answer_cold(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
             return True
         if answer_afraid_now(dialog):
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
@@ -292,7 +292,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     bed_only = set(understanding.crisis_kinds) <= {"no_shelter"} and understanding.crisis == "urgent"
-    if bed_only and answer_cold_night(dialog, only_after=True):
+    if bed_only and answer_cold(dialog, only_after=True):
         return True  # 「札幌で今夜どこ行けばいい」 after the cold night: where he is, not our desk
     level = understanding.crisis
     text = dialog.user_input.text
