@@ -266,6 +266,13 @@ WORD_LISTS = (
     "afraid_to_tell",
     "where_tonight",
     "police_pity",
+    "home_shut_out",
+    "late_by_choice",
+    "police_words",
+    "police_trouble",
+    "parent_words",
+    "mother_words",
+    "father_words",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -41,6 +41,7 @@ from dialogs.crisis.children import (
     answer_minor_told,
     answer_no_child_guidance,
     answer_phone_low,
+    answer_police_worry,
 )
 from dialogs.crisis.home import (
     answer_afraid_now,
@@ -225,6 +226,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
         if answer_cold(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
+            return True
+        if answer_police_worry(dialog):  # 「けいさつよばれたらかあさんおこる」: the worry first, then 189
             return True
         if answer_afraid_now(dialog):
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once

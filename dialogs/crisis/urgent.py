@@ -59,6 +59,19 @@ def _answer_put_out(dialog: Dialog, understanding: Understanding, *, young: bool
     dialog.say("urgent.put_out_young", lines=lines)
 
 
+def _shut_out_age_unknown(dialog: Dialog, understanding: Understanding, kinds: set[CrisisKind]) -> bool:
+    """Whether no bed tonight is told as a home not to be gone back to (「いまコンビニにいる。家かえれない」
+    「夜中だけど家に入れてもらえない」), the age not known: the writer may be a child, so never the
+    grown-up's answer alone. Not a missed last train (「終電逃して家に帰れない」)."""
+    text = dialog.user_input.text
+    return (
+        "no_shelter" in kinds
+        and age_unknown(understanding, dialog.data)
+        and fragments.holds_word_of(text, "home_shut_out")
+        and not fragments.holds_word_of(text, "late_by_choice")
+    )
+
+
 def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     """Send the DV lines (the lines for violence at home when a grown child shouts), 一時生活支援 guidance
     (a child's lines to a child with nowhere to go) or what a court's payment demand needs; the same
@@ -85,6 +98,12 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         return
     if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
         _answer_put_out(dialog, understanding, young=young)
+        return
+    if not minor and _shut_out_age_unknown(dialog, understanding, kinds):
+        mark_now(dialog, "put_out_at")  # said again tonight: the maybe-child's short answer (189 too)
+        if fragments.holds_word_of(dialog.user_input.text, "in_a_store"):
+            dialog.say("urgent.stay_in_store")
+        _answer_put_out(dialog, understanding, young=True)
         return
     if kinds == {"no_food"} and writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
         answer_child_no_place(dialog, "urgent.child_no_food")

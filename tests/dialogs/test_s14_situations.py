@@ -1,5 +1,14 @@
 """Session 14, the try-out's leftovers: situations the dialog misread at night.
 
+1. A young person's first message from outside at night, the age not known (「いまコンビニにいる。家かえ
+   れない」) got the grown-up's emergency bed alone. Now a home shut to the writer tonight (家かえれない,
+   家に入れてもらえない, 締め出された) with the age unknown gets 189 and the children's lines beside
+   tonight's bed, the age asked gently — and, in a store, to stay in the lit store.
+
+2. 「けいさつよばれたらかあさんおこる。どうしたらいい」 got a list of windows. Now the worry is answered
+   first and kindly (being safe comes first, calling for help gets no one into trouble, 189 and a
+   trusted adult), then the children's lines; in kana, Kansai and standard words.
+
 7. The cold at night: 「電気止められた。今夜さむい」 gave 119 twice in one reply (the utilities guidance's
    line and the cold answer's), and a second 「さむい。こごえる」 got the fallback, or, in the car, the same
    warm-place answer again. Now one cold answer (`answer_cold`) for both colds: 119 once, and the cold
@@ -22,6 +31,121 @@ OFFER = catalog.text("urgent.offer").strip()
 def said_again(first: str, reply: str) -> set[str]:
     """The lines of `reply` that were in `first` already (the offer of a person aside)."""
     return set(first.splitlines()) & set(reply.splitlines()) - {"", OFFER}
+
+
+# ---------------------------------------------------------------- 1. out at night, the age not known
+
+CHILD_SOS = "0120-0-78310"
+
+SHUT_OUT_FIRST = (
+    "いまコンビニにいる。家かえれない",
+    "夜中だけど家に入れてもらえない",
+    "家に帰れない。今夜どうしよう",
+    "いえにいれてもらえん。そとにおる",
+    "母に締め出された。外にいる",
+    "今夜は家に帰れません。どこで寝ればいいですか",
+    "ファミマにいる。うちかえりたくない。こんやどうしよ",
+)
+
+
+@pytest.mark.parametrize("words", SHUT_OUT_FIRST)
+def test_shut_out_at_night_age_unknown_is_never_the_grown_ups_answer_alone(words: str) -> None:
+    reply = said(started(words, now=SATURDAY_2AM))
+    assert "189" in reply and CHILD_SOS in reply, reply
+    assert "住居確保給付金" not in reply, reply
+
+
+def test_in_a_store_the_age_is_asked_and_the_store_comes_first() -> None:
+    reply = said(started(SHUT_OUT_FIRST[0], now=SATURDAY_2AM))
+    assert "年齢" in reply and "お店の中" in reply, reply
+    assert reply.index("お店の中") < reply.index("189")
+
+
+def test_shut_out_said_again_gets_the_short_answer_with_189() -> None:
+    chat = started(SHUT_OUT_FIRST[0], now=SATURDAY_2AM)
+    chat.send("どこでねればいいの")
+    reply = said(chat)
+    assert "189" in reply and len(reply) < len(said(started(SHUT_OUT_FIRST[0], now=SATURDAY_2AM)))
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "35歳です。家に帰れない。今夜寝るところがない",  # a grown-up: the bed, not 189
+        "40代の男です。コンビニにいる。今夜は家に帰れない",
+    ),
+)
+def test_a_grown_up_shut_out_gets_the_bed(words: str) -> None:
+    reply = said(started(words, now=SATURDAY_2AM))
+    assert "夜間・休日受付" in reply and CHILD_SOS not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "words",
+    ("終電逃して家に帰れない", "仕事が忙しくて家に帰れない", "残業で今夜は家に帰れない"),
+)
+def test_a_missed_train_or_work_is_not_a_night_shut_out(words: str) -> None:
+    reply = said(started(words, now=SATURDAY_2AM))
+    assert "189" not in reply and "一時生活支援" not in reply, reply
+
+
+def test_a_child_known_to_be_15_gets_the_childs_store_answer() -> None:
+    chat = started("おれ15なんだけど", now=SATURDAY_2AM)
+    chat.send("いまコンビニにいる。家かえれない")
+    reply = said(chat)
+    assert "店員" in reply and "189" in reply and "一時生活支援" not in reply, reply
+
+
+# ---------------------------------------------------------------- 2. the police would get a parent angry
+
+POLICE_WORRY = (
+    "けいさつよばれたらかあさんおこる。どうしたらいい",
+    "けーさつ呼ばれたらおかんキレるし、どないしよ",
+    "警察を呼ばれたら母が怒ると思います。どうしたらいいですか",
+    "けいさつにいったらとうさんつかまっちゃう？",
+    "110したら親にめっちゃ怒られる",
+)
+
+
+@pytest.mark.parametrize("words", POLICE_WORRY)
+def test_a_childs_worry_about_the_police_is_answered_first_and_kindly(words: str) -> None:
+    reply = said(started(words, now=SATURDAY_2AM))
+    assert reply.index("あんぜん") < reply.index("189"), reply  # the worry before the lines
+    assert "悪いことではありません" in reply and "信じられる大人" in reply, reply
+    assert CHILD_SOS in reply
+    assert "くらしサポートセンター" not in reply and "配慮" not in reply, reply
+
+
+def test_the_worry_after_being_hit_is_answered_not_the_windows() -> None:
+    chat = started("おとうさんにたたかれた", now=SATURDAY_2AM)
+    chat.send(POLICE_WORRY[0])
+    reply = said(chat)
+    assert "助けをよぶのは" in reply and "保健所" not in reply, reply
+
+
+def test_the_parent_is_named_back_as_the_child_named_them() -> None:
+    assert said(started(POLICE_WORRY[0], now=SATURDAY_2AM)).startswith("お母さん")
+    assert said(started(POLICE_WORRY[3], now=SATURDAY_2AM)).startswith("お父さん")
+
+
+def test_the_worry_stays_on_the_draft() -> None:
+    chat = started(POLICE_WORRY[0], now=SATURDAY_2AM)
+    heard = " ".join(item["words"] for item in chat.data["intake"]["heard"])
+    assert "けいさつよばれたら" in heard
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "警察に相談したら怒られますか",  # no parent: not a child's worry
+        "35歳です。警察に言ったら母が怒る",  # a grown-up
+        "警察呼んだら夫が怒る",  # a partner: not this answer
+        "母が警察に行った",  # no trouble feared
+        "お父さんは警察官です",
+    ),
+)
+def test_other_police_words_are_not_the_childs_worry(words: str) -> None:
+    assert "助けをよぶのは" not in said(started(words, now=SATURDAY_2AM))
 
 
 # ---------------------------------------------------------------- 7. the cold at night
