@@ -273,6 +273,8 @@ WORD_LISTS = (
     "parent_words",
     "mother_words",
     "father_words",
+    "bed_tonight_said",
+    "phone_checked",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

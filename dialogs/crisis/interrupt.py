@@ -176,6 +176,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     understanding = as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
     understanding = dialog.understanding = alone_in_context(dialog, understanding)
+    if (
+        set(understanding.crisis_kinds) == {"no_shelter"}
+        and dialog.data.get("crisis", {}).get("bed_found_at") == dialog.now.isoformat()
+    ):  # 「友達が泊めてくれる」「ネカフェ代もらった」: a bed found, no new need
+        understanding = dialog.understanding = replace(understanding, crisis="none", crisis_kinds=())
     if any(evidence.rule == HIDING_AT_HOME for evidence in understanding.evidence):
         untick_read_from_text(dialog.data, "withdrawal")  # hiding from someone at home, not withdrawal
     worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)

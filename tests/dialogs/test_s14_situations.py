@@ -9,6 +9,13 @@
    first and kindly (being safe comes first, calling for help gets no one into trouble, 189 and a
    trusted adult), then the children's lines; in kana, Kansai and standard words.
 
+3. 「いまはかれしのいえいるからねるとこはある」 left 今夜の寝る場所がない on the 受付票. Now a place to sleep
+   tonight told afterwards puts the writer's words in its place, and the case is no longer urgent when
+   nothing else made it so; a question (「ねるとこある？」) is not this.
+
+4. 「彼氏にスマホ見られてる」「携帯チェックされる」: now a note on the 受付票's 配慮 (how to reach her
+   safely), with the daytime when she says it is safe then (「昼間なら連絡できる」), now or later.
+
 7. The cold at night: 「電気止められた。今夜さむい」 gave 119 twice in one reply (the utilities guidance's
    line and the cold answer's), and a second 「さむい。こごえる」 got the fallback, or, in the car, the same
    warm-place answer again. Now one cold answer (`answer_cold`) for both colds: 119 once, and the cold
@@ -22,6 +29,7 @@ from datetime import datetime
 import pytest
 
 from dialogs import catalog
+from dialogs.summary import summary_text
 from tests.dialogs.chat import TOKYO, said, started
 
 SATURDAY_2AM = datetime(2026, 12, 5, 2, 5, tzinfo=TOKYO)
@@ -146,6 +154,113 @@ def test_the_worry_stays_on_the_draft() -> None:
 )
 def test_other_police_words_are_not_the_childs_worry(words: str) -> None:
     assert "助けをよぶのは" not in said(started(words, now=SATURDAY_2AM))
+
+
+# ---------------------------------------------------------------- 3. a bed tonight after all
+
+NO_BED = "家がない。今夜寝るところがない"
+NO_BED_REASON = "今夜の寝る場所がない"
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "いまはかれしのいえいるからねるとこはある",
+        "友達が泊めてくれることになった",
+        "今夜は実家に泊めてもらえることになりました",
+        "いまは彼氏の家におるけん、寝るとこはある",
+        "今日はなんとかなる。ネカフェ代もらった",
+    ),
+)
+def test_a_bed_tonight_told_afterwards_takes_no_bed_off_the_sheet(words: str) -> None:
+    chat = started(NO_BED, now=SATURDAY_2AM)
+    assert NO_BED_REASON in summary_text(chat.data)
+    chat.send(words)
+    sheet = summary_text(chat.data)
+    urgency_line = next(line for line in sheet.splitlines() if line.startswith("緊急度"))
+    assert NO_BED_REASON + "、" not in urgency_line and "急ぎ" not in urgency_line, urgency_line
+    assert words[:10] in urgency_line, urgency_line
+    assert "住まい" in sheet  # the housing worry stays
+    assert "寝る場所がある" in said(chat)
+
+
+def test_a_bed_tonight_leaves_another_urgent_reason_standing() -> None:
+    chat = started("家がない。今夜寝るところがない。食べるものもない", now=SATURDAY_2AM)
+    chat.send("友達が泊めてくれることになった")
+    urgency_line = next(line for line in summary_text(chat.data).splitlines() if line.startswith("緊急度"))
+    assert "急ぎ" in urgency_line and "食べるもの" in urgency_line, urgency_line
+    assert "友達が泊めてくれる" in urgency_line
+
+
+@pytest.mark.parametrize("words", ("ねるとこある？", "泊めてもらえるところありますか", "さむい"))
+def test_a_question_or_other_words_leave_no_bed_on_the_sheet(words: str) -> None:
+    chat = started(NO_BED, now=SATURDAY_2AM)
+    chat.send(words)
+    assert NO_BED_REASON in summary_text(chat.data)
+
+
+def test_the_bed_lost_again_gets_the_whole_answer_again() -> None:
+    chat = started(NO_BED, "友達が泊めてくれることになった", now=SATURDAY_2AM)
+    chat.send("やっぱり友達の家追い出された。今夜寝るところがない")
+    reply = said(chat)
+    assert "夜間・休日受付" in reply, reply
+    assert NO_BED_REASON in summary_text(chat.data)
+
+
+# ---------------------------------------------------------------- 4. the phone read by a partner
+
+PHONE_NOTE = "スマホ・携帯を相手に見られている"
+
+
+def considerations_line(chat_data: dict[str, object]) -> str:
+    sheet = summary_text(chat_data)
+    return next((line for line in sheet.splitlines() if line.startswith("配慮してほしいこと")), "")
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "彼氏にスマホ見られてる",
+        "携帯チェックされる",
+        "かれしにけいたいちぇっくされる",
+        "旦那が毎晩スマホをチェックしてくる",
+        "LINE勝手に見られるんよ",
+        "my boyfriend checks my phone",
+    ),
+)
+def test_a_phone_read_by_someone_is_a_consideration(words: str) -> None:
+    chat = started("彼氏に殴られる", now=SATURDAY_2AM)
+    chat.send(words)
+    assert PHONE_NOTE in considerations_line(chat.data), summary_text(chat.data)
+
+
+def test_the_daytime_said_with_it_is_on_the_note() -> None:
+    chat = started("彼氏に殴られる", now=SATURDAY_2AM)
+    chat.send("携帯チェックされる。昼間なら連絡できる")
+    line = considerations_line(chat.data)
+    assert PHONE_NOTE in line and "日中" in line, line
+
+
+def test_the_daytime_said_later_changes_the_note() -> None:
+    chat = started("彼氏にスマホ見られてる", now=SATURDAY_2AM)
+    assert "日中" not in considerations_line(chat.data)
+    chat.send("昼間なら連絡できる")
+    line = considerations_line(chat.data)
+    assert "日中" in line and line.count(PHONE_NOTE) == 1, line
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "スマホ見られたらどうなる？",
+        "スマホの画面が割れた",
+        "携帯の料金が払えない",
+        "彼氏が携帯ばっかり見てる",
+    ),
+)
+def test_other_phone_words_are_not_the_note(words: str) -> None:
+    chat = started(words, now=SATURDAY_2AM)
+    assert PHONE_NOTE not in considerations_line(chat.data)
 
 
 # ---------------------------------------------------------------- 7. the cold at night
