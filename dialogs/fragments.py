@@ -275,6 +275,11 @@ WORD_LISTS = (
     "father_words",
     "bed_tonight_said",
     "phone_checked",
+    "only_that",
+    "not_hit",
+    "weapon_held",
+    "cleft_is",
+    "hit_told",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

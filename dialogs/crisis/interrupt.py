@@ -43,6 +43,7 @@ from dialogs.crisis.children import (
     answer_phone_low,
     answer_police_worry,
 )
+from dialogs.crisis.corrections import answer_holder_corrected, answer_only_shouted
 from dialogs.crisis.home import (
     answer_afraid_now,
     answer_afraid_to_tell,
@@ -192,6 +193,12 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_supporter_report(dialog, understanding):  # 「経済的虐待の通報先は…」: a supporter, not a victim
         return True
     if answer_it_was_me(dialog):  # 「子どもちゃう。切ったんはうちの腕や」: her own harm, the reading revised
+        return True
+    if answer_holder_corrected(
+        dialog
+    ):  # 「ちがうちがう、包丁持っとるのは弟だって」: she is the one threatened
+        return True
+    if answer_only_shouted(dialog):  # 「ちがう、怒鳴られるだけ」: the correction taken as she put it
         return True
     if understanding.crisis == "none" and answer_from_afar(dialog):  # 「遠くに住んどる私にできること」
         return True

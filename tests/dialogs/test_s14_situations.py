@@ -16,6 +16,15 @@
 4. 「彼氏にスマホ見られてる」「携帯チェックされる」: now a note on the 受付票's 配慮 (how to reach her
    safely), with the daytime when she says it is safe then (「昼間なら連絡できる」), now or later.
 
+5. 「ちがうちがう、包丁持っとるのは弟だって」 after a reply that read the writer as the one with the knife:
+   now the correction is owned and taken — the writer is the one threatened (get away from him, do not
+   take it or talk him down, 110), and the 受付票 names the brother as the one who hurts.
+
+6. 「ちがう、怒鳴られるだけ」 after 「母に殴られる」 left 暴力 and a danger to life on the 受付票 and got
+   the DV lines: now the correction is owned in her words, the 暴力 concern comes off (家族関係 stays),
+   the urgency comes down with her words as the reason; a partner's shouting keeps the DV line (DV
+   includes words) and the concern, the danger down to urgent.
+
 7. The cold at night: 「電気止められた。今夜さむい」 gave 119 twice in one reply (the utilities guidance's
    line and the cold answer's), and a second 「さむい。こごえる」 got the fallback, or, in the car, the same
    warm-place answer again. Now one cold answer (`answer_cold`) for both colds: 119 once, and the cold
@@ -261,6 +270,93 @@ def test_the_daytime_said_later_changes_the_note() -> None:
 def test_other_phone_words_are_not_the_note(words: str) -> None:
     chat = started(words, now=SATURDAY_2AM)
     assert PHONE_NOTE not in considerations_line(chat.data)
+
+
+# ---------------------------------------------------------------- 5. who holds the knife, corrected
+
+HOLDER_CORRECTED = (
+    "ちがうちがう、包丁持っとるのは弟だって",
+    "違う、包丁を持ってるのは兄です",
+    "いや、ナイフ持ってるのはお父さん",
+    "包丁持ってるのは弟なんだって",
+)
+
+
+@pytest.mark.parametrize("first", ("包丁ずっと見てる", "弟があばれてる。包丁もってる", "包丁持ってる"))
+@pytest.mark.parametrize("correction", HOLDER_CORRECTED)
+def test_a_correction_of_who_holds_the_knife_gets_the_threatened_persons_reply(
+    first: str, correction: str
+) -> None:
+    chat = started(first, now=SATURDAY_2AM)
+    chat.send(correction)
+    reply = said(chat)
+    assert "ごめんなさい" in reply and "離れて" in reply and "110" in reply, reply
+    assert "しまってください" not in reply and "死にたいと思う" not in reply, reply
+    assert "説得したりしないで" in reply
+    sheet = summary_text(chat.data)
+    assert "暴力を受けている人：相談者" in sheet, sheet
+
+
+def test_the_brother_is_named_as_the_one_with_the_knife() -> None:
+    chat = started("包丁ずっと見てる", HOLDER_CORRECTED[0], now=SATURDAY_2AM)
+    sheet = summary_text(chat.data)
+    assert "暴力をふるっている人：きょうだい" in sheet and "弟さん" in sheet, sheet
+    assert said(chat).startswith("弟さんが包丁を持っている")
+
+
+@pytest.mark.parametrize(
+    "words",
+    ("弟が包丁持ってる", "包丁持ってるのは弟だけど料理してるだけ"),
+)
+def test_without_a_reply_before_it_is_not_a_correction(words: str) -> None:
+    chat = started(words, now=SATURDAY_2AM)
+    assert "取り違えて" not in said(chat)
+
+
+# ---------------------------------------------------------------- 6. shouted at only, corrected
+
+SHOUTED_ONLY = (
+    "ちがう、怒鳴られるだけ",
+    "ちゃう、どなられるだけや",
+    "いえ、怒鳴られるだけです",
+    "どなられるだけ。たたかれてはない",
+)
+
+
+@pytest.mark.parametrize("correction", SHOUTED_ONLY)
+def test_shouted_at_only_is_taken_as_she_put_it(correction: str) -> None:
+    chat = started("母に殴られる", now=SATURDAY_2AM)
+    chat.send(correction)
+    reply = said(chat)
+    assert "取り違えて" in reply and "怒鳴られる" in reply, reply
+    assert "DV相談" not in reply, reply
+    sheet = summary_text(chat.data)
+    assert "暴力（DV" not in sheet and "危機" not in sheet, sheet
+    assert "暴力をふるっている人" not in sheet, sheet
+    assert "家族関係" in sheet and correction.rstrip("。") in sheet, sheet
+
+
+def test_a_partners_shouting_keeps_the_dv_line_and_the_concern() -> None:
+    chat = started("彼氏に殴られる", now=SATURDAY_2AM)
+    chat.send("いや、どなられるだけ")
+    reply = said(chat)
+    assert "取り違えて" in reply and "DV相談" in reply, reply
+    sheet = summary_text(chat.data)
+    assert "暴力（DV" in sheet and "危機" not in sheet and "急ぎ" in sheet, sheet
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "怒鳴られるし、殴られる",  # both: no correction
+        "ちがう、殴られるだけじゃなくて怒鳴られる",
+        "母に怒鳴られるだけ",  # nothing told before to correct
+    ),
+)
+def test_shouting_with_hitting_or_with_nothing_before_is_not_the_correction(words: str) -> None:
+    chat = started("母に殴られる", now=SATURDAY_2AM) if "ちがう" in words or "し、" in words else started()
+    chat.send(words)
+    assert "取り違えて" not in said(chat)
 
 
 # ---------------------------------------------------------------- 7. the cold at night
