@@ -266,6 +266,20 @@ WORD_LISTS = (
     "afraid_to_tell",
     "where_tonight",
     "police_pity",
+    "home_shut_out",
+    "late_by_choice",
+    "police_words",
+    "police_trouble",
+    "parent_words",
+    "mother_words",
+    "father_words",
+    "bed_tonight_said",
+    "phone_checked",
+    "only_that",
+    "not_hit",
+    "weapon_held",
+    "cleft_is",
+    "hit_told",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -59,7 +59,7 @@ from dialogs.crisis.reading import PILL_WORDS, QUESTION_ENDS, relative_name, tel
 from dialogs.crisis.respond import partner_lines_given
 from dialogs.crisis.risk import answer_risk
 from dialogs.crisis.situations import REPEAT_WITHIN
-from dialogs.crisis.urgent import COLD_OR_BODY_WORDS, cold_without_power, safety_line_fits
+from dialogs.crisis.urgent import COLD_OR_BODY_WORDS, answer_cold, safety_line_fits
 
 __all__ = [
     "COLD_OR_BODY_WORDS",
@@ -67,9 +67,9 @@ __all__ = [
     "QUESTION_ENDS",
     "REPEAT_WITHIN",
     "CrisisMemory",
+    "answer_cold",
     "answer_no_child_guidance",
     "answer_risk",
-    "cold_without_power",
     "crisis_answer",
     "crisis_reply",
     "hotline_list",

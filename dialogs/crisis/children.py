@@ -22,6 +22,7 @@ from dialogs.crisis.reading import (
     asks_someone_to_come_now,
     is_child,
     parent_of_a_child,
+    says_adult,
     writes_as_a_minor,
 )
 from dialogs.crisis.respond import answer_crisis, put_out_lately, raise_with_words, writes_as_child
@@ -141,6 +142,42 @@ def answer_child_worry_for_parent(dialog: Dialog) -> bool:
     )
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     mark_now(dialog, "shown_at")
+    return True
+
+
+def answer_police_worry(dialog: Dialog) -> bool:
+    """A child's worry that the police would bring trouble on a parent (「けいさつよばれたらかあさん
+    おこる。どうしたらいい」): the worry answered first and kindly — being safe comes first, calling for
+    help gets no one into trouble, 189 and a trusted adult can be talked to, 110 for danger now — then
+    the children's lines open now; not the list of windows. Not a grown-up (「35歳です」). True when
+    answered."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text
+    if understanding is None or dialog.data.get("with_person") or says_adult(understanding):
+        return False
+    if not all(
+        fragments.holds_word_of(text, name) for name in ("police_words", "police_trouble", "parent_words")
+    ):
+        return False
+    band = dialog.data.get("intake", {}).get("answers", {}).get("age_band", {}).get("choice")
+    if band not in (None, "under_18"):
+        return False
+    keep_typed(dialog)
+    dialog.messages.clear()  # the worry first: no note that it was kept as a 配慮 (it is, on the draft)
+    if fragments.holds_word_of(text, "mother_words"):
+        who = "mother"
+    elif fragments.holds_word_of(text, "father_words"):
+        who = "father"
+    else:
+        who = "family"
+    phones = lines_open_now(("child",), dialog.now)[0]
+    children = [line for line in phones if "child" in line.kinds][:2] or phones[:1]
+    dialog.say(
+        "crisis.police_worry",
+        who=catalog.text(f"crisis.police_worry.who.{who}"),
+        lines="\n".join(text_of_line(line) for line in children),
+    )
+    dialog.send(offer_to(dialog, "urgent.offer"))
     return True
 
 

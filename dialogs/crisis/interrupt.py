@@ -41,7 +41,9 @@ from dialogs.crisis.children import (
     answer_minor_told,
     answer_no_child_guidance,
     answer_phone_low,
+    answer_police_worry,
 )
+from dialogs.crisis.corrections import answer_holder_corrected, answer_only_shouted
 from dialogs.crisis.home import (
     answer_afraid_now,
     answer_afraid_to_tell,
@@ -104,7 +106,7 @@ from dialogs.crisis.risk import (
     stay_with_open_question,
 )
 from dialogs.crisis.situations import AFTER_CRISIS_WITHIN, CARER_TOLD, HARMED, WITHOUT_LINES, Situation
-from dialogs.crisis.urgent import answer_cold_night, answer_urgent
+from dialogs.crisis.urgent import answer_cold, answer_urgent
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows import consent, followup
@@ -175,6 +177,11 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     )
     understanding = as_told(_feared_at_home(dialog, understanding), dialog.user_input.text)
     understanding = dialog.understanding = alone_in_context(dialog, understanding)
+    if (
+        set(understanding.crisis_kinds) == {"no_shelter"}
+        and dialog.data.get("crisis", {}).get("bed_found_at") == dialog.now.isoformat()
+    ):  # 「友達が泊めてくれる」「ネカフェ代もらった」: a bed found, no new need
+        understanding = dialog.understanding = replace(understanding, crisis="none", crisis_kinds=())
     if any(evidence.rule == HIDING_AT_HOME for evidence in understanding.evidence):
         untick_read_from_text(dialog.data, "withdrawal")  # hiding from someone at home, not withdrawal
     worry = as_written.crisis == "none" and worries_after_death(as_written, dialog.user_input.text)
@@ -186,6 +193,12 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if answer_supporter_report(dialog, understanding):  # 「経済的虐待の通報先は…」: a supporter, not a victim
         return True
     if answer_it_was_me(dialog):  # 「子どもちゃう。切ったんはうちの腕や」: her own harm, the reading revised
+        return True
+    if answer_holder_corrected(
+        dialog
+    ):  # 「ちがうちがう、包丁持っとるのは弟だって」: she is the one threatened
+        return True
+    if answer_only_shouted(dialog):  # 「ちがう、怒鳴られるだけ」: the correction taken as she put it
         return True
     if understanding.crisis == "none" and answer_from_afar(dialog):  # 「遠くに住んどる私にできること」
         return True
@@ -224,7 +237,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if understanding.crisis == "none":
         if consent.answer_in_words(dialog) is not None or followup.asks_what_was_sent(dialog):
             return False  # 「送る。やりとりも」「何が送られたの？」 after pills: answered as asked
-        if answer_cold_night(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
+        if answer_cold(dialog):  # 「寒い。エンジン切ったら凍える。ガスもたない」: the cold, not dying
+            return True
+        if answer_police_worry(dialog):  # 「けいさつよばれたらかあさんおこる」: the worry first, then 189
             return True
         if answer_afraid_now(dialog):
             return True  # 「まごが おきてきました。こわい」 after violence was told: safe now, 110, at once
@@ -292,7 +307,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True
         return answer_unread_after_harm(dialog) or ask_about_risk(dialog)
     bed_only = set(understanding.crisis_kinds) <= {"no_shelter"} and understanding.crisis == "urgent"
-    if bed_only and answer_cold_night(dialog, only_after=True):
+    if bed_only and answer_cold(dialog, only_after=True):
         return True  # 「札幌で今夜どこ行けばいい」 after the cold night: where he is, not our desk
     level = understanding.crisis
     text = dialog.user_input.text

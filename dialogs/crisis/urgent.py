@@ -59,6 +59,19 @@ def _answer_put_out(dialog: Dialog, understanding: Understanding, *, young: bool
     dialog.say("urgent.put_out_young", lines=lines)
 
 
+def _shut_out_age_unknown(dialog: Dialog, understanding: Understanding, kinds: set[CrisisKind]) -> bool:
+    """Whether no bed tonight is told as a home not to be gone back to (「いまコンビニにいる。家かえれない」
+    「夜中だけど家に入れてもらえない」), the age not known: the writer may be a child, so never the
+    grown-up's answer alone. Not a missed last train (「終電逃して家に帰れない」)."""
+    text = dialog.user_input.text
+    return (
+        "no_shelter" in kinds
+        and age_unknown(understanding, dialog.data)
+        and fragments.holds_word_of(text, "home_shut_out")
+        and not fragments.holds_word_of(text, "late_by_choice")
+    )
+
+
 def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     """Send the DV lines (the lines for violence at home when a grown child shouts), 一時生活支援 guidance
     (a child's lines to a child with nowhere to go) or what a court's payment demand needs; the same
@@ -75,7 +88,7 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
     if kinds == {"violence"} and answer_not_hit_but(dialog):
         return
     if told_lately(dialog, sorted(kinds) or ["unnamed"]):
-        if "utilities" in kinds and cold_without_power(dialog):  # 「電気ないけん寒か」: keeping warm now
+        if "utilities" in kinds and answer_cold(dialog, offer=False):  # 「電気ないけん寒か」: warm now
             return
         _urgent_again(dialog, kinds, minor or memory_of(dialog.data).hurt in CHILD_HURTS, young)
         return
@@ -85,6 +98,12 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         return
     if put_out and not minor:  # tonight's bed, not rent; a child's lines while the age is not known
         _answer_put_out(dialog, understanding, young=young)
+        return
+    if not minor and _shut_out_age_unknown(dialog, understanding, kinds):
+        mark_now(dialog, "put_out_at")  # said again tonight: the maybe-child's short answer (189 too)
+        if fragments.holds_word_of(dialog.user_input.text, "in_a_store"):
+            dialog.say("urgent.stay_in_store")
+        _answer_put_out(dialog, understanding, young=True)
         return
     if kinds == {"no_food"} and writes_as_a_minor(understanding, dialog.data, dialog.user_input.text):
         answer_child_no_place(dialog, "urgent.child_no_food")
@@ -102,10 +121,11 @@ def answer_urgent(dialog: Dialog, understanding: Understanding) -> None:
         key = "urgent.tonight" if "no_shelter" in kinds else "urgent.info"  # the bed first, nothing before it
         if memory_of(dialog.data).no_phone:  # 「でんわ にがて」 said before: a line to write to comes first
             dialog.say("urgent.written_first", line=written_line_first(("suicidal",), dialog.now))
-        dialog.say(key, guidance=urgent_guidance_text(understanding, dialog.now))
-    if "utilities" in kinds and fragments.holds_word_of(dialog.user_input.text, "cold_words"):
-        mark_now(dialog, "cold_power_at")  # 「電気止められて、今夜さむいし」: keeping warm without power
-        dialog.say("urgent.cold_without_power", guidance="", noted=catalog.text("urgent.cold_noted"))
+        guidance = urgent_guidance_text(understanding, dialog.now)
+        cold = "utilities" in kinds and fragments.holds_word_of(dialog.user_input.text, "cold_words")
+        dialog.say(key, guidance=without_119(guidance) if cold else guidance)  # the cold answer's 119
+        if cold:  # 「電気止められて、今夜さむいし」: keeping warm without power
+            answer_cold(dialog, guidance="", offer=False)
 
 
 COLD_OR_BODY_WORDS = fragments.WORDS["cold_or_body"]
@@ -125,27 +145,6 @@ def safety_line_fits(dialog: Dialog) -> bool:
     return True
 
 
-def cold_without_power(dialog: Dialog) -> bool:
-    """Answer the cold tonight with the power cut (「今夜さむいし子どもらが心配」 after 「今夜電気止め
-    られる」): how to keep warm without power, never charcoal or a gas stove indoors (carbon monoxide),
-    119 for a child or anyone unwell, where to ask tonight (the utilities guidance) and that it is kept
-    for the person in charge; True when said. The power cut told lately or in the same words; once a
-    while."""
-    text = dialog.user_input.text
-    if not fragments.holds_word_of(text, "cold_words"):
-        return False
-    stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("utilities")
-    told = isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
-    if not (told or fragments.holds_word_of(text, "power_out")) or recently(
-        dialog, "cold_power_at", REPEAT_WITHIN
-    ):
-        return False
-    mark_now(dialog, "cold_power_at")
-    guidance = current_content().urgent_guidance("utilities_cut", dialog.now)
-    dialog.say("urgent.cold_without_power", guidance=guidance, noted=catalog.text("urgent.cold_noted"))
-    return True
-
-
 COLD_WITHIN = timedelta(hours=6)
 """How long after a night in the cold was told a warm place asked, or the cold said again, is that night."""
 
@@ -159,38 +158,100 @@ def _place_elsewhere(text: str) -> str | None:
     return None
 
 
-def answer_cold_night(dialog: Dialog, *, only_after: bool = False) -> bool:
-    """A night in the cold with no heat or fuel (「寒い。エンジン切ったら凍える。ガスもたない」): urgent,
-    a danger to the body — a warm place open now (a 24-hour store, the 交番), the exhaust and snow,
-    119 when numb; not a question about dying. The same night, a warm place asked (「あったかいとこ」)
-    or the cold said again (「しにたくはない。さむいだけ」) gets the warm places, short. A city outside
-    this municipality named with it (「札幌。マイナス5度。ガスほぼない」「ここ札幌だべ」) is told where
-    to ask there; 110 and 119 work anywhere. `only_after`: only the same night's follow-ups (a night
-    without a bed keeps its own answer).
-    True when answered."""
+def _power_cut_told(dialog: Dialog) -> bool:
+    """Whether the power cut was told lately (the utilities answer within `REPEAT_WITHIN`)."""
+    stamp = dialog.data.get("crisis", {}).get("urgent_told", {}).get("utilities")
+    return isinstance(stamp, str) and dialog.now - datetime.fromisoformat(stamp) < REPEAT_WITHIN
+
+
+def without_119(guidance: str) -> str:
+    """The municipality's guidance without its 119 line: said with the cold answer, whose own 119 line
+    (who to watch, which signs) is the one kept, so that 119 is told once."""
+    return "\n".join(line for line in guidance.splitlines() if "119" not in line)
+
+
+def _cold_kind(dialog: Dialog) -> str | None:
+    """Which cold these words tell, if any: "outside" (cold with heat or fuel running out: 「寒い。エンジン
+    切ったら凍える。ガスもたない」) or "power" (cold with the power cut, told now or lately: 「今夜さむいし
+    子どもらが心配」 after 「電気止められる」)."""
     text = dialog.user_input.text
-    told = fragments.holds_word_of(text, "cold_felt") and fragments.holds_word_of(text, "heat_running_out")
+    if fragments.holds_word_of(text, "cold_felt") and fragments.holds_word_of(text, "heat_running_out"):
+        return "outside"
+    power = fragments.holds_word_of(text, "power_out") or _power_cut_told(dialog)
+    if fragments.holds_word_of(text, "cold_words") and power:
+        return "power"
+    return None
+
+
+def _answer_cold_first(dialog: Dialog, kind: str, *, guidance: str | None) -> None:
+    """The night's first cold answer: outside, urgent (a warm place open now, the exhaust and snow, 119
+    when numb); with the power cut, how to keep warm at home, where to ask tonight and that it is kept."""
+    keep_typed(dialog)
+    if kind == "outside":
+        reasons = (catalog.text("urgency.reason.cold_night"),)
+        record(dialog, "urgent", reasons)
+        dialog.effects.append(RaiseUrgency("urgent", reasons))
+        dialog.say("urgent.cold_night")
+        return
+    if guidance is None:
+        guidance = without_119(current_content().urgent_guidance("utilities_cut", dialog.now))
+    dialog.say("urgent.cold_without_power", guidance=guidance, noted=catalog.text("urgent.cold_noted"))
+
+
+def _answer_cold_again(dialog: Dialog, kind: str) -> None:
+    """The same night's cold again: a warm place asked (「あったかいとこ」) gets the warm places, short; the
+    cold said again gets a follow-up once (can they get there, what stands in the way), then one line."""
+    keep_typed(dialog)
+    if kind == "outside" and fragments.holds_word_of(dialog.user_input.text, "warm_place_asked"):
+        dialog.say("urgent.cold_again")
+    elif recently(dialog, "cold_follow_at", COLD_WITHIN):
+        dialog.say("urgent.cold_still")
+    else:
+        mark_now(dialog, "cold_follow_at")
+        dialog.say(f"urgent.cold_follow_up.{kind}")
+
+
+def answer_cold(
+    dialog: Dialog, *, only_after: bool = False, guidance: str | None = None, offer: bool = True
+) -> bool:
+    """The cold tonight, one answer for both colds: outside with no heat or fuel (「寒い。エンジン切ったら
+    凍える。ガスもたない」: urgent, a danger to the body, not a question about dying) and at home with the
+    power cut (「今夜さむいし子どもらが心配」: keeping warm without power, never charcoal or a gas stove
+    indoors, 119 once). The same night the cold again gets a follow-up, not the same answer
+    (`_answer_cold_again`). A city outside this municipality named with it (「札幌。マイナス5度。ガス
+    ほぼない」「ここ札幌だべ」) is told where to ask there; 110 and 119 work anywhere. `only_after`: only
+    the same night's follow-ups (a night without a bed keeps its own answer); `guidance`: where to ask
+    tonight, when the caller has said it already (""); `offer`: close with the offer of a person (the
+    urgent answer closes its own). True when answered."""
+    text = dialog.user_input.text
+    kind = _cold_kind(dialog)
     cold_lately = recently(dialog, "cold_at", COLD_WITHIN)
     if only_after and not cold_lately:
         return False
-    place = _place_elsewhere(text) if told or cold_lately else None
-    again = cold_lately and fragments.holds_word_of(text, "warm_place_asked")
-    if not (told or again or (cold_lately and place)):
+    kept = dialog.data.get("crisis", {}).get("cold_kind")
+    outside = kind == "outside" or (kind is None and kept == "outside")
+    place = _place_elsewhere(text) if outside and (kind or cold_lately) else None
+    again = cold_lately and (
+        fragments.holds_word_of(text, "warm_place_asked")
+        or fragments.holds_word_of(text, "cold_words")
+        or fragments.holds_word_of(text, "cold_felt")  # 「しばれる」
+    )
+    if not (kind or again or (cold_lately and place)):
         return False
     asks_where = "どこ" in text  # 「つなぐ市ってどこ。ここ札幌だべ」「札幌で今夜どこ行けばいい」: said again
     if place is not None and (dialog.data.get("crisis", {}).get("place_told") != place or asks_where):
         dialog.data["crisis"]["place_told"] = place
         home = current_content().municipality.name
         dialog.say("area.outside_danger", place=place, municipality=home)
-    if told and not cold_lately:
-        reasons = (catalog.text("urgency.reason.cold_night"),)
-        record(dialog, "urgent", reasons)
-        dialog.effects.append(RaiseUrgency("urgent", reasons))
-        keep_typed(dialog)
-        dialog.say("urgent.cold_night")
+    if cold_lately and isinstance(kept, str):
+        _answer_cold_again(dialog, kept if kind is None or kind == kept else kind)
+    elif kind is not None:
+        _answer_cold_first(dialog, kind, guidance=guidance)
+        dialog.data.setdefault("crisis", {})["cold_kind"] = kind
     else:
         keep_typed(dialog)
         dialog.say("urgent.cold_again")
     mark_now(dialog, "cold_at")
-    dialog.send(offer_to(dialog, "urgent.offer"))
+    if offer:
+        dialog.send(offer_to(dialog, "urgent.offer"))
     return True

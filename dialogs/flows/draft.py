@@ -1106,7 +1106,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     if _untick_a_grown_persons_schooling(form, text) and "concerns" not in filled:
         filled.append("concerns")
     _note_violence(form, understanding, text)
-    _take_back_no_bed(dialog, text)
+    if _take_back_no_bed(dialog, text):
+        filled.append("urgency")
     of_a_partner = names_partner(text) and "violence" in understanding.concerns
     if (_writes_for_themself(understanding) or of_a_partner) and _fill(answers, "asker", "self", guess=True):
         filled.append("asker")
@@ -1121,8 +1122,36 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
     for key in filled:
         if key in form["skipped"]:
             form["skipped"].remove(key)
+    if _note_phone_checked(dialog, text) and "considerations" not in filled:
+        filled.append("considerations")
     _take_back_violence(dialog)
     return filled
+
+
+def _note_phone_checked(dialog: Dialog, text: str) -> bool:
+    """Note on the 受付票's 配慮 that someone reads or checks the writer's phone (「彼氏にスマホ見られてる」
+    「携帯チェックされる」): how to reach her safely; with the daytime once she says it is safe then
+    (「昼間なら連絡できる」), in the same message or later. True when the note was added or changed."""
+    answers = form_of(dialog)["answers"]
+    plain = catalog.text("consideration.phone_checked")
+    daytime = catalog.text("consideration.phone_checked.daytime")
+    stored = str(answers.get("considerations", {}).get("words", ""))
+    asked = text.rstrip().endswith(
+        ("?", "？")
+    )  # 「スマホ見られたらどうなる？」: a question, answered elsewhere
+    if not (fragments.holds_word_of(text, "phone_checked") and not asked) and plain not in stored:
+        return False
+    times = answers.get("contact_times", {})
+    day = "daytime" in str(times.get("choice", "")) or any(
+        w in str(times.get("words", "")) for w in ("昼", "日中")
+    )
+    note = daytime if day else plain
+    if note in stored or (daytime in stored and not day):
+        return False
+    if plain in stored:
+        answers["considerations"]["words"] = stored.replace(plain, daytime)
+        return True
+    return _add_words(answers, "considerations", note)
 
 
 GREETING_INTENTS = frozenset(("talk.greeting", "talk.returning"))
@@ -1361,15 +1390,33 @@ STILL_A_BED_TONIGHT = re.compile(
 """The writer says there is still a bed tonight (「今夜はまだ部屋にいられます。金曜が期限です」)."""
 
 
-def _take_back_no_bed(dialog: Dialog, text: str) -> None:
+def _take_back_no_bed(dialog: Dialog, text: str) -> bool:
     """Take 「今夜の寝る場所がない」 off the urgency reasons when the writer says there is still a bed
-    tonight: the hurry is the deadline, and the case stays urgent for it."""
+    tonight: the hurry is the deadline, and the case stays urgent for it. A place to sleep tonight found
+    or told afterwards (「いまはかれしのいえいるからねるとこはある」) puts her words in its place, and
+    when nothing else made the case urgent it is no longer urgent; True then (the reply says so)."""
     urgency = dialog.data.get("urgency", {})
     no_bed = catalog.text("urgency.reason.no_shelter")
-    if no_bed in urgency.get("reasons", []) and STILL_A_BED_TONIGHT.search(
-        unicodedata.normalize("NFKC", text)
-    ):
-        urgency["reasons"] = [reason for reason in urgency["reasons"] if reason != no_bed]
+    reasons = list(urgency.get("reasons", []))
+    if no_bed not in reasons:
+        return False
+    if STILL_A_BED_TONIGHT.search(unicodedata.normalize("NFKC", text)):
+        urgency["reasons"] = [reason for reason in reasons if reason != no_bed]
+        return False
+    asked = text.rstrip().endswith(("?", "？", "か"))  # 「ねるとこある？」 asks
+    if asked or not fragments.holds_word_of(text, "bed_tonight_said"):
+        return False
+    found = catalog.text("urgency.bed_found", words=_bounded(text, ECHO_CHARS))
+    others = [reason for reason in reasons if reason != no_bed and not reason.startswith("「")]
+    if urgency.get("level") == "urgent" and not others:
+        dialog.data["urgency"] = {"level": "normal", "reasons": [found]}
+    else:
+        urgency["reasons"] = [found if reason == no_bed else reason for reason in reasons]
+    dialog.data.get("crisis", {}).get("urgent_told", {}).pop(
+        "no_shelter", None
+    )  # a bed lost again: told whole
+    dialog.data.setdefault("crisis", {})["bed_found_at"] = dialog.now.isoformat()  # 「泊めて」 is no new need
+    return True
 
 
 def _note_violence(form: dict[str, Any], understanding: Understanding, text: str) -> None:

@@ -210,6 +210,11 @@ def gather(dialog: Dialog) -> list[str]:
     if "asker" in noted and "relation" in noted:
         noted.remove("relation")
     noted = [key for key in noted if not answers_of(dialog).get(key, {}).get("guess")]
+    bed_only = understanding is None or set(understanding.crisis_kinds) <= {"no_shelter"}
+    if "urgency" in filled and bed_only and not dialog.data.get("with_person"):
+        dialog.say(
+            "urgent.bed_found"
+        )  # 「いまはかれしのいえいるからねるとこはある」: no longer no bed tonight
     if crisis or dialog.data.get("with_person"):  # a person reading: the bot is quiet
         return filled
     _acknowledge_a_loss(dialog)

@@ -312,9 +312,7 @@ def route_text(event: EventData) -> None:
     """Answer typed text on the menu (after the 119 line, when someone outside writes of the cold or their
     body): a service or FAQ, an addition to an open case, concerns, or the menu."""
     dialog: Dialog = dialog_of(event)
-    if crisis.cold_without_power(dialog):  # 「今夜さむいし子どもらが心配」 with the power cut
-        draft.keep_typed(dialog)
-        show_menu(dialog, "menu.next")
+    if crisis.answer_cold(dialog):  # 「今夜さむいし子どもらが心配」 with the power cut; the cold again
         return
     safety_line = crisis.safety_line_fits(dialog)
     if safety_line:
