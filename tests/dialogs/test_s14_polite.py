@@ -11,6 +11,8 @@ of our own, and negatives.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from dialogs.understanding import classify
@@ -319,3 +321,68 @@ def test_a_covered_district_typed_is_its_answer(words: str, district: str) -> No
     chat.send("南区です")
     chat.send(words)
     assert intake_answers(chat)["district"]["choice"] == district
+
+
+# ---------------------------------------------------------------- 8. the form and deletion in English
+
+
+def _english_form() -> Chat:
+    chat = started("I lost my job and cannot pay rent", "Prepare to consult")
+    return chat
+
+
+def _no_japanese(chat: Chat) -> None:
+    reply = said(chat)
+    for name in ("つなぐ市社会福祉協議会", "つなぐ市くらしサポートセンター", "「つなぐ」", "“つなぐ”"):
+        reply = reply.replace(name, "")
+    assert not re.search(r"[\u3041-\u3096\u4e00-\u9fff]{4,}", reply), reply
+    assert not any(re.search(r"[\u3041-\u3096]", label) for label in chat.labels), chat.labels
+
+
+def test_an_english_writer_meets_the_whole_form_in_english() -> None:
+    chat = _english_form()
+    _no_japanese(chat)
+    assert "consultation sheet" in said(chat) and "About myself" in chat.labels
+    for label in ("About myself", "18 to 39", "1 to 3 years", "Money, living"):
+        chat.tap(label)
+        _no_japanese(chat)
+    assert "Chosen now:" in said(chat) and "✓ Money, living" in chat.labels, said(chat)
+    for label in ("Done choosing", "Listen to me", "Done choosing"):
+        chat.tap(label)
+    assert "Which area" in said(chat) and "中央地区" in chat.labels  # the area names stay as they are
+    chat.send("I don't know")
+    _no_japanese(chat)
+    assert chat.state == "intake.ask_contact"
+    for label in ("This LINE", "Any time"):
+        chat.tap(label)
+        _no_japanese(chat)
+    assert chat.state == "intake.ask_considerations"
+
+
+def test_english_typed_at_a_question_gets_no_intro_each_time() -> None:
+    chat = _english_form()
+    chat.tap("About myself")
+    chat.tap("18 to 39")
+    chat.tap("1 to 3 years")
+    chat.send("I have no money")
+    assert "understands only a little English" not in said(chat), said(chat)
+    _no_japanese(chat)
+
+
+def test_deleting_in_english_from_the_form_and_writing_again_is_english() -> None:
+    chat = _english_form()
+    chat.tap("About myself")
+    chat.send("delete my data")
+    _no_japanese(chat)
+    chat.tap("Delete")
+    _no_japanese(chat)
+    chat.send("thanks")
+    _no_japanese(chat)
+    assert "Prepare to consult" in chat.labels
+
+
+def test_a_japanese_writer_still_meets_the_form_in_japanese() -> None:
+    chat = at_question(TO_CONCERNS)
+    chat.tap("お金・生活費")
+    assert "いま選んでいるもの" in said(chat) and "✓ お金・生活費" in chat.labels
+    assert "Chosen now" not in said(chat)
