@@ -333,6 +333,9 @@ def route_text(event: EventData) -> None:
         return
     if hear_supporters_own_visit(dialog):  # 「家庭訪問したら…」 from a teacher: her visit, not our FAQ
         return
+    if intake.asks_whether_number_needed(event):  # 「電話番号をお伝えした方がよろしいでしょうか」
+        show_menu(dialog, "menu.number_not_needed")
+        return
     if answer_apology(dialog):  # 「すみませんでした」 after an outburst: no need to say sorry
         return
     if answers.answer_follow_up(dialog) or answers.answer_typed(dialog):

@@ -386,3 +386,23 @@ def test_a_japanese_writer_still_meets_the_form_in_japanese() -> None:
     chat.tap("お金・生活費")
     assert "いま選んでいるもの" in said(chat) and "✓ お金・生活費" in chat.labels
     assert "Chosen now" not in said(chat)
+
+
+@pytest.mark.parametrize("words", ["電話番号をお伝えした方がよろしいでしょうか", "ばんごう おしえなあかん？"])
+def test_asked_whether_a_number_is_needed_at_the_menu_no_and_the_menu(words: str) -> None:
+    chat = started(words)
+    reply = said(chat)
+    assert "お伝えいただかなくて大丈夫" in reply and "折り返し" in reply, reply
+    assert WINDOW_PHONE not in reply and "相談の準備をする" in chat.labels
+
+
+@pytest.mark.parametrize("words", ["電話でもええん？", "電話でよか？", "でんわでも だいじょうぶですか"])
+def test_asked_in_dialect_or_kana_whether_one_may_phone_yes(words: str) -> None:
+    assert "はい、電話でも相談できます" in said(started(words))
+
+
+def test_a_privacy_question_in_kana_at_a_question_is_answered_then_the_question() -> None:
+    chat = at_question(TO_DURATION)
+    chat.send("かいしゃに ばれますか")
+    assert "秘密" in said(chat) and chat.state == "intake.ask_duration", said(chat)
+    assert "duration" not in intake_answers(chat)
