@@ -280,6 +280,11 @@ WORD_LISTS = (
     "weapon_held",
     "cleft_is",
     "hit_told",
+    "asks_to_be_sent",
+    "number_named",
+    "number_needed",
+    "materials",
+    "district_unknown",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -678,6 +683,16 @@ def answers_yes_at_length(text: str) -> bool:
 def _normalized_list(name: str) -> tuple[str, ...]:
     """A word list in use, normalised as messages are."""
     return _normalized_all(WORDS[name])
+
+
+def asks_whether_to_give_a_number(text: str) -> bool:
+    """Whether the words ask if a phone number must be given (「電話番号をお伝えした方がよろしいでしょうか」
+    「番号って教えないといけないですか」), not give one."""
+    return word_then_word(text, "number_named", "number_needed", NUMBER_NEEDED_WITHIN)
+
+
+NUMBER_NEEDED_WITHIN = 12
+"""How far after the number is named a word may ask whether it must be given."""
 
 
 def holds_word_of(text: str, name: str) -> bool:

@@ -633,6 +633,8 @@ def person_preview(data: Mapping[str, Any], language: str | None = None) -> str:
 
 
 TWINNED_LABELS = (
+    "opt.concerns.",
+    "opt.hopes.",
     "opt.contact",
     "consideration.",
     "draft.noted_",

@@ -549,6 +549,7 @@ def answer_typed(dialog: Dialog) -> bool:
         return False
     _note_considerations(dialog, topics)
     dialog.data[ANSWERED] = {"topic": topics[-1], "at": dialog.now.isoformat()}
+    _say_phone_is_fine(dialog, topics)
     for earlier in topics[:-1]:
         _send_answer(dialog, earlier)
     topic = topics[-1]
@@ -569,9 +570,24 @@ def answer_detour(dialog: Dialog) -> bool:
         dialog.say("answer.about_staff")
     topics = topics_asked(dialog)
     _note_considerations(dialog, topics)
+    _say_phone_is_fine(dialog, topics)
     for topic in topics:
         _send_answer(dialog, topic)
     return bool(topics) or about_staff
+
+
+PHONE_ASKED_RULE = "#phone_consult_asked"
+"""The rule that reads a polite question whether one may consult by phone
+(「電話での相談はできますでしょうか」)."""
+
+
+def _say_phone_is_fine(dialog: Dialog, topics: list[str]) -> None:
+    """Open the answer on how to reach the window with a plain yes when the person asked whether they
+    may consult by phone (「電話での相談はできますでしょうか」「でんわで はなせますか」): the number and
+    hours follow."""
+    evidence = dialog.understanding.evidence if dialog.understanding is not None else ()
+    if "faq.how_to_reach" in topics and any(e.rule.endswith(PHONE_ASKED_RULE) for e in evidence):
+        dialog.say("answer.phone_yes")
 
 
 def _send_answer(dialog: Dialog, topic: str) -> None:

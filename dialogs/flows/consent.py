@@ -391,10 +391,22 @@ def answer_in_words(dialog: Dialog) -> str | None:
         return None  # 「息子に送るお金がない」: words to add, never a yes
     if dialog.state == States.REVIEW and _unclear(dialog.user_input.text):
         return UNCLEAR  # 「結構です」: yes, or no thank you? asked once
+    if dialog.state != States.REVIEW and asks_for_materials(dialog.user_input.text):
+        return None  # 「先ほどの続きです。窓口の電話番号を送っていただけますか」: to them, not to a person
     polite_only = not fragments.holds_word_of(dialog.user_input.text, "sends")
     if dialog.state != States.REVIEW and polite_only and says_yes_politely(dialog.user_input.text):
         return None  # 「それでお願いします」 at the menu answers something else
     return read_typed_answer(dialog.user_input.text)
+
+
+def asks_for_materials(text: str) -> bool:
+    """Whether the words ask for something to be sent to the writer (「資料を送っていただけますか」「窓口の
+    電話番号を送って」), not for the draft to be sent to a person."""
+    return fragments.word_then_word(text, "materials", "asks_to_be_sent", MATERIALS_WITHIN)
+
+
+MATERIALS_WITHIN = 6
+"""How far after the thing named the words may ask for it to be sent (「資料を送って」「案内を郵送で」)."""
 
 
 def asks_a_change_to_send(dialog: Dialog) -> bool:

@@ -109,6 +109,33 @@ def takes_words(state: str) -> bool:
     return question is not None and question.free_text
 
 
+PRIVACY_ASKED_MAX_CHARS = 40
+"""A longer message at a question that keeps words tells more than a question about privacy."""
+
+PRIVACY_ASKED = frozenset(
+    {
+        "faq.confidentiality",
+        "talk.privacy_fear",
+        "talk.privacy_work",
+        "talk.privacy_line",
+        "talk.privacy_staff",
+    }
+)
+"""Readings of a question whether others find out (「会社にバレますか」「家族に知られますか」
+「誰が見るの？」)."""
+
+
+def asks_privacy_at_a_question(dialog: Dialog) -> bool:
+    """Whether short words typed at a question that keeps words ask whether others find out (「会社にバレます
+    か」「家族に知られますか」), ending as a question: answered, then the question again. Told, not asked
+    (「家族には知られたくない」), they are the answer (a 配慮)."""
+    understanding = dialog.understanding
+    text = dialog.user_input.text.strip()
+    if understanding is None or not takes_words(dialog.state) or len(text) > PRIVACY_ASKED_MAX_CHARS:
+        return False
+    return bool(PRIVACY_ASKED & set(understanding.intents)) and _asks_a_question(text)
+
+
 def takes_free_text(state: str) -> bool:
     """Whether typed text in this state is kept as the answer to a question."""
     question = QUESTION_AT.get(state)
@@ -234,10 +261,21 @@ def gather(dialog: Dialog) -> list[str]:
         items = catalog.text("summary.separator").join(labels)
         dialog.say(said_as, items=labels_in_english(items) if said_as.startswith("en.") else items)
     _ask_for_a_safe_number(dialog, filled)
+    if "considerations" in noted and says_phone_is_hard(dialog):
+        dialog.say("draft.chat_is_fine")  # 「でんわ にがて」: noted, and nothing here needs a call
     if "district" in noted and not answers_of(dialog)["district"].get("choice"):
         names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
         dialog.say("draft.district_which", names=names)
     return filled
+
+
+def says_phone_is_hard(dialog: Dialog) -> bool:
+    """Whether typed words say the phone is hard for the writer (「でんわ にがて」「電話は苦手です」),
+    read as a thing to take care about, not as a way to be reached."""
+    understanding = dialog.understanding
+    entities = understanding.entities if understanding is not None else ()
+    cautious = any(entity.kind == "consideration" for entity in entities)
+    return cautious and fragments.cannot_phone(dialog.user_input.text)
 
 
 PARENT_LOST = re.compile(
@@ -889,7 +927,7 @@ def detour_or_hint(event: EventData) -> None:
     if _current(dialog).key == "age_band" and _tells_a_relatives_age(dialog):
         draft.keep_typed(dialog)  # 「子どもは小2がひとりいます」: kept for the person in charge
         dialog.say("intake.relatives_age")
-    elif not answer_detour(dialog):
+    elif not answer_detour(dialog) and not tell_the_districts(dialog):
         dialog.say("intake.choose_hint")
     ask(dialog)
 
@@ -1171,6 +1209,45 @@ def gives_only_a_phone_number(event: EventData) -> bool:
     return _current(dialog).key != "contact" and followup.only_a_phone_number(dialog.user_input.text)
 
 
+DISTRICT_ASKED_AGAIN = "district_asked_again"
+"""Set in the form once the district question said which districts the service covers."""
+
+
+def leaves_district_open(event: EventData) -> bool:
+    """A transition condition: typed words at the district question name none of its districts and say
+    they do not know it or live elsewhere (「わからない」「ほかの地域」), or name a place it does not cover a
+    second time (「南区です」 again): the question is left open, never asked a third time."""
+    dialog: Dialog = dialog_of(event)
+    if dialog.user_input.kind != "text" or _current(dialog).key != "district" or names_an_option(event):
+        return False
+    text = dialog.user_input.text
+    return fragments.holds_word_of(text, "district_unknown") or bool(form(dialog).get(DISTRICT_ASKED_AGAIN))
+
+
+def record_district_open(event: EventData) -> None:
+    """Leave the district unanswered (the words typed are kept for the person in charge), when the words
+    leave it open."""
+    if leaves_district_open(event):
+        record_skip(event)
+
+
+def say_district_open(event: EventData) -> None:
+    """Say the district may stay open: the team that takes the city's other consultations reads it."""
+    dialog_of(event).say("intake.district_open")
+
+
+def tell_the_districts(dialog: Dialog) -> bool:
+    """At the district question, words naming a place that is none of its districts (「南区です」): say which
+    districts the service covers and that 「わからない」「ほかの地域」 are fine, once; False elsewhere."""
+    question = QUESTION_AT.get(dialog.state)
+    if question is None or question.key != "district" or dialog.user_input.kind != "text":
+        return False
+    form(dialog)[DISTRICT_ASKED_AGAIN] = True
+    names = catalog.text("summary.separator").join(d.name for d in current_content().districts)
+    dialog.say("intake.district_not_here", names=names)
+    return True
+
+
 def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
     """Every row leaving one question's state."""
     state = STATE_OF[question.key].value
@@ -1224,6 +1301,14 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
             rows += _onward(index, "text", prepare=[record_words])
         else:
             rows += _onward(index, "text", conditions=[names_an_option], prepare=[record_typed_choice])
+            if question.key == "district":
+                rows += _onward(
+                    index,
+                    "text",
+                    conditions=[leaves_district_open],
+                    prepare=[record_district_open],
+                    before=[say_district_open],
+                )
             if question.key == "contact":
                 rows += _onward(index, "text", conditions=[tells_cautions], prepare=[record_cautions])
             rows.append({"trigger": "text", "source": state, "dest": None, "after": [detour_or_hint]})
@@ -1233,9 +1318,37 @@ def _question_rows(index: int, question: Question) -> list[dict[str, Any]]:
     return rows
 
 
+def asks_whether_number_needed(event: EventData) -> bool:
+    """A transition condition: typed words at a question ask whether a phone number must be given
+    (「電話番号をお伝えした方がよろしいでしょうか」), giving none."""
+    dialog: Dialog = dialog_of(event)
+    text = dialog.user_input.text
+    has_digits = any(char.isdigit() for char in unicodedata.normalize("NFKC", text))
+    asks = fragments.asks_whether_to_give_a_number(text)
+    return dialog.user_input.kind == "text" and not has_digits and asks
+
+
+def say_no_number_needed(event: EventData) -> None:
+    """Say no number is needed (anonymous is fine; only for a call back, at the way of contact), then ask
+    the same question again."""
+    dialog: Dialog = dialog_of(event)
+    dialog.say("intake.number_not_needed")
+    ask(dialog)
+
+
 def _table() -> list[dict[str, Any]]:
-    """The whole intake table: each question's rows, back from the review, and resuming."""
-    rows = _edit_rows()
+    """The whole intake table: a question whether a phone number is needed, each question's rows, back
+    from the review, and resuming."""
+    rows: list[dict[str, Any]] = [
+        {
+            "trigger": "text",
+            "source": QUESTION_STATES,
+            "dest": None,
+            "conditions": [asks_whether_number_needed],
+            "after": [say_no_number_needed],
+        }
+    ]
+    rows += _edit_rows()
     rows += [row for i, question in enumerate(QUESTIONS) for row in _question_rows(i, question)]
     rows += _backward(consent.States.REVIEW.value, len(QUESTIONS))
     rows.append({"trigger": "resume", "source": QUESTION_STATES, "dest": None, "after": [ask_again]})
@@ -1277,10 +1390,67 @@ def answer_correction(dialog: Dialog) -> bool:
     return True
 
 
+def _concerns_taken_off(dialog: Dialog) -> list[str]:
+    """At the worries question, the worries typed words only take off (「「家から出にくい」は違います。外して
+    ください」「ひきこもりじゃないです」), naming none to put on instead; [] elsewhere. 「お金じゃなくて借金
+    です」 names one to put on: read as any answer there, one off and one on."""
+    question = QUESTION_AT.get(dialog.state)
+    if question is None or question.key != "concerns" or dialog.user_input.kind != "text":
+        return []
+    denied = draft.denied_concerns(dialog.user_input.text)
+    if any(_put_on_instead(dialog, denied)) and not _swaps(dialog):
+        return []  # 「お金がないし、ひきこもりではないです」: a story, read as any answer there
+    return denied
+
+
+SWAPPED = re.compile(r"(じゃなく|ではなく|でなく|やなく)")
+"""「〇〇じゃなくて△△です」: one worry named in place of another."""
+
+SWAP_MAX_CHARS = 40
+"""A longer message naming a worry in place of another tells a story, read as any answer."""
+
+
+def _swaps(dialog: Dialog) -> bool:
+    """Whether short words name one worry in place of another (「お金じゃなくて借金です」)."""
+    text = dialog.user_input.text.strip()
+    return len(text) <= SWAP_MAX_CHARS and SWAPPED.search(text) is not None
+
+
+def _put_on_instead(dialog: Dialog, denied: list[str]) -> list[str]:
+    """The worries the words name besides the ones they take off (「お金じゃなくて借金です」 → debt)."""
+    told = dialog.understanding.concerns if dialog.understanding is not None else ()
+    return [concern for concern in told if concern not in denied]
+
+
+def take_off_a_concern(dialog: Dialog) -> bool:
+    """Take off the worries typed words at the worries question say are not theirs (putting on the one
+    named instead, 「お金じゃなくて借金です」), say so in one line, and ask the question again; False when
+    the words name none to take off."""
+    denied = _concerns_taken_off(dialog)
+    if not denied:
+        return False
+    answers = answers_of(dialog)
+    removed = draft.untick(answers, denied)
+    instead = _put_on_instead(dialog, denied)
+    chosen = answers.setdefault("concerns", {"choices": []}).setdefault("choices", [])
+    chosen.extend(concern for concern in instead if concern not in chosen)
+    label = BY_KEY["concerns"].label
+    off = "」「".join(label(concern) for concern in (removed or denied))
+    if instead:
+        dialog.say("intake.concern_swapped", off=off, on="」「".join(label(concern) for concern in instead))
+    else:
+        dialog.say("intake.concern_taken_off" if removed else "intake.concern_not_chosen", items=off)
+    ask(dialog)
+    return True
+
+
 def _takes_off(dialog: Dialog) -> bool:
     """Whether typed words on the menu or the consent screen ask to take something off the unsent draft
-    (「子どものことは書かなくていいです、消してください」) and name something it holds."""
+    (「子どものことは書かなくていいです、消してください」) and name something it holds, or at the worries
+    question name only worries to take off."""
     text = dialog.user_input.text
+    if _concerns_taken_off(dialog):
+        return True
     if dialog.user_input.kind != "text" or dialog.state not in (MENU, consent.States.REVIEW):
         return False
     if not fragments.holds_word_of(text, "removes") or text.rstrip().endswith(("?", "？", "か")):
@@ -1291,6 +1461,8 @@ def _takes_off(dialog: Dialog) -> bool:
 def take_off_at_the_menu(dialog: Dialog) -> bool:
     """Take off the draft what typed words on the menu ask to (「子どものことは書かなくていいです、消して
     ください」), as the consent screen does, and say what came off; False when they ask nothing of it."""
+    if take_off_a_concern(dialog):  # 「「家から出にくい」は違います。外してください」 at the worries question
+        return True
     review = dialog.state == consent.States.REVIEW
     if review and _takes_off(dialog) and not consent.asks_a_change_to_send(dialog):
         return consent.take_off_and_ask(dialog)  # 「暴力や怖いことは違います。外してください」: never a no

@@ -37,6 +37,9 @@ EASY_MIN_WORDS = 3
 
 EASY_MAX_KANJI = 1
 
+FORM_QUESTIONS = "intake.ask_"
+"""The states of the form's questions, which have English twins."""
+
 REVIEW = "consent.review"
 """The consent screen's state (its buttons send the summary)."""
 
@@ -287,6 +290,8 @@ def add_short_answer(dialog: Dialog) -> None:
         topic = "fallback"
     if written_in is None and topic not in (*URGENT_TOPICS, "fallback"):
         return
+    if topic in ("intro", "fallback") and dialog.state.startswith(FORM_QUESTIONS) and written_in == "en":
+        return  # 「I have debts too」 at a question: the form itself answers in English, no intro each time
     if topic in ("intro", "fallback", "human") and "addition.contact_added" in dialog.said:
         return  # 「call me after 6pm」 once sent: the reply says in English that it was added to the case
     if topic == "other_language" and "handoff" in dialog.data:
@@ -451,8 +456,19 @@ def follow_language(dialog: Dialog) -> None:
     if not last.choices:
         return
     english = english_labels()
-    choices = tuple(Choice(english.get(choice.label, choice.label), choice.data) for choice in last.choices)
+    choices = tuple(Choice(_label_in_english(choice.label, english), choice.data) for choice in last.choices)
     dialog.messages[-1] = Text(last.text, choices)
+
+
+def _label_in_english(label: str, english: dict[str, str]) -> str:
+    """A button label in English when it has a twin; a ticked option (「✓ 住まいのこと」) as its ticked
+    twin."""
+    if label in english:
+        return english[label]
+    ticked = catalog.text("opt.ticked", label="")
+    if label.startswith(ticked) and label.removeprefix(ticked) in english:
+        return catalog.text("opt.ticked", label=english[label.removeprefix(ticked)])
+    return label
 
 
 ENGLISH_TEXTS = "en."
@@ -469,6 +485,8 @@ def _say_in_english(dialog: Dialog) -> None:
     for at, message in enumerate(dialog.messages):
         key, fields = spoken.get(id(message), (fixed.get(message.text), {}))
         twin = f"{ENGLISH_TEXTS}{key}"
+        if key is None and "\n" in message.text:  # a question with what is chosen under it, line by line
+            dialog.messages[at] = Text(_lines_in_english(message.text, fixed), message.choices)
         if key is not None and twin in entries:
             said_fields = {**fields, **english}
             if "preview" in fields:  # what will be sent, listed in English (the sheet stays in Japanese)
@@ -476,6 +494,25 @@ def _say_in_english(dialog: Dialog) -> None:
             if "items" in fields:  # what was noted or added (「電話」「連絡の時間帯」), named in English
                 said_fields["items"] = labels_in_english(str(fields["items"]))
             dialog.messages[at] = Text(catalog.text(twin, **said_fields), message.choices)
+
+
+def _lines_in_english(text: str, fixed: dict[str, str]) -> str:
+    """A message made of catalog lines (a question, 「いま選んでいるもの：…」, the ✓ hint) with each line
+    that has an English twin said in English; the message as it is when its first line has none."""
+    lines = text.split("\n")
+    if lines[0] not in fixed:
+        return text
+    selected = catalog.text("intake.selected", items="")
+    said = []
+    for line in lines:
+        if line in fixed:
+            said.append(catalog.text(f"{ENGLISH_TEXTS}{fixed[line]}"))
+        elif line.startswith(selected):
+            items = labels_in_english(line.removeprefix(selected))
+            said.append(catalog.text(f"{ENGLISH_TEXTS}intake.selected", items=items))
+        else:
+            said.append(line)
+    return "\n".join(said)
 
 
 def _fixed_texts_with_twins() -> dict[str, str]:

@@ -93,6 +93,9 @@ def greet_and_answer(event: EventData) -> None:
         pass
     elif any(intent in intents for intent in FIRST_MESSAGE_TALK):
         FIRST_MESSAGE_TALK[next(i for i in FIRST_MESSAGE_TALK if i in intents)](event)
+    elif intake.says_phone_is_hard(dialog) and not answers.topics_asked(dialog):
+        dialog.say("draft.chat_is_fine")  # 「でんわ にがて」 as the first words: nothing here needs a call
+        show_menu(dialog)
     elif not answers.answer_typed(dialog) and not _heard_concerns(dialog):
         show_menu(dialog)
 
@@ -327,6 +330,9 @@ def route_text(event: EventData) -> None:
         show_menu(dialog, "menu.next")  # 「電話番号教えればいいべか？090-…」: kept, not the 相談のしかた card
         return
     if hear_supporters_own_visit(dialog):  # 「家庭訪問したら…」 from a teacher: her visit, not our FAQ
+        return
+    if intake.asks_whether_number_needed(event):  # 「電話番号をお伝えした方がよろしいでしょうか」
+        show_menu(dialog, "menu.number_not_needed")
         return
     if answer_apology(dialog):  # 「すみませんでした」 after an outburst: no need to say sorry
         return
@@ -720,6 +726,8 @@ def talk_trigger(dialog: Dialog) -> str | None:
     typed words keeps them as its answer, and one whose option the words name takes it.
     """
     understanding = dialog.understanding
+    if intake.asks_privacy_at_a_question(dialog):
+        return "privacy"  # 「会社にバレますか」 at a question keeping words: answered, not its answer
     if (
         understanding is None
         or dialog.state == States.START
@@ -846,6 +854,16 @@ def answer_blame_fear(event: EventData) -> None:
         _answer(dialog, _no_blame_key(dialog))
 
 
+def reassure_privacy_in_form(event: EventData) -> None:
+    """Answer a privacy question typed at a question of the form (「会社にバレますか」「家族に知られますか」),
+    then ask that question again: the answer without its buttons, the form where it was."""
+    dialog: Dialog = dialog_of(event)
+    reassure_privacy(event)
+    last = dialog.messages[-1]
+    dialog.messages[-1] = Text(last.text)
+    intake.ask(dialog)
+
+
 def reassure_privacy(event: EventData) -> None:
     """Answer the fear of someone reading this LINE: what stays on the phone and how to remove it.
 
@@ -946,9 +964,22 @@ def welcome_returning(event: EventData) -> None:
         else:
             followup.offer_to_add(dialog)
         return
+    intents = dialog.understanding.intents if dialog.understanding else ()
+    if "cmd.human" in intents:  # 「先ほどの続きです。…担当の方に送っていただけますか」: the send screen
+        dialog.say("returning.welcome_back")
+        dialog.state = consent.States.REVIEW.value
+        consent.review_prompt(dialog)
+        return
     if intake.has_unfinished(dialog):
         dialog.say("returning.welcome_back")
         offer_resume(dialog)
+        return
+    if answers.topics_asked(dialog):  # 「先ほどの続きです。窓口の電話番号を送っていただけますか」: its answer
+        dialog.say("returning.welcome_back")
+        answers.answer_typed(dialog)
+        return
+    if fragments.holds_word_of(dialog.user_input.text, "asks_to_be_sent"):  # 「…資料を送っていただけますか」
+        show_menu(dialog, "returning.what_to_send")
         return
     show_menu(dialog, "returning.welcome")
 
@@ -1468,6 +1499,12 @@ TRANSITIONS: list[dict[str, Any]] = [
         "dest": None,
         "conditions": [asks_privacy_question],
         "after": [answer_privacy_on_review],
+    },
+    {
+        "trigger": "privacy",
+        "source": intake.QUESTION_STATES,
+        "dest": None,
+        "after": [reassure_privacy_in_form],
     },
     {
         "trigger": "privacy",

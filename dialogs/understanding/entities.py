@@ -118,7 +118,7 @@ _PHONE_WISH = re.compile(
 """A wish to talk on the phone (「お電話でお話ししたいのですが」「デンワデ ハナシタイ」「電話でご相談
 したく」), even when a question about it follows: the way the writer wants to be reached."""
 _NOT_CONTACT = re.compile(
-    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|怖|こわ|無理|むり|嫌|いや|出られ(?!ます|る|れば)|やめ|困|だめ|ダメ)"
+    r"(電話|でんわ)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(苦手|にがて|怖|こわ|無理|むり|嫌|いや|出られ(?!ます|る|れば)|やめ|困|だめ|ダメ)"
     r"|(電話|でんわ)じゃなく"
 )
 _CONTACT_TIMES = (
@@ -159,7 +159,7 @@ _CONSIDERATION = re.compile(
     r"|(言わ|いわ|伝え|つたえ|知らせ|しらせ|連絡し|れんらくし)ないで"
     r"|(line|らいん|すまほ|携帯|けいたい|めーる|履歴|やりとり)を?(見られ|みられ)"
     r"|(携帯|けいたい|すまほ|電話|でんわ)(が|は|も)?\s?(もうすぐ|そろそろ|もう|)\s?(止まる|とまる|止められ|とめられ|使えなくな|つかえなくな)"
-    r"|(電話|でんわ|家電|いえでん)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|怖|こわ)"
+    r"|(電話|でんわ|家電|いえでん)\s?(は|が)?\s?(絶対|ぜったい)?に?\s?(やめ|むり|無理|困|だめ|苦手|にがて|怖|こわ)"
     r"|(電話|でんわ|家電|いえでん)\s?(に|へ)?(は|も)?\s?(絶対|ぜったい)?\s?(かけ|掛け)(ないで|んといて|ないよう)"
     r"|(来られる|こられる|来られ|来てもら|きてもら|来ていただ|きていただ|訪問|ほうもん|家に来|うちに来)"
     r"[^。]{0,6}(困|こま|嫌|いや|やめ|無理|むり)"
@@ -948,9 +948,14 @@ def _age_owner(sentence: str, start: int, end: int) -> tuple[About, str] | None:
     return about, sentence[owner.start() : end]
 
 
+_NOT_A_HUSBAND = re.compile(r"大?丈夫")
+"""「大丈夫」「丈夫」 (all right, sturdy), whose 夫 is no husband."""
+
+
 def relative_named(words: str) -> str | None:
-    """What the writer is to the relative named in `words` (「母は70」 → child), else None."""
-    found = re.search(words_pattern(RELATIVE_TO_RELATION), words)
+    """What the writer is to the relative named in `words` (「母は70」 → child), else None (the 夫 of
+    「大丈夫」 names no one)."""
+    found = re.search(words_pattern(RELATIVE_TO_RELATION), _NOT_A_HUSBAND.sub("", words))
     return RELATIVE_TO_RELATION[found.group(0)] if found else None
 
 
