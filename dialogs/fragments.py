@@ -112,6 +112,7 @@ WORD_LISTS = (
     "text_channels",
     "danger_near",
     "afraid_now",
+    "fear_alone",
     "plea",
     "pill_words",
     "cold_or_body",

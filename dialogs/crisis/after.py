@@ -255,6 +255,43 @@ def answer_wordless_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+FEAR_AT_HOME: tuple[str, ...] = ("family", "at_home", "violence", "home_violence", "child")
+"""Replies to violence at home after which fear alone (「こわか」) is fear of the one at home, now."""
+
+FEAR_MAX_CHARS = 15
+"""Fear said alone is short (「こわか」「怖い…」); longer words about fear say more, and are read as such."""
+
+
+def answer_fear_after_crisis(dialog: Dialog) -> bool:
+    """Fear alone (「こわか」「こわい」「こえー」「ふるえとる」) within `AFTER_CRISIS_WITHIN` of a crisis
+    reply: after violence at home, how to stay safe now (a room that locks, outside, 110 if in danger) with a
+    line, in kana for one who writes in kana; after a relative's words about dying or the writer's own,
+    heard, with a line open now (a child in a child's words). True when answered."""
+    text = dialog.user_input.text.strip()
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "fear_alone"):
+        return False
+    if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or fragments.takes_back(text):
+        return False
+    understanding = dialog.understanding
+    if understanding is not None and understanding.intents:
+        return False
+    situations = last_situations(dialog)
+    keep_typed(dialog)
+    memory = memory_of(dialog.data)
+    if situations[0] in FEAR_AT_HOME:
+        raise_with_words(dialog)
+        line = one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+        kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+        dialog.say("crisis.afraid_now.kana" if kana else "crisis.afraid_now", line=line)
+    else:
+        child = memory.child_writer or situations[0] in ("child_dying", "neglect")
+        line = one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+        dialog.say("crisis.fear_heard.child" if child else "crisis.fear_heard", line=line)
+    mark_now(dialog, "shown_at")
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
     get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Holding back from
