@@ -292,6 +292,33 @@ def answer_fear_after_crisis(dialog: Dialog) -> bool:
     return True
 
 
+def answer_hiding_after_violence(dialog: Dialog) -> bool:
+    """In a room, locked or hiding (「いま部屋」「かぎしめた」「トイレにかくれてる」) within
+    `AFTER_CRISIS_WITHIN` of a reply to violence at home: that it was right to, to keep the phone at hand
+    and stay quiet there, 110 if the door is forced or danger comes near, and a line to write to. True
+    when answered."""
+    text = dialog.user_input.text.strip()
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "hiding_in_room"):
+        return False
+    at_home = last_situations(dialog)[0] in FEAR_AT_HOME
+    if not at_home or not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    understanding = dialog.understanding
+    if understanding is not None and understanding.intents:
+        return False
+    keep_typed(dialog)
+    line = written_line_first(last_situations(dialog), dialog.now)
+    if recently(dialog, "hiding_told_at", REPEAT_WITHIN):
+        dialog.say("crisis.hiding_in_room.again", line=line)
+    else:
+        kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+        dialog.say("crisis.hiding_in_room.kana" if kana else "crisis.hiding_in_room", line=line)
+    mark_now(dialog, "hiding_told_at")
+    mark_now(dialog, "shown_at")
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
 def answer_body_after_harm(dialog: Dialog) -> bool:
     """After a reply about pills taken or cutting, words about the body (「ねむい」「血とまらんかったら」)
     get 119 again, briefly: first aid for a wound, 119 and someone near for pills. Holding back from

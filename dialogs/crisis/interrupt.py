@@ -15,6 +15,7 @@ from dialogs.crisis.after import (
     answer_fear_after_crisis,
     answer_goodnight_after_pills,
     answer_half_serious,
+    answer_hiding_after_violence,
     answer_line_hours,
     answer_means_at_hand,
     answer_not_dying_but,
@@ -240,6 +241,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True  # 「こわくて なにもいえません」: no details needed, a line to write to
         if answer_fear_after_crisis(dialog):
             return True  # 「こわか」 soon after 「物なげよる」: how to stay safe now, not the draft line
+        if answer_hiding_after_violence(dialog):
+            return True  # 「かぎしめた」 after 「物なげよる」: right to, the phone at hand, 110 if near
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True

@@ -14,6 +14,13 @@ they now get.
    same: fear soon after violence at home gets how to stay safe now (a locked room, outside, 110 if in danger)
    and a line; fear after other replies is heard, with a line open now; 「110とか無理」「警察とか無理」 is
    the police refused (a line that is not the police).
+4. A 19-year-old in a manga café wrote in kana 「おやとはもうむり」 and was asked whether she wanted to die;
+   「いえにはかえれない」 got the draft line, and 「おかね すこし だけ」 (easy Japanese) was not understood:
+   「Xとはもう無理」 is a bond with someone, not the writer at the end; a home one cannot go back to is
+   housing and family; money down to a little is money.
+5. After the reply to his father throwing things, the boy wrote 「いま部屋」「かぎしめた」 and got the draft
+   line twice: hiding in a room soon after violence at home is met (keep the lock and the phone, 110 if
+   the door is forced), briefly the second time.
 
 Clock: a Saturday night (02:00), the office closed.
 """
@@ -235,3 +242,82 @@ def test_the_fast_path_reads_the_mothers_words_as_hers_too() -> None:
     assert "0120-0-78310" in reply, reply
     alone = crisis_answer("死にたいって言ってた", chat.now, None)
     assert alone is not None and "お母さん" not in alone[0][0].text  # nothing known: the writer's own
+
+
+# ---------------------------------------------------------------- 4. kana and easy Japanese: what they mean
+
+
+@pytest.mark.parametrize("words", ("おやとはもうむり", "親とはもう無理", "彼氏とはもうダメ"))
+def test_a_bond_said_to_be_over_is_not_asked_about_dying(words: str) -> None:
+    chat = started("いまねっとかふぇにいる", now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "死にたいと思う" not in reply and "死にたいと思うほど" not in reply, reply
+    assert "限界に近い" not in reply, reply
+
+
+@pytest.mark.parametrize("words", ("もうむり", "もう無理。疲れた"))
+def test_at_the_end_alone_is_still_asked_about_gently(words: str) -> None:
+    chat = started("ねれない", now=NIGHT)
+    chat.send(words)
+    assert "そういう気持ちはありますか" in said(chat) or "死にたい" in said(chat), said(chat)
+
+
+@pytest.mark.parametrize("words", ("いえにはかえれない", "家にはもう帰れない", "じっかにはもどれない"))
+def test_a_home_one_cannot_go_back_to_is_housing(words: str) -> None:
+    chat = started("19さい", now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert DRAFT_ONLY not in reply and FALLBACK not in reply, reply
+    assert "housing" in chat.data["intake"]["answers"].get("concerns", {}).get("choices", []), chat.data[
+        "intake"
+    ]["answers"]
+
+
+def test_a_late_train_home_is_not_housing() -> None:
+    chat = started("終電で家に帰れない", now=NIGHT)
+    assert "housing" not in chat.data.get("intake", {}).get("answers", {}).get("concerns", {}).get(
+        "choices", []
+    ), said(chat)
+
+
+@pytest.mark.parametrize("words", ("おかね すこし だけ", "お金少ししかない", "おかね ちょっと だけ"))
+def test_money_down_to_a_little_in_easy_japanese_is_money(words: str) -> None:
+    chat = started("しごと なくなりました", now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert FALLBACK not in reply and "よく わかりませんでした" not in reply, reply
+
+
+# ---------------------------------------------------------------- 5. hiding in a room after violence at home
+
+HIDING = ("いま部屋", "かぎしめた", "鍵かけた", "へやににげた", "へやにおる")
+
+
+@pytest.mark.parametrize("hiding", HIDING)
+def test_hiding_in_a_room_after_violence_at_home_is_met(hiding: str) -> None:
+    chat = started(*HAKATA_FATHER, now=NIGHT)
+    chat.send(hiding)
+    reply = said(chat)
+    assert DRAFT_ONLY not in reply and FALLBACK not in reply, reply
+    assert "110" in reply and ("スマホ" in reply), reply
+
+
+def test_hiding_told_twice_is_brief_the_second_time() -> None:
+    chat = started(*HAKATA_FATHER, "いま部屋", now=NIGHT)
+    first = said(chat)
+    chat.send("かぎしめた")
+    assert len(said(chat)) < len(first), said(chat)
+    assert "110" in said(chat), said(chat)
+
+
+def test_in_my_room_with_no_violence_told_is_not_this_reply() -> None:
+    chat = started("ねれない", now=NIGHT)
+    chat.send("いま部屋")
+    assert "身を守って" not in said(chat), said(chat)
+
+
+def test_in_my_room_after_a_wish_to_die_is_not_this_reply() -> None:
+    chat = started("もう死にたい", now=NIGHT)
+    chat.send("いま部屋")
+    assert "身を守って" not in said(chat), said(chat)
