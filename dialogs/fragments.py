@@ -113,7 +113,7 @@ WORD_LISTS = (
     "danger_near",
     "afraid_now",
     "fear_alone",
-    "hiding_in_room",
+    "hidden_in_room",
     "plea",
     "pill_words",
     "cold_or_body",

@@ -47,7 +47,7 @@ from dialogs.crisis.situations import (
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.common import MenuStates
-from dialogs.flows.draft import keep_typed, tick_for_the_writer
+from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
 from dialogs.messages import Choice, Text
 from dialogs.summary import REASON_CHARS
 from dialogs.violence import (
@@ -261,14 +261,27 @@ FEAR_AT_HOME: tuple[str, ...] = ("family", "at_home", "violence", "home_violence
 FEAR_MAX_CHARS = 15
 """Fear said alone is short (「こわか」「怖い…」); longer words about fear say more, and are read as such."""
 
+BESIDE_FEAR = frozenset("てでよねわなさぁぃっー〜…。、.,!！?？ 　")
+"""What may stand beside a word of fear said alone (「怖くて」「こわいよ…」), and nothing else."""
+
+
+def _fear_alone(text: str) -> bool:
+    """Whether the words are fear and nothing else (「こわか」「怖いよ…」; not 「虫がでた。こわい」)."""
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "fear_alone"):
+        return False
+    rest = text
+    for word in sorted(fragments.WORDS["fear_alone"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return all(char in BESIDE_FEAR for char in rest)
+
 
 def answer_fear_after_crisis(dialog: Dialog) -> bool:
-    """Fear alone (「こわか」「こわい」「こえー」「ふるえとる」) within `AFTER_CRISIS_WITHIN` of a crisis
+    """Fear alone (「こわか」「こわい」「こわすぎ」「ふるえとる」) within `AFTER_CRISIS_WITHIN` of a crisis
     reply: after violence at home, how to stay safe now (a room that locks, outside, 110 if in danger) with a
     line, in kana for one who writes in kana; after a relative's words about dying or the writer's own,
     heard, with a line open now (a child in a child's words). True when answered."""
     text = dialog.user_input.text.strip()
-    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "fear_alone"):
+    if not _fear_alone(text):
         return False
     if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or fragments.takes_back(text):
         return False
@@ -298,8 +311,10 @@ def answer_hiding_after_violence(dialog: Dialog) -> bool:
     and stay quiet there, 110 if the door is forced or danger comes near, and a line to write to. True
     when answered."""
     text = dialog.user_input.text.strip()
-    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "hiding_in_room"):
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "hidden_in_room"):
         return False
+    if fragments.holds_word_of(text, "fear_alone"):
+        return False  # 「こわくて部屋にこもってる」: the reply to fear at home says it (stay in the room)
     at_home = last_situations(dialog)[0] in FEAR_AT_HOME
     if not at_home or not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
         return False
@@ -307,6 +322,7 @@ def answer_hiding_after_violence(dialog: Dialog) -> bool:
     if understanding is not None and understanding.intents:
         return False
     keep_typed(dialog)
+    untick_read_from_text(dialog.data, "withdrawal")  # 「へやにこもっとる」 from one hiding: not withdrawal
     line = written_line_first(last_situations(dialog), dialog.now)
     if recently(dialog, "hiding_told_at", REPEAT_WITHIN):
         dialog.say("crisis.hiding_in_room.again", line=line)

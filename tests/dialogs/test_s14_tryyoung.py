@@ -173,7 +173,7 @@ def test_a_relative_named_long_ago_is_not_carried_to_reported_words() -> None:
 # ---------------------------------------------------------------- 3. fear and the police refused
 
 HAKATA_FATHER = ("おやじが", "また飲んどる", "物なげよる")
-FEAR = ("こわか", "こわい", "怖い…", "こえー", "こわすぎ", "ふるえとる")
+FEAR = ("こわか", "こわい", "怖い…", "こわいよ", "こわすぎ", "ふるえとる")
 
 
 def test_the_hakata_boys_father_throwing_things_is_read_as_danger() -> None:
@@ -204,6 +204,13 @@ def test_fear_after_a_relatives_words_about_dying_is_heard_with_a_line(fear: str
 def test_fear_with_no_crisis_reply_before_is_not_this_reply() -> None:
     chat = started("ねれない", now=NIGHT)
     chat.send("こわい")
+    assert "鍵のかかる部屋" not in said(chat), said(chat)
+
+
+@pytest.mark.parametrize("words", ("虫がでた。こわい", "電話は声きこえるから無理", "こえでない"))
+def test_fear_of_something_named_or_a_voice_is_not_fear_alone(words: str) -> None:
+    chat = started(*HAKATA_FATHER, now=NIGHT)
+    chat.send(words)
     assert "鍵のかかる部屋" not in said(chat), said(chat)
 
 
