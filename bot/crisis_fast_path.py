@@ -192,7 +192,9 @@ async def answer_crisis(
 def remember_crisis_shown(runtime: Runtime, key: str, data: dict[str, Any]) -> None:
     """Keep what the conversation knows of its crisis replies, from its data after a worker turn."""
     memory = memory_of(data)
-    if memory.shown_at is None and memory.hurt is None and not memory.held and not memory.supporter:
+    told_of = memory.relative_spoken or memory.child_writer  # 「お母さんが」 before 「死にたいって言ってた」
+    nothing = memory.shown_at is None and memory.hurt is None and not memory.held and not memory.supporter
+    if nothing and not told_of:
         runtime.crisis_memory.pop(key, None)  # never, or the person deleted their data
     else:
         _remember(runtime, key, memory)

@@ -112,6 +112,8 @@ WORD_LISTS = (
     "text_channels",
     "danger_near",
     "afraid_now",
+    "fear_alone",
+    "hidden_in_room",
     "plea",
     "pill_words",
     "cold_or_body",

@@ -47,7 +47,7 @@ from dialogs.crisis.situations import (
 from dialogs.dialog import Dialog
 from dialogs.effects import RaiseUrgency
 from dialogs.flows.common import MenuStates
-from dialogs.flows.draft import keep_typed, tick_for_the_writer
+from dialogs.flows.draft import keep_typed, tick_for_the_writer, untick_read_from_text
 from dialogs.messages import Choice, Text
 from dialogs.summary import REASON_CHARS
 from dialogs.violence import (
@@ -251,6 +251,86 @@ def answer_wordless_after_crisis(dialog: Dialog) -> bool:
     line = written_line_first(("suicidal",), dialog.now)
     keep_typed(dialog)
     dialog.say("crisis.here_wordless", line=line)
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+FEAR_AT_HOME: tuple[str, ...] = ("family", "at_home", "violence", "home_violence", "child")
+"""Replies to violence at home after which fear alone (「こわか」) is fear of the one at home, now."""
+
+FEAR_MAX_CHARS = 15
+"""Fear said alone is short (「こわか」「怖い…」); longer words about fear say more, and are read as such."""
+
+BESIDE_FEAR = frozenset("てでよねわなさぁぃっー〜…。、.,!！?？ 　")
+"""What may stand beside a word of fear said alone (「怖くて」「こわいよ…」), and nothing else."""
+
+
+def _fear_alone(text: str) -> bool:
+    """Whether the words are fear and nothing else (「こわか」「怖いよ…」; not 「虫がでた。こわい」)."""
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "fear_alone"):
+        return False
+    rest = text
+    for word in sorted(fragments.WORDS["fear_alone"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return all(char in BESIDE_FEAR for char in rest)
+
+
+def answer_fear_after_crisis(dialog: Dialog) -> bool:
+    """Fear alone (「こわか」「こわい」「こわすぎ」「ふるえとる」) within `AFTER_CRISIS_WITHIN` of a crisis
+    reply: after violence at home, how to stay safe now (a room that locks, outside, 110 if in danger) with a
+    line, in kana for one who writes in kana; after a relative's words about dying or the writer's own,
+    heard, with a line open now (a child in a child's words). True when answered."""
+    text = dialog.user_input.text.strip()
+    if not _fear_alone(text):
+        return False
+    if not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN) or fragments.takes_back(text):
+        return False
+    understanding = dialog.understanding
+    if understanding is not None and understanding.intents:
+        return False
+    situations = last_situations(dialog)
+    keep_typed(dialog)
+    memory = memory_of(dialog.data)
+    if situations[0] in FEAR_AT_HOME:
+        raise_with_words(dialog)
+        line = one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+        kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+        dialog.say("crisis.afraid_now.kana" if kana else "crisis.afraid_now", line=line)
+    else:
+        child = memory.child_writer or situations[0] in ("child_dying", "neglect")
+        line = one_line_now(dialog.now, situations, no_phone=memory.no_phone)
+        dialog.say("crisis.fear_heard.child" if child else "crisis.fear_heard", line=line)
+    mark_now(dialog, "shown_at")
+    dialog.send(offer_to(dialog, "crisis.again_offer"))
+    return True
+
+
+def answer_hiding_after_violence(dialog: Dialog) -> bool:
+    """In a room, locked or hiding (「いま部屋」「かぎしめた」「トイレにかくれてる」) within
+    `AFTER_CRISIS_WITHIN` of a reply to violence at home: that it was right to, to keep the phone at hand
+    and stay quiet there, 110 if the door is forced or danger comes near, and a line to write to. True
+    when answered."""
+    text = dialog.user_input.text.strip()
+    if len(text) > FEAR_MAX_CHARS or not fragments.holds_word_of(text, "hidden_in_room"):
+        return False
+    if fragments.holds_word_of(text, "fear_alone"):
+        return False  # 「こわくて部屋にこもってる」: the reply to fear at home says it (stay in the room)
+    at_home = last_situations(dialog)[0] in FEAR_AT_HOME
+    if not at_home or not recently(dialog, "shown_at", AFTER_CRISIS_WITHIN):
+        return False
+    understanding = dialog.understanding
+    if understanding is not None and understanding.intents:
+        return False
+    keep_typed(dialog)
+    untick_read_from_text(dialog.data, "withdrawal")  # 「へやにこもっとる」 from one hiding: not withdrawal
+    line = written_line_first(last_situations(dialog), dialog.now)
+    if recently(dialog, "hiding_told_at", REPEAT_WITHIN):
+        dialog.say("crisis.hiding_in_room.again", line=line)
+    else:
+        kana = not any("\u4e00" <= char <= "\u9fff" for char in text)
+        dialog.say("crisis.hiding_in_room.kana" if kana else "crisis.hiding_in_room", line=line)
+    mark_now(dialog, "hiding_told_at")
+    mark_now(dialog, "shown_at")
     dialog.send(offer_to(dialog, "crisis.again_offer"))
     return True
 

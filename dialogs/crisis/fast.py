@@ -30,6 +30,7 @@ from dialogs.crisis.reading import (
     names_method,
     relative_name,
     situations_of,
+    told_of_relative,
 )
 from dialogs.crisis.situations import CALL_YES, HARMED, QUESTION_FRESH, VIOLENCE_KINDS, Situation
 from dialogs.messages import Text
@@ -244,8 +245,10 @@ def crisis_answer(
         return None  # 「ケアマネジャーでございます…年金を使い込んで」: the turn answers a supporter
     if memory.asked_lately(now) and fragments.answers_yes_at_length(text):
         return None  # a yes to the direct question: the turn answers it (`answer_risk_at_length`)
-    situations = situations_of(understanding, None, text, memory.hurt)
-    return reply_for(understanding, situations, memory, now, with_person=memory.held, text=text)
+    told = told_of_relative(text, memory.relative_lately(now))  # 「死にたいって言ってた」, 「お母さんが」
+    situations = situations_of(understanding, None, told, memory.hurt)
+    young = memory.child_writer and situations[0] == "relative_suicidal"
+    return reply_for(understanding, situations, memory, now, with_person=memory.held, text=told, young=young)
 
 
 def crisis_reply(text: str, now: datetime, *, memory: CrisisMemory | None = None) -> tuple[Text, ...] | None:

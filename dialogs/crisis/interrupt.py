@@ -12,8 +12,10 @@ from dialogs.crisis.after import (
     answer_call_question,
     answer_cannot_phone,
     answer_drinking_after_wish,
+    answer_fear_after_crisis,
     answer_goodnight_after_pills,
     answer_half_serious,
+    answer_hiding_after_violence,
     answer_line_hours,
     answer_means_at_hand,
     answer_not_dying_but,
@@ -70,7 +72,7 @@ from dialogs.crisis.home import (
     writes_as_supporter,
 )
 from dialogs.crisis.lines import offer_to
-from dialogs.crisis.memory import last_situations, memory_of, recently, record
+from dialogs.crisis.memory import last_situations, memory_of, note_relative_spoken, recently, record
 from dialogs.crisis.reading import (
     ASKS_TO_CALL,
     HIDING_AT_HOME,
@@ -84,9 +86,11 @@ from dialogs.crisis.reading import (
     names_a_friend,
     overdose_taken,
     put_out_tonight,
+    relative_named_in,
     situations_of,
     story_of_pills,
     tells_no_child_guidance,
+    told_of_relative,
     worries_after_death,
 )
 from dialogs.crisis.relatives import (
@@ -158,6 +162,9 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return False
     before = fragments.recent(dialog.data, dialog.now)
     fragments.keep(dialog.data, dialog.user_input.text, dialog.now)
+    spoken_of = memory_of(dialog.data).relative_lately(dialog.now)
+    told = told_of_relative(dialog.user_input.text, spoken_of)  # 「死にたいって言ってた」 of the mother named
+    note_relative_spoken(dialog, relative_named_in(dialog.user_input.text))
     known_hurt = memory_of(dialog.data).hurt
     correction = correction_of(dialog.user_input.text)
     if correction is None:
@@ -247,6 +254,10 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
             return True  # 「やば かれしおきた」: one line; 「さっきのつづき。かれしねた」: go on
         if answer_afraid_to_tell(dialog):
             return True  # 「こわくて なにもいえません」: no details needed, a line to write to
+        if answer_fear_after_crisis(dialog):
+            return True  # 「こわか」 soon after 「物なげよる」: how to stay safe now, not the draft line
+        if answer_hiding_after_violence(dialog):
+            return True  # 「かぎしめた」 after 「物なげよる」: right to, the phone at hand, 110 if near
         joined = pieces.crisis
         if answer_not_me(dialog) or answer_relative_unreachable(dialog):
             return True
@@ -311,7 +322,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         return True  # 「札幌で今夜どこ行けばいい」 after the cold night: where he is, not our desk
     level = understanding.crisis
     text = dialog.user_input.text
-    situations = situations_of(understanding, dialog.data, text, memory_of(dialog.data).hurt)
+    situations = situations_of(understanding, dialog.data, told, memory_of(dialog.data).hurt)
     lead = _lead_reasons(dialog, understanding, situations[0])
     reasons = danger_reasons(understanding, level, text, lead)
     record(dialog, level, reasons)
@@ -319,7 +330,7 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
     if situations[0] == "missing":  # taken off again if she says it is not urgent (answer_missing_not_urgent)
         dialog.data.setdefault("crisis", {})["missing_reasons"] = list(reasons)
     if level == "crisis":
-        answer_crisis(dialog, situations, already_sent=already_sent)
+        answer_crisis(dialog, situations, already_sent=already_sent, told=told)
         answer_asked_too(dialog)
         return True
     if not answer_bed_after_violence(dialog, understanding):
@@ -355,6 +366,8 @@ def _lead_reasons(dialog: Dialog, understanding: Understanding, situation: Situa
     if understanding.crisis == "crisis":
         if situation == "relative_suicidal" and names_a_friend(dialog.user_input.text):
             return ("friend_suicidal",)  # the friend is at risk, not the one writing
+        if situation == "relative_suicidal":
+            return ("relative_suicidal",)  # 「母が死にたいって」: the relative is at risk, not the writer
         if situation == "suicidal" and fragments.holds_word_of(dialog.user_input.text, "affairs_in_order"):
             return ("preparing",)  # read as a crisis only after a farewell-like line
         return (situation,) if situation in ("neglect", "unseen", "missing", "grown_child", "family") else ()
@@ -402,7 +415,8 @@ def _read_in_pieces(dialog: Dialog, before: list[str]) -> PiecesReading:
         reading = _pills_in_context(told, joined, dialog)
         if reading.crisis != "crisis" or fresh is not None:
             continue
-        situation = situations_of(reading, dialog.data, joined, memory.hurt)[0]
+        of_relative = told_of_relative(joined, memory.relative_lately(dialog.now))  # 「…って言ってた」
+        situation = situations_of(reading, dialog.data, of_relative, memory.hurt)[0]
         if not memory.is_repeat(situation, dialog.now):
             fresh = (reading, joined)
         elif nearest is None:
@@ -434,6 +448,7 @@ def _answer_joined(dialog: Dialog, reading: Understanding, joined: str, *, new: 
     hurt = memory_of(dialog.data).hurt
     asked_before = tuple(intent for intent in reading.intents if intent != ASKS_TO_CALL)
     reading = replace(reading, intents=asked_before)  # a question in the pieces before was answered there
+    joined = told_of_relative(joined, memory_of(dialog.data).relative_lately(dialog.now))
     situations = situations_of(reading, dialog.data, joined, hurt)
     repeat = memory_of(dialog.data).is_repeat(situations[0], dialog.now)
     if new == repeat or (repeat and situations[0] not in HARMED):

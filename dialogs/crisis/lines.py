@@ -152,11 +152,14 @@ def crisis_messages(
     who keeps pills (`pills_kept`) is told they can be handed to someone or to a pharmacy, one who has
     another means at hand (`means_kept`, 「練炭買ってある」) to put it out of reach tonight, one who keeps
     looking down from a high place or at the tracks (`looking_down`) to move away from it. Someone whose
-    age is not known and who may be a child (`young`: hurt by a parent, put out of home) is told the
-    children's lines too; words of being a sexual minority (`minority`) name a line's service for it."""
+    age is not known and who may be a child (`young`: hurt by a parent, put out of home), or a child told
+    of a parent's words about dying, is told the children's lines too (the latter in a child's words);
+    words of being a sexual minority (`minority`) name a line's service for it."""
     first_key = f"crisis.call_yes.{situations[0]}" if asked else f"crisis.first.{situations[0]}"
     if friend and f"{first_key}.friend" in catalog.entries():  # what a friend can do, not a family
         first_key += ".friend"
+    elif young and f"{first_key}.child" in catalog.entries():  # 「お母さんが死にたいって」 from a child of 14
+        first_key += ".child"
     first = Text(catalog.text(first_key, who=who or catalog.text("crisis.relative.family")))
     offer = offer_text("crisis.offer", with_person=with_person, sent=sent)
     if situations[0] in WITHOUT_LINES:

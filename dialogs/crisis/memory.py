@@ -55,6 +55,19 @@ class CrisisMemory:
     """Whether the writer lives far from the home where someone is violent (「わたしは離れて住んどるで」)."""
     supporter: bool = False
     """Whether the writer writes as a supporter of a client (a care manager, 民生委員), on the form."""
+    relative_spoken: str = ""
+    """The relative the writer last named (「お母さん」), as written: words about dying reported with no
+    one named soon after (「死にたいって言ってた」) are that relative's (see `relative_lately`)."""
+    relative_spoken_at: datetime | None = None
+    """When `relative_spoken` was named."""
+    child_writer: bool = False
+    """Whether the writer said they are under 18 (a relative's words about dying are answered in a
+    child's words, with the children's lines)."""
+
+    def relative_lately(self, now: datetime) -> str:
+        """The relative named within `AFTER_CRISIS_WITHIN`, else ''."""
+        at = self.relative_spoken_at
+        return self.relative_spoken if at is not None and now - at < AFTER_CRISIS_WITHIN else ""
 
     def question_settled(self, now: datetime) -> bool:
         """Whether the direct question needs no asking now: asked within `QUESTION_FRESH` (not again at
@@ -134,13 +147,35 @@ def memory_of(data: dict[str, Any]) -> CrisisMemory:
         bool(data.get("with_person")),
         bool(stored.get("apart")),
         data.get("intake", {}).get("answers", {}).get("asker", {}).get("choice") == "supporter",
+        _spoken_of(stored),
+        _stamp(stored.get("spoken_of") or {}, "at"),
+        _under_18(data),
     )
+
+
+def _spoken_of(stored: dict[str, Any]) -> str:
+    """The relative kept as last named (see `note_relative_spoken`)."""
+    kept = stored.get("spoken_of")
+    return str(kept.get("who", "")) if isinstance(kept, dict) else ""
+
+
+def _under_18(data: dict[str, Any]) -> bool:
+    """Whether the writer answered (or wrote) an age under 18, asking for themself."""
+    answers = data.get("intake", {}).get("answers", {})
+    asker = answers.get("asker", {}).get("choice")
+    return answers.get("age_band", {}).get("choice") == "under_18" and asker in (None, "self")
 
 
 def _stamp(stored: dict[str, Any], key: str) -> datetime | None:
     """The time kept under `key`, if any."""
     value = stored.get(key)
     return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def note_relative_spoken(dialog: Dialog, relative: str) -> None:
+    """Keep `relative` (「お母さん」) as the one the writer last named, with the time."""
+    if relative:
+        dialog.data.setdefault("crisis", {})["spoken_of"] = {"who": relative, "at": dialog.now.isoformat()}
 
 
 def record(dialog: Dialog, level: str, reasons: tuple[str, ...]) -> None:

@@ -211,6 +211,28 @@ def relative_speaks_of_dying(text: str) -> bool:
     return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
 
 
+FIRST_PERSON_WORD = re.compile(words_pattern(FIRST_PERSON))
+"""The writer named anywhere (「私も」「うち」): reported words are then perhaps the writer's own."""
+
+
+def relative_named_in(text: str) -> str:
+    """The relative the words name, as written (「お母さん」), else ''."""
+    match = RELATIVE_SPEAKER.search(text) or RELATIVE_WORD.search(text)
+    return match.group(1) if match else ""
+
+
+def told_of_relative(text: str, relative: str) -> str:
+    """Words about dying reported of someone with no one named (「死にたいって言ってた」), soon after the
+    writer named `relative` (「お母さんが死んじゃったらどうしよう」), read as that relative's
+    (「お母さんが死にたいって言ってた」); `text` itself otherwise (a relative or the writer named, or no
+    words reported)."""
+    if not relative or RELATIVE_WORD.search(text) or FIRST_PERSON_WORD.search(text):
+        return text
+    if not REPORTED_SPEECH.search(text):
+        return text
+    return f"{relative}が{text}"
+
+
 def not_the_writer(text: str) -> bool:
     """Whether the words say the one at risk is someone named, not the writer (「わたしじゃなくて友達が
     死ぬかもしれないの」「私じゃなくて兄が」)."""
@@ -552,6 +574,7 @@ REPLACED_BY_LEAD: dict[str, str] = {
     "missing": "urgency.crisis_reason.unseen",
     "grown_child": "urgency.crisis_reason.child_abuse",
     "friend_suicidal": "urgency.crisis_reason.suicidal",
+    "relative_suicidal": "urgency.crisis_reason.suicidal",
     "family": "urgency.crisis_reason.child_abuse",
 }
 """A reason the conversation names more exactly: a grown child's shouting is not partner DV, and a child

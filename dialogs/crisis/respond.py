@@ -47,16 +47,19 @@ def answer_crisis(
     *,
     already_sent: bool,
     understanding: Understanding | None = None,
+    told: str | None = None,
 ) -> None:
     """Send the whole fitted block, the direct question after a way of dying is named, or the brief reply
     to the same situation again (nothing when the fast path already sent it), and remember what was
     answered and who is hurt. `understanding` is the reading that called for it (this message's, or
-    the message read with the short ones before it)."""
+    the message read with the short ones before it); `told`, the words as read with the relative named
+    just before (「お母さんが」 + 「死にたいって言ってた」), when not the message as typed."""
     with_person = bool(dialog.data.get("with_person"))
     reading = understanding or dialog.understanding
     memory = memory_of(dialog.data)
-    text = dialog.user_input.text
+    text = told or dialog.user_input.text
     young = situations[0] in YOUNG_TOO and maybe_young(dialog, reading, situations[0])
+    young = young or (situations[0] == "relative_suicidal" and writes_as_child(dialog))
     if situations[0] == "child" and memory.is_repeat("child_dying", dialog.now):
         memory = replace(memory, answered=(*memory.answered, "child"))  # her lines were given: brief
     messages, after = reply_for(
