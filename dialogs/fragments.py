@@ -266,6 +266,7 @@ WORD_LISTS = (
     "afraid_to_tell",
     "where_tonight",
     "police_pity",
+    "sometimes_yes",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -655,9 +656,10 @@ def fear_lingers(text: str) -> bool:
 
 def answers_yes_at_length(text: str) -> bool:
     """Whether a longer answer opens with a yes to the question about dying (「正直に答えると、
-    そういう気持ちは、あると思います。ただ…」)."""
+    そういう気持ちは、あると思います。ただ…」), or says anywhere that the thought comes at times, whatever
+    it denied first (「いや、死ぬとかそういうんでねぐて…んだども時々思ってしまうんだす」)."""
     opening = _normalized(text)[:YES_WITHIN_CHARS]
-    return any(word in opening for word in _YES_AT_LENGTH)
+    return any(word in opening for word in _YES_AT_LENGTH) or holds_word_of(text, "sometimes_yes")
 
 
 @cache

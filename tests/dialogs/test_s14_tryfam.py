@@ -1,0 +1,110 @@
+"""Session 14, families at night (tryfam): what six family members met, and what they now get.
+
+1. An Akita mother of a son withdrawn 20 years wrote 「私がいなくなったらこの子はどうなるのか、一緒に…と
+   考えてしまう」 and was told it is heavy to think of the future: now it is the thought of dying together
+   (the lines, rest for her first, the direct question), and her answer 「いや、死ぬとかそういうんで
+   ねぐて…んだども時々思ってしまうんだす」 is a yes, not 受け取りました.
+
+Clock: a Saturday night (02:30), the office closed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from tests.dialogs.chat import TOKYO, Chat, said, started
+
+NIGHT = datetime(2026, 12, 5, 2, 30, tzinfo=TOKYO)
+
+FALLBACK = "うまく受け取れなかった"
+YORISOI = "0120-279-338"
+QUESTION = "死にたいと思う気持ちがありますか"
+TOGETHER = "一緒に消えてしまいたいと思うほど"
+YES_ANSWERED = "正直に教えてくださって"
+GENERIC = "受け取りました。"
+MOTHER_BEFORE = (
+    "夜分にすみません。おらの息子のことで相談してもいいべか",
+    "息子は41になるども、もう20年も部屋さこもってで、ほとんど出てこねんだ",
+    "おらも68になって、体もあんまりよぐねくて、くたびれてしまって",
+)
+
+
+def raised(chat: Chat, level: str) -> bool:
+    assert chat.last is not None
+    return any(type(e).__name__ == "RaiseUrgency" and e.level == level for e in chat.last.effects)
+
+
+# ---------------------------------------------------------------- 1. dying together, left unsaid
+
+TOGETHER_UNSAID = (
+    "私がいなくなったらこの子はどうなるのか、一緒に…と考えてしまう",
+    "わたしが いなくなったら この子は どうなるのか いっしょに…と かんがえてしまう",
+    "私が死んだら息子はどうなるのかと思うと、いっそ一緒に、と考えてしまう夜があります",
+    "おらがいねぐなったら、この子どうなるべ。一緒に…って思ってしまう",
+)
+
+
+@pytest.mark.parametrize("words", TOGETHER_UNSAID)
+def test_a_parent_thinking_of_dying_together_gets_the_lines_and_the_direct_question(words: str) -> None:
+    chat = started(*MOTHER_BEFORE, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert YORISOI in reply, reply
+    assert TOGETHER in reply, reply  # rest for her first, not a label
+    assert QUESTION in reply, reply
+    assert raised(chat, "crisis"), chat.last
+
+
+@pytest.mark.parametrize("words", TOGETHER_UNSAID[:2])
+def test_dying_together_unsaid_as_a_first_message_is_crisis_too(words: str) -> None:
+    chat = started(words, now=NIGHT)
+    assert YORISOI in said(chat), said(chat)
+
+
+NOT_TOGETHER = (
+    "私がいなくなったら息子はどうなるのかと心配です",
+    "息子と一緒に住もうと思っています",
+    "これからは息子と一緒に、少しずつ外に出ようと考えています",
+    "母がいなくなったら一緒に…と誘われて困っています",
+)
+
+
+@pytest.mark.parametrize("words", NOT_TOGETHER)
+def test_a_worry_for_after_or_living_together_is_not_crisis(words: str) -> None:
+    chat = started(*MOTHER_BEFORE, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert QUESTION not in reply, reply
+    assert not raised(chat, "crisis"), reply
+
+
+SOMETIMES_YES = (
+    "いや、死ぬとかそういうんでねぐて…んだども時々思ってしまうんだす",
+    "死のうとまでは思いませんが、ふと考えてしまう時があります",
+    "いえ、そういうわけではないんですけど、たまに思ってしまうことはあります",
+)
+
+
+@pytest.mark.parametrize("answer", SOMETIMES_YES)
+def test_sometimes_after_a_denial_is_a_yes_to_the_question(answer: str) -> None:
+    chat = started(*MOTHER_BEFORE, TOGETHER_UNSAID[0], now=NIGHT)
+    chat.send(answer)
+    reply = said(chat)
+    assert YES_ANSWERED in reply, reply
+    assert YORISOI in reply, reply
+    assert not reply.startswith(GENERIC), reply
+
+
+@pytest.mark.parametrize("answer", ("いいえ、そこまでではないです", "それはないです。ただ疲れてて"))
+def test_a_plain_no_is_not_read_as_sometimes(answer: str) -> None:
+    chat = started(*MOTHER_BEFORE, TOGETHER_UNSAID[0], now=NIGHT)
+    chat.send(answer)
+    assert YES_ANSWERED not in said(chat), said(chat)
+
+
+def test_sometimes_without_the_question_asked_is_not_an_answer() -> None:
+    chat = started(*MOTHER_BEFORE, now=NIGHT)
+    chat.send("息子のことを時々思ってしまうんです")
+    assert YES_ANSWERED not in said(chat), said(chat)
