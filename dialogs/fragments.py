@@ -267,6 +267,8 @@ WORD_LISTS = (
     "where_tonight",
     "police_pity",
     "sometimes_yes",
+    "english_relative",
+    "english_writer_at_risk",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -652,6 +654,12 @@ def tells_long_ago(text: str) -> bool:
 def fear_lingers(text: str) -> bool:
     """Whether the words tell of fear or memories that last (「今も怖いです」「今でも夢に見ます」)."""
     return holds_word_of(text, "fear_lingers")
+
+
+def english_relative_at_risk(text: str) -> bool:
+    """Whether English words put a relative, not the writer, in danger (「I'm scared he might hurt
+    himself. He once said he doesn't see the point of living anymore.」, not 「I hurt myself」)."""
+    return holds_word_of(text, "english_relative") and not holds_word_of(text, "english_writer_at_risk")
 
 
 def answers_yes_at_length(text: str) -> bool:

@@ -4,6 +4,8 @@
    考えてしまう」 and was told it is heavy to think of the future: now it is the thought of dying together
    (the lines, rest for her first, the direct question), and her answer 「いや、死ぬとかそういうんで
    ねぐて…んだども時々思ってしまうんだす」 is a yes, not 受け取りました.
+2. A sister-in-law writing in English, 「I'm scared he might hurt himself. He once said he doesn't see the
+   point of living anymore.」, got 'free and confidential': now the relative's danger, in English first.
 
 Clock: a Saturday night (02:30), the office closed.
 """
@@ -108,3 +110,49 @@ def test_sometimes_without_the_question_asked_is_not_an_answer() -> None:
     chat = started(*MOTHER_BEFORE, now=NIGHT)
     chat.send("息子のことを時々思ってしまうんです")
     assert YES_ANSWERED not in said(chat), said(chat)
+
+
+# ---------------------------------------------------------------- 2. English: a relative's danger
+
+ENGLISH_BEFORE = (
+    "Hi, sorry it's late. Can I write in English? My Japanese is not good enough for this.",
+    "I'm worried about my husband's younger brother. He is 27 and hasn't left his room for almost two years.",
+)
+RELATIVE_IN_ENGLISH = (
+    "I'm scared he might hurt himself. He once said he doesn't see the point of living anymore.",
+    "my brother in law said he wants to die. what do i do",
+    "She told me she doesn't want to live anymore. I'm so worried about my sister",
+)
+
+
+@pytest.mark.parametrize("words", RELATIVE_IN_ENGLISH)
+def test_a_relatives_danger_told_in_english_gets_the_lines_for_the_family(words: str) -> None:
+    chat = started(*ENGLISH_BEFORE, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert reply.startswith("(This is an automated reply.) Thank you for telling us"), reply
+    assert "family members worried about someone" in reply, reply
+    assert "ご家族" in reply, reply  # the relative's block, not 「あなたのことを心配しています」
+    assert YORISOI in reply, reply
+    assert "Tell a person" in chat.labels, chat.labels
+    assert raised(chat, "crisis"), reply
+
+
+def test_the_writers_own_danger_in_english_is_still_hers() -> None:
+    chat = started(*ENGLISH_BEFORE, now=NIGHT)
+    chat.send("Honestly I don't see the point of living myself anymore")
+    reply = said(chat)
+    assert "Your safety comes first" in reply, reply
+    assert "family members worried about someone" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "words",
+    ("He fell off his bike last year and hurt himself", "He watched a movie where a man wants to die"),
+)
+def test_an_accident_or_a_film_in_english_is_not_danger(words: str) -> None:
+    chat = started(*ENGLISH_BEFORE, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert YORISOI not in reply, reply
+    assert not raised(chat, "crisis"), reply
