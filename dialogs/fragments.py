@@ -269,6 +269,8 @@ WORD_LISTS = (
     "sometimes_yes",
     "english_relative",
     "english_writer_at_risk",
+    "things_broken",
+    "afraid_of_them",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

@@ -577,7 +577,8 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     nor a message whose last point is opened as such (「最後に一番伝えたいこと：夫には内緒に」),
     nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
     what happened (「家内が去年他界しまして」), nor a baby who cries or will not sleep
-    (「赤ちゃんが泣き止まなくて私も泣いてばかり」),
+    (「赤ちゃんが泣き止まなくて私も泣いてばかり」), nor a relative's lost job told as what happened
+    (「夫が半年前に会社を解雇されまして、それ以来…昼間からお酒を飲んでおります」),
     nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
@@ -594,6 +595,9 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     )
     if any(words in normalized for words in settings) or only_cautions(text):
         return False
+    job_lost = any(words in normalized for words in lex.job_lost)
+    if job_lost and any(words in normalized for words in lex.relative_subject):
+        return False  # 「夫が半年前に会社を解雇されまして…お酒を飲んでおります」: what happened to him
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):
         return False

@@ -6,6 +6,11 @@
    ねぐて…んだども時々思ってしまうんだす」 is a yes, not 受け取りました.
 2. A sister-in-law writing in English, 「I'm scared he might hurt himself. He once said he doesn't see the
    point of living anymore.」, got 'free and confidential': now the relative's danger, in English first.
+3. A wife in keigo: her husband's lost job and drinking (「夫が半年前に会社を解雇されまして…昼間からお酒を
+   飲んでおります」) got the 119/110 block (the model alone); his anger at things (「物に当たる…壁に穴」) got
+   words about being watched; her fear (「手をあげたことはまだございませんが、正直、怖いと感じております」)
+   was thanked as a 'no'. Now: no crisis block, the reply speaks of things broken, and the fear is heard.
+4. Her 「娘は小学3年生です。」 put 18歳未満 as her husband's age on the 受付票: a daughter's age is hers.
 
 Clock: a Saturday night (02:30), the office closed.
 """
@@ -16,7 +21,7 @@ from datetime import datetime
 
 import pytest
 
-from tests.dialogs.chat import TOKYO, Chat, said, started
+from tests.dialogs.chat import TOKYO, Chat, intake_answers, said, started
 
 NIGHT = datetime(2026, 12, 5, 2, 30, tzinfo=TOKYO)
 
@@ -156,3 +161,104 @@ def test_an_accident_or_a_film_in_english_is_not_danger(words: str) -> None:
     reply = said(chat)
     assert YORISOI not in reply, reply
     assert not raised(chat, "crisis"), reply
+
+
+# ---------------------------------------------------------------- 3. a partner's temper, and her fear
+
+WIFE = (
+    "夜分遅くに失礼いたします。夫のことでご相談させていただきたく、ご連絡いたしました。",
+    "夫が半年前に会社を解雇されまして、それ以来ほとんど家から出ず、昼間からお酒を飲んでおります。",
+)
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        WIFE[1],
+        "主人がリストラされてから、毎日家でお酒ばかり飲んでいます",
+        "だんなが　クビになって　ずっと家で酒のんでる",
+    ),
+)
+def test_a_relatives_lost_job_and_drinking_is_not_the_crisis_block(words: str) -> None:
+    chat = started(WIFE[0], now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "119" not in reply, reply
+    assert not raised(chat, "crisis"), reply
+
+
+def test_a_lost_job_with_a_wish_to_die_is_still_crisis() -> None:
+    chat = started(WIFE[0], now=NIGHT)
+    chat.send("夫が解雇されて、私ももう死にたいです")
+    assert YORISOI in said(chat) and raised(chat, "crisis"), said(chat)
+
+
+THINGS_BROKEN = (
+    "夫は飲むと怒りっぽくなり、物に当たることがございます。先週は壁に穴を開けました。",
+    "夫は酒が入ると物を投げたりします",
+)
+
+
+@pytest.mark.parametrize("words", THINGS_BROKEN)
+def test_a_partners_anger_at_things_is_answered_as_that(words: str) -> None:
+    chat = started(*WIFE, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "物に" in reply or "壁に" in reply, reply
+    assert "見張られ" not in reply, reply
+    assert "0120-279-889" in reply, reply  # DV相談＋
+
+
+AFRAID_NOT_HIT = (
+    "私や娘に手をあげたことはまだございませんが、正直、怖いと感じております。",
+    "殴られたことはないです。でもこわいです",
+    "てはあげられてない　けど　こわい",
+)
+
+
+@pytest.mark.parametrize("words", AFRAID_NOT_HIT)
+def test_fear_of_a_partner_who_has_not_hit_is_heard_not_thanked_as_a_no(words: str) -> None:
+    chat = started(*WIFE, THINGS_BROKEN[0], now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "そうではないと教えて" not in reply, reply
+    assert "怖いと感じるのは大事なサイン" in reply, reply
+    assert "0120-279-889" in reply, reply
+    assert raised(chat, "urgent"), reply
+
+
+def test_no_hitting_and_no_fear_is_not_this_reply() -> None:
+    chat = started(*WIFE, THINGS_BROKEN[0], now=NIGHT)
+    chat.send("手をあげたことはございません。普段は優しい人です")
+    assert "大事なサイン" not in said(chat), said(chat)
+
+
+def test_fear_without_a_partners_signs_told_is_not_this_reply() -> None:
+    chat = started("息子のことで相談です", now=NIGHT)
+    chat.send("殴られたことはないけど、こわい映画を見ると眠れません")
+    assert "大事なサイン" not in said(chat), said(chat)
+
+
+# ---------------------------------------------------------------- 4. another relative's age
+
+
+@pytest.mark.parametrize(
+    "words", ("娘は小学3年生です。", "むすめは 小学生です", "子供は中学生と小学生です。")
+)
+def test_a_daughters_age_is_not_the_husbands(words: str) -> None:
+    chat = started(*WIFE, now=NIGHT)
+    chat.send(words)
+    assert "18歳未満" not in said(chat), said(chat)
+    assert intake_answers(chat).get("age_band", {}).get("choice") != "under_18", intake_answers(chat)
+
+
+def test_the_husbands_own_age_is_still_his() -> None:
+    chat = started(*WIFE, now=NIGHT)
+    chat.send("夫は42歳です。")
+    assert intake_answers(chat)["age_band"]["choice"] == "40_64", intake_answers(chat)
+
+
+def test_a_grandsons_age_from_his_grandmother_is_his() -> None:
+    chat = started("こんばんは。孫のことで相談です。", now=NIGHT)
+    chat.send("娘が離婚して、孫を私が引き取って育てています。孫は中学3年、15歳です。")
+    assert intake_answers(chat)["age_band"]["choice"] == "under_18", intake_answers(chat)
