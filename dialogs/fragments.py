@@ -271,6 +271,9 @@ WORD_LISTS = (
     "english_writer_at_risk",
     "things_broken",
     "afraid_of_them",
+    "weekday_work",
+    "phone_refused",
+    "night_work",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 

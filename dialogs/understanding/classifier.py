@@ -21,6 +21,7 @@ from dialogs.understanding.model import (
     INTENTS,
     CrisisKind,
     CrisisLevel,
+    Entity,
     Evidence,
     Understanding,
 )
@@ -749,6 +750,19 @@ def _in_standard_words(lex: Lexicon, text: str, reading: _Reading) -> None:
             reading.count(entry, matched, rule)
 
 
+def _considerations_in_standard_words(text: str, found: Sequence[Entity]) -> tuple[Entity, ...]:
+    """The consideration a dialect message asks for, read in standard words when the words as typed
+    gave none (「息子さ知られねぇように相談できるべか」 as 「息子に知られないように…」), in the person's
+    own words."""
+    standard = standard_reading(text)
+    if standard == text or any(e.kind == "consideration" for e in found):
+        return ()
+    read = find_entities(standard, analyze(tidy(standard)))
+    return tuple(
+        Entity(e.kind, text.strip(), e.about, text.strip()) for e in read if e.kind == "consideration"
+    )[:1]
+
+
 STANDARD_READING_LABELS = ("intent:", "concern:")
 """What the standard-words reading of a dialect message may add: questions, requests and worries."""
 
@@ -788,7 +802,7 @@ def classify(
         crisis_kinds=kinds if crisis != "none" else (),
         possible_risk="possible_risk" in labels and crisis != "crisis",
         concern_about=about_of_concerns(concerns, evidence, tokens),
-        entities=find_entities(text, tokens),
+        entities=(*(found := find_entities(text, tokens)), *_considerations_in_standard_words(text, found)),
         language=language_of(text),
     )
 

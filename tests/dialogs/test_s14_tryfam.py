@@ -11,6 +11,10 @@
    words about being watched; her fear (「手をあげたことはまだございませんが、正直、怖いと感じております」)
    was thanked as a 'no'. Now: no crisis block, the reply speaks of things broken, and the fear is heard.
 4. Her 「娘は小学3年生です。」 put 18歳未満 as her husband's age on the 受付票: a daughter's age is hers.
+5. The Akita mother's 「息子さ知られねぇように相談できるべか」 got 受け取りました and no 配慮 on the
+   受付票: now the confidentiality answer, and her words as the consideration.
+6. A curt father typing in kana on his phone met the fallback five times: 「ひようかかる？」「やくしょなの」
+   「どこいけばいいの」「平日むりしごと」「でんわはいや　ここでできる？」. Now each is answered.
 
 Clock: a Saturday night (02:30), the office closed.
 """
@@ -262,3 +266,70 @@ def test_a_grandsons_age_from_his_grandmother_is_his() -> None:
     chat = started("こんばんは。孫のことで相談です。", now=NIGHT)
     chat.send("娘が離婚して、孫を私が引き取って育てています。孫は中学3年、15歳です。")
     assert intake_answers(chat)["age_band"]["choice"] == "under_18", intake_answers(chat)
+
+
+# ---------------------------------------------------------------- 5. a consideration asked in dialect
+
+
+@pytest.mark.parametrize(
+    "words", ("息子さ知られねぇように相談できるべか", "息子に知られないように相談できますか")
+)
+def test_a_consideration_asked_in_tohoku_dialect_is_kept_and_answered(words: str) -> None:
+    chat = started(*MOTHER_BEFORE[:2], now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "秘密" in reply, reply
+    assert "下書きに書き加えています" not in reply, reply
+    considerations = intake_answers(chat)["considerations"]
+    assert "知られ" in str(considerations), considerations
+
+
+def test_standard_words_with_a_lengthened_ne_are_left_as_typed() -> None:
+    chat = started(*MOTHER_BEFORE[:2], now=NIGHT)
+    chat.send("それねぇ、どうかな")
+    assert "considerations" not in intake_answers(chat), intake_answers(chat)
+
+
+# ---------------------------------------------------------------- 6. a curt father, in kana
+
+FATHER_FIRST = "むすこ　ひきこもり　そうだんしたい"
+CURT = (
+    ("ひようかかる？", "無料"),
+    ("費用かかる？", "無料"),
+    ("やくしょなの", "自動で応答する"),
+    ("役所なの？", "自動で応答する"),
+    ("どこいけばいいの", "このLINEで続ける"),
+    ("平日むりしごと", "平日の昼はお仕事で"),
+    ("平日は仕事で行けない", "平日の昼はお仕事で"),
+    ("でんわはいや　ここでできる？", "文字だけで相談できます"),
+    ("電話は苦手。LINEでできる？", "文字だけで相談できます"),
+)
+
+
+@pytest.mark.parametrize(("words", "answer"), CURT)
+def test_a_curt_fathers_questions_are_answered_not_the_fallback(words: str, answer: str) -> None:
+    chat = started(FATHER_FIRST, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert FALLBACK not in reply and "わかりませんでした" not in reply, reply
+    assert answer in reply, reply
+
+
+def test_night_work_keeps_its_own_reply() -> None:
+    chat = started(FATHER_FIRST, now=NIGHT)
+    chat.send("夜勤だで昼は寝とるし役所いけせん")
+    assert "夜にお仕事をして" in said(chat), said(chat)
+
+
+@pytest.mark.parametrize(
+    ("words", "not_said"),
+    (
+        ("役所に行くのが怖い", "自動で応答する"),
+        ("仕事が見つからない", "平日の昼はお仕事で"),
+        ("電話は苦手です", "文字だけで相談できます"),
+    ),
+)
+def test_nearby_words_are_not_these_answers(words: str, not_said: str) -> None:
+    chat = started(FATHER_FIRST, now=NIGHT)
+    chat.send(words)
+    assert not_said not in said(chat), said(chat)
