@@ -15,6 +15,8 @@
    受付票: now the confidentiality answer, and her words as the consideration.
 6. A curt father typing in kana on his phone met the fallback five times: 「ひようかかる？」「やくしょなの」
    「どこいけばいいの」「平日むりしごと」「でんわはいや　ここでできる？」. Now each is answered.
+7. A 民生委員 asking 「社協の方に一緒に訪問していただくことはできますか。…どう声をかけてよいか分かりません」
+   was told about 社協's loans (the かり of 分かりません): now the visit.
 
 Clock: a Saturday night (02:30), the office closed.
 """
@@ -333,3 +335,30 @@ def test_nearby_words_are_not_these_answers(words: str, not_said: str) -> None:
     chat = started(FATHER_FIRST, now=NIGHT)
     chat.send(words)
     assert not_said not in said(chat), said(chat)
+
+
+# ---------------------------------------------------------------- 7. a 民生委員 asks for a visit
+
+MINSEI = "夜分に失礼します。私はこの地区で民生委員をしております者です。"
+
+
+@pytest.mark.parametrize(
+    "words",
+    (
+        "社協の方に一緒に訪問していただくことはできますか。私一人では息子さんにどう声をかけてよいか分かりません。",
+        "社協さんに一緒に行ってもらえるか、わかりませんが訪問をお願いできますか",
+    ),
+)
+def test_a_visit_asked_of_the_council_is_not_its_loans(words: str) -> None:
+    chat = started(MINSEI, now=NIGHT)
+    chat.send(words)
+    reply = said(chat)
+    assert "緊急小口資金" not in reply, reply
+    assert "うかがう" in reply, reply
+
+
+@pytest.mark.parametrize("words", ("しゃきょうで おかね かりられる？", "社協でお金借りれるって本当？"))
+def test_borrowing_from_the_council_is_still_its_loans(words: str) -> None:
+    chat = started(MINSEI, now=NIGHT)
+    chat.send(words)
+    assert "緊急小口資金" in said(chat), said(chat)
