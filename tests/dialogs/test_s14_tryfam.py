@@ -329,6 +329,7 @@ def test_night_work_keeps_its_own_reply() -> None:
         ("役所に行くのが怖い", "自動で応答する"),
         ("仕事が見つからない", "平日の昼はお仕事で"),
         ("電話は苦手です", "文字だけで相談できます"),
+        ("メールかFAXでも大丈夫ですか？お返事も電話じゃなくて文字でほしいです", "このLINEで、文字だけで"),
     ),
 )
 def test_nearby_words_are_not_these_answers(words: str, not_said: str) -> None:
