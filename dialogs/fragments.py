@@ -287,6 +287,14 @@ WORD_LISTS = (
     "number_needed",
     "materials",
     "district_unknown",
+    "sometimes_yes",
+    "english_relative",
+    "english_writer_at_risk",
+    "things_broken",
+    "afraid_of_them",
+    "weekday_work",
+    "phone_refused",
+    "night_work",
 )
 """The names a word-list file may use (each described by its `note` in `conversation_words/`)."""
 
@@ -674,11 +682,18 @@ def fear_lingers(text: str) -> bool:
     return holds_word_of(text, "fear_lingers")
 
 
+def english_relative_at_risk(text: str) -> bool:
+    """Whether English words put a relative, not the writer, in danger (「I'm scared he might hurt
+    himself. He once said he doesn't see the point of living anymore.」, not 「I hurt myself」)."""
+    return holds_word_of(text, "english_relative") and not holds_word_of(text, "english_writer_at_risk")
+
+
 def answers_yes_at_length(text: str) -> bool:
     """Whether a longer answer opens with a yes to the question about dying (「正直に答えると、
-    そういう気持ちは、あると思います。ただ…」)."""
+    そういう気持ちは、あると思います。ただ…」), or says anywhere that the thought comes at times, whatever
+    it denied first (「いや、死ぬとかそういうんでねぐて…んだども時々思ってしまうんだす」)."""
     opening = _normalized(text)[:YES_WITHIN_CHARS]
-    return any(word in opening for word in _YES_AT_LENGTH)
+    return any(word in opening for word in _YES_AT_LENGTH) or holds_word_of(text, "sometimes_yes")
 
 
 @cache

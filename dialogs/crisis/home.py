@@ -192,12 +192,35 @@ def answer_dv_first_sign(dialog: Dialog) -> bool | None:
         return None
     mark_now(dialog, "dv_signs_at")
     no_phone = memory_of(dialog.data).no_phone  # 「電話むり」 said before: the lines to write to first
-    dialog.send(
-        Text(catalog.text("dv.first_signs")), Text(lines_text(("violence",), dialog.now, no_phone=no_phone))
-    )
+    # 「夫は飲むと…物に当たる…壁に穴を開けました」: things broken in anger, not being watched or kept short
+    key = "dv.first_signs.things" if fragments.holds_word_of(text, "things_broken") else "dv.first_signs"
+    dialog.send(Text(catalog.text(key)), Text(lines_text(("violence",), dialog.now, no_phone=no_phone)))
     if watched:
         return False
     keep_typed(dialog)
+    dialog.send(offer_to(dialog, "urgent.offer"))
+    return True
+
+
+def answer_afraid_not_hit(dialog: Dialog) -> bool:
+    """「私や娘に手をあげたことはまだございませんが、正直、怖いと感じております」 soon after a partner's
+    temper was told (things broken, control): the fear heard, not taken for a 'no'; that fear is reason
+    enough to talk to the DV line, one line open now, 110 if in danger; the case is raised with her words.
+    False when no partner's signs were told lately, or the words deny no hitting or tell no fear."""
+    text = dialog.user_input.text
+    if not VIOLENCE_DENIED.search(unicodedata.normalize("NFKC", text)):
+        return False
+    if not fragments.holds_word_of(text, "afraid_of_them"):
+        return False
+    partner = memory_of(dialog.data).hurt == "partner" or recently(dialog, "dv_signs_at", REPEAT_WITHIN)
+    if not partner:
+        return False
+    keep_typed(dialog)
+    reasons = (catalog.text("urgency.reason.violence"), catalog.text("summary.quote", words=text.strip()))
+    record(dialog, "urgent", reasons)
+    dialog.effects.append(RaiseUrgency("urgent", reasons))
+    tick_for_the_writer(dialog.data, "violence")
+    dialog.say("dv.afraid_not_hit", line=safe_line(dialog.now))
     dialog.send(offer_to(dialog, "urgent.offer"))
     return True
 

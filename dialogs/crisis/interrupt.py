@@ -47,6 +47,7 @@ from dialogs.crisis.children import (
 )
 from dialogs.crisis.corrections import answer_holder_corrected, answer_only_shouted
 from dialogs.crisis.home import (
+    answer_afraid_not_hit,
     answer_afraid_now,
     answer_afraid_to_tell,
     answer_bed_after_violence,
@@ -288,6 +289,8 @@ def interrupt(dialog: Dialog, *, already_sent: bool) -> bool:
         if answer_taken_back_after_means(dialog):
             return True
         if answer_where_to_leave(dialog):
+            return True
+        if answer_afraid_not_hit(dialog):
             return True
         first_sign = answer_dv_first_sign(dialog)
         if first_sign is not None:

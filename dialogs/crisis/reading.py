@@ -206,9 +206,13 @@ def asks_to_call(understanding: Understanding | None) -> bool:
 def relative_speaks_of_dying(text: str) -> bool:
     """Whether the words about dying are a relative's, told by the family (「兄は前から死にたいって
     言ってました」「娘から『もう生きていたくない』とLINEが来ました」): a relative named as the one
-    speaking, and reported speech, not the writer's own wish."""
+    speaking, and reported speech, not the writer's own wish; in English, a relative or 「he」 as the
+    one in danger and no word of the writer's own (「he might hurt himself」, not 「I hurt myself」)."""
     speaking = RELATIVE_SPEAKER.search(text) is not None
-    return speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text)
+    if speaking and bool(REPORTED_SPEECH.search(text)) and not WRITER_AS_SUBJECT.search(text):
+        return True
+    # 「I'm scared he might hurt himself. He once said he doesn't see the point of living anymore.」
+    return fragments.english_relative_at_risk(text)
 
 
 FIRST_PERSON_WORD = re.compile(words_pattern(FIRST_PERSON))

@@ -23,7 +23,14 @@ from dialogs.dialog import Dialog
 from dialogs.flows.languages import asks_for_line_in_english, reply_language
 from dialogs.intake_form import AGE_BANDS, BY_KEY, FAMILY_RELATIONS, SUPPORTER_RELATIONS, age_band_in
 from dialogs.understanding.classifier import classify
-from dialogs.understanding.entities import LATE_NIGHT, SELF_DESCRIPTIONS, lives_apart_told, relative_named
+from dialogs.understanding.entities import (
+    LATE_NIGHT,
+    RELATIVE_TO_RELATION,
+    SELF_DESCRIPTIONS,
+    lives_apart_told,
+    relative_named,
+    words_pattern,
+)
 from dialogs.understanding.model import (
     COMMAND_INTENTS,
     CONCERNS,
@@ -162,6 +169,24 @@ def _of_another_relative(answers: dict[str, Any], entity: Entity) -> bool:
     named = relative_named(entity.matched) if entity.about == "other" else None
     supporter = relation in SUPPORTER_RELATIONS
     return relation is not None and named is not None and named != relation and not supporter
+
+
+SENTENCE_END = re.compile(r"[。!?！？\n]")
+"""Where a sentence of a message ends."""
+
+
+def _age_of_another_named(answers: dict[str, Any], entity: Entity, text: str) -> bool:
+    """Whether an age that names no one itself (「小学3年生」) stands in a sentence that names only other
+    relatives than the person the form is about (「娘は小学3年生です。」 from a wife writing about her
+    husband): the daughter's age, not his."""
+    relation = answers.get("relation", {}).get("choice")
+    if relation is None or relation in SUPPORTER_RELATIONS or entity.about != "other":
+        return False
+    if relative_named(entity.matched) is not None:
+        return False  # 「母は70で」: _of_another_relative reads it
+    sentence = next((part for part in SENTENCE_END.split(text) if entity.matched in part), "")
+    named = {RELATIVE_TO_RELATION[word] for word in re.findall(words_pattern(RELATIVE_TO_RELATION), sentence)}
+    return bool(named) and relation not in named
 
 
 def _beside_a_relatives_age(answers: dict[str, Any], entity: Entity) -> bool:
@@ -1083,6 +1108,8 @@ def listen(dialog: Dialog, *, keep_words: bool, asking: str | None = None) -> li
         if entity.kind == "hope" and classify(entity.value, rules_only=True).crisis == "crisis":
             continue  # 「もう母と一緒に消えてしまいたいと思って」: danger, never a hope on the sheet
         if entity.kind in ("age", "age_band"):
+            if _age_of_another_named(answers, entity, dialog.user_input.text):
+                continue  # 「娘は小学3年生です」 from a wife writing about her husband
             entity = _age_for_question(entity, answers, asking, dialog.user_input.text)
         filled += [key for key in _entity(answers, entity) if key not in filled]
     if asks_for_line_in_english(dialog) and _latest_contact(answers, "line") and "contact" not in filled:

@@ -60,10 +60,10 @@ OFFICE_TOPICS = frozenset({"faq.how_to_reach"})
 SENT_SAID = frozenset({"consent.sent", "followup.sent"})
 """Replies that say the consultation was sent (a typed yes, a question about it): said in their words too."""
 
-URGENT_TOPICS = frozenset({"crisis", "crisis_child", "food", "utilities", "shelter"})
+URGENT_TOPICS = frozenset({"crisis", "crisis_child", "crisis_relative", "food", "utilities", "shelter"})
 """Short answers given in a language the person was known to need, even to a message in plain Japanese."""
 
-DANGER_TOPICS = frozenset({"crisis", "crisis_child"})
+DANGER_TOPICS = frozenset({"crisis", "crisis_child", "crisis_relative"})
 """Short answers about danger to life, which never end with the office's opening hours."""
 
 WITHOUT_CLOSED_NOTE = DANGER_TOPICS | {"office", "food_tonight", "food_again", "again"}
@@ -311,8 +311,11 @@ def add_short_answer(dialog: Dialog) -> None:
     closed = not is_open(dialog.now, current_content().office_hours)
     if topic == "food" and no_food and language == "en" and closed:
         topic = "food_tonight"  # 「I have no food tonight」: what to do tonight, not only when it opens
-    if topic == "crisis" and dialog.data.get("crisis", {}).get("situations", [None])[0] == "child":
+    situation = dialog.data.get("crisis", {}).get("situations", [None])[0]
+    if topic == "crisis" and situation == "child":
         topic = "crisis_child"  # a child being hurt: 189, not the line for thoughts of dying
+    if topic == "crisis" and situation == "relative_suicidal" and language == "en":
+        topic = "crisis_relative"  # 「he might hurt himself」: what the family can do, not 'your life'
     topic, about = _once(dialog, topic, language)
     told_closed = "consent.lines_first" in dialog.said  # the lines open tonight say when it opens
     answer = short_answer(language, topic, dialog.now, closed_note=not told_closed, about=about)
@@ -379,7 +382,8 @@ def crisis_in_their_language(text: str, messages: tuple[Text, ...], now: datetim
         language = "easy"
     if language is None or not messages:
         return messages
-    answer = short_answer(language, "crisis", now)
+    relative = language == "en" and fragments.english_relative_at_risk(text)
+    answer = short_answer(language, "crisis_relative" if relative else "crisis", now)
     if other:
         answer = f"{answer.rstrip()}\n{catalog.text(f'lang.{language}.translator')}"
     said = list(messages)

@@ -1190,11 +1190,19 @@ def hear_hidden_job_loss(event: EventData) -> None:
 
 
 def acknowledge_daytime_hard(event: EventData) -> None:
-    """「夜勤だで昼は寝とるし役所いけせん」: daytime windows are hard; this LINE and a contact time."""
+    """「夜勤だで昼は寝とるし役所いけせん」: daytime windows are hard; this LINE and a contact time.
+    「でんわはいや　ここでできる？」: yes, here in writing; 「平日むりしごと」: weekday work, not night
+    work."""
     dialog: Dialog = dialog_of(event)
     draft.keep_typed(dialog)
     window = current_content().window_for_district(answers.district_of(dialog))
-    _answer(dialog, "talk.daytime_hard", window_name=window.name, window_hours=window.hours_text)
+    text = dialog.user_input.text
+    key = "talk.daytime_hard"
+    if fragments.holds_word_of(text, "phone_refused"):
+        key = "talk.daytime_hard.no_phone"
+    elif fragments.holds_word_of(text, "weekday_work") and not fragments.holds_word_of(text, "night_work"):
+        key = "talk.daytime_hard.weekdays"
+    _answer(dialog, key, window_name=window.name, window_hours=window.hours_text)
 
 
 FIRST_MESSAGE_TALK: Mapping[str, Callable[[EventData], None]] = {

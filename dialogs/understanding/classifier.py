@@ -21,6 +21,7 @@ from dialogs.understanding.model import (
     INTENTS,
     CrisisKind,
     CrisisLevel,
+    Entity,
     Evidence,
     Understanding,
 )
@@ -577,7 +578,8 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     nor a message whose last point is opened as such (「最後に一番伝えたいこと：夫には内緒に」),
     nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
     what happened (「家内が去年他界しまして」), nor a baby who cries or will not sleep
-    (「赤ちゃんが泣き止まなくて私も泣いてばかり」),
+    (「赤ちゃんが泣き止まなくて私も泣いてばかり」), nor a relative's lost job told as what happened
+    (「夫が半年前に会社を解雇されまして、それ以来…昼間からお酒を飲んでおります」),
     nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
@@ -594,6 +596,9 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     )
     if any(words in normalized for words in settings) or only_cautions(text):
         return False
+    job_lost = any(words in normalized for words in lex.job_lost)
+    if job_lost and any(words in normalized for words in lex.relative_subject):
+        return False  # 「夫が半年前に会社を解雇されまして…お酒を飲んでおります」: what happened to him
     after_death = any(words in normalized for words in lex.after_death)
     if after_death and any(words in normalized for words in lex.future_worry):
         return False
@@ -745,6 +750,19 @@ def _in_standard_words(lex: Lexicon, text: str, reading: _Reading) -> None:
             reading.count(entry, matched, rule)
 
 
+def _considerations_in_standard_words(text: str, found: Sequence[Entity]) -> tuple[Entity, ...]:
+    """The consideration a dialect message asks for, read in standard words when the words as typed
+    gave none (「息子さ知られねぇように相談できるべか」 as 「息子に知られないように…」), in the person's
+    own words."""
+    standard = standard_reading(text)
+    if standard == text or any(e.kind == "consideration" for e in found):
+        return ()
+    read = find_entities(standard, analyze(tidy(standard)))
+    return tuple(
+        Entity(e.kind, text.strip(), e.about, text.strip()) for e in read if e.kind == "consideration"
+    )[:1]
+
+
 STANDARD_READING_LABELS = ("intent:", "concern:")
 """What the standard-words reading of a dialect message may add: questions, requests and worries."""
 
@@ -784,7 +802,7 @@ def classify(
         crisis_kinds=kinds if crisis != "none" else (),
         possible_risk="possible_risk" in labels and crisis != "crisis",
         concern_about=about_of_concerns(concerns, evidence, tokens),
-        entities=find_entities(text, tokens),
+        entities=(*(found := find_entities(text, tokens)), *_considerations_in_standard_words(text, found)),
         language=language_of(text),
     )
 

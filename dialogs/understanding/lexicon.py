@@ -78,6 +78,8 @@ _CONTEXT_KEYS = (
     "pills_named",
     "baby_care",
     "battery",
+    "job_lost",
+    "relative_subject",
 )
 
 
@@ -205,6 +207,11 @@ class Lexicon:
     the learned layer alone (「のみすぎた　ストロング5本目」 is drinking, not pills)."""
     pills_named: tuple[str, ...] = ()
     """Words for medicine or pills, beside which drinking may still be an overdose."""
+    job_lost: tuple[str, ...] = ()
+    """Words of a job lost told as what happened (「会社を解雇されまして」): beside a `relative_subject`, no
+    crisis on the learned layer alone."""
+    relative_subject: tuple[str, ...] = ()
+    """A relative named as the subject (「夫が」「主人は」): the one the told events happened to."""
     baby_care: tuple[str, ...] = ()
     """Words of a baby who cries or will not sleep (「泣き止まなくて」「夜泣き」): exhaustion, no crisis on
     the learned layer alone (the rules still read 「叩いてしまいそう」)."""
@@ -452,6 +459,8 @@ def _compile(raw: _Raw) -> Lexicon:
         pills_named=norm.all(raw.context.get("pills_named", [])),
         baby_care=norm.all(raw.context.get("baby_care", [])),
         battery=norm.all(raw.context.get("battery", [])),
+        job_lost=norm.all(raw.context.get("job_lost", [])),
+        relative_subject=norm.all(raw.context.get("relative_subject", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
 
