@@ -319,6 +319,21 @@ VARIANTS: list[Case] = [
     ("妹は殴られたりしてないと言ってた", "none", NONE, False, NONE, ("violence",)),
     ("友達に「死ね」って言われて傷ついた", "none", NONE, None, NONE, NONE),
     ("息子はひきこもっているけど、暴力はありません", "none", NONE, False, ("withdrawal",), ("violence",)),
+    ("このまま私たちがいなくなったらと思うと、夜も眠れません", "none", NONE, None, MH, NONE),
+    ("ままがいない、ひとりでよるこわい", "crisis", ("child_abuse",), None, NONE, NONE),
+    (
+        "近所の家から毎晩子どもの悲鳴が聞こえて心配です",
+        "crisis",
+        ("child_abuse",),
+        None,
+        VIOLENCE,
+        NONE,
+    ),
+    ("同級生の背中にあざがあって、家で叩かれてるのかも", "crisis", ("child_abuse",), None, VIOLENCE, NONE),
+    ("友達が彼氏に殴られてるみたい", "crisis", ("violence",), None, VIOLENCE, NONE),
+    ("姉の腕に新しい傷がいっぱいある", "crisis", ("self_harm",), None, MH, ("violence",)),
+    ("自殺なんて考えてない。でも人に会うのが怖い", "none", NONE, False, MH, NONE),
+    ("死ぬ気はないです、ただ外に出るのもこわくて", "none", NONE, None, MH, NONE),
     (
         "長文ですみません。夫は真面目な人で、結婚して20年、大きなけんかもありませんでした。去年会社が倒産してから"
         "家で過ごすことが増えて、お酒の量も増えています。昨夜、夫が「生命保険で借金を返せるよな」とつぶやいていて、"
