@@ -33,6 +33,9 @@ CHILDHOOD_KINDS = frozenset(("violence", "child_abuse"))
 NEGATION_WINDOW = 24
 MAX_BRIDGES = 4
 _SENTENCE_ENDS = frozenset("。!?\n.")
+_NOT_PAST = frozenset(("もう", "ころ"))
+"""Past markers that also mean 'now, any more' (もう死にたい) or stand inside other words (ところ): they
+ place no match in the past alone."""
 _CLAUSE_MARKS = ("けど", "けれど")
 """Contrasts that end a clause inside a sentence, for where a fiction frame reaches (a bare 、 does not:
 「ネットのニュースで、屋上から人が落ちたって」 is still the news)."""
@@ -184,7 +187,8 @@ class _Context:
                 if pos == -1:
                     break
                 end = self.norm.ends[pos + len(word) - 1]
-                if not _compound_head_follows(original, tokens, self.token_starts, end):
+                timed = any(self.text.startswith(w, pos) for w in self.lex.not_a_frame)
+                if not timed and not _compound_head_follows(original, tokens, self.token_starts, end):
                     found.add(pos)
                 pos = self.text.find(word, pos + 1)
         return sorted(found)
@@ -210,7 +214,9 @@ class _Context:
         start = self.sentence_start(at)
         for mark in _CLAUSE_MARKS:
             found = self.text.rfind(mark, start, at)
-            if found != -1:
+            if found != -1 and not any(
+                self.text.endswith(w, start, found + len(mark)) for w in self.lex.topic_intro
+            ):
                 start = max(start, found + len(mark))
         return start
 
@@ -243,6 +249,13 @@ class _Context:
                     found.add(pos)
                 pos = self.text.find(phrase, pos + 1)
         return sorted(found)
+
+    def told_as_past(self, start: int, end: int) -> bool:
+        """Tell whether the sentence of a match places it in the past (当時, 昔, 〜ていた; not もう, which
+        also says 'any more'): a resolution told before it then covers it (「5年前に離婚しました。当時は毎晩
+        殴られていました」), while a danger told now after a resolution still counts."""
+        sentence = self.sentence(start, end)
+        return any(w in sentence for w in self.lex.past if w not in _NOT_PAST)
 
     def requirement_met(self, entry: Entry) -> bool:
         """Tell (once per entry and message) whether the message has one of the entry's required words."""
@@ -455,6 +468,7 @@ class _Reading:
         self.by_lemma: set[str] = set()
         self.notes: dict[tuple[str, str], Evidence] = {}
         self.denied: set[str] = set()
+        self.denied_kinds: set[str] = set()
         self.done: set[int] = set()
 
     def count(self, entry: Entry, matched: str, rule: str, *, lemma: bool = False) -> None:
@@ -477,6 +491,7 @@ class _Reading:
         for entry, matched, rule in self.counted:
             if entry.label == "crisis" and self._denied(matched):
                 self.note("negated:crisis", matched, rule)
+                self.denied_kinds.add(entry.kind or "")
                 continue
             labels.add(entry.label)
             labels.update(entry.also)
@@ -504,7 +519,8 @@ def _fold_words(text: str) -> str:
 
 def _surface(lex: Lexicon, text: str, norm: Normalized, ctx: _Context, reading: _Reading) -> None:
     """Match the surface patterns (phrases, emoji, brand names) on the normalised text."""
-    candidates = [(hit, ctx.status(hit)) for hit in _find_hits(lex, norm.text)]
+    hits = [hit for hit in _find_hits(lex, norm.text) if not _word_for_emoji(lex, text, norm, hit)]
+    candidates = [(hit, ctx.status(hit)) for hit in hits]
     kept = _drop_contained([(hit, status) for hit, status in candidates if status is not None])
     others = {hit.entry.label for hit, status in kept if not status}
     kept = [(h, s) for h, s in kept if s or not h.entry.unless_labels & (others - {h.entry.label})]
@@ -515,6 +531,17 @@ def _surface(lex: Lexicon, text: str, norm: Normalized, ctx: _Context, reading: 
             reading.count(hit.entry, matched, hit.entry.rule)
         elif hit.entry.label not in counted:
             reading.note(f"{status}:{_bare(hit.entry.label)}", matched, hit.entry.rule)
+            if status == "negated" and hit.entry.label == "crisis":
+                reading.denied_kinds.add(hit.entry.kind or "")
+
+
+def _word_for_emoji(lex: Lexicon, text: str, norm: Normalized, hit: _Hit) -> bool:
+    """Tell whether a phrase written as an emoji (💀, read as 死) matched the same word written in letters
+    (the 死 of 「爆死」): it stands for the emoji only."""
+    if (norm.text[hit.start : hit.end], hit.entry.rule) not in lex.emoji_patterns:
+        return False
+    written = norm.original_slice(text, hit.start, hit.end)
+    return not any(unicodedata.category(ch) in ("So", "Sk") for ch in written)
 
 
 def _informational(lex: Lexicon, tokens: tuple[Token, ...], end: int) -> bool:
@@ -541,6 +568,8 @@ def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, r
             continue  # a rule that needs a negation (もう戻らない) denies nothing where there is none
         if rule.negated is False and found.negated:
             reading.note(f"negated:{_bare(entry.label)}", matched, label)
+            if entry.label == "crisis":
+                reading.denied_kinds.add(entry.kind or "")
             continue
         if entry.label == "crisis" and ctx.fiction(at):
             reading.note("fiction:crisis", matched, label)
@@ -549,7 +578,8 @@ def _lemmas(lex: Lexicon, text: str, tokens: tuple[Token, ...], ctx: _Context, r
             reading.note("info:crisis", matched, label)
             continue
         end = ctx.position_of_token(max(found.chain_end - 1, start))
-        if entry.label == "crisis" and (ctx.resolutions or ctx.told_of_childhood(entry, at, end)):
+        resolved = bool(ctx.resolutions) and (ctx.resolutions[-1] >= end or ctx.told_as_past(at, end))
+        if entry.label == "crisis" and (resolved or ctx.told_of_childhood(entry, at, end)):
             reading.note("resolved:crisis", matched, label)
             continue
         reading.count(entry, matched, label, lemma=True)
@@ -579,7 +609,8 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
     nor a worry for who is left after a death (「私が死んだら弟どうなるの」, 親亡き後), nor a death told as
     what happened (「家内が去年他界しまして」), nor a baby who cries or will not sleep
     (「赤ちゃんが泣き止まなくて私も泣いてばかり」), nor a relative's lost job told as what happened
-    (「夫が半年前に会社を解雇されまして、それ以来…昼間からお酒を飲んでおります」),
+    (「夫が半年前に会社を解雇されまして、それ以来…昼間からお酒を飲んでおります」), nor talk of prevention work
+    (「自殺予防のゲートキーパー講座を受けました」),
     nor cautions alone (「家の電話にはかけないでください」).
     """
     if language_of(text) == "en":
@@ -593,6 +624,7 @@ def _model_may_call_crisis(lex: Lexicon, text: str, tokens: tuple[Token, ...]) -
         *lex.closing_words,
         *lex.bereaved,
         *lex.baby_care,
+        *lex.prevention,
     )
     if any(words in normalized for words in settings) or only_cautions(text):
         return False
@@ -764,6 +796,42 @@ def _considerations_in_standard_words(text: str, found: Sequence[Entity]) -> tup
 
 
 STANDARD_READING_LABELS = ("intent:", "concern:")
+
+SELF_DANGER = frozenset(("suicidal", "self_harm", "overdose"))
+"""Kinds whose denial, beside words of exhaustion, leaves a sign short of crisis."""
+
+
+PLAYED_DOWN_REACH = 6
+"""How far after a word of exhaustion 〜だけ may stand to play it down (疲れただけ, つらいだけです)."""
+
+
+def _played_down(text: str, end: int) -> bool:
+    """Tell whether 〜だけ follows a word of exhaustion closely in its sentence (「ちょっと疲れただけ」)."""
+    tail = text[end : end + PLAYED_DOWN_REACH]
+    for mark in _SENTENCE_ENDS:
+        tail = tail.split(mark, 1)[0]
+    return "だけ" in tail
+
+
+def _weary_beside_denial(
+    lex: Lexicon, text: str, norm: Normalized, reading: _Reading, labels: set[str], evidence: list[Evidence]
+) -> None:
+    """Read possible risk where the rules noted a denial of dying or of hurting oneself and the message
+    tells of exhaustion (「死にたいとかじゃないけど、毎日しんどい」「しぬつもりはないけど、つかれた」): the
+    person brought the thought up to set it aside, and is worn out. Alone, such words are everyday, and so
+    they are when played down (「ただ疲れただけ」)."""
+    if "crisis" in labels or "possible_risk" in labels or not reading.denied_kinds & SELF_DANGER:
+        return
+    for word in lex.weary:
+        at = norm.text.find(word)
+        if at >= 0 and not _played_down(norm.text, at + len(word)):
+            labels.update(("possible_risk", "concern:mental_health"))
+            matched = norm.original_slice(text, at, at + len(word))
+            evidence.append(Evidence("possible_risk", matched, "context.yaml#weary"))
+            evidence.append(Evidence("concern:mental_health", matched, "context.yaml#weary"))
+            return
+
+
 """What the standard-words reading of a dialect message may add: questions, requests and worries."""
 
 
@@ -786,6 +854,7 @@ def classify(
     _in_standard_words(lex, text, reading)
     labels, rule_evidence, found_kinds = reading.finish()
     evidence = list(rule_evidence)
+    _weary_beside_denial(lex, text, norm, reading, labels, evidence)
     if HESITATION.match(text):
         labels.discard("intent:cmd.yes")
         evidence = [e for e in evidence if e.label != "intent:cmd.yes"]

@@ -46,11 +46,14 @@ _BRIDGE_WORDS = frozenset(
         *("そう", "そういう", "そう言う"),
         *("訳", "こと", "気持ち", "気", "積もり", "様", "予定", "考え", "思い", "感じ"),
         *("だ", "です", "思う", "考える", "言う", "ある", "御座る", "する", "いる", "思える"),
+        *("言える", "言い切る", "言い切れる", "断言", "出来る", "いえる", "いいきる", "いいきれる", "や"),
     )
 )
+"""Words a denial reaches across from a following clause; 〜とは言い切れない and 〜とは断言できない deny like
+〜とは言えない (so 「死にたくないとは言い切れない」 is a double negative); 関西の や of 〜とかやない."""
 _DOUBLE_NEGATION_NOUNS = frozenset(("日", "時", "こと", "夜", "朝"))
 _CLAUSE_PARTICLES = frozenset(("て", "で", "ちゃ", "じゃ"))
-SCOPE_LIMIT = 8
+SCOPE_LIMIT = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,48 @@ def _is_negator(token: Token) -> bool:
 
 
 _LISTING_PARTICLES = frozenset(("か", "とか", "って", "なんか", "なんて"))
+_ROUGH_NEGATORS = frozenset(("ね", "ねえ", "ねぇ", "ねー"))
+
+
+def _is_rough_denial(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether ね/ねえ right after 〜たく is the rough ない (「死にたくねぇよ」, tidied to 死にたくね):
+    the analyzer reads it as the sentence-final particle ね."""
+    if index <= 0 or index >= len(tokens):
+        return False
+    token, before = tokens[index], tokens[index - 1]
+    return (
+        token.surface in _ROUGH_NEGATORS
+        and token.pos == "助詞"
+        and before.lemma == "たい"
+        and before.surface.endswith("く")
+    )
+
+
+_QUOTE_CLOSERS = frozenset(("」", "』", '"', "”", "’", ")", "）"))
+_ELLIPSES = frozenset((".", "…", "・", "‥"))
+_QUOTING = frozenset(("と", "って", "とか"))
+
+
+def _is_quote_end(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether a mark at tokens[index] only closes the words quoted before it (「死にたい」とは言って
+    ない, 考えてない…と言ったら嘘): a closing bracket, or dots, followed by と/って, which a denial reaches
+    across."""
+    token = tokens[index]
+    if token.surface not in _QUOTE_CLOSERS and not all(ch in _ELLIPSES for ch in token.surface):
+        return False
+    ahead = index + 1
+    while ahead < len(tokens) and tokens[ahead].pos == "補助記号" and tokens[ahead].surface in _QUOTE_CLOSERS:
+        ahead += 1
+    return ahead < len(tokens) and tokens[ahead].lemma in _QUOTING
+
+
+_SAY_IF = frozenset(("言う", "言える"))
+
+
+def _is_if_said(tokens: Sequence[Token], index: int) -> bool:
+    """Tell whether ば at tokens[index] makes 〜と言えば, which 嘘 may follow
+    (「死にたくないと言えば嘘になる」): not a clause end then."""
+    return tokens[index].lemma == "ば" and index > 0 and tokens[index - 1].lemma in _SAY_IF
 
 
 def _is_kansai_denial(tokens: Sequence[Token], index: int) -> bool:
@@ -210,6 +255,9 @@ def features(tokens: Sequence[Token], last: int) -> Features:
         if token.conj_form.startswith("仮定形") or lemma in ("ば", "たら"):
             conditional = True
         i += 1
+    if _is_rough_denial(tokens, i):
+        negations += 1
+        i += 1
     chain_end = i
     if negations % 2 and _must_do(tokens, i):
         negations -= 1
@@ -313,6 +361,10 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
     limit = min(len(tokens), start + SCOPE_LIMIT)
     while i < limit:
         token = tokens[i]
+        if _is_quote_end(tokens, i) or _is_if_said(tokens, i):
+            i += 1
+            limit = min(len(tokens), limit + 1)
+            continue
         if is_boundary(token):
             break
         if token.lemma in _SCOPE_NEGATORS:
@@ -321,7 +373,12 @@ def _scope_negations(tokens: Sequence[Token], start: int) -> int:
             count += 1
             i += 2
             continue
-        if _is_negator(token) or _is_kansai_denial(tokens, i) or _is_kyushu_denial(tokens, i - 1):
+        if (
+            _is_negator(token)
+            or _is_kansai_denial(tokens, i)
+            or _is_kyushu_denial(tokens, i - 1)
+            or _is_rough_denial(tokens, i)
+        ):
             following = tokens[i + 1 : i + 3]
             if following and following[0].lemma in _DOUBLE_NEGATION_NOUNS:
                 return count  # 「思わない日はない」: a double negative affirms

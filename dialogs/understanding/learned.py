@@ -290,6 +290,11 @@ VETOED_CONCERNS = ("violence",)
 """Concerns whose words the rules read as denied (negated:violence) in a sentence: that sentence cannot make
 the concern on the model's word alone."""
 
+VETOED_BY_DENIED_CRISIS = ("mental_health",)
+"""Concerns a sentence cannot make on the model's word alone where the rules read its danger words as denied
+(negated:crisis): 「死にたいわけじゃない」「自殺なんて考えてないです」 name no worry of the mind (the
+rules still read one from words of exhaustion beside the denial)."""
+
 QUESTION_PREFIXES = ("ask.", "faq.", "service.")
 """Intents asking about the municipality's content: the dialog answers the first one it finds."""
 
@@ -358,8 +363,11 @@ def vetoed_sentences(
         aside = {w for w in (folded(e.matched) for e in notes if e.label in labels) if w}
         if aside:
             out[level] = frozenset(i for i, text in enumerate(texts) if any(w in text for w in aside))
-    for concern in VETOED_CONCERNS:  # 「夫に叩かれたことは一度もないです」: no 暴力 on the model's word
-        denied = {w for w in (folded(e.matched) for e in notes if e.label == f"negated:{concern}") if w}
+    for concern in (*VETOED_CONCERNS, *VETOED_BY_DENIED_CRISIS):
+        # 「夫に叩かれたことは一度もないです」: no 暴力 on the model's word;
+        # 「死にたいわけじゃない」: no worry of the mind on it either
+        label = "negated:crisis" if concern in VETOED_BY_DENIED_CRISIS else f"negated:{concern}"
+        denied = {w for w in (folded(e.matched) for e in notes if e.label == label) if w}
         if denied:
             out[f"concern:{concern}"] = frozenset(
                 i for i, text in enumerate(texts) if any(w in text for w in denied)

@@ -10,6 +10,7 @@ import pickle
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -80,6 +81,10 @@ _CONTEXT_KEYS = (
     "battery",
     "job_lost",
     "relative_subject",
+    "topic_intro",
+    "weary",
+    "prevention",
+    "not_a_frame",
 )
 
 
@@ -215,6 +220,20 @@ class Lexicon:
     baby_care: tuple[str, ...] = ()
     """Words of a baby who cries or will not sleep (「泣き止まなくて」「夜泣き」): exhaustion, no crisis on
     the learned layer alone (the rules still read 「叩いてしまいそう」)."""
+    emoji_patterns: frozenset[tuple[str, str]] = frozenset()
+    """(pattern, rule) of phrases written only as emoji (💀 → 死): they match the emoji, not the word its
+    reading shares (the 死 of 「爆死」)."""
+    not_a_frame: tuple[str, ...] = ()
+    """Words that begin with a fiction word but name a time or place (授業中, 研修中): they frame nothing."""
+    prevention: tuple[str, ...] = ()
+    """Words of prevention work and training (「自殺予防」「ゲートキーパー」): no crisis on the learned layer
+    alone (the rules still read the writer's own words)."""
+    topic_intro: tuple[str, ...] = ()
+    """Words after which a けど sets the topic of what follows (「ゲームの話なんですけど、」): no clause end
+    for a fiction frame."""
+    weary: tuple[str, ...] = ()
+    """Words of exhaustion that are possible risk beside a denial of dying the rules noted
+    (「死にたいとかじゃないけど、毎日しんどい」)."""
     lemma_rules: Mapping[str, tuple[LemmaRule, ...]] = field(default_factory=dict)
     """Lemma rules indexed by their first lemma."""
 
@@ -387,6 +406,7 @@ def _compile(raw: _Raw) -> Lexicon:
     written: set[str] = set()
     readings: set[str] = set()
     lemma_rules: dict[str, dict[LemmaRule, None]] = defaultdict(dict)
+    emoji_patterns: set[tuple[str, str]] = set()
     for body, label, also, rule, kind in raw.entries:
         max_len = body.get("max_len")
         if max_len is not None and not isinstance(max_len, int):
@@ -417,6 +437,7 @@ def _compile(raw: _Raw) -> Lexicon:
             phrases = _strings(body["match"], rule)
             compiled = norm.all(phrases)
             written.update(compiled)
+            emoji_patterns.update((p, rule) for p in norm.all([x for x in phrases if _only_emoji(x)]))
             if body.get("kana", True):
                 kana = _kana_readings(phrases, compiled, norm, readings_of)
                 readings.update(kana)
@@ -461,8 +482,18 @@ def _compile(raw: _Raw) -> Lexicon:
         battery=norm.all(raw.context.get("battery", [])),
         job_lost=norm.all(raw.context.get("job_lost", [])),
         relative_subject=norm.all(raw.context.get("relative_subject", [])),
+        emoji_patterns=frozenset(emoji_patterns),
+        topic_intro=norm.all(raw.context.get("topic_intro", [])),
+        prevention=norm.all(raw.context.get("prevention", [])),
+        not_a_frame=norm.all(raw.context.get("not_a_frame", [])),
+        weary=norm.all(raw.context.get("weary", [])),
         lemma_rules={first: tuple(rules) for first, rules in lemma_rules.items()},
     )
+
+
+def _only_emoji(phrase: str) -> bool:
+    """Tell whether a phrase is written only in emoji (symbols, their modifiers and joiners)."""
+    return all(unicodedata.category(ch) in ("So", "Sk", "Mn", "Cf", "Me") for ch in phrase)
 
 
 def _trie(patterns: Iterable[str]) -> TrieNode:
