@@ -49,6 +49,8 @@ WRITERS = {
     "more": "s3",
     "concerns_intents": "s3",
     "urgent_risk_negatives": "s3",
+    "s14_weak_voices": "writer14a",
+    "s14_edges": "writer14b",
 }
 
 
