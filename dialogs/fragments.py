@@ -287,6 +287,7 @@ WORD_LISTS = (
     "number_needed",
     "materials",
     "district_unknown",
+    "nothing_said",
     "sometimes_yes",
     "english_relative",
     "english_writer_at_risk",

@@ -155,9 +155,14 @@ def ask_briefly(dialog: Dialog, extra: tuple[Choice, ...] = ()) -> None:
 
 
 def take_text(event: EventData) -> None:
-    """Answer a question typed on the consent screen, or add the words to what would be sent; ask briefly."""
+    """Answer a question typed on the consent screen, or add the words to what would be sent (not a bare
+    「は？」「しらん」); ask briefly."""
     dialog: Dialog = dialog_of(event)
     if _takes_off_typed(dialog):
+        ask_briefly(dialog)
+        return
+    if fragments.is_word_of(dialog.user_input.text, "nothing_said"):  # 「は？」「しらん」: nothing to add
+        dialog.say("consent.nothing_added")
         ask_briefly(dialog)
         return
     understanding = dialog.understanding
