@@ -28,9 +28,6 @@ VIOLENCE_REASONS = tuple(
 )
 """The urgency reasons that tell of someone hitting or hurting the writer."""
 
-PARENTS = frozenset(("father", "mother", "parent"))
-"""Who a parent is, among the relatives a message names."""
-
 
 def _violence_told(dialog: Dialog) -> bool:
     """Whether violence toward the writer was answered or put on the 受付票 lately."""
